@@ -1,0 +1,34 @@
+import { parseArgs } from 'node:util';
+import { demoStaff } from './seed/staff';
+import { startSandbox } from './server';
+
+const { values } = parseArgs({
+  options: {
+    db: { type: 'string', default: ':memory:' },
+    scale: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    token: { type: 'string' },
+    quiet: { type: 'boolean', default: false },
+  },
+});
+
+const requests = values.scale === undefined ? undefined : Number(values.scale);
+if (requests !== undefined && (!Number.isInteger(requests) || requests < 0 || requests > 5_000_000)) {
+  console.error('--scale takes a whole number of requests from 0 to 5000000');
+  process.exit(2);
+}
+const started = Date.now();
+const sandbox = await startSandbox({
+  dbPath: values.db,
+  requests,
+  port: Number(values.port),
+  token: values.token,
+  logger: !values.quiet,
+});
+console.log(`Sandbox platform ready in ${Date.now() - started} ms: ${sandbox.url}`);
+console.log(`SANDBOX_URL=${sandbox.url}`);
+console.log(`SANDBOX_TOKEN=${sandbox.defaultToken}   (${demoStaff[0].name}, privacy officer)`);
+for (const staff of demoStaff.slice(1).filter((s) => s.active)) console.log(`  token ${staff.roles.join(',')} ${staff.name}: ${sandbox.tokens[staff.id]}`);
+const stop = () => void sandbox.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,20 @@
+import type { PlatformStore } from '../store/store';
+import { generateDsars } from './dsars';
+import { createRandom } from './random';
+import { demoStaff, demoWorkspaceName } from './staff';
+
+export const DEFAULT_DEMO_REQUESTS = 320;
+
+/** Seeds an empty store once; a store that already has data is left as it is (the demo keeps its state). */
+export function seedIfEmpty(store: PlatformStore, options: { requests: number; now?: Date; seed?: number }): boolean {
+  if (store.count('staff') > 0) return false;
+  const random = createRandom(options.seed ?? 20261127);
+  const officers = demoStaff.filter((s) => s.active && s.roles.includes('privacy_officer')).map((s) => s.id);
+  const dsars = generateDsars(random, options.requests, options.now ?? new Date(), officers);
+  store.transaction(() => {
+    store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('workspace', ?)").run(demoWorkspaceName);
+    for (const staff of demoStaff) store.put('staff', staff);
+    for (const dsar of dsars) store.put('dsar', dsar);
+  });
+  return true;
+}

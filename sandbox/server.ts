@@ -1,0 +1,125 @@
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Me, Staff } from '../shared/api/common';
+import { openApiDocument } from '../shared/api/openapi';
+import { operations } from '../shared/api/paths';
+import { changesRoutes } from './changes';
+import { dsarRoutes } from './dsar/routes';
+import { requireScope, TokenRegistry } from './http/auth';
+import { ProblemError, sendProblem } from './http/problems';
+import { DEFAULT_DEMO_REQUESTS, seedIfEmpty } from './seed/seed';
+import { demoStaff } from './seed/staff';
+import { PlatformStore } from './store/store';
+
+export interface SandboxOptions {
+  /** SQLite file of the platform store; ':memory:' for a throwaway one. */
+  dbPath: string;
+  /** Requests seeded into an empty store. */
+  requests?: number;
+  host?: string;
+  port?: number;
+  /** Fixed token for the default (first) staff member; random when absent. */
+  token?: string;
+  seedNow?: Date;
+  /** Log requests to stdout (the CLI does; tests and the in-process demo do not). */
+  logger?: boolean;
+}
+
+/** Injected failures for tests of the console's resilience: the next `count` requests answer `status`. */
+export interface Faults {
+  status: 429 | 500 | 503;
+  count: number;
+  retryAfterSeconds?: number;
+}
+
+export interface Sandbox {
+  url: string;
+  /** Token of each staff member, by staff id. */
+  tokens: Record<string, string>;
+  defaultToken: string;
+  store: PlatformStore;
+  app: FastifyInstance;
+  inject(faults: Faults): void;
+  close(): Promise<void>;
+}
+
+const BODY_LIMIT = 64 * 1024;
+
+export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
+  const store = new PlatformStore(options.dbPath);
+  seedIfEmpty(store, { requests: options.requests ?? DEFAULT_DEMO_REQUESTS, now: options.seedNow });
+  const registry = new TokenRegistry(store);
+  const tokens: Record<string, string> = {};
+  for (const staff of demoStaff) tokens[staff.id] = registry.issue(staff.id, staff === demoStaff[0] ? options.token : undefined);
+
+  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: options.logger ?? false, return503OnClosing: true });
+  let faults: Faults | null = null;
+
+  app.addHook('onRequest', async (_request, reply) => {
+    if (!faults || faults.count <= 0) return;
+    faults.count--;
+    if (faults.retryAfterSeconds !== undefined) reply.header('retry-after', String(faults.retryAfterSeconds));
+    throw new ProblemError(faults.status, 'injected-fault', 'Injected failure (sandbox fault injection).');
+  });
+
+  // Only JSON bodies are accepted; anything else is a 415 problem, not a parser crash.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit: BODY_LIMIT }, (_request, body, done) => {
+    try {
+      done(null, body === '' ? undefined : JSON.parse(body as string));
+    } catch {
+      done(new ProblemError(400, 'malformed-json', 'The request body is not well-formed JSON.'), undefined);
+    }
+  });
+
+  app.setErrorHandler((error: FastifyError | ProblemError, request, reply) => {
+    if (error instanceof ProblemError) return sendProblem(reply, error.toProblem(request.url));
+    const status = error.statusCode ?? 500;
+    const known: Record<string, [number, string, string]> = {
+      FST_ERR_CTP_BODY_TOO_LARGE: [413, 'body-too-large', `The body exceeds ${BODY_LIMIT} bytes.`],
+      FST_ERR_CTP_INVALID_MEDIA_TYPE: [415, 'unsupported-media-type', 'Send the body as application/json.'],
+      FST_ERR_CTP_EMPTY_JSON_BODY: [400, 'malformed-json', 'The JSON body is empty.'],
+      FST_ERR_CTP_INVALID_CONTENT_LENGTH: [400, 'invalid-content-length', 'Content-Length does not match the body.'],
+    };
+    const mapped = known[error.code];
+    if (mapped) return sendProblem(reply, new ProblemError(...mapped).toProblem(request.url));
+    if (status >= 400 && status < 500) {
+      return sendProblem(reply, new ProblemError(status, 'bad-request', error.message).toProblem(request.url));
+    }
+    request.log.error(error);
+    return sendProblem(reply, new ProblemError(500, 'internal', 'The platform failed to answer this request.').toProblem(request.url));
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, new ProblemError(404, 'not-found', `No route ${request.method} ${request.url.split('?')[0]}.`).toProblem()),
+  );
+
+  app.get('/v1/openapi.json', async () => openApiDocument());
+  app.get('/v1/me', async (request) => {
+    const principal = registry.authenticate(request);
+    const workspace = store.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'workspace'").get();
+    const me: Me = { staff: principal.staff, scopes: principal.scopes, workspace: { id: store.epoch, name: workspace?.value ?? 'Platform' } };
+    return me;
+  });
+  app.get('/v1/staff', async (request) => {
+    requireScope(registry.authenticate(request), operations.listStaff.scope);
+    return { staff: store.all<Staff>('staff') };
+  });
+  changesRoutes(app, store, registry);
+  dsarRoutes(app, store, registry);
+
+  const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const url = address.replace('[::1]', '127.0.0.1');
+  return {
+    url,
+    tokens,
+    defaultToken: tokens[demoStaff[0].id],
+    store,
+    app,
+    inject: (next) => {
+      faults = { ...next };
+    },
+    close: async () => {
+      await app.close();
+      store.close();
+    },
+  };
+}

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import Database from 'better-sqlite3-multiple-ciphers';
+
+export type EntityKind = 'dsar' | 'staff';
+
+export interface StoredEntity {
+  id: string;
+  version: number;
+  doc: string;
+}
+
+export interface FeedRow {
+  seq: number;
+  entity: EntityKind;
+  id: string;
+  op: 'upsert' | 'delete';
+  version: number;
+  doc: string | null;
+}
+
+const schema = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS entities (
+  entity TEXT NOT NULL, id TEXT NOT NULL, version INTEGER NOT NULL, doc TEXT NOT NULL,
+  PRIMARY KEY (entity, id)
+) WITHOUT ROWID;
+-- One row per entity: the feed carries each entity's latest state once, so a bootstrap reads no history.
+CREATE TABLE IF NOT EXISTS changes (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  entity TEXT NOT NULL, entity_id TEXT NOT NULL, op TEXT NOT NULL, version INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX IF NOT EXISTS changes_by_entity ON changes (entity, entity_id);
+CREATE TABLE IF NOT EXISTS idempotency (
+  principal TEXT NOT NULL, key TEXT NOT NULL, fingerprint TEXT NOT NULL,
+  status INTEGER NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL,
+  PRIMARY KEY (principal, key)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS audit (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
+  action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL
+);`;
+
+/** The platform's own database: the sandbox's stand-in for the LMS backend. Plain SQLite, not our cache. */
+export class PlatformStore {
+  readonly db: Database.Database;
+  readonly epoch: string;
+  private readonly statements;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.exec(schema);
+    const epoch = this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'epoch'").get();
+    this.epoch = epoch?.value ?? randomUUID().slice(0, 8);
+    if (!epoch) this.db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(this.epoch);
+    this.statements = {
+      get: this.db.prepare<[string, string], StoredEntity>('SELECT id, version, doc FROM entities WHERE entity = ? AND id = ?'),
+      all: this.db.prepare<[string], StoredEntity>('SELECT id, version, doc FROM entities WHERE entity = ? ORDER BY id'),
+      put: this.db.prepare(
+        'INSERT INTO entities (entity, id, version, doc) VALUES (?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, doc = excluded.doc',
+      ),
+      forget: this.db.prepare('DELETE FROM changes WHERE entity = ? AND entity_id = ?'),
+      change: this.db.prepare('INSERT INTO changes (entity, entity_id, op, version) VALUES (?, ?, ?, ?)'),
+      feed: this.db.prepare<[number, number], FeedRow>(
+        `SELECT c.seq, c.entity, c.entity_id AS id, c.op, c.version, e.doc
+           FROM changes c LEFT JOIN entities e ON e.entity = c.entity AND e.id = c.entity_id
+          WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
+      ),
+      lastSeq: this.db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM changes'),
+      idemGet: this.db.prepare<[string, string], { fingerprint: string; status: number; body: string }>(
+        'SELECT fingerprint, status, body FROM idempotency WHERE principal = ? AND key = ?',
+      ),
+      idemPut: this.db.prepare('INSERT INTO idempotency (principal, key, fingerprint, status, body, created_at) VALUES (?, ?, ?, ?, ?, ?)'),
+      audit: this.db.prepare('INSERT INTO audit (at, actor, action, entity, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?)'),
+      count: this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM entities WHERE entity = ?'),
+    };
+  }
+
+  get<T>(entity: EntityKind, id: string): T | null {
+    const row = this.statements.get.get(entity, id);
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+
+  all<T>(entity: EntityKind): T[] {
+    return this.statements.all.all(entity).map((row) => JSON.parse(row.doc) as T);
+  }
+
+  count(entity: EntityKind): number {
+    return this.statements.count.get(entity)?.n ?? 0;
+  }
+
+  /** Stores an entity and moves it to the head of the changes feed. Call inside `transaction`. */
+  put(entity: EntityKind, doc: { id: string; version: number }): void {
+    this.statements.put.run(entity, doc.id, doc.version, JSON.stringify(doc));
+    this.statements.forget.run(entity, doc.id);
+    this.statements.change.run(entity, doc.id, 'upsert', doc.version);
+  }
+
+  feed(afterSeq: number, limit: number): FeedRow[] {
+    return this.statements.feed.all(afterSeq, limit);
+  }
+
+  lastSeq(): number {
+    return this.statements.lastSeq.get()?.seq ?? 0;
+  }
+
+  idempotent(principal: string, key: string) {
+    return this.statements.idemGet.get(principal, key) ?? null;
+  }
+
+  rememberAnswer(principal: string, key: string, fingerprint: string, status: number, body: string): void {
+    this.statements.idemPut.run(principal, key, fingerprint, status, body, new Date().toISOString());
+  }
+
+  audit(actor: string, action: string, entity: EntityKind, entityId: string, detail: unknown): void {
+    this.statements.audit.run(new Date().toISOString(), actor, action, entity, entityId, JSON.stringify(detail));
+  }
+
+  auditLog(): { actor: string; action: string; entity_id: string; detail: string }[] {
+    return this.db.prepare<[], { actor: string; action: string; entity_id: string; detail: string }>('SELECT actor, action, entity_id, detail FROM audit ORDER BY seq').all();
+  }
+
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/** RFC 9457 problem details, the only error shape the admin API answers with. */
+export const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** On 412: the entity as the platform holds it now. */
+    current: z.unknown().optional(),
+  })
+  .meta({ id: 'Problem' });
+export type Problem = z.infer<typeof Problem>;
+
+export const Iso = z.iso.datetime({ offset: true });
+export const Id = z.string().min(1).max(64);
+
+/** Every entity carries these; writes are checked against `version` (If-Match). */
+export const EntityBase = z.object({
+  id: Id,
+  version: z.number().int().positive(),
+  updatedAt: Iso,
+});
+
+export const Role = z.enum(['privacy_officer', 'security_lead', 'legal', 'admin']);
+export type Role = z.infer<typeof Role>;
+
+export const Scope = z.enum(['dsar:read', 'dsar:write', 'staff:read']);
+export type Scope = z.infer<typeof Scope>;
+
+/** What each role's token may do. The platform enforces it; the console hides what a role cannot use. */
+export const scopesOfRole: Record<Role, readonly Scope[]> = {
+  privacy_officer: ['dsar:read', 'dsar:write', 'staff:read'],
+  security_lead: ['staff:read'],
+  legal: ['dsar:read', 'staff:read'],
+  admin: ['dsar:read', 'dsar:write', 'staff:read'],
+};
+
+export const Staff = EntityBase.extend({
+  name: z.string().min(1),
+  email: z.email(),
+  roles: z.array(Role).min(1),
+  active: z.boolean(),
+}).meta({ id: 'Staff' });
+export type Staff = z.infer<typeof Staff>;
+
+export const Me = z
+  .object({
+    staff: Staff,
+    scopes: z.array(Scope),
+    workspace: z.object({ id: Id, name: z.string() }),
+  })
+  .meta({ id: 'Me' });
+export type Me = z.infer<typeof Me>;

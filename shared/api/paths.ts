@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { Me, Problem, Staff } from './common';
+import { ChangesPage, ChangesQuery } from './changes';
+import { Dsar, DsarPatch } from './dsar';
+
+/**
+ * The admin API as data: one entry per operation. The sandbox routes, the console's client and the
+ * OpenAPI document are all read from this list, so they cannot drift apart.
+ */
+export interface Operation {
+  method: 'get' | 'patch' | 'post' | 'delete';
+  path: string;
+  summary: string;
+  scope: string | null;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Writes carry If-Match and Idempotency-Key. */
+  write?: boolean;
+  response: z.ZodType;
+  errors: number[];
+}
+
+export const operations = {
+  me: {
+    method: 'get',
+    path: '/v1/me',
+    summary: 'The staff member behind the token, their scopes and the workspace',
+    scope: null,
+    response: Me,
+    errors: [401],
+  },
+  changes: {
+    method: 'get',
+    path: '/v1/changes',
+    summary: 'Ordered changes feed of everything the token may see (cursor 0 bootstraps)',
+    scope: null,
+    query: ChangesQuery,
+    response: ChangesPage,
+    errors: [400, 401, 410],
+  },
+  listStaff: {
+    method: 'get',
+    path: '/v1/staff',
+    summary: 'Staff accounts',
+    scope: 'staff:read',
+    response: z.object({ staff: z.array(Staff) }),
+    errors: [401, 403],
+  },
+  getDsar: {
+    method: 'get',
+    path: '/v1/dsars/{id}',
+    summary: 'One data-subject request',
+    scope: 'dsar:read',
+    response: Dsar,
+    errors: [401, 403, 404],
+  },
+  patchDsar: {
+    method: 'patch',
+    path: '/v1/dsars/{id}',
+    summary: 'Change assignment, priority or notes of a data-subject request',
+    scope: 'dsar:write',
+    body: DsarPatch,
+    write: true,
+    response: Dsar,
+    errors: [400, 401, 403, 404, 409, 412, 413, 415, 422, 428],
+  },
+} as const satisfies Record<string, Operation>;
+
+export { Problem };

@@ -1,0 +1,43 @@
+import {
+  type ChannelInput,
+  type ChannelName,
+  type ChannelOutput,
+  channelNames,
+  type EventName,
+  type Events,
+  eventNames,
+} from './contract';
+
+/** What the renderer sees as `window.privacyConsole`: one method per channel, and typed events. */
+export type PrivacyConsoleBridge = {
+  [K in ChannelName]: (input?: ChannelInput<K>) => Promise<ChannelOutput<K>>;
+} & {
+  on<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+};
+
+export interface BridgeTransport {
+  invoke(channel: ChannelName, input: unknown): Promise<unknown>;
+  subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
+}
+
+/**
+ * Builds the bridge from the one channel list, over any transport (Electron IPC in the preload, a
+ * WebSocket in the headless shell), so the two cannot differ and nothing beyond the list is exposed.
+ */
+export function buildBridge(transport: BridgeTransport): PrivacyConsoleBridge {
+  const bridge: Record<string, unknown> = {};
+  for (const name of channelNames) {
+    bridge[name] = (input?: unknown) => transport.invoke(name, input);
+  }
+  bridge.on = (event: EventName, listener: (payload: unknown) => void) => {
+    if (!eventNames.includes(event)) throw new Error(`unknown event: ${String(event)}`);
+    return transport.subscribe(event, listener);
+  };
+  return bridge as PrivacyConsoleBridge;
+}
+
+/** Errors cross the bridge as this shape, so the UI can show the message and act on the code. */
+export interface BridgeError {
+  code: 'invalid_input' | 'not_found' | 'forbidden' | 'unavailable' | 'internal';
+  message: string;
+}
