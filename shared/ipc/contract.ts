@@ -5,8 +5,8 @@ import { DsarStatus, DsarType, type Dsar } from '../api/dsar';
 /** A channel: its input schema (parsed in main before anything else) and its output type. */
 export interface Channel<I extends z.ZodType, O> {
   input: I;
-  /** Phantom: carries the output type only. */
-  output?: O;
+  /** Phantom: carries the output type only (boxed, so a nullable output keeps its null). */
+  output?: { type: O };
 }
 const channel =
   <O>() =>
@@ -97,7 +97,7 @@ export const channels = {
 export type ChannelName = keyof typeof channels;
 export const channelNames = Object.keys(channels) as ChannelName[];
 export type ChannelInput<K extends ChannelName> = z.input<(typeof channels)[K]['input']>;
-export type ChannelOutput<K extends ChannelName> = NonNullable<(typeof channels)[K]['output']>;
+export type ChannelOutput<K extends ChannelName> = NonNullable<(typeof channels)[K]['output']>['type'];
 
 /** Events main pushes to the renderer. */
 export interface Events {

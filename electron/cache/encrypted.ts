@@ -1,0 +1,48 @@
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { CacheOpenError } from './errors';
+
+const PLAINTEXT_HEADER = 'SQLite format 3\0';
+
+function startsAsPlaintextSqlite(path: string): boolean {
+  if (!existsSync(path)) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    const read = readSync(fd, header, 0, 16, 0);
+    return read === 16 && header.toString('latin1') === PLAINTEXT_HEADER;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+export const isHexKey = (key: string) => /^[0-9a-f]{64}$/i.test(key);
+
+/**
+ * Opens (or creates) a SQLCipher-encrypted database with a raw 256-bit key. A plaintext file or a wrong key
+ * is refused with a CacheOpenError; nothing is ever recreated unencrypted behind the user's back.
+ */
+export function openEncrypted(path: string, hexKey: string): Database.Database {
+  if (!isHexKey(hexKey)) throw new Error('the cache key must be 64 hexadecimal characters (256 bits)');
+  if (startsAsPlaintextSqlite(path)) {
+    throw new CacheOpenError('plaintext', `${path} is an unencrypted SQLite file; the console only opens encrypted caches.`);
+  }
+  const db = new Database(path);
+  try {
+    db.pragma("cipher = 'sqlcipher'");
+    db.pragma('legacy = 4');
+    db.pragma(`key = "x'${hexKey}'"`);
+    // The first read decrypts page 1: a wrong key or a damaged file fails here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    return db;
+  } catch (error) {
+    db.close();
+    if (error instanceof Error && 'code' in error && (error.code === 'SQLITE_NOTADB' || error.code === 'SQLITE_CORRUPT')) {
+      throw new CacheOpenError('wrong_key', `${path} cannot be decrypted with this key, or it is damaged.`);
+    }
+    throw error;
+  }
+}

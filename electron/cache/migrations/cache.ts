@@ -1,0 +1,56 @@
+import type { Migration } from '../migrate';
+
+/** The disposable cache: mirrors of platform entities, rebuilt from the changes feed whenever needed. */
+export const cacheMigrations: Migration[] = [
+  {
+    version: 1,
+    name: 'dsar queue, staff, sync state',
+    up(db) {
+      db.exec(`
+        CREATE TABLE sync_state (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE staff (id TEXT PRIMARY KEY, version INTEGER NOT NULL, name TEXT NOT NULL, doc TEXT NOT NULL) WITHOUT ROWID;
+        CREATE TABLE dsars (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          type TEXT NOT NULL,
+          status TEXT NOT NULL,
+          subject_name TEXT NOT NULL,
+          subject_email TEXT NOT NULL,
+          received_at TEXT NOT NULL,
+          due_date TEXT NOT NULL,
+          assignee_id TEXT,
+          priority TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          is_open INTEGER NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0,
+          doc TEXT NOT NULL
+        );
+        -- One index per queue filter x sort, so every queue page is an index range walk (see dsar/queue.ts).
+        CREATE INDEX dsars_due ON dsars (due_date, id);
+        CREATE INDEX dsars_received ON dsars (received_at, id);
+        CREATE INDEX dsars_open_due ON dsars (is_open, due_date, id);
+        CREATE INDEX dsars_open_received ON dsars (is_open, received_at, id);
+        CREATE INDEX dsars_status_due ON dsars (status, due_date, id);
+        CREATE INDEX dsars_status_received ON dsars (status, received_at, id);
+        CREATE INDEX dsars_type_due ON dsars (type, due_date, id);
+        CREATE INDEX dsars_type_received ON dsars (type, received_at, id);
+        CREATE INDEX dsars_assignee_due ON dsars (assignee_id, due_date, id);
+        CREATE INDEX dsars_assignee_received ON dsars (assignee_id, received_at, id);
+        CREATE INDEX dsars_pending ON dsars (pending) WHERE pending = 1;
+        CREATE VIRTUAL TABLE dsars_fts USING fts5(
+          subject_name, subject_email, content = 'dsars', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER dsars_fts_insert AFTER INSERT ON dsars BEGIN
+          INSERT INTO dsars_fts (rowid, subject_name, subject_email) VALUES (new.rowid, new.subject_name, new.subject_email);
+        END;
+        CREATE TRIGGER dsars_fts_delete AFTER DELETE ON dsars BEGIN
+          INSERT INTO dsars_fts (dsars_fts, rowid, subject_name, subject_email) VALUES ('delete', old.rowid, old.subject_name, old.subject_email);
+        END;
+        CREATE TRIGGER dsars_fts_update AFTER UPDATE OF subject_name, subject_email ON dsars BEGIN
+          INSERT INTO dsars_fts (dsars_fts, rowid, subject_name, subject_email) VALUES ('delete', old.rowid, old.subject_name, old.subject_email);
+          INSERT INTO dsars_fts (rowid, subject_name, subject_email) VALUES (new.rowid, new.subject_name, new.subject_email);
+        END;
+      `);
+    },
+  },
+];

@@ -1,0 +1,113 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+
+import type { QueuePage, QueueQuery } from '../../shared/ipc/contract';
+import { openStatuses } from '../../shared/domain/dsar';
+import { empty, ident, join, list, type Sql, sql } from '../cache/sql';
+import { type QueueColumns, toQueueRow } from './rows';
+
+const indexes = [
+  'dsars_due',
+  'dsars_received',
+  'dsars_open_due',
+  'dsars_open_received',
+  'dsars_status_due',
+  'dsars_status_received',
+  'dsars_type_due',
+  'dsars_type_received',
+  'dsars_assignee_due',
+  'dsars_assignee_received',
+] as const;
+type IndexName = (typeof indexes)[number];
+const sortColumns = ['due_date', 'received_at'] as const;
+
+const columns = sql`d.id, d.type, d.status, d.subject_name, d.subject_email, d.received_at, d.due_date, d.assignee_id, d.priority, d.pending`;
+
+/** Searches return the best matches by relevance, not a scrollable register. */
+export const SEARCH_LIMIT = 500;
+
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
+
+interface KeysetCursor {
+  k: string;
+  id: string;
+}
+const encodeCursor = (cursor: KeysetCursor) => Buffer.from(JSON.stringify(cursor)).toString('base64url');
+function decodeCursor(value: string): KeysetCursor {
+  try {
+    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as KeysetCursor;
+    if (typeof parsed.k === 'string' && typeof parsed.id === 'string') return parsed;
+  } catch {
+    // falls through to the error below
+  }
+  throw new RangeError('the queue cursor is not valid');
+}
+
+/** `"anna"* "mül"*`: every word a prefix, quoted so FTS5 syntax in user input is just text. */
+export function ftsQuery(search: string): string | null {
+  const words = search
+    .normalize('NFC')
+    .split(/[\s@.,;:+\-_/\\()"'*^]+/u)
+    .filter(Boolean)
+    .slice(0, 8);
+  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ') : null;
+}
+
+/**
+ * Builds the statement for one queue page. Each filter-and-sort combination is pinned to the index that
+ * serves it (INDEXED BY), so a page is a range walk in index order: no table scan, no sort, at any size.
+ */
+export function queueStatement(query: QueueQuery, myStaffId: string | null): Sql {
+  const sortColumn = query.sort.startsWith('due') ? 'due_date' : 'received_at';
+  const descending = query.sort.endsWith('desc');
+  const suffix = sortColumn === 'due_date' ? 'due' : 'received';
+  const assignee = query.assignee === 'me' ? (myStaffId ?? '\u0000nobody') : query.assignee;
+  const onlyOpen = sameSet(query.statuses, openStatuses);
+
+  const where: Sql[] = [];
+  let index: IndexName;
+  if (assignee !== null) {
+    index = `dsars_assignee_${suffix}`;
+    where.push(assignee === 'unassigned' ? sql`d.assignee_id IS NULL` : sql`d.assignee_id = ${assignee}`);
+  } else if (onlyOpen) {
+    index = `dsars_open_${suffix}`;
+  } else if (query.statuses.length === 1) {
+    index = `dsars_status_${suffix}`;
+  } else if (query.types.length === 1) {
+    index = `dsars_type_${suffix}`;
+  } else {
+    index = `dsars_${suffix}`;
+  }
+  if (onlyOpen) where.push(sql`d.is_open = 1`);
+  else if (query.statuses.length) where.push(sql`d.status IN (${list(query.statuses)})`);
+  if (query.types.length) where.push(sql`d.type IN (${list(query.types)})`);
+
+  const search = ftsQuery(query.search);
+  if (search) {
+    const filters = where.length ? sql` AND ${join(where, ' AND ')}` : empty;
+    return sql`SELECT ${columns} FROM dsars_fts f JOIN dsars d ON d.rowid = f.rowid
+      WHERE dsars_fts MATCH ${search}${filters} ORDER BY f.rank LIMIT ${Math.min(query.limit, SEARCH_LIMIT)}`;
+  }
+
+  const column = ident(sortColumn, sortColumns);
+  if (query.after) {
+    const cursor = decodeCursor(query.after);
+    where.push(descending ? sql`(d.${column}, d.id) < (${cursor.k}, ${cursor.id})` : sql`(d.${column}, d.id) > (${cursor.k}, ${cursor.id})`);
+  }
+  const direction = { text: descending ? 'DESC' : 'ASC', params: [] };
+  const filters = where.length ? sql` WHERE ${join(where, ' AND ')}` : empty;
+  return sql`SELECT ${columns} FROM dsars AS d INDEXED BY ${ident(index, indexes)}${filters}
+    ORDER BY d.${column} ${direction}, d.id ${direction} LIMIT ${query.limit + 1}`;
+}
+
+export function queuePage(db: Database.Database, query: QueueQuery, myStaffId: string | null): QueuePage {
+  const statement = queueStatement(query, myStaffId);
+  const rows = db.prepare<unknown[], QueueColumns>(statement.text).all(...statement.params);
+  if (query.search.trim()) return { rows: rows.map(toQueueRow), next: null };
+  const hasMore = rows.length > query.limit;
+  const page = hasMore ? rows.slice(0, query.limit) : rows;
+  const last = page[page.length - 1];
+  const key = query.sort.startsWith('due') ? last?.due_date : last?.received_at;
+  return { rows: page.map(toQueueRow), next: hasMore && last && key ? encodeCursor({ k: key, id: last.id }) : null };
+}
+
+export const queueIndexes = indexes;

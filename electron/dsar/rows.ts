@@ -1,0 +1,57 @@
+import type { Dsar } from '../../shared/api/dsar';
+import type { QueueRow } from '../../shared/ipc/contract';
+import { isOpen, provisionalDueDate } from '../../shared/domain/dsar';
+
+/** A row of the cache's `dsars` table. The document is the source; the other columns serve queries. */
+export interface DsarRow {
+  id: string;
+  version: number;
+  type: string;
+  status: string;
+  subject_name: string;
+  subject_email: string;
+  received_at: string;
+  due_date: string;
+  assignee_id: string | null;
+  priority: string;
+  updated_at: string;
+  is_open: number;
+  pending: number;
+  doc: string;
+}
+
+export function toRow(dsar: Dsar, timeZone: string): Omit<DsarRow, 'pending'> {
+  return {
+    id: dsar.id,
+    version: dsar.version,
+    type: dsar.type,
+    status: dsar.status,
+    subject_name: dsar.subject.name,
+    subject_email: dsar.subject.email,
+    // Instants are compared as text, so they are stored normalised to UTC.
+    received_at: new Date(dsar.receivedAt).toISOString(),
+    due_date: provisionalDueDate(dsar.receivedAt, timeZone),
+    assignee_id: dsar.assigneeId,
+    priority: dsar.priority,
+    updated_at: dsar.updatedAt,
+    is_open: isOpen(dsar.status) ? 1 : 0,
+    doc: JSON.stringify(dsar),
+  };
+}
+
+export type QueueColumns = Pick<DsarRow, 'id' | 'type' | 'status' | 'subject_name' | 'subject_email' | 'received_at' | 'due_date' | 'assignee_id' | 'priority' | 'pending'>;
+
+export function toQueueRow(row: QueueColumns): QueueRow {
+  return {
+    id: row.id,
+    type: row.type as QueueRow['type'],
+    status: row.status as QueueRow['status'],
+    subjectName: row.subject_name,
+    subjectEmail: row.subject_email,
+    receivedAt: row.received_at,
+    dueDate: row.due_date,
+    assigneeId: row.assignee_id,
+    priority: row.priority as QueueRow['priority'],
+    pending: row.pending === 1,
+  };
+}

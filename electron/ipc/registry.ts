@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import type { BridgeError } from '../../shared/ipc/bridge';
+import { type ChannelName, type ChannelOutput, channels } from '../../shared/ipc/contract';
+
+/** What crosses either bridge: a value, or an error the UI can show. Never a stack trace. */
+export type Envelope = { ok: true; value: unknown } | { ok: false; error: BridgeError };
+
+/** A handler error with a code the UI acts on. */
+export class HandlerError extends Error {
+  constructor(
+    readonly code: BridgeError['code'],
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Handler<K extends ChannelName> = (input: z.output<(typeof channels)[K]['input']>) => Promise<ChannelOutput<K>> | ChannelOutput<K>;
+
+/**
+ * The main side of the IPC contract. Features register their handlers here; `dispatch` takes the raw
+ * `unknown` from a bridge, refuses unknown channels, parses the input with the channel's schema, and only
+ * then calls the handler.
+ */
+export class IpcRegistry {
+  private readonly handlers = new Map<string, (input: unknown) => unknown>();
+
+  handle<K extends ChannelName>(name: K, handler: Handler<K>): void {
+    if (this.handlers.has(name)) throw new Error(`channel ${name} is registered twice`);
+    this.handlers.set(name, handler as (input: unknown) => unknown);
+  }
+
+  missing(): ChannelName[] {
+    return (Object.keys(channels) as ChannelName[]).filter((name) => !this.handlers.has(name));
+  }
+
+  async dispatch(name: unknown, rawInput: unknown): Promise<Envelope> {
+    if (typeof name !== 'string' || !Object.hasOwn(channels, name)) {
+      return { ok: false, error: { code: 'invalid_input', message: `unknown channel ${String(name)}` } };
+    }
+    const handler = this.handlers.get(name);
+    if (!handler) return { ok: false, error: { code: 'internal', message: `no handler for ${name}` } };
+    const parsed = channels[name as ChannelName].input.safeParse(rawInput);
+    if (!parsed.success) {
+      return { ok: false, error: { code: 'invalid_input', message: z.prettifyError(parsed.error) } };
+    }
+    try {
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof HandlerError) return { ok: false, error: { code: error.code, message: error.message } };
+      console.error(`[ipc] ${name} failed:`, error);
+      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { Problem } from '../../shared/api/common';
+
+/** Why a platform call failed. `network` and `server` are worth retrying later; the rest are answers. */
+export class PlatformError extends Error {
+  constructor(
+    readonly kind: 'network' | 'timeout' | 'server' | 'rejected' | 'invalid_response',
+    message: string,
+    readonly status: number | null = null,
+    readonly problem: Problem | null = null,
+  ) {
+    super(message);
+    this.name = 'PlatformError';
+  }
+
+  get transient(): boolean {
+    return this.kind === 'network' || this.kind === 'timeout' || this.kind === 'server';
+  }
+}

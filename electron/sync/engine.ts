@@ -1,0 +1,134 @@
+import { EventEmitter } from 'node:events';
+import type { SyncStatus } from '../../shared/ipc/contract';
+import { PlatformError } from '../platform/errors';
+import { type PullContext, type PullOptions, pull } from './pull';
+import { type PushContext, push } from './push';
+import type { SyncState } from './sync-state';
+
+export interface SyncEngineOptions {
+  /** How often to pull while online. */
+  pollMs?: number;
+  /** First retry delay while offline; doubles up to `maxRetryMs`. */
+  retryMs?: number;
+  maxRetryMs?: number;
+  pull?: PullOptions;
+}
+
+export interface SyncEvents {
+  status: [SyncStatus];
+  changed: [string[]];
+}
+
+/**
+ * Keeps the cache and the platform in step: push the outbox, then pull the feed; on a timer while online,
+ * with growing pauses while offline, and at once when asked (`kick`). Runs never overlap.
+ */
+export class SyncEngine extends EventEmitter<SyncEvents> {
+  private status: SyncStatus;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private failures = 0;
+  private stopped = false;
+
+  constructor(
+    private readonly ctx: PullContext & PushContext & { state: SyncState },
+    private readonly options: SyncEngineOptions = {},
+  ) {
+    super();
+    this.status = {
+      state: 'starting',
+      lastSyncedAt: ctx.state.get('last_synced_at'),
+      pendingWrites: ctx.outbox.count(),
+      conflicts: ctx.conflicts.count(),
+      lastError: null,
+      applied: 0,
+    };
+  }
+
+  current(): SyncStatus {
+    return this.status;
+  }
+
+  /** Runs a cycle now, or right after the one under way. Resolves when the platform has been tried. */
+  kick(): Promise<void> {
+    if (this.stopped) return Promise.resolve();
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.clearTimer();
+    this.running = this.cycle().finally(() => {
+      this.running = null;
+      if (this.again && !this.stopped) {
+        this.again = false;
+        void this.kick();
+      } else {
+        this.schedule();
+      }
+    });
+    return this.running;
+  }
+
+  /** Tells listeners about a local change (a new pending write) without waiting for the platform. */
+  noteLocalChange(entity: string): void {
+    this.update({ pendingWrites: this.ctx.outbox.count(), conflicts: this.ctx.conflicts.count() });
+    this.emit('changed', [entity]);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.clearTimer();
+    await this.running?.catch(() => undefined);
+  }
+
+  private async cycle(): Promise<void> {
+    this.update({ state: this.status.state === 'starting' ? 'starting' : 'syncing', applied: 0 });
+    try {
+      const pushed = await push(this.ctx);
+      if (pushed.changed.size) this.emit('changed', [...pushed.changed]);
+      this.update({ pendingWrites: this.ctx.outbox.count(), conflicts: this.ctx.conflicts.count() });
+      const pulled = await pull(this.ctx, { ...this.options.pull, onProgress: (applied) => this.update({ applied }) });
+      if (pulled.size) this.emit('changed', [...pulled]);
+      this.failures = 0;
+      this.update({
+        state: 'online',
+        lastSyncedAt: this.ctx.state.get('last_synced_at'),
+        lastError: null,
+        pendingWrites: this.ctx.outbox.count(),
+        conflicts: this.ctx.conflicts.count(),
+      });
+    } catch (error) {
+      this.failures++;
+      const message = error instanceof Error ? error.message : String(error);
+      const offline = error instanceof PlatformError && error.transient;
+      this.update({
+        state: offline ? 'offline' : 'online',
+        lastError: message,
+        pendingWrites: this.ctx.outbox.count(),
+        conflicts: this.ctx.conflicts.count(),
+      });
+    }
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const retry = this.options.retryMs ?? 1000;
+    const delay =
+      this.status.state === 'offline'
+        ? Math.min(retry * 2 ** Math.max(0, this.failures - 1), this.options.maxRetryMs ?? 30_000)
+        : (this.options.pollMs ?? 15_000);
+    this.timer = setTimeout(() => void this.kick(), delay);
+    this.timer.unref?.();
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  private update(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.emit('status', this.status);
+  }
+}

@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import type { EntityName } from '../../shared/api/changes';
+import type { PlatformClient } from '../platform/client';
+
+/** A pending write as the outbox keeps it. */
+export interface PendingWrite {
+  seq: number;
+  entity: EntityName;
+  entityId: string;
+  op: string;
+  body: Record<string, unknown>;
+  baseVersion: number;
+  idempotencyKey: string;
+  attempts: number;
+}
+
+/**
+ * What a feature gives the sync engine for one entity: how to mirror it into the cache, how to show a
+ * pending local write on top of the mirrored state, and how to send that write to the platform.
+ */
+export interface SyncedEntity<T extends { id: string; version: number } = { id: string; version: number }> {
+  entity: EntityName;
+  schema: z.ZodType<T>;
+  upsert(doc: T): void;
+  remove(id: string): void;
+  clear(): void;
+  /** Shows a pending write in the cache (marks the row pending). */
+  overlay?(id: string, body: Record<string, unknown>): void;
+  send?(client: PlatformClient, write: PendingWrite): Promise<T>;
+  fetch?(client: PlatformClient, id: string): Promise<T>;
+}

@@ -1,0 +1,39 @@
+import type { IpcRegistry } from '../ipc/registry';
+import { HandlerError } from '../ipc/registry';
+import type { SyncEngine } from './engine';
+import type { SyncedEntity } from './entity-store';
+import type { Conflicts, Outbox } from './outbox';
+import type Database from 'better-sqlite3-multiple-ciphers';
+
+export interface SyncHandlerDeps {
+  cache: Database.Database;
+  engine: SyncEngine;
+  outbox: Outbox;
+  conflicts: Conflicts;
+  entities: Map<string, SyncedEntity>;
+}
+
+export function registerSyncHandlers(ipc: IpcRegistry, deps: SyncHandlerDeps): void {
+  ipc.handle('sync.status', () => deps.engine.current());
+  ipc.handle('sync.now', async () => {
+    await deps.engine.kick();
+    return deps.engine.current();
+  });
+  ipc.handle('conflicts.list', () => deps.conflicts.list());
+  ipc.handle('conflicts.resolve', ({ id, action }) => {
+    const conflict = deps.conflicts.get(id);
+    if (!conflict) throw new HandlerError('not_found', `No conflict ${id}.`);
+    if (action === 'reapply') {
+      // Re-applied on top of the platform's current state, as a new write.
+      const row = deps.cache.prepare<[string], { version: number }>(`SELECT version FROM ${conflict.entity}s WHERE id = ?`).get(conflict.entityId);
+      if (!row) throw new HandlerError('not_found', `${conflict.entity} ${conflict.entityId} is no longer on the platform.`);
+      const entity = conflict.entity as Parameters<Outbox['enqueue']>[0];
+      deps.outbox.enqueue(entity, conflict.entityId, conflict.op, conflict.intended, row.version);
+      deps.entities.get(conflict.entity)?.overlay?.(conflict.entityId, conflict.intended);
+    }
+    deps.conflicts.remove(id);
+    deps.engine.noteLocalChange(conflict.entity);
+    void deps.engine.kick();
+    return deps.engine.current();
+  });
+}

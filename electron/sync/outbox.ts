@@ -1,0 +1,155 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { EntityName } from '../../shared/api/changes';
+import type { Conflict } from '../../shared/ipc/contract';
+import type { PendingWrite } from './entity-store';
+
+interface OutboxRow {
+  seq: number;
+  entity: EntityName;
+  entity_id: string;
+  op: string;
+  body: string;
+  base_version: number;
+  idempotency_key: string;
+  attempts: number;
+}
+
+const toWrite = (row: OutboxRow): PendingWrite => ({
+  seq: row.seq,
+  entity: row.entity,
+  entityId: row.entity_id,
+  op: row.op,
+  body: JSON.parse(row.body) as Record<string, unknown>,
+  baseVersion: row.base_version,
+  idempotencyKey: row.idempotency_key,
+  attempts: row.attempts,
+});
+
+/**
+ * Writes waiting for the platform, in the order the user made them. A write is committed here before the
+ * UI shows it and removed only once the platform acknowledged it (or refused it, which makes a conflict).
+ */
+export class Outbox {
+  private readonly statements;
+
+  constructor(private readonly db: Database.Database) {
+    this.statements = {
+      insert: db.prepare(
+        'INSERT INTO outbox (entity, entity_id, op, body, base_version, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      first: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq LIMIT 1'),
+      all: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq'),
+      forEntity: db.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq'),
+      remove: db.prepare('DELETE FROM outbox WHERE seq = ?'),
+      rebase: db.prepare('UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND seq > ? AND base_version = ?'),
+      attempt: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?'),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox'),
+      entityIds: db.prepare<[], { entity: EntityName; entity_id: string }>('SELECT DISTINCT entity, entity_id FROM outbox'),
+    };
+  }
+
+  enqueue(entity: EntityName, entityId: string, op: string, body: Record<string, unknown>, baseVersion: number): PendingWrite {
+    const key = `pc-${randomUUID()}`;
+    const { lastInsertRowid } = this.statements.insert.run(entity, entityId, op, JSON.stringify(body), baseVersion, key, new Date().toISOString());
+    return { seq: Number(lastInsertRowid), entity, entityId, op, body, baseVersion, idempotencyKey: key, attempts: 0 };
+  }
+
+  next(): PendingWrite | null {
+    const row = this.statements.first.get();
+    return row ? toWrite(row) : null;
+  }
+
+  all(): PendingWrite[] {
+    return this.statements.all.all().map(toWrite);
+  }
+
+  forEntity(entity: EntityName, entityId: string): PendingWrite[] {
+    return this.statements.forEntity.all(entity, entityId).map(toWrite);
+  }
+
+  /** Entities that have writes waiting, so the cache can keep showing them over pulled state. */
+  pendingEntities(): { entity: EntityName; id: string }[] {
+    return this.statements.entityIds.all().map((row) => ({ entity: row.entity, id: row.entity_id }));
+  }
+
+  /** The platform took the write: later writes to the same entity now build on the version it answered. */
+  acknowledge(write: PendingWrite, newVersion: number): void {
+    this.db.transaction(() => {
+      this.statements.remove.run(write.seq);
+      this.statements.rebase.run(newVersion, write.entity, write.entityId, write.seq, write.baseVersion);
+    })();
+  }
+
+  remove(seq: number): void {
+    this.statements.remove.run(seq);
+  }
+
+  recordAttempt(seq: number, error: string): void {
+    this.statements.attempt.run(error, seq);
+  }
+
+  count(): number {
+    return this.statements.count.get()?.n ?? 0;
+  }
+}
+
+interface ConflictRow {
+  id: string;
+  entity: string;
+  entity_id: string;
+  op: string;
+  kind: 'stale' | 'rejected';
+  intended: string;
+  detail: string;
+  created_at: string;
+}
+
+/** Writes the platform did not take. The user's intended change is kept until they re-apply or discard it. */
+export class Conflicts {
+  constructor(private readonly db: Database.Database) {}
+
+  add(write: PendingWrite, kind: Conflict['kind'], detail: string): void {
+    this.db
+      .prepare('INSERT INTO conflicts (id, entity, entity_id, op, kind, intended, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+      .run(`cf-${write.idempotencyKey}`, write.entity, write.entityId, write.op, kind, JSON.stringify(write.body), detail, new Date().toISOString());
+  }
+
+  list(): Conflict[] {
+    return this.db
+      .prepare<[], ConflictRow>('SELECT * FROM conflicts ORDER BY created_at')
+      .all()
+      .map((row) => ({
+        id: row.id,
+        entity: row.entity,
+        entityId: row.entity_id,
+        kind: row.kind,
+        intended: JSON.parse(row.intended) as Record<string, unknown>,
+        detail: row.detail,
+        createdAt: row.created_at,
+      }));
+  }
+
+  get(id: string): (Conflict & { op: string }) | null {
+    const row = this.db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE id = ?').get(id);
+    if (!row) return null;
+    return {
+      id: row.id,
+      entity: row.entity,
+      entityId: row.entity_id,
+      op: row.op,
+      kind: row.kind,
+      intended: JSON.parse(row.intended) as Record<string, unknown>,
+      detail: row.detail,
+      createdAt: row.created_at,
+    };
+  }
+
+  remove(id: string): void {
+    this.db.prepare('DELETE FROM conflicts WHERE id = ?').run(id);
+  }
+
+  count(): number {
+    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conflicts').get()?.n ?? 0;
+  }
+}
