@@ -1,6 +1,9 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import electron from 'vite-plugin-electron/simple';
+import { fileURLToPath } from 'node:url';
+
+const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Native and Node-only packages stay in node_modules: they are loaded at run time, never bundled. */
 const mainExternals = ['electron', 'better-sqlite3-multiple-ciphers', 'electron-store', 'fastify', 'ws', /^node:/];
@@ -16,13 +19,13 @@ export default defineConfig(({ mode }) => ({
       ? null
       : electron({
           main: {
-            entry: 'electron/main.ts',
-            vite: { build: { outDir: 'dist-electron', rolldownOptions: { external: mainExternals } } },
+            entry: fromRoot('electron/main.ts'),
+            vite: { build: { outDir: fromRoot('dist-electron'), rolldownOptions: { external: mainExternals } } },
           },
           preload: {
-            input: 'electron/preload.ts',
+            input: fromRoot('electron/preload.ts'),
             // Sandboxed preloads cannot be ES modules.
-            vite: { build: { outDir: 'dist-electron', rolldownOptions: { output: { format: 'cjs', entryFileNames: 'preload.cjs' } } } },
+            vite: { build: { outDir: fromRoot('dist-electron'), rolldownOptions: { output: { format: 'cjs', entryFileNames: 'preload.cjs' } } } },
           },
         }),
   ],

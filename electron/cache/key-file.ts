@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isHexKey } from './encrypted';
 
@@ -15,6 +15,7 @@ export function headlessCacheKey(dataDir: string, env: NodeJS.ProcessEnv = proce
     if (!isHexKey(fromEnv)) throw new Error(`${KEY_ENV} must be 64 hexadecimal characters`);
     return fromEnv.toLowerCase();
   }
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const path = join(dataDir, 'cache.key');
   if (!existsSync(path)) {
     const key = randomBytes(32).toString('hex');

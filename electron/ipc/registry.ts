@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import type { BridgeError } from '../../shared/ipc/bridge';
+import type { BridgeError, Envelope } from '../../shared/ipc/bridge';
 import { type ChannelName, type ChannelOutput, channels } from '../../shared/ipc/contract';
 
-/** What crosses either bridge: a value, or an error the UI can show. Never a stack trace. */
-export type Envelope = { ok: true; value: unknown } | { ok: false; error: BridgeError };
+export type { Envelope };
 
 /** A handler error with a code the UI acts on. */
 export class HandlerError extends Error {

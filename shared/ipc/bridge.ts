@@ -41,3 +41,19 @@ export interface BridgeError {
   code: 'invalid_input' | 'not_found' | 'forbidden' | 'unavailable' | 'internal';
   message: string;
 }
+
+/** What main answers on either bridge: a value, or an error the UI can show. Never a stack trace. */
+export type Envelope = { ok: true; value: unknown } | { ok: false; error: BridgeError };
+
+/** A failed bridge call, as the renderer receives it. */
+export class BridgeCallError extends Error {
+  constructor(readonly code: BridgeError['code'], message: string) {
+    super(message);
+    this.name = 'BridgeCallError';
+  }
+}
+
+export function unwrap(envelope: Envelope): unknown {
+  if (envelope.ok) return envelope.value;
+  throw new BridgeCallError(envelope.error.code, envelope.error.message);
+}

@@ -1,0 +1,37 @@
+import { type BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { channelNames, eventNames } from '../../shared/ipc/contract';
+import type { PrivacyConsole } from '../console';
+
+/** Prefix of events sent to the renderer, so they never share a name with an invoke channel. */
+export const EVENT_PREFIX = 'event:';
+
+/** A message counts only from the app's own top-level page, never from a frame or a navigated-away page. */
+export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, appUrl: string): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent) return false;
+  try {
+    const url = new URL(frame.url);
+    const app = new URL(appUrl);
+    return url.protocol === app.protocol && url.host === app.host && url.pathname === app.pathname;
+  } catch {
+    return false;
+  }
+}
+
+export function bindIpc(console_: PrivacyConsole, window: BrowserWindow, appUrl: string): () => void {
+  for (const name of channelNames) {
+    ipcMain.handle(name, (event, input: unknown) => {
+      if (!isTrustedSender(event, appUrl)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
+      return console_.dispatch(name, input);
+    });
+  }
+  const unsubscribe = eventNames.map((event) =>
+    console_.subscribe(event, (payload) => {
+      if (!window.isDestroyed()) window.webContents.send(EVENT_PREFIX + event, payload);
+    }),
+  );
+  return () => {
+    for (const name of channelNames) ipcMain.removeHandler(name);
+    for (const off of unsubscribe) off();
+  };
+}

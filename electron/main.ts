@@ -1,0 +1,68 @@
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, dialog, Menu } from 'electron';
+import { CacheOpenError } from './cache/errors';
+import { type PlatformTarget, type PrivacyConsole, startConsole } from './console';
+import { bindIpc } from './desktop/ipc';
+import { desktopCacheKey, openSecret, WeakKeyStorageError } from './desktop/secrets';
+import { openSettings } from './desktop/settings';
+import { createMainWindow } from './desktop/window';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+let running: PrivacyConsole | null = null;
+
+function cacheKey(dataDir: string, settings: ReturnType<typeof openSettings>): string {
+  try {
+    return desktopCacheKey(dataDir, { allowWeakBackend: settings.get('allowWeakKeyStorage') });
+  } catch (error) {
+    if (!(error instanceof WeakKeyStorageError)) throw error;
+    const choice = dialog.showMessageBoxSync({
+      type: 'warning',
+      title: 'Privacy Console',
+      message: 'No system keyring found',
+      detail: `${error.message}\n\nThe cache holds personal data of data subjects. Install and unlock a keyring (GNOME Keyring, KWallet) and restart, or accept the weaker protection for this installation.`,
+      buttons: ['Quit', 'Accept weaker protection'],
+      defaultId: 0,
+      cancelId: 0,
+    });
+    if (choice !== 1) throw error;
+    settings.set('allowWeakKeyStorage', true);
+    return desktopCacheKey(dataDir, { allowWeakBackend: true });
+  }
+}
+
+async function launch() {
+  const settings = openSettings();
+  const dataDir = join(app.getPath('userData'), 'workspace');
+  const url = settings.get('platformUrl');
+  const sealed = settings.get('platformTokenSealed');
+  // First launch with no platform configured opens the demo workspace.
+  const platform: PlatformTarget = url && sealed ? { kind: 'remote', url, token: openSecret(sealed) } : { kind: 'demo' };
+  running = await startConsole({ dataDir, cacheKey: cacheKey(dataDir, settings), platform });
+  const indexHtml = join(here, '../dist/index.html');
+  const window = createMainWindow(join(here, 'preload.cjs'), indexHtml);
+  const unbind = bindIpc(running, window, new URL(`file://${indexHtml}`).href);
+  window.on('closed', unbind);
+}
+
+app.enableSandbox();
+Menu.setApplicationMenu(null);
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+});
+app.on('window-all-closed', () => app.quit());
+app.on('will-quit', (event) => {
+  if (!running) return;
+  event.preventDefault();
+  const closing = running;
+  running = null;
+  void closing.close().finally(() => app.quit());
+});
+app
+  .whenReady()
+  .then(launch)
+  .catch((error: unknown) => {
+    const message = error instanceof CacheOpenError || error instanceof Error ? error.message : String(error);
+    dialog.showErrorBox('Privacy Console cannot start', message);
+    app.exit(1);
+  });

@@ -1,0 +1,64 @@
+import { type BridgeTransport, buildBridge, type Envelope, type PrivacyConsoleBridge, unwrap } from '../../shared/ipc/bridge';
+import type { EventName } from '../../shared/ipc/contract';
+
+declare global {
+  interface Window {
+    /** Set by the Electron preload; absent in the headless shell, where the WebSocket bridge stands in. */
+    privacyConsole?: PrivacyConsoleBridge;
+  }
+}
+
+/** The WebSocket transport of the headless shell: same channels, same envelopes as Electron IPC. */
+function webSocketTransport(url: string, onClosed: () => void): Promise<BridgeTransport> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(url);
+    const calls = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
+    const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+    let nextId = 1;
+    socket.addEventListener('message', (message) => {
+      const data = JSON.parse(String(message.data)) as ({ id: number } & Envelope) | { event: EventName; payload: unknown };
+      if ('event' in data) {
+        for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
+        return;
+      }
+      const call = calls.get(data.id);
+      calls.delete(data.id);
+      try {
+        call?.resolve(unwrap(data));
+      } catch (error) {
+        call?.reject(error);
+      }
+    });
+    socket.addEventListener('open', () =>
+      resolve({
+        invoke(channel, input) {
+          const id = nextId++;
+          return new Promise((resolveCall, rejectCall) => {
+            calls.set(id, { resolve: resolveCall, reject: rejectCall });
+            socket.send(JSON.stringify({ id, channel, input }));
+          });
+        },
+        subscribe(event, listener) {
+          const set = listeners.get(event) ?? new Set();
+          set.add(listener);
+          listeners.set(event, set);
+          return () => set.delete(listener);
+        },
+      }),
+    );
+    socket.addEventListener('error', () => reject(new Error('The console bridge refused the connection.')));
+    socket.addEventListener('close', () => {
+      for (const call of calls.values()) call.reject(new Error('The connection to the console was lost.'));
+      calls.clear();
+      onClosed();
+    });
+  });
+}
+
+export async function connectBridge(onClosed: () => void): Promise<PrivacyConsoleBridge> {
+  if (window.privacyConsole) return window.privacyConsole;
+  const token = new URLSearchParams(window.location.search).get('token');
+  if (!token) throw new Error('This page needs the address the console printed at start (it carries a session token).');
+  const url = `${window.location.origin.replace(/^http/, 'ws')}/bridge?token=${encodeURIComponent(token)}`;
+  return buildBridge(await webSocketTransport(url, onClosed));
+}

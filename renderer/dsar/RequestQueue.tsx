@@ -1,0 +1,220 @@
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { QueueRow } from '../../shared/ipc/contract';
+import { useBridge } from '../bridge/context';
+import { DueBadge } from './DueBadge';
+import { defaultFilter, type QueueFilter, QueueFilters } from './QueueFilters';
+import { useAssign, useQueue } from './useQueue';
+import { useStaffNames } from './useStaffNames';
+
+const ROW_HEIGHT = 44;
+const statusColors: Record<QueueRow['status'], string> = {
+  new: 'blue',
+  identity_pending: 'violet',
+  in_progress: 'indigo',
+  awaiting_subject: 'cyan',
+  completed: 'teal',
+  denied: 'red',
+  withdrawn: 'gray',
+};
+
+const isTyping = (target: EventTarget | null) =>
+  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+
+export function RequestQueue() {
+  const { t, i18n } = useTranslation();
+  const bridge = useBridge();
+  const [filter, setFilter] = useState<QueueFilter>(defaultFilter);
+  const [selected, setSelected] = useState(0);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const queue = useQueue(filter);
+  const assign = useAssign();
+  const staffName = useStaffNames();
+  const workspace = useQuery({ queryKey: ['workspace'], queryFn: () => bridge['workspace.info']() });
+  const syncStatus = useQuery({ queryKey: ['sync-status'], queryFn: () => bridge['sync.status']() });
+  const me = workspace.data?.me ?? null;
+  const mayWrite = me?.scopes.includes('dsar:write') ?? false;
+
+  const rows = useMemo(() => queue.data?.pages.flatMap((page) => page.rows) ?? [], [queue.data]);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const items = virtualizer.getVirtualItems();
+  const lastItem = items[items.length - 1];
+
+  useEffect(() => {
+    if (lastItem && lastItem.index >= rows.length - 40 && queue.hasNextPage && !queue.isFetchingNextPage) void queue.fetchNextPage();
+  }, [lastItem, rows.length, queue]);
+
+  useEffect(() => setSelected(0), [filter]);
+
+  const act = useCallback(
+    (row: QueueRow | undefined, to: 'me' | null) => {
+      if (!row || !mayWrite || !me) return;
+      assign.mutate({ id: row.id, assigneeId: to === 'me' ? me.staff.id : null });
+    },
+    [assign, mayWrite, me],
+  );
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '/' && !isTyping(event.target)) {
+        event.preventDefault();
+        searchRef.current?.focus();
+        return;
+      }
+      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      const move = (to: number) => {
+        const next = Math.max(0, Math.min(rows.length - 1, to));
+        setSelected(next);
+        virtualizer.scrollToIndex(next, { align: 'auto' });
+        event.preventDefault();
+      };
+      if (event.key === 'ArrowDown' || event.key === 'j') move(selected + 1);
+      else if (event.key === 'ArrowUp' || event.key === 'k') move(selected - 1);
+      else if (event.key === 'm') act(rows[selected], 'me');
+      else if (event.key === 'u') act(rows[selected], null);
+      else if (event.key === 'r') void bridge['sync.now']();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [rows, selected, act, virtualizer, bridge]);
+
+  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
+  const instantFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'long', timeZone: 'Europe/Berlin' });
+  const lastPage = queue.data?.pages[queue.data.pages.length - 1];
+  const count = filter.search.trim()
+    ? t('queue.searchCapped', { count: rows.length })
+    : lastPage?.next
+      ? t('queue.shownMore', { count: rows.length })
+      : t('queue.shown', { count: rows.length });
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (lastItem?.end ?? 0);
+
+  return (
+    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
+      <Group justify="space-between" align="baseline">
+        <Title order={2} size="h3">
+          {t('queue.title')}
+        </Title>
+        <Text size="sm" c="dimmed" data-testid="queue-count">
+          {queue.isPending ? t('queue.loading') : count}
+        </Text>
+      </Group>
+      <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
+      {me && !mayWrite && (
+        <Alert color="gray" py="xs">
+          {t('queue.readOnly')}
+        </Alert>
+      )}
+      {queue.error && <Alert color="red">{queue.error.message}</Alert>}
+      <div ref={scrollRef} className="queue-scroll" data-testid="queue-scroll">
+        <Table className="queue-table" highlightOnHover stickyHeader={false} aria-label={t('queue.title')} aria-rowcount={rows.length}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('queue.type')}</Table.Th>
+              <Table.Th>{t('queue.subject')}</Table.Th>
+              <Table.Th>{t('queue.received')}</Table.Th>
+              <Table.Th>{t('queue.due')}</Table.Th>
+              <Table.Th>{t('queue.status')}</Table.Th>
+              <Table.Th>{t('queue.assignee')}</Table.Th>
+              <Table.Th>{t('queue.actions')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {paddingTop > 0 && (
+              <tr aria-hidden style={{ height: paddingTop }}>
+                <td colSpan={7} />
+              </tr>
+            )}
+            {items.map((item) => {
+              const row = rows[item.index];
+              return (
+                <Table.Tr
+                  key={row.id}
+                  data-testid="queue-row"
+                  data-id={row.id}
+                  data-pending={row.pending}
+                  aria-selected={item.index === selected}
+                  aria-rowindex={item.index + 1}
+                  onClick={() => setSelected(item.index)}
+                  style={{ height: ROW_HEIGHT }}
+                >
+                  <Table.Td>{t(`dsarType.${row.type}`)}</Table.Td>
+                  <Table.Td>
+                    <Text size="sm" fw={500} lh={1.2}>
+                      {row.subjectName}
+                    </Text>
+                    <Text size="xs" c="dimmed" lh={1.2}>
+                      {row.subjectEmail}
+                    </Text>
+                  </Table.Td>
+                  <Table.Td title={instantFormat.format(new Date(row.receivedAt))}>{dateFormat.format(new Date(row.receivedAt))}</Table.Td>
+                  <Table.Td>
+                    <DueBadge dueDate={row.dueDate} status={row.status} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Badge color={statusColors[row.status]} variant="light">
+                      {t(`dsarStatus.${row.status}`)}
+                    </Badge>
+                  </Table.Td>
+                  <Table.Td data-testid="assignee">
+                    <Group gap={4} wrap="nowrap">
+                      <Text size="sm">{row.assigneeId ? staffName(row.assigneeId) : '—'}</Text>
+                      {row.pending && (
+                        <Tooltip label={t('queue.pending')}>
+                          <Badge size="xs" color="orange" variant="outline" data-testid="row-pending">
+                            {t('queue.pending')}
+                          </Badge>
+                        </Tooltip>
+                      )}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>
+                    {mayWrite &&
+                      (row.assigneeId === me?.staff.id ? (
+                        <Button size="compact-xs" variant="default" onClick={() => act(row, null)}>
+                          {t('queue.unassign')}
+                        </Button>
+                      ) : (
+                        <Button size="compact-xs" variant="light" onClick={() => act(row, 'me')}>
+                          {t('queue.assignToMe')}
+                        </Button>
+                      ))}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+            {paddingBottom > 0 && (
+              <tr aria-hidden style={{ height: paddingBottom }}>
+                <td colSpan={7} />
+              </tr>
+            )}
+          </Table.Tbody>
+        </Table>
+        {!queue.isPending && rows.length === 0 && (
+          <Text p="lg" c="dimmed" ta="center">
+            {syncStatus.data?.state === 'starting' ? t('queue.emptyCache') : t('queue.empty')}
+          </Text>
+        )}
+        {queue.isFetchingNextPage && (
+          <Group justify="center" p="sm">
+            <Loader size="sm" />
+            <Text size="sm">{t('queue.loadingMore')}</Text>
+          </Group>
+        )}
+      </div>
+      <Text size="xs" c="dimmed">
+        {t('queue.shortcuts')
+          .split(' · ')
+          .map((part) => (
+            <span key={part} style={{ marginRight: 12 }}>
+              {part}
+            </span>
+          ))}
+      </Text>
+    </Stack>
+  );
+}

@@ -1,0 +1,42 @@
+import '@mantine/core/styles.css';
+import '@mantine/notifications/styles.css';
+import './app/app.css';
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+import { StartupError } from './app/StartupError';
+import { theme } from './app/theme';
+import { connectBridge } from './bridge/connect';
+import { BridgeProvider } from './bridge/context';
+import { initI18n } from './i18n';
+
+const root = createRoot(document.getElementById('root') as HTMLElement);
+const i18n = await initI18n();
+// The cache is local and the bridge pushes `cache.changed`: queries never go stale on a timer.
+const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } } });
+
+const render = (content: React.ReactNode) =>
+  root.render(
+    <StrictMode>
+      <MantineProvider theme={theme} defaultColorScheme="light">
+        <Notifications position="bottom-right" />
+        {content}
+      </MantineProvider>
+    </StrictMode>,
+  );
+
+try {
+  const bridge = await connectBridge(() => render(<StartupError message={i18n.t('app.connectionLost')} />));
+  render(
+    <BridgeProvider bridge={bridge}>
+      <QueryClientProvider client={queryClient}>
+        <App />
+      </QueryClientProvider>
+    </BridgeProvider>,
+  );
+} catch (error) {
+  render(<StartupError message={error instanceof Error ? error.message : String(error)} />);
+}

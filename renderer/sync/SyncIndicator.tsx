@@ -1,0 +1,51 @@
+import { ActionIcon, Badge, Group, Text, Tooltip } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBridge } from '../bridge/context';
+import { ConflictsDrawer } from './ConflictsDrawer';
+
+const colors = { starting: 'gray', syncing: 'blue', online: 'teal', offline: 'red' } as const;
+
+export function SyncIndicator() {
+  const { t, i18n } = useTranslation();
+  const bridge = useBridge();
+  const [conflictsOpen, setConflictsOpen] = useState(false);
+  const status = useQuery({ queryKey: ['sync-status'], queryFn: () => bridge['sync.status']() });
+  if (!status.data) return null;
+  const { state, lastSyncedAt, pendingWrites, conflicts, lastError, applied } = status.data;
+  const time = lastSyncedAt
+    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(lastSyncedAt))
+    : t('sync.never');
+  const tooltip = [t('sync.lastSynced', { time }), state === 'syncing' && applied ? t('sync.applied', { count: applied }) : null, lastError, state === 'offline' ? t('sync.offlineHint') : null]
+    .filter(Boolean)
+    .join(' · ');
+
+  return (
+    <Group gap={6} wrap="nowrap" data-testid="sync-indicator" data-state={state}>
+      <Tooltip label={tooltip} multiline maw={360}>
+        <Badge color={colors[state]} variant="dot" size="lg" role="status" aria-live="polite">
+          {t(`sync.${state}`)}
+        </Badge>
+      </Tooltip>
+      {pendingWrites > 0 && (
+        <Badge color="orange" variant="light" data-testid="pending-writes">
+          {t('sync.pending', { count: pendingWrites })}
+        </Badge>
+      )}
+      {conflicts > 0 && (
+        <Badge component="button" color="red" variant="filled" data-testid="conflicts" onClick={() => setConflictsOpen(true)} style={{ cursor: 'pointer' }}>
+          {t('sync.conflicts', { count: conflicts })}
+        </Badge>
+      )}
+      <Tooltip label={t('sync.syncNow')}>
+        <ActionIcon variant="subtle" aria-label={t('sync.syncNow')} onClick={() => void bridge['sync.now']()} loading={state === 'syncing'}>
+          <Text component="span" aria-hidden>
+            ⟳
+          </Text>
+        </ActionIcon>
+      </Tooltip>
+      <ConflictsDrawer opened={conflictsOpen} onClose={() => setConflictsOpen(false)} />
+    </Group>
+  );
+}
