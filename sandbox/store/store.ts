@@ -60,6 +60,7 @@ export class PlatformStore {
       put: this.db.prepare(
         'INSERT INTO entities (entity, id, version, doc) VALUES (?, ?, ?, ?) ON CONFLICT (entity, id) DO UPDATE SET version = excluded.version, doc = excluded.doc',
       ),
+      drop: this.db.prepare('DELETE FROM entities WHERE entity = ? AND id = ?'),
       forget: this.db.prepare('DELETE FROM changes WHERE entity = ? AND entity_id = ?'),
       change: this.db.prepare('INSERT INTO changes (entity, entity_id, op, version) VALUES (?, ?, ?, ?)'),
       feed: this.db.prepare<[number, number], FeedRow>(
@@ -95,6 +96,16 @@ export class PlatformStore {
     this.statements.put.run(entity, doc.id, doc.version, JSON.stringify(doc));
     this.statements.forget.run(entity, doc.id);
     this.statements.change.run(entity, doc.id, 'upsert', doc.version);
+  }
+
+  /** Deletes an entity; the feed carries a tombstone so every mirror drops it too. Call inside `transaction`. */
+  remove(entity: EntityKind, id: string): boolean {
+    const current = this.statements.get.get(entity, id);
+    if (!current) return false;
+    this.statements.drop.run(entity, id);
+    this.statements.forget.run(entity, id);
+    this.statements.change.run(entity, id, 'delete', current.version + 1);
+    return true;
   }
 
   feed(afterSeq: number, limit: number): FeedRow[] {

@@ -1,0 +1,76 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openEncrypted } from '../../../../electron/cache/encrypted';
+import { CacheOpenError } from '../../../../electron/cache/errors';
+import { openStores } from '../../../../electron/cache/stores';
+import { OTHER_KEY, TEST_KEY, tempDir } from '../../../support/temp';
+
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => dir.remove());
+
+describe('encrypted SQLite', () => {
+  it('writes nothing readable to disk', () => {
+    const path = join(dir.path, 'x.sqlite');
+    const db = openEncrypted(path, TEST_KEY);
+    db.exec("CREATE TABLE t (name TEXT); INSERT INTO t VALUES ('Jürgen Weiß, j.weiss@web.de')");
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.close();
+    const bytes = readFileSync(path);
+    expect(bytes.subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0');
+    expect(bytes.includes(Buffer.from('j.weiss@web.de'))).toBe(false);
+  });
+
+  it('refuses a wrong key with a clear error and leaves the file as it was', () => {
+    const path = join(dir.path, 'x.sqlite');
+    openEncrypted(path, TEST_KEY).close();
+    const before = readFileSync(path);
+    expect(() => openEncrypted(path, OTHER_KEY)).toThrow(CacheOpenError);
+    expect(() => openEncrypted(path, OTHER_KEY)).toThrow(/cannot be decrypted/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('refuses a plaintext database instead of using or replacing it', () => {
+    const path = join(dir.path, 'plain.sqlite');
+    const plain = new Database(path);
+    plain.exec('CREATE TABLE t (a)');
+    plain.close();
+    try {
+      openEncrypted(path, TEST_KEY);
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(CacheOpenError);
+      expect((error as CacheOpenError).reason).toBe('plaintext');
+    }
+  });
+
+  it('refuses keys that are not 256 bits of hex', () => {
+    expect(() => openEncrypted(join(dir.path, 'x.sqlite'), 'secret')).toThrow(/64 hexadecimal/);
+  });
+});
+
+describe('the two stores', () => {
+  it('rebuilds a damaged cache but keeps the pending writes', () => {
+    const stores = openStores(dir.path, TEST_KEY);
+    stores.pending
+      .prepare("INSERT INTO outbox (entity, entity_id, op, body, base_version, idempotency_key, created_at) VALUES ('dsar', 'dsr_1', 'patch', '{}', 1, 'k-1', 'now')")
+      .run();
+    stores.close();
+    writeFileSync(join(dir.path, 'cache.sqlite'), Buffer.alloc(8192, 0x42));
+
+    const reopened = openStores(dir.path, TEST_KEY);
+    expect(reopened.rebuiltFrom).toMatch(/cache\.sqlite\.damaged-/);
+    expect(reopened.pending.prepare('SELECT idempotency_key FROM outbox').all()).toEqual([{ idempotency_key: 'k-1' }]);
+    expect(reopened.cache.prepare('SELECT count(*) AS n FROM dsars').get()).toEqual({ n: 0 });
+    reopened.close();
+  });
+
+  it('treats an unreadable cache as a wrong key when there is no pending store to vouch for the key', () => {
+    openStores(dir.path, TEST_KEY).close();
+    expect(() => openStores(dir.path, OTHER_KEY)).toThrow(CacheOpenError);
+  });
+});

@@ -1,0 +1,67 @@
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openEncrypted } from '../../../../electron/cache/encrypted';
+import { CacheOpenError } from '../../../../electron/cache/errors';
+import { migrate } from '../../../../electron/cache/migrate';
+import { cacheMigrations } from '../../../../electron/cache/migrations/cache';
+import { pendingMigrations } from '../../../../electron/cache/migrations/pending';
+import { TEST_KEY, tempDir } from '../../../support/temp';
+
+let dir: ReturnType<typeof tempDir>;
+beforeEach(() => {
+  dir = tempDir();
+});
+afterEach(() => dir.remove());
+
+describe.each([
+  ['cache', cacheMigrations],
+  ['pending', pendingMigrations],
+] as const)('%s migrations', (label, migrations) => {
+  it.each(migrations.map((m) => [m.version, m.name, m] as const))('migration %i (%s) runs on a fresh database', (version, _name) => {
+    const db = openEncrypted(join(dir.path, `${label}.sqlite`), TEST_KEY);
+    migrate(db, migrations.slice(0, version), label);
+    expect(db.pragma('user_version', { simple: true })).toBe(version);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('is idempotent: a second run changes nothing', () => {
+    const db = openEncrypted(join(dir.path, `${label}.sqlite`), TEST_KEY);
+    migrate(db, migrations, label);
+    const schema = db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all();
+    migrate(db, migrations, label);
+    expect(db.prepare('SELECT sql FROM sqlite_master ORDER BY name').all()).toEqual(schema);
+    db.close();
+  });
+
+  it('refuses a database from a newer console', () => {
+    const db = openEncrypted(join(dir.path, `${label}.sqlite`), TEST_KEY);
+    db.pragma(`user_version = ${migrations.length + 1}`);
+    expect(() => migrate(db, migrations, label)).toThrow(CacheOpenError);
+    db.close();
+  });
+});
+
+describe('migration registry', () => {
+  it('rejects gaps in version numbers', () => {
+    const db = openEncrypted(join(dir.path, 'x.sqlite'), TEST_KEY);
+    expect(() => migrate(db, [{ version: 2, name: 'skips one', up: () => undefined }], 'x')).toThrow(/expected 1/);
+    db.close();
+  });
+
+  it('rolls back a failing migration as a whole', () => {
+    const db = openEncrypted(join(dir.path, 'x.sqlite'), TEST_KEY);
+    const failing = {
+      version: 1,
+      name: 'half',
+      up(target: typeof db) {
+        target.exec('CREATE TABLE a (x)');
+        throw new Error('boom');
+      },
+    };
+    expect(() => migrate(db, [failing], 'x')).toThrow('boom');
+    expect(db.pragma('user_version', { simple: true })).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'a'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});

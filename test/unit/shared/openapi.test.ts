@@ -1,0 +1,19 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { openApiDocument } from '../../../shared/api/openapi';
+
+describe('OpenAPI document', () => {
+  const document = openApiDocument();
+
+  it('is generated from the contract: every operation, problem responses, write headers', () => {
+    expect(Object.keys(document.paths).sort()).toEqual(['/v1/changes', '/v1/dsars/{id}', '/v1/me', '/v1/staff']);
+    const patch = document.paths['/v1/dsars/{id}'].patch as { parameters: { name: string }[]; responses: Record<string, unknown> };
+    expect(patch.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'If-Match', 'Idempotency-Key']));
+    expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '412', '413', '415']));
+  });
+
+  it('is committed as resources/openapi.json, and the committed file is not stale (run `npm run openapi`)', () => {
+    const committed = JSON.parse(readFileSync(new URL('../../../resources/openapi.json', import.meta.url), 'utf8'));
+    expect(committed).toEqual(JSON.parse(JSON.stringify(document)));
+  });
+});
