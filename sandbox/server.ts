@@ -24,12 +24,12 @@ export interface SandboxOptions {
   logger?: boolean;
 }
 
-/** Injected failures for tests of the console's resilience: the next `count` requests answer `status`. */
-export interface Faults {
-  status: 429 | 500 | 503;
-  count: number;
-  retryAfterSeconds?: number;
-}
+/**
+ * Injected failures for tests of the console's resilience: the next `count` requests either answer
+ * `status` without doing anything, or (`dropResponse`) are processed and then lose their answer, as when a
+ * connection breaks after the platform applied a write.
+ */
+export type Faults = { count: number } & ({ status: 429 | 500 | 503; retryAfterSeconds?: number } | { dropResponse: true });
 
 export interface Sandbox {
   url: string;
@@ -55,10 +55,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   let faults: Faults | null = null;
 
   app.addHook('onRequest', async (_request, reply) => {
-    if (!faults || faults.count <= 0) return;
+    if (!faults || faults.count <= 0 || !('status' in faults)) return;
     faults.count--;
     if (faults.retryAfterSeconds !== undefined) reply.header('retry-after', String(faults.retryAfterSeconds));
     throw new ProblemError(faults.status, 'injected-fault', 'Injected failure (sandbox fault injection).');
+  });
+  app.addHook('onSend', async (request) => {
+    if (!faults || faults.count <= 0 || !('dropResponse' in faults)) return;
+    faults.count--;
+    request.raw.socket.destroy();
   });
 
   // Only JSON bodies are accepted; anything else is a 415 problem, not a parser crash.

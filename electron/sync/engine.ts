@@ -27,7 +27,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   private status: SyncStatus;
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private again = false;
+  private queued: Promise<void> | null = null;
   private failures = 0;
   private stopped = false;
 
@@ -50,22 +50,23 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     return this.status;
   }
 
-  /** Runs a cycle now, or right after the one under way. Resolves when the platform has been tried. */
+  /**
+   * Runs a cycle now or, when one is under way, a fresh one right after it (a write made during a cycle
+   * may have missed its push). Resolves when that cycle has finished; concurrent kicks share it.
+   */
   kick(): Promise<void> {
     if (this.stopped) return Promise.resolve();
     if (this.running) {
-      this.again = true;
-      return this.running;
+      this.queued ??= this.running.then(() => {
+        this.queued = null;
+        return this.kick();
+      });
+      return this.queued;
     }
     this.clearTimer();
     this.running = this.cycle().finally(() => {
       this.running = null;
-      if (this.again && !this.stopped) {
-        this.again = false;
-        void this.kick();
-      } else {
-        this.schedule();
-      }
+      if (!this.queued) this.schedule();
     });
     return this.running;
   }

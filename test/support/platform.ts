@@ -1,0 +1,38 @@
+import { join } from 'node:path';
+import { type Sandbox, startSandbox } from '../../sandbox/server';
+
+export const SEED_NOW = new Date('2026-11-20T09:00:00Z');
+
+/**
+ * A real sandbox platform on 127.0.0.1 with its store in `dir`. `restart` brings it back on the same port
+ * with the same data, as a platform that was down for a while.
+ */
+export async function testPlatform(dir: string, requests = 120) {
+  const dbPath = join(dir, 'platform.sqlite');
+  let sandbox: Sandbox = await startSandbox({ dbPath, requests, seedNow: SEED_NOW });
+  const port = Number(new URL(sandbox.url).port);
+  const token = sandbox.defaultToken;
+  let running = true;
+  return {
+    get sandbox() {
+      return sandbox;
+    },
+    url: sandbox.url,
+    token,
+    async stop() {
+      if (running) await sandbox.close();
+      running = false;
+    },
+    async start() {
+      if (!running) sandbox = await startSandbox({ dbPath, port, token, seedNow: SEED_NOW });
+      running = true;
+    },
+    /** Every write the platform applied, as its audit log records them. */
+    appliedWrites(entityId?: string) {
+      const opened = running ? sandbox.store : null;
+      const log = opened ? opened.auditLog() : [];
+      return entityId ? log.filter((entry) => entry.entity_id === entityId) : log;
+    },
+  };
+}
+export type TestPlatform = Awaited<ReturnType<typeof testPlatform>>;
