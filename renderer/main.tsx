@@ -8,7 +8,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { StartupError } from './app/StartupError';
-import { theme } from './app/theme';
+import { cssVariables, theme } from './app/theme';
 import { connectBridge } from './bridge/connect';
 import { BridgeProvider } from './bridge/context';
 import { initI18n } from './i18n';
@@ -21,7 +21,7 @@ const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Nu
 const render = (content: React.ReactNode) =>
   root.render(
     <StrictMode>
-      <MantineProvider theme={theme} defaultColorScheme="light">
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariables} defaultColorScheme="light">
         <Notifications position="bottom-right" />
         {content}
       </MantineProvider>

@@ -6,6 +6,14 @@ import { isOpen } from '../../shared/domain/dsar';
 
 const CONTROLLER_TIME_ZONE = 'Europe/Berlin';
 
+/** On the light tints, orange and yellow text cannot reach 4.5:1; those badges read in dark text instead. */
+const textColor: Record<string, string> = {
+  red: 'var(--mantine-color-red-9)',
+  orange: 'var(--mantine-color-dark-7)',
+  yellow: 'var(--mantine-color-dark-7)',
+  gray: 'var(--mantine-color-gray-9)',
+};
+
 export function DueBadge({ dueDate, status }: { dueDate: string; status: DsarStatus }) {
   const { t, i18n } = useTranslation();
   const formatted = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${dueDate}T00:00:00Z`));
@@ -23,7 +31,14 @@ export function DueBadge({ dueDate, status }: { dueDate: string; status: DsarSta
     <Tooltip label={t('queue.provisional')} multiline maw={320}>
       <span>
         {formatted}{' '}
-        <Badge size="sm" color={color} variant="light" data-testid="days-left">
+        {/* Tinted background with the darkest shade as text: AA contrast for every colour. */}
+        <Badge
+          size="sm"
+          color={color}
+          variant="light"
+          style={{ '--badge-color': textColor[color] } as React.CSSProperties}
+          data-testid="days-left"
+        >
           {label}
         </Badge>
       </span>

@@ -136,6 +136,7 @@ export function RequestQueue() {
                   key={row.id}
                   data-testid="queue-row"
                   data-id={row.id}
+                  data-due={row.dueDate}
                   data-pending={row.pending}
                   aria-selected={item.index === selected}
                   aria-rowindex={item.index + 1}

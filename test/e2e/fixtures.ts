@@ -1,0 +1,37 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { spawnConsole } from '../support/console-process';
+import { spawnPlatform } from '../support/platform-process';
+import { TEST_KEY, tempDir } from '../support/temp';
+
+type Platform = Awaited<ReturnType<typeof spawnPlatform>>;
+
+/** A fresh data dir, a fresh platform process and a fresh headless console per test. */
+export const test = base.extend<{ platform: Platform; consoleUrl: string }>({
+  // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
+  platform: async ({}, use) => {
+    const dir = tempDir('pc-e2e-platform-');
+    const platform = await spawnPlatform(`${dir.path}/platform.sqlite`);
+    await use(platform);
+    await platform.stop();
+    dir.remove();
+  },
+  consoleUrl: async ({ platform }, use) => {
+    const dir = tempDir('pc-e2e-console-');
+    const shell = await spawnConsole(['--data-dir', dir.path, '--platform', platform.url, '--token', platform.token, '--poll-ms', '1000'], {
+      PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY,
+    });
+    await use(shell.url);
+    shell.child.kill('SIGTERM');
+    await shell.exited;
+    dir.remove();
+  },
+});
+
+export { expect };
+
+/** Waits for the app's own signal that the queue has rendered rows. */
+export async function openQueue(page: Page, url: string) {
+  await page.goto(url);
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online');
+}

@@ -1,0 +1,118 @@
+import AxeBuilder from '@axe-core/playwright';
+import { spawnConsole } from '../support/console-process';
+import { tempDir } from '../support/temp';
+import { expect, openQueue, test } from './fixtures';
+
+test('the demo workspace (npm run start:web) shows the seeded requests', async ({ page }, testInfo) => {
+  const dir = tempDir('pc-e2e-demo-');
+  const shell = await spawnConsole(['--data-dir', dir.path]);
+  try {
+    await openQueue(page, shell.url);
+    await expect(page.getByText('Demo workspace')).toBeVisible();
+    await expect(page.getByTestId('queue-count')).toHaveText(/^\d+\+? requests/);
+    expect(await page.getByTestId('queue-row').count()).toBeGreaterThan(10);
+    await testInfo.attach('demo-queue', { body: await page.screenshot(), contentType: 'image/png' });
+    const audit = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    const serious = audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious.map((v) => `${v.id}: ${v.nodes.length} nodes`)).toEqual([]);
+  } finally {
+    shell.child.kill('SIGTERM');
+    await shell.exited;
+    dir.remove();
+  }
+});
+
+test('the queue shows the platform requests, filtered and sorted by due date', async ({ page, consoleUrl }) => {
+  await openQueue(page, consoleUrl);
+  const dues = await page.getByTestId('queue-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-due') ?? ''));
+  expect(dues.length).toBeGreaterThan(5);
+  expect(dues).toEqual([...dues].sort());
+  await page.getByRole('combobox', { name: 'Sort' }).click();
+  await page.getByRole('option', { name: 'Due: latest first' }).click();
+  await expect
+    .poll(async () => {
+      const shown = await page.getByTestId('queue-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-due') ?? ''));
+      return shown.length > 5 && shown[0] > dues[0] && shown.join() === [...shown].sort().reverse().join();
+    })
+    .toBe(true);
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Anyone' }).click();
+  await expect(page.getByTestId('queue-count')).toHaveText('150 requests');
+  await page.getByRole('combobox', { name: 'Type' }).click();
+  await page.getByRole('option', { name: 'Erasure (Art. 17)' }).click();
+  const types = await page.getByTestId('queue-row').locator('td:first-child').allInnerTexts();
+  expect(new Set(types)).toEqual(new Set(['Erasure (Art. 17)']));
+});
+
+test('search finds a data subject by name', async ({ page, consoleUrl }) => {
+  await openQueue(page, consoleUrl);
+  const name = (await page.getByTestId('queue-row').nth(3).locator('td').nth(1).locator('p').first().innerText()).trim();
+  const lastName = name.split(' ').pop() ?? name;
+  await page.getByRole('searchbox', { name: 'Search' }).fill(lastName);
+  await expect(page.getByTestId('queue-count')).toHaveText(/best matches/);
+  const subjects = await page.getByTestId('queue-row').locator('td:nth-child(2)').allInnerTexts();
+  expect(subjects.length).toBeGreaterThan(0);
+  for (const subject of subjects) expect(subject.toLowerCase()).toContain(lastName.toLowerCase().slice(0, 3));
+  expect(subjects.some((s) => s.includes(name))).toBe(true);
+});
+
+test('assign to me is applied at once, synced, and still there after a reload', async ({ page, consoleUrl, platform }) => {
+  await openQueue(page, consoleUrl);
+  const row = page.getByTestId('queue-row').filter({ has: page.getByRole('button', { name: 'Assign to me' }) }).first();
+  const id = await row.getAttribute('data-id');
+  await row.getByRole('button', { name: 'Assign to me' }).click();
+  const same = page.locator(`[data-testid=queue-row][data-id="${id}"]`);
+  await expect(same.getByTestId('assignee')).toContainText('Dr. Katrin Vogel');
+  await expect(same.getByTestId('row-pending')).toHaveCount(0);
+  await expect.poll(async () => (await platform.get(`/v1/dsars/${id}`)).assigneeId).toBe('stf_vogel');
+
+  await page.reload();
+  await expect(page.locator(`[data-testid=queue-row][data-id="${id}"]`).getByTestId('assignee')).toContainText('Dr. Katrin Vogel');
+  await expect(page.locator(`[data-testid=queue-row][data-id="${id}"]`).getByRole('button', { name: 'Unassign' })).toBeVisible();
+});
+
+test('keyboard: move the selection and assign with a shortcut', async ({ page, consoleUrl, platform }) => {
+  await openQueue(page, consoleUrl);
+  await page.locator('body').press('j');
+  await page.locator('body').press('j');
+  const selected = page.locator('[data-testid=queue-row][aria-selected=true]');
+  await expect(selected).toHaveAttribute('aria-rowindex', '3');
+  const id = await selected.getAttribute('data-id');
+  const assignee = await selected.getByTestId('assignee').innerText();
+  await page.locator('body').press(assignee.includes('Vogel') ? 'u' : 'm');
+  const expected = assignee.includes('Vogel') ? null : 'stf_vogel';
+  await expect.poll(async () => (await platform.get(`/v1/dsars/${id}`)).assigneeId).toBe(expected);
+  await page.locator('body').press('/');
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
+});
+
+test('platform down: the assignment waits as pending, then syncs when the platform is back', async ({ page, consoleUrl, platform }, testInfo) => {
+  await openQueue(page, consoleUrl);
+  await platform.stop();
+  const row = page.getByTestId('queue-row').filter({ has: page.getByRole('button', { name: 'Assign to me' }) }).first();
+  const id = await row.getAttribute('data-id');
+  await row.getByRole('button', { name: 'Assign to me' }).click();
+  const same = page.locator(`[data-testid=queue-row][data-id="${id}"]`);
+  await expect(same.getByTestId('row-pending')).toBeVisible();
+  await expect(page.getByTestId('pending-writes')).toHaveText('1 change waiting');
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'offline');
+  await testInfo.attach('offline-pending', { body: await page.screenshot(), contentType: 'image/png' });
+
+  await platform.start();
+  await page.getByRole('button', { name: 'Sync now' }).click();
+  await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online');
+  await expect(page.getByTestId('pending-writes')).toHaveCount(0);
+  await expect(same.getByTestId('row-pending')).toHaveCount(0);
+  expect((await platform.get(`/v1/dsars/${id}`)).assigneeId).toBe('stf_vogel');
+});
+
+test('German text throughout when the language is switched', async ({ page, consoleUrl }, testInfo) => {
+  await openQueue(page, consoleUrl);
+  await page.getByText('DE', { exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Betroffenenanfragen', level: 2 })).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Frist' })).toBeVisible();
+  await expect(page.getByTestId('queue-count')).toHaveText(/Anfragen/);
+  await testInfo.attach('queue-de', { body: await page.screenshot(), contentType: 'image/png' });
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Betroffenenanfragen', level: 2 })).toBeVisible();
+});

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { bridgeClient, spawnConsole } from '../support/console-process';
+import { type TestPlatform, testPlatform } from '../support/platform';
+import { TEST_KEY, tempDir } from '../support/temp';
+import { until } from '../support/until';
+
+let dir: ReturnType<typeof tempDir>;
+let platform: TestPlatform;
+
+beforeEach(async () => {
+  dir = tempDir();
+  platform = await testPlatform(dir.path, 80);
+});
+afterEach(async () => {
+  await platform.stop();
+  dir.remove();
+});
+
+const consoleArgs = () => ['--data-dir', `${dir.path}/console`, '--platform', platform.url, '--token', platform.token, '--poll-ms', '200'];
+const env = { PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY };
+
+describe('the console process killed with writes pending', () => {
+  it('delivers each pending write exactly once after a restart', async () => {
+    const first = await spawnConsole(consoleArgs(), env);
+    const bridge = await bridgeClient(first.url);
+    await until(async () => (await bridge.call('sync.status')).state === 'online', 'first sync');
+    const ids = (await bridge.call('dsar.list', { statuses: [], limit: 200 })).rows
+      .filter((r) => r.assigneeId !== 'stf_vogel')
+      .slice(0, 3)
+      .map((r) => r.id);
+
+    await platform.stop();
+    for (const id of ids) await bridge.call('dsar.assign', { id, assigneeId: 'stf_vogel' });
+    expect((await bridge.call('sync.status')).pendingWrites).toBe(3);
+    first.child.kill('SIGKILL');
+    expect(await first.exited).toBeNull();
+
+    await platform.start();
+    const second = await spawnConsole(consoleArgs(), env);
+    const again = await bridgeClient(second.url);
+    await until(async () => {
+      const status = await again.call('sync.status');
+      return status.state === 'online' && status.pendingWrites === 0;
+    }, 'pending writes delivered');
+    for (const id of ids) {
+      expect(platform.appliedWrites(id)).toHaveLength(1);
+      expect(await again.call('dsar.get', { id })).toMatchObject({ assigneeId: 'stf_vogel', pending: false });
+    }
+    again.close();
+    second.child.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+  });
+});
+
+describe('the headless bridge', () => {
+  it('refuses a missing or wrong token and a foreign origin', async () => {
+    const shell = await spawnConsole(consoleArgs(), env);
+    await expect(bridgeClient(shell.url, { token: '' })).rejects.toThrow(/401/);
+    await expect(bridgeClient(shell.url, { token: 'guessed-token' })).rejects.toThrow(/401/);
+    await expect(bridgeClient(shell.url, { origin: 'http://evil.example' })).rejects.toThrow(/403/);
+    const page = await fetch(shell.url);
+    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(await (await fetch(new URL('/../../package.json', shell.url))).text()).not.toMatch(/privacy-console/);
+    const bridge = await bridgeClient(shell.url);
+    await expect(bridge.call('fs.read' as 'sync.status')).rejects.toMatchObject({ code: 'invalid_input' });
+    bridge.close();
+    shell.child.kill('SIGTERM');
+    await shell.exited;
+  });
+});
