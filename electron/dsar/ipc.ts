@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Dsar } from '../../shared/api/dsar';
 import type { Me } from '../../shared/api/common';
+import { isBulkLoading } from '../cache/bulk-load';
 import { HandlerError, type IpcRegistry } from '../ipc/registry';
 import type { SyncEngine } from '../sync/engine';
 import type { Outbox } from '../sync/outbox';
@@ -22,6 +23,8 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): v
   const staffById = cache.prepare<[string], { doc: string }>('SELECT doc FROM staff WHERE id = ?');
 
   ipc.handle('dsar.list', (query) => {
+    // Until the first bootstrap has built its indexes the queue is incomplete: show none of it, with progress.
+    if (isBulkLoading(cache)) return { rows: [], next: null };
     try {
       return queuePage(cache, query, deps.me()?.staff.id ?? null);
     } catch (error) {

@@ -16,6 +16,8 @@ const indexes = [
   'dsars_type_received',
   'dsars_assignee_due',
   'dsars_assignee_received',
+  'dsars_assignee_open_due',
+  'dsars_assignee_open_received',
 ] as const;
 type IndexName = (typeof indexes)[number];
 const sortColumns = ['due_date', 'received_at'] as const;
@@ -66,7 +68,7 @@ export function queueStatement(query: QueueQuery, myStaffId: string | null): Sql
   const where: Sql[] = [];
   let index: IndexName;
   if (assignee !== null) {
-    index = `dsars_assignee_${suffix}`;
+    index = onlyOpen ? `dsars_assignee_open_${suffix}` : `dsars_assignee_${suffix}`;
     where.push(assignee === 'unassigned' ? sql`d.assignee_id IS NULL` : sql`d.assignee_id = ${assignee}`);
   } else if (onlyOpen) {
     index = `dsars_open_${suffix}`;

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { Dsar, DsarPatch } from '../../shared/api/dsar';
+import { deferIndexes, restoreIndexes } from '../cache/bulk-load';
 import type { PlatformClient } from '../platform/client';
 import type { SyncedEntity } from '../sync/entity-store';
 import { type DsarRow, toRow } from './rows';
@@ -25,6 +26,8 @@ export function dsarEntity(db: Database.Database, timeZone: string): SyncedEntit
     upsert: (dsar) => upsert.run(toRow(dsar, timeZone)),
     remove: (id) => remove.run(id),
     clear: () => db.exec('DELETE FROM dsars'),
+    beginBulkLoad: () => deferIndexes(db, 'dsars', 'dsars_fts'),
+    endBulkLoad: () => restoreIndexes(db),
     overlay(id, body) {
       const row = read.get(id);
       if (!row) return;

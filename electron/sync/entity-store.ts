@@ -22,6 +22,9 @@ export interface SyncedEntity<T extends { id: string; version: number } = { id: 
   entity: EntityName;
   schema: z.ZodType<T>;
   upsert(doc: T): void;
+  /** For a large bootstrap: stop maintaining secondary indexes until `endBulkLoad`. */
+  beginBulkLoad?(): void;
+  endBulkLoad?(): void;
   remove(id: string): void;
   clear(): void;
   /** Shows a pending write in the cache (marks the row pending). */

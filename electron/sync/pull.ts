@@ -48,6 +48,7 @@ export async function pull(ctx: PullContext, options: PullOptions = {}): Promise
     return next;
   };
 
+  const bootstrap = cursor === '0';
   let inFlight: Promise<ChangesPage> | null = request(cursor);
   try {
     while (inFlight) {
@@ -57,6 +58,8 @@ export async function pull(ctx: PullContext, options: PullOptions = {}): Promise
         batch.push(page);
         inFlight = page.hasMore ? request(page.cursor) : null;
       }
+      // A bootstrap of more than one page builds indexes once at the end instead of row by row.
+      if (bootstrap && applied === 0 && inFlight) for (const synced of ctx.entities.values()) synced.beginBulkLoad?.();
       cursor = batch[batch.length - 1].cursor;
       applied += applyBatch(ctx, batch, cursor, changed);
       options.onProgress?.(applied);
@@ -69,6 +72,8 @@ export async function pull(ctx: PullContext, options: PullOptions = {}): Promise
     }
     throw error;
   }
+  // Also completes a bulk load interrupted by a crash or a lost connection in an earlier pull.
+  for (const synced of ctx.entities.values()) synced.endBulkLoad?.();
   ctx.state.set('last_synced_at', new Date().toISOString());
   return changed;
 }

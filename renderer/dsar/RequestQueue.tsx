@@ -197,7 +197,7 @@ export function RequestQueue() {
         </Table>
         {!queue.isPending && rows.length === 0 && (
           <Text p="lg" c="dimmed" ta="center">
-            {syncStatus.data?.state === 'starting' ? t('queue.emptyCache') : t('queue.empty')}
+            {syncStatus.data?.state === 'starting' ? t('queue.emptyCache', { count: syncStatus.data.applied }) : t('queue.empty')}
           </Text>
         )}
         {queue.isFetchingNextPage && (

@@ -61,7 +61,7 @@ export const de = {
     unassign: 'Zuweisung aufheben',
     pending: 'wartet auf Synchronisation',
     empty: 'Keine Anfragen für diese Filter.',
-    emptyCache: 'Noch keine Anfragen im lokalen Speicher – die erste Synchronisation läuft.',
+    emptyCache: 'Die erste Synchronisation läuft: {{count}} Einträge übernommen. Die Liste erscheint, sobald sie vollständig ist.',
     loading: 'Lade …',
     loadingMore: 'Lade weitere …',
     shown_one: '{{count}} Anfrage',

@@ -63,7 +63,7 @@ export const en: Catalogue = {
     unassign: 'Unassign',
     pending: 'waiting to sync',
     empty: 'No requests match these filters.',
-    emptyCache: 'No requests in the local cache yet – the first sync is running.',
+    emptyCache: 'First sync running: {{count}} entries applied. The list appears once it is complete.',
     loading: 'Loading …',
     loadingMore: 'Loading more …',
     shown_one: '{{count}} request',

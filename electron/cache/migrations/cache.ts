@@ -36,6 +36,9 @@ export const cacheMigrations: Migration[] = [
         CREATE INDEX dsars_type_received ON dsars (type, received_at, id);
         CREATE INDEX dsars_assignee_due ON dsars (assignee_id, due_date, id);
         CREATE INDEX dsars_assignee_received ON dsars (assignee_id, received_at, id);
+        -- "My open requests" is the view officers live in: it gets its own indexes.
+        CREATE INDEX dsars_assignee_open_due ON dsars (assignee_id, is_open, due_date, id);
+        CREATE INDEX dsars_assignee_open_received ON dsars (assignee_id, is_open, received_at, id);
         CREATE INDEX dsars_pending ON dsars (pending) WHERE pending = 1;
         CREATE VIRTUAL TABLE dsars_fts USING fts5(
           subject_name, subject_email, content = 'dsars', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'

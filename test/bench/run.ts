@@ -1,0 +1,149 @@
+// npm run bench: figures, each beside the raw limit measured in the same run on this machine.
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { openStores } from '../../electron/cache/stores';
+import { startConsole } from '../../electron/console';
+import { queuePage } from '../../electron/dsar/queue';
+import { dsarEntity } from '../../electron/dsar/store';
+import { staffEntity } from '../../electron/staff/store';
+import type { ChangesPage } from '../../shared/api/changes';
+import { QueueQuery, type QueueQueryInput } from '../../shared/ipc/contract';
+import { openStatuses } from '../../shared/domain/dsar';
+import { spawnPlatform } from '../support/platform-process';
+import { TEST_KEY, tempDir } from '../support/temp';
+
+const { values } = parseArgs({ options: { requests: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '2' } } });
+const REQUESTS = Number(values.requests);
+const ROUNDS = Number(values.rounds);
+const PAGE = 1000;
+const PAGES_PER_TRANSACTION = 5;
+
+const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+
+/**
+ * The raw limit: fetch + JSON.parse + upsert of the same pages into the same cache schema, with the same
+ * storage strategy (indexes built once at the end), and nothing else: no contract parsing, no cursor, no
+ * overlays, no pipelining.
+ */
+async function rawLoop(url: string, token: string, dataDir: string): Promise<{ ms: number; rows: number }> {
+  const stores = openStores(dataDir, TEST_KEY);
+  const dsars = dsarEntity(stores.cache, 'Europe/Berlin');
+  const staff = staffEntity(stores.cache);
+  const start = process.hrtime.bigint();
+  let after = '0';
+  let rows = 0;
+  let more = true;
+  dsars.beginBulkLoad?.();
+  while (more) {
+    const batch: ChangesPage[] = [];
+    while (more && batch.length < PAGES_PER_TRANSACTION) {
+      const response = await fetch(`${url}/v1/changes?after=${after}&limit=${PAGE}`, { headers: { authorization: `Bearer ${token}` } });
+      const page = JSON.parse(await response.text()) as ChangesPage;
+      batch.push(page);
+      after = page.cursor;
+      more = page.hasMore;
+    }
+    stores.cache.transaction(() => {
+      for (const page of batch)
+        for (const change of page.changes) {
+          if (change.op !== 'upsert') continue;
+          if (change.entity === 'dsar') dsars.upsert(change.data);
+          else staff.upsert(change.data);
+          rows++;
+        }
+    })();
+  }
+  dsars.endBulkLoad?.();
+  const elapsed = ms(start);
+  stores.close();
+  return { ms: elapsed, rows };
+}
+
+/** The console: platform client (contract parsing), sync engine, cursor and overlays, as a user's first start. */
+async function engineBootstrap(url: string, token: string, dataDir: string): Promise<{ ms: number; rows: number }> {
+  const start = process.hrtime.bigint();
+  const console_ = await startConsole({
+    dataDir,
+    cacheKey: TEST_KEY,
+    platform: { kind: 'remote', url, token },
+    sync: { pollMs: 3_600_000, pull: { pageSize: PAGE, pagesPerTransaction: PAGES_PER_TRANSACTION } },
+  });
+  await console_.firstSync;
+  const elapsed = ms(start);
+  const status = await console_.dispatch('sync.status', undefined);
+  await console_.close();
+  if (!status.ok) throw new Error('no status');
+  const value = status.value as { applied: number; lastError: string | null };
+  if (value.lastError) throw new Error(value.lastError);
+  return { ms: elapsed, rows: value.applied };
+}
+
+function queueLatencies(dataDir: string) {
+  const stores = openStores(dataDir, TEST_KEY);
+  const me = 'stf_vogel';
+  const views: [string, QueueQueryInput][] = [
+    ['open, due soonest (default view)', { statuses: [...openStatuses] }],
+    ['all, received newest', { sort: 'received_desc' }],
+    ['status = new', { statuses: ['new'] }],
+    ['assigned to me, open', { assignee: 'me', statuses: [...openStatuses] }],
+    ['unassigned', { assignee: 'unassigned' }],
+    ['type = erasure, due latest', { types: ['erasure'], sort: 'due_desc' }],
+    ['two statuses (index walk + filter)', { statuses: ['denied', 'withdrawn'] }],
+    ['search "müller"', { search: 'müller' }],
+    ['search "anna schmidt web"', { search: 'anna schmidt web' }],
+  ];
+  const results: { view: string; p50: number; p95: number; rows: number }[] = [];
+  for (const [view, input] of views) {
+    const first = queuePage(stores.cache, QueueQuery.parse(input), me);
+    // Page 5 of the view: keyset continuation, not OFFSET.
+    let after = first.next;
+    for (let i = 0; i < 4 && after; i++) after = queuePage(stores.cache, QueueQuery.parse({ ...input, after }), me).next;
+    const timings: number[] = [];
+    for (let i = 0; i < 300; i++) {
+      const start = process.hrtime.bigint();
+      queuePage(stores.cache, QueueQuery.parse({ ...input, after: i % 2 ? after : null }), me);
+      timings.push(ms(start));
+    }
+    timings.sort((a, b) => a - b);
+    results.push({ view, p50: percentile(timings, 50), p95: percentile(timings, 95), rows: first.rows.length });
+  }
+  stores.close();
+  return results;
+}
+
+const work = tempDir('pc-bench-');
+try {
+  console.log(`Privacy Console benchmark: ${REQUESTS.toLocaleString('en')} requests, ${ROUNDS} rounds, page ${PAGE}, ${PAGES_PER_TRANSACTION} pages/transaction`);
+  const seedStart = process.hrtime.bigint();
+  const platform = await spawnPlatform(join(work.path, 'platform.sqlite'), REQUESTS);
+  console.log(`sandbox seeded and listening in ${(ms(seedStart) / 1000).toFixed(1)} s (separate process)`);
+
+  await rawLoop(platform.url, platform.token, join(work.path, 'warmup')); // warms the platform's page cache
+  const raw: number[] = [];
+  const engine: number[] = [];
+  let rows = 0;
+  for (let round = 0; round < ROUNDS; round++) {
+    const r = await rawLoop(platform.url, platform.token, join(work.path, `raw-${round}`));
+    const e = await engineBootstrap(platform.url, platform.token, join(work.path, `engine-${round}`));
+    if (r.rows !== e.rows) throw new Error(`row counts differ: raw ${r.rows}, engine ${e.rows}`);
+    rows = e.rows;
+    raw.push(r.ms);
+    engine.push(e.ms);
+    console.log(`  round ${round + 1}: raw limit ${r.ms.toFixed(0)} ms, console bootstrap ${e.ms.toFixed(0)} ms`);
+  }
+  const bestRaw = Math.min(...raw);
+  const bestEngine = Math.min(...engine);
+  console.log('\nBootstrap into a fresh encrypted cache');
+  console.log(`  raw limit (fetch + JSON.parse + upsert):   ${bestRaw.toFixed(0)} ms  = ${((rows / bestRaw) * 1000).toFixed(0)} rows/s`);
+  console.log(`  console (client + contract + sync engine): ${bestEngine.toFixed(0)} ms  = ${((rows / bestEngine) * 1000).toFixed(0)} rows/s`);
+  console.log(`  ratio (raw time / console time): ${(bestRaw / bestEngine).toFixed(2)}   target >= 0.85`);
+
+  console.log(`\nQueue queries on ${rows.toLocaleString('en')} cached rows (200-row page; p50/p95 over 300 runs, first and fifth page)`);
+  for (const result of queueLatencies(join(work.path, 'engine-0'))) {
+    console.log(`  ${result.view.padEnd(40)} p50 ${result.p50.toFixed(2).padStart(6)} ms   p95 ${result.p95.toFixed(2).padStart(6)} ms   (${result.rows} rows)`);
+  }
+  await platform.stop();
+} finally {
+  work.remove();
+}
