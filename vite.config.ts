@@ -1,7 +1,7 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import electron from 'vite-plugin-electron/simple';
-import { fileURLToPath } from 'node:url';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -25,7 +25,9 @@ export default defineConfig(({ mode }) => ({
           preload: {
             input: fromRoot('electron/preload.ts'),
             // Sandboxed preloads cannot be ES modules.
-            vite: { build: { outDir: fromRoot('dist-electron'), rolldownOptions: { output: { format: 'cjs', entryFileNames: 'preload.cjs' } } } },
+            vite: {
+              build: { outDir: fromRoot('dist-electron'), rolldownOptions: { output: { format: 'cjs', entryFileNames: 'preload.cjs' } } },
+            },
           },
         }),
   ],

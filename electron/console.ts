@@ -1,8 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
+import { type Sandbox, startSandbox } from '../sandbox/server';
 import { Me } from '../shared/api/common';
 import type { EventName, Events, WorkspaceInfo } from '../shared/ipc/contract';
-import { startSandbox, type Sandbox } from '../sandbox/server';
 import { openStores } from './cache/stores';
 import { registerDsarHandlers } from './dsar/ipc';
 import { dsarEntity } from './dsar/store';

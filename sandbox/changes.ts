@@ -9,7 +9,8 @@ function parseCursor(after: string, epoch: string): number {
   if (after === '0') return 0;
   const match = /^([a-z0-9-]+)\.(\d+)$/i.exec(after);
   if (!match) throw new ProblemError(400, 'invalid-cursor', 'The cursor is not one this feed issued.');
-  if (match[1] !== epoch) throw new ProblemError(410, 'cursor-expired', 'The platform was reset since this cursor was issued; bootstrap again from 0.');
+  if (match[1] !== epoch)
+    throw new ProblemError(410, 'cursor-expired', 'The platform was reset since this cursor was issued; bootstrap again from 0.');
   return Number(match[2]);
 }
 
@@ -29,7 +30,9 @@ export function changesRoutes(app: FastifyInstance, store: PlatformStore, tokens
       if (row.entity === 'dsar' && !mayReadDsars) continue;
       const data = row.op === 'delete' || row.doc === null ? 'null' : row.doc;
       const op = data === 'null' ? 'delete' : 'upsert';
-      items.push(`{"seq":${row.seq},"entity":"${row.entity}","id":${JSON.stringify(row.id)},"op":"${op}","version":${row.version},"data":${data}}`);
+      items.push(
+        `{"seq":${row.seq},"entity":"${row.entity}","id":${JSON.stringify(row.id)},"op":"${op}","version":${row.version},"data":${data}}`,
+      );
     }
     const lastSeq = page.length ? page[page.length - 1].seq : Math.max(after, 0);
     const cursor = `${store.epoch}.${lastSeq}`;

@@ -28,7 +28,8 @@ const sandbox = await startSandbox({
 console.log(`Sandbox platform ready in ${Date.now() - started} ms: ${sandbox.url}`);
 console.log(`SANDBOX_URL=${sandbox.url}`);
 console.log(`SANDBOX_TOKEN=${sandbox.defaultToken}   (${demoStaff[0].name}, privacy officer)`);
-for (const staff of demoStaff.slice(1).filter((s) => s.active)) console.log(`  token ${staff.roles.join(',')} ${staff.name}: ${sandbox.tokens[staff.id]}`);
+for (const staff of demoStaff.slice(1).filter((s) => s.active))
+  console.log(`  token ${staff.roles.join(',')} ${staff.name}: ${sandbox.tokens[staff.id]}`);
 const stop = () => void sandbox.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

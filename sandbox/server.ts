@@ -101,7 +101,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   app.get('/v1/me', async (request) => {
     const principal = registry.authenticate(request);
     const workspace = store.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'workspace'").get();
-    const me: Me = { staff: principal.staff, scopes: principal.scopes, workspace: { id: store.epoch, name: workspace?.value ?? 'Platform' } };
+    const me: Me = {
+      staff: principal.staff,
+      scopes: principal.scopes,
+      workspace: { id: store.epoch, name: workspace?.value ?? 'Platform' },
+    };
     return me;
   });
   app.get('/v1/staff', async (request) => {

@@ -11,6 +11,8 @@ try {
 } catch (error) {
   if (!/NODE_MODULE_VERSION|ERR_DLOPEN_FAILED|was compiled against a different/.test(String(error))) throw error;
   console.log('The SQLite module was built for Electron; rebuilding it for Node …');
-  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['rebuild', 'better-sqlite3-multiple-ciphers'], { stdio: 'inherit' });
+  const result = spawnSync(process.platform === 'win32' ? 'npm.cmd' : 'npm', ['rebuild', 'better-sqlite3-multiple-ciphers'], {
+    stdio: 'inherit',
+  });
   process.exit(result.status ?? 1);
 }

@@ -6,7 +6,8 @@ import type Database from 'better-sqlite3-multiple-ciphers';
  * 58 s vs 9 s on the CI machine). The index and trigger DDL is kept in the cache itself, so a crash mid-way
  * loses nothing: the next completed pull restores them.
  */
-const SCHEMA_TABLE = 'CREATE TABLE IF NOT EXISTS deferred_schema (name TEXT PRIMARY KEY, type TEXT NOT NULL, sql TEXT NOT NULL) WITHOUT ROWID';
+const SCHEMA_TABLE =
+  'CREATE TABLE IF NOT EXISTS deferred_schema (name TEXT PRIMARY KEY, type TEXT NOT NULL, sql TEXT NOT NULL) WITHOUT ROWID';
 
 export function deferIndexes(db: Database.Database, table: string, ftsTable: string): void {
   db.transaction(() => {

@@ -18,7 +18,10 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.length;
   if (current > latest) {
-    throw new CacheOpenError('newer_schema', `The ${label} was written by a newer Privacy Console (schema ${current}, this one knows ${latest}). Update the app.`);
+    throw new CacheOpenError(
+      'newer_schema',
+      `The ${label} was written by a newer Privacy Console (schema ${current}, this one knows ${latest}). Update the app.`,
+    );
   }
   for (const migration of migrations.slice(current)) {
     db.transaction(() => {

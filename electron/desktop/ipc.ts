@@ -1,4 +1,4 @@
-import { type BrowserWindow, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { channelNames, eventNames } from '../../shared/ipc/contract';
 import type { PrivacyConsole } from '../console';
 

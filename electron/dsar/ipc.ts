@@ -1,11 +1,11 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { Dsar } from '../../shared/api/dsar';
 import type { Me } from '../../shared/api/common';
+import type { Dsar } from '../../shared/api/dsar';
 import { isBulkLoading } from '../cache/bulk-load';
 import { HandlerError, type IpcRegistry } from '../ipc/registry';
 import type { SyncEngine } from '../sync/engine';
-import type { Outbox } from '../sync/outbox';
 import type { SyncedEntity } from '../sync/entity-store';
+import type { Outbox } from '../sync/outbox';
 import { queuePage } from './queue';
 import { type DsarRow, toQueueRow } from './rows';
 

@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-
-import type { QueuePage, QueueQuery } from '../../shared/ipc/contract';
 import { openStatuses } from '../../shared/domain/dsar';
+import type { QueuePage, QueueQuery } from '../../shared/ipc/contract';
 import { empty, ident, join, list, type Sql, sql } from '../cache/sql';
 import { type QueueColumns, toQueueRow } from './rows';
 
@@ -93,7 +92,9 @@ export function queueStatement(query: QueueQuery, myStaffId: string | null): Sql
   const column = ident(sortColumn, sortColumns);
   if (query.after) {
     const cursor = decodeCursor(query.after);
-    where.push(descending ? sql`(d.${column}, d.id) < (${cursor.k}, ${cursor.id})` : sql`(d.${column}, d.id) > (${cursor.k}, ${cursor.id})`);
+    where.push(
+      descending ? sql`(d.${column}, d.id) < (${cursor.k}, ${cursor.id})` : sql`(d.${column}, d.id) > (${cursor.k}, ${cursor.id})`,
+    );
   }
   const direction = { text: descending ? 'DESC' : 'ASC', params: [] };
   const filters = where.length ? sql` WHERE ${join(where, ' AND ')}` : empty;

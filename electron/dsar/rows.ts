@@ -1,6 +1,6 @@
 import type { Dsar } from '../../shared/api/dsar';
-import type { QueueRow } from '../../shared/ipc/contract';
 import { isOpen, provisionalDueDate } from '../../shared/domain/dsar';
+import type { QueueRow } from '../../shared/ipc/contract';
 
 /** A row of the cache's `dsars` table. The document is the source; the other columns serve queries. */
 export interface DsarRow {
@@ -39,7 +39,10 @@ export function toRow(dsar: Dsar, timeZone: string): Omit<DsarRow, 'pending'> {
   };
 }
 
-export type QueueColumns = Pick<DsarRow, 'id' | 'type' | 'status' | 'subject_name' | 'subject_email' | 'received_at' | 'due_date' | 'assignee_id' | 'priority' | 'pending'>;
+export type QueueColumns = Pick<
+  DsarRow,
+  'id' | 'type' | 'status' | 'subject_name' | 'subject_email' | 'received_at' | 'due_date' | 'assignee_id' | 'priority' | 'pending'
+>;
 
 export function toQueueRow(row: QueueColumns): QueueRow {
   return {

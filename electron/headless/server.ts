@@ -37,7 +37,10 @@ const sameSecret = (a: string, b: string) => a.length === b.length && timingSafe
  * The headless shell's window: serves the built renderer on 127.0.0.1 and carries `window.privacyConsole`
  * over a WebSocket. Only a page of this origin presenting the session token may open the bridge.
  */
-export async function serveHeadless(console_: PrivacyConsole, options: { rendererDir: string; port?: number; token?: string }): Promise<HeadlessServer> {
+export async function serveHeadless(
+  console_: PrivacyConsole,
+  options: { rendererDir: string; port?: number; token?: string },
+): Promise<HeadlessServer> {
   const token = options.token ?? randomBytes(24).toString('base64url');
   const root = normalize(options.rendererDir);
   if (!existsSync(join(root, 'index.html'))) {

@@ -131,7 +131,11 @@ export class PlatformClient {
     try {
       json = JSON.parse(text);
     } catch {
-      throw new PlatformError('invalid_response', `${op.method.toUpperCase()} ${op.path} answered something that is not JSON.`, response.status);
+      throw new PlatformError(
+        'invalid_response',
+        `${op.method.toUpperCase()} ${op.path} answered something that is not JSON.`,
+        response.status,
+      );
     }
     const parsed = op.response.safeParse(json);
     if (!parsed.success) {
@@ -155,7 +159,12 @@ export class PlatformClient {
     }
     const detail = problem?.detail ?? problem?.title ?? response.statusText;
     const transient = response.status >= 500 || response.status === 429;
-    const error = new PlatformError(transient ? 'server' : 'rejected', `The platform answered ${response.status}: ${detail}`, response.status, problem);
+    const error = new PlatformError(
+      transient ? 'server' : 'rejected',
+      `The platform answered ${response.status}: ${detail}`,
+      response.status,
+      problem,
+    );
     return Object.assign(error, { retryAfter: retryAfterMs(response.headers.get('retry-after')) });
   }
 }

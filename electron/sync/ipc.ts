@@ -1,9 +1,9 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { IpcRegistry } from '../ipc/registry';
 import { HandlerError } from '../ipc/registry';
 import type { SyncEngine } from './engine';
 import type { SyncedEntity } from './entity-store';
 import type { Conflicts, Outbox } from './outbox';
-import type Database from 'better-sqlite3-multiple-ciphers';
 
 export interface SyncHandlerDeps {
   cache: Database.Database;
@@ -25,7 +25,9 @@ export function registerSyncHandlers(ipc: IpcRegistry, deps: SyncHandlerDeps): v
     if (!conflict) throw new HandlerError('not_found', `No conflict ${id}.`);
     if (action === 'reapply') {
       // Re-applied on top of the platform's current state, as a new write.
-      const row = deps.cache.prepare<[string], { version: number }>(`SELECT version FROM ${conflict.entity}s WHERE id = ?`).get(conflict.entityId);
+      const row = deps.cache
+        .prepare<[string], { version: number }>(`SELECT version FROM ${conflict.entity}s WHERE id = ?`)
+        .get(conflict.entityId);
       if (!row) throw new HandlerError('not_found', `${conflict.entity} ${conflict.entityId} is no longer on the platform.`);
       const entity = conflict.entity as Parameters<Outbox['enqueue']>[0];
       deps.outbox.enqueue(entity, conflict.entityId, conflict.op, conflict.intended, row.version);

@@ -51,7 +51,15 @@ export class Outbox {
 
   enqueue(entity: EntityName, entityId: string, op: string, body: Record<string, unknown>, baseVersion: number): PendingWrite {
     const key = `pc-${randomUUID()}`;
-    const { lastInsertRowid } = this.statements.insert.run(entity, entityId, op, JSON.stringify(body), baseVersion, key, new Date().toISOString());
+    const { lastInsertRowid } = this.statements.insert.run(
+      entity,
+      entityId,
+      op,
+      JSON.stringify(body),
+      baseVersion,
+      key,
+      new Date().toISOString(),
+    );
     return { seq: Number(lastInsertRowid), entity, entityId, op, body, baseVersion, idempotencyKey: key, attempts: 0 };
   }
 
@@ -112,7 +120,16 @@ export class Conflicts {
   add(write: PendingWrite, kind: Conflict['kind'], detail: string): void {
     this.db
       .prepare('INSERT INTO conflicts (id, entity, entity_id, op, kind, intended, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(`cf-${write.idempotencyKey}`, write.entity, write.entityId, write.op, kind, JSON.stringify(write.body), detail, new Date().toISOString());
+      .run(
+        `cf-${write.idempotencyKey}`,
+        write.entity,
+        write.entityId,
+        write.op,
+        kind,
+        JSON.stringify(write.body),
+        detail,
+        new Date().toISOString(),
+      );
   }
 
   list(): Conflict[] {

@@ -1,9 +1,9 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { PlatformClient } from '../platform/client';
 import { PlatformError } from '../platform/errors';
 import type { SyncedEntity } from './entity-store';
-import { reapplyOverlays } from './pull';
 import type { Conflicts, Outbox } from './outbox';
-import type Database from 'better-sqlite3-multiple-ciphers';
+import { reapplyOverlays } from './pull';
 
 export interface PushContext {
   cache: Database.Database;

@@ -9,7 +9,9 @@ export class SyncState {
 
   constructor(db: Database.Database) {
     this.getStatement = db.prepare<[string], { value: string }>('SELECT value FROM sync_state WHERE key = ?');
-    this.setStatement = db.prepare('INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.setStatement = db.prepare(
+      'INSERT INTO sync_state (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
   }
 
   get(key: SyncKey): string | null {

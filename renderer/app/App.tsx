@@ -1,7 +1,7 @@
 import { AppShell, Badge, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { HashRouter, Navigate, NavLink as RouterLink, Route, Routes } from 'react-router';
+import { HashRouter, Navigate, Route, NavLink as RouterLink, Routes } from 'react-router';
 import { useBridge } from '../bridge/context';
 import { RequestQueue } from '../dsar/RequestQueue';
 import { type Language, languages } from '../i18n';

@@ -16,7 +16,9 @@ const textColor: Record<string, string> = {
 
 export function DueBadge({ dueDate, status }: { dueDate: string; status: DsarStatus }) {
   const { t, i18n } = useTranslation();
-  const formatted = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(`${dueDate}T00:00:00Z`));
+  const formatted = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    new Date(`${dueDate}T00:00:00Z`),
+  );
   if (!isOpen(status)) return <span>{formatted}</span>;
   const left = daysBetween(localDate(new Date(), CONTROLLER_TIME_ZONE), dueDate);
   const [color, label] =
@@ -30,8 +32,7 @@ export function DueBadge({ dueDate, status }: { dueDate: string; status: DsarSta
   return (
     <Tooltip label={t('queue.provisional')} multiline maw={320}>
       <span>
-        {formatted}{' '}
-        {/* Tinted background with the darkest shade as text: AA contrast for every colour. */}
+        {formatted} {/* Tinted background with the darkest shade as text: AA contrast for every colour. */}
         <Badge
           size="sm"
           color={color}

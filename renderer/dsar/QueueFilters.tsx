@@ -3,8 +3,8 @@ import { useDebouncedCallback } from '@mantine/hooks';
 import { type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DsarStatus, DsarType } from '../../shared/api/dsar';
-import type { QueueQueryInput, QueueSort } from '../../shared/ipc/contract';
 import { openStatuses } from '../../shared/domain/dsar';
+import type { QueueQueryInput, QueueSort } from '../../shared/ipc/contract';
 import { useStaff } from './useStaffNames';
 
 export type QueueFilter = Required<Pick<QueueQueryInput, 'statuses' | 'types' | 'assignee' | 'search' | 'sort'>>;
@@ -36,7 +36,9 @@ export function QueueFilters({
     { value: '', label: t('queue.anyone') },
     { value: 'me', label: t('queue.mine') },
     { value: 'unassigned', label: t('queue.unassigned') },
-    ...(staff.data ?? []).filter((s) => s.active && s.roles.some((r) => r === 'privacy_officer' || r === 'admin')).map((s) => ({ value: s.id, label: s.name })),
+    ...(staff.data ?? [])
+      .filter((s) => s.active && s.roles.some((r) => r === 'privacy_officer' || r === 'admin'))
+      .map((s) => ({ value: s.id, label: s.name })),
   ];
 
   return (

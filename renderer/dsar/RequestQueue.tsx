@@ -27,8 +27,12 @@ const isTyping = (target: EventTarget | null) =>
 export function RequestQueue() {
   const { t, i18n } = useTranslation();
   const bridge = useBridge();
-  const [filter, setFilter] = useState<QueueFilter>(defaultFilter);
+  const [filter, setFilterState] = useState<QueueFilter>(defaultFilter);
   const [selected, setSelected] = useState(0);
+  const setFilter = useCallback((next: QueueFilter) => {
+    setFilterState(next);
+    setSelected(0);
+  }, []);
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const queue = useQueue(filter);
@@ -40,15 +44,18 @@ export function RequestQueue() {
   const mayWrite = me?.scopes.includes('dsar:write') ?? false;
 
   const rows = useMemo(() => queue.data?.pages.flatMap((page) => page.rows) ?? [], [queue.data]);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scrollRef.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const lastItem = items[items.length - 1];
 
   useEffect(() => {
     if (lastItem && lastItem.index >= rows.length - 40 && queue.hasNextPage && !queue.isFetchingNextPage) void queue.fetchNextPage();
   }, [lastItem, rows.length, queue]);
-
-  useEffect(() => setSelected(0), [filter]);
 
   const act = useCallback(
     (row: QueueRow | undefined, to: 'me' | null) => {

@@ -34,7 +34,8 @@ export const de = {
     unassign: 'Zuweisung aufheben',
     reapply: 'Erneut anwenden',
     discard: 'Verwerfen',
-    explain: 'Die Plattform hat den aktuellen Stand behalten. Ihre Änderung ist hier aufbewahrt und kann erneut angewendet oder verworfen werden.',
+    explain:
+      'Die Plattform hat den aktuellen Stand behalten. Ihre Änderung ist hier aufbewahrt und kann erneut angewendet oder verworfen werden.',
   },
   queue: {
     title: 'Betroffenenanfragen',

@@ -5,7 +5,7 @@ import type { Conflict } from '../../shared/ipc/contract';
 import { useBridge } from '../bridge/context';
 import { useStaffNames } from '../dsar/useStaffNames';
 
-function describe(conflict: Conflict, t: (key: string, values?: Record<string, string>) => string, name: (id: string) => string) {
+function intentLabel(conflict: Conflict, t: (key: string, values?: Record<string, string>) => string, name: (id: string) => string) {
   if ('assigneeId' in conflict.intended) {
     const assignee = conflict.intended.assigneeId;
     return typeof assignee === 'string' ? t('conflicts.assignTo', { name: name(assignee) }) : t('conflicts.unassign');
@@ -42,7 +42,7 @@ export function ConflictsDrawer({ opened, onClose }: { opened: boolean; onClose:
               {t(`conflicts.${conflict.kind}`)}: {conflict.detail}
             </Text>
             <Text size="sm">
-              {t('conflicts.intended')}: {describe(conflict, t, staffName)}
+              {t('conflicts.intended')}: {intentLabel(conflict, t, staffName)}
             </Text>
             <Text size="xs" c="dimmed">
               {new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(conflict.createdAt))}

@@ -17,7 +17,12 @@ export function SyncIndicator() {
   const time = lastSyncedAt
     ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(lastSyncedAt))
     : t('sync.never');
-  const tooltip = [t('sync.lastSynced', { time }), state === 'syncing' && applied ? t('sync.applied', { count: applied }) : null, lastError, state === 'offline' ? t('sync.offlineHint') : null]
+  const tooltip = [
+    t('sync.lastSynced', { time }),
+    state === 'syncing' && applied ? t('sync.applied', { count: applied }) : null,
+    lastError,
+    state === 'offline' ? t('sync.offlineHint') : null,
+  ]
     .filter(Boolean)
     .join(' · ');
 
@@ -34,7 +39,14 @@ export function SyncIndicator() {
         </Badge>
       )}
       {conflicts > 0 && (
-        <Badge component="button" color="red" variant="filled" data-testid="conflicts" onClick={() => setConflictsOpen(true)} style={{ cursor: 'pointer' }}>
+        <Badge
+          component="button"
+          color="red"
+          variant="filled"
+          data-testid="conflicts"
+          onClick={() => setConflictsOpen(true)}
+          style={{ cursor: 'pointer' }}
+        >
           {t('sync.conflicts', { count: conflicts })}
         </Badge>
       )}

@@ -36,9 +36,14 @@ export function dsarRoutes(app: FastifyInstance, store: PlatformStore, tokens: T
         const assignee = store.get<Staff>('staff', patch.data.assigneeId);
         const mayWork = assignee?.active && assignee.roles.some((role) => scopesOfRole[role].includes('dsar:write'));
         if (!mayWork) {
-          throw new ProblemError(422, 'invalid-assignee', `${patch.data.assigneeId} is not an active staff member who may work on requests.`, {
-            errors: [{ path: 'assigneeId', message: 'not an active privacy officer or admin' }],
-          });
+          throw new ProblemError(
+            422,
+            'invalid-assignee',
+            `${patch.data.assigneeId} is not an active staff member who may work on requests.`,
+            {
+              errors: [{ path: 'assigneeId', message: 'not an active privacy officer or admin' }],
+            },
+          );
         }
       }
       const next: Dsar = { ...current, ...patch.data, version: current.version + 1, updatedAt: new Date().toISOString() };
@@ -47,10 +52,6 @@ export function dsarRoutes(app: FastifyInstance, store: PlatformStore, tokens: T
       return { status: 200, body: next };
     });
     const body = answer.body as Dsar;
-    return reply
-      .code(answer.status)
-      .header('etag', `"${body.version}"`)
-      .header('idempotent-replayed', String(answer.replayed))
-      .send(body);
+    return reply.code(answer.status).header('etag', `"${body.version}"`).header('idempotent-replayed', String(answer.replayed)).send(body);
   });
 }

@@ -129,7 +129,11 @@ export class PlatformStore {
   }
 
   auditLog(): { actor: string; action: string; entity_id: string; detail: string }[] {
-    return this.db.prepare<[], { actor: string; action: string; entity_id: string; detail: string }>('SELECT actor, action, entity_id, detail FROM audit ORDER BY seq').all();
+    return this.db
+      .prepare<[], { actor: string; action: string; entity_id: string; detail: string }>(
+        'SELECT actor, action, entity_id, detail FROM audit ORDER BY seq',
+      )
+      .all();
   }
 
   transaction<T>(work: () => T): T {

@@ -5,15 +5,7 @@ import { EntityBase, Id, Iso } from './common';
 export const DsarType = z.enum(['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection']);
 export type DsarType = z.infer<typeof DsarType>;
 
-export const DsarStatus = z.enum([
-  'new',
-  'identity_pending',
-  'in_progress',
-  'awaiting_subject',
-  'completed',
-  'denied',
-  'withdrawn',
-]);
+export const DsarStatus = z.enum(['new', 'identity_pending', 'in_progress', 'awaiting_subject', 'completed', 'denied', 'withdrawn']);
 export type DsarStatus = z.infer<typeof DsarStatus>;
 
 export const DsarChannel = z.enum(['web_form', 'email', 'letter', 'in_app']);

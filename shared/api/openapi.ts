@@ -30,8 +30,20 @@ function operationDoc(op: Operation) {
   }
   if (op.write) {
     parameters.push(
-      { name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'The entity version the change is based on' },
-      { name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string', maxLength: 200 }, description: 'A replay answers the first response and applies nothing twice' },
+      {
+        name: 'If-Match',
+        in: 'header',
+        required: true,
+        schema: { type: 'string' },
+        description: 'The entity version the change is based on',
+      },
+      {
+        name: 'Idempotency-Key',
+        in: 'header',
+        required: true,
+        schema: { type: 'string', maxLength: 200 },
+        description: 'A replay answers the first response and applies nothing twice',
+      },
     );
   }
   const responses: Record<string, unknown> = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { Me, Problem, Staff } from './common';
 import { ChangesPage, ChangesQuery } from './changes';
+import { Me, Problem, Staff } from './common';
 import { Dsar, DsarPatch } from './dsar';
 
 /**

@@ -1,12 +1,4 @@
-import {
-  type ChannelInput,
-  type ChannelName,
-  type ChannelOutput,
-  channelNames,
-  type EventName,
-  type Events,
-  eventNames,
-} from './contract';
+import { type ChannelInput, type ChannelName, type ChannelOutput, channelNames, type EventName, type Events, eventNames } from './contract';
 
 /** What the renderer sees as `window.privacyConsole`: one method per channel, and typed events. */
 export type PrivacyConsoleBridge = {
@@ -47,7 +39,10 @@ export type Envelope = { ok: true; value: unknown } | { ok: false; error: Bridge
 
 /** A failed bridge call, as the renderer receives it. */
 export class BridgeCallError extends Error {
-  constructor(readonly code: BridgeError['code'], message: string) {
+  constructor(
+    readonly code: BridgeError['code'],
+    message: string,
+  ) {
     super(message);
     this.name = 'BridgeCallError';
   }

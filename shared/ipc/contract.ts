@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Me, Staff } from '../api/common';
-import { DsarStatus, DsarType, type Dsar } from '../api/dsar';
+import { type Dsar, DsarStatus, DsarType } from '../api/dsar';
 
 /** A channel: its input schema (parsed in main before anything else) and its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -85,13 +85,9 @@ export const channels = {
   'staff.list': channel<Staff[]>()(None),
   'dsar.list': channel<QueuePage>()(QueueQuery),
   'dsar.get': channel<(Dsar & { dueDate: string; pending: boolean }) | null>()(z.strictObject({ id: z.string().min(1).max(64) })),
-  'dsar.assign': channel<QueueRow>()(
-    z.strictObject({ id: z.string().min(1).max(64), assigneeId: z.string().min(1).max(64).nullable() }),
-  ),
+  'dsar.assign': channel<QueueRow>()(z.strictObject({ id: z.string().min(1).max(64), assigneeId: z.string().min(1).max(64).nullable() })),
   'conflicts.list': channel<Conflict[]>()(None),
-  'conflicts.resolve': channel<SyncStatus>()(
-    z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['reapply', 'discard']) }),
-  ),
+  'conflicts.resolve': channel<SyncStatus>()(z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['reapply', 'discard']) })),
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -7,8 +7,8 @@ import { queuePage } from '../../electron/dsar/queue';
 import { dsarEntity } from '../../electron/dsar/store';
 import { staffEntity } from '../../electron/staff/store';
 import type { ChangesPage } from '../../shared/api/changes';
-import { QueueQuery, type QueueQueryInput } from '../../shared/ipc/contract';
 import { openStatuses } from '../../shared/domain/dsar';
+import { QueueQuery, type QueueQueryInput } from '../../shared/ipc/contract';
 import { spawnPlatform } from '../support/platform-process';
 import { TEST_KEY, tempDir } from '../support/temp';
 
@@ -114,7 +114,9 @@ function queueLatencies(dataDir: string) {
 
 const work = tempDir('pc-bench-');
 try {
-  console.log(`Privacy Console benchmark: ${REQUESTS.toLocaleString('en')} requests, ${ROUNDS} rounds, page ${PAGE}, ${PAGES_PER_TRANSACTION} pages/transaction`);
+  console.log(
+    `Privacy Console benchmark: ${REQUESTS.toLocaleString('en')} requests, ${ROUNDS} rounds, page ${PAGE}, ${PAGES_PER_TRANSACTION} pages/transaction`,
+  );
   const seedStart = process.hrtime.bigint();
   const platform = await spawnPlatform(join(work.path, 'platform.sqlite'), REQUESTS);
   console.log(`sandbox seeded and listening in ${(ms(seedStart) / 1000).toFixed(1)} s (separate process)`);
@@ -136,12 +138,16 @@ try {
   const bestEngine = Math.min(...engine);
   console.log('\nBootstrap into a fresh encrypted cache');
   console.log(`  raw limit (fetch + JSON.parse + upsert):   ${bestRaw.toFixed(0)} ms  = ${((rows / bestRaw) * 1000).toFixed(0)} rows/s`);
-  console.log(`  console (client + contract + sync engine): ${bestEngine.toFixed(0)} ms  = ${((rows / bestEngine) * 1000).toFixed(0)} rows/s`);
+  console.log(
+    `  console (client + contract + sync engine): ${bestEngine.toFixed(0)} ms  = ${((rows / bestEngine) * 1000).toFixed(0)} rows/s`,
+  );
   console.log(`  ratio (raw time / console time): ${(bestRaw / bestEngine).toFixed(2)}   target >= 0.85`);
 
   console.log(`\nQueue queries on ${rows.toLocaleString('en')} cached rows (200-row page; p50/p95 over 300 runs, first and fifth page)`);
   for (const result of queueLatencies(join(work.path, 'engine-0'))) {
-    console.log(`  ${result.view.padEnd(40)} p50 ${result.p50.toFixed(2).padStart(6)} ms   p95 ${result.p95.toFixed(2).padStart(6)} ms   (${result.rows} rows)`);
+    console.log(
+      `  ${result.view.padEnd(40)} p50 ${result.p50.toFixed(2).padStart(6)} ms   p95 ${result.p95.toFixed(2).padStart(6)} ms   (${result.rows} rows)`,
+    );
   }
   await platform.stop();
 } finally {

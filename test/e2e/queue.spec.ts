@@ -46,7 +46,7 @@ test('the queue shows the platform requests, filtered and sorted by due date', a
 
 test('search finds a data subject by name', async ({ page, consoleUrl }) => {
   await openQueue(page, consoleUrl);
-  const name = (await page.getByTestId('queue-row').nth(3).locator('td').nth(1).locator('p').first().innerText()).trim();
+  const name = (await page.getByTestId('queue-row').nth(3).locator('td').nth(1).locator('p').first().textContent())?.trim() ?? '';
   const lastName = name.split(' ').pop() ?? name;
   await page.getByRole('searchbox', { name: 'Search' }).fill(lastName);
   await expect(page.getByTestId('queue-count')).toHaveText(/best matches/);
@@ -58,7 +58,10 @@ test('search finds a data subject by name', async ({ page, consoleUrl }) => {
 
 test('assign to me is applied at once, synced, and still there after a reload', async ({ page, consoleUrl, platform }) => {
   await openQueue(page, consoleUrl);
-  const row = page.getByTestId('queue-row').filter({ has: page.getByRole('button', { name: 'Assign to me' }) }).first();
+  const row = page
+    .getByTestId('queue-row')
+    .filter({ has: page.getByRole('button', { name: 'Assign to me' }) })
+    .first();
   const id = await row.getAttribute('data-id');
   await row.getByRole('button', { name: 'Assign to me' }).click();
   const same = page.locator(`[data-testid=queue-row][data-id="${id}"]`);
@@ -78,7 +81,7 @@ test('keyboard: move the selection and assign with a shortcut', async ({ page, c
   const selected = page.locator('[data-testid=queue-row][aria-selected=true]');
   await expect(selected).toHaveAttribute('aria-rowindex', '3');
   const id = await selected.getAttribute('data-id');
-  const assignee = await selected.getByTestId('assignee').innerText();
+  const assignee = (await selected.getByTestId('assignee').textContent()) ?? '';
   await page.locator('body').press(assignee.includes('Vogel') ? 'u' : 'm');
   const expected = assignee.includes('Vogel') ? null : 'stf_vogel';
   await expect.poll(async () => (await platform.get(`/v1/dsars/${id}`)).assigneeId).toBe(expected);
@@ -86,10 +89,17 @@ test('keyboard: move the selection and assign with a shortcut', async ({ page, c
   await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused();
 });
 
-test('platform down: the assignment waits as pending, then syncs when the platform is back', async ({ page, consoleUrl, platform }, testInfo) => {
+test('platform down: the assignment waits as pending, then syncs when the platform is back', async ({
+  page,
+  consoleUrl,
+  platform,
+}, testInfo) => {
   await openQueue(page, consoleUrl);
   await platform.stop();
-  const row = page.getByTestId('queue-row').filter({ has: page.getByRole('button', { name: 'Assign to me' }) }).first();
+  const row = page
+    .getByTestId('queue-row')
+    .filter({ has: page.getByRole('button', { name: 'Assign to me' }) })
+    .first();
   const id = await row.getAttribute('data-id');
   await row.getByRole('button', { name: 'Assign to me' }).click();
   const same = page.locator(`[data-testid=queue-row][data-id="${id}"]`);

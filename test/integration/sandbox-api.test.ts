@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Problem } from '../../shared/api/common';
 import { ChangesPage } from '../../shared/api/changes';
+import { Problem } from '../../shared/api/common';
 import { Dsar } from '../../shared/api/dsar';
-import { testPlatform, type TestPlatform } from '../support/platform';
+import { type TestPlatform, testPlatform } from '../support/platform';
 import { tempDir } from '../support/temp';
 
 let dir: ReturnType<typeof tempDir>;
@@ -28,7 +28,12 @@ async function call(path: string, init: RequestInit & { token?: string | null } 
   if (token) headers.set('authorization', `Bearer ${token}`);
   const response = await fetch(`${platform.url}${path}`, { ...init, headers });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type') ?? '', body: text ? JSON.parse(text) : null, headers: response.headers };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type') ?? '',
+    body: text ? JSON.parse(text) : null,
+    headers: response.headers,
+  };
 }
 
 const patch = (id: string, body: string, headers: Record<string, string> = {}, token?: string) =>
@@ -90,7 +95,11 @@ describe('admin API errors', () => {
       headers: { 'content-type': 'application/json', 'idempotency-key': 'test-key-none-1' },
     });
     expectProblem(noIfMatch, 428);
-    const noKey = await call('/v1/dsars/dsr_000001', { method: 'PATCH', body: '{"priority":"high"}', headers: { 'content-type': 'application/json', 'if-match': '1' } });
+    const noKey = await call('/v1/dsars/dsr_000001', {
+      method: 'PATCH',
+      body: '{"priority":"high"}',
+      headers: { 'content-type': 'application/json', 'if-match': '1' },
+    });
     expectProblem(noKey, 400);
   });
 

@@ -5,6 +5,7 @@ import { deferIndexes } from '../../electron/cache/bulk-load';
 import { openStores } from '../../electron/cache/stores';
 import { PlatformClient } from '../../electron/platform/client';
 import { PlatformError } from '../../electron/platform/errors';
+import type { QueueQueryInput } from '../../shared/ipc/contract';
 import { type TestConsole, testConsole } from '../support/console';
 import { type TestPlatform, testPlatform } from '../support/platform';
 import { TEST_KEY, tempDir } from '../support/temp';
@@ -24,14 +25,17 @@ afterEach(async () => {
   dir.remove();
 });
 
-const all = { statuses: [], limit: 1000 } as const;
+const all: QueueQueryInput = { statuses: [], limit: 1000 };
 const open = async () => {
   app = await testConsole(`${dir.path}/console`, platform);
   return app;
 };
 /** Requests not assigned to the console's user, so assigning them to her is a real change. */
 const notHers = async (console_: TestConsole, count: number) =>
-  (await console_.call('dsar.list', all)).rows.filter((r) => r.assigneeId !== 'stf_vogel').slice(0, count).map((r) => r.id);
+  (await console_.call('dsar.list', all)).rows
+    .filter((r) => r.assigneeId !== 'stf_vogel')
+    .slice(0, count)
+    .map((r) => r.id);
 const otherOfficer = () => new PlatformClient({ baseUrl: platform.url, token: platform.sandbox.tokens.stf_albrecht });
 
 describe('pull', () => {
@@ -79,7 +83,13 @@ describe('pull', () => {
         response.end(JSON.stringify({ staff: { id: 'x' }, scopes: [], workspace: { id: 'w', name: 'n' } }));
         return;
       }
-      response.end(JSON.stringify({ changes: [{ seq: 1, entity: 'dsar', id: 'dsr_x', op: 'upsert', version: 1, data: { id: 'dsr_x' } }], cursor: 'w.1', hasMore: false }));
+      response.end(
+        JSON.stringify({
+          changes: [{ seq: 1, entity: 'dsar', id: 'dsr_x', op: 'upsert', version: 1, data: { id: 'dsr_x' } }],
+          cursor: 'w.1',
+          hasMore: false,
+        }),
+      );
     });
     await new Promise<void>((resolve) => bogus.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(bogus.address() as AddressInfo).port}`;
@@ -150,7 +160,9 @@ describe('push', () => {
 
   it('refuses bad input before anything is queued', async () => {
     const console_ = await open();
-    await expect(console_.call('dsar.assign', { id: 'dsr_000005', assigneeId: 'stf_unknown' })).rejects.toMatchObject({ code: 'invalid_input' });
+    await expect(console_.call('dsar.assign', { id: 'dsr_000005', assigneeId: 'stf_unknown' })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
     await expect(console_.call('dsar.assign', { id: 'dsr_nope', assigneeId: null })).rejects.toMatchObject({ code: 'not_found' });
     await expect(console_.call('dsar.assign', { id: 'dsr_000005' } as never)).rejects.toMatchObject({ code: 'invalid_input' });
     expect((await console_.call('sync.status')).pendingWrites).toBe(0);
@@ -209,7 +221,12 @@ describe('offline and failures', () => {
   it('times out a platform that does not answer', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
-    const client = new PlatformClient({ baseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, token: 't', timeoutMs: 200, retries: 0 });
+    const client = new PlatformClient({
+      baseUrl: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      token: 't',
+      timeoutMs: 200,
+      retries: 0,
+    });
     await expect(client.me()).rejects.toMatchObject({ kind: 'timeout' });
     silent.closeAllConnections();
     silent.close();

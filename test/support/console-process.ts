@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import type { Envelope } from '../../shared/ipc/bridge';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 
 const root = join(import.meta.dirname, '../..');
 

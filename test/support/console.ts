@@ -1,6 +1,6 @@
 import { type ConsoleOptions, type PrivacyConsole, startConsole } from '../../electron/console';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import { unwrap } from '../../shared/ipc/bridge';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import type { TestPlatform } from './platform';
 import { TEST_KEY } from './temp';
 

@@ -11,7 +11,20 @@ export async function spawnPlatform(dbPath: string, requests = 150) {
   let child: ChildProcess | null = null;
 
   const start = async () => {
-    const args = ['--import', 'tsx', join(root, 'sandbox/cli.ts'), '--db', dbPath, '--port', String(port), '--token', token, '--scale', String(requests), '--quiet'];
+    const args = [
+      '--import',
+      'tsx',
+      join(root, 'sandbox/cli.ts'),
+      '--db',
+      dbPath,
+      '--port',
+      String(port),
+      '--token',
+      token,
+      '--scale',
+      String(requests),
+      '--quiet',
+    ];
     child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const url = await new Promise<string>((resolve, reject) => {

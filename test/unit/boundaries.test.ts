@@ -12,24 +12,35 @@ function sources(dir: string): string[] {
 
 function imports(file: string): string[] {
   const text = readFileSync(join(root, file), 'utf8');
-  return [...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g)].map(
-    (m) => m[1] ?? m[2] ?? m[3],
-  );
+  return [
+    ...text.matchAll(/(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|require\(\s*['"]([^'"]+)['"]\s*\)/g),
+  ].map((m) => m[1] ?? m[2] ?? m[3]);
 }
 
 const violations = (files: string[], forbidden: (specifier: string, file: string) => boolean) =>
-  files.flatMap((file) => imports(file).filter((s) => forbidden(s, file)).map((s) => `${file} imports ${s}`));
+  files.flatMap((file) =>
+    imports(file)
+      .filter((s) => forbidden(s, file))
+      .map((s) => `${file} imports ${s}`),
+  );
 
 describe('architecture boundaries', () => {
   it('shared/ is pure: no Node, Electron, DOM libraries or other worlds', () => {
     expect(
-      violations(sources('shared'), (s) => s.startsWith('node:') || s === 'electron' || s.startsWith('react') || /\.\.\/(electron|renderer|sandbox)\//.test(s)),
+      violations(
+        sources('shared'),
+        (s) => s.startsWith('node:') || s === 'electron' || s.startsWith('react') || /\.\.\/(electron|renderer|sandbox)\//.test(s),
+      ),
     ).toEqual([]);
   });
 
   it('renderer/ never reaches Node, Electron, the main process or the sandbox', () => {
     expect(
-      violations(sources('renderer'), (s) => s.startsWith('node:') || s === 'electron' || /(^|\/)(electron|sandbox)\//.test(s) || ['fs', 'path', 'child_process'].includes(s)),
+      violations(
+        sources('renderer'),
+        (s) =>
+          s.startsWith('node:') || s === 'electron' || /(^|\/)(electron|sandbox)\//.test(s) || ['fs', 'path', 'child_process'].includes(s),
+      ),
     ).toEqual([]);
   });
 

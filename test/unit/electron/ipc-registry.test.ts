@@ -30,7 +30,10 @@ describe('IPC registry', () => {
     ipc.handle('dsar.get', () => {
       throw new HandlerError('not_found', 'No request dsr_9.');
     });
-    expect(await ipc.dispatch('dsar.get', { id: 'dsr_9' })).toEqual({ ok: false, error: { code: 'not_found', message: 'No request dsr_9.' } });
+    expect(await ipc.dispatch('dsar.get', { id: 'dsr_9' })).toEqual({
+      ok: false,
+      error: { code: 'not_found', message: 'No request dsr_9.' },
+    });
   });
 
   it('knows which channels lack a handler, and refuses double registration', () => {

@@ -57,7 +57,9 @@ describe('the two stores', () => {
   it('rebuilds a damaged cache but keeps the pending writes', () => {
     const stores = openStores(dir.path, TEST_KEY);
     stores.pending
-      .prepare("INSERT INTO outbox (entity, entity_id, op, body, base_version, idempotency_key, created_at) VALUES ('dsar', 'dsr_1', 'patch', '{}', 1, 'k-1', 'now')")
+      .prepare(
+        "INSERT INTO outbox (entity, entity_id, op, body, base_version, idempotency_key, created_at) VALUES ('dsar', 'dsr_1', 'patch', '{}', 1, 'k-1', 'now')",
+      )
       .run();
     stores.close();
     writeFileSync(join(dir.path, 'cache.sqlite'), Buffer.alloc(8192, 0x42));

@@ -49,7 +49,13 @@ describe('hardened window', () => {
     expect(contents.open('https://www.bfdi.bund.de/')).toEqual({ action: 'deny' });
     expect(electronMock.shell.openExternal).toHaveBeenCalledWith('https://www.bfdi.bund.de/');
     electronMock.shell.openExternal.mockClear();
-    for (const url of ['http://example.com', 'file:///etc/passwd', 'javascript:alert(1)', 'https://user:pw@example.com', 'smb://host/share']) {
+    for (const url of [
+      'http://example.com',
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+      'https://user:pw@example.com',
+      'smb://host/share',
+    ]) {
       expect(contents.open(url)).toEqual({ action: 'deny' });
     }
     expect(electronMock.shell.openExternal).not.toHaveBeenCalled();

@@ -6,8 +6,8 @@ import { dsarEntity } from '../../../../electron/dsar/store';
 import { generateDsars } from '../../../../sandbox/seed/dsars';
 import { createRandom } from '../../../../sandbox/seed/random';
 import type { Dsar } from '../../../../shared/api/dsar';
-import { QueueQuery, type QueueQueryInput, type QueueRow } from '../../../../shared/ipc/contract';
 import { openStatuses } from '../../../../shared/domain/dsar';
+import { QueueQuery, type QueueQueryInput, type QueueRow } from '../../../../shared/ipc/contract';
 import { TEST_KEY, tempDir } from '../../../support/temp';
 
 const officers = ['stf_a', 'stf_b', 'stf_c'];
@@ -84,7 +84,14 @@ const expected = (input: QueueQueryInput): string[] => {
     .filter((d) => !query.statuses.length || query.statuses.includes(d.status))
     .filter((d) => !query.types.length || query.types.includes(d.type))
     .filter((d) => mine === null || (mine === 'unassigned' ? d.assigneeId === null : d.assigneeId === mine))
-    .map((d) => db.prepare<[string], { id: string; due_date: string; received_at: string }>('SELECT id, due_date, received_at FROM dsars WHERE id = ?').get(d.id)!)
+    .map(
+      (d) =>
+        db
+          .prepare<[string], { id: string; due_date: string; received_at: string }>(
+            'SELECT id, due_date, received_at FROM dsars WHERE id = ?',
+          )
+          .get(d.id)!,
+    )
     .map((r) => ({ id: r.id, dueDate: r.due_date, receivedAt: r.received_at }) as QueueRow)
     .sort((a, b) => {
       const order = key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
