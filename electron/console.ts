@@ -110,7 +110,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   });
   ipc.handle('staff.list', () => listStaff(cache));
   registerDsarHandlers(ipc, { cache, outbox, engine, dsars, me: () => me });
-  registerSyncHandlers(ipc, { cache, engine, outbox, conflicts, entities });
+  registerSyncHandlers(ipc, { engine, outbox, conflicts, entities });
   const missing = ipc.missing();
   if (missing.length) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
 

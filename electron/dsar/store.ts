@@ -18,6 +18,7 @@ export function dsarEntity(db: Database.Database, timeZone: string): SyncedEntit
     WHERE excluded.version >= dsars.version`);
   const remove = db.prepare('DELETE FROM dsars WHERE id = ?');
   const read = db.prepare<[string], Pick<DsarRow, 'doc'>>('SELECT doc FROM dsars WHERE id = ?');
+  const version = db.prepare<[string], Pick<DsarRow, 'version'>>('SELECT version FROM dsars WHERE id = ?');
   const overlay = db.prepare('UPDATE dsars SET assignee_id = @assignee_id, priority = @priority, pending = 1, doc = @doc WHERE id = @id');
 
   return {
@@ -26,6 +27,7 @@ export function dsarEntity(db: Database.Database, timeZone: string): SyncedEntit
     upsert: (dsar) => upsert.run(toRow(dsar, timeZone)),
     remove: (id) => remove.run(id),
     clear: () => db.exec('DELETE FROM dsars'),
+    currentVersion: (id) => version.get(id)?.version ?? null,
     beginBulkLoad: () => deferIndexes(db, 'dsars', 'dsars_fts'),
     endBulkLoad: () => restoreIndexes(db),
     overlay(id, body) {

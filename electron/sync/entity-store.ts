@@ -27,6 +27,8 @@ export interface SyncedEntity<T extends { id: string; version: number } = { id: 
   endBulkLoad?(): void;
   remove(id: string): void;
   clear(): void;
+  /** The cached version, the base of a new write; null when the entity is not in the cache. */
+  currentVersion?(id: string): number | null;
   /** Shows a pending write in the cache (marks the row pending). */
   overlay?(id: string, body: Record<string, unknown>): void;
   send?(client: PlatformClient, write: PendingWrite): Promise<T>;

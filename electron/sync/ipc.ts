@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3-multiple-ciphers';
 import type { IpcRegistry } from '../ipc/registry';
 import { HandlerError } from '../ipc/registry';
 import type { SyncEngine } from './engine';
@@ -6,7 +5,6 @@ import type { SyncedEntity } from './entity-store';
 import type { Conflicts, Outbox } from './outbox';
 
 export interface SyncHandlerDeps {
-  cache: Database.Database;
   engine: SyncEngine;
   outbox: Outbox;
   conflicts: Conflicts;
@@ -25,13 +23,12 @@ export function registerSyncHandlers(ipc: IpcRegistry, deps: SyncHandlerDeps): v
     if (!conflict) throw new HandlerError('not_found', `No conflict ${id}.`);
     if (action === 'reapply') {
       // Re-applied on top of the platform's current state, as a new write.
-      const row = deps.cache
-        .prepare<[string], { version: number }>(`SELECT version FROM ${conflict.entity}s WHERE id = ?`)
-        .get(conflict.entityId);
-      if (!row) throw new HandlerError('not_found', `${conflict.entity} ${conflict.entityId} is no longer on the platform.`);
-      const entity = conflict.entity as Parameters<Outbox['enqueue']>[0];
-      deps.outbox.enqueue(entity, conflict.entityId, conflict.op, conflict.intended, row.version);
-      deps.entities.get(conflict.entity)?.overlay?.(conflict.entityId, conflict.intended);
+      const synced = deps.entities.get(conflict.entity);
+      const version = synced?.currentVersion?.(conflict.entityId) ?? null;
+      if (!synced || version === null)
+        throw new HandlerError('not_found', `${conflict.entity} ${conflict.entityId} is no longer on the platform.`);
+      deps.outbox.enqueue(synced.entity, conflict.entityId, conflict.op, conflict.intended, version);
+      synced.overlay?.(conflict.entityId, conflict.intended);
     }
     deps.conflicts.remove(id);
     deps.engine.noteLocalChange(conflict.entity);

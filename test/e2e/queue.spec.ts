@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { spawnConsole } from '../support/console-process';
 import { tempDir } from '../support/temp';
-import { expect, openQueue, test } from './fixtures';
+import { assignFirstToMe, expect, openQueue, test } from './fixtures';
 
 test('the demo workspace (npm run start:web) shows the seeded requests', async ({ page }, testInfo) => {
   const dir = tempDir('pc-e2e-demo-');
@@ -58,13 +58,7 @@ test('search finds a data subject by name', async ({ page, consoleUrl }) => {
 
 test('assign to me is applied at once, synced, and still there after a reload', async ({ page, consoleUrl, platform }) => {
   await openQueue(page, consoleUrl);
-  const row = page
-    .getByTestId('queue-row')
-    .filter({ has: page.getByRole('button', { name: 'Assign to me' }) })
-    .first();
-  const id = await row.getAttribute('data-id');
-  await row.getByRole('button', { name: 'Assign to me' }).click();
-  const same = page.locator(`[data-testid=queue-row][data-id="${id}"]`);
+  const { id, row: same } = await assignFirstToMe(page);
   await expect(same.getByTestId('assignee')).toContainText('Dr. Katrin Vogel');
   await expect(same.getByTestId('row-pending')).toHaveCount(0);
   await expect.poll(async () => (await platform.get(`/v1/dsars/${id}`)).assigneeId).toBe('stf_vogel');
@@ -96,13 +90,7 @@ test('platform down: the assignment waits as pending, then syncs when the platfo
 }, testInfo) => {
   await openQueue(page, consoleUrl);
   await platform.stop();
-  const row = page
-    .getByTestId('queue-row')
-    .filter({ has: page.getByRole('button', { name: 'Assign to me' }) })
-    .first();
-  const id = await row.getAttribute('data-id');
-  await row.getByRole('button', { name: 'Assign to me' }).click();
-  const same = page.locator(`[data-testid=queue-row][data-id="${id}"]`);
+  const { id, row: same } = await assignFirstToMe(page);
   await expect(same.getByTestId('row-pending')).toBeVisible();
   await expect(page.getByTestId('pending-writes')).toHaveText('1 change waiting');
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'offline');
