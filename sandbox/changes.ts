@@ -23,11 +23,16 @@ export function changesRoutes(app: FastifyInstance, store: PlatformStore, tokens
     const rows = store.feed(after, query.data.limit + 1);
     const hasMore = rows.length > query.data.limit;
     const page = hasMore ? rows.slice(0, query.data.limit) : rows;
-    const mayReadDsars = principal.scopes.includes('dsar:read');
+    // Each entity travels only to tokens that may read it; staff is visible to every member of staff.
+    const readScope = { dsar: 'dsar:read', processor: 'processor:read', staff: null } as const;
+    const mayRead = (entity: keyof typeof readScope) => {
+      const scope = readScope[entity];
+      return scope === null || principal.scopes.includes(scope);
+    };
     // Entity documents are stored as JSON already; splicing them avoids a parse and re-serialise per row.
     const items: string[] = [];
     for (const row of page) {
-      if (row.entity === 'dsar' && !mayReadDsars) continue;
+      if (!mayRead(row.entity)) continue;
       const data = row.op === 'delete' || row.doc === null ? 'null' : row.doc;
       const op = data === 'null' ? 'delete' : 'upsert';
       items.push(

@@ -53,7 +53,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): v
     // The outbox commit comes first: once it is on disk the change survives a crash, and the cache
     // overlay is derived from it (re-applied on every start).
     deps.outbox.enqueue('dsar', id, 'patch', { assigneeId }, row.version);
-    deps.dsars.overlay?.(id, { assigneeId });
+    deps.dsars.overlay?.({ entityId: id, op: 'patch', body: { assigneeId } });
     deps.engine.noteLocalChange('dsar');
     void deps.engine.kick();
     const updated = byId.get(id);

@@ -30,7 +30,7 @@ export function dsarEntity(db: Database.Database, timeZone: string): SyncedEntit
     currentVersion: (id) => version.get(id)?.version ?? null,
     beginBulkLoad: () => deferIndexes(db, 'dsars', 'dsars_fts'),
     endBulkLoad: () => restoreIndexes(db),
-    overlay(id, body) {
+    overlay({ entityId: id, body }) {
       const row = read.get(id);
       if (!row) return;
       const patch = DsarPatch.parse(body);

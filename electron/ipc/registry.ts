@@ -9,10 +9,13 @@ export class HandlerError extends Error {
   constructor(
     readonly code: BridgeError['code'],
     message: string,
+    readonly issues?: BridgeError['issues'],
   ) {
     super(message);
   }
 }
+
+export const issuesOf = (error: z.ZodError) => error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 
 type Handler<K extends ChannelName> = (input: z.output<(typeof channels)[K]['input']>) => Promise<ChannelOutput<K>> | ChannelOutput<K>;
 
@@ -41,12 +44,14 @@ export class IpcRegistry {
     if (!handler) return { ok: false, error: { code: 'internal', message: `no handler for ${name}` } };
     const parsed = channels[name as ChannelName].input.safeParse(rawInput);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', message: z.prettifyError(parsed.error) } };
+      return { ok: false, error: { code: 'invalid_input', message: z.prettifyError(parsed.error), issues: issuesOf(parsed.error) } };
     }
     try {
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
-      if (error instanceof HandlerError) return { ok: false, error: { code: error.code, message: error.message } };
+      if (error instanceof HandlerError) {
+        return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+      }
       console.error(`[ipc] ${name} failed:`, error);
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
     }

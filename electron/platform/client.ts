@@ -71,6 +71,18 @@ export class PlatformClient {
     return this.call(operations.getDsar, { params: { id } });
   }
 
+  createProcessor(processor: z.input<typeof operations.createProcessor.body>, idempotencyKey: string) {
+    return this.call(operations.createProcessor, { body: processor, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  patchProcessor(id: string, patch: z.input<typeof operations.patchProcessor.body>, write: { version: number; idempotencyKey: string }) {
+    return this.call(operations.patchProcessor, {
+      params: { id },
+      body: patch,
+      headers: { 'if-match': `"${write.version}"`, 'idempotency-key': write.idempotencyKey },
+    });
+  }
+
   patchDsar(id: string, patch: DsarPatch, write: { version: number; idempotencyKey: string }) {
     return this.call(operations.patchDsar, {
       params: { id },

@@ -29,8 +29,8 @@ export interface SyncedEntity<T extends { id: string; version: number } = { id: 
   clear(): void;
   /** The cached version, the base of a new write; null when the entity is not in the cache. */
   currentVersion?(id: string): number | null;
-  /** Shows a pending write in the cache (marks the row pending). */
-  overlay?(id: string, body: Record<string, unknown>): void;
+  /** Shows a pending write in the cache (marks the row pending); a pending create inserts the row. */
+  overlay?(write: Pick<PendingWrite, 'entityId' | 'op' | 'body'>): void;
   send?(client: PlatformClient, write: PendingWrite): Promise<T>;
   fetch?(client: PlatformClient, id: string): Promise<T>;
 }

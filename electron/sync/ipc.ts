@@ -28,7 +28,7 @@ export function registerSyncHandlers(ipc: IpcRegistry, deps: SyncHandlerDeps): v
       if (!synced || version === null)
         throw new HandlerError('not_found', `${conflict.entity} ${conflict.entityId} is no longer on the platform.`);
       deps.outbox.enqueue(synced.entity, conflict.entityId, conflict.op, conflict.intended, version);
-      synced.overlay?.(conflict.entityId, conflict.intended);
+      synced.overlay?.({ entityId: conflict.entityId, op: conflict.op, body: conflict.intended });
     }
     deps.conflicts.remove(id);
     deps.engine.noteLocalChange(conflict.entity);

@@ -27,7 +27,7 @@ export function reapplyOverlays(ctx: Pick<PullContext, 'entities' | 'outbox'>, o
     if (only && !only.has(`${entity}:${id}`)) continue;
     const synced = ctx.entities.get(entity);
     if (!synced?.overlay) continue;
-    for (const write of ctx.outbox.forEntity(entity, id)) synced.overlay(id, write.body);
+    for (const write of ctx.outbox.forEntity(entity, id)) synced.overlay(write);
   }
 }
 

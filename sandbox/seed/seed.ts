@@ -1,5 +1,6 @@
 import type { PlatformStore } from '../store/store';
 import { generateDsars } from './dsars';
+import { demoProcessors } from './processors';
 import { createRandom } from './random';
 import { demoStaff, demoWorkspaceName } from './staff';
 
@@ -14,6 +15,7 @@ export function seedIfEmpty(store: PlatformStore, options: { requests: number; n
   store.transaction(() => {
     store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('workspace', ?)").run(demoWorkspaceName);
     for (const staff of demoStaff) store.put('staff', staff);
+    for (const processor of demoProcessors) store.put('processor', processor);
     for (const dsar of dsars) store.put('dsar', dsar);
   });
   return true;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { Staff } from './common';
 import { Dsar } from './dsar';
+import { Processor } from './processors';
 
-export const EntityName = z.enum(['dsar', 'staff']);
+export const EntityName = z.enum(['dsar', 'staff', 'processor']);
 export type EntityName = z.infer<typeof EntityName>;
 
 const upsert = <E extends EntityName, S extends z.ZodType>(entity: E, data: S) =>
@@ -25,7 +26,9 @@ export const Tombstone = z.object({
 });
 
 /** One entry of the ordered changes feed: the latest state of one entity, or its tombstone. */
-export const Change = z.union([upsert('dsar', Dsar), upsert('staff', Staff), Tombstone]).meta({ id: 'Change' });
+export const Change = z
+  .union([upsert('dsar', Dsar), upsert('staff', Staff), upsert('processor', Processor), Tombstone])
+  .meta({ id: 'Change' });
 export type Change = z.infer<typeof Change>;
 
 export const ChangesPage = z

@@ -7,12 +7,12 @@ const statusText: Record<number, string> = {
   401: 'Missing or invalid bearer token',
   403: 'The token lacks the scope',
   404: 'No such entity',
-  409: 'Idempotency-Key reused with another request',
+  409: 'An entity with this id exists already',
   410: 'Cursor from another platform epoch: bootstrap again from 0',
   412: 'Stale If-Match version; `current` holds the entity as it is now',
   413: 'Body too large',
   415: 'Body is not application/json',
-  422: 'Semantically invalid',
+  422: 'Semantically invalid, or an Idempotency-Key reused for another request',
   428: 'If-Match header required',
 };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { ChangesPage, ChangesQuery } from './changes';
 import { Me, Problem, Staff } from './common';
 import { Dsar, DsarPatch } from './dsar';
+import { Processor, ProcessorCreate, ProcessorPatch } from './processors';
 
 /**
  * The admin API as data: one entry per operation. The sandbox routes, the console's client and the
@@ -14,8 +15,8 @@ export interface Operation {
   scope: string | null;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** Writes carry If-Match and Idempotency-Key. */
-  write?: boolean;
+  /** Writes carry an Idempotency-Key; updates also If-Match with the version they are based on. */
+  write?: 'create' | 'update';
   response: z.ZodType;
   errors: number[];
 }
@@ -60,9 +61,37 @@ export const operations = {
     summary: 'Change assignment, priority or notes of a data-subject request',
     scope: 'dsar:write',
     body: DsarPatch,
-    write: true,
+    write: 'update',
     response: Dsar,
-    errors: [400, 401, 403, 404, 409, 412, 413, 415, 422, 428],
+    errors: [400, 401, 403, 404, 412, 413, 415, 422, 428],
+  },
+  listProcessors: {
+    method: 'get',
+    path: '/v1/processors',
+    summary: 'The processor and third-party registry',
+    scope: 'processor:read',
+    response: z.object({ processors: z.array(Processor) }),
+    errors: [401, 403],
+  },
+  createProcessor: {
+    method: 'post',
+    path: '/v1/processors',
+    summary: 'Register a processor (the client chooses the id)',
+    scope: 'processor:write',
+    body: ProcessorCreate,
+    write: 'create',
+    response: Processor,
+    errors: [400, 401, 403, 409, 413, 415, 422],
+  },
+  patchProcessor: {
+    method: 'patch',
+    path: '/v1/processors/{id}',
+    summary: 'Change a processor; the merged result must satisfy the same rules',
+    scope: 'processor:write',
+    body: ProcessorPatch,
+    write: 'update',
+    response: Processor,
+    errors: [400, 401, 403, 404, 412, 413, 415, 422, 428],
   },
 } as const satisfies Record<string, Operation>;
 

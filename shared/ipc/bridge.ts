@@ -32,6 +32,8 @@ export function buildBridge(transport: BridgeTransport): PrivacyConsoleBridge {
 export interface BridgeError {
   code: 'invalid_input' | 'not_found' | 'forbidden' | 'unavailable' | 'internal';
   message: string;
+  /** For invalid input: what is wrong with which field, so a form can show it in place. */
+  issues?: { path: string; message: string }[];
 }
 
 /** What main answers on either bridge: a value, or an error the UI can show. Never a stack trace. */
@@ -42,6 +44,7 @@ export class BridgeCallError extends Error {
   constructor(
     readonly code: BridgeError['code'],
     message: string,
+    readonly issues: NonNullable<BridgeError['issues']> = [],
   ) {
     super(message);
     this.name = 'BridgeCallError';
@@ -50,5 +53,5 @@ export class BridgeCallError extends Error {
 
 export function unwrap(envelope: Envelope): unknown {
   if (envelope.ok) return envelope.value;
-  throw new BridgeCallError(envelope.error.code, envelope.error.message);
+  throw new BridgeCallError(envelope.error.code, envelope.error.message, envelope.error.issues);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Me, Staff } from '../api/common';
 import { type Dsar, DsarStatus, DsarType } from '../api/dsar';
+import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
 
 /** A channel: its input schema (parsed in main before anything else) and its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -86,6 +87,10 @@ export const channels = {
   'dsar.list': channel<QueuePage>()(QueueQuery),
   'dsar.get': channel<(Dsar & { dueDate: string; pending: boolean }) | null>()(z.strictObject({ id: z.string().min(1).max(64) })),
   'dsar.assign': channel<QueueRow>()(z.strictObject({ id: z.string().min(1).max(64), assigneeId: z.string().min(1).max(64).nullable() })),
+  'processor.list': channel<(Processor & { pending: boolean })[]>()(None),
+  'processor.get': channel<(Processor & { pending: boolean }) | null>()(z.strictObject({ id: z.string().min(1).max(64) })),
+  'processor.create': channel<Processor & { pending: boolean }>()(ProcessorDraft),
+  'processor.update': channel<Processor & { pending: boolean }>()(z.strictObject({ id: z.string().min(1).max(64), patch: ProcessorPatch })),
   'conflicts.list': channel<Conflict[]>()(None),
   'conflicts.resolve': channel<SyncStatus>()(z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['reapply', 'discard']) })),
 } as const;

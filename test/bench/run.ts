@@ -5,6 +5,7 @@ import { openStores } from '../../electron/cache/stores';
 import { startConsole } from '../../electron/console';
 import { queuePage } from '../../electron/dsar/queue';
 import { dsarEntity } from '../../electron/dsar/store';
+import { processorEntity } from '../../electron/processors/store';
 import { staffEntity } from '../../electron/staff/store';
 import type { ChangesPage } from '../../shared/api/changes';
 import { openStatuses } from '../../shared/domain/dsar';
@@ -30,6 +31,7 @@ async function rawLoop(url: string, token: string, dataDir: string): Promise<{ m
   const stores = openStores(dataDir, TEST_KEY);
   const dsars = dsarEntity(stores.cache, 'Europe/Berlin');
   const staff = staffEntity(stores.cache);
+  const processors = processorEntity(stores.cache);
   const start = process.hrtime.bigint();
   let after = '0';
   let rows = 0;
@@ -49,7 +51,8 @@ async function rawLoop(url: string, token: string, dataDir: string): Promise<{ m
         for (const change of page.changes) {
           if (change.op !== 'upsert') continue;
           if (change.entity === 'dsar') dsars.upsert(change.data);
-          else staff.upsert(change.data);
+          else if (change.entity === 'staff') staff.upsert(change.data);
+          else processors.upsert(change.data);
           rows++;
         }
     })();

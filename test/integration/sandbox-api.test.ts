@@ -153,8 +153,8 @@ describe('changes feed', () => {
     expect(pages).toBeGreaterThan(3);
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     expect(new Set(seen).size).toBe(seen.length);
-    // Every entity once, in its latest state: 7 staff + 50 requests.
-    expect(seen).toHaveLength(57);
+    // Every entity once, in its latest state: 7 staff + 7 processors + 50 requests.
+    expect(seen).toHaveLength(64);
     const tail = ChangesPage.parse((await call(`/v1/changes?after=${after}`)).body);
     expect(tail).toMatchObject({ changes: [], hasMore: false, cursor: after });
   });
@@ -173,7 +173,8 @@ describe('changes feed', () => {
 
   it('hides requests from a token without dsar:read', async () => {
     const page = ChangesPage.parse((await call('/v1/changes?after=0&limit=5000', { token: securityLead })).body);
-    expect(page.changes.every((c) => c.entity === 'staff')).toBe(true);
+    expect(page.changes.some((c) => c.entity === 'dsar')).toBe(false);
+    expect(page.changes.some((c) => c.entity === 'processor')).toBe(true);
   });
 
   it('410 for a cursor of another platform epoch', async () => {

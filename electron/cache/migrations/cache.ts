@@ -56,4 +56,21 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'processor registry',
+    up(db) {
+      db.exec(`
+        CREATE TABLE processors (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          legal_name TEXT NOT NULL COLLATE NOCASE,
+          status TEXT NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0,
+          doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX processors_by_name ON processors (legal_name, id);
+      `);
+    },
+  },
 ];

@@ -1,0 +1,70 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { demoProcessors } from '../../sandbox/seed/processors';
+import type { ProcessorDraft } from '../../shared/api/processors';
+import { type TestConsole, testConsole } from '../support/console';
+import { type TestPlatform, testPlatform } from '../support/platform';
+import { tempDir } from '../support/temp';
+
+let dir: ReturnType<typeof tempDir>;
+let platform: TestPlatform;
+let app: TestConsole;
+
+beforeEach(async () => {
+  dir = tempDir();
+  platform = await testPlatform(dir.path, 5);
+  app = await testConsole(`${dir.path}/console`, platform);
+});
+afterEach(async () => {
+  await app.close();
+  await platform.stop();
+  dir.remove();
+});
+
+const { id: _id, version: _v, updatedAt: _u, ...template } = demoProcessors[1];
+const draft: ProcessorDraft = {
+  ...template,
+  legalName: 'Tutorbot Labs Inc.',
+  countries: ['US'],
+  transfer: { mechanism: 'scc', sccModule: '2', tiaDate: '2026-11-20' },
+};
+
+describe('processor registry sync', () => {
+  it('mirrors the platform registry into the cache', async () => {
+    const list = await app.call('processor.list');
+    expect(list.map((p) => p.legalName)).toEqual(
+      [...demoProcessors.map((p) => p.legalName)].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+    );
+  });
+
+  it('a processor created offline is shown at once as pending and reaches the platform once', async () => {
+    await platform.stop();
+    const created = await app.call('processor.create', draft);
+    expect(created).toMatchObject({ legalName: 'Tutorbot Labs Inc.', version: 0, pending: true });
+    expect((await app.call('processor.list')).map((p) => p.id)).toContain(created.id);
+    await platform.start();
+    await app.call('sync.now');
+    expect(await app.call('processor.get', { id: created.id })).toMatchObject({ version: 1, pending: false });
+    expect(platform.appliedWrites(created.id)).toHaveLength(1);
+  });
+
+  it('an update is checked against the whole-record rules before it is queued', async () => {
+    const id = demoProcessors[0].id;
+    await expect(app.call('processor.update', { id, patch: { countries: ['IN'] } })).rejects.toMatchObject({
+      code: 'invalid_input',
+      issues: [expect.objectContaining({ path: 'transfer.mechanism' })],
+    });
+    await expect(
+      app.call('processor.create', { ...draft, dpa: { ...draft.dpa, signedAt: '2026-02-01', expiresAt: '2026-01-01' } }),
+    ).rejects.toMatchObject({
+      code: 'invalid_input',
+      issues: [expect.objectContaining({ path: 'dpa.expiresAt' })],
+    });
+    expect((await app.call('sync.status')).pendingWrites).toBe(0);
+
+    const clauses = { ...demoProcessors[0].dpa.clauses, h: { met: false, note: 'Audit nur nach Vorankündigung' } };
+    await app.call('processor.update', { id, patch: { dpa: { ...demoProcessors[0].dpa, clauses } } });
+    await app.call('sync.now');
+    expect((await app.call('processor.get', { id }))?.dpa.clauses.h).toEqual({ met: false, note: 'Audit nur nach Vorankündigung' });
+    expect(platform.appliedWrites(id)).toHaveLength(1);
+  });
+});
