@@ -6,7 +6,14 @@ describe('OpenAPI document', () => {
   const document = openApiDocument();
 
   it('is generated from the contract: every operation, problem responses, write headers', () => {
-    expect(Object.keys(document.paths).sort()).toEqual(['/v1/changes', '/v1/dsars/{id}', '/v1/me', '/v1/processors', '/v1/processors/{id}', '/v1/staff']);
+    expect(Object.keys(document.paths).sort()).toEqual([
+      '/v1/changes',
+      '/v1/dsars/{id}',
+      '/v1/me',
+      '/v1/processors',
+      '/v1/processors/{id}',
+      '/v1/staff',
+    ]);
     const create = document.paths['/v1/processors'].post as { parameters: { name: string }[] };
     expect(create.parameters.map((p) => p.name)).toEqual(['Idempotency-Key']);
     const patch = document.paths['/v1/dsars/{id}'].patch as { parameters: { name: string }[]; responses: Record<string, unknown> };
