@@ -28,23 +28,23 @@ function operationDoc(op: Operation) {
       parameters.push({ name, in: 'query', required: false, schema: schema(field as z.ZodType) });
     }
   }
+  if (op.write === 'update') {
+    parameters.push({
+      name: 'If-Match',
+      in: 'header',
+      required: true,
+      schema: { type: 'string' },
+      description: 'The entity version the change is based on',
+    });
+  }
   if (op.write) {
-    parameters.push(
-      {
-        name: 'If-Match',
-        in: 'header',
-        required: true,
-        schema: { type: 'string' },
-        description: 'The entity version the change is based on',
-      },
-      {
-        name: 'Idempotency-Key',
-        in: 'header',
-        required: true,
-        schema: { type: 'string', maxLength: 200 },
-        description: 'A replay answers the first response and applies nothing twice',
-      },
-    );
+    parameters.push({
+      name: 'Idempotency-Key',
+      in: 'header',
+      required: true,
+      schema: { type: 'string', maxLength: 200 },
+      description: 'A replay answers the first response and applies nothing twice',
+    });
   }
   const responses: Record<string, unknown> = {
     200: { description: 'OK', content: { 'application/json': { schema: schema(op.response) } } },
