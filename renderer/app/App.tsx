@@ -5,6 +5,7 @@ import { HashRouter, Navigate, Route, NavLink as RouterLink, Routes } from 'reac
 import { useBridge } from '../bridge/context';
 import { RequestQueue } from '../dsar/RequestQueue';
 import { type Language, languages } from '../i18n';
+import { ProcessorRegistry } from '../processors/ProcessorRegistry';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useBridgeEvents } from '../sync/useBridgeEvents';
 
@@ -53,10 +54,12 @@ export function App() {
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label={t('app.navigation')}>
           <NavLink component={RouterLink} to="/requests" label={t('app.requests')} />
+          <NavLink component={RouterLink} to="/processors" label={t('app.processors')} />
         </AppShell.Navbar>
         <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh' }}>
           <Routes>
             <Route path="/requests" element={<RequestQueue />} />
+            <Route path="/processors" element={<ProcessorRegistry />} />
             <Route path="*" element={<Navigate to="/requests" replace />} />
           </Routes>
         </AppShell.Main>

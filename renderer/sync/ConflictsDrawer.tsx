@@ -28,7 +28,14 @@ export function ConflictsDrawer({ opened, onClose }: { opened: boolean; onClose:
   });
 
   return (
-    <Drawer opened={opened} onClose={onClose} title={t('conflicts.title')} position="right" size="md">
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      title={t('conflicts.title')}
+      position="right"
+      size="md"
+      closeButtonProps={{ 'aria-label': t('conflicts.close') }}
+    >
       <Stack>
         <Text size="sm" c="dimmed">
           {t('conflicts.explain')}

@@ -1,0 +1,372 @@
+import {
+  Alert,
+  Button,
+  Checkbox,
+  Divider,
+  Drawer,
+  Group,
+  MultiSelect,
+  NumberInput,
+  Select,
+  SimpleGrid,
+  Stack,
+  TagsInput,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  DpaClause,
+  type Processor,
+  ProcessorDraft,
+  ProcessorRole,
+  ProcessorStatus,
+  RiskRating,
+  SccModule,
+  ServiceCategory,
+  TransferMechanism,
+} from '../../shared/api/processors';
+import { addMonthsClamped, localDate } from '../../shared/domain/calendar';
+import { isEea } from '../../shared/domain/transfers';
+import { BridgeCallError } from '../../shared/ipc/bridge';
+import { useBridge } from '../bridge/context';
+import { countryOptions } from './countries';
+import { issuesByField } from './issues';
+
+function emptyDraft(): ProcessorDraft {
+  const today = localDate(new Date(), 'Europe/Berlin');
+  return {
+    legalName: '',
+    address: '',
+    serviceCategory: 'hosting_cloud',
+    role: 'processor',
+    purposes: [],
+    dataCategories: [],
+    subjectCategories: [],
+    countries: ['DE'],
+    transfer: { mechanism: 'none', sccModule: null, tiaDate: null },
+    dpa: {
+      signedAt: null,
+      expiresAt: null,
+      documentRef: '',
+      checksum: null,
+      clauses: Object.fromEntries(
+        DpaClause.options.map((clause) => [clause, { met: false, note: '' }]),
+      ) as ProcessorDraft['dpa']['clauses'],
+    },
+    certifications: [],
+    contact: { name: '', email: '' },
+    reviewCadenceMonths: 12,
+    nextReviewAt: addMonthsClamped(today, 12),
+    riskRating: 'medium',
+    status: 'onboarding',
+  };
+}
+
+function toDraft(processor: Processor): ProcessorDraft {
+  const { id: _id, version: _version, updatedAt: _updatedAt, ...draft } = processor as Processor & { pending?: boolean };
+  delete (draft as { pending?: boolean }).pending;
+  return draft;
+}
+
+/** The top-level fields that differ: a small patch conflicts less with other people's changes. */
+function changedFields(before: ProcessorDraft, after: ProcessorDraft): Partial<ProcessorDraft> {
+  const patch: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as (keyof ProcessorDraft)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) patch[key] = after[key];
+  }
+  return patch as Partial<ProcessorDraft>;
+}
+
+const day = (value: string) => (value === '' ? null : value);
+
+export function ProcessorEditor({ processor, opened, onClose }: { processor: Processor | null; opened: boolean; onClose: () => void }) {
+  const { t, i18n } = useTranslation();
+  const bridge = useBridge();
+  const queryClient = useQueryClient();
+  const original = processor ? toDraft(processor) : null;
+  const [draft, setDraft] = useState<ProcessorDraft>(() => original ?? emptyDraft());
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const update = (patch: Partial<ProcessorDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const thirdCountries = draft.countries.filter((c) => !isEea(c));
+
+  const save = useMutation({
+    mutationFn: (next: ProcessorDraft) => {
+      if (!processor || !original) return bridge['processor.create'](next);
+      return bridge['processor.update']({ id: processor.id, patch: changedFields(original, next) });
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['processor'] });
+      notifications.show({ color: 'teal', message: t('processors.saved') });
+      onClose();
+    },
+    onError: (error) => {
+      if (error instanceof BridgeCallError && error.issues.length) setErrors(issuesByField(error.issues, t));
+      else notifications.show({ color: 'red', message: error.message });
+    },
+  });
+
+  const submit = () => {
+    const parsed = ProcessorDraft.safeParse(draft);
+    if (!parsed.success) {
+      setErrors(
+        issuesByField(
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          t,
+        ),
+      );
+      return;
+    }
+    if (processor && original && Object.keys(changedFields(original, parsed.data)).length === 0) {
+      onClose();
+      return;
+    }
+    setErrors({});
+    save.mutate(parsed.data);
+  };
+
+  const enumOptions = <T extends string>(values: readonly T[], group: string) =>
+    values.map((value) => ({ value, label: t(`processors.${group}.${value}`) }));
+
+  return (
+    <Drawer
+      opened={opened}
+      onClose={onClose}
+      position="right"
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('processors.close') }}
+      title={processor ? t('processors.editTitle', { name: processor.legalName }) : t('processors.newTitle')}
+    >
+      <Stack gap="sm" component="form" onSubmit={(event) => (event.preventDefault(), submit())} aria-label={t('processors.title')}>
+        {Object.keys(errors).length > 0 && (
+          <Alert color="red" role="alert">
+            {t('processors.invalid')}
+          </Alert>
+        )}
+        <Title order={3} size="h5">
+          {t('processors.section.identity')}
+        </Title>
+        <TextInput
+          label={t('processors.legalName')}
+          required
+          value={draft.legalName}
+          error={errors.legalName}
+          onChange={(e) => update({ legalName: e.currentTarget.value })}
+        />
+        <TextInput label={t('processors.address')} value={draft.address} onChange={(e) => update({ address: e.currentTarget.value })} />
+        <SimpleGrid cols={2}>
+          <Select
+            label={t('processors.category')}
+            data={enumOptions(ServiceCategory.options, 'categories')}
+            value={draft.serviceCategory}
+            allowDeselect={false}
+            onChange={(v) => v && update({ serviceCategory: v as ProcessorDraft['serviceCategory'] })}
+          />
+          <Select
+            label={t('processors.role')}
+            data={enumOptions(ProcessorRole.options, 'roles')}
+            value={draft.role}
+            allowDeselect={false}
+            onChange={(v) => v && update({ role: v as ProcessorDraft['role'] })}
+          />
+          <Select
+            label={t('processors.status')}
+            data={enumOptions(ProcessorStatus.options, 'statuses')}
+            value={draft.status}
+            allowDeselect={false}
+            onChange={(v) => v && update({ status: v as ProcessorDraft['status'] })}
+          />
+          <Select
+            label={t('processors.risk')}
+            data={enumOptions(RiskRating.options, 'risks')}
+            value={draft.riskRating}
+            allowDeselect={false}
+            onChange={(v) => v && update({ riskRating: v as ProcessorDraft['riskRating'] })}
+          />
+        </SimpleGrid>
+
+        <Divider />
+        <Title order={3} size="h5">
+          {t('processors.section.processing')}
+        </Title>
+        <TagsInput
+          label={t('processors.purposes')}
+          description={t('processors.tagsHint')}
+          value={draft.purposes}
+          onChange={(purposes) => update({ purposes })}
+        />
+        <TagsInput
+          label={t('processors.dataCategories')}
+          description={t('processors.tagsHint')}
+          value={draft.dataCategories}
+          onChange={(dataCategories) => update({ dataCategories })}
+        />
+        <TagsInput
+          label={t('processors.subjectCategories')}
+          description={t('processors.tagsHint')}
+          value={draft.subjectCategories}
+          onChange={(subjectCategories) => update({ subjectCategories })}
+        />
+
+        <Divider />
+        <Title order={3} size="h5">
+          {t('processors.section.transfer')}
+        </Title>
+        <MultiSelect
+          label={t('processors.countries')}
+          description={thirdCountries.length ? `${t('processors.thirdCountry')}: ${thirdCountries.join(', ')}` : undefined}
+          data={countryOptions(i18n.language)}
+          value={draft.countries}
+          searchable
+          error={errors.countries}
+          onChange={(countries) => update({ countries })}
+        />
+        <SimpleGrid cols={3}>
+          <Select
+            label={t('processors.mechanism')}
+            data={enumOptions(TransferMechanism.options, 'mechanisms')}
+            value={draft.transfer.mechanism}
+            allowDeselect={false}
+            error={errors['transfer.mechanism']}
+            onChange={(v) => v && update({ transfer: { ...draft.transfer, mechanism: v as ProcessorDraft['transfer']['mechanism'] } })}
+          />
+          <Select
+            label={t('processors.sccModule')}
+            data={SccModule.options.map((module) => ({ value: module, label: t('processors.module', { module }) }))}
+            value={draft.transfer.sccModule}
+            clearable
+            disabled={draft.transfer.mechanism !== 'scc'}
+            error={errors['transfer.sccModule']}
+            onChange={(v) => update({ transfer: { ...draft.transfer, sccModule: (v as ProcessorDraft['transfer']['sccModule']) ?? null } })}
+          />
+          <TextInput
+            type="date"
+            label={t('processors.tiaDate')}
+            value={draft.transfer.tiaDate ?? ''}
+            onChange={(e) => update({ transfer: { ...draft.transfer, tiaDate: day(e.currentTarget.value) } })}
+          />
+        </SimpleGrid>
+
+        <Divider />
+        <Title order={3} size="h5">
+          {t('processors.dpa')}
+        </Title>
+        <SimpleGrid cols={2}>
+          <TextInput
+            type="date"
+            label={t('processors.dpaSigned')}
+            value={draft.dpa.signedAt ?? ''}
+            onChange={(e) => update({ dpa: { ...draft.dpa, signedAt: day(e.currentTarget.value) } })}
+          />
+          <TextInput
+            type="date"
+            label={t('processors.dpaExpires')}
+            value={draft.dpa.expiresAt ?? ''}
+            error={errors['dpa.expiresAt']}
+            onChange={(e) => update({ dpa: { ...draft.dpa, expiresAt: day(e.currentTarget.value) } })}
+          />
+          <TextInput
+            label={t('processors.dpaDocument')}
+            value={draft.dpa.documentRef}
+            onChange={(e) => update({ dpa: { ...draft.dpa, documentRef: e.currentTarget.value } })}
+          />
+          <TextInput
+            label={t('processors.dpaChecksum')}
+            value={draft.dpa.checksum ?? ''}
+            error={errors['dpa.checksum']}
+            onChange={(e) =>
+              update({
+                dpa: { ...draft.dpa, checksum: e.currentTarget.value.trim() === '' ? null : e.currentTarget.value.trim().toLowerCase() },
+              })
+            }
+          />
+        </SimpleGrid>
+        <Title order={4} size="h6">
+          {t('processors.checklist')}
+        </Title>
+        {DpaClause.options.map((clause) => (
+          <Group key={clause} align="flex-start" wrap="nowrap" gap="sm">
+            <Checkbox
+              label={t(`processors.clause.${clause}`)}
+              checked={draft.dpa.clauses[clause].met}
+              onChange={(e) =>
+                update({
+                  dpa: {
+                    ...draft.dpa,
+                    clauses: { ...draft.dpa.clauses, [clause]: { ...draft.dpa.clauses[clause], met: e.currentTarget.checked } },
+                  },
+                })
+              }
+              style={{ flex: 1 }}
+            />
+            <TextInput
+              aria-label={t('processors.clauseNote', { clause })}
+              placeholder={t('processors.clauseNote', { clause })}
+              size="xs"
+              w={260}
+              value={draft.dpa.clauses[clause].note}
+              onChange={(e) =>
+                update({
+                  dpa: {
+                    ...draft.dpa,
+                    clauses: { ...draft.dpa.clauses, [clause]: { ...draft.dpa.clauses[clause], note: e.currentTarget.value } },
+                  },
+                })
+              }
+            />
+          </Group>
+        ))}
+        <TagsInput
+          label={t('processors.certifications')}
+          description={t('processors.tagsHint')}
+          value={draft.certifications}
+          onChange={(certifications) => update({ certifications })}
+        />
+
+        <Divider />
+        <Title order={3} size="h5">
+          {t('processors.section.review')}
+        </Title>
+        <SimpleGrid cols={2}>
+          <TextInput
+            label={t('processors.contactName')}
+            value={draft.contact.name}
+            onChange={(e) => update({ contact: { ...draft.contact, name: e.currentTarget.value } })}
+          />
+          <TextInput
+            label={t('processors.contactEmail')}
+            type="email"
+            value={draft.contact.email}
+            error={errors['contact.email']}
+            onChange={(e) => update({ contact: { ...draft.contact, email: e.currentTarget.value } })}
+          />
+          <NumberInput
+            label={t('processors.reviewCadence')}
+            min={1}
+            max={36}
+            value={draft.reviewCadenceMonths}
+            onChange={(v) => update({ reviewCadenceMonths: Number(v) || 1 })}
+          />
+          <TextInput
+            type="date"
+            label={t('processors.nextReview')}
+            value={draft.nextReviewAt}
+            error={errors.nextReviewAt}
+            onChange={(e) => update({ nextReviewAt: e.currentTarget.value })}
+          />
+        </SimpleGrid>
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>
+            {t('processors.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('processors.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Drawer>
+  );
+}

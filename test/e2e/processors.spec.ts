@@ -1,0 +1,105 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function openRegistry(page: Page, consoleUrl: string) {
+  await page.goto(consoleUrl);
+  await page.getByRole('link', { name: 'Processors' }).click();
+  await expect(page.getByTestId('processor-row').first()).toBeVisible();
+}
+
+async function expectAccessible(page: Page, scope?: string) {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']);
+  const audit = await (scope ? builder.include(scope) : builder).analyze();
+  const serious = audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+async function pick(page: Page, label: string, option: string) {
+  await page.getByRole('combobox', { name: label }).click();
+  await page.getByRole('option', { name: option }).click();
+}
+
+test('add a processor with a transfer to a third country and complete its DPA checklist', async ({
+  page,
+  consoleUrl,
+  platform,
+}, testInfo) => {
+  await openRegistry(page, consoleUrl);
+  await page.getByRole('button', { name: 'Add processor' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Legal name').fill('Tutorbot Labs Inc.');
+  await pick(page, 'Service', 'LMS component');
+  await form.getByRole('combobox', { name: 'Purposes' }).fill('KI-Tutor im Kurs');
+  await form.getByRole('combobox', { name: 'Purposes' }).press('Enter');
+  await form.getByRole('combobox', { name: 'Data categories' }).fill('Chatverläufe');
+  await form.getByRole('combobox', { name: 'Data categories' }).press('Enter');
+  const countries = form.getByRole('combobox', { name: 'Processing countries' });
+  await countries.fill('United States');
+  await page.getByRole('option', { name: /United States \(US\)/ }).click();
+  await pick(page, 'Safeguard (Chapter V)', 'Standard contractual clauses (Art. 46)');
+  await pick(page, 'SCC module (2021/914)', 'Module 2');
+  await form.getByLabel('Transfer impact assessment on').fill('2026-11-20');
+  await form.getByLabel('Signed on').fill('2026-11-25');
+  await form.getByLabel('Expires on').fill('2028-11-24');
+  for (const checkbox of await form.getByRole('checkbox').all()) await checkbox.check();
+  await form.getByRole('textbox', { name: 'Note on (h)' }).fill('Audit report yearly (SOC 2)');
+  await testInfo.attach('processor-form', { body: await page.screenshot(), contentType: 'image/png' });
+  await form.getByRole('button', { name: 'Save' }).click();
+
+  const row = page.getByTestId('processor-row').filter({ hasText: 'Tutorbot Labs Inc.' });
+  await expect(row).toBeVisible();
+  await expect(row.getByTestId('dpa-summary')).toContainText('8/8 clauses');
+  await expect(row).toContainText('Standard contractual clauses (Art. 46) · 2');
+  await expect(row.getByTestId('processor-pending')).toHaveCount(0);
+  const { processors } = (await platform.get('/v1/processors')) as {
+    processors: { legalName: string; countries: string[]; dpa: { clauses: Record<string, { met: boolean; note: string }> } }[];
+  };
+  const saved = processors.find((p) => p.legalName === 'Tutorbot Labs Inc.');
+  expect(saved?.countries).toEqual(['DE', 'US']);
+  expect(Object.values(saved?.dpa.clauses ?? {}).every((c) => c.met)).toBe(true);
+  expect(saved?.dpa.clauses.h.note).toBe('Audit report yearly (SOC 2)');
+});
+
+test('the registry rules show in the form and nothing is saved', async ({ page, consoleUrl }) => {
+  await openRegistry(page, consoleUrl);
+  const before = await page.getByTestId('processor-row').count();
+  await page.getByRole('button', { name: 'Add processor' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Legal name').fill('Offshore Analytics Pvt. Ltd.');
+  await form.getByRole('combobox', { name: 'Processing countries' }).fill('India');
+  await page.getByRole('option', { name: /India \(IN\)/ }).click();
+  await form.getByLabel('Signed on').fill('2026-06-01');
+  await form.getByLabel('Expires on').fill('2026-05-01');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form.getByRole('alert')).toContainText('Please check the marked fields.');
+  await expect(form).toContainText('a safeguard under Arts. 44–49 is required');
+  await expect(form).toContainText('cannot expire before it was signed');
+  await pick(page, 'Safeguard (Chapter V)', 'Adequacy decision (Art. 45)');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toContainText('no adequacy decision');
+  // The dialog only: the page behind the overlay is dimmed on purpose.
+  await expectAccessible(page, '[role=dialog]');
+  await form.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByTestId('processor-row')).toHaveCount(before);
+});
+
+test('edit a processor: a DPA clause note reaches the platform', async ({ page, consoleUrl, platform }) => {
+  await openRegistry(page, consoleUrl);
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Edit: Interaktiv Læring AS' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByRole('checkbox', { name: /\(d\) Conditions for sub-processors/ }).check();
+  await form.getByRole('textbox', { name: 'Note on (d)' }).fill('Liste der Unterauftragsverarbeiter erhalten');
+  await form.getByRole('button', { name: 'Save' }).click();
+  const row = page.getByTestId('processor-row').filter({ hasText: 'Interaktiv Læring AS' });
+  await expect(row.getByTestId('dpa-summary')).toContainText('8/8 clauses');
+  await expect
+    .poll(async () => {
+      const { processors } = (await platform.get('/v1/processors')) as {
+        processors: { id: string; dpa: { clauses: { d: { note: string } } } }[];
+      };
+      return processors.find((p) => p.id === 'prc_lms-h5quiz')?.dpa.clauses.d.note;
+    })
+    .toBe('Liste der Unterauftragsverarbeiter erhalten');
+});
