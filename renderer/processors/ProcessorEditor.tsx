@@ -140,7 +140,15 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
       closeButtonProps={{ 'aria-label': t('processors.close') }}
       title={processor ? t('processors.editTitle', { name: processor.legalName }) : t('processors.newTitle')}
     >
-      <Stack gap="sm" component="form" onSubmit={(event) => (event.preventDefault(), submit())} aria-label={t('processors.title')}>
+      <Stack
+        gap="sm"
+        component="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+        aria-label={t('processors.title')}
+      >
         {Object.keys(errors).length > 0 && (
           <Alert color="red" role="alert">
             {t('processors.invalid')}
