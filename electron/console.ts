@@ -8,8 +8,8 @@ import { registerDsarHandlers } from './dsar/ipc';
 import { dsarEntity } from './dsar/store';
 import { type Envelope, IpcRegistry } from './ipc/registry';
 import { PlatformClient } from './platform/client';
-import { registerProcessorHandlers } from './processors/ipc';
-import { processorEntity } from './processors/store';
+import { registerRegistryHandlers } from './processors/ipc';
+import { activityStore, processorStore } from './processors/store';
 import { listStaff, staffEntity } from './staff/store';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import type { SyncedEntity } from './sync/entity-store';
@@ -70,11 +70,13 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   const outbox = new Outbox(pending);
   const conflicts = new Conflicts(pending);
   const dsars = dsarEntity(cache, options.timeZone ?? 'Europe/Berlin');
-  const processors = processorEntity(cache);
+  const processors = processorStore(cache);
+  const activities = activityStore(cache);
   const entities = new Map<string, SyncedEntity>([
     ['dsar', dsars as unknown as SyncedEntity],
     ['staff', staffEntity(cache) as unknown as SyncedEntity],
-    ['processor', processors as unknown as SyncedEntity],
+    ['processor', processors.synced as unknown as SyncedEntity],
+    ['activity', activities.synced as unknown as SyncedEntity],
   ]);
 
   const cachedMe = state.get('me');
@@ -114,7 +116,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   });
   ipc.handle('staff.list', () => listStaff(cache));
   registerDsarHandlers(ipc, { cache, outbox, engine, dsars, me: () => me });
-  registerProcessorHandlers(ipc, { cache, outbox, engine, processors, me: () => me });
+  registerRegistryHandlers(ipc, { outbox, engine, processors, activities, me: () => me });
   registerSyncHandlers(ipc, { engine, outbox, conflicts, entities });
   const missing = ipc.missing();
   if (missing.length) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);

@@ -6,7 +6,7 @@ import { changesRoutes } from './changes';
 import { dsarRoutes } from './dsar/routes';
 import { requireScope, TokenRegistry } from './http/auth';
 import { ProblemError, sendProblem } from './http/problems';
-import { processorRoutes } from './processors/routes';
+import { registryRoutes } from './processors/routes';
 import { DEFAULT_DEMO_REQUESTS, seedIfEmpty } from './seed/seed';
 import { demoStaff } from './seed/staff';
 import { PlatformStore } from './store/store';
@@ -115,7 +115,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   changesRoutes(app, store, registry);
   dsarRoutes(app, store, registry);
-  processorRoutes(app, store, registry);
+  registryRoutes(app, store, registry);
 
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const url = address.replace('[::1]', '127.0.0.1');

@@ -83,6 +83,18 @@ export class PlatformClient {
     });
   }
 
+  createActivity(activity: z.input<typeof operations.createActivity.body>, idempotencyKey: string) {
+    return this.call(operations.createActivity, { body: activity, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  patchActivity(id: string, patch: z.input<typeof operations.patchActivity.body>, write: { version: number; idempotencyKey: string }) {
+    return this.call(operations.patchActivity, {
+      params: { id },
+      body: patch,
+      headers: { 'if-match': `"${write.version}"`, 'idempotency-key': write.idempotencyKey },
+    });
+  }
+
   patchDsar(id: string, patch: DsarPatch, write: { version: number; idempotencyKey: string }) {
     return this.call(operations.patchDsar, {
       params: { id },

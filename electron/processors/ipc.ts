@@ -1,57 +1,92 @@
 import { randomUUID } from 'node:crypto';
-import type Database from 'better-sqlite3-multiple-ciphers';
+import type { z } from 'zod';
+import { ProcessingActivity as ActivitySchema, type ProcessingActivity } from '../../shared/api/activities';
+import type { EntityName } from '../../shared/api/changes';
 import type { Me } from '../../shared/api/common';
-import { Processor } from '../../shared/api/processors';
+import { type Processor, Processor as ProcessorSchema } from '../../shared/api/processors';
+import type { DocumentStore } from '../cache/document-store';
 import { HandlerError, type IpcRegistry, issuesOf } from '../ipc/registry';
 import type { SyncEngine } from '../sync/engine';
-import type { SyncedEntity } from '../sync/entity-store';
 import type { Outbox } from '../sync/outbox';
-import { listProcessors, readProcessor } from './store';
 
-export interface ProcessorHandlerDeps {
-  cache: Database.Database;
+export interface RegistryHandlerDeps {
   outbox: Outbox;
   engine: SyncEngine;
-  processors: SyncedEntity<Processor>;
+  processors: DocumentStore<Processor>;
+  activities: DocumentStore<ProcessingActivity>;
   me(): Me | null;
 }
 
-export function registerProcessorHandlers(ipc: IpcRegistry, deps: ProcessorHandlerDeps): void {
+type Doc = { id: string; version: number; updatedAt: string };
+
+/** The processor registry and the records of processing: read from the cache, written through the outbox. */
+export function registerRegistryHandlers(ipc: IpcRegistry, deps: RegistryHandlerDeps): void {
   const mayWrite = () => {
     const me = deps.me();
     if (me && !me.scopes.includes('processor:write'))
       throw new HandlerError('forbidden', 'Your platform role may not change the registry.');
   };
-  const queued = (entityId: string) => {
-    deps.engine.noteLocalChange('processor');
+
+  const saved = <T extends Doc>(store: DocumentStore<T>, entity: EntityName, id: string) => {
+    deps.engine.noteLocalChange(entity);
     void deps.engine.kick();
-    const saved = readProcessor(deps.cache, entityId);
-    if (!saved) throw new HandlerError('internal', `${entityId} vanished from the cache.`);
-    return saved;
+    const doc = store.get(id);
+    if (!doc) throw new HandlerError('internal', `${id} vanished from the cache.`);
+    return doc;
   };
 
-  ipc.handle('processor.list', () => listProcessors(deps.cache));
-  ipc.handle('processor.get', ({ id }) => readProcessor(deps.cache, id));
-
-  ipc.handle('processor.create', (draft) => {
+  const create = <T extends Doc>(store: DocumentStore<T>, entity: EntityName, prefix: string, draft: object) => {
     mayWrite();
-    const id = `prc_${randomUUID()}`;
+    const id = `${prefix}_${randomUUID()}`;
     const body = { id, ...draft };
-    deps.outbox.enqueue('processor', id, 'create', body, 0);
-    deps.processors.overlay?.({ entityId: id, op: 'create', body });
-    return queued(id);
-  });
+    // Committed to the outbox first; the cache shows it from the outbox.
+    deps.outbox.enqueue(entity, id, 'create', body, 0);
+    store.synced.overlay?.({ entityId: id, op: 'create', body });
+    return saved(store, entity, id);
+  };
 
-  ipc.handle('processor.update', ({ id, patch }) => {
+  const update = <T extends Doc>(
+    store: DocumentStore<T>,
+    entity: EntityName,
+    schema: z.ZodType<T>,
+    id: string,
+    patch: Record<string, unknown>,
+  ) => {
     mayWrite();
-    const current = readProcessor(deps.cache, id);
-    if (!current) throw new HandlerError('not_found', `No processor ${id} in the cache.`);
-    // The same whole-record rules the platform applies, checked before anything is queued.
+    const current = store.get(id);
+    if (!current) throw new HandlerError('not_found', `No ${entity} ${id} in the cache.`);
+    // The whole-record rules the platform applies, checked before anything is queued.
     const { pending: _, ...doc } = current;
-    const merged = Processor.safeParse({ ...doc, ...patch });
+    const merged = schema.safeParse({ ...doc, ...patch });
     if (!merged.success) throw new HandlerError('invalid_input', 'The change breaks a registry rule.', issuesOf(merged.error));
-    deps.outbox.enqueue('processor', id, 'patch', patch, current.version);
-    deps.processors.overlay?.({ entityId: id, op: 'patch', body: patch });
-    return queued(id);
+    deps.outbox.enqueue(entity, id, 'patch', patch, current.version);
+    store.synced.overlay?.({ entityId: id, op: 'patch', body: patch });
+    return saved(store, entity, id);
+  };
+
+  const checkRecipients = (ids: readonly string[]) => {
+    const unknown = ids.filter((id) => !deps.processors.get(id));
+    if (unknown.length) {
+      throw new HandlerError(
+        'invalid_input',
+        `Recipients not in the registry: ${unknown.join(', ')}.`,
+        unknown.map(() => ({ path: 'recipientIds', message: 'unknown processor' })),
+      );
+    }
+  };
+
+  ipc.handle('processor.list', () => deps.processors.list());
+  ipc.handle('processor.get', ({ id }) => deps.processors.get(id));
+  ipc.handle('processor.create', (draft) => create(deps.processors, 'processor', 'prc', draft));
+  ipc.handle('processor.update', ({ id, patch }) => update(deps.processors, 'processor', ProcessorSchema, id, patch));
+
+  ipc.handle('activity.list', () => deps.activities.list());
+  ipc.handle('activity.create', (draft) => {
+    checkRecipients(draft.recipientIds);
+    return create(deps.activities, 'activity', 'act', draft);
+  });
+  ipc.handle('activity.update', ({ id, patch }) => {
+    if (patch.recipientIds) checkRecipients(patch.recipientIds);
+    return update(deps.activities, 'activity', ActivitySchema, id, patch);
   });
 }

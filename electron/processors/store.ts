@@ -1,69 +1,40 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { ActivityCreate, ActivityPatch, ProcessingActivity } from '../../shared/api/activities';
 import { Processor, ProcessorCreate, ProcessorPatch } from '../../shared/api/processors';
-import type { SyncedEntity } from '../sync/entity-store';
+import { documentEntity } from '../cache/document-store';
 
-interface ProcessorRow {
-  id: string;
-  version: number;
-  pending: number;
-  doc: string;
-}
-
-/** Mirrors the processor registry; creates and changes made offline show at once as pending rows. */
-export function processorEntity(db: Database.Database): SyncedEntity<Processor> {
-  const upsert = db.prepare(`
-    INSERT INTO processors (id, version, legal_name, status, pending, doc) VALUES (@id, @version, @legal_name, @status, 0, @doc)
-    ON CONFLICT (id) DO UPDATE SET version = excluded.version, legal_name = excluded.legal_name, status = excluded.status,
-      pending = 0, doc = excluded.doc
-    WHERE excluded.version >= processors.version`);
-  const read = db.prepare<[string], ProcessorRow>('SELECT id, version, pending, doc FROM processors WHERE id = ?');
-  const write = db.prepare(`
-    INSERT INTO processors (id, version, legal_name, status, pending, doc) VALUES (@id, @version, @legal_name, @status, 1, @doc)
-    ON CONFLICT (id) DO UPDATE SET legal_name = excluded.legal_name, status = excluded.status, pending = 1, doc = excluded.doc`);
-  const show = (doc: Processor) =>
-    write.run({ id: doc.id, version: doc.version, legal_name: doc.legalName, status: doc.status, doc: JSON.stringify(doc) });
-
-  return {
+/** The processor registry in the cache. */
+export const processorStore = (db: Database.Database) =>
+  documentEntity<Processor>(db, {
     entity: 'processor',
+    table: 'processors',
     schema: Processor,
-    upsert: (doc) =>
-      upsert.run({ id: doc.id, version: doc.version, legal_name: doc.legalName, status: doc.status, doc: JSON.stringify(doc) }),
-    remove: (id) => db.prepare('DELETE FROM processors WHERE id = ?').run(id),
-    clear: () => db.exec('DELETE FROM processors'),
-    currentVersion: (id) => read.get(id)?.version ?? null,
-    overlay({ entityId, op, body }) {
-      if (op === 'create') {
-        // Version 0: not yet on the platform. The acknowledged version 1 replaces it.
-        if (!read.get(entityId))
-          show({
-            ...(ProcessorCreate.parse(body) as Omit<Processor, 'version' | 'updatedAt'>),
-            version: 0,
-            updatedAt: new Date().toISOString(),
-          });
-        return;
-      }
-      const row = read.get(entityId);
-      if (!row) return;
-      show({ ...(JSON.parse(row.doc) as Processor), ...ProcessorPatch.parse(body) });
-    },
-    send: (client, pending) =>
-      pending.op === 'create'
-        ? client.createProcessor(ProcessorCreate.parse(pending.body), pending.idempotencyKey)
-        : client.patchProcessor(pending.entityId, ProcessorPatch.parse(pending.body), {
-            version: pending.baseVersion,
-            idempotencyKey: pending.idempotencyKey,
+    columns: (doc) => ({ legal_name: doc.legalName, status: doc.status }),
+    create: ProcessorCreate,
+    patch: ProcessorPatch,
+    send: (client, write) =>
+      write.op === 'create'
+        ? client.createProcessor(ProcessorCreate.parse(write.body), write.idempotencyKey)
+        : client.patchProcessor(write.entityId, ProcessorPatch.parse(write.body), {
+            version: write.baseVersion,
+            idempotencyKey: write.idempotencyKey,
           }),
-  };
-}
+  });
 
-export function readProcessor(db: Database.Database, id: string): (Processor & { pending: boolean }) | null {
-  const row = db.prepare<[string], ProcessorRow>('SELECT id, version, pending, doc FROM processors WHERE id = ?').get(id);
-  return row ? { ...(JSON.parse(row.doc) as Processor), pending: row.pending === 1 } : null;
-}
-
-export function listProcessors(db: Database.Database): (Processor & { pending: boolean })[] {
-  return db
-    .prepare<[], ProcessorRow>('SELECT id, version, pending, doc FROM processors INDEXED BY processors_by_name ORDER BY legal_name, id')
-    .all()
-    .map((row) => ({ ...(JSON.parse(row.doc) as Processor), pending: row.pending === 1 }));
-}
+/** The records of processing activities (Art. 30(1)) in the cache. */
+export const activityStore = (db: Database.Database) =>
+  documentEntity<ProcessingActivity>(db, {
+    entity: 'activity',
+    table: 'activities',
+    schema: ProcessingActivity,
+    columns: (doc) => ({ name: doc.name }),
+    create: ActivityCreate,
+    patch: ActivityPatch,
+    send: (client, write) =>
+      write.op === 'create'
+        ? client.createActivity(ActivityCreate.parse(write.body), write.idempotencyKey)
+        : client.patchActivity(write.entityId, ActivityPatch.parse(write.body), {
+            version: write.baseVersion,
+            idempotencyKey: write.idempotencyKey,
+          }),
+  });

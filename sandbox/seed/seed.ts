@@ -1,4 +1,5 @@
 import type { PlatformStore } from '../store/store';
+import { demoActivities } from './activities';
 import { generateDsars } from './dsars';
 import { demoProcessors } from './processors';
 import { createRandom } from './random';
@@ -16,6 +17,7 @@ export function seedIfEmpty(store: PlatformStore, options: { requests: number; n
     store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('workspace', ?)").run(demoWorkspaceName);
     for (const staff of demoStaff) store.put('staff', staff);
     for (const processor of demoProcessors) store.put('processor', processor);
+    for (const activity of demoActivities) store.put('activity', activity);
     for (const dsar of dsars) store.put('dsar', dsar);
   });
   return true;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 
-export type EntityKind = 'dsar' | 'staff' | 'processor';
+export type EntityKind = 'dsar' | 'staff' | 'processor' | 'activity';
 
 export interface StoredEntity {
   id: string;

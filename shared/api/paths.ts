@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActivityCreate, ActivityPatch, ProcessingActivity } from './activities';
 import { ChangesPage, ChangesQuery } from './changes';
 import { Me, Problem, Staff } from './common';
 import { Dsar, DsarPatch } from './dsar';
@@ -91,6 +92,34 @@ export const operations = {
     body: ProcessorPatch,
     write: 'update',
     response: Processor,
+    errors: [400, 401, 403, 404, 412, 413, 415, 422, 428],
+  },
+  listActivities: {
+    method: 'get',
+    path: '/v1/processing-activities',
+    summary: 'The records of processing activities (Art. 30(1))',
+    scope: 'processor:read',
+    response: z.object({ activities: z.array(ProcessingActivity) }),
+    errors: [401, 403],
+  },
+  createActivity: {
+    method: 'post',
+    path: '/v1/processing-activities',
+    summary: 'Record a processing activity (the client chooses the id)',
+    scope: 'processor:write',
+    body: ActivityCreate,
+    write: 'create',
+    response: ProcessingActivity,
+    errors: [400, 401, 403, 409, 413, 415, 422],
+  },
+  patchActivity: {
+    method: 'patch',
+    path: '/v1/processing-activities/{id}',
+    summary: 'Change a processing activity',
+    scope: 'processor:write',
+    body: ActivityPatch,
+    write: 'update',
+    response: ProcessingActivity,
     errors: [400, 401, 403, 404, 412, 413, 415, 422, 428],
   },
 } as const satisfies Record<string, Operation>;

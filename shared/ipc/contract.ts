@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/activities';
 import type { Me, Staff } from '../api/common';
 import { type Dsar, DsarStatus, DsarType } from '../api/dsar';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
@@ -91,6 +92,11 @@ export const channels = {
   'processor.get': channel<(Processor & { pending: boolean }) | null>()(z.strictObject({ id: z.string().min(1).max(64) })),
   'processor.create': channel<Processor & { pending: boolean }>()(ProcessorDraft),
   'processor.update': channel<Processor & { pending: boolean }>()(z.strictObject({ id: z.string().min(1).max(64), patch: ProcessorPatch })),
+  'activity.list': channel<(ProcessingActivity & { pending: boolean })[]>()(None),
+  'activity.create': channel<ProcessingActivity & { pending: boolean }>()(ActivityDraft),
+  'activity.update': channel<ProcessingActivity & { pending: boolean }>()(
+    z.strictObject({ id: z.string().min(1).max(64), patch: ActivityPatch }),
+  ),
   'conflicts.list': channel<Conflict[]>()(None),
   'conflicts.resolve': channel<SyncStatus>()(z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['reapply', 'discard']) })),
 } as const;

@@ -5,7 +5,7 @@ import { openStores } from '../../electron/cache/stores';
 import { startConsole } from '../../electron/console';
 import { queuePage } from '../../electron/dsar/queue';
 import { dsarEntity } from '../../electron/dsar/store';
-import { processorEntity } from '../../electron/processors/store';
+import { activityStore, processorStore } from '../../electron/processors/store';
 import { staffEntity } from '../../electron/staff/store';
 import type { ChangesPage } from '../../shared/api/changes';
 import { openStatuses } from '../../shared/domain/dsar';
@@ -31,7 +31,8 @@ async function rawLoop(url: string, token: string, dataDir: string): Promise<{ m
   const stores = openStores(dataDir, TEST_KEY);
   const dsars = dsarEntity(stores.cache, 'Europe/Berlin');
   const staff = staffEntity(stores.cache);
-  const processors = processorEntity(stores.cache);
+  const processors = processorStore(stores.cache).synced;
+  const activities = activityStore(stores.cache).synced;
   const start = process.hrtime.bigint();
   let after = '0';
   let rows = 0;
@@ -52,7 +53,8 @@ async function rawLoop(url: string, token: string, dataDir: string): Promise<{ m
           if (change.op !== 'upsert') continue;
           if (change.entity === 'dsar') dsars.upsert(change.data);
           else if (change.entity === 'staff') staff.upsert(change.data);
-          else processors.upsert(change.data);
+          else if (change.entity === 'processor') processors.upsert(change.data);
+          else activities.upsert(change.data);
           rows++;
         }
     })();

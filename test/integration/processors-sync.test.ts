@@ -68,3 +68,39 @@ describe('processor registry sync', () => {
     expect(platform.appliedWrites(id)).toHaveLength(1);
   });
 });
+
+describe('records of processing sync', () => {
+  it('mirrors the activities and links a new activity to a processor', async () => {
+    const activities = await app.call('activity.list');
+    expect(activities.map((a) => a.id)).toContain('act_payments');
+    const created = await app.call('activity.create', {
+      name: 'KI-Tutor',
+      purpose: 'Beantwortung von Fragen im Kurs durch einen KI-Tutor.',
+      legalBasis: 'art6_1_b',
+      legitimateInterest: '',
+      specialCategories: false,
+      art9Ground: null,
+      dataCategories: ['Chatverläufe'],
+      subjectCategories: ['Lernende'],
+      recipientIds: ['prc_hosting-nordcloud'],
+      otherRecipients: [],
+      transferNote: '',
+      retention: [{ category: 'Chatverläufe', period: '90 Tage' }],
+      toms: ['Pseudonymisierung der Nutzer-ID'],
+    });
+    expect(created).toMatchObject({ version: 0, pending: true });
+    await app.call('sync.now');
+    expect((await app.call('activity.list')).find((a) => a.id === created.id)).toMatchObject({ version: 1, pending: false });
+    expect(platform.appliedWrites(created.id)).toHaveLength(1);
+  });
+
+  it('refuses links to processors that are not in the registry, and Art. 6(1)(f) without the interest', async () => {
+    await expect(app.call('activity.update', { id: 'act_forum', patch: { recipientIds: ['prc_nowhere-123'] } })).rejects.toMatchObject({
+      code: 'invalid_input',
+    });
+    await expect(app.call('activity.update', { id: 'act_forum', patch: { legalBasis: 'art6_1_f' } })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: 'legitimateInterest' })],
+    });
+    expect((await app.call('sync.status')).pendingWrites).toBe(0);
+  });
+});

@@ -73,4 +73,20 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 3,
+    name: 'records of processing activities',
+    up(db) {
+      db.exec(`
+        CREATE TABLE activities (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          name TEXT NOT NULL COLLATE NOCASE,
+          pending INTEGER NOT NULL DEFAULT 0,
+          doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX activities_by_name ON activities (name, id);
+      `);
+    },
+  },
 ];
