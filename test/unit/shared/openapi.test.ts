@@ -10,6 +10,8 @@ describe('OpenAPI document', () => {
       '/v1/changes',
       '/v1/dsars/{id}',
       '/v1/me',
+      '/v1/processing-activities',
+      '/v1/processing-activities/{id}',
       '/v1/processors',
       '/v1/processors/{id}',
       '/v1/staff',
