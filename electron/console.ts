@@ -10,6 +10,7 @@ import { type Envelope, IpcRegistry } from './ipc/registry';
 import { PlatformClient } from './platform/client';
 import { registerRegistryHandlers } from './processors/ipc';
 import { activityStore, processorStore } from './processors/store';
+import { registerRecordsHandlers } from './records/ipc';
 import { listStaff, staffEntity } from './staff/store';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import type { SyncedEntity } from './sync/entity-store';
@@ -117,6 +118,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   ipc.handle('staff.list', () => listStaff(cache));
   registerDsarHandlers(ipc, { cache, outbox, engine, dsars, me: () => me });
   registerRegistryHandlers(ipc, { outbox, engine, processors, activities, me: () => me });
+  registerRecordsHandlers(ipc, { pending, processors, activities, me: () => me });
   registerSyncHandlers(ipc, { engine, outbox, conflicts, entities });
   const missing = ipc.missing();
   if (missing.length) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);

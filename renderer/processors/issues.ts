@@ -15,8 +15,10 @@ export function issueText(path: string, message: string, t: TFunction): string {
 export function issuesByField(issues: { path: string; message: string }[], t: TFunction): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const issue of issues) {
-    const field = issue.path.replace(/\.\d+$/, '');
-    byField[field] ??= issueText(issue.path, issue.message, t);
+    const text = issueText(issue.path, issue.message, t);
+    byField[issue.path.replace(/\.\d+$/, '')] ??= text;
+    // Nested issues (retention.0.period) also mark their top-level field.
+    byField[issue.path.split('.')[0]] ??= text;
   }
   return byField;
 }

@@ -3,6 +3,7 @@ import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/ac
 import type { Me, Staff } from '../api/common';
 import { type Dsar, DsarStatus, DsarType } from '../api/dsar';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
+import type { ControllerDetails } from '../domain/records';
 
 /** A channel: its input schema (parsed in main before anything else) and its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -97,6 +98,20 @@ export const channels = {
   'activity.update': channel<ProcessingActivity & { pending: boolean }>()(
     z.strictObject({ id: z.string().min(1).max(64), patch: ActivityPatch }),
   ),
+  'controller.get': channel<ControllerDetails>()(None),
+  'controller.update': channel<ControllerDetails>()(
+    z.strictObject({
+      controllerName: z.string().trim().max(200),
+      controllerAddress: z.string().trim().max(400),
+      controllerContact: z.string().trim().max(300),
+      dpoName: z.string().trim().max(200),
+      dpoContact: z.string().trim().max(300),
+    }),
+  ),
+  'records.export': channel<{ fileName: string; mimeType: string; base64: string; sha256: string }>()(
+    z.strictObject({ format: z.enum(['pdf', 'csv']), language: z.enum(['de', 'en']) }),
+  ),
+  'exports.log': channel<{ at: string; kind: string; format: string; fileName: string; sha256: string; actor: string }[]>()(None),
   'conflicts.list': channel<Conflict[]>()(None),
   'conflicts.resolve': channel<SyncStatus>()(z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['reapply', 'discard']) })),
 } as const;

@@ -36,4 +36,24 @@ export const pendingMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 2,
+    name: 'console settings and export log',
+    up(db) {
+      db.exec(`
+        -- Settings the user typed (controller and DPO details): not mirrored from anywhere, so not in the cache.
+        CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
+        -- Every export of the records leaves a trace, as accountability (Art. 5(2)) asks.
+        CREATE TABLE export_log (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          format TEXT NOT NULL,
+          file_name TEXT NOT NULL,
+          sha256 TEXT NOT NULL,
+          actor TEXT NOT NULL
+        );
+      `);
+    },
+  },
 ];

@@ -1,0 +1,45 @@
+import type { RecordsOfProcessing } from '../../shared/domain/records';
+import { type ExportLanguage, exportLabels, transferLines } from './labels';
+
+const cell = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const joined = (values: readonly string[]) => values.join(' | ');
+
+/**
+ * One row per processing activity, Art. 30(1)(a)-(g) as columns. Semicolon-separated with a UTF-8 BOM, as
+ * German spreadsheet programs expect.
+ */
+export function recordsCsv(records: RecordsOfProcessing, language: ExportLanguage): string {
+  const l = exportLabels[language];
+  const c = records.controller;
+  const header = [
+    l.controller,
+    l.dpo,
+    l.activity,
+    l.purpose,
+    l.legalBasis,
+    l.subjects,
+    l.data,
+    l.recipients,
+    l.transfers,
+    l.retention,
+    l.toms,
+    l.exportedAt,
+  ];
+  const rows = records.entries.map((e) => [
+    [c.controllerName, c.controllerAddress, c.controllerContact].join(', '),
+    [c.dpoName, c.dpoContact].join(', '),
+    e.name,
+    e.purpose,
+    [l.basis[e.legalBasis], e.legitimateInterest && `${l.interest}: ${e.legitimateInterest}`, e.art9Ground && `${l.art9}: ${e.art9Ground}`]
+      .filter(Boolean)
+      .join('; '),
+    joined(e.subjectCategories),
+    joined(e.dataCategories),
+    joined(e.recipients.map((r) => (r.countries.length ? `${r.name} (${r.countries.join(', ')})` : r.name))),
+    joined([...transferLines(e, l), e.transferNote].filter(Boolean)) || l.noTransfers,
+    joined(e.retention.map((r) => `${r.category}: ${r.period}`)),
+    joined(e.toms),
+    records.exportedAt,
+  ]);
+  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
+}

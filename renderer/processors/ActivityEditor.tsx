@@ -1,0 +1,210 @@
+import { Alert, Button, Drawer, Group, MultiSelect, Select, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ActivityDraft, Art9Ground, LegalBasis, type ProcessingActivity } from '../../shared/api/activities';
+import { BridgeCallError } from '../../shared/ipc/bridge';
+import { useBridge } from '../bridge/context';
+import { issuesByField } from './issues';
+import { useProcessors } from './useProcessors';
+
+const emptyDraft = (): ActivityDraft => ({
+  name: '',
+  purpose: '',
+  legalBasis: 'art6_1_b',
+  legitimateInterest: '',
+  specialCategories: false,
+  art9Ground: null,
+  dataCategories: [],
+  subjectCategories: [],
+  recipientIds: [],
+  otherRecipients: [],
+  transferNote: '',
+  retention: [],
+  toms: [],
+});
+
+const retentionText = (retention: ActivityDraft['retention']) => retention.map((r) => `${r.category}: ${r.period}`).join('\n');
+const parseRetention = (text: string): ActivityDraft['retention'] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const at = line.indexOf(':');
+      return at < 0 ? { category: line, period: '' } : { category: line.slice(0, at).trim(), period: line.slice(at + 1).trim() };
+    });
+
+export function ActivityEditor({ activity, onClose }: { activity: ProcessingActivity | null; onClose: () => void }) {
+  const { t } = useTranslation();
+  const bridge = useBridge();
+  const queryClient = useQueryClient();
+  const processors = useProcessors();
+  const original: ActivityDraft | null = activity
+    ? (({ id: _i, version: _v, updatedAt: _u, ...rest }) => {
+        delete (rest as { pending?: boolean }).pending;
+        return rest;
+      })(activity)
+    : null;
+  const [draft, setDraft] = useState<ActivityDraft>(() => original ?? emptyDraft());
+  const [retention, setRetention] = useState(() => retentionText(draft.retention));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const update = (patch: Partial<ActivityDraft>) => setDraft((current) => ({ ...current, ...patch }));
+
+  const save = useMutation({
+    mutationFn: (next: ActivityDraft) => {
+      if (!activity || !original) return bridge['activity.create'](next);
+      const patch: Record<string, unknown> = {};
+      for (const key of Object.keys(next) as (keyof ActivityDraft)[]) {
+        if (JSON.stringify(original[key]) !== JSON.stringify(next[key])) patch[key] = next[key];
+      }
+      return bridge['activity.update']({ id: activity.id, patch });
+    },
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: ['activity'] });
+      notifications.show({ color: 'teal', message: t('records.saved') });
+      onClose();
+    },
+    onError: (error) => {
+      if (error instanceof BridgeCallError && error.issues.length) setErrors(issuesByField(error.issues, t));
+      else notifications.show({ color: 'red', message: error.message });
+    },
+  });
+
+  const submit = () => {
+    const parsed = ActivityDraft.safeParse({ ...draft, retention: parseRetention(retention) });
+    if (!parsed.success) {
+      setErrors(
+        issuesByField(
+          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+          t,
+        ),
+      );
+      return;
+    }
+    setErrors({});
+    save.mutate(parsed.data);
+  };
+
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="xl"
+      closeButtonProps={{ 'aria-label': t('records.close') }}
+      title={activity ? t('records.editTitle', { name: activity.name }) : t('records.newTitle')}
+    >
+      <Stack
+        gap="sm"
+        component="form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          submit();
+        }}
+      >
+        {Object.keys(errors).length > 0 && (
+          <Alert color="red" role="alert">
+            {t('records.invalid')}
+          </Alert>
+        )}
+        <TextInput
+          label={t('records.name')}
+          required
+          value={draft.name}
+          error={errors.name}
+          onChange={(e) => update({ name: e.currentTarget.value })}
+        />
+        <Textarea
+          label={t('records.purpose')}
+          required
+          autosize
+          minRows={2}
+          value={draft.purpose}
+          error={errors.purpose}
+          onChange={(e) => update({ purpose: e.currentTarget.value })}
+        />
+        <Select
+          label={t('records.legalBasis')}
+          data={LegalBasis.options.map((value) => ({ value, label: t(`records.basis.${value}`) }))}
+          value={draft.legalBasis}
+          allowDeselect={false}
+          onChange={(value) => value && update({ legalBasis: value as ActivityDraft['legalBasis'] })}
+        />
+        {draft.legalBasis === 'art6_1_f' && (
+          <Textarea
+            label={t('records.legitimateInterest')}
+            autosize
+            value={draft.legitimateInterest}
+            error={errors.legitimateInterest}
+            onChange={(e) => update({ legitimateInterest: e.currentTarget.value })}
+          />
+        )}
+        <Switch
+          label={t('records.specialCategories')}
+          checked={draft.specialCategories}
+          onChange={(e) => update({ specialCategories: e.currentTarget.checked })}
+        />
+        {draft.specialCategories && (
+          <Select
+            label={t('records.art9Ground')}
+            data={Art9Ground.options.map((value) => ({ value, label: value.replace(/^art9_2_(\w)$/, 'Art. 9(2)($1)') }))}
+            value={draft.art9Ground}
+            error={errors.art9Ground}
+            onChange={(value) => update({ art9Ground: (value as ActivityDraft['art9Ground']) ?? null })}
+          />
+        )}
+        <TagsInput
+          label={t('records.dataCategories')}
+          value={draft.dataCategories}
+          error={errors.dataCategories}
+          onChange={(dataCategories) => update({ dataCategories })}
+        />
+        <TagsInput
+          label={t('records.subjectCategories')}
+          value={draft.subjectCategories}
+          error={errors.subjectCategories}
+          onChange={(subjectCategories) => update({ subjectCategories })}
+        />
+        <MultiSelect
+          label={t('records.recipients')}
+          data={(processors.data ?? []).map((p) => ({ value: p.id, label: p.legalName }))}
+          value={draft.recipientIds}
+          searchable
+          error={errors.recipientIds}
+          onChange={(recipientIds) => update({ recipientIds })}
+        />
+        <TagsInput
+          label={t('records.otherRecipients')}
+          value={draft.otherRecipients}
+          onChange={(otherRecipients) => update({ otherRecipients })}
+        />
+        <Textarea
+          label={t('records.transferNote')}
+          autosize
+          value={draft.transferNote}
+          onChange={(e) => update({ transferNote: e.currentTarget.value })}
+        />
+        <Textarea
+          label={t('records.retention')}
+          description={t('records.retentionHint')}
+          autosize
+          minRows={2}
+          value={retention}
+          error={errors.retention}
+          onChange={(e) => setRetention(e.currentTarget.value)}
+        />
+        <TagsInput label={t('records.toms')} value={draft.toms} onChange={(toms) => update({ toms })} />
+        <Group justify="flex-end" mt="md">
+          <Button variant="default" onClick={onClose}>
+            {t('records.cancel')}
+          </Button>
+          <Button type="submit" loading={save.isPending}>
+            {t('records.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Drawer>
+  );
+}

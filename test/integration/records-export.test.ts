@@ -1,0 +1,94 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { toWinAnsi } from '../../electron/records/pdf';
+import { type TestConsole, testConsole } from '../support/console';
+import { pdfText } from '../support/pdf-text';
+import { type TestPlatform, testPlatform } from '../support/platform';
+import { tempDir } from '../support/temp';
+
+let dir: ReturnType<typeof tempDir>;
+let platform: TestPlatform;
+let app: TestConsole;
+
+beforeEach(async () => {
+  dir = tempDir();
+  platform = await testPlatform(dir.path, 5);
+  app = await testConsole(`${dir.path}/console`, platform);
+});
+afterEach(async () => {
+  await app.close();
+  await platform.stop();
+  dir.remove();
+});
+
+const controller = {
+  controllerName: 'Lernwerk Akademie GmbH',
+  controllerAddress: 'Friedrichstraße 100, 10117 Berlin',
+  controllerContact: 'datenschutz@lernwerk-akademie.de',
+  dpoName: 'Dr. Katrin Vogel',
+  dpoContact: 'dsb@lernwerk-akademie.de',
+};
+
+describe('records of processing export', () => {
+  it('refuses to export without the controller and DPO details', async () => {
+    await expect(app.call('records.export', { format: 'pdf', language: 'de' })).rejects.toMatchObject({
+      code: 'invalid_input',
+      issues: expect.arrayContaining([expect.objectContaining({ path: 'dpoName' })]),
+    });
+  });
+
+  it('CSV: one row per activity with (a)-(g), the linked processors and their transfers', async () => {
+    await app.call('controller.update', controller);
+    const file = await app.call('records.export', { format: 'csv', language: 'de' });
+    expect(file.fileName).toMatch(/^verarbeitungsverzeichnis-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = Buffer.from(file.base64, 'base64').toString('utf8');
+    const lines = csv
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toContain('(g) Technische und organisatorische Maßnahmen');
+    expect(lines).toHaveLength(1 + 8);
+    const payments = lines.find((line) => line.includes('Zahlungen und Rechnungen')) ?? '';
+    expect(payments).toContain('Zahlwerk Payments Europe Ltd. (IE, US)');
+    expect(payments).toContain('Standardvertragsklauseln 2021/914 (Art. 46 Abs. 2 lit. c DSGVO), Modul 3');
+    expect(payments).toContain('8 Jahre (§ 147 Abs. 3 AO, § 257 Abs. 4 HGB)');
+    expect(payments).toContain('Lernwerk Akademie GmbH');
+  });
+
+  it('PDF: the record an authority reads, with a newly linked processor in it; the export is logged', async () => {
+    await app.call('controller.update', controller);
+    const processor = await app.call('processor.create', {
+      ...(await app.call('processor.get', { id: 'prc_payments-zahlwerk' }).then((p) => {
+        const { id: _i, version: _v, updatedAt: _u, pending: _p, ...draft } = p!;
+        return draft;
+      })),
+      legalName: 'Tutorbot Labs Inc.',
+      countries: ['US'],
+      transfer: { mechanism: 'scc', sccModule: '2', tiaDate: '2026-11-20' },
+    });
+    await app.call('activity.update', { id: 'act_support', patch: { recipientIds: ['prc_support-helpdesk', processor.id] } });
+    await app.call('sync.now');
+
+    const file = await app.call('records.export', { format: 'pdf', language: 'en' });
+    const pdf = Buffer.from(file.base64, 'base64');
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = pdfText(pdf);
+    expect(text).toContain('Records of processing activities');
+    expect(text).toContain('Lernwerk Akademie GmbH');
+    expect(text).toContain('Processing activity: Kundensupport');
+    expect(text).toContain('Tutorbot Labs Inc. -> US: Standard contractual clauses 2021/914');
+    expect(text).toMatch(/Page 1 \/ \d+/);
+
+    const log = await app.call('exports.log');
+    expect(log[0]).toMatchObject({
+      kind: 'records_of_processing',
+      format: 'pdf',
+      fileName: file.fileName,
+      sha256: file.sha256,
+      actor: 'stf_vogel',
+    });
+  });
+
+  it('prints what standard PDF fonts cannot encode as the nearest letters', () => {
+    expect(toWinAnsi('Mehmet Yıldız → Łódź, Grüße – € ß')).toBe('Mehmet Yildiz -> Lódz, Grüße – € ß');
+  });
+});
