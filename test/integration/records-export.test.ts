@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toWinAnsi } from '../../electron/records/pdf';
+import { demoProcessors } from '../../sandbox/seed/processors';
 import { type TestConsole, testConsole } from '../support/console';
 import { pdfText } from '../support/pdf-text';
 import { type TestPlatform, testPlatform } from '../support/platform';
@@ -56,11 +57,9 @@ describe('records of processing export', () => {
 
   it('PDF: the record an authority reads, with a newly linked processor in it; the export is logged', async () => {
     await app.call('controller.update', controller);
+    const { id: _i, version: _v, updatedAt: _u, ...template } = demoProcessors[1];
     const processor = await app.call('processor.create', {
-      ...(await app.call('processor.get', { id: 'prc_payments-zahlwerk' }).then((p) => {
-        const { id: _i, version: _v, updatedAt: _u, pending: _p, ...draft } = p!;
-        return draft;
-      })),
+      ...template,
       legalName: 'Tutorbot Labs Inc.',
       countries: ['US'],
       transfer: { mechanism: 'scc', sccModule: '2', tiaDate: '2026-11-20' },
