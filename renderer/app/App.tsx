@@ -6,6 +6,7 @@ import { useBridge } from '../bridge/context';
 import { RequestQueue } from '../dsar/RequestQueue';
 import { type Language, languages } from '../i18n';
 import { ProcessorRegistry } from '../processors/ProcessorRegistry';
+import { RecordsOfProcessing } from '../processors/RecordsOfProcessing';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useBridgeEvents } from '../sync/useBridgeEvents';
 
@@ -55,11 +56,13 @@ export function App() {
         <AppShell.Navbar p="xs" aria-label={t('app.navigation')}>
           <NavLink component={RouterLink} to="/requests" label={t('app.requests')} />
           <NavLink component={RouterLink} to="/processors" label={t('app.processors')} />
+          <NavLink component={RouterLink} to="/records" label={t('app.records')} />
         </AppShell.Navbar>
         <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh' }}>
           <Routes>
             <Route path="/requests" element={<RequestQueue />} />
             <Route path="/processors" element={<ProcessorRegistry />} />
+            <Route path="/records" element={<RecordsOfProcessing />} />
             <Route path="*" element={<Navigate to="/requests" replace />} />
           </Routes>
         </AppShell.Main>

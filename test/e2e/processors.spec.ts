@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { pdfText } from '../support/pdf-text';
 import { expect, test } from './fixtures';
 
 async function openRegistry(page: Page, consoleUrl: string) {
@@ -102,4 +104,58 @@ test('edit a processor: a DPA clause note reaches the platform', async ({ page, 
       return processors.find((p) => p.id === 'prc_lms-h5quiz')?.dpa.clauses.d.note;
     })
     .toBe('Liste der Unterauftragsverarbeiter erhalten');
+});
+
+test('the new processor, linked to an activity, is in the exported records of processing', async ({ page, consoleUrl }, testInfo) => {
+  await openRegistry(page, consoleUrl);
+  await page.getByRole('button', { name: 'Add processor' }).click();
+  const form = page.getByRole('dialog');
+  await form.getByLabel('Legal name').fill('Tutorbot Labs Inc.');
+  await form.getByRole('combobox', { name: 'Processing countries' }).fill('United States');
+  await page.getByRole('option', { name: /United States \(US\)/ }).click();
+  await pick(page, 'Safeguard (Chapter V)', 'Standard contractual clauses (Art. 46)');
+  await pick(page, 'SCC module (2021/914)', 'Module 2');
+  await form.getByLabel('Signed on').fill('2026-11-25');
+  for (const checkbox of await form.getByRole('checkbox').all()) await checkbox.check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('processor-row').filter({ hasText: 'Tutorbot Labs Inc.' }).getByTestId('dpa-summary')).toContainText(
+    '8/8 clauses',
+  );
+
+  await page.getByRole('link', { name: 'Records of processing' }).click();
+  await page.getByRole('button', { name: 'PDF for the authority' }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'needs the controller and DPO details' })).toBeVisible();
+  await page.getByLabel('Controller (name)', { exact: true }).fill('Lernwerk Akademie GmbH');
+  await page.getByLabel('Controller address').fill('Friedrichstraße 100, 10117 Berlin');
+  await page.getByLabel('Controller contact').fill('datenschutz@lernwerk-akademie.de');
+  await page.getByLabel('Data protection officer', { exact: true }).fill('Dr. Katrin Vogel');
+  await page.getByLabel('DPO contact').fill('dsb@lernwerk-akademie.de');
+  await page.getByRole('button', { name: 'Save' }).click();
+
+  await page.getByRole('button', { name: 'Edit: Kundensupport' }).click();
+  const editor = page.getByRole('dialog');
+  await editor.getByRole('combobox', { name: 'Recipients from the registry' }).click();
+  await page.getByRole('option', { name: 'Tutorbot Labs Inc.' }).click();
+  await editor.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByTestId('activity-row').filter({ hasText: 'Kundensupport' }).getByTestId('activity-recipients')).toContainText(
+    'Tutorbot Labs Inc.',
+  );
+  await expect(page.getByTestId('activity-pending')).toHaveCount(0);
+
+  const [pdfDownload] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'PDF for the authority' }).click(),
+  ]);
+  expect(pdfDownload.suggestedFilename()).toMatch(/^records-of-processing-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const text = pdfText(readFileSync(await pdfDownload.path()));
+  expect(text).toContain('Processing activity: Kundensupport');
+  expect(text).toContain('Tutorbot Labs Inc. (DE, US)');
+  expect(text).toContain('Tutorbot Labs Inc. -> US: Standard contractual clauses 2021/914 (Art. 46(2)(c) GDPR), module 2');
+  expect(text).toContain('Lernwerk Akademie GmbH');
+  await testInfo.attach('records-of-processing.pdf', { path: await pdfDownload.path(), contentType: 'application/pdf' });
+
+  const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV (spreadsheet)' }).click()]);
+  const csv = readFileSync(await csvDownload.path(), 'utf8');
+  expect(csv.split('\r\n').find((line) => line.includes('Kundensupport'))).toContain('Tutorbot Labs Inc. (DE, US)');
+  await testInfo.attach('records-page', { body: await page.screenshot(), contentType: 'image/png' });
 });
