@@ -117,7 +117,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   });
   ipc.handle('staff.list', () => listStaff(cache));
   registerDsarHandlers(ipc, { cache, outbox, engine, dsars, me: () => me });
-  registerRegistryHandlers(ipc, { outbox, engine, processors, activities, me: () => me });
+  registerRegistryHandlers(ipc, { outbox, engine, processors, activities, me: () => me, timeZone: options.timeZone ?? 'Europe/Berlin' });
   registerRecordsHandlers(ipc, { pending, processors, activities, me: () => me });
   registerSyncHandlers(ipc, { engine, outbox, conflicts, entities });
   const missing = ipc.missing();

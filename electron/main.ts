@@ -4,6 +4,7 @@ import { app, dialog, Menu } from 'electron';
 import { CacheOpenError } from './cache/errors';
 import { type PlatformTarget, type PrivacyConsole, startConsole } from './console';
 import { bindIpc } from './desktop/ipc';
+import { notifyReminders } from './desktop/notifications';
 import { desktopCacheKey, openSecret, WeakKeyStorageError } from './desktop/secrets';
 import { openSettings } from './desktop/settings';
 import { createMainWindow } from './desktop/window';
@@ -42,7 +43,16 @@ async function launch() {
   const indexHtml = join(here, '../dist/index.html');
   const window = createMainWindow(join(here, 'preload.cjs'), indexHtml);
   const unbind = bindIpc(running, window, new URL(`file://${indexHtml}`).href);
-  window.on('closed', unbind);
+  const language = app.getLocale().startsWith('de') ? 'de' : 'en';
+  const stopNotifying = notifyReminders(
+    running,
+    { get: () => settings.get('notifiedReminders'), set: (keys) => settings.set('notifiedReminders', keys) },
+    language,
+  );
+  window.on('closed', () => {
+    unbind();
+    stopNotifying();
+  });
 }
 
 app.enableSandbox();

@@ -7,16 +7,19 @@ interface Settings {
   platformTokenSealed: string | null;
   /** The user accepted storing the cache key without a system keyring. */
   allowWeakKeyStorage: boolean;
+  /** Registry reminders already shown as desktop notifications. */
+  notifiedReminders: string[];
 }
 
 export function openSettings() {
   return new Store<Settings>({
     name: 'settings',
-    defaults: { platformUrl: null, platformTokenSealed: null, allowWeakKeyStorage: false },
+    defaults: { platformUrl: null, platformTokenSealed: null, allowWeakKeyStorage: false, notifiedReminders: [] },
     schema: {
       platformUrl: { type: ['string', 'null'], format: 'uri' },
       platformTokenSealed: { type: ['string', 'null'] },
       allowWeakKeyStorage: { type: 'boolean' },
+      notifiedReminders: { type: 'array', items: { type: 'string' } },
     },
     clearInvalidConfig: false,
   });

@@ -4,6 +4,8 @@ import { ProcessingActivity as ActivitySchema, type ProcessingActivity } from '.
 import type { EntityName } from '../../shared/api/changes';
 import type { Me } from '../../shared/api/common';
 import { type Processor, Processor as ProcessorSchema } from '../../shared/api/processors';
+import { localDate } from '../../shared/domain/calendar';
+import { registryReminders } from '../../shared/domain/reminders';
 import type { DocumentStore } from '../cache/document-store';
 import { HandlerError, type IpcRegistry, issuesOf } from '../ipc/registry';
 import type { SyncEngine } from '../sync/engine';
@@ -15,6 +17,7 @@ export interface RegistryHandlerDeps {
   processors: DocumentStore<Processor>;
   activities: DocumentStore<ProcessingActivity>;
   me(): Me | null;
+  timeZone: string;
 }
 
 type Doc = { id: string; version: number; updatedAt: string };
@@ -80,6 +83,7 @@ export function registerRegistryHandlers(ipc: IpcRegistry, deps: RegistryHandler
   ipc.handle('processor.create', (draft) => create(deps.processors, 'processor', 'prc', draft));
   ipc.handle('processor.update', ({ id, patch }) => update(deps.processors, 'processor', ProcessorSchema, id, patch));
 
+  ipc.handle('registry.reminders', () => registryReminders(deps.processors.list(), localDate(new Date(), deps.timeZone)));
   ipc.handle('activity.list', () => deps.activities.list());
   ipc.handle('activity.create', (draft) => {
     checkRecipients(draft.recipientIds);

@@ -33,8 +33,10 @@ import { addMonthsClamped, localDate } from '../../shared/domain/calendar';
 import { isEea } from '../../shared/domain/transfers';
 import { BridgeCallError } from '../../shared/ipc/bridge';
 import { useBridge } from '../bridge/context';
+import { ChangeNotices } from './ChangeNotices';
 import { countryOptions } from './countries';
 import { issuesByField } from './issues';
+import { SubProcessors } from './SubProcessors';
 
 function emptyDraft(): ProcessorDraft {
   const today = localDate(new Date(), 'Europe/Berlin');
@@ -63,6 +65,8 @@ function emptyDraft(): ProcessorDraft {
     nextReviewAt: addMonthsClamped(today, 12),
     riskRating: 'medium',
     status: 'onboarding',
+    subProcessors: [],
+    changeNotices: [],
   };
 }
 
@@ -327,6 +331,15 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
             />
           </Group>
         ))}
+        <Divider />
+        <Title order={3} size="h5">
+          {t('processors.section.subProcessors')}
+        </Title>
+        <SubProcessors value={draft.subProcessors} onChange={(subProcessors) => update({ subProcessors })} errors={errors} />
+        <Title order={4} size="h6">
+          {t('processors.changeNotices')}
+        </Title>
+        <ChangeNotices value={draft.changeNotices} onChange={(changeNotices) => update({ changeNotices })} errors={errors} />
         <TagsInput
           label={t('processors.certifications')}
           description={t('processors.tagsHint')}

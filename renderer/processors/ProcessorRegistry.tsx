@@ -6,6 +6,7 @@ import type { Processor } from '../../shared/api/processors';
 import { isEea } from '../../shared/domain/transfers';
 import { useBridge } from '../bridge/context';
 import { countryName } from './countries';
+import { NeedsAttention } from './NeedsAttention';
 import { ProcessorEditor } from './ProcessorEditor';
 import { useProcessors } from './useProcessors';
 
@@ -36,6 +37,7 @@ export function ProcessorRegistry() {
         </Group>
       </Group>
       {workspace.data?.me && !mayWrite && <Alert color="gray">{t('processors.readOnly')}</Alert>}
+      <NeedsAttention />
       {processors.error && <Alert color="red">{processors.error.message}</Alert>}
       <Table highlightOnHover aria-label={t('processors.title')}>
         <Table.Thead>

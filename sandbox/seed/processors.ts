@@ -14,6 +14,8 @@ const base = {
   certifications: [] as string[],
   reviewCadenceMonths: 12,
   status: 'active' as const,
+  subProcessors: [] as Processor['subProcessors'],
+  changeNotices: [] as Processor['changeNotices'],
 };
 
 /**
@@ -54,6 +56,40 @@ export const demoProcessors: Processor[] = [
     transfer: { mechanism: 'scc', sccModule: '3', tiaDate: '2025-06-20' },
     dpa: { signedAt: '2025-01-10', expiresAt: '2027-01-09', documentRef: 'DPA-ZW-2025', checksum: null, clauses: clauses() },
     certifications: ['PCI DSS Level 1'],
+    subProcessors: [
+      {
+        name: 'Zahlwerk, Inc.',
+        service: 'Betrugsprävention, Support',
+        country: 'US',
+        transfer: { mechanism: 'scc', sccModule: '3', tiaDate: '2025-06-20' },
+      },
+      {
+        name: 'CloudCore Europe GmbH',
+        service: 'Rechenzentrum',
+        country: 'DE',
+        transfer: { mechanism: 'none', sccModule: null, tiaDate: null },
+      },
+    ],
+    changeNotices: [
+      {
+        id: 'cn-zw-2026-11',
+        subProcessorName: 'Ledgerly Ltd.',
+        country: 'GB',
+        noticeAt: '2026-11-20',
+        objectionDays: 30,
+        decision: 'pending',
+        decidedAt: null,
+      },
+      {
+        id: 'cn-zw-2026-03',
+        subProcessorName: 'CloudCore Europe GmbH',
+        country: 'DE',
+        noticeAt: '2026-03-02',
+        objectionDays: 30,
+        decision: 'accepted',
+        decidedAt: '2026-03-10',
+      },
+    ],
     contact: { name: 'Privacy Office', email: 'privacy@zahlwerk.example' },
     nextReviewAt: '2026-12-15',
     riskRating: 'high',
@@ -158,6 +194,14 @@ export const demoProcessors: Processor[] = [
     subjectCategories: ['Lernende', 'Kundinnen und Kunden'],
     countries: ['NL', 'US'],
     transfer: { mechanism: 'bcr', sccModule: null, tiaDate: '2024-08-01' },
+    subProcessors: [
+      {
+        name: 'Helpdesk Cloud, Inc.',
+        service: 'Ticket-Plattform',
+        country: 'US',
+        transfer: { mechanism: 'bcr', sccModule: null, tiaDate: '2024-08-01' },
+      },
+    ],
     dpa: { signedAt: '2024-08-01', expiresAt: '2027-07-31', documentRef: 'DPA-HD-2024', checksum: null, clauses: clauses() },
     contact: { name: 'Privacy Team', email: 'privacy@helpdesk-cloud.example' },
     nextReviewAt: '2027-08-01',

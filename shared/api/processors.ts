@@ -47,6 +47,28 @@ export const DpaTerms = z.object({
 });
 export type DpaTerms = z.infer<typeof DpaTerms>;
 
+/** A sub-processor the processor engages (Art. 28(2), (4)). */
+export const SubProcessor = z.object({
+  name: Text(200).min(2),
+  service: Text(200),
+  country: CountryCode,
+  transfer: Transfer,
+});
+export type SubProcessor = z.infer<typeof SubProcessor>;
+
+/** A processor's notice of a new sub-processor under a general authorisation: the controller may object. */
+export const ChangeNotice = z.object({
+  id: z.string().min(1).max(64),
+  subProcessorName: Text(200).min(2),
+  country: CountryCode,
+  noticeAt: Day,
+  /** The objection period the DPA grants, in calendar days from the notice. */
+  objectionDays: z.number().int().min(1).max(180),
+  decision: z.enum(['pending', 'accepted', 'objected']),
+  decidedAt: Day.nullable(),
+});
+export type ChangeNotice = z.infer<typeof ChangeNotice>;
+
 const processorFields = {
   legalName: Text(200).min(2),
   address: Text(400),
@@ -65,6 +87,8 @@ const processorFields = {
   nextReviewAt: Day,
   riskRating: RiskRating,
   status: ProcessorStatus,
+  subProcessors: z.array(SubProcessor).max(100),
+  changeNotices: z.array(ChangeNotice).max(100),
 };
 
 type ProcessorFields = z.infer<z.ZodObject<typeof processorFields>>;
@@ -77,6 +101,19 @@ function checkProcessor(p: ProcessorFields, ctx: z.RefinementCtx): void {
   for (const problem of transferProblems(p.countries, p.transfer.mechanism, p.transfer.sccModule)) {
     ctx.addIssue({ code: 'custom', path: ['transfer', problem.path], message: problem.message });
   }
+  p.subProcessors.forEach((sub, i) => {
+    for (const problem of transferProblems([sub.country], sub.transfer.mechanism, sub.transfer.sccModule)) {
+      ctx.addIssue({ code: 'custom', path: ['subProcessors', i, 'transfer', problem.path], message: problem.message });
+    }
+  });
+  p.changeNotices.forEach((notice, i) => {
+    if (notice.decision !== 'pending' && !notice.decidedAt) {
+      ctx.addIssue({ code: 'custom', path: ['changeNotices', i, 'decidedAt'], message: 'Record when the decision was made.' });
+    }
+    if (notice.decidedAt && notice.decidedAt < notice.noticeAt) {
+      ctx.addIssue({ code: 'custom', path: ['changeNotices', i, 'decidedAt'], message: 'A decision cannot precede the notice.' });
+    }
+  });
 }
 
 export const ProcessorDraft = z.object(processorFields).superRefine(checkProcessor).meta({ id: 'ProcessorDraft' });

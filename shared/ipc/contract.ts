@@ -4,6 +4,7 @@ import type { Me, Staff } from '../api/common';
 import { type Dsar, DsarStatus, DsarType } from '../api/dsar';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
 import type { ControllerDetails } from '../domain/records';
+import type { Reminder } from '../domain/reminders';
 
 /** A channel: its input schema (parsed in main before anything else) and its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -93,6 +94,7 @@ export const channels = {
   'processor.get': channel<(Processor & { pending: boolean }) | null>()(z.strictObject({ id: z.string().min(1).max(64) })),
   'processor.create': channel<Processor & { pending: boolean }>()(ProcessorDraft),
   'processor.update': channel<Processor & { pending: boolean }>()(z.strictObject({ id: z.string().min(1).max(64), patch: ProcessorPatch })),
+  'registry.reminders': channel<Reminder[]>()(None),
   'activity.list': channel<(ProcessingActivity & { pending: boolean })[]>()(None),
   'activity.create': channel<ProcessingActivity & { pending: boolean }>()(ActivityDraft),
   'activity.update': channel<ProcessingActivity & { pending: boolean }>()(

@@ -159,3 +159,31 @@ test('the new processor, linked to an activity, is in the exported records of pr
   expect(csv.split('\r\n').find((line) => line.includes('Kundensupport'))).toContain('Tutorbot Labs Inc. (DE, US)');
   await testInfo.attach('records-page', { body: await page.screenshot(), contentType: 'image/png' });
 });
+
+test('needs attention: an open objection window is shown until the officer records a decision', async ({ page, consoleUrl, platform }) => {
+  await openRegistry(page, consoleUrl);
+  const attention = page.getByTestId('needs-attention');
+  await expect(attention).toContainText('Ledgerly Ltd.');
+  await expect(attention).toContainText('Interaktiv Læring AS: review overdue');
+
+  await page.getByRole('button', { name: 'Edit: Zahlwerk Payments Europe Ltd.' }).click();
+  const form = page.getByRole('dialog');
+  await expect(form.getByTestId('sub-processor')).toHaveCount(2);
+  const notice = form
+    .getByTestId('change-notice')
+    .filter({ has: page.getByRole('textbox', { name: 'Name' }).and(page.locator('[value="Ledgerly Ltd."]')) });
+  await expect(notice.getByTestId('objection-window')).toContainText('Object by 2026-12-20');
+  await notice.getByRole('combobox', { name: 'Decision' }).click();
+  await page.getByRole('option', { name: 'Objected' }).click();
+  await form.getByRole('button', { name: 'Save' }).click();
+
+  await expect(attention).not.toContainText('Ledgerly Ltd.');
+  await expect
+    .poll(async () => {
+      const { processors } = (await platform.get('/v1/processors')) as {
+        processors: { id: string; changeNotices: { id: string; decision: string; decidedAt: string | null }[] }[];
+      };
+      return processors.find((p) => p.id === 'prc_payments-zahlwerk')?.changeNotices.find((n) => n.id === 'cn-zw-2026-11');
+    })
+    .toMatchObject({ decision: 'objected', decidedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
+});

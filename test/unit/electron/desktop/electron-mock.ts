@@ -52,4 +52,12 @@ export const electronMock = {
   },
   ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
   BrowserWindow: vi.fn(),
+  Notification: Object.assign(
+    vi.fn(function (this: { options: unknown; show: () => void }, options: unknown) {
+      this.options = options;
+      this.show = () => electronMock.shown.push(options as { title: string; body: string });
+    }),
+    { isSupported: vi.fn(() => true) },
+  ),
+  shown: [] as { title: string; body: string }[],
 };

@@ -1,0 +1,130 @@
+import { ActionIcon, Badge, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ChangeNotice } from '../../shared/api/processors';
+import { localDate } from '../../shared/domain/calendar';
+import { objectionDaysLeft, objectionDeadline } from '../../shared/domain/objections';
+import { countryOptions } from './countries';
+
+/** Announced sub-processor changes: the objection window counts down until the officer decides (Art. 28(2)). */
+export function ChangeNotices({
+  value,
+  onChange,
+  errors,
+}: {
+  value: ChangeNotice[];
+  onChange: (next: ChangeNotice[]) => void;
+  errors: Record<string, string>;
+}) {
+  const { t, i18n } = useTranslation();
+  const countries = countryOptions(i18n.language);
+  const today = localDate(new Date(), 'Europe/Berlin');
+  const set = (index: number, patch: Partial<ChangeNotice>) => onChange(value.map((n, i) => (i === index ? { ...n, ...patch } : n)));
+  return (
+    <Stack gap="xs">
+      {value.map((notice, index) => {
+        const left = objectionDaysLeft(notice, today);
+        return (
+          <Stack key={notice.id} gap={4} data-testid="change-notice">
+            <Group align="flex-end" gap="xs" wrap="nowrap">
+              <TextInput
+                label={t('processors.subName')}
+                value={notice.subProcessorName}
+                onChange={(e) => set(index, { subProcessorName: e.currentTarget.value })}
+                style={{ flex: 2 }}
+              />
+              <Select
+                label={t('processors.subCountry')}
+                data={countries}
+                searchable
+                value={notice.country}
+                allowDeselect={false}
+                onChange={(v) => v && set(index, { country: v })}
+                style={{ flex: 2 }}
+              />
+              <TextInput
+                type="date"
+                label={t('processors.noticeAt')}
+                value={notice.noticeAt}
+                onChange={(e) => set(index, { noticeAt: e.currentTarget.value })}
+                style={{ flex: 2 }}
+              />
+              <NumberInput
+                label={t('processors.objectionDays')}
+                min={1}
+                max={180}
+                value={notice.objectionDays}
+                onChange={(v) => set(index, { objectionDays: Number(v) || 1 })}
+                style={{ flex: 1 }}
+              />
+              <ActionIcon
+                variant="subtle"
+                color="red"
+                aria-label={t('processors.removeNotice', { name: notice.subProcessorName || '…' })}
+                onClick={() => onChange(value.filter((_, i) => i !== index))}
+                mb={4}
+              >
+                ✕
+              </ActionIcon>
+            </Group>
+            <Group align="flex-end" gap="xs" wrap="nowrap">
+              <Select
+                label={t('processors.decision')}
+                data={(['pending', 'accepted', 'objected'] as const).map((d) => ({ value: d, label: t(`processors.decisions.${d}`) }))}
+                value={notice.decision}
+                allowDeselect={false}
+                onChange={(v) =>
+                  v &&
+                  set(index, { decision: v as ChangeNotice['decision'], decidedAt: v === 'pending' ? null : (notice.decidedAt ?? today) })
+                }
+                style={{ flex: 2 }}
+              />
+              <TextInput
+                type="date"
+                label={t('processors.decidedAt')}
+                value={notice.decidedAt ?? ''}
+                disabled={notice.decision === 'pending'}
+                error={errors[`changeNotices.${index}.decidedAt`]}
+                onChange={(e) => set(index, { decidedAt: e.currentTarget.value || null })}
+                style={{ flex: 2 }}
+              />
+              <Text size="sm" style={{ flex: 3 }} pb={6} data-testid="objection-window">
+                {t('processors.objectionUntil', { date: objectionDeadline(notice) })}{' '}
+                {notice.decision === 'pending' && (
+                  <Badge
+                    color={left < 0 ? 'red' : left <= 7 ? 'orange' : 'gray'}
+                    variant="light"
+                    style={{ '--badge-color': 'var(--mantine-color-dark-7)' } as React.CSSProperties}
+                  >
+                    {left < 0 ? t('processors.objectionClosed') : t('processors.daysToObject', { count: left })}
+                  </Badge>
+                )}
+              </Text>
+            </Group>
+          </Stack>
+        );
+      })}
+      <Group>
+        <Button
+          variant="light"
+          size="xs"
+          onClick={() =>
+            onChange([
+              ...value,
+              {
+                id: `cn-${Date.now().toString(36)}`,
+                subProcessorName: '',
+                country: 'DE',
+                noticeAt: today,
+                objectionDays: 30,
+                decision: 'pending',
+                decidedAt: null,
+              },
+            ])
+          }
+        >
+          {t('processors.addNotice')}
+        </Button>
+      </Group>
+    </Stack>
+  );
+}

@@ -1,0 +1,34 @@
+import { Alert, List, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { Reminder } from '../../shared/domain/reminders';
+import { useBridge } from '../bridge/context';
+
+export function NeedsAttention() {
+  const { t, i18n } = useTranslation();
+  const bridge = useBridge();
+  // Keyed under 'processor' so a registry change (cache.changed) recomputes it.
+  const reminders = useQuery({ queryKey: ['processor', 'reminders'], queryFn: () => bridge['registry.reminders']() });
+  if (!reminders.data?.length) return null;
+  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
+  const line = (r: Reminder) =>
+    t(`processors.reminder.${r.kind}`, {
+      name: r.processorName,
+      subject: r.subject ?? '',
+      date: format.format(new Date(`${r.date}T00:00:00Z`)),
+      count: Math.abs(r.days),
+    });
+  return (
+    <Alert color="orange" title={t('processors.needsAttention', { count: reminders.data.length })} data-testid="needs-attention">
+      <List size="sm" spacing={2}>
+        {reminders.data.map((reminder) => (
+          <List.Item key={reminder.key} data-kind={reminder.kind}>
+            <Text size="sm" c="dark.7">
+              {line(reminder)}
+            </Text>
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
