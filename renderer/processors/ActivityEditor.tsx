@@ -1,13 +1,10 @@
 import { Alert, Button, Drawer, Group, MultiSelect, Select, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityDraft, Art9Ground, LegalBasis, type ProcessingActivity } from '../../shared/api/activities';
-import { BridgeCallError } from '../../shared/ipc/bridge';
 import { useBridge } from '../bridge/context';
-import { issuesByField } from './issues';
 import { useProcessors } from './useProcessors';
+import { useRecordEditor } from './useRecordEditor';
 
 const emptyDraft = (): ActivityDraft => ({
   name: '',
@@ -39,7 +36,6 @@ const parseRetention = (text: string): ActivityDraft['retention'] =>
 export function ActivityEditor({ activity, onClose }: { activity: ProcessingActivity | null; onClose: () => void }) {
   const { t } = useTranslation();
   const bridge = useBridge();
-  const queryClient = useQueryClient();
   const processors = useProcessors();
   const original: ActivityDraft | null = activity
     ? (({ id: _i, version: _v, updatedAt: _u, ...rest }) => {
@@ -49,43 +45,21 @@ export function ActivityEditor({ activity, onClose }: { activity: ProcessingActi
     : null;
   const [draft, setDraft] = useState<ActivityDraft>(() => original ?? emptyDraft());
   const [retention, setRetention] = useState(() => retentionText(draft.retention));
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const update = (patch: Partial<ActivityDraft>) => setDraft((current) => ({ ...current, ...patch }));
-
-  const save = useMutation({
-    mutationFn: (next: ActivityDraft) => {
-      if (!activity || !original) return bridge['activity.create'](next);
-      const patch: Record<string, unknown> = {};
-      for (const key of Object.keys(next) as (keyof ActivityDraft)[]) {
-        if (JSON.stringify(original[key]) !== JSON.stringify(next[key])) patch[key] = next[key];
-      }
-      return bridge['activity.update']({ id: activity.id, patch });
-    },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['activity'] });
-      notifications.show({ color: 'teal', message: t('records.saved') });
-      onClose();
-    },
-    onError: (error) => {
-      if (error instanceof BridgeCallError && error.issues.length) setErrors(issuesByField(error.issues, t));
-      else notifications.show({ color: 'red', message: error.message });
-    },
+  const {
+    errors,
+    submit: submitDraft,
+    saving,
+  } = useRecordEditor<ActivityDraft>({
+    schema: ActivityDraft,
+    original,
+    create: (next) => bridge['activity.create'](next),
+    update: (patch) => bridge['activity.update']({ id: activity?.id ?? '', patch }),
+    entity: 'activity',
+    savedMessage: t('records.saved'),
+    onClose,
   });
-
-  const submit = () => {
-    const parsed = ActivityDraft.safeParse({ ...draft, retention: parseRetention(retention) });
-    if (!parsed.success) {
-      setErrors(
-        issuesByField(
-          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-          t,
-        ),
-      );
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data);
-  };
+  const update = (patch: Partial<ActivityDraft>) => setDraft((current) => ({ ...current, ...patch }));
+  const submit = () => submitDraft({ ...draft, retention: parseRetention(retention) });
 
   return (
     <Drawer
@@ -200,7 +174,7 @@ export function ActivityEditor({ activity, onClose }: { activity: ProcessingActi
           <Button variant="default" onClick={onClose}>
             {t('records.cancel')}
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={saving}>
             {t('records.save')}
           </Button>
         </Group>

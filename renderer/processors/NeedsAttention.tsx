@@ -19,7 +19,12 @@ export function NeedsAttention() {
       count: Math.abs(r.days),
     });
   return (
-    <Alert color="orange" title={t('processors.needsAttention', { count: reminders.data.length })} data-testid="needs-attention">
+    <Alert
+      color="orange"
+      title={t('processors.needsAttention', { count: reminders.data.length })}
+      styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
+      data-testid="needs-attention"
+    >
       <List size="sm" spacing={2}>
         {reminders.data.map((reminder) => (
           <List.Item key={reminder.key} data-kind={reminder.kind}>

@@ -14,8 +14,6 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -31,12 +29,11 @@ import {
 } from '../../shared/api/processors';
 import { addMonthsClamped, localDate } from '../../shared/domain/calendar';
 import { isEea } from '../../shared/domain/transfers';
-import { BridgeCallError } from '../../shared/ipc/bridge';
 import { useBridge } from '../bridge/context';
 import { ChangeNotices } from './ChangeNotices';
 import { countryOptions } from './countries';
-import { issuesByField } from './issues';
 import { SubProcessors } from './SubProcessors';
+import { useRecordEditor } from './useRecordEditor';
 
 function emptyDraft(): ProcessorDraft {
   const today = localDate(new Date(), 'Europe/Berlin');
@@ -76,61 +73,29 @@ function toDraft(processor: Processor): ProcessorDraft {
   return draft;
 }
 
-/** The top-level fields that differ: a small patch conflicts less with other people's changes. */
-function changedFields(before: ProcessorDraft, after: ProcessorDraft): Partial<ProcessorDraft> {
-  const patch: Record<string, unknown> = {};
-  for (const key of Object.keys(after) as (keyof ProcessorDraft)[]) {
-    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) patch[key] = after[key];
-  }
-  return patch as Partial<ProcessorDraft>;
-}
-
 const day = (value: string) => (value === '' ? null : value);
 
 export function ProcessorEditor({ processor, opened, onClose }: { processor: Processor | null; opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
   const bridge = useBridge();
-  const queryClient = useQueryClient();
   const original = processor ? toDraft(processor) : null;
   const [draft, setDraft] = useState<ProcessorDraft>(() => original ?? emptyDraft());
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const {
+    errors,
+    submit: submitDraft,
+    saving,
+  } = useRecordEditor<ProcessorDraft>({
+    schema: ProcessorDraft,
+    original,
+    create: (next) => bridge['processor.create'](next),
+    update: (patch) => bridge['processor.update']({ id: processor?.id ?? '', patch }),
+    entity: 'processor',
+    savedMessage: t('processors.saved'),
+    onClose,
+  });
   const update = (patch: Partial<ProcessorDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const thirdCountries = draft.countries.filter((c) => !isEea(c));
-
-  const save = useMutation({
-    mutationFn: (next: ProcessorDraft) => {
-      if (!processor || !original) return bridge['processor.create'](next);
-      return bridge['processor.update']({ id: processor.id, patch: changedFields(original, next) });
-    },
-    onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: ['processor'] });
-      notifications.show({ color: 'teal', message: t('processors.saved') });
-      onClose();
-    },
-    onError: (error) => {
-      if (error instanceof BridgeCallError && error.issues.length) setErrors(issuesByField(error.issues, t));
-      else notifications.show({ color: 'red', message: error.message });
-    },
-  });
-
-  const submit = () => {
-    const parsed = ProcessorDraft.safeParse(draft);
-    if (!parsed.success) {
-      setErrors(
-        issuesByField(
-          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-          t,
-        ),
-      );
-      return;
-    }
-    if (processor && original && Object.keys(changedFields(original, parsed.data)).length === 0) {
-      onClose();
-      return;
-    }
-    setErrors({});
-    save.mutate(parsed.data);
-  };
+  const submit = () => submitDraft(draft);
 
   const enumOptions = <T extends string>(values: readonly T[], group: string) =>
     values.map((value) => ({ value, label: t(`processors.${group}.${value}`) }));
@@ -383,7 +348,7 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
           <Button variant="default" onClick={onClose}>
             {t('processors.cancel')}
           </Button>
-          <Button type="submit" loading={save.isPending}>
+          <Button type="submit" loading={saving}>
             {t('processors.save')}
           </Button>
         </Group>
