@@ -26,10 +26,9 @@ const calendars = new Map<string, { isPublicHoliday(day: string): string | null 
 function landCalendar(region: string) {
   let calendar = calendars.get(region);
   if (!calendar) {
-    const match = /^DE-([A-Z]{2})$/.exec(region);
-    const holidays = match ? new Holidays('DE', match[1]) : null;
-    if (!holidays || !holidays.getStates('DE')?.[match?.[1] ?? ''])
-      throw new RangeError(`not a German Land: ${region} (e.g. DE-BE, DE-BY)`);
+    const state = /^DE-([A-Z]{2})$/.exec(region)?.[1] ?? '';
+    const holidays = new Holidays('DE', state);
+    if (!holidays.getStates('DE')?.[state]) throw new RangeError(`not a German Land: ${region} (e.g. DE-BE, DE-BY)`);
     const byYear = new Map<number, Map<string, string>>();
     calendar = {
       isPublicHoliday(day: string) {
