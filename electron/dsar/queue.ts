@@ -113,4 +113,3 @@ export function queuePage(db: Database.Database, query: QueueQuery, myStaffId: s
   return { rows: page.map(toQueueRow), next: hasMore && last && key ? encodeCursor({ k: key, id: last.id }) : null };
 }
 
-export const queueIndexes = indexes;
