@@ -112,4 +112,3 @@ export function queuePage(db: Database.Database, query: QueueQuery, myStaffId: s
   const key = query.sort.startsWith('due') ? last?.due_date : last?.received_at;
   return { rows: page.map(toQueueRow), next: hasMore && last && key ? encodeCursor({ k: key, id: last.id }) : null };
 }
-
