@@ -16,6 +16,8 @@ export interface DocumentEntityConfig<T extends { id: string; version: number; u
   create: z.ZodType<Omit<T, 'version' | 'updatedAt'>>;
   patch: z.ZodType<Partial<T>>;
   send(client: PlatformClient, write: PendingWrite): Promise<T>;
+  /** All entities of this kind on the platform (registries are small: tens to hundreds). */
+  list(client: PlatformClient): Promise<T[]>;
 }
 
 export type WithPending<T> = T & { pending: boolean };
@@ -69,6 +71,7 @@ export function documentEntity<T extends { id: string; version: number; updatedA
       if (row) overwrite.run(params({ ...(JSON.parse(row.doc) as T), ...config.patch.parse(body) }, 1));
     },
     send: config.send,
+    fetch: async (client, id) => (await config.list(client)).find((doc) => doc.id === id) ?? null,
   };
 
   return {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { Dsar, DsarPatch } from '../../shared/api/dsar';
 import { deferIndexes, restoreIndexes } from '../cache/bulk-load';
 import type { PlatformClient } from '../platform/client';
+import { PlatformError } from '../platform/errors';
 import type { SyncedEntity } from '../sync/entity-store';
 import { type DsarRow, toRow } from './rows';
 
@@ -39,6 +40,10 @@ export function dsarEntity(db: Database.Database, timeZone: string): SyncedEntit
     },
     send: (client: PlatformClient, write) =>
       client.patchDsar(write.entityId, DsarPatch.parse(write.body), { version: write.baseVersion, idempotencyKey: write.idempotencyKey }),
-    fetch: (client, id) => client.getDsar(id),
+    fetch: (client, id) =>
+      client.getDsar(id).catch((error: unknown) => {
+        if (error instanceof PlatformError && error.status === 404) return null;
+        throw error;
+      }),
   };
 }

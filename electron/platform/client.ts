@@ -71,6 +71,14 @@ export class PlatformClient {
     return this.call(operations.getDsar, { params: { id } });
   }
 
+  listProcessors() {
+    return this.call(operations.listProcessors, {});
+  }
+
+  listActivities() {
+    return this.call(operations.listActivities, {});
+  }
+
   createProcessor(processor: z.input<typeof operations.createProcessor.body>, idempotencyKey: string) {
     return this.call(operations.createProcessor, { body: processor, headers: { 'idempotency-key': idempotencyKey } });
   }

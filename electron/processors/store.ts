@@ -12,6 +12,7 @@ export const processorStore = (db: Database.Database) =>
     columns: (doc) => ({ legal_name: doc.legalName, status: doc.status }),
     create: ProcessorCreate,
     patch: ProcessorPatch,
+    list: async (client) => (await client.listProcessors()).processors,
     send: (client, write) =>
       write.op === 'create'
         ? client.createProcessor(ProcessorCreate.parse(write.body), write.idempotencyKey)
@@ -30,6 +31,7 @@ export const activityStore = (db: Database.Database) =>
     columns: (doc) => ({ name: doc.name }),
     create: ActivityCreate,
     patch: ActivityPatch,
+    list: async (client) => (await client.listActivities()).activities,
     send: (client, write) =>
       write.op === 'create'
         ? client.createActivity(ActivityCreate.parse(write.body), write.idempotencyKey)

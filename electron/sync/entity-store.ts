@@ -32,5 +32,6 @@ export interface SyncedEntity<T extends { id: string; version: number } = { id: 
   /** Shows a pending write in the cache (marks the row pending); a pending create inserts the row. */
   overlay?(write: Pick<PendingWrite, 'entityId' | 'op' | 'body'>): void;
   send?(client: PlatformClient, write: PendingWrite): Promise<T>;
-  fetch?(client: PlatformClient, id: string): Promise<T>;
+  /** The entity as the platform holds it now; null when the platform has no such entity. */
+  fetch?(client: PlatformClient, id: string): Promise<T | null>;
 }

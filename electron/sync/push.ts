@@ -49,9 +49,17 @@ export async function push(ctx: PushContext): Promise<PushResult> {
       const stale = error.status === 412;
       const current = stale ? synced.schema.safeParse(error.problem?.current) : null;
       let serverState = current?.success ? current.data : null;
-      if (!serverState && synced.fetch) serverState = await synced.fetch(ctx.client, write.entityId).catch(() => null);
+      // The cache shows the refused change; it must show the platform's state again. `absent`: the platform
+      // has no such entity (a refused create), so the local row goes.
+      let absent = false;
+      if (!serverState && synced.fetch) {
+        const fetched = await synced.fetch(ctx.client, write.entityId).catch(() => undefined);
+        serverState = fetched ?? null;
+        absent = fetched === null;
+      }
       ctx.cache.transaction(() => {
         if (serverState) synced.upsert(serverState);
+        else if (absent) synced.remove(write.entityId);
       })();
       ctx.conflicts.add(write, stale ? 'stale' : 'rejected', error.problem?.detail ?? error.message);
       ctx.outbox.remove(write.seq);

@@ -104,3 +104,39 @@ describe('records of processing sync', () => {
     expect((await app.call('sync.status')).pendingWrites).toBe(0);
   });
 });
+
+describe('writes the platform refuses', () => {
+  const removeOnPlatform = (id: string) => platform.sandbox.store.transaction(() => platform.sandbox.store.remove('processor', id));
+
+  it('a refused change shows the platform state again and becomes a conflict', async () => {
+    removeOnPlatform('prc_support-helpdesk'); // the console has not pulled this yet
+    await app.call('activity.update', { id: 'act_forum', patch: { recipientIds: ['prc_hosting-nordcloud', 'prc_support-helpdesk'] } });
+    await app.call('sync.now');
+    const forum = (await app.call('activity.list')).find((a) => a.id === 'act_forum');
+    expect(forum).toMatchObject({ recipientIds: ['prc_hosting-nordcloud'], pending: false, version: 1 });
+    expect(await app.call('conflicts.list')).toEqual([expect.objectContaining({ entityId: 'act_forum', kind: 'rejected' })]);
+  });
+
+  it('a refused create leaves no phantom row behind', async () => {
+    removeOnPlatform('prc_video-streamcraft');
+    const created = await app.call('activity.create', {
+      name: 'Videoanalyse',
+      purpose: 'Auswertung der Wiedergabe eingebetteter Videos.',
+      legalBasis: 'art6_1_a',
+      legitimateInterest: '',
+      specialCategories: false,
+      art9Ground: null,
+      dataCategories: ['Wiedergabedaten'],
+      subjectCategories: ['Lernende'],
+      recipientIds: ['prc_video-streamcraft'],
+      otherRecipients: [],
+      transferNote: '',
+      retention: [{ category: 'Wiedergabedaten', period: '6 Monate' }],
+      toms: [],
+    });
+    expect(created.pending).toBe(true);
+    await app.call('sync.now');
+    expect((await app.call('activity.list')).map((a) => a.id)).not.toContain(created.id);
+    expect(await app.call('conflicts.list')).toEqual([expect.objectContaining({ entityId: created.id, kind: 'rejected' })]);
+  });
+});
