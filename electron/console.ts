@@ -92,7 +92,6 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     state.set('me', JSON.stringify(fresh));
     me = fresh;
   };
-  await refreshMe().catch(() => undefined);
 
   // Pending writes are the truth about local intent: show them over whatever the cache holds.
   cache.exec('UPDATE dsars SET pending = 0 WHERE pending = 1');
@@ -123,8 +122,10 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   const missing = ipc.missing();
   if (missing.length) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
 
+  // Off the startup path: the shells open at once from the cache, even when the platform does not answer.
+  // The identity is refreshed before the first pull, so a changed workspace is reset before anything mixes.
   const firstSync = (async () => {
-    if (!me) await refreshMe().catch(() => undefined);
+    await refreshMe().catch(() => undefined);
     await engine.kick();
   })();
 

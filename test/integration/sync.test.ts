@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deferIndexes } from '../../electron/cache/bulk-load';
 import { openStores } from '../../electron/cache/stores';
+import { startConsole } from '../../electron/console';
 import { PlatformClient } from '../../electron/platform/client';
 import { PlatformError } from '../../electron/platform/errors';
 import type { QueueQueryInput } from '../../shared/ipc/contract';
@@ -216,6 +217,24 @@ describe('offline and failures', () => {
     const impatient = new PlatformClient({ baseUrl: platform.url, token: platform.token, retries: 2, backoffMs: 1 });
     await expect(impatient.me()).rejects.toBeInstanceOf(PlatformError);
     platform.sandbox.inject({ status: 500, count: 0 });
+  });
+
+  it('opens at once when the platform does not answer: nothing on the startup path waits for it', async () => {
+    const silent = createServer(() => undefined);
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const started = await startConsole({
+      dataDir: `${dir.path}/silent`,
+      cacheKey: TEST_KEY,
+      platform: { kind: 'remote', url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, token: 't' },
+      client: { timeoutMs: 120_000, retries: 0 },
+    });
+    expect(await started.dispatch('dsar.list', {})).toEqual({ ok: true, value: { rows: [], next: null } });
+    expect((await started.dispatch('sync.status', undefined)) as { value: { state: string } }).toMatchObject({
+      value: { state: 'starting' },
+    });
+    silent.closeAllConnections();
+    await started.close();
+    silent.close();
   });
 
   it('times out a platform that does not answer', async () => {
