@@ -1,24 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoProcessors } from '../../sandbox/seed/processors';
 import type { ProcessorDraft } from '../../shared/api/processors';
-import { type TestConsole, testConsole } from '../support/console';
-import { type TestPlatform, testPlatform } from '../support/platform';
-import { tempDir } from '../support/temp';
+import { workspacePerTest } from '../support/workspace';
 
-let dir: ReturnType<typeof tempDir>;
-let platform: TestPlatform;
-let app: TestConsole;
-
-beforeEach(async () => {
-  dir = tempDir();
-  platform = await testPlatform(dir.path, 5);
-  app = await testConsole(`${dir.path}/console`, platform);
-});
-afterEach(async () => {
-  await app.close();
-  await platform.stop();
-  dir.remove();
-});
+const ws = workspacePerTest();
 
 const { id: _id, version: _v, updatedAt: _u, ...template } = demoProcessors[1];
 const draft: ProcessorDraft = {
@@ -30,50 +15,50 @@ const draft: ProcessorDraft = {
 
 describe('processor registry sync', () => {
   it('mirrors the platform registry into the cache', async () => {
-    const list = await app.call('processor.list');
+    const list = await ws.app.call('processor.list');
     expect(list.map((p) => p.legalName)).toEqual(
       [...demoProcessors.map((p) => p.legalName)].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
     );
   });
 
   it('a processor created offline is shown at once as pending and reaches the platform once', async () => {
-    await platform.stop();
-    const created = await app.call('processor.create', draft);
+    await ws.platform.stop();
+    const created = await ws.app.call('processor.create', draft);
     expect(created).toMatchObject({ legalName: 'Tutorbot Labs Inc.', version: 0, pending: true });
-    expect((await app.call('processor.list')).map((p) => p.id)).toContain(created.id);
-    await platform.start();
-    await app.call('sync.now');
-    expect(await app.call('processor.get', { id: created.id })).toMatchObject({ version: 1, pending: false });
-    expect(platform.appliedWrites(created.id)).toHaveLength(1);
+    expect((await ws.app.call('processor.list')).map((p) => p.id)).toContain(created.id);
+    await ws.platform.start();
+    await ws.app.call('sync.now');
+    expect(await ws.app.call('processor.get', { id: created.id })).toMatchObject({ version: 1, pending: false });
+    expect(ws.platform.appliedWrites(created.id)).toHaveLength(1);
   });
 
   it('an update is checked against the whole-record rules before it is queued', async () => {
     const id = demoProcessors[0].id;
-    await expect(app.call('processor.update', { id, patch: { countries: ['IN'] } })).rejects.toMatchObject({
+    await expect(ws.app.call('processor.update', { id, patch: { countries: ['IN'] } })).rejects.toMatchObject({
       code: 'invalid_input',
       issues: [expect.objectContaining({ path: 'transfer.mechanism' })],
     });
     await expect(
-      app.call('processor.create', { ...draft, dpa: { ...draft.dpa, signedAt: '2026-02-01', expiresAt: '2026-01-01' } }),
+      ws.app.call('processor.create', { ...draft, dpa: { ...draft.dpa, signedAt: '2026-02-01', expiresAt: '2026-01-01' } }),
     ).rejects.toMatchObject({
       code: 'invalid_input',
       issues: [expect.objectContaining({ path: 'dpa.expiresAt' })],
     });
-    expect((await app.call('sync.status')).pendingWrites).toBe(0);
+    expect((await ws.app.call('sync.status')).pendingWrites).toBe(0);
 
     const clauses = { ...demoProcessors[0].dpa.clauses, h: { met: false, note: 'Audit nur nach Vorankündigung' } };
-    await app.call('processor.update', { id, patch: { dpa: { ...demoProcessors[0].dpa, clauses } } });
-    await app.call('sync.now');
-    expect((await app.call('processor.get', { id }))?.dpa.clauses.h).toEqual({ met: false, note: 'Audit nur nach Vorankündigung' });
-    expect(platform.appliedWrites(id)).toHaveLength(1);
+    await ws.app.call('processor.update', { id, patch: { dpa: { ...demoProcessors[0].dpa, clauses } } });
+    await ws.app.call('sync.now');
+    expect((await ws.app.call('processor.get', { id }))?.dpa.clauses.h).toEqual({ met: false, note: 'Audit nur nach Vorankündigung' });
+    expect(ws.platform.appliedWrites(id)).toHaveLength(1);
   });
 });
 
 describe('records of processing sync', () => {
   it('mirrors the activities and links a new activity to a processor', async () => {
-    const activities = await app.call('activity.list');
+    const activities = await ws.app.call('activity.list');
     expect(activities.map((a) => a.id)).toContain('act_payments');
-    const created = await app.call('activity.create', {
+    const created = await ws.app.call('activity.create', {
       name: 'KI-Tutor',
       purpose: 'Beantwortung von Fragen im Kurs durch einen KI-Tutor.',
       legalBasis: 'art6_1_b',
@@ -89,37 +74,37 @@ describe('records of processing sync', () => {
       toms: ['Pseudonymisierung der Nutzer-ID'],
     });
     expect(created).toMatchObject({ version: 0, pending: true });
-    await app.call('sync.now');
-    expect((await app.call('activity.list')).find((a) => a.id === created.id)).toMatchObject({ version: 1, pending: false });
-    expect(platform.appliedWrites(created.id)).toHaveLength(1);
+    await ws.app.call('sync.now');
+    expect((await ws.app.call('activity.list')).find((a) => a.id === created.id)).toMatchObject({ version: 1, pending: false });
+    expect(ws.platform.appliedWrites(created.id)).toHaveLength(1);
   });
 
   it('refuses links to processors that are not in the registry, and Art. 6(1)(f) without the interest', async () => {
-    await expect(app.call('activity.update', { id: 'act_forum', patch: { recipientIds: ['prc_nowhere-123'] } })).rejects.toMatchObject({
+    await expect(ws.app.call('activity.update', { id: 'act_forum', patch: { recipientIds: ['prc_nowhere-123'] } })).rejects.toMatchObject({
       code: 'invalid_input',
     });
-    await expect(app.call('activity.update', { id: 'act_forum', patch: { legalBasis: 'art6_1_f' } })).rejects.toMatchObject({
+    await expect(ws.app.call('activity.update', { id: 'act_forum', patch: { legalBasis: 'art6_1_f' } })).rejects.toMatchObject({
       issues: [expect.objectContaining({ path: 'legitimateInterest' })],
     });
-    expect((await app.call('sync.status')).pendingWrites).toBe(0);
+    expect((await ws.app.call('sync.status')).pendingWrites).toBe(0);
   });
 });
 
 describe('writes the platform refuses', () => {
-  const removeOnPlatform = (id: string) => platform.sandbox.store.transaction(() => platform.sandbox.store.remove('processor', id));
+  const removeOnPlatform = (id: string) => ws.platform.sandbox.store.transaction(() => ws.platform.sandbox.store.remove('processor', id));
 
   it('a refused change shows the platform state again and becomes a conflict', async () => {
     removeOnPlatform('prc_support-helpdesk'); // the console has not pulled this yet
-    await app.call('activity.update', { id: 'act_forum', patch: { recipientIds: ['prc_hosting-nordcloud', 'prc_support-helpdesk'] } });
-    await app.call('sync.now');
-    const forum = (await app.call('activity.list')).find((a) => a.id === 'act_forum');
+    await ws.app.call('activity.update', { id: 'act_forum', patch: { recipientIds: ['prc_hosting-nordcloud', 'prc_support-helpdesk'] } });
+    await ws.app.call('sync.now');
+    const forum = (await ws.app.call('activity.list')).find((a) => a.id === 'act_forum');
     expect(forum).toMatchObject({ recipientIds: ['prc_hosting-nordcloud'], pending: false, version: 1 });
-    expect(await app.call('conflicts.list')).toEqual([expect.objectContaining({ entityId: 'act_forum', kind: 'rejected' })]);
+    expect(await ws.app.call('conflicts.list')).toEqual([expect.objectContaining({ entityId: 'act_forum', kind: 'rejected' })]);
   });
 
   it('a refused create leaves no phantom row behind', async () => {
     removeOnPlatform('prc_video-streamcraft');
-    const created = await app.call('activity.create', {
+    const created = await ws.app.call('activity.create', {
       name: 'Videoanalyse',
       purpose: 'Auswertung der Wiedergabe eingebetteter Videos.',
       legalBasis: 'art6_1_a',
@@ -135,8 +120,8 @@ describe('writes the platform refuses', () => {
       toms: [],
     });
     expect(created.pending).toBe(true);
-    await app.call('sync.now');
-    expect((await app.call('activity.list')).map((a) => a.id)).not.toContain(created.id);
-    expect(await app.call('conflicts.list')).toEqual([expect.objectContaining({ entityId: created.id, kind: 'rejected' })]);
+    await ws.app.call('sync.now');
+    expect((await ws.app.call('activity.list')).map((a) => a.id)).not.toContain(created.id);
+    expect(await ws.app.call('conflicts.list')).toEqual([expect.objectContaining({ entityId: created.id, kind: 'rejected' })]);
   });
 });

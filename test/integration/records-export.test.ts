@@ -1,25 +1,10 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { toWinAnsi } from '../../electron/records/pdf';
 import { demoProcessors } from '../../sandbox/seed/processors';
-import { type TestConsole, testConsole } from '../support/console';
 import { pdfText } from '../support/pdf-text';
-import { type TestPlatform, testPlatform } from '../support/platform';
-import { tempDir } from '../support/temp';
+import { workspacePerTest } from '../support/workspace';
 
-let dir: ReturnType<typeof tempDir>;
-let platform: TestPlatform;
-let app: TestConsole;
-
-beforeEach(async () => {
-  dir = tempDir();
-  platform = await testPlatform(dir.path, 5);
-  app = await testConsole(`${dir.path}/console`, platform);
-});
-afterEach(async () => {
-  await app.close();
-  await platform.stop();
-  dir.remove();
-});
+const ws = workspacePerTest();
 
 const controller = {
   controllerName: 'Lernwerk Akademie GmbH',
@@ -31,15 +16,15 @@ const controller = {
 
 describe('records of processing export', () => {
   it('refuses to export without the controller and DPO details', async () => {
-    await expect(app.call('records.export', { format: 'pdf', language: 'de' })).rejects.toMatchObject({
+    await expect(ws.app.call('records.export', { format: 'pdf', language: 'de' })).rejects.toMatchObject({
       code: 'invalid_input',
       issues: expect.arrayContaining([expect.objectContaining({ path: 'dpoName' })]),
     });
   });
 
   it('CSV: one row per activity with (a)-(g), the linked processors and their transfers', async () => {
-    await app.call('controller.update', controller);
-    const file = await app.call('records.export', { format: 'csv', language: 'de' });
+    await ws.app.call('controller.update', controller);
+    const file = await ws.app.call('records.export', { format: 'csv', language: 'de' });
     expect(file.fileName).toMatch(/^verarbeitungsverzeichnis-\d{4}-\d{2}-\d{2}\.csv$/);
     const csv = Buffer.from(file.base64, 'base64').toString('utf8');
     const lines = csv
@@ -56,18 +41,18 @@ describe('records of processing export', () => {
   });
 
   it('PDF: the record an authority reads, with a newly linked processor in it; the export is logged', async () => {
-    await app.call('controller.update', controller);
+    await ws.app.call('controller.update', controller);
     const { id: _i, version: _v, updatedAt: _u, ...template } = demoProcessors[1];
-    const processor = await app.call('processor.create', {
+    const processor = await ws.app.call('processor.create', {
       ...template,
       legalName: 'Tutorbot Labs Inc.',
       countries: ['US'],
       transfer: { mechanism: 'scc', sccModule: '2', tiaDate: '2026-11-20' },
     });
-    await app.call('activity.update', { id: 'act_support', patch: { recipientIds: ['prc_support-helpdesk', processor.id] } });
-    await app.call('sync.now');
+    await ws.app.call('activity.update', { id: 'act_support', patch: { recipientIds: ['prc_support-helpdesk', processor.id] } });
+    await ws.app.call('sync.now');
 
-    const file = await app.call('records.export', { format: 'pdf', language: 'en' });
+    const file = await ws.app.call('records.export', { format: 'pdf', language: 'en' });
     const pdf = Buffer.from(file.base64, 'base64');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     const text = pdfText(pdf);
@@ -77,7 +62,7 @@ describe('records of processing export', () => {
     expect(text).toContain('Tutorbot Labs Inc. -> US: Standard contractual clauses 2021/914');
     expect(text).toMatch(/Page 1 \/ \d+/);
 
-    const log = await app.call('exports.log');
+    const log = await ws.app.call('exports.log');
     expect(log[0]).toMatchObject({
       kind: 'records_of_processing',
       format: 'pdf',

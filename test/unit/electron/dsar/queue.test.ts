@@ -77,8 +77,6 @@ describe('queue query plans', () => {
 const expected = (input: QueueQueryInput): string[] => {
   const query = QueueQuery.parse(input);
   const key = (row: QueueRow) => (query.sort.startsWith('due') ? row.dueDate : row.receivedAt);
-  const rows = queuePage(db, { ...query, limit: 1000, after: null }, 'stf_a'); // only used for the shape
-  expect(rows).toBeDefined();
   const mine = query.assignee === 'me' ? 'stf_a' : query.assignee;
   return all
     .filter((d) => !query.statuses.length || query.statuses.includes(d.status))
