@@ -4,13 +4,16 @@ import { type Sandbox, startSandbox } from '../sandbox/server';
 import { Me } from '../shared/api/common';
 import type { EventName, Events, WorkspaceInfo } from '../shared/ipc/contract';
 import { openStores } from './cache/stores';
+import { ClockSettingsStore } from './dsar/clock-settings';
 import { registerDsarHandlers } from './dsar/ipc';
+import { jobEntity } from './dsar/jobs-store';
 import { dsarEntity } from './dsar/store';
 import { type Envelope, IpcRegistry } from './ipc/registry';
 import { PlatformClient } from './platform/client';
 import { registerRegistryHandlers } from './processors/ipc';
 import { activityStore, processorStore } from './processors/store';
-import { registerRecordsHandlers } from './records/ipc';
+import { readControllerOf, registerRecordsHandlers } from './records/ipc';
+import { registryQueries } from './records/queries';
 import { listStaff, staffEntity } from './staff/store';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
 import type { SyncedEntity } from './sync/entity-store';
@@ -19,14 +22,16 @@ import { Conflicts, Outbox } from './sync/outbox';
 import { reapplyOverlays, resetMirror } from './sync/pull';
 import { SyncState } from './sync/sync-state';
 
-export type PlatformTarget = { kind: 'remote'; url: string; token: string } | { kind: 'demo'; requests?: number };
+export type PlatformTarget =
+  | { kind: 'remote'; url: string; token: string }
+  | { kind: 'demo'; requests?: number /** New requests arrive this often (default 3 minutes); 0 turns it off. */; emitEveryMs?: number };
 
 export interface ConsoleOptions {
   dataDir: string;
   /** 64 hex characters; from safeStorage on the desktop, from a 0600 file or the environment headless. */
   cacheKey: string;
   platform: PlatformTarget;
-  /** The controller's time zone, for due dates. */
+  /** The controller's time zone, for due dates, until the user sets it in the settings. */
   timeZone?: string;
   sync?: SyncEngineOptions;
   client?: { timeoutMs?: number; retries?: number; backoffMs?: number };
@@ -55,7 +60,11 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     if (options.platform.kind === 'demo') {
       // The demo workspace: the reference platform in-process on loopback, its store beside the cache so the
       // demo keeps its state across restarts.
-      sandbox = await startSandbox({ dbPath: join(options.dataDir, 'demo-platform.sqlite'), requests: options.platform.requests });
+      sandbox = await startSandbox({
+        dbPath: join(options.dataDir, 'demo-platform.sqlite'),
+        requests: options.platform.requests,
+        emitEveryMs: options.platform.emitEveryMs ?? 180_000,
+      });
       target = { url: sandbox.url, token: sandbox.defaultToken };
     } else {
       target = { url: options.platform.url, token: options.platform.token };
@@ -70,18 +79,22 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   const state = new SyncState(cache);
   const outbox = new Outbox(pending);
   const conflicts = new Conflicts(pending);
-  const dsars = dsarEntity(cache, options.timeZone ?? 'Europe/Berlin');
+  const clock = new ClockSettingsStore(pending, options.timeZone ? { timeZone: options.timeZone } : {});
+  let me: Me | null = null;
+  const dsars = dsarEntity(cache, { clock: () => clock.get(), actor: () => me?.staff.id ?? 'me' });
+  const jobs = jobEntity(cache);
   const processors = processorStore(cache);
   const activities = activityStore(cache);
   const entities = new Map<string, SyncedEntity>([
-    ['dsar', dsars as unknown as SyncedEntity],
+    ['dsar', dsars.synced as unknown as SyncedEntity],
+    ['job', jobs.synced as unknown as SyncedEntity],
     ['staff', staffEntity(cache) as unknown as SyncedEntity],
     ['processor', processors.synced as unknown as SyncedEntity],
     ['activity', activities.synced as unknown as SyncedEntity],
   ]);
 
   const cachedMe = state.get('me');
-  let me: Me | null = cachedMe ? Me.parse(JSON.parse(cachedMe)) : null;
+  me = cachedMe ? Me.parse(JSON.parse(cachedMe)) : null;
   const refreshMe = async () => {
     const fresh = await client.me();
     if (state.get('workspace') !== fresh.workspace.id) {
@@ -115,8 +128,20 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     return workspace();
   });
   ipc.handle('staff.list', () => listStaff(cache));
-  registerDsarHandlers(ipc, { cache, outbox, engine, dsars, me: () => me });
-  registerRegistryHandlers(ipc, { outbox, engine, processors, activities, me: () => me, timeZone: options.timeZone ?? 'Europe/Berlin' });
+  registerDsarHandlers(ipc, {
+    cache,
+    pending,
+    outbox,
+    engine,
+    client,
+    dsars,
+    jobs,
+    clock,
+    registry: registryQueries({ processors, activities }),
+    controllerName: () => readControllerOf(pending).controllerName || (me?.workspace.name ?? ''),
+    me: () => me,
+  });
+  registerRegistryHandlers(ipc, { outbox, engine, processors, activities, me: () => me, timeZone: () => clock.get().timeZone });
   registerRecordsHandlers(ipc, { pending, processors, activities, me: () => me });
   registerSyncHandlers(ipc, { engine, outbox, conflicts, entities });
   const missing = ipc.missing();

@@ -24,7 +24,13 @@ export function changesRoutes(app: FastifyInstance, store: PlatformStore, tokens
     const hasMore = rows.length > query.data.limit;
     const page = hasMore ? rows.slice(0, query.data.limit) : rows;
     // Each entity travels only to tokens that may read it; staff is visible to every member of staff.
-    const readScope = { dsar: 'dsar:read', processor: 'processor:read', activity: 'processor:read', staff: null } as const;
+    const readScope = {
+      dsar: 'dsar:read',
+      job: 'dsar:read',
+      processor: 'processor:read',
+      activity: 'processor:read',
+      staff: null,
+    } as const;
     const mayRead = (entity: keyof typeof readScope) => {
       const scope = readScope[entity];
       return scope === null || principal.scopes.includes(scope);

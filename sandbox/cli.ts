@@ -9,12 +9,19 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     token: { type: 'string' },
     quiet: { type: 'boolean', default: false },
+    'emit-every': { type: 'string' },
+    'job-step-ms': { type: 'string' },
   },
 });
 
 const requests = values.scale === undefined ? undefined : Number(values.scale);
 if (requests !== undefined && (!Number.isInteger(requests) || requests < 0 || requests > 5_000_000)) {
   console.error('--scale takes a whole number of requests from 0 to 5000000');
+  process.exit(2);
+}
+const seconds = values['emit-every'] === undefined ? undefined : Number(values['emit-every']);
+if (seconds !== undefined && !(seconds > 0)) {
+  console.error('--emit-every takes the seconds between new requests, e.g. 60');
   process.exit(2);
 }
 const started = Date.now();
@@ -24,6 +31,8 @@ const sandbox = await startSandbox({
   port: Number(values.port),
   token: values.token,
   logger: !values.quiet,
+  emitEveryMs: seconds === undefined ? undefined : seconds * 1000,
+  jobStepMs: values['job-step-ms'] === undefined ? undefined : Number(values['job-step-ms']),
 });
 console.log(`Sandbox platform ready in ${Date.now() - started} ms: ${sandbox.url}`);
 console.log(`SANDBOX_URL=${sandbox.url}`);

@@ -3,6 +3,8 @@ import type { Me, Staff } from '../shared/api/common';
 import { openApiDocument } from '../shared/api/openapi';
 import { operations } from '../shared/api/paths';
 import { changesRoutes } from './changes';
+import { emitRequest } from './dsar/intake';
+import { JobRunner } from './dsar/jobs';
 import { dsarRoutes } from './dsar/routes';
 import { requireScope, TokenRegistry } from './http/auth';
 import { ProblemError, sendProblem } from './http/problems';
@@ -23,6 +25,10 @@ export interface SandboxOptions {
   seedNow?: Date;
   /** Log requests to stdout (the CLI does; tests and the in-process demo do not). */
   logger?: boolean;
+  /** Time per step of a fulfilment job (one data category per step). */
+  jobStepMs?: number;
+  /** Emit a new request from a random account this often, as users filing requests would. Off when absent. */
+  emitEveryMs?: number;
 }
 
 /**
@@ -40,6 +46,8 @@ export interface Sandbox {
   store: PlatformStore;
   app: FastifyInstance;
   inject(faults: Faults): void;
+  /** Files a new request from a random account now, as a user on the platform would. */
+  emitRequest(): ReturnType<typeof emitRequest>;
   close(): Promise<void>;
 }
 
@@ -114,11 +122,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     return { staff: store.all<Staff>('staff') };
   });
   changesRoutes(app, store, registry);
-  dsarRoutes(app, store, registry);
+  const jobs = new JobRunner(store, options.jobStepMs ?? 300);
+  dsarRoutes(app, store, registry, jobs);
   registryRoutes(app, store, registry);
 
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const url = address.replace('[::1]', '127.0.0.1');
+  jobs.resume();
+  const emitter = options.emitEveryMs ? setInterval(() => emitRequest(store), options.emitEveryMs) : null;
+  emitter?.unref();
   return {
     url,
     tokens,
@@ -128,7 +140,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     inject: (next) => {
       faults = { ...next };
     },
+    emitRequest: () => emitRequest(store),
     close: async () => {
+      if (emitter) clearInterval(emitter);
+      jobs.stop();
       await app.close();
       store.close();
     },

@@ -1,19 +1,42 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Me } from '../../shared/api/common';
-import type { Dsar } from '../../shared/api/dsar';
+import type { Dsar, DsarPatch } from '../../shared/api/dsar';
+import type { DsarAction } from '../../shared/api/dsar-workflow';
+import { localDate } from '../../shared/domain/calendar';
+import { affectedCategories, platformSubjectCategories, registryNamesOf } from '../../shared/domain/data-categories';
+import { dsarDueDate } from '../../shared/domain/deadlines';
+import { daysLeft, dueDateOf, ledgerOf } from '../../shared/domain/dsar-clock';
+import { renderMessage } from '../../shared/domain/dsar-messages';
+import { applyAction, needsRecipientNotice, WorkflowError } from '../../shared/domain/dsar-workflow';
+import { BULK_LIMIT, type DsarDetail, type QueueQuery, type QueueRow } from '../../shared/ipc/contract';
 import { isBulkLoading } from '../cache/bulk-load';
+import { loggedExport } from '../exports/log';
 import { HandlerError, type IpcRegistry } from '../ipc/registry';
+import type { PlatformClient } from '../platform/client';
+import { PlatformError } from '../platform/errors';
+import type { registryQueries } from '../records/queries';
 import type { SyncEngine } from '../sync/engine';
-import type { SyncedEntity } from '../sync/entity-store';
 import type { Outbox } from '../sync/outbox';
+import { article15Text } from './article15-text';
+import type { ClockSettingsStore } from './clock-settings';
+import type { jobEntity } from './jobs-store';
 import { queuePage } from './queue';
-import { type DsarRow, toQueueRow } from './rows';
+import { registerCsv } from './register-csv';
+import { type DsarRow, type QueueColumns, toQueueRow } from './rows';
+import type { DsarStore } from './store';
 
 export interface DsarHandlerDeps {
   cache: Database.Database;
+  pending: Database.Database;
   outbox: Outbox;
   engine: SyncEngine;
-  dsars: SyncedEntity<Dsar>;
+  client: PlatformClient;
+  dsars: DsarStore;
+  jobs: ReturnType<typeof jobEntity>;
+  clock: ClockSettingsStore;
+  registry: ReturnType<typeof registryQueries>;
+  controllerName(): string;
   me(): Me | null;
 }
 
@@ -21,43 +44,273 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): v
   const { cache } = deps;
   const byId = cache.prepare<[string], DsarRow>('SELECT * FROM dsars WHERE id = ?');
   const staffById = cache.prepare<[string], { doc: string }>('SELECT doc FROM staff WHERE id = ?');
+  const sameSubject = cache.prepare<[string, string], QueueColumns>(
+    'SELECT * FROM dsars WHERE subject_key = ? AND type = ? AND is_open = 1 ORDER BY received_at',
+  );
+  const today = () => localDate(new Date(), deps.clock.get().timeZone);
+  const myId = () => deps.me()?.staff.id ?? null;
+
+  const mayWrite = () => {
+    const me = deps.me();
+    if (me && !me.scopes.includes('dsar:write')) throw new HandlerError('forbidden', 'Your platform role may not change requests.');
+  };
+  const load = (id: string) => {
+    const row = byId.get(id);
+    if (!row) throw new HandlerError('not_found', `No request ${id} in the cache.`);
+    return row;
+  };
+  const checkAssignee = (assigneeId: string | null | undefined) => {
+    if (!assigneeId) return;
+    const staff = staffById.get(assigneeId);
+    const assignee = staff ? (JSON.parse(staff.doc) as { active: boolean }) : null;
+    if (!assignee?.active)
+      throw new HandlerError('invalid_input', `${assigneeId} is not an active staff member.`, [
+        { path: 'assigneeId', message: 'not an active staff member' },
+      ]);
+  };
+
+  /** The outbox commit comes first: once it is on disk the change survives a crash; the cache shows it at once. */
+  const enqueue = (id: string, op: 'patch' | 'action' | 'create', body: Record<string, unknown>, baseVersion: number) => {
+    deps.outbox.enqueue('dsar', id, op, body, baseVersion);
+    deps.dsars.synced.overlay?.({ entityId: id, op, body });
+  };
+  const changed = () => {
+    deps.engine.noteLocalChange('dsar');
+    void deps.engine.kick();
+  };
+
+  const detail = (id: string): DsarDetail | null => {
+    const row = byId.get(id);
+    if (!row) return null;
+    const dsar = JSON.parse(row.doc) as Dsar;
+    const clock = deps.clock.get();
+    const due = dueDateOf(ledgerOf(dsar), clock);
+    const now = today();
+    const jobs = deps.jobs.forDsar(id).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
+    return {
+      dsar,
+      pending: row.pending === 1,
+      deadline: { ...due, today: now, daysLeft: daysLeft(due.due, new Date(), clock.timeZone) },
+      clock,
+      duplicates: row.is_open
+        ? sameSubject
+            .all(row.subject_key, row.type)
+            .filter((r) => r.id !== id)
+            .map(toQueueRow)
+        : [],
+      jobs,
+      recipients: needsRecipientNotice(dsar.type) ? recipientTasks(dsar, jobs) : null,
+    };
+  };
+
+  const recipientTasks = (dsar: Dsar, jobs: DsarDetail['jobs']): NonNullable<DsarDetail['recipients']> => {
+    // Erasure: what the job actually erased or restricted; before it ran, everything the account may hold.
+    const erasure = jobs.find((j) => j.result?.kind === 'erasure')?.result;
+    const categories =
+      erasure?.kind === 'erasure'
+        ? erasure.categories.filter((c) => c.records > 0).map((c) => c.category)
+        : affectedCategories(dsar.type as 'erasure' | 'rectification' | 'restriction');
+    const informed = new Map(dsar.events.flatMap((e) => (e.kind === 'recipient_informed' ? [[e.processorId, e.informedOn] as const] : [])));
+    return deps.registry.processorsHolding(registryNamesOf(categories)).map((p) => ({
+      processorId: p.id,
+      legalName: p.legalName,
+      categories: p.categories,
+      informedOn: informed.get(p.id) ?? null,
+    }));
+  };
+  const mustDetail = (id: string) => {
+    const found = detail(id);
+    if (!found) throw new HandlerError('not_found', `No request ${id} in the cache.`);
+    return found;
+  };
 
   ipc.handle('dsar.list', (query) => {
     // Until the first bootstrap has built its indexes the queue is incomplete: show none of it, with progress.
     if (isBulkLoading(cache)) return { rows: [], next: null };
     try {
-      return queuePage(cache, query, deps.me()?.staff.id ?? null);
+      return queuePage(cache, query, myId(), today());
     } catch (error) {
       if (error instanceof RangeError) throw new HandlerError('invalid_input', error.message);
       throw error;
     }
   });
 
-  ipc.handle('dsar.get', ({ id }) => {
-    const row = byId.get(id);
-    if (!row) return null;
-    return { ...(JSON.parse(row.doc) as Dsar), dueDate: row.due_date, pending: row.pending === 1 };
-  });
+  ipc.handle('dsar.get', ({ id }) => detail(id));
 
   ipc.handle('dsar.assign', ({ id, assigneeId }) => {
-    const me = deps.me();
-    if (me && !me.scopes.includes('dsar:write')) throw new HandlerError('forbidden', 'Your platform role may not change requests.');
-    const row = byId.get(id);
-    if (!row) throw new HandlerError('not_found', `No request ${id} in the cache.`);
-    if (assigneeId !== null) {
-      const staff = staffById.get(assigneeId);
-      const assignee = staff ? (JSON.parse(staff.doc) as { active: boolean }) : null;
-      if (!assignee?.active) throw new HandlerError('invalid_input', `${assigneeId} is not an active staff member.`);
+    mayWrite();
+    const row = load(id);
+    checkAssignee(assigneeId);
+    if (row.assignee_id !== assigneeId) {
+      enqueue(id, 'patch', { assigneeId }, row.version);
+      changed();
     }
-    if (row.assignee_id === assigneeId) return toQueueRow(row);
-    // The outbox commit comes first: once it is on disk the change survives a crash, and the cache
-    // overlay is derived from it (re-applied on every start).
-    deps.outbox.enqueue('dsar', id, 'patch', { assigneeId }, row.version);
-    deps.dsars.overlay?.({ entityId: id, op: 'patch', body: { assigneeId } });
+    return toQueueRow(load(id));
+  });
+
+  ipc.handle('dsar.update', ({ id, patch }) => {
+    mayWrite();
+    const row = load(id);
+    checkAssignee(patch.assigneeId);
+    enqueue(id, 'patch', patch as Record<string, unknown>, row.version);
+    changed();
+    return mustDetail(id);
+  });
+
+  ipc.handle('dsar.act', ({ id, action: requested }) => {
+    mayWrite();
+    const row = load(id);
+    // The extension is checked with this console's deadline settings, and the platform checks the same.
+    const action: DsarAction = requested.type === 'extend' ? { ...requested, clock: deps.clock.get() } : requested;
+    try {
+      applyAction(JSON.parse(row.doc) as Dsar, action, {
+        actor: myId() ?? 'me',
+        at: new Date().toISOString(),
+        newId: randomUUID,
+        findDsar: (other) => deps.dsars.find(other),
+        findJob: (jobId) => deps.jobs.forDsar(id).find((j) => j.id === jobId) ?? null,
+      });
+    } catch (error) {
+      if (error instanceof WorkflowError) {
+        throw new HandlerError('invalid_input', error.message, error.path ? [{ path: error.path, message: error.message }] : undefined);
+      }
+      throw error;
+    }
+    enqueue(id, 'action', action as unknown as Record<string, unknown>, row.version);
+    changed();
+    return mustDetail(id);
+  });
+
+  ipc.handle('dsar.create', (input) => {
+    mayWrite();
+    if (Date.parse(input.receivedAt) > Date.now() + 60_000) {
+      throw new HandlerError('invalid_input', 'The receipt cannot lie in the future.', [{ path: 'receivedAt', message: 'in the future' }]);
+    }
+    if (input.duplicateOf && !deps.dsars.find(input.duplicateOf)) {
+      throw new HandlerError('invalid_input', `No request ${input.duplicateOf}.`, [{ path: 'duplicateOf', message: 'unknown request' }]);
+    }
+    const id = `dsr_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    enqueue(id, 'create', { ...input, id }, 0);
+    changed();
+    return mustDetail(id);
+  });
+
+  ipc.handle('dsar.duplicates', ({ userId, email, type }) => {
+    const keys = [userId ? `user:${userId}` : null, `email:${email.trim().toLowerCase()}`].filter((k): k is string => k !== null);
+    const rows = new Map<string, QueueRow>();
+    for (const key of keys) for (const row of sameSubject.all(key, type)) rows.set(row.id, toQueueRow(row));
+    return [...rows.values()];
+  });
+
+  ipc.handle('dsar.draftMessage', ({ id, kind, reason, denialReason }) => {
+    const found = mustDetail(id);
+    const { dsar, clock } = found;
+    // The extension notice names the new date: the three-month period from the same start.
+    const due =
+      kind === 'extension_notice' ? dueDateOf({ ...ledgerOf(dsar), extendedAt: new Date().toISOString() }, clock).due : found.deadline.due;
+    return renderMessage(kind, dsar.subject.locale, {
+      subjectName: dsar.subject.name,
+      requestId: dsar.id,
+      type: dsar.type,
+      receivedOn: localDate(dsar.receivedAt, clock.timeZone),
+      dueDate: due,
+      controllerName: deps.controllerName(),
+      region: clock.region,
+      reason,
+      denialReason,
+    });
+  });
+
+  ipc.handle('dsar.article15', ({ id }) => {
+    const { dsar } = mustDetail(id);
+    return { text: article15Text(deps.registry.article15Information(platformSubjectCategories), dsar.subject.locale) };
+  });
+
+  /** All rows of a filter, up to `cap` (more: null). */
+  const matching = (query: QueueQuery, cap: number): QueueRow[] | null => {
+    const rows: QueueRow[] = [];
+    let after: string | null = null;
+    do {
+      const page = queuePage(cache, { ...query, after, limit: 1000 }, myId(), today());
+      rows.push(...page.rows);
+      if (rows.length > cap) return null;
+      after = page.next;
+    } while (after && !query.search);
+    return rows;
+  };
+
+  ipc.handle('dsar.bulk', ({ query, change }) => {
+    mayWrite();
+    if (change.kind === 'assign') checkAssignee(change.assigneeId);
+    const rows = matching(query, BULK_LIMIT);
+    if (!rows) throw new HandlerError('invalid_input', `More than ${BULK_LIMIT} requests match: narrow the filter first.`);
+    let changedCount = 0;
+    const apply = () => {
+      for (const row of rows) {
+        const current = byId.get(row.id);
+        if (!current) continue;
+        if (change.kind === 'assign' && current.assignee_id !== change.assigneeId) {
+          enqueue(row.id, 'patch', { assigneeId: change.assigneeId } satisfies DsarPatch, current.version);
+        } else if (change.kind === 'priority' && current.priority !== change.priority) {
+          enqueue(row.id, 'patch', { priority: change.priority } satisfies DsarPatch, current.version);
+        } else if (change.kind === 'start' && current.status === 'new') {
+          enqueue(row.id, 'action', { type: 'start' }, current.version);
+        } else continue;
+        changedCount++;
+      }
+    };
+    // One transaction per store: the outbox entries and their overlays land together or not at all.
+    deps.pending.transaction(() => cache.transaction(apply)())();
+    if (changedCount) changed();
+    return { matched: rows.length, changed: changedCount, skipped: rows.length - changedCount };
+  });
+
+  ipc.handle('dsar.export', ({ query, language }) => {
+    const rows = matching(query, 200_000);
+    if (!rows) throw new HandlerError('invalid_input', 'More than 200,000 requests match: narrow the filter first.');
+    const staffNames = new Map(
+      cache
+        .prepare<[], { id: string; name: string }>('SELECT id, name FROM staff')
+        .all()
+        .map((s) => [s.id, s.name]),
+    );
+    const now = today();
+    const content = Buffer.from(registerCsv(rows, language, { staffNames, today: now }), 'utf8');
+    return loggedExport(deps.pending, {
+      kind: 'dsar_register',
+      format: 'csv',
+      fileName: `${language === 'de' ? 'betroffenenanfragen' : 'dsar-register'}-${now}.csv`,
+      mimeType: 'text/csv;charset=utf-8',
+      content,
+      actor: myId() ?? 'unknown',
+    });
+  });
+
+  ipc.handle('accounts.search', async ({ q }) => {
+    try {
+      return (await deps.client.searchAccounts(q)).accounts;
+    } catch (error) {
+      if (error instanceof PlatformError && (error.kind === 'network' || error.kind === 'timeout')) {
+        throw new HandlerError(
+          'unavailable',
+          'The platform cannot be reached: the account lookup needs a connection. Enter the subject by hand.',
+        );
+      }
+      throw new HandlerError('unavailable', error instanceof Error ? error.message : String(error));
+    }
+  });
+
+  ipc.handle('clock.get', () => deps.clock.get());
+  ipc.handle('clock.update', (settings) => {
+    try {
+      dsarDueDate({ receivedAt: new Date().toISOString(), timeZone: settings.timeZone, region: settings.region, months: 1 });
+    } catch (error) {
+      if (error instanceof RangeError) throw new HandlerError('invalid_input', error.message);
+      throw error;
+    }
+    deps.clock.set(settings);
+    const recomputed = cache.transaction(() => deps.dsars.recomputeDueDates())();
     deps.engine.noteLocalChange('dsar');
-    void deps.engine.kick();
-    const updated = byId.get(id);
-    if (!updated) throw new HandlerError('not_found', `No request ${id} in the cache.`);
-    return toQueueRow(updated);
+    return { settings: deps.clock.get(), recomputed };
   });
 }

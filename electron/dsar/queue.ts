@@ -21,7 +21,7 @@ const indexes = [
 type IndexName = (typeof indexes)[number];
 const sortColumns = ['due_date', 'received_at'] as const;
 
-const columns = sql`d.id, d.type, d.status, d.subject_name, d.subject_email, d.received_at, d.due_date, d.assignee_id, d.priority, d.pending`;
+const columns = sql`d.id, d.type, d.status, d.subject_name, d.subject_email, d.received_at, d.due_date, d.assignee_id, d.priority, d.pending, d.clock_paused`;
 
 /** Searches return the best matches by relevance, not a scrollable register. */
 export const SEARCH_LIMIT = 500;
@@ -57,12 +57,13 @@ export function ftsQuery(search: string): string | null {
  * Builds the statement for one queue page. Each filter-and-sort combination is pinned to the index that
  * serves it (INDEXED BY), so a page is a range walk in index order: no table scan, no sort, at any size.
  */
-export function queueStatement(query: QueueQuery, myStaffId: string | null): Sql {
+export function queueStatement(query: QueueQuery, myStaffId: string | null, today: string): Sql {
   const sortColumn = query.sort.startsWith('due') ? 'due_date' : 'received_at';
   const descending = query.sort.endsWith('desc');
   const suffix = sortColumn === 'due_date' ? 'due' : 'received';
   const assignee = query.assignee === 'me' ? (myStaffId ?? '\u0000nobody') : query.assignee;
-  const onlyOpen = sameSet(query.statuses, openStatuses);
+  // A due-date view is about open requests; with no status chosen it means all open ones.
+  const onlyOpen = sameSet(query.statuses, openStatuses) || (query.due !== null && query.statuses.length === 0);
 
   const where: Sql[] = [];
   let index: IndexName;
@@ -81,6 +82,8 @@ export function queueStatement(query: QueueQuery, myStaffId: string | null): Sql
   if (onlyOpen) where.push(sql`d.is_open = 1`);
   else if (query.statuses.length) where.push(sql`d.status IN (${list(query.statuses)})`);
   if (query.types.length) where.push(sql`d.type IN (${list(query.types)})`);
+  if (query.due === 'overdue') where.push(sql`d.is_open = 1 AND d.due_date < ${today}`);
+  if (query.due === 'week') where.push(sql`d.is_open = 1 AND d.due_date BETWEEN ${today} AND ${addDays(today, 7)}`);
 
   const search = ftsQuery(query.search);
   if (search) {
@@ -102,8 +105,10 @@ export function queueStatement(query: QueueQuery, myStaffId: string | null): Sql
     ORDER BY d.${column} ${direction}, d.id ${direction} LIMIT ${query.limit + 1}`;
 }
 
-export function queuePage(db: Database.Database, query: QueueQuery, myStaffId: string | null): QueuePage {
-  const statement = queueStatement(query, myStaffId);
+const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+export function queuePage(db: Database.Database, query: QueueQuery, myStaffId: string | null, today: string): QueuePage {
+  const statement = queueStatement(query, myStaffId, today);
   const rows = db.prepare<unknown[], QueueColumns>(statement.text).all(...statement.params);
   if (query.search.trim()) return { rows: rows.map(toQueueRow), next: null };
   const hasMore = rows.length > query.limit;

@@ -1,5 +1,7 @@
 import type { Dsar } from '../../shared/api/dsar';
-import { isOpen, provisionalDueDate } from '../../shared/domain/dsar';
+import type { ClockSettings } from '../../shared/api/dsar-workflow';
+import { isOpen, subjectKey } from '../../shared/domain/dsar';
+import { type ClockLedger, dueDateOf, ledgerOf } from '../../shared/domain/dsar-clock';
 import type { QueueRow } from '../../shared/ipc/contract';
 
 /** A row of the cache's `dsars` table. The document is the source; the other columns serve queries. */
@@ -17,10 +19,15 @@ export interface DsarRow {
   updated_at: string;
   is_open: number;
   pending: number;
+  ledger: string;
+  clock_paused: number;
+  subject_key: string;
   doc: string;
 }
 
-export function toRow(dsar: Dsar, timeZone: string): Omit<DsarRow, 'pending'> {
+export function toRow(dsar: Dsar, clock: ClockSettings): Omit<DsarRow, 'pending'> {
+  const ledger = ledgerOf(dsar);
+  const due = dueDateOf(ledger, clock);
   return {
     id: dsar.id,
     version: dsar.version,
@@ -30,18 +37,33 @@ export function toRow(dsar: Dsar, timeZone: string): Omit<DsarRow, 'pending'> {
     subject_email: dsar.subject.email,
     // Instants are compared as text, so they are stored normalised to UTC.
     received_at: new Date(dsar.receivedAt).toISOString(),
-    due_date: provisionalDueDate(dsar.receivedAt, timeZone),
+    due_date: due.due,
     assignee_id: dsar.assigneeId,
     priority: dsar.priority,
     updated_at: dsar.updatedAt,
     is_open: isOpen(dsar.status) ? 1 : 0,
+    ledger: JSON.stringify(ledger),
+    clock_paused: due.paused ? 1 : 0,
+    subject_key: subjectKey(dsar.subject),
     doc: JSON.stringify(dsar),
   };
 }
 
+export const parseLedger = (text: string) => JSON.parse(text) as ClockLedger;
+
 export type QueueColumns = Pick<
   DsarRow,
-  'id' | 'type' | 'status' | 'subject_name' | 'subject_email' | 'received_at' | 'due_date' | 'assignee_id' | 'priority' | 'pending'
+  | 'id'
+  | 'type'
+  | 'status'
+  | 'subject_name'
+  | 'subject_email'
+  | 'received_at'
+  | 'due_date'
+  | 'assignee_id'
+  | 'priority'
+  | 'pending'
+  | 'clock_paused'
 >;
 
 export function toQueueRow(row: QueueColumns): QueueRow {
@@ -53,6 +75,7 @@ export function toQueueRow(row: QueueColumns): QueueRow {
     subjectEmail: row.subject_email,
     receivedAt: row.received_at,
     dueDate: row.due_date,
+    clockPaused: row.clock_paused === 1,
     assigneeId: row.assignee_id,
     priority: row.priority as QueueRow['priority'],
     pending: row.pending === 1,

@@ -1,49 +1,131 @@
+import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { Dsar, DsarPatch } from '../../shared/api/dsar';
+import { Dsar, DsarCreate, DsarPatch } from '../../shared/api/dsar';
+import { type ClockSettings, DsarAction } from '../../shared/api/dsar-workflow';
+import type { Job } from '../../shared/api/jobs';
+import { dueDateOf } from '../../shared/domain/dsar-clock';
+import { applyAction, WorkflowError } from '../../shared/domain/dsar-workflow';
 import { deferIndexes, restoreIndexes } from '../cache/bulk-load';
 import type { PlatformClient } from '../platform/client';
 import { PlatformError } from '../platform/errors';
 import type { SyncedEntity } from '../sync/entity-store';
-import { type DsarRow, toRow } from './rows';
+import { type DsarRow, parseLedger, toRow } from './rows';
 
-/** Mirrors DSARs into the cache and sends assignment changes to the platform. */
-export function dsarEntity(db: Database.Database, timeZone: string): SyncedEntity<Dsar> {
-  const upsert = db.prepare(`
-    INSERT INTO dsars (id, version, type, status, subject_name, subject_email, received_at, due_date, assignee_id, priority, updated_at, is_open, pending, doc)
-    VALUES (@id, @version, @type, @status, @subject_name, @subject_email, @received_at, @due_date, @assignee_id, @priority, @updated_at, @is_open, 0, @doc)
-    ON CONFLICT (id) DO UPDATE SET
-      version = excluded.version, type = excluded.type, status = excluded.status, subject_name = excluded.subject_name,
-      subject_email = excluded.subject_email, received_at = excluded.received_at, due_date = excluded.due_date,
-      assignee_id = excluded.assignee_id, priority = excluded.priority, updated_at = excluded.updated_at, is_open = excluded.is_open, pending = 0, doc = excluded.doc
+export interface DsarEntityDeps {
+  clock(): ClockSettings;
+  /** Who the pending timeline entries are by. */
+  actor(): string;
+}
+
+/** Mirrors DSARs into the cache and sends changes, intake and workflow actions to the platform. */
+export function dsarEntity(db: Database.Database, deps: DsarEntityDeps) {
+  const columns =
+    'id, version, type, status, subject_name, subject_email, received_at, due_date, assignee_id, priority, updated_at, is_open, ledger, clock_paused, subject_key, doc';
+  const assignments = columns
+    .split(', ')
+    .filter((c) => c !== 'id')
+    .map((c) => `${c} = excluded.${c}`)
+    .join(', ');
+  const values = columns
+    .split(', ')
+    .map((c) => `@${c}`)
+    .join(', ');
+  const upsert = db.prepare(`INSERT INTO dsars (${columns}, pending) VALUES (${values}, 0)
+    ON CONFLICT (id) DO UPDATE SET ${assignments}, pending = 0
     -- An older state (a feed page fetched before our own write was acknowledged) never overwrites a newer one.
     WHERE excluded.version >= dsars.version`);
+  // A pending change keeps the platform's version (the base of the write) and marks the row pending.
+  const overlayRow = db.prepare(`INSERT INTO dsars (${columns}, pending) VALUES (${values}, 1)
+    ON CONFLICT (id) DO UPDATE SET ${assignments.replace('version = excluded.version, ', '')}, pending = 1`);
   const remove = db.prepare('DELETE FROM dsars WHERE id = ?');
-  const read = db.prepare<[string], Pick<DsarRow, 'doc'>>('SELECT doc FROM dsars WHERE id = ?');
-  const version = db.prepare<[string], Pick<DsarRow, 'version'>>('SELECT version FROM dsars WHERE id = ?');
-  const overlay = db.prepare('UPDATE dsars SET assignee_id = @assignee_id, priority = @priority, pending = 1, doc = @doc WHERE id = @id');
+  const read = db.prepare<[string], Pick<DsarRow, 'doc' | 'version'>>('SELECT doc, version FROM dsars WHERE id = ?');
+  const readJob = db.prepare<[string], { doc: string }>('SELECT doc FROM jobs WHERE id = ?');
+  const findDsar = (id: string) => {
+    const row = read.get(id);
+    return row ? (JSON.parse(row.doc) as Dsar) : null;
+  };
 
-  return {
+  db.function('pc_due', { deterministic: true }, (ledger: unknown) => dueDateOf(parseLedger(String(ledger)), deps.clock()).due);
+  db.function('pc_paused', { deterministic: true }, (ledger: unknown) =>
+    dueDateOf(parseLedger(String(ledger)), deps.clock()).paused ? 1 : 0,
+  );
+
+  const synced: SyncedEntity<Dsar> = {
     entity: 'dsar',
     schema: Dsar,
-    upsert: (dsar) => upsert.run(toRow(dsar, timeZone)),
+    upsert: (dsar) => upsert.run(toRow(dsar, deps.clock())),
     remove: (id) => remove.run(id),
     clear: () => db.exec('DELETE FROM dsars'),
-    currentVersion: (id) => version.get(id)?.version ?? null,
+    currentVersion: (id) => read.get(id)?.version ?? null,
     beginBulkLoad: () => deferIndexes(db, 'dsars', 'dsars_fts'),
     endBulkLoad: () => restoreIndexes(db),
-    overlay({ entityId: id, body }) {
+    overlay({ entityId: id, op, body }) {
       const row = read.get(id);
+      if (op === 'create') {
+        if (row) return;
+        const input = DsarCreate.parse(body);
+        overlayRow.run({ ...toRow(createdLocally(input, deps.actor()), deps.clock()), version: 0 });
+        return;
+      }
       if (!row) return;
-      const patch = DsarPatch.parse(body);
-      const doc: Dsar = { ...(JSON.parse(row.doc) as Dsar), ...patch };
-      overlay.run({ id, assignee_id: doc.assigneeId, priority: doc.priority, doc: JSON.stringify(doc) });
+      const current = JSON.parse(row.doc) as Dsar;
+      let next: Dsar;
+      if (op === 'patch') {
+        next = { ...current, ...DsarPatch.parse(body) };
+      } else {
+        try {
+          next = applyAction(current, DsarAction.parse(body), {
+            actor: deps.actor(),
+            at: new Date().toISOString(),
+            newId: () => `pending-${randomUUID()}`,
+            findDsar,
+            findJob: (jobId) => {
+              const job = readJob.get(jobId);
+              return job ? (JSON.parse(job.doc) as Job) : null;
+            },
+          }).dsar;
+        } catch (error) {
+          // The platform moved on since the write was queued; sending it will show whether it still applies.
+          if (error instanceof WorkflowError) return;
+          throw error;
+        }
+      }
+      overlayRow.run({ ...toRow(next, deps.clock()), version: row.version });
     },
-    send: (client: PlatformClient, write) =>
-      client.patchDsar(write.entityId, DsarPatch.parse(write.body), { version: write.baseVersion, idempotencyKey: write.idempotencyKey }),
+    send: (client: PlatformClient, write) => {
+      const headers = { version: write.baseVersion, idempotencyKey: write.idempotencyKey };
+      if (write.op === 'create') return client.createDsar(DsarCreate.parse(write.body), write.idempotencyKey);
+      if (write.op === 'action') return client.dsarAction(write.entityId, DsarAction.parse(write.body), headers);
+      return client.patchDsar(write.entityId, DsarPatch.parse(write.body), headers);
+    },
     fetch: (client, id) =>
       client.getDsar(id).catch((error: unknown) => {
         if (error instanceof PlatformError && error.status === 404) return null;
         throw error;
       }),
+  };
+
+  return {
+    synced,
+    find: findDsar,
+    /** After a change of the clock settings: every due date again, from the stored ledgers, in one statement. */
+    recomputeDueDates(): number {
+      return db.prepare('UPDATE dsars SET due_date = pc_due(ledger), clock_paused = pc_paused(ledger)').run().changes;
+    },
+  };
+}
+export type DsarStore = ReturnType<typeof dsarEntity>;
+
+/** The request as the console shows it until the platform has recorded it. */
+function createdLocally(input: DsarCreate, actor: string): Dsar {
+  const at = new Date().toISOString();
+  return {
+    ...input,
+    version: 0,
+    updatedAt: at,
+    status: input.duplicateOf ? 'duplicate' : 'new',
+    assigneeId: null,
+    tags: [],
+    events: [{ id: `pending-${input.id}`, at, actor, kind: 'received', channel: input.channel }],
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { Problem } from '../../shared/api/common';
-import type { DsarPatch } from '../../shared/api/dsar';
+import type { DsarCreate, DsarPatch } from '../../shared/api/dsar';
+import type { DsarAction } from '../../shared/api/dsar-workflow';
 import { type Operation, operations } from '../../shared/api/paths';
 import { PlatformError } from './errors';
 
@@ -109,6 +110,22 @@ export class PlatformClient {
       body: patch,
       headers: { 'if-match': `"${write.version}"`, 'idempotency-key': write.idempotencyKey },
     });
+  }
+
+  createDsar(dsar: DsarCreate, idempotencyKey: string) {
+    return this.call(operations.createDsar, { body: dsar, headers: { 'idempotency-key': idempotencyKey } });
+  }
+
+  dsarAction(id: string, action: DsarAction, write: { version: number; idempotencyKey: string }) {
+    return this.call(operations.dsarAction, {
+      params: { id },
+      body: action,
+      headers: { 'if-match': `"${write.version}"`, 'idempotency-key': write.idempotencyKey },
+    });
+  }
+
+  searchAccounts(q: string) {
+    return this.call(operations.searchAccounts, { query: { q } });
   }
 
   private url(op: Operation, call: Call): string {

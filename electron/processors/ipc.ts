@@ -17,7 +17,7 @@ export interface RegistryHandlerDeps {
   processors: DocumentStore<Processor>;
   activities: DocumentStore<ProcessingActivity>;
   me(): Me | null;
-  timeZone: string;
+  timeZone(): string;
 }
 
 type Doc = { id: string; version: number; updatedAt: string };
@@ -83,7 +83,7 @@ export function registerRegistryHandlers(ipc: IpcRegistry, deps: RegistryHandler
   ipc.handle('processor.create', (draft) => create(deps.processors, 'processor', 'prc', draft));
   ipc.handle('processor.update', ({ id, patch }) => update(deps.processors, 'processor', ProcessorSchema, id, patch));
 
-  ipc.handle('registry.reminders', () => registryReminders(deps.processors.list(), localDate(new Date(), deps.timeZone)));
+  ipc.handle('registry.reminders', () => registryReminders(deps.processors.list(), localDate(new Date(), deps.timeZone())));
   ipc.handle('activity.list', () => deps.activities.list());
   ipc.handle('activity.create', (draft) => {
     checkRecipients(draft.recipientIds);

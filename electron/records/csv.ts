@@ -1,7 +1,7 @@
 import type { RecordsOfProcessing } from '../../shared/domain/records';
+import { csvDocument } from '../exports/csv';
 import { type ExportLanguage, exportLabels, transferLines } from './labels';
 
-const cell = (value: string) => (/[";\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
 const joined = (values: readonly string[]) => values.join(' | ');
 
 /**
@@ -41,5 +41,5 @@ export function recordsCsv(records: RecordsOfProcessing, language: ExportLanguag
     joined(e.toms),
     records.exportedAt,
   ]);
-  return `\uFEFF${[header, ...rows].map((row) => row.map(cell).join(';')).join('\r\n')}\r\n`;
+  return csvDocument([header, ...rows]);
 }

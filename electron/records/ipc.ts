@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ProcessingActivity } from '../../shared/api/activities';
 import type { Me } from '../../shared/api/common';
 import type { Processor } from '../../shared/api/processors';
 import { type ControllerDetails, missingControllerDetails, recordsOfProcessing } from '../../shared/domain/records';
 import type { DocumentStore } from '../cache/document-store';
+import { loggedExport } from '../exports/log';
 import { HandlerError, type IpcRegistry } from '../ipc/registry';
 import { recordsCsv } from './csv';
 import { recordsPdf } from './pdf';
@@ -24,11 +24,14 @@ const emptyController: ControllerDetails = {
   dpoContact: '',
 };
 
+/** The controller and DPO details the user entered (settings of the non-disposable store). */
+export function readControllerOf(pending: Database.Database): ControllerDetails {
+  const row = pending.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'controller'").get();
+  return row ? { ...emptyController, ...(JSON.parse(row.value) as ControllerDetails) } : emptyController;
+}
+
 export function registerRecordsHandlers(ipc: IpcRegistry, deps: RecordsHandlerDeps): void {
-  const readController = (): ControllerDetails => {
-    const row = deps.pending.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'controller'").get();
-    return row ? { ...emptyController, ...(JSON.parse(row.value) as ControllerDetails) } : emptyController;
-  };
+  const readController = () => readControllerOf(deps.pending);
 
   ipc.handle('controller.get', () => readController());
   ipc.handle('controller.update', (details) => {
@@ -53,16 +56,14 @@ export function registerRecordsHandlers(ipc: IpcRegistry, deps: RecordsHandlerDe
     const records = recordsOfProcessing(deps.activities.list().map(strip), deps.processors.list().map(strip), controller, exportedAt);
     const content = format === 'pdf' ? await recordsPdf(records, language) : Buffer.from(recordsCsv(records, language), 'utf8');
     const fileName = `${language === 'de' ? 'verarbeitungsverzeichnis' : 'records-of-processing'}-${exportedAt.slice(0, 10)}.${format}`;
-    const sha256 = createHash('sha256').update(content).digest('hex');
-    deps.pending
-      .prepare('INSERT INTO export_log (at, kind, format, file_name, sha256, actor) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(exportedAt, 'records_of_processing', format, fileName, sha256, deps.me()?.staff.id ?? 'unknown');
-    return {
+    return loggedExport(deps.pending, {
+      kind: 'records_of_processing',
+      format,
       fileName,
       mimeType: format === 'pdf' ? 'application/pdf' : 'text/csv;charset=utf-8',
-      base64: content.toString('base64'),
-      sha256,
-    };
+      content,
+      actor: deps.me()?.staff.id ?? 'unknown',
+    });
   });
 
   ipc.handle('exports.log', () =>

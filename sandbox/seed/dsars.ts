@@ -1,4 +1,6 @@
 import type { Dsar, DsarStatus, DsarType } from '../../shared/api/dsar';
+import type { DsarEvent } from '../../shared/api/dsar-workflow';
+import type { Account } from '../accounts/account';
 import { person } from './people';
 import type { Random } from './random';
 
@@ -40,9 +42,10 @@ const noteFor: Partial<Record<DsarType, string[]>> = {
  * A realistic DSAR history: older requests mostly closed, the last weeks a live queue. `now` anchors the
  * dates so a freshly seeded workspace always has requests due this week and some overdue.
  */
-export function generateDsars(random: Random, count: number, now: Date, assignees: string[]): Dsar[] {
+export function generateDsars(random: Random, count: number, now: Date, assignees: string[]): { dsars: Dsar[]; accounts: Account[] } {
   const spanDays = Math.max(120, Math.min(3 * 365, Math.round(count / 2)));
   const dsars: Dsar[] = [];
+  const accounts = new Map<string, Account>();
   for (let i = 0; i < count; i++) {
     // Skewed towards recent dates: the queue is busiest now.
     const ageDays = Math.floor(random.next() ** 1.6 * spanDays);
@@ -59,19 +62,23 @@ export function generateDsars(random: Random, count: number, now: Date, assignee
     const open = status !== 'completed' && status !== 'denied' && status !== 'withdrawn';
     const assigneeId = status === 'new' || (open && random.next() < 0.25) ? null : random.pick(assignees);
     const updatedAt = new Date(Math.min(now.getTime(), receivedAt.getTime() + random.int(0, 30) * DAY));
-    dsars.push({
+    const subject = {
+      userId: random.next() < 0.9 ? `usr_${random.int(10_000, 9_999_999)}` : null,
+      name: who.name,
+      email: who.email,
+      locale: random.next() < 0.85 ? ('de' as const) : ('en' as const),
+      address: channel === 'letter' ? who.address : null,
+    };
+    // Now and then the same person files the same request twice: the duplicate detection has work to do.
+    const previous = dsars[dsars.length - 1];
+    const repeat = i % 40 === 39 && previous && open && previous.status !== 'completed';
+    const dsar: Dsar = {
       id: `dsr_${(i + 1).toString(36).padStart(6, '0')}`,
       version: 1,
       updatedAt: updatedAt.toISOString(),
-      type,
+      type: repeat ? previous.type : type,
       status,
-      subject: {
-        userId: random.next() < 0.9 ? `usr_${random.int(10_000, 9_999_999)}` : null,
-        name: who.name,
-        email: who.email,
-        locale: random.next() < 0.85 ? 'de' : 'en',
-        address: channel === 'letter' ? who.address : null,
-      },
+      subject: repeat ? previous.subject : subject,
       channel,
       receivedAt: receivedAt.toISOString(),
       assigneeId,
@@ -81,7 +88,64 @@ export function generateDsars(random: Random, count: number, now: Date, assignee
         ['low', 8],
       ] as const),
       notes: random.pick(noteFor[type] ?? ['']),
+      tags: random.next() < 0.1 ? [random.pick(['VIP', 'Presse', 'Anwalt', 'Wiederholung'])] : [],
+      duplicateOf: null,
+      events: historyOf(status, receivedAt, updatedAt, channel, assigneeId),
+    };
+    dsars.push(dsar);
+    if (dsar.subject.userId && !accounts.has(dsar.subject.userId)) {
+      accounts.set(dsar.subject.userId, {
+        id: dsar.subject.userId,
+        name: dsar.subject.name,
+        email: dsar.subject.email,
+        createdAt: new Date(receivedAt.getTime() - random.int(30, 1500) * DAY).toISOString(),
+        locale: dsar.subject.locale,
+        address: who.address,
+        birthDate: random.next() < 0.4 ? `19${random.int(60, 99)}-0${random.int(1, 9)}-1${random.int(0, 9)}` : null,
+        displayName: who.name.split(' ')[0],
+        restricted: false,
+        objections: [],
+        erased: [],
+        retained: [],
+      });
+    }
+  }
+  return { dsars, accounts: [...accounts.values()] };
+}
+
+/** A plausible timeline for a seeded request in the status it has. */
+function historyOf(status: DsarStatus, receivedAt: Date, updatedAt: Date, channel: string, assigneeId: string | null): DsarEvent[] {
+  let n = 0;
+  const at = (date: Date) => ({ id: `seed-${receivedAt.getTime().toString(36)}-${n++}`, at: date.toISOString() });
+  const actor = assigneeId ?? 'platform';
+  const nextDay = new Date(Math.min(updatedAt.getTime(), receivedAt.getTime() + DAY));
+  const events: DsarEvent[] = [{ ...at(receivedAt), actor: 'subject', kind: 'received', channel }];
+  if (status === 'new') return events;
+  if (status === 'identity_pending') {
+    events.push(
+      { ...at(nextDay), actor, kind: 'identity_requested' },
+      { ...at(nextDay), actor, kind: 'status', from: 'new', to: 'identity_pending' },
+    );
+    return events;
+  }
+  events.push({ ...at(nextDay), actor, kind: 'status', from: 'new', to: 'in_progress' });
+  if (status === 'in_progress') return events;
+  if (status === 'awaiting_subject') {
+    events.push(
+      { ...at(updatedAt), actor, kind: 'clarification_requested' },
+      { ...at(updatedAt), actor, kind: 'status', from: 'in_progress', to: 'awaiting_subject' },
+    );
+    return events;
+  }
+  if (status === 'denied') {
+    events.push({
+      ...at(updatedAt),
+      actor,
+      kind: 'denied',
+      reason: 'excessive',
+      explanation: 'Vierter gleichlautender Antrag innerhalb von drei Monaten.',
     });
   }
-  return dsars;
+  events.push({ ...at(updatedAt), actor, kind: 'status', from: 'in_progress', to: status });
+  return events;
 }

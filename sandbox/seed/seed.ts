@@ -12,13 +12,14 @@ export function seedIfEmpty(store: PlatformStore, options: { requests: number; n
   if (store.count('staff') > 0) return false;
   const random = createRandom(options.seed ?? 20261127);
   const officers = demoStaff.filter((s) => s.active && s.roles.includes('privacy_officer')).map((s) => s.id);
-  const dsars = generateDsars(random, options.requests, options.now ?? new Date(), officers);
+  const { dsars, accounts } = generateDsars(random, options.requests, options.now ?? new Date(), officers);
   store.transaction(() => {
     store.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('workspace', ?)").run(demoWorkspaceName);
     for (const staff of demoStaff) store.put('staff', staff);
     for (const processor of demoProcessors) store.put('processor', processor);
     for (const activity of demoActivities) store.put('activity', activity);
     for (const dsar of dsars) store.put('dsar', dsar);
+    for (const account of accounts) store.putAccount(account);
   });
   return true;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
 
-export type EntityKind = 'dsar' | 'staff' | 'processor' | 'activity';
+export type EntityKind = 'dsar' | 'staff' | 'processor' | 'activity' | 'job';
 
 export interface StoredEntity {
   id: string;
@@ -35,6 +35,13 @@ CREATE TABLE IF NOT EXISTS idempotency (
   status INTEGER NOT NULL, body TEXT NOT NULL, created_at TEXT NOT NULL,
   PRIMARY KEY (principal, key)
 ) WITHOUT ROWID;
+-- Platform accounts: the people a request can be about. Not in the changes feed: the console looks them up.
+CREATE TABLE IF NOT EXISTS accounts (
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS accounts_by_email ON accounts (email);
+-- Delivered data packages (ZIP), kept so the delivery can be proven and re-sent.
+CREATE TABLE IF NOT EXISTS packages (job_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, zip BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
   action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL
@@ -92,7 +99,7 @@ export class PlatformStore {
   }
 
   /** Stores an entity and moves it to the head of the changes feed. Call inside `transaction`. */
-  put(entity: EntityKind, doc: { id: string; version: number }): void {
+  put<T extends { id: string; version: number }>(entity: EntityKind, doc: T): void {
     this.statements.put.run(entity, doc.id, doc.version, JSON.stringify(doc));
     this.statements.forget.run(entity, doc.id);
     this.statements.change.run(entity, doc.id, 'upsert', doc.version);
@@ -134,6 +141,40 @@ export class PlatformStore {
         'SELECT actor, action, entity_id, detail FROM audit ORDER BY seq',
       )
       .all();
+  }
+
+  putAccount(account: { id: string; name: string; email: string; createdAt: string }): void {
+    this.db
+      .prepare(
+        'INSERT INTO accounts (id, name, email, created_at, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, doc = excluded.doc',
+      )
+      .run(account.id, account.name, account.email.toLowerCase(), account.createdAt, JSON.stringify(account));
+  }
+
+  account<T>(id: string): T | null {
+    const row = this.db.prepare<[string], { doc: string }>('SELECT doc FROM accounts WHERE id = ?').get(id);
+    return row ? (JSON.parse(row.doc) as T) : null;
+  }
+
+  /** Accounts whose name or e-mail contains the text (case-insensitive), best: exact e-mail first. */
+  searchAccounts<T>(text: string, limit = 20): T[] {
+    const needle = text.trim().toLowerCase();
+    const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db
+      .prepare<[{ needle: string; like: string; limit: number }], { doc: string }>(
+        `SELECT doc FROM accounts WHERE email = @needle OR lower(name) LIKE @like ESCAPE '\\' OR email LIKE @like ESCAPE '\\'
+          ORDER BY (email = @needle) DESC, name LIMIT @limit`,
+      )
+      .all({ needle, like, limit })
+      .map((row) => JSON.parse(row.doc) as T);
+  }
+
+  savePackage(jobId: string, sha256: string, zip: Uint8Array): void {
+    this.db.prepare('INSERT OR REPLACE INTO packages (job_id, sha256, zip) VALUES (?, ?, ?)').run(jobId, sha256, Buffer.from(zip));
+  }
+
+  package(jobId: string): Buffer | null {
+    return this.db.prepare<[string], { zip: Buffer }>('SELECT zip FROM packages WHERE job_id = ?').get(jobId)?.zip ?? null;
   }
 
   transaction<T>(work: () => T): T {

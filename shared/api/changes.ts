@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { ProcessingActivity } from './activities';
 import { Staff } from './common';
 import { Dsar } from './dsar';
+import { Job } from './jobs';
 import { Processor } from './processors';
 
-export const EntityName = z.enum(['dsar', 'staff', 'processor', 'activity']);
+export const EntityName = z.enum(['dsar', 'staff', 'processor', 'activity', 'job']);
 export type EntityName = z.infer<typeof EntityName>;
 
 const upsert = <E extends EntityName, S extends z.ZodType>(entity: E, data: S) =>
@@ -28,7 +29,14 @@ export const Tombstone = z.object({
 
 /** One entry of the ordered changes feed: the latest state of one entity, or its tombstone. */
 export const Change = z
-  .union([upsert('dsar', Dsar), upsert('staff', Staff), upsert('processor', Processor), upsert('activity', ProcessingActivity), Tombstone])
+  .union([
+    upsert('dsar', Dsar),
+    upsert('staff', Staff),
+    upsert('processor', Processor),
+    upsert('activity', ProcessingActivity),
+    upsert('job', Job),
+    Tombstone,
+  ])
   .meta({ id: 'Change' });
 export type Change = z.infer<typeof Change>;
 

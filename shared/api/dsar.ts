@@ -1,16 +1,28 @@
 import { z } from 'zod';
 import { EntityBase, Id, Iso } from './common';
+import { DsarEvent, Locale } from './dsar-workflow';
 
 /** Arts. 15-18, 20, 21 GDPR. */
 export const DsarType = z.enum(['access', 'rectification', 'erasure', 'restriction', 'portability', 'objection']);
 export type DsarType = z.infer<typeof DsarType>;
 
-export const DsarStatus = z.enum(['new', 'identity_pending', 'in_progress', 'awaiting_subject', 'completed', 'denied', 'withdrawn']);
+export const DsarStatus = z.enum([
+  'new',
+  'identity_pending',
+  'in_progress',
+  'awaiting_subject',
+  'completed',
+  'denied',
+  'withdrawn',
+  'duplicate',
+]);
 export type DsarStatus = z.infer<typeof DsarStatus>;
 
 export const DsarChannel = z.enum(['web_form', 'email', 'letter', 'in_app']);
 export const DsarPriority = z.enum(['low', 'normal', 'high']);
-export const Locale = z.enum(['de', 'en']);
+export { Locale };
+
+export const Tag = z.string().trim().min(1).max(40);
 
 export const DsarSubject = z.object({
   /** The platform account, when the requester has one. */
@@ -30,7 +42,13 @@ export const Dsar = EntityBase.extend({
   receivedAt: Iso,
   assigneeId: Id.nullable(),
   priority: DsarPriority,
+  /** The request as it arrived (intake note); internal notes are timeline entries. */
   notes: z.string().max(10_000),
+  tags: z.array(Tag).max(20),
+  /** Set with status `duplicate`: the open request this one repeats. */
+  duplicateOf: Id.nullable(),
+  /** Everything that happened to the request, oldest first. */
+  events: z.array(DsarEvent),
 }).meta({ id: 'Dsar' });
 export type Dsar = z.infer<typeof Dsar>;
 
@@ -39,8 +57,25 @@ export const DsarPatch = z
   .strictObject({
     assigneeId: Id.nullable().optional(),
     priority: DsarPriority.optional(),
-    notes: z.string().max(10_000).optional(),
+    tags: z.array(Tag).max(20).optional(),
   })
   .refine((patch) => Object.keys(patch).length > 0, { message: 'at least one field is required' })
   .meta({ id: 'DsarPatch' });
 export type DsarPatch = z.infer<typeof DsarPatch>;
+
+/** POST /v1/dsars: a request that reached the controller outside the platform (e-mail, letter). */
+export const DsarCreate = z
+  .strictObject({
+    id: Id,
+    type: DsarType,
+    channel: z.enum(['email', 'letter']),
+    receivedAt: Iso,
+    subject: DsarSubject,
+    notes: z.string().max(10_000).default(''),
+    priority: DsarPriority.default('normal'),
+    /** Set after the officer saw the duplicate warning and records it as a repeat of that request. */
+    duplicateOf: Id.nullable().default(null),
+  })
+  .meta({ id: 'DsarCreate' });
+export type DsarCreate = z.infer<typeof DsarCreate>;
+export type DsarCreateInput = z.input<typeof DsarCreate>;

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { AccountMatch, AccountSearch } from './accounts';
 import { ActivityCreate, ActivityPatch, ProcessingActivity } from './activities';
 import { ChangesPage, ChangesQuery } from './changes';
 import { Me, Problem, Staff } from './common';
-import { Dsar, DsarPatch } from './dsar';
+import { Dsar, DsarCreate, DsarPatch } from './dsar';
+import { DsarAction } from './dsar-workflow';
 import { Processor, ProcessorCreate, ProcessorPatch } from './processors';
 
 /**
@@ -59,12 +61,41 @@ export const operations = {
   patchDsar: {
     method: 'patch',
     path: '/v1/dsars/{id}',
-    summary: 'Change assignment, priority or notes of a data-subject request',
+    summary: 'Change assignment, priority or tags of a data-subject request',
     scope: 'dsar:write',
     body: DsarPatch,
     write: 'update',
     response: Dsar,
     errors: [400, 401, 403, 404, 412, 413, 415, 422, 428],
+  },
+  createDsar: {
+    method: 'post',
+    path: '/v1/dsars',
+    summary: 'Record a request that arrived by e-mail or letter (the client chooses the id)',
+    scope: 'dsar:write',
+    body: DsarCreate,
+    write: 'create',
+    response: Dsar,
+    errors: [400, 401, 403, 409, 413, 415, 422],
+  },
+  dsarAction: {
+    method: 'post',
+    path: '/v1/dsars/{id}/actions',
+    summary: 'Move a request forward: identity, clarification, extension, denial, jobs, delivery, Art. 19 notices, messages',
+    scope: 'dsar:write',
+    body: DsarAction,
+    write: 'update',
+    response: Dsar,
+    errors: [400, 401, 403, 404, 412, 413, 415, 422, 428],
+  },
+  searchAccounts: {
+    method: 'get',
+    path: '/v1/accounts',
+    summary: 'Find platform accounts by name or e-mail (subject lookup at intake)',
+    scope: 'dsar:write',
+    query: AccountSearch,
+    response: z.object({ accounts: z.array(AccountMatch) }),
+    errors: [400, 401, 403],
   },
   listProcessors: {
     method: 'get',

@@ -1,15 +1,11 @@
 import type { DsarStatus } from '../api/dsar';
-import { addMonthsClamped, localDate } from './calendar';
 
 export const openStatuses: readonly DsarStatus[] = ['new', 'identity_pending', 'in_progress', 'awaiting_subject'];
+export const closedStatuses: readonly DsarStatus[] = ['completed', 'denied', 'withdrawn', 'duplicate'];
 
 export const isOpen = (status: DsarStatus) => openStatuses.includes(status);
 
-/**
- * Provisional due date: the same date one month after receipt in the controller's time zone, or the last
- * day of that month (Reg. 1182/71 Art. 3(2)(c)). Weekend and holiday roll-over (Art. 3(4)) and extensions
- * come with the deadline engine; until then the queue shows this date.
- */
-export function provisionalDueDate(receivedAt: string, timeZone: string): string {
-  return addMonthsClamped(localDate(receivedAt, timeZone), 1);
+/** The key duplicate detection compares: the platform account when known, else the e-mail address. */
+export function subjectKey(subject: { userId: string | null; email: string }): string {
+  return subject.userId ? `user:${subject.userId}` : `email:${subject.email.trim().toLowerCase()}`;
 }

@@ -1,8 +1,12 @@
 import { z } from 'zod';
+import type { AccountMatch } from '../api/accounts';
 import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/activities';
 import type { Me, Staff } from '../api/common';
-import { type Dsar, DsarStatus, DsarType } from '../api/dsar';
+import { type Dsar, DsarCreate, DsarPatch, DsarStatus, DsarType } from '../api/dsar';
+import { ClockSettings, DenialReason, DsarAction, type Message, MessageKind } from '../api/dsar-workflow';
+import type { Job } from '../api/jobs';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
+import type { DeadlineStep } from '../domain/deadlines';
 import type { ControllerDetails } from '../domain/records';
 import type { Reminder } from '../domain/reminders';
 
@@ -22,11 +26,13 @@ export const QueueSort = z.enum(['due_asc', 'due_desc', 'received_desc', 'receiv
 export type QueueSort = z.infer<typeof QueueSort>;
 
 export const QueueQuery = z.strictObject({
-  statuses: z.array(DsarStatus).max(7).default([]),
+  statuses: z.array(DsarStatus).max(8).default([]),
   types: z.array(DsarType).max(6).default([]),
   /** 'me', 'unassigned', a staff id, or null for anyone. */
   assignee: z.string().min(1).max(64).nullable().default(null),
   search: z.string().trim().max(200).default(''),
+  /** Open requests past their due date, or due within the next 7 days (today included). */
+  due: z.enum(['overdue', 'week']).nullable().default(null),
   sort: QueueSort.default('due_asc'),
   after: z.string().max(500).nullable().default(null),
   limit: z.number().int().min(1).max(1000).default(200),
@@ -42,6 +48,8 @@ export interface QueueRow {
   subjectEmail: string;
   receivedAt: string;
   dueDate: string;
+  /** The pause policy stops the clock while the request waits for the subject. */
+  clockPaused: boolean;
   assigneeId: string | null;
   priority: Dsar['priority'];
   /** A local change to this request is still waiting to reach the platform. */
@@ -75,6 +83,57 @@ export interface Conflict {
   createdAt: string;
 }
 
+export interface Deadline {
+  due: string;
+  baseDue: string;
+  countsFrom: string;
+  pausedMs: number;
+  paused: boolean;
+  extended: boolean;
+  steps: DeadlineStep[];
+  /** In the controller's time zone. */
+  today: string;
+  daysLeft: number;
+}
+
+export interface RecipientTask {
+  processorId: string;
+  legalName: string;
+  /** The affected categories this recipient holds, as the registry names them. */
+  categories: string[];
+  informedOn: string | null;
+}
+
+export interface DsarDetail {
+  dsar: Dsar;
+  pending: boolean;
+  deadline: Deadline;
+  clock: ClockSettings;
+  /** Other open requests of the same subject and type. */
+  duplicates: QueueRow[];
+  jobs: Job[];
+  /** Art. 19 tasks; null where the request type has none. */
+  recipients: RecipientTask[] | null;
+}
+
+export const BulkChange = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('assign'), assigneeId: z.string().min(1).max(64).nullable() }),
+  z.strictObject({ kind: z.literal('priority'), priority: z.enum(['low', 'normal', 'high']) }),
+  z.strictObject({ kind: z.literal('start') }),
+]);
+export type BulkChange = z.infer<typeof BulkChange>;
+
+/** The most requests one bulk change touches; a larger selection must be narrowed first. */
+export const BULK_LIMIT = 5000;
+
+/** A file made in main for the user to save; every export of personal data is logged with its checksum. */
+export interface FileExport {
+  fileName: string;
+  mimeType: string;
+  base64: string;
+  sha256: string;
+}
+
 export interface WorkspaceInfo {
   name: string;
   url: string;
@@ -88,8 +147,28 @@ export const channels = {
   'sync.now': channel<SyncStatus>()(None),
   'staff.list': channel<Staff[]>()(None),
   'dsar.list': channel<QueuePage>()(QueueQuery),
-  'dsar.get': channel<(Dsar & { dueDate: string; pending: boolean }) | null>()(z.strictObject({ id: z.string().min(1).max(64) })),
+  'dsar.get': channel<DsarDetail | null>()(z.strictObject({ id: z.string().min(1).max(64) })),
   'dsar.assign': channel<QueueRow>()(z.strictObject({ id: z.string().min(1).max(64), assigneeId: z.string().min(1).max(64).nullable() })),
+  'dsar.update': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), patch: DsarPatch })),
+  'dsar.act': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), action: DsarAction })),
+  'dsar.create': channel<DsarDetail>()(DsarCreate.omit({ id: true })),
+  'dsar.duplicates': channel<QueueRow[]>()(
+    z.strictObject({ userId: z.string().min(1).max(64).nullable(), email: z.string().max(254), type: DsarType }),
+  ),
+  'dsar.draftMessage': channel<Message>()(
+    z.strictObject({
+      id: z.string().min(1).max(64),
+      kind: MessageKind,
+      reason: z.string().max(2000).optional(),
+      denialReason: DenialReason.optional(),
+    }),
+  ),
+  'dsar.article15': channel<{ text: string }>()(z.strictObject({ id: z.string().min(1).max(64) })),
+  'dsar.bulk': channel<{ matched: number; changed: number; skipped: number }>()(z.strictObject({ query: QueueQuery, change: BulkChange })),
+  'dsar.export': channel<FileExport>()(z.strictObject({ query: QueueQuery, language: z.enum(['de', 'en']) })),
+  'accounts.search': channel<AccountMatch[]>()(z.strictObject({ q: z.string().trim().min(2).max(200) })),
+  'clock.get': channel<ClockSettings>()(None),
+  'clock.update': channel<{ settings: ClockSettings; recomputed: number }>()(ClockSettings),
   'processor.list': channel<(Processor & { pending: boolean })[]>()(None),
   'processor.get': channel<(Processor & { pending: boolean }) | null>()(z.strictObject({ id: z.string().min(1).max(64) })),
   'processor.create': channel<Processor & { pending: boolean }>()(ProcessorDraft),
@@ -110,9 +189,7 @@ export const channels = {
       dpoContact: z.string().trim().max(300),
     }),
   ),
-  'records.export': channel<{ fileName: string; mimeType: string; base64: string; sha256: string }>()(
-    z.strictObject({ format: z.enum(['pdf', 'csv']), language: z.enum(['de', 'en']) }),
-  ),
+  'records.export': channel<FileExport>()(z.strictObject({ format: z.enum(['pdf', 'csv']), language: z.enum(['de', 'en']) })),
   'exports.log': channel<{ at: string; kind: string; format: string; fileName: string; sha256: string; actor: string }[]>()(None),
   'conflicts.list': channel<Conflict[]>()(None),
   'conflicts.resolve': channel<SyncStatus>()(z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['reapply', 'discard']) })),

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStores } from '../../electron/cache/stores';
 import { startConsole } from '../../electron/console';
+import { jobEntity } from '../../electron/dsar/jobs-store';
 import { queuePage } from '../../electron/dsar/queue';
 import { dsarEntity } from '../../electron/dsar/store';
 import { activityStore, processorStore } from '../../electron/processors/store';
 import { staffEntity } from '../../electron/staff/store';
 import type { ChangesPage } from '../../shared/api/changes';
+import { localDate } from '../../shared/domain/calendar';
 import { openStatuses } from '../../shared/domain/dsar';
+import { defaultClockSettings } from '../../shared/domain/dsar-clock';
 import { QueueQuery, type QueueQueryInput } from '../../shared/ipc/contract';
 import { spawnPlatform } from '../support/platform-process';
 import { TEST_KEY, tempDir } from '../support/temp';
@@ -29,7 +32,8 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  */
 async function rawLoop(url: string, token: string, dataDir: string): Promise<{ ms: number; rows: number }> {
   const stores = openStores(dataDir, TEST_KEY);
-  const dsars = dsarEntity(stores.cache, 'Europe/Berlin');
+  const dsars = dsarEntity(stores.cache, { clock: () => defaultClockSettings, actor: () => 'bench' }).synced;
+  const jobs = jobEntity(stores.cache).synced;
   const staff = staffEntity(stores.cache);
   const processors = processorStore(stores.cache).synced;
   const activities = activityStore(stores.cache).synced;
@@ -54,6 +58,7 @@ async function rawLoop(url: string, token: string, dataDir: string): Promise<{ m
           if (change.entity === 'dsar') dsars.upsert(change.data);
           else if (change.entity === 'staff') staff.upsert(change.data);
           else if (change.entity === 'processor') processors.upsert(change.data);
+          else if (change.entity === 'job') jobs.upsert(change.data);
           else activities.upsert(change.data);
           rows++;
         }
@@ -87,6 +92,7 @@ async function engineBootstrap(url: string, token: string, dataDir: string): Pro
 function queueLatencies(dataDir: string) {
   const stores = openStores(dataDir, TEST_KEY);
   const me = 'stf_vogel';
+  const TODAY = localDate(new Date(), 'Europe/Berlin');
   const views: [string, QueueQueryInput][] = [
     ['open, due soonest (default view)', { statuses: [...openStatuses] }],
     ['all, received newest', { sort: 'received_desc' }],
@@ -100,14 +106,14 @@ function queueLatencies(dataDir: string) {
   ];
   const results: { view: string; p50: number; p95: number; rows: number }[] = [];
   for (const [view, input] of views) {
-    const first = queuePage(stores.cache, QueueQuery.parse(input), me);
+    const first = queuePage(stores.cache, QueueQuery.parse(input), me, TODAY);
     // Page 5 of the view: keyset continuation, not OFFSET.
     let after = first.next;
-    for (let i = 0; i < 4 && after; i++) after = queuePage(stores.cache, QueueQuery.parse({ ...input, after }), me).next;
+    for (let i = 0; i < 4 && after; i++) after = queuePage(stores.cache, QueueQuery.parse({ ...input, after }), me, TODAY).next;
     const timings: number[] = [];
     for (let i = 0; i < 300; i++) {
       const start = process.hrtime.bigint();
-      queuePage(stores.cache, QueueQuery.parse({ ...input, after: i % 2 ? after : null }), me);
+      queuePage(stores.cache, QueueQuery.parse({ ...input, after: i % 2 ? after : null }), me, TODAY);
       timings.push(ms(start));
     }
     timings.sort((a, b) => a - b);

@@ -44,7 +44,7 @@ describe('the console process killed with writes pending', () => {
     }, 'pending writes delivered');
     for (const id of ids) {
       expect(platform.appliedWrites(id)).toHaveLength(1);
-      expect(await again.call('dsar.get', { id })).toMatchObject({ assigneeId: 'stf_vogel', pending: false });
+      expect(await again.call('dsar.get', { id })).toMatchObject({ dsar: { assigneeId: 'stf_vogel' }, pending: false });
     }
     again.close();
     second.child.kill('SIGTERM');

@@ -56,7 +56,7 @@ describe('pull', () => {
     await otherOfficer().patchDsar('dsr_000007', { assigneeId: 'stf_albrecht' }, { version: 1, idempotencyKey: 'other-1-abcdef' });
     platform.sandbox.store.transaction(() => platform.sandbox.store.remove('dsar', 'dsr_000008'));
     await console_.call('sync.now');
-    expect((await console_.call('dsar.get', { id: 'dsr_000007' }))?.assigneeId).toBe('stf_albrecht');
+    expect((await console_.call('dsar.get', { id: 'dsr_000007' }))?.dsar.assigneeId).toBe('stf_albrecht');
     expect(await console_.call('dsar.get', { id: 'dsr_000008' })).toBeNull();
     expect(changes).toContainEqual(['dsar']);
   });
@@ -110,22 +110,23 @@ describe('push', () => {
     const row = await console_.call('dsar.assign', { id, assigneeId: 'stf_vogel' });
     expect(row).toMatchObject({ assigneeId: 'stf_vogel', pending: true });
     await console_.call('sync.now');
-    expect(await console_.call('dsar.get', { id })).toMatchObject({ assigneeId: 'stf_vogel', pending: false, version: 2 });
+    expect(await console_.call('dsar.get', { id })).toMatchObject({ dsar: { assigneeId: 'stf_vogel', version: 2 }, pending: false });
     expect(platform.appliedWrites(id)).toHaveLength(1);
     expect((await console_.call('sync.status')).pendingWrites).toBe(0);
   });
 
   it('delivers consecutive writes to one request in order, each on the version the last one produced', async () => {
     const console_ = await open();
+    const [id] = await notHers(console_, 1);
     await platform.stop();
-    await console_.call('dsar.assign', { id: 'dsr_000002', assigneeId: 'stf_vogel' });
-    await console_.call('dsar.assign', { id: 'dsr_000002', assigneeId: 'stf_yildiz' });
-    await console_.call('dsar.assign', { id: 'dsr_000002', assigneeId: null });
+    await console_.call('dsar.assign', { id: id, assigneeId: 'stf_vogel' });
+    await console_.call('dsar.assign', { id: id, assigneeId: 'stf_yildiz' });
+    await console_.call('dsar.assign', { id: id, assigneeId: null });
     await platform.start();
     await console_.call('sync.now');
     expect((await console_.call('sync.status')).conflicts).toBe(0);
-    expect(platform.appliedWrites('dsr_000002').map((w) => JSON.parse(w.detail).assigneeId)).toEqual(['stf_vogel', 'stf_yildiz', null]);
-    expect(await console_.call('dsar.get', { id: 'dsr_000002' })).toMatchObject({ assigneeId: null, version: 4, pending: false });
+    expect(platform.appliedWrites(id).map((w) => JSON.parse(w.detail).assigneeId)).toEqual(['stf_vogel', 'stf_yildiz', null]);
+    expect(await console_.call('dsar.get', { id: id })).toMatchObject({ dsar: { assigneeId: null, version: 4 }, pending: false });
   });
 
   it('a stale write becomes a conflict: the platform state wins, the intent is kept and can be re-applied', async () => {
@@ -136,13 +137,16 @@ describe('push', () => {
     await console_.call('sync.now');
     const status = await console_.call('sync.status');
     expect(status).toMatchObject({ conflicts: 1, pendingWrites: 0 });
-    expect(await console_.call('dsar.get', { id })).toMatchObject({ assigneeId: 'stf_albrecht', priority: 'high', pending: false });
+    expect(await console_.call('dsar.get', { id })).toMatchObject({
+      dsar: { assigneeId: 'stf_albrecht', priority: 'high' },
+      pending: false,
+    });
     const [conflict] = await console_.call('conflicts.list');
     expect(conflict).toMatchObject({ entityId: id, kind: 'stale', intended: { assigneeId: 'stf_vogel' } });
 
     await console_.call('conflicts.resolve', { id: conflict.id, action: 'reapply' });
     await console_.call('sync.now');
-    expect(await console_.call('dsar.get', { id })).toMatchObject({ assigneeId: 'stf_vogel', priority: 'high', version: 3 });
+    expect(await console_.call('dsar.get', { id })).toMatchObject({ dsar: { assigneeId: 'stf_vogel', priority: 'high', version: 3 } });
     expect(await console_.call('conflicts.list')).toEqual([]);
   });
 
@@ -180,7 +184,7 @@ describe('offline and failures', () => {
     const offline = await console_.call('sync.status');
     expect(offline).toMatchObject({ state: 'offline', pendingWrites: 3 });
     expect(offline.lastError).toMatch(/cannot be reached/);
-    expect((await console_.call('dsar.get', { id: ids[1] }))?.assigneeId).toBe('stf_vogel');
+    expect((await console_.call('dsar.get', { id: ids[1] }))?.dsar.assigneeId).toBe('stf_vogel');
 
     await platform.start();
     await console_.call('sync.now');
@@ -196,7 +200,7 @@ describe('offline and failures', () => {
     await console_.call('sync.now');
     expect((await console_.call('sync.status')).pendingWrites).toBe(0);
     expect(platform.appliedWrites(id)).toHaveLength(1);
-    expect(await console_.call('dsar.get', { id })).toMatchObject({ version: 2, assigneeId: 'stf_vogel' });
+    expect(await console_.call('dsar.get', { id })).toMatchObject({ dsar: { version: 2, assigneeId: 'stf_vogel' } });
   });
 
   it('the client retries 503 and 429, honouring Retry-After', async () => {

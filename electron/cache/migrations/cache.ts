@@ -89,4 +89,30 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'dsar workflow: clock ledger, duplicates, fulfilment jobs',
+    up(db) {
+      db.exec(`
+        -- The mirrored documents gained the timeline: the mirror is rebuilt from the platform (the outbox is elsewhere).
+        DELETE FROM dsars;
+        UPDATE sync_state SET value = '0' WHERE key = 'cursor';
+        -- The clock ledger (compact JSON of the instants that decide the deadline): due dates are recomputed from
+        -- it when the settings change, without reading the documents.
+        ALTER TABLE dsars ADD COLUMN ledger TEXT NOT NULL DEFAULT '';
+        ALTER TABLE dsars ADD COLUMN clock_paused INTEGER NOT NULL DEFAULT 0;
+        -- Duplicate detection: the same subject (account, else e-mail) with the same type.
+        ALTER TABLE dsars ADD COLUMN subject_key TEXT NOT NULL DEFAULT '';
+        CREATE INDEX dsars_subject ON dsars (subject_key, type, is_open);
+        CREATE TABLE jobs (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          dsar_id TEXT NOT NULL,
+          state TEXT NOT NULL,
+          doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX jobs_by_dsar ON jobs (dsar_id);
+      `);
+    },
+  },
 ];

@@ -14,6 +14,9 @@ const dsar = {
   assigneeId: null,
   priority: 'normal',
   notes: '',
+  tags: [],
+  duplicateOf: null,
+  events: [{ id: 'ev1', at: '2026-11-01T08:00:00.000Z', actor: 'subject', kind: 'received', channel: 'email' }],
 };
 
 describe('DSAR contract', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonthsClamped, daysBetween, localDate } from '../../../shared/domain/calendar';
-import { isOpen, provisionalDueDate } from '../../../shared/domain/dsar';
+import { isOpen } from '../../../shared/domain/dsar';
 
 describe('calendar', () => {
   it('adds months, clamping to the last day of a shorter month (Reg. 1182/71 Art. 3(2)(c))', () => {
@@ -26,12 +26,7 @@ describe('calendar', () => {
   });
 });
 
-describe('provisional DSAR due date', () => {
-  it('is one month after the Berlin receipt date', () => {
-    expect(provisionalDueDate('2026-01-31T10:00:00Z', 'Europe/Berlin')).toBe('2026-02-28');
-    expect(provisionalDueDate('2026-04-30T22:30:00Z', 'Europe/Berlin')).toBe('2026-06-01');
-  });
-
+describe('DSAR statuses', () => {
   it('knows which statuses are open', () => {
     expect(isOpen('new')).toBe(true);
     expect(isOpen('awaiting_subject')).toBe(true);

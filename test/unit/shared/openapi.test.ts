@@ -7,8 +7,11 @@ describe('OpenAPI document', () => {
 
   it('is generated from the contract: every operation, problem responses, write headers', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/v1/accounts',
       '/v1/changes',
+      '/v1/dsars',
       '/v1/dsars/{id}',
+      '/v1/dsars/{id}/actions',
       '/v1/me',
       '/v1/processing-activities',
       '/v1/processing-activities/{id}',

@@ -7,6 +7,7 @@ import { generateDsars } from '../../../../sandbox/seed/dsars';
 import { createRandom } from '../../../../sandbox/seed/random';
 import type { Dsar } from '../../../../shared/api/dsar';
 import { openStatuses } from '../../../../shared/domain/dsar';
+import { defaultClockSettings } from '../../../../shared/domain/dsar-clock';
 import { QueueQuery, type QueueQueryInput, type QueueRow } from '../../../../shared/ipc/contract';
 import { TEST_KEY, tempDir } from '../../../support/temp';
 
@@ -15,13 +16,14 @@ let dir: ReturnType<typeof tempDir>;
 let stores: Stores;
 let db: Database.Database;
 let all: Dsar[];
+const TODAY = '2026-11-27';
 
 beforeAll(() => {
   dir = tempDir();
   stores = openStores(dir.path, TEST_KEY);
   db = stores.cache;
-  all = generateDsars(createRandom(7), 3000, new Date('2026-11-27T12:00:00Z'), officers);
-  const dsars = dsarEntity(db, 'Europe/Berlin');
+  all = generateDsars(createRandom(7), 3000, new Date('2026-11-27T12:00:00Z'), officers).dsars;
+  const dsars = dsarEntity(db, { clock: () => defaultClockSettings, actor: () => 'stf_a' }).synced;
   db.transaction(() => {
     for (const dsar of all) dsars.upsert(dsar);
   })();
@@ -48,7 +50,7 @@ const sorts = ['due_asc', 'due_desc', 'received_desc', 'received_asc'] as const;
 const combos = filters.flatMap((filter) => sorts.map((sort) => ({ ...filter, sort })));
 
 function plan(input: QueueQueryInput): string[] {
-  const statement = queueStatement(QueueQuery.parse(input), 'stf_a');
+  const statement = queueStatement(QueueQuery.parse(input), 'stf_a', TODAY);
   return db
     .prepare<unknown[], { detail: string }>(`EXPLAIN QUERY PLAN ${statement.text}`)
     .all(...statement.params)
@@ -103,7 +105,7 @@ describe('queue keyset pagination', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page = queuePage(db, QueueQuery.parse({ ...input, after, limit: 97 }), 'stf_a');
+      const page = queuePage(db, QueueQuery.parse({ ...input, after, limit: 97 }), 'stf_a', TODAY);
       seen.push(...page.rows.map((row) => row.id));
       after = page.next;
     } while (after);
@@ -111,7 +113,7 @@ describe('queue keyset pagination', () => {
   });
 
   it('refuses a forged cursor', () => {
-    expect(() => queuePage(db, QueueQuery.parse({ after: 'not-a-cursor' }), null)).toThrow(RangeError);
+    expect(() => queuePage(db, QueueQuery.parse({ after: 'not-a-cursor' }), null, TODAY)).toThrow(RangeError);
   });
 });
 
@@ -119,15 +121,15 @@ describe('subject search', () => {
   it('finds by name regardless of umlaut spelling and by e-mail part', () => {
     const target = all.find((d) => d.subject.name.includes('ü'))!;
     const lastName = target.subject.name.split(' ').pop()!;
-    const page = queuePage(db, QueueQuery.parse({ search: lastName.replace('ü', 'u') }), null);
+    const page = queuePage(db, QueueQuery.parse({ search: lastName.replace('ü', 'u') }), null, TODAY);
     expect(page.rows.map((r) => r.id)).toContain(target.id);
-    const byMail = queuePage(db, QueueQuery.parse({ search: target.subject.email.split('@')[0] }), null);
+    const byMail = queuePage(db, QueueQuery.parse({ search: target.subject.email.split('@')[0] }), null, TODAY);
     expect(byMail.rows.map((r) => r.id)).toContain(target.id);
   });
 
   it('treats FTS syntax in user input as text', () => {
     expect(ftsQuery('NEAR(a b) OR "x" *')).toBe('"NEAR"* "a"* "b"* "OR"* "x"*');
-    expect(() => queuePage(db, QueueQuery.parse({ search: 'a" OR b NOT' }), null)).not.toThrow();
+    expect(() => queuePage(db, QueueQuery.parse({ search: 'a" OR b NOT' }), null, TODAY)).not.toThrow();
     expect(ftsQuery('   ')).toBeNull();
   });
 });

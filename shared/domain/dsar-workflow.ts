@@ -1,0 +1,272 @@
+import type { Dsar, DsarStatus, DsarType } from '../api/dsar';
+import type { DsarAction, DsarEvent, JobKind, MessageKind } from '../api/dsar-workflow';
+import type { Job } from '../api/jobs';
+import { dueDateOf, extensionRefusal, ledgerOf } from './dsar-clock';
+
+/** A rule of the workflow said no. `path` names the field of the action at fault, for forms. */
+export class WorkflowError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly path?: string,
+  ) {
+    super(message);
+    this.name = 'WorkflowError';
+  }
+}
+
+export interface WorkflowContext {
+  actor: string;
+  /** ISO instant the action takes effect. */
+  at: string;
+  newId(): string;
+  findDsar(id: string): Dsar | null;
+  findJob(id: string): Job | null;
+  /** The platform builds the package here; the console's optimistic copy leaves it unknown. */
+  deliver?(job: Job, excludedItemIds: Set<string>, information: string): { sha256: string; bytes: number; files: string[] };
+}
+
+export interface ActionOutcome {
+  dsar: Dsar;
+  /** A job to create (start_job). */
+  job?: Pick<Job, 'id' | 'dsarId' | 'kind'> & { changes?: { field: string; after: string }[]; objections?: string[] };
+}
+
+/** Which fulfilment job fits which request type. */
+export const jobFor: Record<DsarType, JobKind> = {
+  access: 'package',
+  portability: 'package',
+  erasure: 'erasure',
+  restriction: 'restriction',
+  objection: 'objection',
+  rectification: 'rectification',
+};
+
+/** Art. 19 applies to these: the recipients must be told. */
+export const needsRecipientNotice = (type: DsarType) => type === 'erasure' || type === 'rectification' || type === 'restriction';
+
+/** The statuses each action may start from. */
+const from: Record<DsarAction['type'], readonly DsarStatus[] | 'any'> = {
+  acknowledge: ['new', 'identity_pending', 'in_progress', 'awaiting_subject'],
+  start: ['new'],
+  request_identity: ['new', 'in_progress'],
+  record_identity: ['new', 'identity_pending'],
+  request_clarification: ['new', 'in_progress'],
+  record_clarification: ['awaiting_subject'],
+  extend: ['new', 'identity_pending', 'in_progress', 'awaiting_subject'],
+  deny: ['new', 'identity_pending', 'in_progress', 'awaiting_subject'],
+  withdraw: ['new', 'identity_pending', 'in_progress', 'awaiting_subject'],
+  mark_duplicate: ['new', 'identity_pending', 'in_progress', 'awaiting_subject'],
+  complete: ['in_progress'],
+  add_note: 'any',
+  start_job: ['in_progress'],
+  exclude_item: ['in_progress'],
+  include_item: ['in_progress'],
+  deliver: ['in_progress'],
+  inform_recipient: ['in_progress', 'completed'],
+};
+
+/** Whether an action may be taken in a status: for menus, bulk changes and the keyboard. */
+export function allowedIn(type: DsarAction['type'], status: DsarStatus): boolean {
+  const allowed = from[type];
+  return allowed === 'any' || allowed.includes(status);
+}
+
+const messageKindOf: Partial<Record<DsarAction['type'], MessageKind>> = {
+  acknowledge: 'acknowledgement',
+  request_identity: 'identity_request',
+  request_clarification: 'clarification_request',
+  extend: 'extension_notice',
+  deny: 'denial',
+  complete: 'completion',
+};
+
+/** The items the officer excluded from a package (and did not include again). */
+export function excludedItems(dsar: Pick<Dsar, 'events'>, jobId: string): Map<string, { category: string; reason: string }> {
+  const excluded = new Map<string, { category: string; reason: string }>();
+  for (const event of dsar.events) {
+    if (event.kind === 'item_excluded' && event.jobId === jobId)
+      excluded.set(event.itemId, { category: event.category, reason: event.reason });
+    if (event.kind === 'item_included' && event.jobId === jobId) excluded.delete(event.itemId);
+  }
+  return excluded;
+}
+
+export const deliveredJob = (dsar: Pick<Dsar, 'events'>) =>
+  dsar.events.find((e): e is Extract<DsarEvent, { kind: 'delivered' }> => e.kind === 'delivered') ?? null;
+
+const jobsOf = (dsar: Pick<Dsar, 'events'>) =>
+  dsar.events.filter((e): e is Extract<DsarEvent, { kind: 'job_started' }> => e.kind === 'job_started').map((e) => e.jobId);
+
+/**
+ * Applies one action to a request: checks the workflow's rules and returns the next state with the
+ * timeline entries. The platform runs this as the authority; the console runs it before queueing a write
+ * (so rule errors appear at once, offline too) and to show the pending change.
+ */
+export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext): ActionOutcome {
+  if (!allowedIn(action.type, dsar.status)) {
+    throw new WorkflowError('invalid-transition', `A request that is ${dsar.status} cannot take "${action.type}".`);
+  }
+  const wantedKind = messageKindOf[action.type];
+  if (wantedKind && 'message' in action && action.message.kind !== wantedKind) {
+    throw new WorkflowError('wrong-message', `"${action.type}" sends a ${wantedKind} message, not ${action.message.kind}.`, 'message.kind');
+  }
+  const events: DsarEvent[] = [];
+  const base = () => ({ id: ctx.newId(), at: ctx.at, actor: ctx.actor });
+  let status = dsar.status;
+  const moveTo = (to: DsarStatus) => {
+    if (to !== status) events.push({ ...base(), kind: 'status', from: status, to });
+    status = to;
+  };
+  const message = (m: Extract<DsarAction, { message: unknown }>['message']) => events.push({ ...base(), kind: 'message', message: m });
+  let duplicateOf = dsar.duplicateOf;
+  let job: ActionOutcome['job'];
+
+  switch (action.type) {
+    case 'acknowledge':
+      message(action.message);
+      break;
+    case 'start':
+      moveTo('in_progress');
+      break;
+    case 'request_identity':
+      events.push({ ...base(), kind: 'identity_requested' });
+      message(action.message);
+      moveTo('identity_pending');
+      break;
+    case 'record_identity':
+      events.push({ ...base(), kind: 'identity_recorded', method: action.method, outcome: action.outcome, note: action.note });
+      if (action.outcome === 'verified') moveTo('in_progress');
+      else moveTo('identity_pending');
+      break;
+    case 'request_clarification':
+      events.push({ ...base(), kind: 'clarification_requested' });
+      message(action.message);
+      moveTo('awaiting_subject');
+      break;
+    case 'record_clarification':
+      events.push({ ...base(), kind: 'clarification_received', note: action.note });
+      moveTo('in_progress');
+      break;
+    case 'extend': {
+      const ledger = ledgerOf(dsar);
+      const refusal = extensionRefusal(ledger, action.clock, ctx.at);
+      if (refusal) throw new WorkflowError('extension-refused', refusal);
+      // The first month's end as the rule saw it, for the audit trail.
+      const { baseDue } = dueDateOf(ledger, action.clock);
+      events.push({ ...base(), kind: 'extended', reason: action.reason, baseDue, clock: action.clock });
+      message(action.message);
+      break;
+    }
+    case 'deny':
+      events.push({ ...base(), kind: 'denied', reason: action.reason, explanation: action.explanation });
+      message(action.message);
+      moveTo('denied');
+      break;
+    case 'withdraw':
+      if (action.note) events.push({ ...base(), kind: 'note', text: action.note });
+      moveTo('withdrawn');
+      break;
+    case 'mark_duplicate': {
+      if (action.of === dsar.id) throw new WorkflowError('invalid-duplicate', 'A request cannot repeat itself.', 'of');
+      const original = ctx.findDsar(action.of);
+      if (!original) throw new WorkflowError('invalid-duplicate', `No request ${action.of}.`, 'of');
+      if (original.status === 'duplicate') throw new WorkflowError('invalid-duplicate', `${action.of} is itself a duplicate.`, 'of');
+      events.push({ ...base(), kind: 'duplicate', of: action.of });
+      duplicateOf = action.of;
+      moveTo('duplicate');
+      break;
+    }
+    case 'complete': {
+      const kind = jobFor[dsar.type];
+      if (kind === 'package') {
+        if (!deliveredJob(dsar)) throw new WorkflowError('not-fulfilled', 'Deliver the data package before completing the request.');
+      } else {
+        const done = jobsOf(dsar)
+          .map((id) => ctx.findJob(id))
+          .some((j) => j?.kind === kind && j.state === 'succeeded');
+        if (!done) throw new WorkflowError('not-fulfilled', `Run the ${kind} job successfully before completing the request.`);
+      }
+      message(action.message);
+      moveTo('completed');
+      break;
+    }
+    case 'add_note':
+      events.push({ ...base(), kind: 'note', text: action.text });
+      break;
+    case 'start_job': {
+      const kind = jobFor[dsar.type];
+      if (action.job !== kind) throw new WorkflowError('wrong-job', `A ${dsar.type} request is fulfilled by a ${kind} job.`, 'job');
+      if (kind === 'rectification' && !action.changes?.length) {
+        throw new WorkflowError('invalid-job', 'Name at least one field to rectify.', 'changes');
+      }
+      if (kind === 'objection' && !action.objections?.length) {
+        throw new WorkflowError('invalid-job', 'Name what the subject objects to.', 'objections');
+      }
+      const running = jobsOf(dsar)
+        .map((id) => ctx.findJob(id))
+        .some((j) => j?.state === 'running');
+      if (running) throw new WorkflowError('job-running', 'A job for this request is still running.');
+      if (kind === 'package' && deliveredJob(dsar)) throw new WorkflowError('already-delivered', 'The package was already delivered.');
+      if (ctx.findJob(action.jobId)) throw new WorkflowError('job-exists', `Job ${action.jobId} exists already.`, 'jobId');
+      events.push({ ...base(), kind: 'job_started', jobId: action.jobId, job: kind });
+      job = { id: action.jobId, dsarId: dsar.id, kind, changes: action.changes, objections: action.objections };
+      break;
+    }
+    case 'exclude_item':
+    case 'include_item':
+    case 'deliver': {
+      const found = packageJob(dsar, action.jobId, ctx);
+      if (deliveredJob(dsar)) throw new WorkflowError('already-delivered', 'The package was already delivered.');
+      const excluded = excludedItems(dsar, action.jobId);
+      if (action.type === 'deliver') {
+        const built = ctx.deliver?.(found, new Set(excluded.keys()), action.information) ?? { sha256: '', bytes: 0, files: [] };
+        events.push({ ...base(), kind: 'delivered', jobId: action.jobId, ...built, excluded: excluded.size });
+        break;
+      }
+      const category = found.result?.kind === 'package' ? found.result.categories.find((c) => c.category === action.category) : undefined;
+      if (!category?.items.some((item) => item.id === action.itemId)) {
+        throw new WorkflowError('unknown-item', `The package has no item ${action.itemId} in ${action.category}.`, 'itemId');
+      }
+      if (action.type === 'exclude_item') {
+        if (excluded.has(action.itemId)) throw new WorkflowError('already-excluded', `${action.itemId} is already excluded.`, 'itemId');
+        events.push({
+          ...base(),
+          kind: 'item_excluded',
+          jobId: action.jobId,
+          category: action.category,
+          itemId: action.itemId,
+          reason: action.reason,
+        });
+      } else {
+        if (!excluded.has(action.itemId)) throw new WorkflowError('not-excluded', `${action.itemId} is not excluded.`, 'itemId');
+        events.push({ ...base(), kind: 'item_included', jobId: action.jobId, category: action.category, itemId: action.itemId });
+      }
+      break;
+    }
+    case 'inform_recipient': {
+      if (!needsRecipientNotice(dsar.type)) {
+        throw new WorkflowError('no-recipient-duty', 'Art. 19 applies to rectification, erasure and restriction only.');
+      }
+      const received = dsar.receivedAt.slice(0, 10);
+      if (action.informedOn < received || action.informedOn > ctx.at.slice(0, 10)) {
+        throw new WorkflowError('invalid-date', `The date must lie between the receipt (${received}) and today.`, 'informedOn');
+      }
+      const already = dsar.events.some((e) => e.kind === 'recipient_informed' && e.processorId === action.processorId);
+      if (already) throw new WorkflowError('already-informed', `${action.processorId} was already informed.`, 'processorId');
+      events.push({ ...base(), kind: 'recipient_informed', processorId: action.processorId, informedOn: action.informedOn });
+      break;
+    }
+  }
+
+  return { dsar: { ...dsar, status, duplicateOf, events: [...dsar.events, ...events], updatedAt: ctx.at }, job };
+}
+
+function packageJob(dsar: Dsar, jobId: string, ctx: WorkflowContext): Job {
+  const found = ctx.findJob(jobId);
+  if (!found || found.dsarId !== dsar.id || found.kind !== 'package') {
+    throw new WorkflowError('unknown-job', `No package job ${jobId} for this request.`, 'jobId');
+  }
+  if (found.state !== 'succeeded') throw new WorkflowError('job-not-ready', 'The package is not ready yet.', 'jobId');
+  return found;
+}
