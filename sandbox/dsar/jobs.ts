@@ -150,14 +150,16 @@ export class JobRunner {
         const year = latestInvoiceYear(data.invoices);
         const categories = allCategories(data).map((category) => {
           const basis = retention[category];
-          const keep = basis !== undefined && year !== null && data[category].length > 0;
+          // The retention period runs from the end of the year of the latest invoice (§ 147(4) AO); once it
+          // is over, nothing stands in the way of erasure.
+          const until = year === null ? null : `${year + 8}-12-31`;
+          const keep = basis !== undefined && until !== null && until >= new Date().toISOString().slice(0, 10) && data[category].length > 0;
           return {
             category,
             outcome: keep ? ('restricted' as const) : ('erased' as const),
             records: data[category].length,
             legalBasis: keep ? basis : null,
-            // The retention period runs from the end of the year of the latest invoice (§ 147(4) AO).
-            until: keep ? `${(year ?? 0) + 8}-12-31` : null,
+            until: keep ? until : null,
           };
         });
         return {

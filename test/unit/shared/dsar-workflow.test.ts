@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import type { Dsar } from '../../../shared/api/dsar';
+import { DsarAction, type Message } from '../../../shared/api/dsar-workflow';
+import type { Job } from '../../../shared/api/jobs';
+import { renderMessage } from '../../../shared/domain/dsar-messages';
+import { allowedIn, applyAction, excludedItems, type WorkflowContext, WorkflowError } from '../../../shared/domain/dsar-workflow';
+
+const clock = { region: 'DE-BE', timeZone: 'Europe/Berlin', pausePolicy: 'none' } as const;
+const base: Dsar = {
+  id: 'dsr_1',
+  version: 1,
+  updatedAt: '2026-11-02T09:00:00Z',
+  type: 'access',
+  status: 'new',
+  subject: { userId: 'usr_1', name: 'Jürgen Weiß', email: 'j.weiss@web.de', locale: 'de', address: null },
+  channel: 'email',
+  receivedAt: '2026-11-02T09:00:00Z',
+  assigneeId: null,
+  priority: 'normal',
+  notes: '',
+  tags: [],
+  duplicateOf: null,
+  events: [{ id: 'e0', at: '2026-11-02T09:00:00Z', actor: 'subject', kind: 'received', channel: 'email' }],
+};
+const packageJob: Job = {
+  id: 'job_1',
+  version: 3,
+  updatedAt: '2026-11-05T09:00:00Z',
+  dsarId: 'dsr_1',
+  kind: 'package',
+  state: 'succeeded',
+  progress: 1,
+  step: null,
+  error: null,
+  result: {
+    kind: 'package',
+    categories: [
+      {
+        category: 'forum_posts',
+        count: 2,
+        items: [
+          { id: 'post-1', label: 'a', detail: '' },
+          { id: 'post-2', label: 'b', detail: '' },
+        ],
+      },
+    ],
+  },
+};
+
+let n = 0;
+const ctx = (at = '2026-11-10T10:00:00Z', jobs: Job[] = [], others: Dsar[] = []): WorkflowContext => ({
+  actor: 'stf_vogel',
+  at,
+  newId: () => `ev${++n}`,
+  findDsar: (id) => others.find((d) => d.id === id) ?? null,
+  findJob: (id) => jobs.find((j) => j.id === id) ?? null,
+});
+const msg = (kind: Message['kind']): Message => ({ kind, locale: 'de', subject: 'Betreff', body: 'Text der Nachricht' });
+const act = (dsar: Dsar, action: unknown, context = ctx()) => applyAction(dsar, DsarAction.parse(action), context).dsar;
+const refusal = (dsar: Dsar, action: unknown, context = ctx()) => {
+  try {
+    act(dsar, action, context);
+  } catch (error) {
+    if (error instanceof WorkflowError) return error;
+    throw error;
+  }
+  throw new Error('the action was accepted');
+};
+
+describe('DSAR workflow', () => {
+  it('walks new → identity pending → in progress, recording each step in the timeline', () => {
+    const pending = act(base, { type: 'request_identity', message: msg('identity_request') });
+    expect(pending.status).toBe('identity_pending');
+    const failed = act(pending, { type: 'record_identity', method: 'email_confirmation', outcome: 'failed' });
+    expect(failed.status).toBe('identity_pending');
+    const verified = act(failed, { type: 'record_identity', method: 'account_session', outcome: 'verified', note: 'angemeldet' });
+    expect(verified.status).toBe('in_progress');
+    expect(verified.events.map((e) => e.kind)).toEqual([
+      'received',
+      'identity_requested',
+      'message',
+      'status',
+      'identity_recorded',
+      'identity_recorded',
+      'status',
+    ]);
+    expect(verified.events.at(-1)).toMatchObject({ kind: 'status', from: 'identity_pending', to: 'in_progress', actor: 'stf_vogel' });
+  });
+
+  it('has no field for an identity document: the contract refuses one', () => {
+    const withCopy = { type: 'record_identity', method: 'id_document_seen', outcome: 'verified', document: 'data:image/png;base64,AAAA' };
+    expect(DsarAction.safeParse(withCopy).success).toBe(false);
+  });
+
+  it('refuses actions the status does not allow', () => {
+    expect(refusal(base, { type: 'complete', message: msg('completion') }).code).toBe('invalid-transition');
+    const closed = act(base, { type: 'withdraw' });
+    expect(closed.status).toBe('withdrawn');
+    expect(allowedIn('deny', 'withdrawn')).toBe(false);
+    expect(refusal(closed, { type: 'start' }).code).toBe('invalid-transition');
+    // Notes may always be added.
+    expect(act(closed, { type: 'add_note', text: 'Rückruf am Telefon' }).events.at(-1)).toMatchObject({ kind: 'note' });
+  });
+
+  it('a denial needs a reason from the list, an explanation and the notice', () => {
+    expect(DsarAction.safeParse({ type: 'deny', explanation: 'Der vierte gleiche Antrag.', message: msg('denial') }).success).toBe(false);
+    expect(
+      DsarAction.safeParse({ type: 'deny', reason: 'because', explanation: 'Der vierte gleiche Antrag.', message: msg('denial') }).success,
+    ).toBe(false);
+    expect(DsarAction.safeParse({ type: 'deny', reason: 'excessive', explanation: 'kurz', message: msg('denial') }).success).toBe(false);
+    expect(
+      refusal(base, { type: 'deny', reason: 'excessive', explanation: 'Der vierte gleiche Antrag.', message: msg('completion') }).code,
+    ).toBe('wrong-message');
+    const denied = act(base, { type: 'deny', reason: 'excessive', explanation: 'Der vierte gleiche Antrag.', message: msg('denial') });
+    expect(denied.status).toBe('denied');
+    expect(denied.events.filter((e) => e.kind === 'denied' || e.kind === 'message').map((e) => e.kind)).toEqual(['denied', 'message']);
+  });
+
+  it('extends only within the first month, once, with a reason and the notice', () => {
+    const extend = { type: 'extend', reason: 'Sehr umfangreiche Datenbestände.', message: msg('extension_notice'), clock };
+    const extended = act(base, extend, ctx('2026-12-02T20:00:00Z'));
+    expect(extended.events.find((e) => e.kind === 'extended')).toMatchObject({ baseDue: '2026-12-02' });
+    expect(refusal(extended, extend, ctx('2026-12-02T21:00:00Z')).code).toBe('extension-refused');
+    expect(refusal(base, extend, ctx('2026-12-03T08:00:00Z')).message).toMatch(/first month ended on 2026-12-02/);
+    expect(DsarAction.safeParse({ ...extend, reason: '' }).success).toBe(false);
+    expect(DsarAction.safeParse({ type: 'extend', reason: 'Sehr umfangreiche Datenbestände.', clock }).success).toBe(false);
+  });
+
+  it('marks a duplicate of another request, not of itself or of a duplicate', () => {
+    const original = { ...base, id: 'dsr_0' };
+    expect(act(base, { type: 'mark_duplicate', of: 'dsr_0' }, ctx(undefined, [], [original]))).toMatchObject({
+      status: 'duplicate',
+      duplicateOf: 'dsr_0',
+    });
+    expect(refusal(base, { type: 'mark_duplicate', of: 'dsr_1' }).code).toBe('invalid-duplicate');
+    expect(refusal(base, { type: 'mark_duplicate', of: 'dsr_0' }, ctx(undefined, [], [{ ...original, status: 'duplicate' }])).code).toBe(
+      'invalid-duplicate',
+    );
+  });
+
+  it('fulfils access with the right job, reviewed items and delivery before completion', () => {
+    const working = act(base, { type: 'start' });
+    expect(refusal(working, { type: 'start_job', jobId: 'job_1', job: 'erasure' }).code).toBe('wrong-job');
+    const started = applyAction(working, DsarAction.parse({ type: 'start_job', jobId: 'job_1', job: 'package' }), ctx());
+    expect(started.job).toMatchObject({ id: 'job_1', kind: 'package', dsarId: 'dsr_1' });
+    const running = { ...packageJob, state: 'running' as const, result: null };
+    expect(refusal(started.dsar, { type: 'deliver', jobId: 'job_1', information: 'Art. 15' }, ctx(undefined, [running])).code).toBe(
+      'job-not-ready',
+    );
+    expect(refusal(started.dsar, { type: 'complete', message: msg('completion') }, ctx(undefined, [packageJob])).code).toBe(
+      'not-fulfilled',
+    );
+
+    const c = ctx(undefined, [packageJob]);
+    expect(
+      refusal(
+        started.dsar,
+        { type: 'exclude_item', jobId: 'job_1', category: 'forum_posts', itemId: 'post-9', reason: 'Enthält Daten Dritter.' },
+        c,
+      ).code,
+    ).toBe('unknown-item');
+    const excluded = act(
+      started.dsar,
+      { type: 'exclude_item', jobId: 'job_1', category: 'forum_posts', itemId: 'post-2', reason: 'Enthält Daten Dritter.' },
+      c,
+    );
+    expect([...excludedItems(excluded, 'job_1').keys()]).toEqual(['post-2']);
+    const delivered = act(excluded, { type: 'deliver', jobId: 'job_1', information: 'Art. 15' }, c);
+    expect(delivered.events.at(-1)).toMatchObject({ kind: 'delivered', excluded: 1 });
+    expect(refusal(delivered, { type: 'include_item', jobId: 'job_1', category: 'forum_posts', itemId: 'post-2' }, c).code).toBe(
+      'already-delivered',
+    );
+    expect(act(delivered, { type: 'complete', message: msg('completion') }, c).status).toBe('completed');
+  });
+
+  it('Art. 19 notices only for erasure, rectification and restriction, once per recipient, dated between receipt and today', () => {
+    const erasure = { ...base, type: 'erasure' as const, status: 'in_progress' as const };
+    const informed = act(erasure, { type: 'inform_recipient', processorId: 'prc_hosting', informedOn: '2026-11-09' });
+    expect(informed.events.at(-1)).toMatchObject({ kind: 'recipient_informed', processorId: 'prc_hosting' });
+    expect(refusal(informed, { type: 'inform_recipient', processorId: 'prc_hosting', informedOn: '2026-11-09' }).code).toBe(
+      'already-informed',
+    );
+    expect(refusal(erasure, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-11' }).code).toBe('invalid-date');
+    expect(refusal({ ...erasure, type: 'access' }, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-09' }).code).toBe(
+      'no-recipient-duty',
+    );
+  });
+});
+
+describe('messages to the subject', () => {
+  const context = {
+    subjectName: 'Jürgen Weiß',
+    requestId: 'dsr_1',
+    type: 'access' as const,
+    receivedOn: '2026-11-02',
+    dueDate: '2027-02-02',
+    controllerName: 'Lernwerk Akademie GmbH',
+    region: 'DE-BE',
+  };
+
+  it('the denial notice gives the reasons, the right to complain (with the Land authority) and the judicial remedy', () => {
+    const de = renderMessage('denial', 'de', { ...context, denialReason: 'excessive', reason: 'Vierter Antrag in drei Monaten.' });
+    expect(de.body).toContain('Art. 12 Abs. 5');
+    expect(de.body).toContain('Vierter Antrag in drei Monaten.');
+    expect(de.body).toContain('Berliner Beauftragte für Datenschutz und Informationsfreiheit');
+    expect(de.body).toContain('Art. 79');
+    const en = renderMessage('denial', 'en', { ...context, region: 'DE-BY', denialReason: 'identity_not_established' });
+    expect(en.body).toContain('Bayerisches Landesamt für Datenschutzaufsicht');
+    expect(en.body).toMatch(/judicial remedy/);
+  });
+
+  it('the extension notice names the reasons and the new date, in the subject language', () => {
+    const de = renderMessage('extension_notice', 'de', { ...context, reason: 'Umfangreiche Daten.' });
+    expect(de).toMatchObject({ kind: 'extension_notice', locale: 'de' });
+    expect(de.body).toContain('2. Februar 2027');
+    expect(de.body).toContain('Umfangreiche Daten.');
+    expect(renderMessage('extension_notice', 'en', context).body).toContain('2 February 2027');
+  });
+});
