@@ -1,0 +1,193 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { localDate } from '../../shared/domain/calendar';
+import { dsarDueDate } from '../../shared/domain/deadlines';
+import { BridgeCallError } from '../../shared/ipc/bridge';
+import type { QueueQueryInput } from '../../shared/ipc/contract';
+import { type TestConsole, testConsole } from '../support/console';
+import { type TestPlatform, testPlatform } from '../support/platform';
+import { tempDir } from '../support/temp';
+import { until } from '../support/until';
+
+let dir: ReturnType<typeof tempDir>;
+let platform: TestPlatform;
+let app: TestConsole;
+
+beforeEach(async () => {
+  dir = tempDir();
+  platform = await testPlatform(dir.path, 120);
+  app = await testConsole(`${dir.path}/console`, platform);
+});
+afterEach(async () => {
+  await app.close();
+  await platform.stop();
+  dir.remove();
+});
+
+const all: QueueQueryInput = { statuses: [], limit: 1000 };
+const firstOf = async (query: QueueQueryInput) => {
+  const row = (await app.call('dsar.list', query)).rows[0];
+  if (!row) throw new Error(`no request for ${JSON.stringify(query)}`);
+  return row;
+};
+const refused = async (promise: Promise<unknown>) => {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof BridgeCallError) return error;
+    throw error;
+  }
+  throw new Error('the call succeeded');
+};
+
+describe('DSAR workflow through the console', () => {
+  it('due dates follow the Land and the pause policy, recomputed for every cached request when the settings change', async () => {
+    const row = await firstOf({ ...all, statuses: ['identity_pending'] });
+    const expected = (region: string) => dsarDueDate({ receivedAt: row.receivedAt, timeZone: 'Europe/Berlin', region, months: 1 });
+    expect(row.dueDate).toBe(expected('DE-BE'));
+
+    const changed = await app.call('clock.update', { region: 'DE-BY', timeZone: 'Europe/Berlin', pausePolicy: 'identity' });
+    expect(changed.recomputed).toBe(120);
+    const after = (await app.call('dsar.list', all)).rows.find((r) => r.id === row.id);
+    // Identity is still pending and the policy stops the clock for it: paused, earliest date shown.
+    expect(after).toMatchObject({ clockPaused: true, dueDate: expected('DE-BY') });
+    expect((await app.call('dsar.get', { id: row.id }))?.deadline).toMatchObject({
+      paused: true,
+      today: localDate(new Date(), 'Europe/Berlin'),
+    });
+    expect(await app.call('clock.get')).toMatchObject({ region: 'DE-BY', pausePolicy: 'identity' });
+    expect((await refused(app.call('clock.update', { region: 'DE-XX', timeZone: 'Europe/Berlin', pausePolicy: 'none' }))).message).toMatch(
+      /not a German Land/,
+    );
+  });
+
+  it('an action is checked at once, queued, shown pending with its timeline entry, and delivered to the platform', async () => {
+    const row = await firstOf({ ...all, statuses: ['new'] });
+    const early = await refused(
+      app.call('dsar.act', {
+        id: row.id,
+        action: { type: 'complete', message: { kind: 'completion', locale: 'de', subject: 'x', body: 'y' } },
+      }),
+    );
+    expect(early.code).toBe('invalid_input');
+
+    const message = await app.call('dsar.draftMessage', { id: row.id, kind: 'identity_request' });
+    expect(message.body).toContain(row.subjectName);
+    await platform.stop();
+    const shown = await app.call('dsar.act', { id: row.id, action: { type: 'request_identity', message } });
+    expect(shown).toMatchObject({ pending: true, dsar: { status: 'identity_pending' } });
+    expect(shown.dsar.events.map((e) => e.kind)).toContain('identity_requested');
+    await platform.start();
+    await app.call('sync.now');
+    const synced = await app.call('dsar.get', { id: row.id });
+    expect(synced).toMatchObject({ pending: false, dsar: { status: 'identity_pending', version: 2 } });
+    expect(platform.appliedWrites(row.id).map((w) => w.action)).toEqual(['dsar.request_identity']);
+  });
+
+  it('manual intake: duplicates of an open request are found, and a request can be recorded as one', async () => {
+    const open = await firstOf({ ...all, statuses: ['in_progress'] });
+    const detail = await app.call('dsar.get', { id: open.id });
+    if (!detail) throw new Error('missing');
+    const subject = detail.dsar.subject;
+    const found = await app.call('dsar.duplicates', { userId: subject.userId, email: subject.email.toUpperCase(), type: detail.dsar.type });
+    expect(found.map((r) => r.id)).toContain(open.id);
+
+    const created = await app.call('dsar.create', {
+      type: detail.dsar.type,
+      channel: 'letter',
+      receivedAt: new Date(Date.now() - 86_400_000).toISOString(),
+      subject,
+      notes: 'Zweites Schreiben, gleicher Inhalt.',
+      duplicateOf: open.id,
+    });
+    expect(created).toMatchObject({ pending: true, dsar: { status: 'duplicate', duplicateOf: open.id } });
+    await app.call('sync.now');
+    expect(await app.call('dsar.get', { id: created.dsar.id })).toMatchObject({
+      pending: false,
+      dsar: { version: 1, status: 'duplicate' },
+    });
+    // A request recorded as a duplicate is closed: it is not an open duplicate of the original.
+    expect((await app.call('dsar.get', { id: open.id }))?.duplicates.map((r) => r.id)).not.toContain(created.dsar.id);
+
+    const accounts = await app.call('accounts.search', { q: subject.email });
+    expect(accounts[0]?.id).toBe(subject.userId);
+  });
+
+  it('erasure: job progress reaches the cache, Art. 19 tasks come from the registry and are ticked with a date', async () => {
+    const created = await app.call('dsar.create', {
+      type: 'erasure',
+      channel: 'email',
+      receivedAt: new Date(Date.now() - 3_600_000).toISOString(),
+      subject: (await app.call('dsar.get', { id: (await firstOf({ ...all, types: ['access'] })).id }))?.dsar.subject ?? (null as never),
+    });
+    const id = created.dsar.id;
+    await app.call('sync.now');
+    await app.call('dsar.act', { id, action: { type: 'start' } });
+    const before = await app.call('dsar.get', { id });
+    // Before the job ran, every processor that may hold any of the account's categories.
+    expect(before?.recipients?.length).toBeGreaterThan(2);
+    await app.call('dsar.act', { id, action: { type: 'start_job', jobId: `job_${id}`, job: 'erasure' } });
+    await app.call('sync.now');
+    const done = await until(async () => {
+      await app.call('sync.now');
+      const detail = await app.call('dsar.get', { id });
+      return detail?.jobs[0]?.state === 'succeeded' ? detail : null;
+    }, 'the erasure job');
+    const result = done.jobs[0].result;
+    expect(result?.kind === 'erasure' && result.categories.find((c) => c.category === 'invoices')?.outcome).toBe('restricted');
+    const hosting = done.recipients?.find((r) => /Hosting|Cloud/i.test(r.legalName)) ?? done.recipients?.[0];
+    if (!hosting) throw new Error('no recipient');
+    expect(hosting.informedOn).toBeNull();
+    const today = localDate(new Date(), 'Europe/Berlin');
+    const ticked = await app.call('dsar.act', {
+      id,
+      action: { type: 'inform_recipient', processorId: hosting.processorId, informedOn: today },
+    });
+    expect(ticked.recipients?.find((r) => r.processorId === hosting.processorId)?.informedOn).toBe(today);
+  });
+
+  it('bulk changes apply to the filtered set through the outbox; the CSV export of the register is logged', async () => {
+    const unassignedNew: QueueQueryInput = { statuses: ['new'], assignee: 'unassigned', limit: 1000 };
+    const matching = (await app.call('dsar.list', unassignedNew)).rows.length;
+    expect(matching).toBeGreaterThan(1);
+    const result = await app.call('dsar.bulk', { query: unassignedNew, change: { kind: 'start' } });
+    expect(result).toEqual({ matched: matching, changed: matching, skipped: 0 });
+    expect((await app.call('dsar.list', unassignedNew)).rows).toHaveLength(0);
+    expect((await app.call('sync.status')).pendingWrites).toBe(matching);
+    await app.call('sync.now');
+    expect((await app.call('sync.status')).pendingWrites).toBe(0);
+    expect(platform.appliedWrites().filter((w) => w.action === 'dsar.start')).toHaveLength(matching);
+
+    const file = await app.call('dsar.export', { query: { statuses: ['in_progress'], limit: 1000 }, language: 'de' });
+    const csv = Buffer.from(file.base64, 'base64').toString('utf8');
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFID;Art;Status;Name;E-Mail;Eingang;Frist;Tage übrig;Zuständig;Priorität');
+    expect(csv.split('\r\n').filter(Boolean).length - 1).toBe(
+      (await app.call('dsar.list', { statuses: ['in_progress'], limit: 1000 })).rows.length,
+    );
+    const log = await app.call('exports.log');
+    expect(log[0]).toMatchObject({ kind: 'dsar_register', format: 'csv', sha256: file.sha256, fileName: file.fileName });
+  });
+
+  it('saved views: overdue and due within a week are open requests by due date', async () => {
+    const today = localDate(new Date(), 'Europe/Berlin');
+    const overdue = (await app.call('dsar.list', { due: 'overdue', limit: 1000 })).rows;
+    expect(overdue.length).toBeGreaterThan(0);
+    expect(
+      overdue.every((r) => r.dueDate < today && ['new', 'identity_pending', 'in_progress', 'awaiting_subject'].includes(r.status)),
+    ).toBe(true);
+    const week = (await app.call('dsar.list', { due: 'week', limit: 1000 })).rows;
+    expect(week.every((r) => r.dueDate >= today)).toBe(true);
+    expect(overdue.map((r) => r.id)).not.toEqual(expect.arrayContaining(week.map((r) => r.id).slice(0, 1)));
+  });
+
+  it('no identity document ever reaches the cache: the channel refuses one', async () => {
+    const row = await firstOf({ ...all, statuses: ['identity_pending'] });
+    const withCopy = { type: 'record_identity', method: 'id_document_seen', outcome: 'verified', note: '', document: 'JVBERi0xLjQK' };
+    const error = await refused(
+      app
+        .dispatch('dsar.act', { id: row.id, action: withCopy })
+        .then((e) => (e.ok ? e : Promise.reject(new BridgeCallError(e.error.code, e.error.message)))),
+    );
+    expect(error.code).toBe('invalid_input');
+    expect((await app.call('sync.status')).pendingWrites).toBe(0);
+  });
+});
