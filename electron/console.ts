@@ -128,7 +128,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     return workspace();
   });
   ipc.handle('staff.list', () => listStaff(cache));
-  registerDsarHandlers(ipc, {
+  const dsarHandlers = registerDsarHandlers(ipc, {
     cache,
     pending,
     outbox,
@@ -166,6 +166,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
       return () => events.off(event, listener);
     },
     async close() {
+      dsarHandlers.close();
       await engine.stop();
       await sandbox?.close();
       stores.close();

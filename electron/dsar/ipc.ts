@@ -40,7 +40,10 @@ export interface DsarHandlerDeps {
   me(): Me | null;
 }
 
-export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): void {
+/** Jobs run on the platform; while one runs, the console pulls every second so its progress shows. */
+const JOB_POLL_MS = 1000;
+
+export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): { close(): void } {
   const { cache } = deps;
   const byId = cache.prepare<[string], DsarRow>('SELECT * FROM dsars WHERE id = ?');
   const staffById = cache.prepare<[string], { doc: string }>('SELECT doc FROM staff WHERE id = ?');
@@ -78,6 +81,23 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): v
     deps.engine.noteLocalChange('dsar');
     void deps.engine.kick();
   };
+
+  const runningJobs = cache.prepare<[], { n: number }>("SELECT count(*) AS n FROM jobs WHERE state = 'running'");
+  const jobStarting = () => deps.outbox.all().some((w) => w.entity === 'dsar' && w.op === 'action' && w.body.type === 'start_job');
+  let watcher: NodeJS.Timeout | null = null;
+  const followJobs = () => {
+    if (watcher) return;
+    watcher = setInterval(() => {
+      if (!jobStarting() && (runningJobs.get()?.n ?? 0) === 0) {
+        if (watcher) clearInterval(watcher);
+        watcher = null;
+        return;
+      }
+      void deps.engine.kick();
+    }, JOB_POLL_MS);
+    watcher.unref();
+  };
+  if ((runningJobs.get()?.n ?? 0) > 0) followJobs();
 
   const detail = (id: string): DsarDetail | null => {
     const row = byId.get(id);
@@ -178,6 +198,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): v
     }
     enqueue(id, 'action', action as unknown as Record<string, unknown>, row.version);
     changed();
+    if (action.type === 'start_job') followJobs();
     return mustDetail(id);
   });
 
@@ -313,4 +334,11 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): v
     deps.engine.noteLocalChange('dsar');
     return { settings: deps.clock.get(), recomputed };
   });
+
+  return {
+    close() {
+      if (watcher) clearInterval(watcher);
+      watcher = null;
+    },
+  };
 }

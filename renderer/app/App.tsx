@@ -7,6 +7,7 @@ import { RequestQueue } from '../dsar/RequestQueue';
 import { type Language, languages } from '../i18n';
 import { ProcessorRegistry } from '../processors/ProcessorRegistry';
 import { RecordsOfProcessing } from '../processors/RecordsOfProcessing';
+import { DeadlineSettings } from '../settings/DeadlineSettings';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useBridgeEvents } from '../sync/useBridgeEvents';
 
@@ -57,12 +58,14 @@ export function App() {
           <NavLink component={RouterLink} to="/requests" label={t('app.requests')} />
           <NavLink component={RouterLink} to="/processors" label={t('app.processors')} />
           <NavLink component={RouterLink} to="/records" label={t('app.records')} />
+          <NavLink component={RouterLink} to="/settings" label={t('app.settings')} />
         </AppShell.Navbar>
         <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh' }}>
           <Routes>
             <Route path="/requests" element={<RequestQueue />} />
             <Route path="/processors" element={<ProcessorRegistry />} />
             <Route path="/records" element={<RecordsOfProcessing />} />
+            <Route path="/settings" element={<DeadlineSettings />} />
             <Route path="*" element={<Navigate to="/requests" replace />} />
           </Routes>
         </AppShell.Main>

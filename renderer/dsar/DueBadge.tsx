@@ -3,8 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { DsarStatus } from '../../shared/api/dsar';
 import { daysBetween, localDate } from '../../shared/domain/calendar';
 import { isOpen } from '../../shared/domain/dsar';
-
-const CONTROLLER_TIME_ZONE = 'Europe/Berlin';
+import { useClock } from './useRequest';
 
 /** On the light tints, orange and yellow text cannot reach 4.5:1; those badges read in dark text instead. */
 const textColor: Record<string, string> = {
@@ -14,13 +13,14 @@ const textColor: Record<string, string> = {
   gray: 'var(--mantine-color-gray-9)',
 };
 
-export function DueBadge({ dueDate, status }: { dueDate: string; status: DsarStatus }) {
+export function DueBadge({ dueDate, status, paused }: { dueDate: string; status: DsarStatus; paused: boolean }) {
   const { t, i18n } = useTranslation();
+  const clock = useClock();
   const formatted = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
     new Date(`${dueDate}T00:00:00Z`),
   );
   if (!isOpen(status)) return <span>{formatted}</span>;
-  const left = daysBetween(localDate(new Date(), CONTROLLER_TIME_ZONE), dueDate);
+  const left = daysBetween(localDate(new Date(), clock.data?.timeZone ?? 'Europe/Berlin'), dueDate);
   const [color, label] =
     left < 0
       ? ['red', t('queue.overdue', { count: -left })]
@@ -30,7 +30,7 @@ export function DueBadge({ dueDate, status }: { dueDate: string; status: DsarSta
           ? ['yellow', t('queue.daysLeft', { count: left })]
           : ['gray', t('queue.daysLeft', { count: left })];
   return (
-    <Tooltip label={t('queue.provisional')} multiline maw={320}>
+    <Tooltip label={paused ? t('queue.pausedHint') : t('queue.dueHint')} multiline maw={320}>
       <span>
         {formatted} {/* Tinted background with the darkest shade as text: AA contrast for every colour. */}
         <Badge
@@ -42,6 +42,11 @@ export function DueBadge({ dueDate, status }: { dueDate: string; status: DsarSta
         >
           {label}
         </Badge>
+        {paused && (
+          <Badge size="sm" color="gray" variant="outline" ml={4}>
+            {t('detail.paused')}
+          </Badge>
+        )}
       </span>
     </Tooltip>
   );

@@ -7,7 +7,7 @@ import { openStatuses } from '../../shared/domain/dsar';
 import type { QueueQueryInput, QueueSort } from '../../shared/ipc/contract';
 import { useStaff } from './useStaffNames';
 
-export type QueueFilter = Required<Pick<QueueQueryInput, 'statuses' | 'types' | 'assignee' | 'search' | 'sort'>>;
+export type QueueFilter = Required<Pick<QueueQueryInput, 'statuses' | 'types' | 'assignee' | 'search' | 'sort' | 'due'>>;
 
 /** The status picker offers the views officers use: open requests, everything, or one status. */
 function statusValue(statuses: readonly DsarStatus[]): string {
@@ -16,7 +16,14 @@ function statusValue(statuses: readonly DsarStatus[]): string {
   return statuses[0];
 }
 
-export const defaultFilter: QueueFilter = { statuses: [...openStatuses], types: [], assignee: null, search: '', sort: 'due_asc' };
+export const defaultFilter: QueueFilter = {
+  statuses: [...openStatuses],
+  types: [],
+  assignee: null,
+  search: '',
+  sort: 'due_asc',
+  due: null,
+};
 
 export function QueueFilters({
   filter,

@@ -1,14 +1,19 @@
-import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, SegmentedControl, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../shared/ipc/contract';
 import { useBridge } from '../bridge/context';
+import { BulkActions } from './BulkActions';
 import { DueBadge } from './DueBadge';
+import { IntakeDialog } from './IntakeDialog';
+import { isTyping } from './keyboard';
 import { defaultFilter, type QueueFilter, QueueFilters } from './QueueFilters';
+import { RequestDetail } from './RequestDetail';
 import { useAssign, useQueue } from './useQueue';
 import { useStaffNames } from './useStaffNames';
+import { type ViewName, viewOf, views } from './views';
 
 const ROW_HEIGHT = 44;
 const statusColors: Record<QueueRow['status'], string> = {
@@ -19,16 +24,16 @@ const statusColors: Record<QueueRow['status'], string> = {
   completed: 'teal',
   denied: 'red',
   withdrawn: 'gray',
+  duplicate: 'gray',
 };
-
-const isTyping = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 export function RequestQueue() {
   const { t, i18n } = useTranslation();
   const bridge = useBridge();
   const [filter, setFilterState] = useState<QueueFilter>(defaultFilter);
   const [selected, setSelected] = useState(0);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [intake, setIntake] = useState(false);
   const setFilter = useCallback((next: QueueFilter) => {
     setFilterState(next);
     setSelected(0);
@@ -72,6 +77,7 @@ export function RequestQueue() {
         searchRef.current?.focus();
         return;
       }
+      if (intake || document.querySelector('[role="dialog"]')) return;
       if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
       const move = (to: number) => {
         const next = Math.max(0, Math.min(rows.length - 1, to));
@@ -84,10 +90,15 @@ export function RequestQueue() {
       else if (event.key === 'm') act(rows[selected], 'me');
       else if (event.key === 'u') act(rows[selected], null);
       else if (event.key === 'r') void bridge['sync.now']();
+      else if (event.key === 'Enter' && rows[selected]) setOpenId(rows[selected].id);
+      else if (event.key === 'N' && mayWrite) {
+        event.preventDefault();
+        setIntake(true);
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [rows, selected, act, virtualizer, bridge]);
+  }, [rows, selected, act, virtualizer, bridge, intake, mayWrite]);
 
   const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
   const instantFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'long', timeZone: 'Europe/Berlin' });
@@ -100,129 +111,185 @@ export function RequestQueue() {
   const paddingTop = items[0]?.start ?? 0;
   const paddingBottom = virtualizer.getTotalSize() - (lastItem?.end ?? 0);
 
+  const view = viewOf(filter);
   return (
-    <Stack gap="sm" style={{ flex: 1, minHeight: 0 }}>
-      <Group justify="space-between" align="baseline">
-        <Title order={2} size="h3">
-          {t('queue.title')}
-        </Title>
-        <Text size="sm" c="dimmed" data-testid="queue-count">
-          {queue.isPending ? t('queue.loading') : count}
-        </Text>
-      </Group>
-      <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
-      {me && !mayWrite && (
-        <Alert color="gray" py="xs">
-          {t('queue.readOnly')}
-        </Alert>
-      )}
-      {queue.error && <Alert color="red">{queue.error.message}</Alert>}
-      <div ref={scrollRef} className="queue-scroll" data-testid="queue-scroll">
-        <Table className="queue-table" highlightOnHover stickyHeader={false} aria-label={t('queue.title')} aria-rowcount={rows.length}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>{t('queue.type')}</Table.Th>
-              <Table.Th>{t('queue.subject')}</Table.Th>
-              <Table.Th>{t('queue.received')}</Table.Th>
-              <Table.Th>{t('queue.due')}</Table.Th>
-              <Table.Th>{t('queue.status')}</Table.Th>
-              <Table.Th>{t('queue.assignee')}</Table.Th>
-              <Table.Th>{t('queue.actions')}</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {paddingTop > 0 && (
-              <tr aria-hidden style={{ height: paddingTop }}>
-                <td colSpan={7} />
-              </tr>
-            )}
-            {items.map((item) => {
-              const row = rows[item.index];
-              return (
-                <Table.Tr
-                  key={row.id}
-                  data-testid="queue-row"
-                  data-id={row.id}
-                  data-due={row.dueDate}
-                  data-pending={row.pending}
-                  aria-selected={item.index === selected}
-                  aria-rowindex={item.index + 1}
-                  onClick={() => setSelected(item.index)}
-                  style={{ height: ROW_HEIGHT }}
-                >
-                  <Table.Td>{t(`dsarType.${row.type}`)}</Table.Td>
-                  <Table.Td>
-                    <Text size="sm" fw={500} lh={1.2}>
-                      {row.subjectName}
-                    </Text>
-                    <Text size="xs" c="dimmed" lh={1.2}>
-                      {row.subjectEmail}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td title={instantFormat.format(new Date(row.receivedAt))}>{dateFormat.format(new Date(row.receivedAt))}</Table.Td>
-                  <Table.Td>
-                    <DueBadge dueDate={row.dueDate} status={row.status} />
-                  </Table.Td>
-                  <Table.Td>
-                    <Badge color={statusColors[row.status]} variant="light">
-                      {t(`dsarStatus.${row.status}`)}
-                    </Badge>
-                  </Table.Td>
-                  <Table.Td data-testid="assignee">
-                    <Group gap={4} wrap="nowrap">
-                      <Text size="sm">{row.assigneeId ? staffName(row.assigneeId) : '—'}</Text>
-                      {row.pending && (
-                        <Tooltip label={t('queue.pending')}>
-                          <Badge size="xs" color="orange" variant="outline" data-testid="row-pending">
-                            {t('queue.pending')}
-                          </Badge>
-                        </Tooltip>
-                      )}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td>
-                    {mayWrite &&
-                      (row.assigneeId === me?.staff.id ? (
-                        <Button size="compact-xs" variant="default" onClick={() => act(row, null)}>
-                          {t('queue.unassign')}
-                        </Button>
-                      ) : (
-                        <Button size="compact-xs" variant="light" onClick={() => act(row, 'me')}>
-                          {t('queue.assignToMe')}
-                        </Button>
-                      ))}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
-            {paddingBottom > 0 && (
-              <tr aria-hidden style={{ height: paddingBottom }}>
-                <td colSpan={7} />
-              </tr>
-            )}
-          </Table.Tbody>
-        </Table>
-        {!queue.isPending && rows.length === 0 && (
-          <Text p="lg" c="dimmed" ta="center">
-            {syncStatus.data?.state === 'starting' ? t('queue.emptyCache', { count: syncStatus.data.applied }) : t('queue.empty')}
-          </Text>
-        )}
-        {queue.isFetchingNextPage && (
-          <Group justify="center" p="sm">
-            <Loader size="sm" />
-            <Text size="sm">{t('queue.loadingMore')}</Text>
+    <div className="queue-layout">
+      <div className="queue-main">
+        <Group justify="space-between" align="baseline">
+          <Group gap="md" align="baseline">
+            <Title order={2} size="h3">
+              {t('queue.title')}
+            </Title>
+            <Text size="sm" c="dimmed" data-testid="queue-count">
+              {queue.isPending ? t('queue.loading') : count}
+            </Text>
           </Group>
+          <Group gap="xs">
+            <BulkActions
+              filter={filter}
+              shown={rows.length}
+              more={Boolean(lastPage?.next)}
+              myId={me?.staff.id ?? null}
+              mayWrite={mayWrite}
+            />
+            {mayWrite && (
+              <Button size="xs" onClick={() => setIntake(true)} data-testid="new-request">
+                {t('intake.open')}
+              </Button>
+            )}
+          </Group>
+        </Group>
+        <SegmentedControl
+          aria-label={t('views.label')}
+          data-testid="views"
+          value={view ?? ''}
+          onChange={(value) => setFilter(views[value as ViewName])}
+          data={(Object.keys(views) as ViewName[]).map((name) => ({ value: name, label: t(`views.${name}`) }))}
+          w="fit-content"
+        />
+        <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
+        {me && !mayWrite && (
+          <Alert color="gray" py="xs">
+            {t('queue.readOnly')}
+          </Alert>
         )}
+        {queue.error && <Alert color="red">{queue.error.message}</Alert>}
+        <div ref={scrollRef} className="queue-scroll" data-testid="queue-scroll">
+          <Table className="queue-table" highlightOnHover stickyHeader={false} aria-label={t('queue.title')} aria-rowcount={rows.length}>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('queue.type')}</Table.Th>
+                <Table.Th>{t('queue.subject')}</Table.Th>
+                <Table.Th>{t('queue.received')}</Table.Th>
+                <Table.Th>{t('queue.due')}</Table.Th>
+                <Table.Th>{t('queue.status')}</Table.Th>
+                <Table.Th>{t('queue.assignee')}</Table.Th>
+                <Table.Th>{t('queue.actions')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {paddingTop > 0 && (
+                <tr aria-hidden style={{ height: paddingTop }}>
+                  <td colSpan={7} />
+                </tr>
+              )}
+              {items.map((item) => {
+                const row = rows[item.index];
+                return (
+                  <Table.Tr
+                    key={row.id}
+                    data-testid="queue-row"
+                    data-id={row.id}
+                    data-due={row.dueDate}
+                    data-pending={row.pending}
+                    aria-selected={item.index === selected}
+                    aria-rowindex={item.index + 1}
+                    onClick={() => {
+                      setSelected(item.index);
+                      setOpenId(row.id);
+                    }}
+                    style={{ height: ROW_HEIGHT }}
+                  >
+                    <Table.Td>{t(`dsarType.${row.type}`)}</Table.Td>
+                    <Table.Td>
+                      <Text size="sm" fw={500} lh={1.2}>
+                        {row.subjectName}
+                      </Text>
+                      <Text size="xs" c="dimmed" lh={1.2}>
+                        {row.subjectEmail}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td title={instantFormat.format(new Date(row.receivedAt))}>
+                      {dateFormat.format(new Date(row.receivedAt))}
+                    </Table.Td>
+                    <Table.Td>
+                      <DueBadge dueDate={row.dueDate} status={row.status} paused={row.clockPaused} />
+                    </Table.Td>
+                    <Table.Td>
+                      <Badge color={statusColors[row.status]} variant="light">
+                        {t(`dsarStatus.${row.status}`)}
+                      </Badge>
+                    </Table.Td>
+                    <Table.Td data-testid="assignee">
+                      <Group gap={4} wrap="nowrap">
+                        <Text size="sm">{row.assigneeId ? staffName(row.assigneeId) : '—'}</Text>
+                        {row.pending && (
+                          <Tooltip label={t('queue.pending')}>
+                            <Badge size="xs" color="orange" variant="outline" data-testid="row-pending">
+                              {t('queue.pending')}
+                            </Badge>
+                          </Tooltip>
+                        )}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td>
+                      {mayWrite &&
+                        (row.assigneeId === me?.staff.id ? (
+                          <Button
+                            size="compact-xs"
+                            variant="default"
+                            onClick={(event) => {
+                              event.stopPropagation();
+                              act(row, null);
+                            }}
+                          >
+                            {t('queue.unassign')}
+                          </Button>
+                        ) : (
+                          <Button
+                            size="compact-xs"
+                            variant="light"
+                            onClick={(event) => {
+                              event.stopPropagation();
+                              act(row, 'me');
+                            }}
+                          >
+                            {t('queue.assignToMe')}
+                          </Button>
+                        ))}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
+              {paddingBottom > 0 && (
+                <tr aria-hidden style={{ height: paddingBottom }}>
+                  <td colSpan={7} />
+                </tr>
+              )}
+            </Table.Tbody>
+          </Table>
+          {!queue.isPending && rows.length === 0 && (
+            <Text p="lg" c="dimmed" ta="center">
+              {syncStatus.data?.state === 'starting' ? t('queue.emptyCache', { count: syncStatus.data.applied }) : t('queue.empty')}
+            </Text>
+          )}
+          {queue.isFetchingNextPage && (
+            <Group justify="center" p="sm">
+              <Loader size="sm" />
+              <Text size="sm">{t('queue.loadingMore')}</Text>
+            </Group>
+          )}
+        </div>
+        <Text size="xs" c="dimmed">
+          {t('queue.shortcuts')
+            .split(' · ')
+            .map((part) => (
+              <span key={part} style={{ marginRight: 12 }}>
+                {part}
+              </span>
+            ))}
+        </Text>
       </div>
-      <Text size="xs" c="dimmed">
-        {t('queue.shortcuts')
-          .split(' · ')
-          .map((part) => (
-            <span key={part} style={{ marginRight: 12 }}>
-              {part}
-            </span>
-          ))}
-      </Text>
-    </Stack>
+      {openId && <RequestDetail key={openId} id={openId} mayWrite={mayWrite} onClose={() => setOpenId(null)} />}
+      {intake && (
+        <IntakeDialog
+          onClose={() => setIntake(false)}
+          onCreated={(id) => {
+            setIntake(false);
+            setOpenId(id);
+          }}
+        />
+      )}
+    </div>
   );
 }

@@ -9,6 +9,9 @@ export function useBridgeEvents() {
   useEffect(() => {
     const offChanged = bridge.on('cache.changed', ({ entities }) => {
       for (const entity of entities) void queryClient.invalidateQueries({ queryKey: [entity] });
+      // A request's detail shows its jobs and the registry's recipients.
+      if (entities.some((e) => e === 'job' || e === 'processor' || e === 'activity'))
+        void queryClient.invalidateQueries({ queryKey: ['dsar'] });
       void queryClient.invalidateQueries({ queryKey: ['conflicts'] });
     });
     const offStatus = bridge.on('sync.status', (status) => {

@@ -1,0 +1,229 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Kbd,
+  Loader,
+  Paper,
+  ScrollArea,
+  Select,
+  Stack,
+  TagsInput,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { DsarAction } from '../../shared/api/dsar-workflow';
+import { allowedIn } from '../../shared/domain/dsar-workflow';
+import type { DsarDetail } from '../../shared/ipc/contract';
+import { ActionDialog, type DialogKind } from './detail/ActionDialog';
+import { DeadlineCard } from './detail/DeadlineCard';
+import { Fulfilment } from './detail/Fulfilment';
+import { RecipientTasks } from './detail/RecipientTasks';
+import { Timeline } from './detail/Timeline';
+import { isTyping } from './keyboard';
+import { useAct, useRequestDetail, useUpdateRequest } from './useRequest';
+import { useStaff } from './useStaffNames';
+
+/** Each workflow step, its key, and the action it needs to be allowed. */
+const steps: { kind: DialogKind | 'start'; key: string; action: DsarAction['type'] }[] = [
+  { kind: 'acknowledge', key: 'a', action: 'acknowledge' },
+  { kind: 'start', key: 's', action: 'start' },
+  { kind: 'request_identity', key: 'i', action: 'request_identity' },
+  { kind: 'record_identity', key: 'v', action: 'record_identity' },
+  { kind: 'request_clarification', key: 'c', action: 'request_clarification' },
+  { kind: 'record_clarification', key: 'y', action: 'record_clarification' },
+  { kind: 'extend', key: 'x', action: 'extend' },
+  { kind: 'complete', key: 'e', action: 'complete' },
+  { kind: 'mark_duplicate', key: 'p', action: 'mark_duplicate' },
+  { kind: 'deny', key: 'd', action: 'deny' },
+  { kind: 'withdraw', key: 'w', action: 'withdraw' },
+  { kind: 'add_note', key: 'n', action: 'add_note' },
+];
+
+export function RequestDetail({ id, mayWrite, onClose }: { id: string; mayWrite: boolean; onClose(): void }) {
+  const { t } = useTranslation();
+  const detail = useRequestDetail(id);
+  const [dialog, setDialog] = useState<DialogKind | null>(null);
+
+  if (!detail.data) {
+    return (
+      <Paper className="detail-pane" withBorder p="md">
+        {detail.isPending ? <Loader size="sm" /> : <Text>{t('detail.notFound')}</Text>}
+      </Paper>
+    );
+  }
+  return (
+    <Paper className="detail-pane" withBorder radius="md" component="section" aria-label={t('detail.title')} data-testid="request-detail">
+      <DetailBody detail={detail.data} mayWrite={mayWrite} onClose={onClose} dialog={dialog} setDialog={setDialog} />
+    </Paper>
+  );
+}
+
+function DetailBody({
+  detail,
+  mayWrite,
+  onClose,
+  dialog,
+  setDialog,
+}: {
+  detail: DsarDetail;
+  mayWrite: boolean;
+  onClose(): void;
+  dialog: DialogKind | null;
+  setDialog(kind: DialogKind | null): void;
+}) {
+  const { t } = useTranslation();
+  const { dsar } = detail;
+  const act = useAct(dsar.id);
+  const update = useUpdateRequest(dsar.id);
+  const staff = useStaff();
+  const [error, setError] = useState<string | null>(null);
+  const available = steps.filter(
+    (s) => mayWrite && allowedIn(s.action, dsar.status) && (s.kind !== 'mark_duplicate' || detail.duplicates.length > 0),
+  );
+
+  const run = (kind: DialogKind | 'start') => {
+    if (kind === 'start') {
+      act.mutateAsync({ type: 'start' }).then(
+        () => setError(null),
+        (e: Error) => setError(e.message),
+      );
+    } else setDialog(kind);
+  };
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (dialog || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (event.key === 'Escape') {
+        onClose();
+        return;
+      }
+      const step = available.find((s) => s.key === event.key);
+      if (step) {
+        event.preventDefault();
+        run(step.kind);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const officers = (staff.data ?? []).filter((s) => s.active && s.roles.some((r) => r === 'privacy_officer' || r === 'admin'));
+  const processorName = (pid: string) => detail.recipients?.find((r) => r.processorId === pid)?.legalName ?? pid;
+
+  return (
+    <ScrollArea h="100%" type="auto" offsetScrollbars>
+      <Stack gap="sm" p="md">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <Stack gap={2}>
+            <Title order={2} size="h4" data-testid="detail-subject">
+              {dsar.subject.name}
+            </Title>
+            <Text size="sm" c="dimmed">
+              {dsar.subject.email}
+              {dsar.subject.userId ? ` · ${dsar.subject.userId}` : ` · ${t('detail.noAccount')}`}
+            </Text>
+            <Group gap={6} mt={4}>
+              <Badge variant="light">{t(`dsarType.${dsar.type}`)}</Badge>
+              <Badge variant="outline" data-testid="detail-status">
+                {t(`dsarStatus.${dsar.status}`)}
+              </Badge>
+              <Badge variant="default">{t(`channel.${dsar.channel}`)}</Badge>
+              <Text size="xs" c="dimmed">
+                {dsar.id}
+              </Text>
+              {detail.pending && (
+                <Badge size="xs" color="orange" variant="outline">
+                  {t('queue.pending')}
+                </Badge>
+              )}
+            </Group>
+          </Stack>
+          <Tooltip label={`${t('detail.close')} (Esc)`}>
+            <ActionIcon variant="subtle" onClick={onClose} aria-label={t('detail.close')}>
+              ✕
+            </ActionIcon>
+          </Tooltip>
+        </Group>
+
+        {dsar.duplicateOf && <Alert color="gray">{t('detail.isDuplicate', { id: dsar.duplicateOf })}</Alert>}
+        {detail.duplicates.length > 0 && (
+          <Alert color="yellow" data-testid="possible-duplicates" styles={{ message: { color: 'var(--mantine-color-dark-7)' } }}>
+            {t('detail.possibleDuplicates', { ids: detail.duplicates.map((d) => d.id).join(', ') })}
+          </Alert>
+        )}
+        {dsar.notes && (
+          <Text size="sm" fs="italic">
+            „{dsar.notes}“
+          </Text>
+        )}
+
+        <Group gap="sm" grow>
+          <Select
+            label={t('queue.assignee')}
+            data={[{ value: '', label: t('queue.unassigned') }, ...officers.map((s) => ({ value: s.id, label: s.name }))]}
+            value={dsar.assigneeId ?? ''}
+            onChange={(value) => update.mutate({ assigneeId: value || null })}
+            disabled={!mayWrite}
+            allowDeselect={false}
+          />
+          <Select
+            label={t('detail.priority')}
+            data={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+            value={dsar.priority}
+            onChange={(value) => value && update.mutate({ priority: value as 'low' | 'normal' | 'high' })}
+            disabled={!mayWrite}
+            allowDeselect={false}
+          />
+        </Group>
+        <TagsInput
+          label={t('detail.tags')}
+          value={dsar.tags}
+          onChange={(tags) => update.mutate({ tags })}
+          disabled={!mayWrite}
+          maxTags={20}
+          placeholder={t('processors.tagsHint')}
+        />
+
+        <DeadlineCard detail={detail} />
+
+        {available.length > 0 && (
+          <Group gap={6} data-testid="actions">
+            {available.map((step) => (
+              <Tooltip key={step.kind} label={<Kbd size="xs">{step.key}</Kbd>}>
+                <Button
+                  size="xs"
+                  variant={step.kind === 'deny' || step.kind === 'withdraw' ? 'light' : 'default'}
+                  color={step.kind === 'deny' || step.kind === 'withdraw' ? 'red' : undefined}
+                  onClick={() => run(step.kind)}
+                  aria-keyshortcuts={step.key}
+                >
+                  {t(`detail.action.${step.kind}`)}
+                </Button>
+              </Tooltip>
+            ))}
+          </Group>
+        )}
+        {error && (
+          <Alert color="red" py={6}>
+            {error}
+          </Alert>
+        )}
+
+        {(dsar.status === 'in_progress' || detail.jobs.length > 0) && <Fulfilment detail={detail} mayWrite={mayWrite} />}
+        {detail.recipients && <RecipientTasks detail={detail} tasks={detail.recipients} mayWrite={mayWrite} />}
+
+        <Title order={3} size="h5" mt="xs">
+          {t('detail.timeline')}
+        </Title>
+        <Timeline events={dsar.events} timeZone={detail.clock.timeZone} processorName={processorName} />
+      </Stack>
+      {dialog && <ActionDialog detail={detail} kind={dialog} onClose={() => setDialog(null)} />}
+    </ScrollArea>
+  );
+}
