@@ -24,6 +24,8 @@ export async function spawnPlatform(dbPath: string, requests = 150) {
       '--scale',
       String(requests),
       '--quiet',
+      '--job-step-ms',
+      '150',
     ];
     child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
