@@ -37,7 +37,9 @@ CREATE TABLE IF NOT EXISTS idempotency (
 ) WITHOUT ROWID;
 -- Platform accounts: the people a request can be about. Not in the changes feed: the console looks them up.
 CREATE TABLE IF NOT EXISTS accounts (
-  id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL, created_at TEXT NOT NULL, doc TEXT NOT NULL
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL, created_at TEXT NOT NULL,
+  -- Name and e-mail lower-cased by JavaScript (SQLite's lower() leaves Ö and Ü alone).
+  search TEXT NOT NULL, doc TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS accounts_by_email ON accounts (email);
 -- Delivered data packages (ZIP), kept so the delivery can be proven and re-sent.
@@ -46,6 +48,12 @@ CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
   action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL
 );`;
+
+/**
+ * The shape of the stored data. A store written by an older sandbox (whose documents the contract no longer
+ * accepts) is emptied and reseeded under a new epoch, so every console re-bootstraps from it.
+ */
+const DATA_VERSION = '2';
 
 /** The platform's own database: the sandbox's stand-in for the LMS backend. Plain SQLite, not our cache. */
 export class PlatformStore {
@@ -57,7 +65,16 @@ export class PlatformStore {
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
+    this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+    const version = this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'data_version'").get()?.value;
+    const hasData = this.db.prepare("SELECT name FROM sqlite_master WHERE name = 'entities'").get() !== undefined;
+    if (hasData && version !== DATA_VERSION) {
+      this.db.exec(
+        'DROP TABLE IF EXISTS entities; DROP TABLE IF EXISTS changes; DROP TABLE IF EXISTS idempotency; DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS packages; DELETE FROM meta;',
+      );
+    }
     this.db.exec(schema);
+    this.db.prepare("INSERT OR REPLACE INTO meta (key, value) VALUES ('data_version', ?)").run(DATA_VERSION);
     const epoch = this.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'epoch'").get();
     this.epoch = epoch?.value ?? randomUUID().slice(0, 8);
     if (!epoch) this.db.prepare("INSERT INTO meta (key, value) VALUES ('epoch', ?)").run(this.epoch);
@@ -146,9 +163,16 @@ export class PlatformStore {
   putAccount(account: { id: string; name: string; email: string; createdAt: string }): void {
     this.db
       .prepare(
-        'INSERT INTO accounts (id, name, email, created_at, doc) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, doc = excluded.doc',
+        'INSERT INTO accounts (id, name, email, created_at, search, doc) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, search = excluded.search, doc = excluded.doc',
       )
-      .run(account.id, account.name, account.email.toLowerCase(), account.createdAt, JSON.stringify(account));
+      .run(
+        account.id,
+        account.name,
+        account.email.toLowerCase(),
+        account.createdAt,
+        `${account.name} ${account.email}`.toLocaleLowerCase('de'),
+        JSON.stringify(account),
+      );
   }
 
   account<T>(id: string): T | null {
@@ -158,11 +182,11 @@ export class PlatformStore {
 
   /** Accounts whose name or e-mail contains the text (case-insensitive), best: exact e-mail first. */
   searchAccounts<T>(text: string, limit = 20): T[] {
-    const needle = text.trim().toLowerCase();
+    const needle = text.trim().toLocaleLowerCase('de');
     const like = `%${needle.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     return this.db
       .prepare<[{ needle: string; like: string; limit: number }], { doc: string }>(
-        `SELECT doc FROM accounts WHERE email = @needle OR lower(name) LIKE @like ESCAPE '\\' OR email LIKE @like ESCAPE '\\'
+        `SELECT doc FROM accounts WHERE email = @needle OR search LIKE @like ESCAPE '\\'
           ORDER BY (email = @needle) DESC, name LIMIT @limit`,
       )
       .all({ needle, like, limit })
