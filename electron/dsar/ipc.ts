@@ -45,7 +45,7 @@ const JOB_POLL_MS = 1000;
 
 export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): { close(): void } {
   const { cache } = deps;
-  const byId = cache.prepare<[string], DsarRow>('SELECT * FROM dsars WHERE id = ?');
+  const byId = cache.prepare<[string], DsarRow>('SELECT d.*, x.doc FROM dsars d JOIN dsar_docs x ON x.id = d.id WHERE d.id = ?');
   const staffById = cache.prepare<[string], { doc: string }>('SELECT doc FROM staff WHERE id = ?');
   const sameSubject = cache.prepare<[string, string], QueueColumns>(
     'SELECT * FROM dsars WHERE subject_key = ? AND type = ? AND is_open = 1 ORDER BY received_at',

@@ -1,10 +1,10 @@
 import type { Dsar } from '../../shared/api/dsar';
 import type { ClockSettings } from '../../shared/api/dsar-workflow';
 import { isOpen, subjectKey } from '../../shared/domain/dsar';
-import { type ClockLedger, dueDateOf, ledgerOf } from '../../shared/domain/dsar-clock';
+import { type ClockLedger, dueOnly, ledgerOf } from '../../shared/domain/dsar-clock';
 import type { QueueRow } from '../../shared/ipc/contract';
 
-/** A row of the cache's `dsars` table. The document is the source; the other columns serve queries. */
+/** A row of the cache's `dsars` table (queue columns) with its document from `dsar_docs`. */
 export interface DsarRow {
   id: string;
   version: number;
@@ -22,12 +22,13 @@ export interface DsarRow {
   ledger: string;
   clock_paused: number;
   subject_key: string;
+  /** In `dsar_docs`, joined where needed. */
   doc: string;
 }
 
 export function toRow(dsar: Dsar, clock: ClockSettings): Omit<DsarRow, 'pending'> {
   const ledger = ledgerOf(dsar);
-  const due = dueDateOf(ledger, clock);
+  const due = dueOnly(ledger, clock);
   return {
     id: dsar.id,
     version: dsar.version,

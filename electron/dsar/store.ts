@@ -3,7 +3,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { Dsar, DsarCreate, DsarPatch } from '../../shared/api/dsar';
 import { type ClockSettings, DsarAction } from '../../shared/api/dsar-workflow';
 import type { Job } from '../../shared/api/jobs';
-import { dueDateOf } from '../../shared/domain/dsar-clock';
+import { dueOnly } from '../../shared/domain/dsar-clock';
 import { applyAction, WorkflowError } from '../../shared/domain/dsar-workflow';
 import { deferIndexes, restoreIndexes } from '../cache/bulk-load';
 import type { PlatformClient } from '../platform/client';
@@ -20,7 +20,7 @@ export interface DsarEntityDeps {
 /** Mirrors DSARs into the cache and sends changes, intake and workflow actions to the platform. */
 export function dsarEntity(db: Database.Database, deps: DsarEntityDeps) {
   const columns =
-    'id, version, type, status, subject_name, subject_email, received_at, due_date, assignee_id, priority, updated_at, is_open, ledger, clock_paused, subject_key, doc';
+    'id, version, type, status, subject_name, subject_email, received_at, due_date, assignee_id, priority, updated_at, is_open, ledger, clock_paused, subject_key';
   const assignments = columns
     .split(', ')
     .filter((c) => c !== 'id')
@@ -37,25 +37,36 @@ export function dsarEntity(db: Database.Database, deps: DsarEntityDeps) {
   // A pending change keeps the platform's version (the base of the write) and marks the row pending.
   const overlayRow = db.prepare(`INSERT INTO dsars (${columns}, pending) VALUES (${values}, 1)
     ON CONFLICT (id) DO UPDATE SET ${assignments.replace('version = excluded.version, ', '')}, pending = 1`);
-  const remove = db.prepare('DELETE FROM dsars WHERE id = ?');
-  const read = db.prepare<[string], Pick<DsarRow, 'doc' | 'version'>>('SELECT doc, version FROM dsars WHERE id = ?');
+  const writeDoc = db.prepare('INSERT INTO dsar_docs (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc');
+  const removeRow = db.prepare('DELETE FROM dsars WHERE id = ?');
+  const removeDoc = db.prepare('DELETE FROM dsar_docs WHERE id = ?');
+  const read = db.prepare<[string], Pick<DsarRow, 'doc' | 'version'>>(
+    'SELECT x.doc, d.version FROM dsars d JOIN dsar_docs x ON x.id = d.id WHERE d.id = ?',
+  );
+  const store = (statement: typeof upsert, row: Omit<DsarRow, 'pending'>) => {
+    const { doc, ...columns } = row;
+    // The version guard may keep a newer row; its document then stays too.
+    if (statement.run(columns).changes > 0) writeDoc.run(row.id, doc);
+  };
   const readJob = db.prepare<[string], { doc: string }>('SELECT doc FROM jobs WHERE id = ?');
   const findDsar = (id: string) => {
     const row = read.get(id);
     return row ? (JSON.parse(row.doc) as Dsar) : null;
   };
 
-  db.function('pc_due', { deterministic: true }, (ledger: unknown) => dueDateOf(parseLedger(String(ledger)), deps.clock()).due);
-  db.function('pc_paused', { deterministic: true }, (ledger: unknown) =>
-    dueDateOf(parseLedger(String(ledger)), deps.clock()).paused ? 1 : 0,
-  );
+  // SQL functions over the stored ledger, with the settings of the moment (not deterministic across changes).
+  db.function('pc_due', (ledger: unknown) => dueOnly(parseLedger(String(ledger)), deps.clock()).due);
+  db.function('pc_paused', (ledger: unknown) => (dueOnly(parseLedger(String(ledger)), deps.clock()).paused ? 1 : 0));
 
   const synced: SyncedEntity<Dsar> = {
     entity: 'dsar',
     schema: Dsar,
-    upsert: (dsar) => upsert.run(toRow(dsar, deps.clock())),
-    remove: (id) => remove.run(id),
-    clear: () => db.exec('DELETE FROM dsars'),
+    upsert: (dsar) => store(upsert, toRow(dsar, deps.clock())),
+    remove: (id) => {
+      removeRow.run(id);
+      removeDoc.run(id);
+    },
+    clear: () => db.exec('DELETE FROM dsars; DELETE FROM dsar_docs;'),
     currentVersion: (id) => read.get(id)?.version ?? null,
     beginBulkLoad: () => deferIndexes(db, 'dsars', 'dsars_fts'),
     endBulkLoad: () => restoreIndexes(db),
@@ -64,7 +75,7 @@ export function dsarEntity(db: Database.Database, deps: DsarEntityDeps) {
       if (op === 'create') {
         if (row) return;
         const input = DsarCreate.parse(body);
-        overlayRow.run({ ...toRow(createdLocally(input, deps.actor()), deps.clock()), version: 0 });
+        store(overlayRow, { ...toRow(createdLocally(input, deps.actor()), deps.clock()), version: 0 });
         return;
       }
       if (!row) return;
@@ -90,7 +101,7 @@ export function dsarEntity(db: Database.Database, deps: DsarEntityDeps) {
           throw error;
         }
       }
-      overlayRow.run({ ...toRow(next, deps.clock()), version: row.version });
+      store(overlayRow, { ...toRow(next, deps.clock()), version: row.version });
     },
     send: (client: PlatformClient, write) => {
       const headers = { version: write.baseVersion, idempotencyKey: write.idempotencyKey };

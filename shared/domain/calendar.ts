@@ -9,13 +9,25 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+// Every zone's offset changes on whole quarter hours at most: the date of any instant in a quarter hour is
+// the date of its start. Bulk work (a bootstrap computes a deadline per row) mostly hits this memo.
+const quarterHours = new Map<string, string>();
+const QUARTER_HOUR = 900_000;
+
 /** Calendar date (YYYY-MM-DD) of an instant as seen in an IANA time zone. Pure Intl, no host APIs. */
 export function localDate(instant: string | Date, timeZone: string): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
-  if (Number.isNaN(date.getTime())) throw new RangeError(`not an instant: ${String(instant)}`);
+  const time = date.getTime();
+  if (Number.isNaN(time)) throw new RangeError(`not an instant: ${String(instant)}`);
+  const key = `${Math.floor(time / QUARTER_HOUR)}|${timeZone}`;
+  const known = quarterHours.get(key);
+  if (known) return known;
   const parts = formatterFor(timeZone).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}-${get('month')}-${get('day')}`;
+  const day = `${get('year')}-${get('month')}-${get('day')}`;
+  if (quarterHours.size > 200_000) quarterHours.clear();
+  quarterHours.set(key, day);
+  return day;
 }
 
 /** Adds calendar months to a YYYY-MM-DD date; a day that does not exist becomes the month's last day. */

@@ -58,6 +58,23 @@ export interface DueDate {
  * than it may be.
  */
 export function dueDateOf(ledger: ClockLedger, settings: ClockSettings): DueDate {
+  const { countsFrom, pausedMs, paused } = clockStart(ledger, settings);
+  const base = { receivedAt: countsFrom, timeZone: settings.timeZone, region: settings.region };
+  const first = cachedReasoning({ ...base, months: 1 });
+  const extended = ledger.extendedAt !== null;
+  const final = extended ? cachedReasoning({ ...base, months: 3 }) : first;
+  const steps = final.steps.map((s) => (s.rule === 'receipt' ? { ...s, instant: countsFrom } : s));
+  return { due: final.date, baseDue: first.date, countsFrom, pausedMs, paused, extended, steps };
+}
+
+/** The due date alone, for the cache's column: no reasoning steps built. */
+export function dueOnly(ledger: ClockLedger, settings: ClockSettings): { due: string; paused: boolean } {
+  const { countsFrom, paused } = clockStart(ledger, settings);
+  const args = { receivedAt: countsFrom, timeZone: settings.timeZone, region: settings.region };
+  return { due: cachedReasoning({ ...args, months: ledger.extendedAt !== null ? 3 : 1 }).date, paused };
+}
+
+function clockStart(ledger: ClockLedger, settings: ClockSettings) {
   let pausedMs = 0;
   let paused = false;
   for (const [kind, from, to] of ledger.waits) {
@@ -65,12 +82,8 @@ export function dueDateOf(ledger: ClockLedger, settings: ClockSettings): DueDate
     if (to === null) paused = true;
     else pausedMs += Math.max(0, Date.parse(to) - Date.parse(from));
   }
-  const countsFrom = new Date(Date.parse(ledger.receivedAt) + pausedMs).toISOString();
-  const base = { receivedAt: countsFrom, timeZone: settings.timeZone, region: settings.region };
-  const first = cachedReasoning({ ...base, months: 1 });
-  const extended = ledger.extendedAt !== null;
-  const final = extended ? cachedReasoning({ ...base, months: 3 }) : first;
-  return { due: final.date, baseDue: first.date, countsFrom, pausedMs, paused, extended, steps: final.steps };
+  const countsFrom = pausedMs ? new Date(Date.parse(ledger.receivedAt) + pausedMs).toISOString() : ledger.receivedAt;
+  return { countsFrom, pausedMs, paused };
 }
 
 // The deadline depends only on the local receipt date, the Land and the months: few distinct keys, many rows.
@@ -84,8 +97,8 @@ function cachedReasoning(args: { receivedAt: string; timeZone: string; region: s
     if (memo.size > 50_000) memo.clear();
     memo.set(key, found);
   }
-  // The receipt step names the instant; the memo is shared by every instant of that day.
-  return { date: found.date, steps: found.steps.map((s) => (s.rule === 'receipt' ? { ...s, instant: args.receivedAt } : s)) };
+  // The receipt step names the instant of the memo's first caller; dueDateOf puts in the right one.
+  return found;
 }
 
 /** An extension is possible only until the end of the first month (Art. 12(3) sentence 3). */

@@ -6,8 +6,11 @@ import { startConsole } from '../../electron/console';
 import { jobEntity } from '../../electron/dsar/jobs-store';
 import { queuePage } from '../../electron/dsar/queue';
 import { dsarEntity } from '../../electron/dsar/store';
+import { PlatformClient } from '../../electron/platform/client';
 import { activityStore, processorStore } from '../../electron/processors/store';
 import { staffEntity } from '../../electron/staff/store';
+import { generateDsars } from '../../sandbox/seed/dsars';
+import { createRandom } from '../../sandbox/seed/random';
 import type { ChangesPage } from '../../shared/api/changes';
 import { localDate } from '../../shared/domain/calendar';
 import { openStatuses } from '../../shared/domain/dsar';
@@ -16,8 +19,19 @@ import { QueueQuery, type QueueQueryInput } from '../../shared/ipc/contract';
 import { spawnPlatform } from '../support/platform-process';
 import { TEST_KEY, tempDir } from '../support/temp';
 
-const { values } = parseArgs({ options: { requests: { type: 'string', default: '100000' }, rounds: { type: 'string', default: '2' } } });
+const { values } = parseArgs({
+  options: {
+    requests: { type: 'string', default: '100000' },
+    /** Further cache sizes whose queue latencies are measured on a cache built directly (no HTTP). */
+    large: { type: 'string', default: '1000000' },
+    rounds: { type: 'string', default: '2' },
+  },
+});
 const REQUESTS = Number(values.requests);
+const LARGE = values.large
+  .split(',')
+  .map(Number)
+  .filter((n) => n > 0);
 const ROUNDS = Number(values.rounds);
 const PAGE = 1000;
 const PAGES_PER_TRANSACTION = 5;
@@ -95,6 +109,9 @@ function queueLatencies(dataDir: string) {
   const TODAY = localDate(new Date(), 'Europe/Berlin');
   const views: [string, QueueQueryInput][] = [
     ['open, due soonest (default view)', { statuses: [...openStatuses] }],
+    ['overdue (saved view)', { due: 'overdue' }],
+    ['due in 7 days (saved view)', { due: 'week' }],
+    ['identity pending (saved view)', { statuses: ['identity_pending'] }],
     ['all, received newest', { sort: 'received_desc' }],
     ['status = new', { statuses: ['new'] }],
     ['assigned to me, open', { assignee: 'me', statuses: [...openStatuses] }],
@@ -121,6 +138,97 @@ function queueLatencies(dataDir: string) {
   }
   stores.close();
   return results;
+}
+
+/** 1,000 changes made on the platform while the console was idle: how long the next sync takes to apply them. */
+async function incomingChanges(url: string, token: string, consoleDir: string, rawDir: string) {
+  const console_ = await startConsole({
+    dataDir: consoleDir,
+    cacheKey: TEST_KEY,
+    platform: { kind: 'remote', url, token },
+    sync: { pollMs: 3_600_000, pull: { pageSize: PAGE, pagesPerTransaction: PAGES_PER_TRANSACTION } },
+  });
+  await console_.firstSync;
+  const peek = openStores(rawDir, TEST_KEY);
+  const client = new PlatformClient({ baseUrl: url, token });
+  const before = (await client.changes('0', 1)).cursor.split('.')[0];
+  const cursor = await (async () => {
+    const state = await console_.dispatch('sync.status', undefined);
+    if (!state.ok) throw new Error('no status');
+    // The feed position before the burst, as the console stored it.
+    const stores = openStores(consoleDir, TEST_KEY);
+    const value = stores.cache.prepare<[], { value: string }>("SELECT value FROM sync_state WHERE key = 'cursor'").get()?.value ?? '0';
+    stores.close();
+    return value;
+  })();
+  const ids = peek.cache.prepare<[], { id: string; version: number }>('SELECT id, version FROM dsars ORDER BY id LIMIT 1000').all();
+  for (let i = 0; i < ids.length; i += 20) {
+    await Promise.all(
+      ids
+        .slice(i, i + 20)
+        .map(({ id, version }) =>
+          client.patchDsar(id, { priority: 'high' }, { version, idempotencyKey: `bench-${before}-${id}` }).catch(() => undefined),
+        ),
+    );
+  }
+  const start = process.hrtime.bigint();
+  const done = await console_.dispatch('sync.now', undefined);
+  const consoleMs = ms(start);
+  if (!done.ok) throw new Error('sync failed');
+  await console_.close();
+
+  // Raw limit: the same feed pages fetched, parsed and upserted with the same statements, nothing else.
+  const dsars = dsarEntity(peek.cache, { clock: () => defaultClockSettings, actor: () => 'bench' }).synced;
+  const rawStart = process.hrtime.bigint();
+  let after = cursor;
+  let more = true;
+  let applied = 0;
+  while (more) {
+    const response = await fetch(`${url}/v1/changes?after=${after}&limit=${PAGE}`, { headers: { authorization: `Bearer ${token}` } });
+    const page = JSON.parse(await response.text()) as ChangesPage;
+    peek.cache.transaction(() => {
+      for (const change of page.changes) if (change.op === 'upsert' && change.entity === 'dsar') dsars.upsert(change.data);
+    })();
+    applied += page.changes.length;
+    after = page.cursor;
+    more = page.hasMore;
+  }
+  const rawMs = ms(rawStart);
+  peek.close();
+  return { consoleMs, rawMs, applied };
+}
+
+/** A large cache built directly from generated requests (the HTTP bootstrap is measured at the smaller size). */
+function buildLargeCache(dataDir: string, count: number): number {
+  const stores = openStores(dataDir, TEST_KEY);
+  const dsars = dsarEntity(stores.cache, { clock: () => defaultClockSettings, actor: () => 'bench' }).synced;
+  const start = process.hrtime.bigint();
+  const chunk = 50_000;
+  dsars.beginBulkLoad?.();
+  for (let offset = 0; offset < count; offset += chunk) {
+    const { dsars: batch } = generateDsars(createRandom(offset + 1), Math.min(chunk, count - offset), new Date(), [
+      'stf_vogel',
+      'stf_albrecht',
+      'stf_yildiz',
+    ]);
+    stores.cache.transaction(() => {
+      for (const [i, dsar] of batch.entries()) dsars.upsert({ ...dsar, id: `dsr_${(offset + i).toString(36).padStart(7, '0')}` });
+    })();
+  }
+  dsars.endBulkLoad?.();
+  stores.cache.exec('ANALYZE');
+  const elapsed = ms(start);
+  stores.close();
+  return elapsed;
+}
+
+function printLatencies(rows: number, dataDir: string) {
+  console.log(`\nQueue queries on ${rows.toLocaleString('en')} cached rows (200-row page; p50/p95 over 300 runs, first and fifth page)`);
+  for (const result of queueLatencies(dataDir)) {
+    console.log(
+      `  ${result.view.padEnd(40)} p50 ${result.p50.toFixed(2).padStart(6)} ms   p95 ${result.p95.toFixed(2).padStart(6)} ms   (${result.rows} rows)`,
+    );
+  }
 }
 
 const work = tempDir('pc-bench-');
@@ -154,13 +262,23 @@ try {
   );
   console.log(`  ratio (raw time / console time): ${(bestRaw / bestEngine).toFixed(2)}   target >= 0.85`);
 
-  console.log(`\nQueue queries on ${rows.toLocaleString('en')} cached rows (200-row page; p50/p95 over 300 runs, first and fifth page)`);
-  for (const result of queueLatencies(join(work.path, 'engine-0'))) {
-    console.log(
-      `  ${result.view.padEnd(40)} p50 ${result.p50.toFixed(2).padStart(6)} ms   p95 ${result.p95.toFixed(2).padStart(6)} ms   (${result.rows} rows)`,
-    );
-  }
+  printLatencies(rows, join(work.path, 'engine-0'));
+
+  const incoming = await incomingChanges(platform.url, platform.token, join(work.path, 'engine-0'), join(work.path, 'raw-0'));
+  console.log(`\n${incoming.applied.toLocaleString('en')} incoming changes (made on the platform while the console was idle)`);
+  console.log(`  raw limit (fetch + JSON.parse + upsert):   ${incoming.rawMs.toFixed(0)} ms`);
+  console.log(`  console sync.now (push, pull, overlays):   ${incoming.consoleMs.toFixed(0)} ms`);
+  console.log(`  ratio (raw time / console time): ${(incoming.rawMs / incoming.consoleMs).toFixed(2)}`);
   await platform.stop();
+
+  for (const size of LARGE) {
+    const dir = join(work.path, `large-${size}`);
+    const built = buildLargeCache(dir, size);
+    console.log(
+      `\nLarge cache: ${size.toLocaleString('en')} requests built directly in ${(built / 1000).toFixed(1)} s (generation + upsert + index build)`,
+    );
+    printLatencies(size, dir);
+  }
 } finally {
   work.remove();
 }

@@ -104,6 +104,10 @@ export const cacheMigrations: Migration[] = [
         -- Duplicate detection: the same subject (account, else e-mail) with the same type.
         ALTER TABLE dsars ADD COLUMN subject_key TEXT NOT NULL DEFAULT '';
         CREATE INDEX dsars_subject ON dsars (subject_key, type, is_open);
+        -- The documents (with their timelines) live apart from the queue columns: index builds and queue walks
+        -- read narrow rows, and a document is read only when a request is opened.
+        ALTER TABLE dsars DROP COLUMN doc;
+        CREATE TABLE dsar_docs (id TEXT PRIMARY KEY, doc TEXT NOT NULL) WITHOUT ROWID;
         CREATE TABLE jobs (
           id TEXT PRIMARY KEY,
           version INTEGER NOT NULL,
