@@ -1,5 +1,6 @@
 import type { Locale } from '../../shared/api/dsar-workflow';
 import type { Article15Information } from '../../shared/domain/registry-queries';
+import { isEea } from '../../shared/domain/transfers';
 
 const legalBasisText = (basis: string) => basis.replace(/^art6_1_([a-f])$/, 'Art. 6(1)($1)');
 const mechanismText: Record<string, Record<string, string>> = {
@@ -48,7 +49,8 @@ export function article15Text(info: Article15Information, locale: Locale): strin
   for (const p of info.purposes) lines.push(`- ${p.activity}: ${p.purpose} (${legalBasisText(p.legalBasis)})`);
   lines.push('', w.categories, ...info.categories.map((c) => `- ${c}`), '', w.recipients);
   for (const r of info.recipients) {
-    const abroad = r.countries.filter((c) => c !== 'DE');
+    // Only third countries (outside the EU/EEA) are transfers under Chapter V.
+    const abroad = r.countries.filter((c) => !isEea(c));
     lines.push(
       `- ${r.name}${abroad.length ? ` (${w.transfer}: ${abroad.join(', ')}${r.mechanism && r.mechanism !== 'none' ? `; ${w.safeguard}: ${mechanismText[locale][r.mechanism]}` : ''})` : ''}`,
     );

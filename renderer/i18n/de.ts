@@ -81,7 +81,7 @@ export const de = {
     dueHint: 'Fristende nach Art. 12 Abs. 3 DSGVO und VO 1182/71 (Feiertage des Bundeslands). Details in der Anfrage.',
     pausedHint: 'Die Frist ruht, solange auf die Person gewartet wird (Einstellung); angezeigt ist das früheste Datum.',
     shortcuts:
-      'Tastatur: ↑/↓ oder j/k Zeile · Enter öffnen · Esc schließen · m mir zuweisen · u Zuweisung aufheben · Umschalt+N neue Anfrage · / Suche · r synchronisieren · In der Anfrage: a bestätigen · s starten · i Identität anfragen · v Identität erfassen · c Rückfrage · y Antwort · x verlängern · e abschließen · p Duplikat · d ablehnen · w zurückgezogen · n Notiz',
+      'Tastatur: ↑/↓ oder j/k Zeile · Enter öffnen · Esc schließen · m mir zuweisen · u Zuweisung aufheben · Umschalt+N neue Anfrage · / Suche · r synchronisieren · In der Anfrage: a bestätigen · s starten · i Identität anfragen · v Identität erfassen · c Rückfrage · y Antwort · x verlängern · f Erfüllung starten · e abschließen · p Duplikat · d ablehnen · w zurückgezogen · n Notiz',
     assignFailed: 'Zuweisung fehlgeschlagen',
     readOnly: 'Ihre Rolle darf Anfragen nur ansehen.',
   },

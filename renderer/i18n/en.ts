@@ -82,7 +82,7 @@ export const en: Catalogue = {
     dueHint: 'End of the period under Art. 12(3) GDPR and Reg. 1182/71 (the Land’s public holidays). Details in the request.',
     pausedHint: 'The period rests while waiting for the person (settings); the earliest date is shown.',
     shortcuts:
-      'Keyboard: ↑/↓ or j/k row · Enter open · Esc close · m assign to me · u unassign · Shift+N new request · / search · r sync · In a request: a acknowledge · s start · i request identity · v record identity · c ask · y answer · x extend · e complete · p duplicate · d deny · w withdrawn · n note',
+      'Keyboard: ↑/↓ or j/k row · Enter open · Esc close · m assign to me · u unassign · Shift+N new request · / search · r sync · In a request: a acknowledge · s start · i request identity · v record identity · c ask · y answer · x extend · f start fulfilment · e complete · p duplicate · d deny · w withdrawn · n note',
     assignFailed: 'Assignment failed',
     readOnly: 'Your role may only view requests.',
   },

@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { Dsar, DsarType } from '../../shared/api/dsar';
+import type { Dsar } from '../../shared/api/dsar';
 import type { Account } from '../accounts/account';
+import { typeMix } from '../seed/dsars';
 import { createRandom } from '../seed/random';
 import type { PlatformStore } from '../store/store';
-
-const types: [DsarType, number][] = [
-  ['access', 40],
-  ['erasure', 30],
-  ['rectification', 9],
-  ['objection', 8],
-  ['portability', 8],
-  ['restriction', 5],
-];
 
 /**
  * A request a user files on the platform (web form or in the app): the platform emits it into the changes
@@ -29,7 +21,7 @@ export function emitRequest(store: PlatformStore, random = createRandom(Date.now
     id: `dsr_${randomUUID().slice(0, 12)}`,
     version: 1,
     updatedAt: at,
-    type: random.weighted(types),
+    type: random.weighted(typeMix),
     status: 'new',
     subject: { userId: account.id, name: account.name, email: account.email, locale: account.locale, address: null },
     channel,

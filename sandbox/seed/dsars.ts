@@ -6,7 +6,8 @@ import type { Random } from './random';
 
 const DAY = 86_400_000;
 
-const types: [DsarType, number][] = [
+/** How often each right is exercised on the platform. */
+export const typeMix: [DsarType, number][] = [
   ['access', 40],
   ['erasure', 30],
   ['rectification', 9],
@@ -51,7 +52,7 @@ export function generateDsars(random: Random, count: number, now: Date, assignee
     const ageDays = Math.floor(random.next() ** 1.6 * spanDays);
     const receivedAt = new Date(now.getTime() - ageDays * DAY - random.int(0, DAY - 1));
     const status = random.weighted(ageDays > 40 ? closedMix : recentMix);
-    const type = random.weighted(types);
+    const type = random.weighted(typeMix);
     const who = person(random, i);
     const channel = random.weighted([
       ['web_form', 55],

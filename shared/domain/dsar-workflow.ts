@@ -72,7 +72,8 @@ export function allowedIn(type: DsarAction['type'], status: DsarStatus): boolean
   return allowed === 'any' || allowed.includes(status);
 }
 
-const messageKindOf: Partial<Record<DsarAction['type'], MessageKind>> = {
+/** The message each step sends to the subject. */
+export const messageKindOf: Partial<Record<DsarAction['type'], MessageKind>> = {
   acknowledge: 'acknowledgement',
   request_identity: 'identity_request',
   request_clarification: 'clarification_request',

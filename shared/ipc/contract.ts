@@ -6,7 +6,7 @@ import { type Dsar, DsarCreate, DsarPatch, DsarStatus, DsarType } from '../api/d
 import { ClockSettings, DenialReason, DsarAction, type Message, MessageKind } from '../api/dsar-workflow';
 import type { Job } from '../api/jobs';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
-import type { DeadlineStep } from '../domain/deadlines';
+import type { DueDate } from '../domain/dsar-clock';
 import type { ControllerDetails } from '../domain/records';
 import type { Reminder } from '../domain/reminders';
 
@@ -83,18 +83,11 @@ export interface Conflict {
   createdAt: string;
 }
 
-export interface Deadline {
-  due: string;
-  baseDue: string;
-  countsFrom: string;
-  pausedMs: number;
-  paused: boolean;
-  extended: boolean;
-  steps: DeadlineStep[];
+export type Deadline = DueDate & {
   /** In the controller's time zone. */
   today: string;
   daysLeft: number;
-}
+};
 
 export interface RecipientTask {
   processorId: string;

@@ -93,7 +93,7 @@ test('an erasure restricts the invoices with their legal basis and lists the rec
   await intake(page, 'Erasure (Art. 17)');
   await page.keyboard.press('s');
   await expect(status(page)).toHaveText('In progress');
-  await detail(page).getByTestId('start-job').click();
+  await page.keyboard.press('f');
   const result = detail(page).getByTestId('erasure-result');
   await expect(result).toBeVisible({ timeout: 30_000 });
   const invoices = result.locator('[data-category=invoices]');

@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DenialReason, type DsarActionInput, IdentityMethod, type MessageKind } from '../../../shared/api/dsar-workflow';
+import { messageKindOf } from '../../../shared/domain/dsar-workflow';
 import { BridgeCallError } from '../../../shared/ipc/bridge';
 import type { DsarDetail } from '../../../shared/ipc/contract';
 import { useBridge } from '../../bridge/context';
@@ -22,15 +23,6 @@ export type DialogKind =
   | 'add_note'
   | 'mark_duplicate';
 
-const messageOf: Partial<Record<DialogKind, MessageKind>> = {
-  acknowledge: 'acknowledgement',
-  request_identity: 'identity_request',
-  request_clarification: 'clarification_request',
-  extend: 'extension_notice',
-  deny: 'denial',
-  complete: 'completion',
-};
-
 /**
  * One dialog for every workflow step: the fields the step needs, the message to the subject drafted from
  * its template in the subject's language (editable), and the rules checked before anything is queued.
@@ -39,7 +31,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
   const { t } = useTranslation();
   const bridge = useBridge();
   const act = useAct(detail.dsar.id);
-  const messageKind = messageOf[kind];
+  const messageKind = messageKindOf[kind];
   const [reason, setReason] = useState('');
   const [denialReason, setDenialReason] = useState<string | null>(null);
   const [method, setMethod] = useState<string | null>(null);

@@ -1,10 +1,11 @@
 import { Alert, Badge, Button, Group, MultiSelect, Paper, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ObjectionPurpose, RectifiableField } from '../../../shared/api/dsar-workflow';
 import type { Job } from '../../../shared/api/jobs';
 import { allowedIn, jobFor } from '../../../shared/domain/dsar-workflow';
 import type { DsarDetail } from '../../../shared/ipc/contract';
+import { isTyping } from '../keyboard';
 import { useAct } from '../useRequest';
 import { useFormats } from './format';
 import { PackageReview } from './PackageReview';
@@ -40,6 +41,18 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
       (e: Error) => setError(e.message),
     );
   };
+
+  // f starts the job (the fields a rectification or an objection needs come first).
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'f' || !mayStart || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
+      if (document.querySelector('[role="dialog"]')) return;
+      event.preventDefault();
+      start();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
 
   return (
     <Paper withBorder p="sm" radius="md" data-testid="fulfilment">
@@ -109,7 +122,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
           </Alert>
         )}
         {mayStart && (
-          <Button variant="light" onClick={start} loading={act.isPending} w="fit-content" data-testid="start-job">
+          <Button variant="light" onClick={start} loading={act.isPending} w="fit-content" data-testid="start-job" aria-keyshortcuts="f">
             {t('job.start', { job: t(`job.kind.${kind}`) })}
           </Button>
         )}
