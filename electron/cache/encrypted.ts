@@ -37,6 +37,9 @@ export function openEncrypted(path: string, hexKey: string): Database.Database {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Decrypted pages are kept in SQLite's page cache: 64 MiB holds the queue indexes of a million requests,
+    // so paging through them does not decrypt the same pages again (the default is 2 MiB).
+    db.pragma('cache_size = -65536');
     return db;
   } catch (error) {
     db.close();
