@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Me } from '../../shared/api/common';
-import type { Dsar, DsarPatch } from '../../shared/api/dsar';
-import type { DsarAction } from '../../shared/api/dsar-workflow';
+import type { Dsar, DsarPatch, DsarStatus } from '../../shared/api/dsar';
+import type { DenialReason, DsarAction, MessageKind } from '../../shared/api/dsar-workflow';
 import { localDate } from '../../shared/domain/calendar';
 import { affectedCategories, platformSubjectCategories, registryNamesOf } from '../../shared/domain/data-categories';
 import { dsarDueDate } from '../../shared/domain/deadlines';
-import { daysLeft, dueDateOf, ledgerOf } from '../../shared/domain/dsar-clock';
+import { daysLeft, dueDateOf, dueOnly, ledgerOf } from '../../shared/domain/dsar-clock';
 import { renderMessage } from '../../shared/domain/dsar-messages';
-import { applyAction, needsRecipientNotice, WorkflowError } from '../../shared/domain/dsar-workflow';
+import { allowedIn, applyAction, needsRecipientNotice, WorkflowError } from '../../shared/domain/dsar-workflow';
 import { BULK_LIMIT, type DsarDetail, type QueueQuery, type QueueRow } from '../../shared/ipc/contract';
 import { isBulkLoading } from '../cache/bulk-load';
 import { loggedExport } from '../exports/log';
@@ -223,12 +223,12 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     return [...rows.values()];
   });
 
-  ipc.handle('dsar.draftMessage', ({ id, kind, reason, denialReason }) => {
-    const found = mustDetail(id);
-    const { dsar, clock } = found;
+  /** A message from its template for one request, in the subject's language. */
+  const draft = (dsar: Dsar, kind: MessageKind, extra: { reason?: string; denialReason?: DenialReason } = {}) => {
+    const clock = deps.clock.get();
+    const ledger = ledgerOf(dsar);
     // The extension notice names the new date: the three-month period from the same start.
-    const due =
-      kind === 'extension_notice' ? dueDateOf({ ...ledgerOf(dsar), extendedAt: new Date().toISOString() }, clock).due : found.deadline.due;
+    const due = dueOnly(kind === 'extension_notice' ? { ...ledger, extendedAt: new Date().toISOString() } : ledger, clock).due;
     return renderMessage(kind, dsar.subject.locale, {
       subjectName: dsar.subject.name,
       requestId: dsar.id,
@@ -237,10 +237,11 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
       dueDate: due,
       controllerName: deps.controllerName(),
       region: clock.region,
-      reason,
-      denialReason,
+      ...extra,
     });
-  });
+  };
+
+  ipc.handle('dsar.draftMessage', ({ id, kind, reason, denialReason }) => draft(mustDetail(id).dsar, kind, { reason, denialReason }));
 
   ipc.handle('dsar.article15', ({ id }) => {
     const { dsar } = mustDetail(id);
@@ -276,6 +277,14 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
           enqueue(row.id, 'patch', { priority: change.priority } satisfies DsarPatch, current.version);
         } else if (change.kind === 'start' && current.status === 'new') {
           enqueue(row.id, 'action', { type: 'start' }, current.version);
+        } else if (
+          (change.kind === 'acknowledge' || change.kind === 'request_identity') &&
+          allowedIn(change.kind, current.status as DsarStatus)
+        ) {
+          // Each request gets its own message from the template, in its subject's language.
+          const kind = change.kind === 'acknowledge' ? 'acknowledgement' : 'identity_request';
+          const message = draft(JSON.parse(current.doc) as Dsar, kind);
+          enqueue(row.id, 'action', { type: change.kind, message }, current.version);
         } else continue;
         changedCount++;
       }

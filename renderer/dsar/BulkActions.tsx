@@ -60,6 +60,8 @@ export function BulkActions({
             )}
             <Menu.Item onClick={() => ask({ kind: 'assign', assigneeId: null }, t('bulk.unassign'))}>{t('bulk.unassign')}</Menu.Item>
             <Menu.Item onClick={() => ask({ kind: 'start' }, t('bulk.start'))}>{t('bulk.start')}</Menu.Item>
+            <Menu.Item onClick={() => ask({ kind: 'acknowledge' }, t('bulk.acknowledge'))}>{t('bulk.acknowledge')}</Menu.Item>
+            <Menu.Item onClick={() => ask({ kind: 'request_identity' }, t('bulk.requestIdentity'))}>{t('bulk.requestIdentity')}</Menu.Item>
             <Menu.Item onClick={() => ask({ kind: 'priority', priority: 'high' }, t('bulk.priorityHigh'))}>
               {t('bulk.priorityHigh')}
             </Menu.Item>

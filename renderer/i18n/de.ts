@@ -335,6 +335,8 @@ export const de = {
     assignMe: 'Mir zuweisen',
     unassign: 'Zuweisung aufheben',
     start: 'Neue in Bearbeitung nehmen',
+    acknowledge: 'Eingang bestätigen (Vorlage, Sprache der Person)',
+    requestIdentity: 'Identität anfragen (Vorlage, Sprache der Person)',
     priorityHigh: 'Priorität hoch',
     priorityNormal: 'Priorität normal',
     export: 'CSV exportieren',
@@ -362,6 +364,14 @@ export const de = {
     pausedFor: 'Uhr angehalten für {{days}} Tage ({{policy}}).',
     pausedHint: 'Die Anfrage wartet auf die Person; nach der Einstellung ruht die Frist. Angezeigt ist das früheste mögliche Datum.',
     whyThisDate: 'Warum dieses Datum?',
+    ledger: 'Fristprotokoll',
+    ledgerReceipt: 'Eingang: {{at}}',
+    ledgerWait: {
+      identity: 'Identität angefragt {{from}}, bestätigt {{to}}',
+      clarification: 'Rückfrage gestellt {{from}}, beantwortet {{to}}',
+    },
+    ledgerOpen: 'ausstehend',
+    ledgerExtended: 'Verlängerung mitgeteilt: {{at}}',
     step: {
       receipt: 'Eingang {{instant}} ({{zone}}): Der Eingangstag {{date}} wird nicht mitgerechnet (Art. 3 Abs. 1 VO 1182/71).',
       sameDate_one: 'Ein Monat später: {{date}} (Art. 3 Abs. 2 lit. c).',

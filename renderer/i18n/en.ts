@@ -336,6 +336,8 @@ export const en: Catalogue = {
     assignMe: 'Assign to me',
     unassign: 'Unassign',
     start: 'Start work on new ones',
+    acknowledge: 'Acknowledge (template, in each person’s language)',
+    requestIdentity: 'Request identity (template, in each person’s language)',
     priorityHigh: 'Priority high',
     priorityNormal: 'Priority normal',
     export: 'Export CSV',
@@ -363,6 +365,14 @@ export const en: Catalogue = {
     pausedFor: 'Clock stopped for {{days}} days ({{policy}}).',
     pausedHint: 'The request is waiting for the person; under the settings the period rests. The earliest possible date is shown.',
     whyThisDate: 'Why this date?',
+    ledger: 'Clock ledger',
+    ledgerReceipt: 'Received: {{at}}',
+    ledgerWait: {
+      identity: 'Identity requested {{from}}, confirmed {{to}}',
+      clarification: 'Question sent {{from}}, answered {{to}}',
+    },
+    ledgerOpen: 'pending',
+    ledgerExtended: 'Extension notified: {{at}}',
     step: {
       receipt: 'Received {{instant}} ({{zone}}): the day of receipt, {{date}}, is not counted (Art. 3(1) Reg. 1182/71).',
       sameDate_one: 'One month later: {{date}} (Art. 3(2)(c)).',

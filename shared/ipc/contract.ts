@@ -113,6 +113,9 @@ export const BulkChange = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('assign'), assigneeId: z.string().min(1).max(64).nullable() }),
   z.strictObject({ kind: z.literal('priority'), priority: z.enum(['low', 'normal', 'high']) }),
   z.strictObject({ kind: z.literal('start') }),
+  /** Each request gets its own templated message, in its subject's language. */
+  z.strictObject({ kind: z.literal('acknowledge') }),
+  z.strictObject({ kind: z.literal('request_identity') }),
 ]);
 export type BulkChange = z.infer<typeof BulkChange>;
 

@@ -157,6 +157,20 @@ describe('DSAR workflow through the console', () => {
     expect((await app.call('sync.status')).pendingWrites).toBe(0);
     expect(platform.appliedWrites().filter((w) => w.action === 'dsar.start')).toHaveLength(matching);
 
+    // A status change for the whole set, each with its own message in its subject's language.
+    const waiting: QueueQueryInput = { statuses: ['new'], limit: 1000 };
+    const fresh = (await app.call('dsar.list', waiting)).rows;
+    const asked = await app.call('dsar.bulk', { query: waiting, change: { kind: 'request_identity' } });
+    expect(asked.changed).toBe(fresh.length);
+    await app.call('sync.now');
+    for (const row of fresh.slice(0, 5)) {
+      const detail = await app.call('dsar.get', { id: row.id });
+      const sent = detail?.dsar.events.find((e) => e.kind === 'message');
+      expect(detail?.dsar.status).toBe('identity_pending');
+      expect(sent?.kind === 'message' && sent.message).toMatchObject({ kind: 'identity_request', locale: detail?.dsar.subject.locale });
+      expect(sent?.kind === 'message' && sent.message.body).toContain(row.subjectName);
+    }
+
     const file = await app.call('dsar.export', { query: { statuses: ['in_progress'], limit: 1000 }, language: 'de' });
     const csv = Buffer.from(file.base64, 'base64').toString('utf8');
     expect(csv.split('\r\n')[0]).toBe('\uFEFFID;Art;Status;Name;E-Mail;Eingang;Frist;Tage übrig;Zuständig;Priorität');
@@ -177,6 +191,15 @@ describe('DSAR workflow through the console', () => {
     const week = (await app.call('dsar.list', { due: 'week', limit: 1000 })).rows;
     expect(week.every((r) => r.dueDate >= today)).toBe(true);
     expect(overdue.map((r) => r.id)).not.toEqual(expect.arrayContaining(week.map((r) => r.id).slice(0, 1)));
+  });
+
+  it('a request filed on the platform arrives in the queue as new, with its receipt in the timeline', async () => {
+    const emitted = platform.sandbox.emitRequest();
+    if (!emitted) throw new Error('nothing emitted');
+    await app.call('sync.now');
+    const row = (await app.call('dsar.list', { statuses: ['new'], sort: 'received_desc', limit: 5 })).rows[0];
+    expect(row).toMatchObject({ id: emitted.id, status: 'new', subjectName: emitted.subject.name });
+    expect((await app.call('dsar.get', { id: emitted.id }))?.dsar.events.map((e) => e.kind)).toEqual(['received']);
   });
 
   it('no identity document ever reaches the cache: the channel refuses one', async () => {

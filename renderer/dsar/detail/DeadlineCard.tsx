@@ -1,6 +1,7 @@
 import { Alert, Badge, Group, List, Paper, Stack, Text, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { isOpen } from '../../../shared/domain/dsar';
+import { ledgerOf } from '../../../shared/domain/dsar-clock';
 import type { DsarDetail } from '../../../shared/ipc/contract';
 import { useFormats } from './format';
 
@@ -11,6 +12,7 @@ export function DeadlineCard({ detail }: { detail: DsarDetail }) {
   const f = useFormats(i18n.language, clock.timeZone);
   const open = isOpen(dsar.status);
   const left = deadline.daysLeft;
+  const ledger = ledgerOf(dsar);
   const color = left < 0 ? 'red' : left <= 7 ? 'orange' : 'teal';
   return (
     <Paper withBorder p="sm" radius="md" data-testid="deadline">
@@ -52,6 +54,22 @@ export function DeadlineCard({ detail }: { detail: DsarDetail }) {
             {t('detail.pausedFor', { days: (deadline.pausedMs / 86_400_000).toFixed(1), policy: t(`clock.policy.${clock.pausePolicy}`) })}
           </Text>
         )}
+        <details>
+          <summary>
+            <Text span size="sm" fw={500}>
+              {t('detail.ledger')}
+            </Text>
+          </summary>
+          <List size="sm" spacing={2} mt={4} data-testid="clock-ledger">
+            <List.Item>{t('detail.ledgerReceipt', { at: f.instant(ledger.receivedAt) })}</List.Item>
+            {ledger.waits.map(([kind, from, to]) => (
+              <List.Item key={`${kind}-${from}`}>
+                {t(`detail.ledgerWait.${kind}`, { from: f.instant(from), to: to ? f.instant(to) : t('detail.ledgerOpen') })}
+              </List.Item>
+            ))}
+            {ledger.extendedAt && <List.Item>{t('detail.ledgerExtended', { at: f.instant(ledger.extendedAt) })}</List.Item>}
+          </List>
+        </details>
         <details>
           <summary>
             <Text span size="sm" fw={500}>
