@@ -12,8 +12,8 @@ const allCategories = (data: ReturnType<typeof accountData>) => Object.keys(data
 
 /** Retention duties that turn an erasure into a restriction (Art. 17(3)(b) GDPR, § 35(3) BDSG). */
 const retention: Partial<Record<DataCategory, string>> = {
-  invoices: '§ 147 Abs. 1 Nr. 4, Abs. 3 AO; § 257 Abs. 1 Nr. 4, Abs. 4 HGB (8 Jahre)',
-  payments: '§ 147 Abs. 1 Nr. 4, Abs. 3 AO (Buchungsbelege, 8 Jahre)',
+  invoices: '§ 147 Abs. 1 Nr. 4, Abs. 3 AO; § 257 Abs. 1 Nr. 4, Abs. 4 HGB',
+  payments: '§ 147 Abs. 1 Nr. 4, Abs. 3 AO',
 };
 
 /**

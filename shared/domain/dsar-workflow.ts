@@ -204,10 +204,11 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       if (kind === 'objection' && !action.objections?.length) {
         throw new WorkflowError('invalid-job', 'Name what the subject objects to.', 'objections');
       }
-      const running = jobsOf(dsar)
-        .map((id) => ctx.findJob(id))
-        .some((j) => j?.state === 'running');
-      if (running) throw new WorkflowError('job-running', 'A job for this request is still running.');
+      const jobs = jobsOf(dsar).map((id) => ctx.findJob(id));
+      if (jobs.some((j) => j?.state === 'running')) throw new WorkflowError('job-running', 'A job for this request is still running.');
+      // One successful job fulfils the request; a failed one may be run again.
+      if (jobs.some((j) => j?.state === 'succeeded'))
+        throw new WorkflowError('already-fulfilled', `The ${kind} job has already succeeded.`);
       if (kind === 'package' && deliveredJob(dsar)) throw new WorkflowError('already-delivered', 'The package was already delivered.');
       if (ctx.findJob(action.jobId)) throw new WorkflowError('job-exists', `Job ${action.jobId} exists already.`, 'jobId');
       events.push({ ...base(), kind: 'job_started', jobId: action.jobId, job: kind });

@@ -4,6 +4,11 @@ import { expect, openQueue, test } from './fixtures';
 
 const detail = (page: Page) => page.getByTestId('request-detail');
 const status = (page: Page) => detail(page).getByTestId('detail-status');
+async function expectNoSeriousViolations(page: Page) {
+  const audit = await new AxeBuilder({ page }).include('[data-testid=request-detail]').withTags(['wcag2a', 'wcag2aa']).analyze();
+  const serious = audit.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html}`))).toEqual([]);
+}
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
 
 /** Records a request of `type` by e-mail for a platform account found by the lookup; opens its detail. */
@@ -77,12 +82,7 @@ test('a new access request is triaged to delivery: intake, acknowledgement, iden
   await expect(status(page)).toHaveText('Completed');
   await expect(detail(page).getByTestId('timeline')).toContainText(/Data package delivered: \d+ files, 1 items withheld/);
 
-  const audit = await new AxeBuilder({ page }).include('[data-testid=request-detail]').withTags(['wcag2a', 'wcag2aa']).analyze();
-  expect(
-    audit.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.html}`)),
-  ).toEqual([]);
+  await expectNoSeriousViolations(page);
 });
 
 test('an erasure restricts the invoices with their legal basis and lists the recipients to tell (Art. 19)', async ({
@@ -109,6 +109,9 @@ test('an erasure restricts the invoices with their legal basis and lists the rec
   await expect(first).toHaveAttribute('data-informed', today());
   await expect(detail(page).getByTestId('recipient-tasks')).toContainText(`1 of ${await tasks.count()} informed`);
   await expect(detail(page).getByTestId('timeline')).toContainText('Recipient informed (Art. 19)');
+  // One erasure fulfils the request: it is not offered again.
+  await expect(detail(page).getByTestId('start-job')).toHaveCount(0);
+  await expectNoSeriousViolations(page);
 });
 
 test('a denial cannot be saved without a reason, and its notice names the complaint and the remedy', async ({ page, consoleUrl }) => {

@@ -23,11 +23,8 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
   const [objections, setObjections] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const running = detail.jobs.some((j) => j.state === 'running');
-  const mayStart =
-    mayWrite &&
-    allowedIn('start_job', detail.dsar.status) &&
-    !running &&
-    !(kind === 'package' && detail.jobs.some((j) => j.state === 'succeeded'));
+  // One successful job fulfils the request; a failed one may be run again.
+  const mayStart = mayWrite && allowedIn('start_job', detail.dsar.status) && !running && !detail.jobs.some((j) => j.state === 'succeeded');
 
   const start = () => {
     const extra =
@@ -158,7 +155,11 @@ function JobResultView({ detail, job, day }: { detail: DsarDetail; job: Job; day
                     size="sm"
                     variant="light"
                     color={c.outcome === 'erased' ? 'teal' : 'orange'}
-                    style={{ '--badge-color': c.outcome === 'erased' ? undefined : 'var(--mantine-color-dark-7)' } as React.CSSProperties}
+                    style={
+                      {
+                        '--badge-color': c.outcome === 'erased' ? 'var(--mantine-color-teal-9)' : 'var(--mantine-color-dark-7)',
+                      } as React.CSSProperties
+                    }
                   >
                     {t(`job.${c.outcome}`)}
                   </Badge>

@@ -152,6 +152,7 @@ describe('DSAR workflow', () => {
     );
 
     const c = ctx(undefined, [packageJob]);
+    expect(refusal(started.dsar, { type: 'start_job', jobId: 'job_2', job: 'package' }, c).code).toBe('already-fulfilled');
     expect(
       refusal(
         started.dsar,
