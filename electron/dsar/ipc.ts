@@ -2,14 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Me } from '../../shared/api/common';
 import type { Dsar, DsarPatch, DsarStatus } from '../../shared/api/dsar';
-import type { DenialReason, DsarAction, MessageKind } from '../../shared/api/dsar-workflow';
+import type { DsarAction } from '../../shared/api/dsar-workflow';
 import { localDate } from '../../shared/domain/calendar';
-import { affectedCategories, platformSubjectCategories, registryNamesOf } from '../../shared/domain/data-categories';
+import { platformSubjectCategories } from '../../shared/domain/data-categories';
 import { dsarDueDate } from '../../shared/domain/deadlines';
-import { daysLeft, dueDateOf, dueOnly, ledgerOf } from '../../shared/domain/dsar-clock';
-import { renderMessage } from '../../shared/domain/dsar-messages';
-import { allowedIn, applyAction, needsRecipientNotice, WorkflowError } from '../../shared/domain/dsar-workflow';
-import { BULK_LIMIT, type DsarDetail, type QueueQuery, type QueueRow } from '../../shared/ipc/contract';
+import { allowedIn, applyAction, WorkflowError } from '../../shared/domain/dsar-workflow';
+import { BULK_LIMIT, type QueueQuery, type QueueRow } from '../../shared/ipc/contract';
 import { isBulkLoading } from '../cache/bulk-load';
 import { loggedExport } from '../exports/log';
 import { HandlerError, type IpcRegistry } from '../ipc/registry';
@@ -20,6 +18,9 @@ import type { SyncEngine } from '../sync/engine';
 import type { Outbox } from '../sync/outbox';
 import { article15Text } from './article15-text';
 import type { ClockSettingsStore } from './clock-settings';
+import { requestDetails } from './detail';
+import { messageDrafter } from './drafts';
+import { followJobs } from './job-watch';
 import type { jobEntity } from './jobs-store';
 import { queuePage } from './queue';
 import { registerCsv } from './register-csv';
@@ -39,9 +40,6 @@ export interface DsarHandlerDeps {
   controllerName(): string;
   me(): Me | null;
 }
-
-/** Jobs run on the platform; while one runs, the console pulls every second so its progress shows. */
-const JOB_POLL_MS = 1000;
 
 export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): { close(): void } {
   const { cache } = deps;
@@ -82,67 +80,17 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     void deps.engine.kick();
   };
 
-  const runningJobs = cache.prepare<[], { n: number }>("SELECT count(*) AS n FROM jobs WHERE state = 'running'");
-  const jobStarting = () => deps.outbox.all().some((w) => w.entity === 'dsar' && w.op === 'action' && w.body.type === 'start_job');
-  let watcher: NodeJS.Timeout | null = null;
-  const followJobs = () => {
-    if (watcher) return;
-    watcher = setInterval(() => {
-      if (!jobStarting() && (runningJobs.get()?.n ?? 0) === 0) {
-        if (watcher) clearInterval(watcher);
-        watcher = null;
-        return;
-      }
-      void deps.engine.kick();
-    }, JOB_POLL_MS);
-    watcher.unref();
-  };
-  if ((runningJobs.get()?.n ?? 0) > 0) followJobs();
+  const jobs = followJobs({ cache, outbox: deps.outbox, engine: deps.engine });
 
-  const detail = (id: string): DsarDetail | null => {
-    const row = byId.get(id);
-    if (!row) return null;
-    const dsar = JSON.parse(row.doc) as Dsar;
-    const clock = deps.clock.get();
-    const due = dueDateOf(ledgerOf(dsar), clock);
-    const now = today();
-    const jobs = deps.jobs.forDsar(id).sort((a, b) => a.updatedAt.localeCompare(b.updatedAt));
-    return {
-      dsar,
-      pending: row.pending === 1,
-      deadline: { ...due, today: now, daysLeft: daysLeft(due.due, new Date(), clock.timeZone) },
-      clock,
-      duplicates: row.is_open
-        ? sameSubject
-            .all(row.subject_key, row.type)
-            .filter((r) => r.id !== id)
-            .map(toQueueRow)
-        : [],
-      jobs,
-      recipients: needsRecipientNotice(dsar.type) ? recipientTasks(dsar, jobs) : null,
-    };
-  };
-
-  const recipientTasks = (dsar: Dsar, jobs: DsarDetail['jobs']): NonNullable<DsarDetail['recipients']> => {
-    // Erasure: what the job actually erased or restricted; before it ran, everything the account may hold.
-    const erasure = jobs.find((j) => j.result?.kind === 'erasure')?.result;
-    const categories =
-      erasure?.kind === 'erasure'
-        ? erasure.categories.filter((c) => c.records > 0).map((c) => c.category)
-        : affectedCategories(dsar.type as 'erasure' | 'rectification' | 'restriction');
-    const informed = new Map(dsar.events.flatMap((e) => (e.kind === 'recipient_informed' ? [[e.processorId, e.informedOn] as const] : [])));
-    return deps.registry.processorsHolding(registryNamesOf(categories)).map((p) => ({
-      processorId: p.id,
-      legalName: p.legalName,
-      categories: p.categories,
-      informedOn: informed.get(p.id) ?? null,
-    }));
-  };
-  const mustDetail = (id: string) => {
-    const found = detail(id);
-    if (!found) throw new HandlerError('not_found', `No request ${id} in the cache.`);
-    return found;
-  };
+  const { detail, mustDetail } = requestDetails({
+    cache,
+    clock: deps.clock,
+    jobs: deps.jobs,
+    registry: deps.registry,
+    byId,
+    sameSubject,
+    today,
+  });
 
   ipc.handle('dsar.list', (query) => {
     // Until the first bootstrap has built its indexes the queue is incomplete: show none of it, with progress.
@@ -198,7 +146,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     }
     enqueue(id, 'action', action as unknown as Record<string, unknown>, row.version);
     changed();
-    if (action.type === 'start_job') followJobs();
+    if (action.type === 'start_job') jobs.follow();
     return mustDetail(id);
   });
 
@@ -223,23 +171,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     return [...rows.values()];
   });
 
-  /** A message from its template for one request, in the subject's language. */
-  const draft = (dsar: Dsar, kind: MessageKind, extra: { reason?: string; denialReason?: DenialReason } = {}) => {
-    const clock = deps.clock.get();
-    const ledger = ledgerOf(dsar);
-    // The extension notice names the new date: the three-month period from the same start.
-    const due = dueOnly(kind === 'extension_notice' ? { ...ledger, extendedAt: new Date().toISOString() } : ledger, clock).due;
-    return renderMessage(kind, dsar.subject.locale, {
-      subjectName: dsar.subject.name,
-      requestId: dsar.id,
-      type: dsar.type,
-      receivedOn: localDate(dsar.receivedAt, clock.timeZone),
-      dueDate: due,
-      controllerName: deps.controllerName(),
-      region: clock.region,
-      ...extra,
-    });
-  };
+  const draft = messageDrafter({ clock: deps.clock, controllerName: deps.controllerName });
 
   ipc.handle('dsar.draftMessage', ({ id, kind, reason, denialReason }) => draft(mustDetail(id).dsar, kind, { reason, denialReason }));
 
@@ -344,10 +276,5 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     return { settings: deps.clock.get(), recomputed };
   });
 
-  return {
-    close() {
-      if (watcher) clearInterval(watcher);
-      watcher = null;
-    },
-  };
+  return { close: () => jobs.stop() };
 }
