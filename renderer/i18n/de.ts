@@ -35,6 +35,7 @@ export const de = {
     intended: 'Ihre Änderung',
     assignTo: 'Zuweisen an {{name}}',
     unassign: 'Zuweisung aufheben',
+    startJob: 'Erfüllungsauftrag starten',
     reapply: 'Erneut anwenden',
     discard: 'Verwerfen',
     close: 'Schließen',

@@ -37,6 +37,7 @@ export const en: Catalogue = {
     intended: 'Your change',
     assignTo: 'Assign to {{name}}',
     unassign: 'Unassign',
+    startJob: 'Start the fulfilment job',
     reapply: 'Re-apply',
     discard: 'Discard',
     close: 'Close',

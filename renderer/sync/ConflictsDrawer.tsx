@@ -10,6 +10,12 @@ function intentLabel(conflict: Conflict, t: (key: string, values?: Record<string
     const assignee = conflict.intended.assigneeId;
     return typeof assignee === 'string' ? t('conflicts.assignTo', { name: name(assignee) }) : t('conflicts.unassign');
   }
+  // A workflow step on a request: named as its button is.
+  const step = conflict.intended.type;
+  if (conflict.entity === 'dsar' && typeof step === 'string') {
+    const label = step === 'start_job' ? t('conflicts.startJob') : t(`detail.action.${step}`, { defaultValue: step });
+    return `${label} (${conflict.entityId})`;
+  }
   return JSON.stringify(conflict.intended);
 }
 

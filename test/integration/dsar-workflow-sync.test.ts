@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { PlatformClient } from '../../electron/platform/client';
 import { localDate } from '../../shared/domain/calendar';
 import { dsarDueDate } from '../../shared/domain/deadlines';
 import { BridgeCallError } from '../../shared/ipc/bridge';
@@ -191,6 +192,25 @@ describe('DSAR workflow through the console', () => {
     const week = (await app.call('dsar.list', { due: 'week', limit: 1000 })).rows;
     expect(week.every((r) => r.dueDate >= today)).toBe(true);
     expect(overdue.map((r) => r.id)).not.toEqual(expect.arrayContaining(week.map((r) => r.id).slice(0, 1)));
+  });
+
+  it('a step someone else overtook on the platform becomes a conflict; the platform state wins and the intent is kept', async () => {
+    const row = await firstOf({ ...all, statuses: ['new'] });
+    await platform.stop();
+    await app.call('dsar.act', { id: row.id, action: { type: 'start' } });
+    await platform.start();
+    // Meanwhile a colleague withdrew it on the platform.
+    const other = new PlatformClient({ baseUrl: platform.url, token: platform.sandbox.tokens.stf_albrecht });
+    const current = await other.getDsar(row.id);
+    await other.dsarAction(
+      row.id,
+      { type: 'withdraw', note: 'Per Telefon zurückgezogen.' },
+      { version: current.version, idempotencyKey: 'colleague-withdraw-1' },
+    );
+    await app.call('sync.now');
+    const conflicts = await app.call('conflicts.list');
+    expect(conflicts).toEqual([expect.objectContaining({ entityId: row.id, kind: 'stale', intended: { type: 'start' } })]);
+    expect(await app.call('dsar.get', { id: row.id })).toMatchObject({ pending: false, dsar: { status: 'withdrawn' } });
   });
 
   it('a request filed on the platform arrives in the queue as new, with its receipt in the timeline', async () => {
