@@ -110,6 +110,13 @@ test('German text throughout when the language is switched', async ({ page, cons
   await expect(page.getByRole('heading', { name: 'Betroffenenanfragen', level: 2 })).toBeVisible();
   await expect(page.getByRole('columnheader', { name: 'Frist' })).toBeVisible();
   await expect(page.getByTestId('queue-count')).toHaveText(/Anfragen/);
+  await page.getByTestId('queue-row').first().click();
+  const detail = page.getByTestId('request-detail');
+  await detail.getByText('Warum dieses Datum?').click();
+  await expect(detail.getByTestId('deadline-steps')).toContainText('Der Eingangstag');
+  await expect(detail.getByTestId('deadline-steps')).toContainText('Art. 3 Abs. 1 VO 1182/71');
+  await expect(detail.getByRole('button', { name: 'Ablehnen' })).toBeVisible();
+  await expect(detail.getByTestId('timeline')).toContainText('Eingegangen');
   await testInfo.attach('queue-de', { body: await page.screenshot(), contentType: 'image/png' });
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Betroffenenanfragen', level: 2 })).toBeVisible();
