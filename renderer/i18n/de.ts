@@ -601,8 +601,8 @@ export const de = {
     },
     pauseWarning: 'Eingang und Bestätigung werden beide festgehalten; die Frist lässt sich für Prüfungen jederzeit ohne Pause nachrechnen.',
     save: 'Speichern und Fristen neu berechnen',
-    saved_one: 'Gespeichert; {{count}} Frist neu berechnet.',
-    saved_other: 'Gespeichert; {{count}} Fristen neu berechnet.',
+    saved_one: 'Gespeichert; alle Fristen neu berechnet, {{count}} hat sich verschoben.',
+    saved_other: 'Gespeichert; alle Fristen neu berechnet, {{count}} haben sich verschoben.',
   },
 };
 

@@ -602,7 +602,7 @@ export const en: Catalogue = {
     },
     pauseWarning: 'Receipt and confirmation are both recorded; the deadline can be recomputed without pauses for any audit.',
     save: 'Save and recompute deadlines',
-    saved_one: 'Saved; {{count}} deadline recomputed.',
-    saved_other: 'Saved; {{count}} deadlines recomputed.',
+    saved_one: 'Saved; every deadline recomputed, {{count}} moved.',
+    saved_other: 'Saved; every deadline recomputed, {{count}} moved.',
   },
 };

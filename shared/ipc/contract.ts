@@ -164,6 +164,7 @@ export const channels = {
   'dsar.export': channel<FileExport>()(z.strictObject({ query: QueueQuery, language: z.enum(['de', 'en']) })),
   'accounts.search': channel<AccountMatch[]>()(z.strictObject({ q: z.string().trim().min(2).max(200) })),
   'clock.get': channel<ClockSettings>()(None),
+  /** `recomputed`: how many due dates moved. */
   'clock.update': channel<{ settings: ClockSettings; recomputed: number }>()(ClockSettings),
   'processor.list': channel<(Processor & { pending: boolean })[]>()(None),
   'processor.get': channel<(Processor & { pending: boolean }) | null>()(z.strictObject({ id: z.string().min(1).max(64) })),

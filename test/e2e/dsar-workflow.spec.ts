@@ -191,5 +191,5 @@ test('saved views, bulk assignment of a filtered set, the register export and th
   await page.getByRole('option', { name: 'Bayern (DE-BY)' }).click();
   await page.getByRole('radio', { name: 'While identity is being checked' }).check();
   await page.getByTestId('save-clock').click();
-  await expect(page.getByText(/Saved; \d+ deadlines recomputed/)).toBeVisible();
+  await expect(page.getByText(/Saved; every deadline recomputed, \d+ moved/)).toBeVisible();
 });
