@@ -156,7 +156,6 @@ export const DsarEvent = z
   ])
   .meta({ id: 'DsarEvent' });
 export type DsarEvent = z.infer<typeof DsarEvent>;
-export type DsarEventKind = DsarEvent['kind'];
 
 /** An event without its envelope (id, instant, actor), as the code that records one writes it. */
 export type DsarEventBody = DsarEvent extends infer E ? (E extends DsarEvent ? Omit<E, 'id' | 'at' | 'actor'> : never) : never;

@@ -78,4 +78,3 @@ export const DsarCreate = z
   })
   .meta({ id: 'DsarCreate' });
 export type DsarCreate = z.infer<typeof DsarCreate>;
-export type DsarCreateInput = z.input<typeof DsarCreate>;

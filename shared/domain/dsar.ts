@@ -1,7 +1,6 @@
 import type { DsarStatus } from '../api/dsar';
 
 export const openStatuses: readonly DsarStatus[] = ['new', 'identity_pending', 'in_progress', 'awaiting_subject'];
-export const closedStatuses: readonly DsarStatus[] = ['completed', 'denied', 'withdrawn', 'duplicate'];
 
 export const isOpen = (status: DsarStatus) => openStatuses.includes(status);
 
