@@ -42,6 +42,8 @@ CREATE TABLE IF NOT EXISTS accounts (
   search TEXT NOT NULL, doc TEXT NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS accounts_by_email ON accounts (email);
+-- What each fulfilment job was asked to do (fields to rectify, purposes objected to).
+CREATE TABLE IF NOT EXISTS job_specs (job_id TEXT PRIMARY KEY, spec TEXT NOT NULL) WITHOUT ROWID;
 -- Delivered data packages (ZIP), kept so the delivery can be proven and re-sent.
 CREATE TABLE IF NOT EXISTS packages (job_id TEXT PRIMARY KEY, sha256 TEXT NOT NULL, zip BLOB NOT NULL) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS audit (
@@ -70,7 +72,7 @@ export class PlatformStore {
     const hasData = this.db.prepare("SELECT name FROM sqlite_master WHERE name = 'entities'").get() !== undefined;
     if (hasData && version !== DATA_VERSION) {
       this.db.exec(
-        'DROP TABLE IF EXISTS entities; DROP TABLE IF EXISTS changes; DROP TABLE IF EXISTS idempotency; DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS packages; DELETE FROM meta;',
+        'DROP TABLE IF EXISTS entities; DROP TABLE IF EXISTS changes; DROP TABLE IF EXISTS idempotency; DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS packages; DROP TABLE IF EXISTS job_specs; DELETE FROM meta;',
       );
     }
     this.db.exec(schema);
