@@ -44,7 +44,7 @@ export class JobRunner {
       error: null,
     };
     this.store.put('job', job);
-    this.store.db.prepare('INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)').run(`job-spec:${job.id}`, JSON.stringify(spec));
+    this.store.db.prepare('INSERT OR REPLACE INTO job_specs (job_id, spec) VALUES (?, ?)').run(job.id, JSON.stringify(spec));
     return job;
   }
 
@@ -72,9 +72,9 @@ export class JobRunner {
   }
 
   private spec(jobId: string): JobSpec {
-    const row = this.store.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(`job-spec:${jobId}`);
+    const row = this.store.db.prepare<[string], { spec: string }>('SELECT spec FROM job_specs WHERE job_id = ?').get(jobId);
     if (!row) throw new Error(`no spec for job ${jobId}`);
-    return JSON.parse(row.value) as JobSpec;
+    return JSON.parse(row.spec) as JobSpec;
   }
 
   private step(jobId: string, index: number): void {
