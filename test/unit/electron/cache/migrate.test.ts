@@ -42,6 +42,24 @@ describe.each([
   });
 });
 
+describe('cache migration 4 (request timelines)', () => {
+  it('empties the request mirror of a version-3 cache and rewinds its cursor, so the next pull brings the timelines', () => {
+    const db = openEncrypted(join(dir.path, 'cache.sqlite'), TEST_KEY);
+    migrate(db, cacheMigrations.slice(0, 3), 'cache');
+    db.prepare(
+      `INSERT INTO dsars (id, version, type, status, subject_name, subject_email, received_at, due_date, assignee_id, priority, updated_at, is_open, doc)
+       VALUES ('dsr_1', 3, 'access', 'new', 'A', 'a@b.de', '2026-11-01T00:00:00Z', '2026-12-01', NULL, 'normal', '2026-11-01T00:00:00Z', 1, '{}')`,
+    ).run();
+    db.prepare("INSERT INTO sync_state (key, value) VALUES ('cursor', 'abc.1234')").run();
+    migrate(db, cacheMigrations, 'cache');
+    expect(db.prepare('SELECT count(*) AS n FROM dsars').get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT value FROM sync_state WHERE key = 'cursor'").get()).toEqual({ value: '0' });
+    expect(db.prepare("SELECT name FROM pragma_table_info('dsars') WHERE name = 'doc'").get()).toBeUndefined();
+    expect(db.prepare("SELECT count(*) AS n FROM dsars_fts WHERE dsars_fts MATCH 'a'").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
 describe('migration registry', () => {
   it('rejects gaps in version numbers', () => {
     const db = openEncrypted(join(dir.path, 'x.sqlite'), TEST_KEY);
