@@ -105,6 +105,30 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
 
   ipc.handle('dsar.get', ({ id }) => detail(id));
 
+  const dueMine = cache.prepare<[string, string], { id: string; subject_name: string; due_date: string }>(
+    'SELECT id, subject_name, due_date FROM dsars WHERE assignee_id = ? AND is_open = 1 AND due_date <= ? ORDER BY due_date LIMIT 20',
+  );
+  const arrived = cache.prepare<[string], { id: string; subject_name: string; due_date: string }>(
+    "SELECT id, subject_name, due_date FROM dsars WHERE status = 'new' AND assignee_id IS NULL AND received_at >= ? ORDER BY received_at DESC LIMIT 20",
+  );
+  ipc.handle('dsar.reminders', () => {
+    const me = myId();
+    if (!me || isBulkLoading(cache)) return [];
+    const now = today();
+    const soon = new Date(Date.parse(`${now}T12:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10);
+    const since = new Date(Date.now() - 86_400_000).toISOString();
+    return [
+      ...dueMine.all(me, soon).map((r) => {
+        const kind = r.due_date < now ? ('overdue' as const) : ('due_soon' as const);
+        // The due date is part of the key: an extended request that nears its new date is reminded again.
+        return { key: `dsar:${r.id}:${kind}:${r.due_date}`, kind, id: r.id, subjectName: r.subject_name, dueDate: r.due_date };
+      }),
+      ...arrived
+        .all(since)
+        .map((r) => ({ key: `dsar:${r.id}:new`, kind: 'new' as const, id: r.id, subjectName: r.subject_name, dueDate: r.due_date })),
+    ];
+  });
+
   ipc.handle('dsar.assign', ({ id, assigneeId }) => {
     mayWrite();
     const row = load(id);

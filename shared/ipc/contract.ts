@@ -109,6 +109,15 @@ export interface DsarDetail {
   recipients: RecipientTask[] | null;
 }
 
+/** What the desktop tells the officer about requests: new ones nobody took, and her own due within two days. */
+export interface DsarReminder {
+  key: string;
+  kind: 'new' | 'due_soon' | 'overdue';
+  id: string;
+  subjectName: string;
+  dueDate: string;
+}
+
 export const BulkChange = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('assign'), assigneeId: z.string().min(1).max(64).nullable() }),
   z.strictObject({ kind: z.literal('priority'), priority: z.enum(['low', 'normal', 'high']) }),
@@ -162,6 +171,7 @@ export const channels = {
   'dsar.article15': channel<{ text: string }>()(z.strictObject({ id: z.string().min(1).max(64) })),
   'dsar.bulk': channel<{ matched: number; changed: number; skipped: number }>()(z.strictObject({ query: QueueQuery, change: BulkChange })),
   'dsar.export': channel<FileExport>()(z.strictObject({ query: QueueQuery, language: z.enum(['de', 'en']) })),
+  'dsar.reminders': channel<DsarReminder[]>()(None),
   'accounts.search': channel<AccountMatch[]>()(z.strictObject({ q: z.string().trim().min(2).max(200) })),
   'clock.get': channel<ClockSettings>()(None),
   /** `recomputed`: how many due dates moved. */

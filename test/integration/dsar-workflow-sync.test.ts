@@ -222,6 +222,27 @@ describe('DSAR workflow through the console', () => {
     const row = (await app.call('dsar.list', { statuses: ['new'], sort: 'received_desc', limit: 5 })).rows[0];
     expect(row).toMatchObject({ id: emitted.id, status: 'new', subjectName: emitted.subject.name });
     expect((await app.call('dsar.get', { id: emitted.id }))?.dsar.events.map((e) => e.kind)).toEqual(['received']);
+
+    // The desktop tells of it, and of the officer's own requests nearing or past their deadline.
+    const reminders = await app.call('dsar.reminders');
+    expect(reminders).toContainEqual(expect.objectContaining({ kind: 'new', id: emitted.id, key: `dsar:${emitted.id}:new` }));
+    const me = (await app.call('workspace.info')).me?.staff.id;
+    const mine = (
+      await app.call('dsar.list', { assignee: 'me', statuses: ['new', 'identity_pending', 'in_progress', 'awaiting_subject'], limit: 1000 })
+    ).rows;
+    const today = localDate(new Date(), 'Europe/Berlin');
+    const expected = mine.filter(
+      (r) => r.dueDate <= new Date(Date.parse(`${today}T12:00:00Z`) + 2 * 86_400_000).toISOString().slice(0, 10),
+    );
+    const dueSoon = reminders.filter((r) => r.kind !== 'new');
+    expect(me).toBeTruthy();
+    expect(dueSoon.map((r) => r.id).sort()).toEqual(
+      expected
+        .map((r) => r.id)
+        .slice(0, 20)
+        .sort(),
+    );
+    for (const r of dueSoon) expect(r.kind).toBe(r.dueDate < today ? 'overdue' : 'due_soon');
   });
 
   it('no identity document ever reaches the cache: the channel refuses one', async () => {

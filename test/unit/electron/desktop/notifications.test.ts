@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { Reminder } from '../../../../shared/domain/reminders';
+import type { DsarReminder } from '../../../../shared/ipc/contract';
 import { electronMock } from './electron-mock';
 
 vi.mock('electron', () => electronMock);
@@ -16,12 +17,13 @@ const reminder = (key: string, kind: Reminder['kind']): Reminder => ({
   subject: 'Ledgerly Ltd.',
 });
 
-function fakeConsole(reminders: Reminder[]) {
+function fakeConsole(reminders: Reminder[], requests: DsarReminder[] = []) {
   const events = new EventEmitter();
   return {
     reminders,
+    requests,
     events,
-    dispatch: vi.fn(async () => ({ ok: true as const, value: reminders })),
+    dispatch: vi.fn(async (channel: string) => ({ ok: true as const, value: channel === 'dsar.reminders' ? requests : reminders })),
     subscribe: (event: string, listener: (payload: unknown) => void) => {
       events.on(event, listener);
       return () => events.off(event, listener);
@@ -43,7 +45,38 @@ describe('desktop notifications for registry reminders', () => {
     console_.events.emit('cache.changed', { entities: ['dsar'] });
     console_.events.emit('cache.changed', { entities: ['processor'] });
     await vi.waitFor(() => expect(electronMock.shown).toHaveLength(2));
-    expect(console_.dispatch).toHaveBeenCalledTimes(2);
+    // Start: both sources; then one call per changed source.
+    expect(console_.dispatch.mock.calls.map(([channel]) => channel)).toEqual([
+      'registry.reminders',
+      'dsar.reminders',
+      'dsar.reminders',
+      'registry.reminders',
+    ]);
+    stop();
+  });
+
+  it('tells the officer of new requests and of her own nearing their deadline, once each, in her language', async () => {
+    electronMock.shown.length = 0;
+    let stored: string[] = [];
+    const due: DsarReminder = {
+      key: 'dsar:dsr_1:due_soon:2026-11-30',
+      kind: 'due_soon',
+      id: 'dsr_1',
+      subjectName: 'Jürgen Weiß',
+      dueDate: '2026-11-30',
+    };
+    const console_ = fakeConsole([], [due]);
+    const stop = notifyReminders(console_ as never, { get: () => stored, set: (keys) => (stored = keys) }, 'en');
+    await vi.waitFor(() => expect(electronMock.shown).toHaveLength(1));
+    expect(electronMock.shown[0]).toMatchObject({
+      title: 'Privacy Console – data-subject requests',
+      body: 'The request from Jürgen Weiß is due on 2026-11-30.',
+    });
+    console_.requests.push({ key: 'dsar:dsr_2:new', kind: 'new', id: 'dsr_2', subjectName: 'Ayşe Yıldız', dueDate: '2026-12-28' });
+    console_.events.emit('cache.changed', { entities: ['dsar'] });
+    await vi.waitFor(() => expect(electronMock.shown).toHaveLength(2));
+    expect(electronMock.shown[1].body).toBe('New request from Ayşe Yıldız, due 2026-12-28.');
+    expect(stored).toEqual(['dsar:dsr_1:due_soon:2026-11-30', 'dsar:dsr_2:new']);
     stop();
   });
 });
