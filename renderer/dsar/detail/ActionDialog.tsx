@@ -9,6 +9,7 @@ import { BridgeCallError } from '../../../shared/ipc/bridge';
 import type { DsarDetail } from '../../../shared/ipc/contract';
 import { useBridge } from '../../bridge/context';
 import { useAct } from '../useRequest';
+import { useFormats } from './format';
 
 export type DialogKind =
   | 'acknowledge'
@@ -28,7 +29,8 @@ export type DialogKind =
  * its template in the subject's language (editable), and the rules checked before anything is queued.
  */
 export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; kind: DialogKind; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const f = useFormats(i18n.language, detail.clock.timeZone);
   const bridge = useBridge();
   const act = useAct(detail.dsar.id);
   const messageKind = messageKindOf[kind];
@@ -126,34 +128,24 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
               required
               data-testid="denial-reason"
             />
-            <Textarea
-              label={t('denial.explanation')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={errors.explanation}
-              autosize
-              minRows={2}
-              required
-            />
           </>
         )}
-        {kind === 'extend' && (
-          <>
-            {extensionClosed && (
-              <Alert color="red" data-testid="extension-closed">
-                {t('detail.extensionClosed', { date: detail.deadline.baseDue })}
-              </Alert>
-            )}
-            <Textarea
-              label={t('detail.extensionReason')}
-              value={reason}
-              onChange={(e) => setReason(e.currentTarget.value)}
-              error={errors.explanation}
-              autosize
-              minRows={2}
-              required
-            />
-          </>
+        {kind === 'extend' && extensionClosed && (
+          <Alert color="red" data-testid="extension-closed">
+            {t('detail.extensionClosed', { date: f.day(detail.deadline.baseDue) })}
+          </Alert>
+        )}
+        {(kind === 'deny' || kind === 'extend') && (
+          // The reasons go into the notice to the subject.
+          <Textarea
+            label={t(kind === 'deny' ? 'denial.explanation' : 'detail.extensionReason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.explanation}
+            autosize
+            minRows={2}
+            required
+          />
         )}
         {kind === 'record_identity' && (
           <>
