@@ -9,7 +9,7 @@ import { BridgeCallError } from '../../../shared/ipc/bridge';
 import type { DsarDetail } from '../../../shared/ipc/contract';
 import { useBridge } from '../../bridge/context';
 import { useAct } from '../useRequest';
-import { useFormats } from './format';
+import { dateFormats } from './format';
 
 export type DialogKind =
   | 'acknowledge'
@@ -30,7 +30,7 @@ export type DialogKind =
  */
 export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; kind: DialogKind; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const f = useFormats(i18n.language, detail.clock.timeZone);
+  const f = dateFormats(i18n.language, detail.clock.timeZone);
   const bridge = useBridge();
   const act = useAct(detail.dsar.id);
   const messageKind = messageKindOf[kind];

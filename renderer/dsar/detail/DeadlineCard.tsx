@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { isOpen } from '../../../shared/domain/dsar';
 import { ledgerOf } from '../../../shared/domain/dsar-clock';
 import type { DsarDetail } from '../../../shared/ipc/contract';
-import { useFormats } from './format';
+import { dateFormats } from './format';
 
 /** The deadline, the days left, and why the date is what it is (Reg. 1182/71), step by step. */
 export function DeadlineCard({ detail }: { detail: DsarDetail }) {
   const { t, i18n } = useTranslation();
   const { deadline, clock, dsar } = detail;
-  const f = useFormats(i18n.language, clock.timeZone);
+  const f = dateFormats(i18n.language, clock.timeZone);
   const open = isOpen(dsar.status);
   const left = deadline.daysLeft;
   const ledger = ledgerOf(dsar);

@@ -7,7 +7,7 @@ import { allowedIn, jobFor } from '../../../shared/domain/dsar-workflow';
 import type { DsarDetail } from '../../../shared/ipc/contract';
 import { isTyping } from '../keyboard';
 import { useAct } from '../useRequest';
-import { useFormats } from './format';
+import { dateFormats } from './format';
 import { PackageReview } from './PackageReview';
 
 const newJobId = () => `job_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
@@ -16,7 +16,7 @@ const newJobId = () => `job_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)
 export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const act = useAct(detail.dsar.id);
-  const f = useFormats(i18n.language, detail.clock.timeZone);
+  const f = dateFormats(i18n.language, detail.clock.timeZone);
   const kind = jobFor[detail.dsar.type];
   const [field, setField] = useState<string | null>(null);
   const [value, setValue] = useState('');

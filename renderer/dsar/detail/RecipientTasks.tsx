@@ -3,12 +3,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DsarDetail, RecipientTask } from '../../../shared/ipc/contract';
 import { useAct } from '../useRequest';
-import { useFormats } from './format';
+import { dateFormats } from './format';
 
 /** Art. 19: every recipient holding the affected data, ticked with the day it was told. */
 export function RecipientTasks({ detail, tasks, mayWrite }: { detail: DsarDetail; tasks: RecipientTask[]; mayWrite: boolean }) {
   const { t, i18n } = useTranslation();
-  const f = useFormats(i18n.language, detail.clock.timeZone);
+  const f = dateFormats(i18n.language, detail.clock.timeZone);
   const act = useAct(detail.dsar.id);
   const [dates, setDates] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);

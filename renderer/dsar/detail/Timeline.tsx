@@ -2,7 +2,7 @@ import { Badge, Timeline as MantineTimeline, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DsarEvent } from '../../../shared/api/dsar-workflow';
 import { useStaffNames } from '../useStaffNames';
-import { useFormats } from './format';
+import { dateFormats } from './format';
 
 /** Who did what, when: the full history of a request, newest first. */
 export function Timeline({
@@ -16,7 +16,7 @@ export function Timeline({
 }) {
   const { t, i18n } = useTranslation();
   const staffName = useStaffNames();
-  const f = useFormats(i18n.language, timeZone);
+  const f = dateFormats(i18n.language, timeZone);
   const actor = (id: string) => (id === 'platform' ? t('timeline.platform') : id === 'subject' ? t('timeline.subject') : staffName(id));
 
   const sentence = (e: DsarEvent): string => {

@@ -1,5 +1,5 @@
 /** Dates and instants as the officer reads them, in the controller's time zone. */
-export function useFormats(language: string, timeZone: string) {
+export function dateFormats(language: string, timeZone: string) {
   const day = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeZone: 'UTC' });
   const long = new Intl.DateTimeFormat(language, { weekday: 'short', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
   const instant = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone });
