@@ -516,6 +516,8 @@ export const de = {
   job: {
     title: 'Erfüllung',
     none: 'Noch kein Auftrag. Der Auftrag „{{job}}“ läuft auf der Plattform.',
+    noAccount:
+      'Kein Plattformkonto: Es gibt keine Daten zu exportieren, zu löschen oder zu ändern. Schließen Sie die Anfrage mit der Mitteilung ab, dass keine Daten vorliegen.',
     kind: {
       package: 'Datenpaket erstellen',
       erasure: 'Löschung',

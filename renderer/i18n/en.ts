@@ -517,6 +517,8 @@ export const en: Catalogue = {
   job: {
     title: 'Fulfilment',
     none: 'No job yet. “{{job}}” runs on the platform.',
+    noAccount:
+      'No platform account: there is no data to export, erase or change. Complete the request telling the person that no data is held.',
     kind: {
       package: 'Build the data package',
       erasure: 'Erasure',

@@ -180,9 +180,13 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
     }
     case 'complete': {
       const kind = jobFor[dsar.type];
-      if (kind === 'package') {
-        if (!deliveredJob(dsar)) throw new WorkflowError('not-fulfilled', 'Deliver the data package before completing the request.');
-      } else {
+      // Without a platform account there is nothing to export, erase or change: the answer is that no data
+      // is held, sent with the completion.
+      const hasAccount = dsar.subject.userId !== null;
+      if (hasAccount && kind === 'package' && !deliveredJob(dsar)) {
+        throw new WorkflowError('not-fulfilled', 'Deliver the data package before completing the request.');
+      }
+      if (hasAccount && kind !== 'package') {
         const done = jobsOf(dsar)
           .map((id) => ctx.findJob(id))
           .some((j) => j?.kind === kind && j.state === 'succeeded');

@@ -117,18 +117,16 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
     <Modal opened onClose={onClose} title={t(`detail.dialog.${kind}`)} size="lg" data-testid="action-dialog">
       <Stack gap="sm">
         {kind === 'deny' && (
-          <>
-            <Select
-              label={t('denial.reasonLabel')}
-              placeholder={t('denial.choose')}
-              data={DenialReason.options.map((r) => ({ value: r, label: t(`denial.reason.${r}`) }))}
-              value={denialReason}
-              onChange={setDenialReason}
-              error={errors.reason}
-              required
-              data-testid="denial-reason"
-            />
-          </>
+          <Select
+            label={t('denial.reasonLabel')}
+            placeholder={t('denial.choose')}
+            data={DenialReason.options.map((r) => ({ value: r, label: t(`denial.reason.${r}`) }))}
+            value={denialReason}
+            onChange={setDenialReason}
+            error={errors.reason}
+            required
+            data-testid="denial-reason"
+          />
         )}
         {kind === 'extend' && extensionClosed && (
           <Alert color="red" data-testid="extension-closed">

@@ -24,7 +24,9 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
   const [error, setError] = useState<string | null>(null);
   const running = detail.jobs.some((j) => j.state === 'running');
   // One successful job fulfils the request; a failed one may be run again.
-  const mayStart = mayWrite && allowedIn('start_job', detail.dsar.status) && !running && !detail.jobs.some((j) => j.state === 'succeeded');
+  const noAccount = detail.dsar.subject.userId === null;
+  const mayStart =
+    mayWrite && !noAccount && allowedIn('start_job', detail.dsar.status) && !running && !detail.jobs.some((j) => j.state === 'succeeded');
 
   const start = () => {
     const extra =
@@ -58,8 +60,8 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
           {t('job.title')}
         </Title>
         {detail.jobs.length === 0 && (
-          <Text size="sm" c="dimmed">
-            {t('job.none', { job: t(`job.kind.${kind}`) })}
+          <Text size="sm" c="dimmed" data-testid="no-job">
+            {noAccount ? t('job.noAccount') : t('job.none', { job: t(`job.kind.${kind}`) })}
           </Text>
         )}
         {detail.jobs.map((job) => (

@@ -174,6 +174,12 @@ describe('DSAR workflow', () => {
     expect(act(delivered, { type: 'complete', message: msg('completion') }, c).status).toBe('completed');
   });
 
+  it('a subject without a platform account is answered without a job: no data is held', () => {
+    const letter = { ...base, status: 'in_progress' as const, subject: { ...base.subject, userId: null } };
+    expect(act(letter, { type: 'complete', message: msg('completion') }).status).toBe('completed');
+    expect(act({ ...letter, type: 'erasure' }, { type: 'complete', message: msg('completion') }).status).toBe('completed');
+  });
+
   it('Art. 19 notices only for erasure, rectification and restriction, once per recipient, dated between receipt and today', () => {
     const erasure = { ...base, type: 'erasure' as const, status: 'in_progress' as const };
     const informed = act(erasure, { type: 'inform_recipient', processorId: 'prc_hosting', informedOn: '2026-11-09' });
