@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, SegmentedControl, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -139,14 +139,21 @@ export function RequestQueue() {
             )}
           </Group>
         </Group>
-        <SegmentedControl
-          aria-label={t('views.label')}
-          data-testid="views"
-          value={view ?? ''}
-          onChange={(value) => setFilter(views[value as ViewName])}
-          data={(Object.keys(views) as ViewName[]).map((name) => ({ value: name, label: t(`views.${name}`) }))}
-          w="fit-content"
-        />
+        {/* Saved views wrap when the detail pane narrows the queue. */}
+        <Group gap={6} role="group" aria-label={t('views.label')} data-testid="views">
+          {(Object.keys(views) as ViewName[]).map((name) => (
+            <Button
+              key={name}
+              size="compact-sm"
+              radius="xl"
+              variant={view === name ? 'filled' : 'default'}
+              aria-pressed={view === name}
+              onClick={() => setFilter(views[name])}
+            >
+              {t(`views.${name}`)}
+            </Button>
+          ))}
+        </Group>
         <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
         {me && !mayWrite && (
           <Alert color="gray" py="xs">
