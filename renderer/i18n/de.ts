@@ -590,6 +590,7 @@ export const de = {
       'Fristen nach Art. 12 Abs. 3 DSGVO und VO 1182/71: Feiertage des Bundeslands, Zeitzone des Verantwortlichen. Eine Änderung berechnet alle Fristen neu.',
     region: 'Bundesland (Feiertage, Aufsichtsbehörde)',
     timeZone: 'Zeitzone',
+    authority: 'Zuständige Aufsichtsbehörde (steht in Ablehnungsbescheiden): {{name}}',
     pausePolicy: 'Ruht die Frist, während auf die Person gewartet wird?',
     policy: {
       none: 'Nein (empfohlen)',
@@ -598,7 +599,7 @@ export const de = {
     },
     policyHint: {
       none: 'Die Frist läuft ab Eingang ohne Unterbrechung.',
-      identity: 'Die Zeit bis zur bestätigten Identität wird nicht mitgezählt (EDPB-Leitlinien 01/2022, Rn. 159 ff.).',
+      identity: 'Die Zeit bis zur bestätigten Identität wird nicht mitgezählt (EDPB-Leitlinien 01/2022 zum Auskunftsrecht).',
       identity_and_clarification: 'Auch die Zeit bis zur Antwort auf eine Rückfrage wird nicht mitgezählt.',
     },
     pauseWarning: 'Eingang und Bestätigung werden beide festgehalten; die Frist lässt sich für Prüfungen jederzeit ohne Pause nachrechnen.',

@@ -591,6 +591,7 @@ export const en: Catalogue = {
       'Periods under Art. 12(3) GDPR and Reg. 1182/71: the Land’s public holidays, the controller’s time zone. A change recomputes every deadline.',
     region: 'German Land (holidays, supervisory authority)',
     timeZone: 'Time zone',
+    authority: 'Competent supervisory authority (named in denial notices): {{name}}',
     pausePolicy: 'Does the period rest while waiting for the person?',
     policy: {
       none: 'No (recommended)',
@@ -599,7 +600,7 @@ export const en: Catalogue = {
     },
     policyHint: {
       none: 'The period runs from receipt without interruption.',
-      identity: 'The time until identity is confirmed is not counted (EDPB Guidelines 01/2022, paras 159 ff.).',
+      identity: 'The time until identity is confirmed is not counted (EDPB Guidelines 01/2022 on the right of access).',
       identity_and_clarification: 'The time until a question is answered is not counted either.',
     },
     pauseWarning: 'Receipt and confirmation are both recorded; the deadline can be recomputed without pauses for any audit.',

@@ -69,7 +69,6 @@ export function DeadlineSettings() {
               onChange={(value) => value && setDraft({ ...draft, region: value })}
               allowDeselect={false}
               searchable
-              description={supervisoryAuthorities[draft.region]?.name}
             />
             <Select
               label={t('clock.timeZone')}
