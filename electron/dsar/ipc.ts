@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Me } from '../../shared/api/common';
 import type { Dsar, DsarPatch, DsarStatus } from '../../shared/api/dsar';
@@ -267,6 +267,29 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
       format: 'csv',
       fileName: `${language === 'de' ? 'betroffenenanfragen' : 'dsar-register'}-${now}.csv`,
       mimeType: 'text/csv;charset=utf-8',
+      content,
+      actor: myId() ?? 'unknown',
+    });
+  });
+
+  ipc.handle('dsar.package', async ({ id, jobId }) => {
+    const delivered = mustDetail(id).dsar.events.find((e) => e.kind === 'delivered' && e.jobId === jobId);
+    if (!delivered || delivered.kind !== 'delivered') throw new HandlerError('not_found', `No delivered package ${jobId} for ${id}.`);
+    let content: Buffer;
+    try {
+      content = await deps.client.packageZip(jobId);
+    } catch (error) {
+      throw new HandlerError('unavailable', error instanceof Error ? error.message : String(error));
+    }
+    // What goes on disk must be what the subject received.
+    if (createHash('sha256').update(content).digest('hex') !== delivered.sha256) {
+      throw new HandlerError('internal', 'The platform returned a package that differs from the one delivered.');
+    }
+    return loggedExport(deps.pending, {
+      kind: 'dsar_package',
+      format: 'zip',
+      fileName: `${id}-package.zip`,
+      mimeType: 'application/zip',
       content,
       actor: myId() ?? 'unknown',
     });

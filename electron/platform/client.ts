@@ -128,6 +128,26 @@ export class PlatformClient {
     return this.call(operations.searchAccounts, { query: { q } });
   }
 
+  /** The delivered data package of a job, as the subject received it. */
+  async packageZip(jobId: string): Promise<Buffer> {
+    const op = operations.getPackage;
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    try {
+      const response = await fetch(this.url(op, { params: { id: jobId } }), {
+        headers: { authorization: `Bearer ${this.token}`, accept: op.file },
+        signal: controller.signal,
+      }).catch((error: unknown) => {
+        if (controller.signal.aborted) throw new PlatformError('timeout', `The platform did not answer within ${this.timeoutMs} ms.`);
+        throw new PlatformError('network', `The platform cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
+      });
+      if (!response.ok) throw this.failure(response, await response.text());
+      return Buffer.from(await response.arrayBuffer());
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
   private url(op: Operation, call: Call): string {
     const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(call.params?.[name] ?? ''));
     const query = new URLSearchParams(Object.entries(call.query ?? {}).map(([k, v]): [string, string] => [k, String(v)]));

@@ -4,8 +4,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkChange } from '../../shared/ipc/contract';
+import { download } from '../app/download';
 import { useBridge } from '../bridge/context';
-import { download } from '../processors/download';
 import type { QueueFilter } from './QueueFilters';
 
 /** Changes to every request the current filter matches, and the register export of the same set. */

@@ -572,6 +572,7 @@ export const de = {
     confirmExclude: 'Zurückhalten',
     information: 'Informationen nach Art. 15 Abs. 1 (aus dem Verarbeitungsverzeichnis)',
     approve: 'Prüfung abgeschlossen – Paket freigeben und übermitteln',
+    download: 'Kopie des übermittelten Pakets speichern (wird protokolliert)',
   },
   art19: {
     title: 'Empfänger informieren (Art. 19 DSGVO)',

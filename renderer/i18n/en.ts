@@ -573,6 +573,7 @@ export const en: Catalogue = {
     confirmExclude: 'Withhold',
     information: 'Art. 15(1) information (from the records of processing)',
     approve: 'Review done – approve and deliver the package',
+    download: 'Save a copy of the delivered package (logged)',
   },
   art19: {
     title: 'Inform recipients (Art. 19 GDPR)',

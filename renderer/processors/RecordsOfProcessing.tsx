@@ -6,10 +6,10 @@ import { useTranslation } from 'react-i18next';
 import type { ProcessingActivity } from '../../shared/api/activities';
 import type { ControllerDetails } from '../../shared/domain/records';
 import { BridgeCallError } from '../../shared/ipc/bridge';
+import { download } from '../app/download';
 import { useBridge } from '../bridge/context';
 import { ActivityEditor } from './ActivityEditor';
 import { ControllerDetailsForm } from './ControllerDetails';
-import { download } from './download';
 import { useProcessors } from './useProcessors';
 
 export function RecordsOfProcessing() {

@@ -199,7 +199,7 @@ export function dsarRoutes(app: FastifyInstance, store: PlatformStore, tokens: T
   /** The delivered package, as the subject received it. */
   app.get<{ Params: { id: string } }>('/v1/jobs/:id/package', async (request, reply) => {
     const principal = tokens.authenticate(request);
-    requireScope(principal, 'dsar:read');
+    requireScope(principal, operations.getPackage.scope);
     const zip = store.package(request.params.id);
     if (!zip) throw new ProblemError(404, 'not-found', `No delivered package for job ${request.params.id}.`);
     return reply.type('application/zip').send(zip);

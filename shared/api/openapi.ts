@@ -47,7 +47,9 @@ function operationDoc(op: Operation) {
     });
   }
   const responses: Record<string, unknown> = {
-    200: { description: 'OK', content: { 'application/json': { schema: schema(op.response) } } },
+    200: op.file
+      ? { description: 'OK', content: { [op.file]: { schema: { type: 'string', format: 'binary' } } } }
+      : { description: 'OK', content: { 'application/json': { schema: schema(op.response) } } },
   };
   for (const status of op.errors) {
     responses[status] = {

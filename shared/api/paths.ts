@@ -21,6 +21,8 @@ export interface Operation {
   /** Writes carry an Idempotency-Key; updates also If-Match with the version they are based on. */
   write?: 'create' | 'update';
   response: z.ZodType;
+  /** A file instead of JSON (the response schema then describes nothing). */
+  file?: 'application/zip';
   errors: number[];
 }
 
@@ -96,6 +98,15 @@ export const operations = {
     query: AccountSearch,
     response: z.object({ accounts: z.array(AccountMatch) }),
     errors: [400, 401, 403],
+  },
+  getPackage: {
+    method: 'get',
+    path: '/v1/jobs/{id}/package',
+    summary: 'The data package as delivered to the subject (ZIP of JSON and CSV per category)',
+    scope: 'dsar:read',
+    response: z.unknown(),
+    file: 'application/zip',
+    errors: [401, 403, 404],
   },
   listProcessors: {
     method: 'get',

@@ -172,6 +172,8 @@ export const channels = {
   'dsar.bulk': channel<{ matched: number; changed: number; skipped: number }>()(z.strictObject({ query: QueueQuery, change: BulkChange })),
   'dsar.export': channel<FileExport>()(z.strictObject({ query: QueueQuery, language: z.enum(['de', 'en']) })),
   'dsar.reminders': channel<DsarReminder[]>()(None),
+  /** A copy of the delivered package for the file; logged as an export of personal data. */
+  'dsar.package': channel<FileExport>()(z.strictObject({ id: z.string().min(1).max(64), jobId: z.string().min(1).max(64) })),
   'accounts.search': channel<AccountMatch[]>()(z.strictObject({ q: z.string().trim().min(2).max(200) })),
   'clock.get': channel<ClockSettings>()(None),
   /** `recomputed`: how many due dates moved. */

@@ -77,6 +77,9 @@ test('a new access request is triaged to delivery: intake, acknowledgement, iden
 
   await review.getByRole('button', { name: 'Review done – approve and deliver the package' }).click();
   await expect(review.getByTestId('delivered')).toBeVisible({ timeout: 20_000 });
+  const copy = page.waitForEvent('download');
+  await review.getByTestId('download-package').click();
+  expect((await copy).suggestedFilename()).toMatch(/^dsr_\w+-package\.zip$/);
   await detail(page).getByRole('button', { name: 'Complete' }).click();
   await confirmDialog(page, 'Complete and send');
   await expect(status(page)).toHaveText('Completed');

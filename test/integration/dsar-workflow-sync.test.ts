@@ -148,6 +148,36 @@ describe('DSAR workflow through the console', () => {
     expect(ticked.recipients?.find((r) => r.processorId === hosting.processorId)?.informedOn).toBe(today);
   });
 
+  it('access: the package is reviewed, delivered, and a copy saved to disk is the one delivered, and logged', async () => {
+    const subject = (await app.call('dsar.get', { id: (await firstOf({ ...all, types: ['erasure'] })).id }))?.dsar.subject;
+    if (!subject?.userId) throw new Error('no subject with an account');
+    const { dsar } = await app.call('dsar.create', {
+      type: 'access',
+      channel: 'email',
+      receivedAt: new Date(Date.now() - 60_000).toISOString(),
+      subject,
+    });
+    await app.call('dsar.act', {
+      id: dsar.id,
+      action: { type: 'record_identity', method: 'email_confirmation', outcome: 'verified', note: '' },
+    });
+    await app.call('dsar.act', { id: dsar.id, action: { type: 'start_job', jobId: `job_${dsar.id}`, job: 'package' } });
+    const ready = await until(async () => {
+      await app.call('sync.now');
+      const detail = await app.call('dsar.get', { id: dsar.id });
+      return detail?.jobs[0]?.state === 'succeeded' ? detail : null;
+    }, 'the package job');
+    const { text } = await app.call('dsar.article15', { id: dsar.id });
+    await app.call('dsar.act', { id: dsar.id, action: { type: 'deliver', jobId: ready.jobs[0].id, information: text } });
+    await app.call('sync.now');
+    const delivered = (await app.call('dsar.get', { id: dsar.id }))?.dsar.events.find((e) => e.kind === 'delivered');
+    const file = await app.call('dsar.package', { id: dsar.id, jobId: ready.jobs[0].id });
+    expect(delivered?.kind === 'delivered' && delivered.sha256).toBe(file.sha256);
+    expect(Buffer.from(file.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
+    expect((await app.call('exports.log'))[0]).toMatchObject({ kind: 'dsar_package', format: 'zip', sha256: file.sha256 });
+    expect((await refused(app.call('dsar.package', { id: dsar.id, jobId: 'job_other' }))).code).toBe('not_found');
+  });
+
   it('bulk changes apply to the filtered set through the outbox; the CSV export of the register is logged', async () => {
     const unassignedNew: QueueQueryInput = { statuses: ['new'], assignee: 'unassigned', limit: 1000 };
     const matching = (await app.call('dsar.list', unassignedNew)).rows.length;

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Job } from '../../../shared/api/jobs';
 import { deliveredJob, excludedItems } from '../../../shared/domain/dsar-workflow';
 import type { DsarDetail } from '../../../shared/ipc/contract';
+import { download } from '../../app/download';
 import { useBridge } from '../../bridge/context';
 import { useAct } from '../useRequest';
 
@@ -145,6 +146,24 @@ export function PackageReview({ detail, job }: { detail: DsarDetail; job: Job })
         <Alert color="red" py={6}>
           {error}
         </Alert>
+      )}
+      {delivered && (
+        <Button
+          variant="default"
+          w="fit-content"
+          data-testid="download-package"
+          onClick={() =>
+            bridge['dsar.package']({ id: detail.dsar.id, jobId: job.id }).then(
+              (file) => {
+                download(file);
+                setError(null);
+              },
+              (e: Error) => setError(e.message),
+            )
+          }
+        >
+          {t('package.download')}
+        </Button>
       )}
       {!delivered && (
         <Button

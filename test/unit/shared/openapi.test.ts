@@ -12,6 +12,7 @@ describe('OpenAPI document', () => {
       '/v1/dsars',
       '/v1/dsars/{id}',
       '/v1/dsars/{id}/actions',
+      '/v1/jobs/{id}/package',
       '/v1/me',
       '/v1/processing-activities',
       '/v1/processing-activities/{id}',
@@ -24,6 +25,8 @@ describe('OpenAPI document', () => {
     const patch = document.paths['/v1/dsars/{id}'].patch as { parameters: { name: string }[]; responses: Record<string, unknown> };
     expect(patch.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'If-Match', 'Idempotency-Key']));
     expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '412', '413', '415']));
+    const zip = document.paths['/v1/jobs/{id}/package'].get as { responses: Record<string, { content: Record<string, unknown> }> };
+    expect(Object.keys(zip.responses['200'].content)).toEqual(['application/zip']);
   });
 
   it('is committed as resources/openapi.json, and the committed file is not stale (run `npm run openapi`)', () => {
