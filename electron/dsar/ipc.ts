@@ -274,7 +274,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
 
   ipc.handle('dsar.package', async ({ id, jobId }) => {
     const delivered = mustDetail(id).dsar.events.find((e) => e.kind === 'delivered' && e.jobId === jobId);
-    if (!delivered || delivered.kind !== 'delivered') throw new HandlerError('not_found', `No delivered package ${jobId} for ${id}.`);
+    if (delivered?.kind !== 'delivered') throw new HandlerError('not_found', `No delivered package ${jobId} for ${id}.`);
     let content: Buffer;
     try {
       content = await deps.client.packageZip(jobId);

@@ -79,6 +79,9 @@ export function DeadlineSettings() {
               searchable
             />
           </Group>
+          <Text size="sm" data-testid="authority">
+            {t('clock.authority', { name: supervisoryAuthorities[draft.region]?.name ?? '—' })}
+          </Text>
           <Radio.Group
             label={t('clock.pausePolicy')}
             value={draft.pausePolicy}

@@ -192,6 +192,7 @@ test('saved views, bulk assignment of a filtered set, the register export and th
   await page.getByRole('link', { name: 'Settings' }).click();
   await page.getByRole('combobox', { name: 'German Land (holidays, supervisory authority)' }).click();
   await page.getByRole('option', { name: 'Bayern (DE-BY)' }).click();
+  await expect(page.getByTestId('authority')).toContainText('Bayerisches Landesamt für Datenschutzaufsicht');
   await page.getByRole('radio', { name: 'While identity is being checked' }).check();
   await page.getByTestId('save-clock').click();
   await expect(page.getByText(/Saved; every deadline recomputed, \d+ moved/)).toBeVisible();
