@@ -81,8 +81,8 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   const conflicts = new Conflicts(pending);
   const clock = new ClockSettingsStore(pending, options.timeZone ? { timeZone: options.timeZone } : {});
   let me: Me | null = null;
-  const dsars = dsarEntity(cache, { clock: () => clock.get(), actor: () => me?.staff.id ?? 'me' });
   const jobs = jobEntity(cache);
+  const dsars = dsarEntity(cache, { clock: () => clock.get(), actor: () => me?.staff.id ?? 'me', findJob: jobs.find });
   const processors = processorStore(cache);
   const activities = activityStore(cache);
   const entities = new Map<string, SyncedEntity>([

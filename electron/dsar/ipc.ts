@@ -160,7 +160,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
         at: new Date().toISOString(),
         newId: randomUUID,
         findDsar: (other) => deps.dsars.find(other),
-        findJob: (jobId) => deps.jobs.forDsar(id).find((j) => j.id === jobId) ?? null,
+        findJob: deps.jobs.find,
       });
     } catch (error) {
       if (error instanceof WorkflowError) {

@@ -9,6 +9,7 @@ export function jobEntity(db: Database.Database) {
     ON CONFLICT (id) DO UPDATE SET version = excluded.version, state = excluded.state, doc = excluded.doc
     WHERE excluded.version >= jobs.version`);
   const byDsar = db.prepare<[string], { doc: string }>('SELECT doc FROM jobs WHERE dsar_id = ?');
+  const byId = db.prepare<[string], { doc: string }>('SELECT doc FROM jobs WHERE id = ?');
   const synced: SyncedEntity<Job> = {
     entity: 'job',
     schema: Job,
@@ -19,5 +20,9 @@ export function jobEntity(db: Database.Database) {
   return {
     synced,
     forDsar: (dsarId: string) => byDsar.all(dsarId).map((row) => JSON.parse(row.doc) as Job),
+    find(id: string): Job | null {
+      const row = byId.get(id);
+      return row ? (JSON.parse(row.doc) as Job) : null;
+    },
   };
 }

@@ -15,6 +15,8 @@ export interface DsarEntityDeps {
   clock(): ClockSettings;
   /** Who the pending timeline entries are by. */
   actor(): string;
+  /** A mirrored fulfilment job, for the workflow's rules. */
+  findJob(id: string): Job | null;
 }
 
 /** Mirrors DSARs into the cache and sends changes, intake and workflow actions to the platform. */
@@ -48,7 +50,6 @@ export function dsarEntity(db: Database.Database, deps: DsarEntityDeps) {
     // The version guard may keep a newer row; its document then stays too.
     if (statement.run(columns).changes > 0) writeDoc.run(row.id, doc);
   };
-  const readJob = db.prepare<[string], { doc: string }>('SELECT doc FROM jobs WHERE id = ?');
   const findDsar = (id: string) => {
     const row = read.get(id);
     return row ? (JSON.parse(row.doc) as Dsar) : null;
@@ -90,10 +91,7 @@ export function dsarEntity(db: Database.Database, deps: DsarEntityDeps) {
             at: new Date().toISOString(),
             newId: () => `pending-${randomUUID()}`,
             findDsar,
-            findJob: (jobId) => {
-              const job = readJob.get(jobId);
-              return job ? (JSON.parse(job.doc) as Job) : null;
-            },
+            findJob: deps.findJob,
           }).dsar;
         } catch (error) {
           // The platform moved on since the write was queued; sending it will show whether it still applies.

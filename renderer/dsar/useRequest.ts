@@ -21,7 +21,7 @@ export function useAct(id: string) {
   const bridge = useBridge();
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (action: DsarActionInput) => bridge['dsar.act']({ id, action: action as never }),
+    mutationFn: (action: DsarActionInput) => bridge['dsar.act']({ id, action }),
     onSuccess: (detail) => {
       queryClient.setQueryData(['dsar', 'detail', id], detail);
       void queryClient.invalidateQueries({ queryKey: ['dsar', 'queue'] });

@@ -143,7 +143,8 @@ export function dsarRoutes(app: FastifyInstance, store: PlatformStore, tokens: T
     const version = expectedVersion(request);
     const parsed = DsarAction.safeParse(request.body);
     if (!parsed.success) throw validationProblem(parsed.error, 'action');
-    let started: Job | null = null;
+    // Set inside the write's transaction; the job runs once that has committed.
+    let startedJobId: string | null = null;
     const answer = idempotentWrite(store, request, principal, () => {
       const current = load(request.params.id);
       checkVersion(current, version);
@@ -162,7 +163,7 @@ export function dsarRoutes(app: FastifyInstance, store: PlatformStore, tokens: T
         });
         const next: Dsar = { ...outcome.dsar, version: current.version + 1 };
         store.put('dsar', next);
-        if (outcome.job) started = jobs.create(outcome.job);
+        if (outcome.job) startedJobId = jobs.create(outcome.job).id;
         store.audit(principal.staff.id, `dsar.${parsed.data.type}`, 'dsar', next.id, parsed.data);
         return { status: 200, body: next };
       } catch (error) {
@@ -177,7 +178,7 @@ export function dsarRoutes(app: FastifyInstance, store: PlatformStore, tokens: T
         throw error;
       }
     });
-    if (started && !answer.replayed) jobs.start((started as Job).id);
+    if (startedJobId !== null && !answer.replayed) jobs.start(startedJobId);
     return sendDsar(reply, answer);
   });
 

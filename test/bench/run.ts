@@ -46,7 +46,7 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  */
 async function rawLoop(url: string, token: string, dataDir: string): Promise<{ ms: number; rows: number }> {
   const stores = openStores(dataDir, TEST_KEY);
-  const dsars = dsarEntity(stores.cache, { clock: () => defaultClockSettings, actor: () => 'bench' }).synced;
+  const dsars = dsarEntity(stores.cache, { clock: () => defaultClockSettings, actor: () => 'bench', findJob: () => null }).synced;
   const jobs = jobEntity(stores.cache).synced;
   const staff = staffEntity(stores.cache);
   const processors = processorStore(stores.cache).synced;
@@ -155,7 +155,7 @@ async function incomingChanges(url: string, token: string, consoleDir: string, r
   await console_.firstSync;
   const peek = openStores(rawDir, TEST_KEY);
   const client = new PlatformClient({ baseUrl: url, token });
-  const dsars = dsarEntity(peek.cache, { clock: () => defaultClockSettings, actor: () => 'bench' }).synced;
+  const dsars = dsarEntity(peek.cache, { clock: () => defaultClockSettings, actor: () => 'bench', findJob: () => null }).synced;
   const cursorOf = () => {
     const stores = openStores(consoleDir, TEST_KEY);
     const value = stores.cache.prepare<[], { value: string }>("SELECT value FROM sync_state WHERE key = 'cursor'").get()?.value ?? '0';
@@ -218,7 +218,7 @@ async function incomingChanges(url: string, token: string, consoleDir: string, r
 /** A large cache built directly from generated requests (the HTTP bootstrap is measured at the smaller size). */
 function buildLargeCache(dataDir: string, count: number): number {
   const stores = openStores(dataDir, TEST_KEY);
-  const dsars = dsarEntity(stores.cache, { clock: () => defaultClockSettings, actor: () => 'bench' }).synced;
+  const dsars = dsarEntity(stores.cache, { clock: () => defaultClockSettings, actor: () => 'bench', findJob: () => null }).synced;
   const start = process.hrtime.bigint();
   const chunk = 50_000;
   dsars.beginBulkLoad?.();

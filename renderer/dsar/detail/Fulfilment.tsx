@@ -35,7 +35,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
         : kind === 'objection'
           ? { objections: objections as ObjectionPurpose[] }
           : {};
-    act.mutateAsync({ type: 'start_job', jobId: newJobId(), job: kind, ...extra } as never).then(
+    act.mutateAsync({ type: 'start_job', jobId: newJobId(), job: kind, ...extra }).then(
       () => setError(null),
       (e: Error) => setError(e.message),
     );

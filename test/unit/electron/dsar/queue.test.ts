@@ -23,7 +23,7 @@ beforeAll(() => {
   stores = openStores(dir.path, TEST_KEY);
   db = stores.cache;
   all = generateDsars(createRandom(7), 3000, new Date('2026-11-27T12:00:00Z'), officers).dsars;
-  const dsars = dsarEntity(db, { clock: () => defaultClockSettings, actor: () => 'stf_a' }).synced;
+  const dsars = dsarEntity(db, { clock: () => defaultClockSettings, actor: () => 'stf_a', findJob: () => null }).synced;
   db.transaction(() => {
     for (const dsar of all) dsars.upsert(dsar);
   })();
