@@ -2,25 +2,26 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../sandbox/server';
 import { Me } from '../shared/api/common';
-import type { EventName, Events, WorkspaceInfo } from '../shared/ipc/contract';
+import { ClockSettings } from '../shared/api/dsar-workflow';
+import { defaultClockSettings } from '../shared/domain/dsar-clock';
+import type { ControllerDetails } from '../shared/domain/records';
+import { ControllerDetailsInput, type EventName, type Events, type WorkspaceInfo } from '../shared/ipc/contract';
+import { Setting } from './cache/settings';
 import { openStores } from './cache/stores';
-import { ClockSettingsStore } from './dsar/clock-settings';
 import { registerDsarHandlers } from './dsar/ipc';
-import { jobEntity } from './dsar/jobs-store';
-import { dsarEntity } from './dsar/store';
+import { cachedEntities } from './entities';
+import { exportLog, registerExportHandlers } from './exports/log';
 import { type Envelope, IpcRegistry } from './ipc/registry';
 import { PlatformClient } from './platform/client';
 import { registerRegistryHandlers } from './processors/ipc';
-import { activityStore, processorStore } from './processors/store';
-import { readControllerOf, registerRecordsHandlers } from './records/ipc';
+import { registerRecordsHandlers } from './records/ipc';
 import { registryQueries } from './records/queries';
-import { listStaff, staffEntity } from './staff/store';
 import { SyncEngine, type SyncEngineOptions } from './sync/engine';
-import type { SyncedEntity } from './sync/entity-store';
 import { registerSyncHandlers } from './sync/ipc';
 import { Conflicts, Outbox } from './sync/outbox';
-import { reapplyOverlays, resetMirror } from './sync/pull';
+import { resetMirror } from './sync/pull';
 import { SyncState } from './sync/sync-state';
+import { writePath } from './sync/writes';
 
 export type PlatformTarget =
   | { kind: 'remote'; url: string; token: string }
@@ -47,6 +48,8 @@ export interface PrivacyConsole {
   firstSync: Promise<void>;
   close(): Promise<void>;
 }
+
+const noController: ControllerDetails = { controllerName: '', controllerAddress: '', controllerContact: '', dpoName: '', dpoContact: '' };
 
 /**
  * The composition root: cache + platform client + sync engine + feature handlers. The Electron shell and the
@@ -79,27 +82,35 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   const state = new SyncState(cache);
   const outbox = new Outbox(pending);
   const conflicts = new Conflicts(pending);
-  const clock = new ClockSettingsStore(pending, options.timeZone ? { timeZone: options.timeZone } : {});
-  let me: Me | null = null;
-  const jobs = jobEntity(cache);
-  const dsars = dsarEntity(cache, { clock: () => clock.get(), actor: () => me?.staff.id ?? 'me', findJob: jobs.find });
-  const processors = processorStore(cache);
-  const activities = activityStore(cache);
-  const entities = new Map<string, SyncedEntity>([
-    ['dsar', dsars.synced as unknown as SyncedEntity],
-    ['job', jobs.synced as unknown as SyncedEntity],
-    ['staff', staffEntity(cache) as unknown as SyncedEntity],
-    ['processor', processors.synced as unknown as SyncedEntity],
-    ['activity', activities.synced as unknown as SyncedEntity],
-  ]);
+  const clock = new Setting(pending, 'clock', ClockSettings, {
+    ...defaultClockSettings,
+    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
+  });
+  const controller = new Setting(pending, 'controller', ControllerDetailsInput, noController);
+  const exports = exportLog(pending);
+  const entities = cachedEntities(cache, { clock: () => clock.get() });
 
   const cachedMe = state.get('me');
-  me = cachedMe ? Me.parse(JSON.parse(cachedMe)) : null;
+  let me: Me | null = cachedMe ? Me.parse(JSON.parse(cachedMe)) : null;
+  const myId = () => me?.staff.id ?? null;
+
+  const writes = writePath({
+    cache,
+    pending,
+    outbox,
+    entities,
+    actor: () => myId() ?? 'me',
+    scopes: () => me?.scopes ?? null,
+    changed: (changed) => {
+      engine.noteLocalChange(changed);
+      void engine.kick();
+    },
+  });
   const refreshMe = async () => {
     const fresh = await client.me();
     if (state.get('workspace') !== fresh.workspace.id) {
       // Another workspace (or a reset platform): the mirror of the old one must not mix with the new one.
-      resetMirror({ cache, entities, state, outbox });
+      resetMirror({ cache, entities, state, writes });
       state.set('workspace', fresh.workspace.id);
     }
     state.set('me', JSON.stringify(fresh));
@@ -107,10 +118,9 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   };
 
   // Pending writes are the truth about local intent: show them over whatever the cache holds.
-  cache.exec('UPDATE dsars SET pending = 0 WHERE pending = 1');
-  reapplyOverlays({ entities, outbox });
+  cache.transaction(() => writes.reapply())();
 
-  const engine = new SyncEngine({ cache, client, entities, outbox, conflicts, state }, options.sync);
+  const engine = new SyncEngine({ cache, client, entities, writes, outbox, conflicts, state }, options.sync);
   const events = new EventEmitter();
   engine.on('status', (status) => events.emit('sync.status', status));
   engine.on('changed', (changed) => events.emit('cache.changed', { entities: changed }));
@@ -127,23 +137,38 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     if (!me) await refreshMe().catch(() => undefined);
     return workspace();
   });
-  ipc.handle('staff.list', () => listStaff(cache));
+  ipc.handle('staff.list', () => entities.staff.list());
+  const registry = registryQueries({ processors: entities.processor, activities: entities.activity });
   const dsarHandlers = registerDsarHandlers(ipc, {
     cache,
-    pending,
     outbox,
     engine,
     client,
-    dsars,
-    jobs,
+    writes,
+    exports,
+    dsars: entities.dsar,
+    jobs: entities.job,
+    staff: entities.staff,
     clock,
-    registry: registryQueries({ processors, activities }),
-    controllerName: () => readControllerOf(pending).controllerName || (me?.workspace.name ?? ''),
-    me: () => me,
+    registry,
+    controllerName: () => controller.get().controllerName || (me?.workspace.name ?? ''),
+    myId,
   });
-  registerRegistryHandlers(ipc, { outbox, engine, processors, activities, me: () => me, timeZone: () => clock.get().timeZone });
-  registerRecordsHandlers(ipc, { pending, processors, activities, me: () => me });
-  registerSyncHandlers(ipc, { engine, outbox, conflicts, entities });
+  registerRegistryHandlers(ipc, {
+    writes,
+    processors: entities.processor,
+    activities: entities.activity,
+    timeZone: () => clock.get().timeZone,
+  });
+  registerRecordsHandlers(ipc, {
+    controller,
+    exports,
+    processors: entities.processor,
+    activities: entities.activity,
+    actor: () => myId() ?? 'unknown',
+  });
+  registerExportHandlers(ipc, exports);
+  registerSyncHandlers(ipc, { engine, conflicts, writes });
   const missing = ipc.missing();
   if (missing.length) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
 

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { ChangesQuery } from '../shared/api/changes';
+import { entities } from '../shared/entities/registry';
 import type { TokenRegistry } from './http/auth';
 import { ProblemError, validationProblem } from './http/problems';
 import type { PlatformStore } from './store/store';
@@ -23,22 +24,14 @@ export function changesRoutes(app: FastifyInstance, store: PlatformStore, tokens
     const rows = store.feed(after, query.data.limit + 1);
     const hasMore = rows.length > query.data.limit;
     const page = hasMore ? rows.slice(0, query.data.limit) : rows;
-    // Each entity travels only to tokens that may read it; staff is visible to every member of staff.
-    const readScope = {
-      dsar: 'dsar:read',
-      job: 'dsar:read',
-      processor: 'processor:read',
-      activity: 'processor:read',
-      staff: null,
-    } as const;
-    const mayRead = (entity: keyof typeof readScope) => {
-      const scope = readScope[entity];
-      return scope === null || principal.scopes.includes(scope);
-    };
+    // Each entity travels only to tokens that may read it.
+    const readable = new Set<string>(
+      entities.filter((entity) => principal.scopes.includes(entity.scopes.read)).map((entity) => entity.name),
+    );
     // Entity documents are stored as JSON already; splicing them avoids a parse and re-serialise per row.
     const items: string[] = [];
     for (const row of page) {
-      if (!mayRead(row.entity)) continue;
+      if (!readable.has(row.entity)) continue;
       const data = row.op === 'delete' || row.doc === null ? 'null' : row.doc;
       const op = data === 'null' ? 'delete' : 'upsert';
       items.push(

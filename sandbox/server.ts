@@ -1,14 +1,15 @@
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { Me, Staff } from '../shared/api/common';
+import type { Me } from '../shared/api/common';
 import { openApiDocument } from '../shared/api/openapi';
-import { operations } from '../shared/api/paths';
+import { type EntityName, entities, type PlatformNeeds } from '../shared/entities/registry';
 import { changesRoutes } from './changes';
 import { emitRequest } from './dsar/intake';
 import { JobRunner } from './dsar/jobs';
+import { dsarPlatform } from './dsar/platform';
 import { dsarRoutes } from './dsar/routes';
-import { requireScope, TokenRegistry } from './http/auth';
+import { TokenRegistry } from './http/auth';
+import { entityRoutes, type PlatformOf } from './http/entity-routes';
 import { ProblemError, sendProblem } from './http/problems';
-import { registryRoutes } from './processors/routes';
 import { DEFAULT_DEMO_REQUESTS, seedIfEmpty } from './seed/seed';
 import { demoStaff } from './seed/staff';
 import { PlatformStore } from './store/store';
@@ -117,14 +118,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     };
     return me;
   });
-  app.get('/v1/staff', async (request) => {
-    requireScope(registry.authenticate(request), operations.listStaff.scope);
-    return { staff: store.all<Staff>('staff') };
-  });
   changesRoutes(app, store, registry);
   const jobs = new JobRunner(store, options.jobStepMs ?? 300);
-  dsarRoutes(app, store, registry, jobs);
-  registryRoutes(app, store, registry);
+  // What the platform lends the mutators of an entity beyond its store (only the request workflow needs any).
+  const platforms: { [N in keyof PlatformNeeds]: PlatformOf<PlatformNeeds[N]> } = { dsar: dsarPlatform(store, jobs) };
+  const platformOf: Partial<Record<EntityName, PlatformOf<unknown>>> = platforms;
+  for (const entity of entities) entityRoutes(app, store, registry, entity, platformOf[entity.name]);
+  dsarRoutes(app, store, registry);
 
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const url = address.replace('[::1]', '127.0.0.1');

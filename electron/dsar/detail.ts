@@ -1,20 +1,21 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Dsar } from '../../shared/api/dsar';
+import type { ClockSettings } from '../../shared/api/dsar-workflow';
 import { affectedCategories, registryNamesOf } from '../../shared/domain/data-categories';
 import { daysLeft, dueDateOf, ledgerOf } from '../../shared/domain/dsar-clock';
 import { needsRecipientNotice } from '../../shared/domain/dsar-workflow';
+import type { RegistryQueries } from '../../shared/domain/registry-queries';
 import type { DsarDetail } from '../../shared/ipc/contract';
-import { HandlerError } from '../ipc/registry';
-import type { registryQueries } from '../records/queries';
-import type { ClockSettingsStore } from './clock-settings';
-import type { jobEntity } from './jobs-store';
+import type { Setting } from '../cache/settings';
+import { HandlerError } from '../ipc/errors';
+import type { JobCache } from './jobs-store';
 import { type DsarRow, type QueueColumns, toQueueRow } from './rows';
 
 export interface DetailDeps {
   cache: Database.Database;
-  clock: ClockSettingsStore;
-  jobs: ReturnType<typeof jobEntity>;
-  registry: ReturnType<typeof registryQueries>;
+  clock: Setting<ClockSettings>;
+  jobs: JobCache;
+  registry: RegistryQueries;
   byId: Database.Statement<[string], DsarRow>;
   sameSubject: Database.Statement<[string, string], QueueColumns>;
   today(): string;

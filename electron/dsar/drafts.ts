@@ -1,12 +1,12 @@
 import type { Dsar } from '../../shared/api/dsar';
-import type { DenialReason, MessageKind } from '../../shared/api/dsar-workflow';
+import type { ClockSettings, DenialReason, MessageKind } from '../../shared/api/dsar-workflow';
 import { localDate } from '../../shared/domain/calendar';
 import { dueOnly, ledgerOf } from '../../shared/domain/dsar-clock';
 import { renderMessage } from '../../shared/domain/dsar-messages';
-import type { ClockSettingsStore } from './clock-settings';
+import type { Setting } from '../cache/settings';
 
 /** Messages to the subject from their templates, in the subject's language, with this controller's dates. */
-export function messageDrafter(deps: { clock: ClockSettingsStore; controllerName(): string }) {
+export function messageDrafter(deps: { clock: Setting<ClockSettings>; controllerName(): string }) {
   return (dsar: Dsar, kind: MessageKind, extra: { reason?: string; denialReason?: DenialReason } = {}) => {
     const clock = deps.clock.get();
     const ledger = ledgerOf(dsar);

@@ -1,86 +1,68 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { Me } from '../../shared/api/common';
-import type { Dsar, DsarPatch, DsarStatus } from '../../shared/api/dsar';
-import type { DsarAction } from '../../shared/api/dsar-workflow';
+import type { Staff } from '../../shared/api/common';
+import type { DsarStatus } from '../../shared/api/dsar';
+import type { ClockSettings, DsarAction } from '../../shared/api/dsar-workflow';
 import { localDate } from '../../shared/domain/calendar';
 import { platformSubjectCategories } from '../../shared/domain/data-categories';
 import { dsarDueDate } from '../../shared/domain/deadlines';
-import { allowedIn, applyAction, WorkflowError } from '../../shared/domain/dsar-workflow';
+import { allowedIn } from '../../shared/domain/dsar-workflow';
+import type { RegistryQueries } from '../../shared/domain/registry-queries';
+import { RuleError } from '../../shared/domain/rules';
 import { BULK_LIMIT, type QueueQuery, type QueueRow } from '../../shared/ipc/contract';
 import { isBulkLoading } from '../cache/bulk-load';
-import { loggedExport } from '../exports/log';
-import { HandlerError, type IpcRegistry } from '../ipc/registry';
+import type { DocumentStore } from '../cache/document-store';
+import type { Setting } from '../cache/settings';
+import type { ExportLog } from '../exports/log';
+import { HandlerError } from '../ipc/errors';
+import type { IpcRegistry } from '../ipc/registry';
 import type { PlatformClient } from '../platform/client';
 import { PlatformError } from '../platform/errors';
-import type { registryQueries } from '../records/queries';
 import type { SyncEngine } from '../sync/engine';
 import type { Outbox } from '../sync/outbox';
+import type { WritePath } from '../sync/writes';
 import { article15Text } from './article15-text';
-import type { ClockSettingsStore } from './clock-settings';
 import { requestDetails } from './detail';
 import { messageDrafter } from './drafts';
 import { followJobs } from './job-watch';
-import type { jobEntity } from './jobs-store';
+import type { JobCache } from './jobs-store';
 import { queuePage } from './queue';
 import { registerCsv } from './register-csv';
 import { type DsarRow, type QueueColumns, toQueueRow } from './rows';
-import type { DsarStore } from './store';
+import type { DsarCache } from './store';
 
 export interface DsarHandlerDeps {
   cache: Database.Database;
-  pending: Database.Database;
   outbox: Outbox;
   engine: SyncEngine;
   client: PlatformClient;
-  dsars: DsarStore;
-  jobs: ReturnType<typeof jobEntity>;
-  clock: ClockSettingsStore;
-  registry: ReturnType<typeof registryQueries>;
+  writes: WritePath;
+  exports: ExportLog;
+  dsars: DsarCache;
+  jobs: JobCache;
+  staff: DocumentStore<Staff>;
+  clock: Setting<ClockSettings>;
+  registry: RegistryQueries;
   controllerName(): string;
-  me(): Me | null;
+  /** Staff id of the person at the console, once known. */
+  myId(): string | null;
 }
 
 export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): { close(): void } {
-  const { cache } = deps;
+  const { cache, writes } = deps;
   const byId = cache.prepare<[string], DsarRow>('SELECT d.*, x.doc FROM dsars d JOIN dsar_docs x ON x.id = d.id WHERE d.id = ?');
-  const staffById = cache.prepare<[string], { doc: string }>('SELECT doc FROM staff WHERE id = ?');
   const sameSubject = cache.prepare<[string, string], QueueColumns>(
     'SELECT * FROM dsars WHERE subject_key = ? AND type = ? AND is_open = 1 ORDER BY received_at',
   );
   const today = () => localDate(new Date(), deps.clock.get().timeZone);
-  const myId = () => deps.me()?.staff.id ?? null;
-
-  const mayWrite = () => {
-    const me = deps.me();
-    if (me && !me.scopes.includes('dsar:write')) throw new HandlerError('forbidden', 'Your platform role may not change requests.');
-  };
+  const { myId } = deps;
   const load = (id: string) => {
     const row = byId.get(id);
     if (!row) throw new HandlerError('not_found', `No request ${id} in the cache.`);
     return row;
   };
-  const checkAssignee = (assigneeId: string | null | undefined) => {
-    if (!assigneeId) return;
-    const staff = staffById.get(assigneeId);
-    const assignee = staff ? (JSON.parse(staff.doc) as { active: boolean }) : null;
-    if (!assignee?.active)
-      throw new HandlerError('invalid_input', `${assigneeId} is not an active staff member.`, [
-        { path: 'assigneeId', message: 'not an active staff member' },
-      ]);
-  };
 
-  /** The outbox commit comes first: once it is on disk the change survives a crash; the cache shows it at once. */
-  const enqueue = (id: string, op: 'patch' | 'action' | 'create', body: Record<string, unknown>, baseVersion: number) => {
-    deps.outbox.enqueue('dsar', id, op, body, baseVersion);
-    deps.dsars.synced.overlay?.({ entityId: id, op, body });
-  };
-  const changed = () => {
-    deps.engine.noteLocalChange('dsar');
-    void deps.engine.kick();
-  };
-
-  const jobs = followJobs({ cache, outbox: deps.outbox, engine: deps.engine });
+  const jobs = followJobs({ jobs: deps.jobs, outbox: deps.outbox, engine: deps.engine });
 
   const { detail, mustDetail } = requestDetails({
     cache,
@@ -130,61 +112,31 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
   });
 
   ipc.handle('dsar.assign', ({ id, assigneeId }) => {
-    mayWrite();
-    const row = load(id);
-    checkAssignee(assigneeId);
-    if (row.assignee_id !== assigneeId) {
-      enqueue(id, 'patch', { assigneeId }, row.version);
-      changed();
-    }
+    writes.mutate('dsar', id, 'assign', { assigneeId });
     return toQueueRow(load(id));
   });
 
-  ipc.handle('dsar.update', ({ id, patch }) => {
-    mayWrite();
-    const row = load(id);
-    checkAssignee(patch.assigneeId);
-    enqueue(id, 'patch', patch as Record<string, unknown>, row.version);
-    changed();
+  ipc.handle('dsar.setPriority', ({ id, priority }) => {
+    writes.mutate('dsar', id, 'setPriority', { priority });
+    return mustDetail(id);
+  });
+
+  ipc.handle('dsar.setTags', ({ id, tags }) => {
+    writes.mutate('dsar', id, 'setTags', { tags });
     return mustDetail(id);
   });
 
   ipc.handle('dsar.act', ({ id, action: requested }) => {
-    mayWrite();
-    const row = load(id);
     // The extension is checked with this console's deadline settings, and the platform checks the same.
     const action: DsarAction = requested.type === 'extend' ? { ...requested, clock: deps.clock.get() } : requested;
-    try {
-      applyAction(JSON.parse(row.doc) as Dsar, action, {
-        actor: myId() ?? 'me',
-        at: new Date().toISOString(),
-        newId: randomUUID,
-        findDsar: (other) => deps.dsars.find(other),
-        findJob: deps.jobs.find,
-      });
-    } catch (error) {
-      if (error instanceof WorkflowError) {
-        throw new HandlerError('invalid_input', error.message, error.path ? [{ path: error.path, message: error.message }] : undefined);
-      }
-      throw error;
-    }
-    enqueue(id, 'action', action as unknown as Record<string, unknown>, row.version);
-    changed();
+    writes.mutate('dsar', id, 'act', action);
     if (action.type === 'start_job') jobs.follow();
     return mustDetail(id);
   });
 
   ipc.handle('dsar.create', (input) => {
-    mayWrite();
-    if (Date.parse(input.receivedAt) > Date.now() + 60_000) {
-      throw new HandlerError('invalid_input', 'The receipt cannot lie in the future.', [{ path: 'receivedAt', message: 'in the future' }]);
-    }
-    if (input.duplicateOf && !deps.dsars.find(input.duplicateOf)) {
-      throw new HandlerError('invalid_input', `No request ${input.duplicateOf}.`, [{ path: 'duplicateOf', message: 'unknown request' }]);
-    }
     const id = `dsr_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    enqueue(id, 'create', { ...input, id }, 0);
-    changed();
+    writes.mutate('dsar', id, 'create', { ...input, id });
     return mustDetail(id);
   });
 
@@ -218,51 +170,42 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
   };
 
   ipc.handle('dsar.bulk', ({ query, change }) => {
-    mayWrite();
-    if (change.kind === 'assign') checkAssignee(change.assigneeId);
     const rows = matching(query, BULK_LIMIT);
     if (!rows) throw new HandlerError('invalid_input', `More than ${BULK_LIMIT} requests match: narrow the filter first.`);
-    let changedCount = 0;
-    const apply = () => {
-      for (const row of rows) {
-        const current = byId.get(row.id);
-        if (!current) continue;
-        if (change.kind === 'assign' && current.assignee_id !== change.assigneeId) {
-          enqueue(row.id, 'patch', { assigneeId: change.assigneeId } satisfies DsarPatch, current.version);
-        } else if (change.kind === 'priority' && current.priority !== change.priority) {
-          enqueue(row.id, 'patch', { priority: change.priority } satisfies DsarPatch, current.version);
-        } else if (change.kind === 'start' && current.status === 'new') {
-          enqueue(row.id, 'action', { type: 'start' }, current.version);
-        } else if (
-          (change.kind === 'acknowledge' || change.kind === 'request_identity') &&
-          allowedIn(change.kind, current.status as DsarStatus)
-        ) {
-          // Each request gets its own message from the template, in its subject's language.
-          const kind = change.kind === 'acknowledge' ? 'acknowledgement' : 'identity_request';
-          const message = draft(JSON.parse(current.doc) as Dsar, kind);
-          enqueue(row.id, 'action', { type: change.kind, message }, current.version);
-        } else continue;
-        changedCount++;
+    // Each request is its own write, checked by the same rule as one by one.
+    const step = (row: QueueRow) => {
+      const dsar = deps.dsars.read(row.id);
+      if (!dsar) return;
+      if (change.kind === 'assign') writes.mutate('dsar', row.id, 'assign', { assigneeId: change.assigneeId });
+      else if (change.kind === 'priority') writes.mutate('dsar', row.id, 'setPriority', { priority: change.priority });
+      else if (!allowedIn(change.kind, dsar.status as DsarStatus)) return;
+      else if (change.kind === 'start') writes.mutate('dsar', row.id, 'act', { type: 'start' });
+      else {
+        // Each request gets its own message from the template, in its subject's language.
+        const message = draft(dsar, change.kind === 'acknowledge' ? 'acknowledgement' : 'identity_request');
+        writes.mutate('dsar', row.id, 'act', { type: change.kind, message });
       }
     };
-    // One transaction per store: the outbox entries and their overlays land together or not at all.
-    deps.pending.transaction(() => cache.transaction(apply)())();
-    if (changedCount) changed();
+    const changedCount = writes.batch(() => {
+      for (const row of rows) {
+        try {
+          step(row);
+        } catch (error) {
+          // An assignee the rule refuses is refused for all; a request whose state refuses the step is skipped.
+          if (!(error instanceof RuleError) || change.kind === 'assign') throw error;
+        }
+      }
+    });
     return { matched: rows.length, changed: changedCount, skipped: rows.length - changedCount };
   });
 
   ipc.handle('dsar.export', ({ query, language }) => {
     const rows = matching(query, 200_000);
     if (!rows) throw new HandlerError('invalid_input', 'More than 200,000 requests match: narrow the filter first.');
-    const staffNames = new Map(
-      cache
-        .prepare<[], { id: string; name: string }>('SELECT id, name FROM staff')
-        .all()
-        .map((s) => [s.id, s.name]),
-    );
+    const staffNames = new Map(deps.staff.list().map((s) => [s.id, s.name]));
     const now = today();
     const content = Buffer.from(registerCsv(rows, language, { staffNames, today: now }), 'utf8');
-    return loggedExport(deps.pending, {
+    return deps.exports.record({
       kind: 'dsar_register',
       format: 'csv',
       fileName: `${language === 'de' ? 'betroffenenanfragen' : 'dsar-register'}-${now}.csv`,
@@ -285,7 +228,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     if (createHash('sha256').update(content).digest('hex') !== delivered.sha256) {
       throw new HandlerError('internal', 'The platform returned a package that differs from the one delivered.');
     }
-    return loggedExport(deps.pending, {
+    return deps.exports.record({
       kind: 'dsar_package',
       format: 'zip',
       fileName: `${id}-package.zip`,
@@ -319,7 +262,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     }
     deps.clock.set(settings);
     const recomputed = cache.transaction(() => deps.dsars.recomputeDueDates())();
-    deps.engine.noteLocalChange('dsar');
+    deps.engine.noteLocalChange(['dsar']);
     return { settings: deps.clock.get(), recomputed };
   });
 

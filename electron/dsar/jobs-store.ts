@@ -1,28 +1,20 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { Job } from '../../shared/api/jobs';
-import type { SyncedEntity } from '../sync/entity-store';
+import type { Job } from '../../shared/api/jobs';
+import { documentEntity } from '../cache/document-store';
 
 /** Mirrors the platform's fulfilment jobs; their progress arrives through the changes feed. */
-export function jobEntity(db: Database.Database) {
-  const upsert = db.prepare(`
-    INSERT INTO jobs (id, version, dsar_id, state, doc) VALUES (@id, @version, @dsar_id, @state, @doc)
-    ON CONFLICT (id) DO UPDATE SET version = excluded.version, state = excluded.state, doc = excluded.doc
-    WHERE excluded.version >= jobs.version`);
+export function jobCache(db: Database.Database) {
+  const store = documentEntity<Job>(db, {
+    table: 'jobs',
+    columns: (job) => ({ dsar_id: job.dsarId, state: job.state }),
+    readOnly: true,
+  });
   const byDsar = db.prepare<[string], { doc: string }>('SELECT doc FROM jobs WHERE dsar_id = ?');
-  const byId = db.prepare<[string], { doc: string }>('SELECT doc FROM jobs WHERE id = ?');
-  const synced: SyncedEntity<Job> = {
-    entity: 'job',
-    schema: Job,
-    upsert: (job) => upsert.run({ id: job.id, version: job.version, dsar_id: job.dsarId, state: job.state, doc: JSON.stringify(job) }),
-    remove: (id) => db.prepare('DELETE FROM jobs WHERE id = ?').run(id),
-    clear: () => db.exec('DELETE FROM jobs'),
-  };
+  const running = db.prepare<[], { n: number }>("SELECT count(*) AS n FROM jobs WHERE state = 'running'");
   return {
-    synced,
+    ...store,
     forDsar: (dsarId: string) => byDsar.all(dsarId).map((row) => JSON.parse(row.doc) as Job),
-    find(id: string): Job | null {
-      const row = byId.get(id);
-      return row ? (JSON.parse(row.doc) as Job) : null;
-    },
+    running: () => running.get()?.n ?? 0,
   };
 }
+export type JobCache = ReturnType<typeof jobCache>;

@@ -1,21 +1,10 @@
 import { z } from 'zod';
-import type { BridgeError, Envelope } from '../../shared/ipc/bridge';
+import { RuleError } from '../../shared/domain/rules';
+import type { Envelope } from '../../shared/ipc/bridge';
 import { type ChannelName, type ChannelOutput, channels } from '../../shared/ipc/contract';
+import { HandlerError, issuesOf } from './errors';
 
 export type { Envelope };
-
-/** A handler error with a code the UI acts on. */
-export class HandlerError extends Error {
-  constructor(
-    readonly code: BridgeError['code'],
-    message: string,
-    readonly issues?: BridgeError['issues'],
-  ) {
-    super(message);
-  }
-}
-
-export const issuesOf = (error: z.ZodError) => error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
 
 type Handler<K extends ChannelName> = (input: z.output<(typeof channels)[K]['input']>) => Promise<ChannelOutput<K>> | ChannelOutput<K>;
 
@@ -49,6 +38,13 @@ export class IpcRegistry {
     try {
       return { ok: true, value: await handler(parsed.data) };
     } catch (error) {
+      // A domain rule said no (before anything was queued): the user corrects the input.
+      if (error instanceof RuleError) {
+        return {
+          ok: false,
+          error: { code: 'invalid_input', message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) },
+        };
+      }
       if (error instanceof HandlerError) {
         return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
       }

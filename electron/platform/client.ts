@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import { Problem } from '../../shared/api/common';
-import type { DsarCreate, DsarPatch } from '../../shared/api/dsar';
-import type { DsarAction } from '../../shared/api/dsar-workflow';
-import { type Operation, operations } from '../../shared/api/paths';
+import { getOperation, listOperation, mutatorOperation, type Operation, operations } from '../../shared/api/paths';
+import type { AnyEntity, Versioned } from '../../shared/entities/descriptor';
 import { PlatformError } from './errors';
 
 export interface PlatformClientOptions {
@@ -17,6 +16,9 @@ export interface PlatformClientOptions {
   /** Longest Retry-After honoured before giving up on this call (the sync engine tries again later). */
   maxRetryAfterMs?: number;
 }
+
+/** An entity descriptor whose schema gives `T`. */
+type Described<T> = AnyEntity & { schema: z.ZodType<T> };
 
 interface Call {
   params?: Record<string, string>;
@@ -64,64 +66,42 @@ export class PlatformClient {
     return this.call(operations.changes, { query: { after, limit } });
   }
 
-  staff() {
-    return this.call(operations.listStaff, {});
+  // The operations below are derived from the entity, so their answers were parsed with its schema: the
+  // casts only restore the type the schema gave them.
+
+  /** One entity as the platform holds it now. */
+  get<T extends Versioned>(entity: Described<T>, id: string): Promise<T> {
+    return this.call(getOperation(entity), { params: { id } }) as Promise<T>;
   }
 
-  getDsar(id: string) {
-    return this.call(operations.getDsar, { params: { id } });
+  /** Every entity of a listable kind (registries). */
+  async list<T extends Versioned>(entity: Described<T>): Promise<T[]> {
+    if (!entity.list) throw new Error(`${entity.name} cannot be listed`);
+    const answer = (await this.call(listOperation({ ...entity, list: entity.list }), {})) as Record<string, T[]>;
+    return answer[entity.list.key];
   }
 
-  listProcessors() {
-    return this.call(operations.listProcessors, {});
-  }
-
-  listActivities() {
-    return this.call(operations.listActivities, {});
-  }
-
-  createProcessor(processor: z.input<typeof operations.createProcessor.body>, idempotencyKey: string) {
-    return this.call(operations.createProcessor, { body: processor, headers: { 'idempotency-key': idempotencyKey } });
-  }
-
-  patchProcessor(id: string, patch: z.input<typeof operations.patchProcessor.body>, write: { version: number; idempotencyKey: string }) {
-    return this.call(operations.patchProcessor, {
+  /**
+   * Runs a mutator on the platform: the write carries its Idempotency-Key, an update also the version it is
+   * based on. Answers the entity as the platform stored it.
+   */
+  mutate<T extends Versioned>(
+    entity: Described<T>,
+    mutator: string,
+    id: string,
+    args: unknown,
+    write: { version: number; idempotencyKey: string },
+  ): Promise<T> {
+    const definition = entity.mutators[mutator];
+    if (!definition) throw new Error(`${entity.name} has no mutator ${mutator}`);
+    return this.call(mutatorOperation(entity, definition), {
       params: { id },
-      body: patch,
-      headers: { 'if-match': `"${write.version}"`, 'idempotency-key': write.idempotencyKey },
-    });
-  }
-
-  createActivity(activity: z.input<typeof operations.createActivity.body>, idempotencyKey: string) {
-    return this.call(operations.createActivity, { body: activity, headers: { 'idempotency-key': idempotencyKey } });
-  }
-
-  patchActivity(id: string, patch: z.input<typeof operations.patchActivity.body>, write: { version: number; idempotencyKey: string }) {
-    return this.call(operations.patchActivity, {
-      params: { id },
-      body: patch,
-      headers: { 'if-match': `"${write.version}"`, 'idempotency-key': write.idempotencyKey },
-    });
-  }
-
-  patchDsar(id: string, patch: DsarPatch, write: { version: number; idempotencyKey: string }) {
-    return this.call(operations.patchDsar, {
-      params: { id },
-      body: patch,
-      headers: { 'if-match': `"${write.version}"`, 'idempotency-key': write.idempotencyKey },
-    });
-  }
-
-  createDsar(dsar: DsarCreate, idempotencyKey: string) {
-    return this.call(operations.createDsar, { body: dsar, headers: { 'idempotency-key': idempotencyKey } });
-  }
-
-  dsarAction(id: string, action: DsarAction, write: { version: number; idempotencyKey: string }) {
-    return this.call(operations.dsarAction, {
-      params: { id },
-      body: action,
-      headers: { 'if-match': `"${write.version}"`, 'idempotency-key': write.idempotencyKey },
-    });
+      body: args,
+      headers: {
+        'idempotency-key': write.idempotencyKey,
+        ...(definition.kind === 'update' ? { 'if-match': `"${write.version}"` } : {}),
+      },
+    }) as Promise<T>;
   }
 
   searchAccounts(q: string) {

@@ -1,19 +1,20 @@
 import type { ProcessingActivity } from '../../shared/api/activities';
 import type { Processor } from '../../shared/api/processors';
-import { article15Information, processorsHolding } from '../../shared/domain/registry-queries';
+import { article15Information, processorsHolding, type RegistryQueries } from '../../shared/domain/registry-queries';
 import type { DocumentStore } from '../cache/document-store';
 
-/** The registry questions the DSAR work asks, answered from the local cache. */
-export function registryQueries(stores: { processors: DocumentStore<Processor>; activities: DocumentStore<ProcessingActivity> }) {
+/** The registry questions the DSAR work asks, answered from the local cache (pending changes included). */
+export function registryQueries(stores: {
+  processors: DocumentStore<Processor>;
+  activities: DocumentStore<ProcessingActivity>;
+}): RegistryQueries {
   const current = () => ({ processors: stores.processors.list(), activities: stores.activities.list() });
   return {
-    /** Art. 19: processors to tell about a rectification, erasure or restriction of these categories. */
-    processorsHolding(categories: readonly string[]) {
+    processorsHolding(categories) {
       const { processors, activities } = current();
       return processorsHolding(categories, processors, activities);
     },
-    /** Art. 15(1)(a)-(d) for a subject of these categories. */
-    article15Information(subjectCategories: readonly string[]) {
+    article15Information(subjectCategories) {
       const { processors, activities } = current();
       return article15Information(subjectCategories, processors, activities);
     },

@@ -72,9 +72,9 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   /** Tells listeners about a local change (a new pending write) without waiting for the platform. */
-  noteLocalChange(entity: string): void {
+  noteLocalChange(entities: string[]): void {
     this.update({ pendingWrites: this.ctx.outbox.count(), conflicts: this.ctx.conflicts.count() });
-    this.emit('changed', [entity]);
+    this.emit('changed', entities);
   }
 
   async stop(): Promise<void> {

@@ -1,14 +1,15 @@
+import { RuleError } from '../../shared/domain/rules';
+import type { MutatorArgs, MutatorName } from '../../shared/entities/registry';
+import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
-import { HandlerError } from '../ipc/registry';
 import type { SyncEngine } from './engine';
-import type { SyncedEntity } from './entity-store';
-import type { Conflicts, Outbox } from './outbox';
+import type { Conflicts } from './outbox';
+import type { WritePath } from './writes';
 
 export interface SyncHandlerDeps {
   engine: SyncEngine;
-  outbox: Outbox;
   conflicts: Conflicts;
-  entities: Map<string, SyncedEntity>;
+  writes: WritePath;
 }
 
 export function registerSyncHandlers(ipc: IpcRegistry, deps: SyncHandlerDeps): void {
@@ -22,17 +23,22 @@ export function registerSyncHandlers(ipc: IpcRegistry, deps: SyncHandlerDeps): v
     const conflict = deps.conflicts.get(id);
     if (!conflict) throw new HandlerError('not_found', `No conflict ${id}.`);
     if (action === 'reapply') {
-      // Re-applied on top of the platform's current state, as a new write.
-      const synced = deps.entities.get(conflict.entity);
-      const version = synced?.currentVersion?.(conflict.entityId) ?? null;
-      if (!synced || version === null)
-        throw new HandlerError('not_found', `${conflict.entity} ${conflict.entityId} is no longer on the platform.`);
-      deps.outbox.enqueue(synced.entity, conflict.entityId, conflict.op, conflict.intended, version);
-      synced.overlay?.({ entityId: conflict.entityId, op: conflict.op, body: conflict.intended });
+      // A new write on the platform's current state, checked by the same rule as the first: a step the
+      // platform has moved past, or a change that now breaks a rule, is refused with the rule's message.
+      try {
+        deps.writes.mutate(
+          conflict.entity,
+          conflict.entityId,
+          conflict.mutator as MutatorName<typeof conflict.entity>,
+          conflict.intended as MutatorArgs<typeof conflict.entity, MutatorName<typeof conflict.entity>>,
+        );
+      } catch (error) {
+        if (error instanceof RuleError) throw new RuleError(error.code, `It can no longer be re-applied: ${error.message}`, error.issues);
+        throw error;
+      }
     }
     deps.conflicts.remove(id);
-    deps.engine.noteLocalChange(conflict.entity);
-    void deps.engine.kick();
+    deps.engine.noteLocalChange([conflict.entity]);
     return deps.engine.current();
   });
 }

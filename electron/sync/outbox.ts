@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { EntityName } from '../../shared/api/changes';
+import type { EntityName } from '../../shared/entities/registry';
 import type { Conflict } from '../../shared/ipc/contract';
-import type { PendingWrite } from './entity-store';
+import type { PendingWrite } from './cached-entity';
 
 interface OutboxRow {
   seq: number;
   entity: EntityName;
   entity_id: string;
-  op: string;
-  body: string;
+  mutator: string;
+  args: string;
   base_version: number;
   idempotency_key: string;
   attempts: number;
@@ -19,8 +19,8 @@ const toWrite = (row: OutboxRow): PendingWrite => ({
   seq: row.seq,
   entity: row.entity,
   entityId: row.entity_id,
-  op: row.op,
-  body: JSON.parse(row.body) as Record<string, unknown>,
+  mutator: row.mutator,
+  args: JSON.parse(row.args) as Record<string, unknown>,
   baseVersion: row.base_version,
   idempotencyKey: row.idempotency_key,
   attempts: row.attempts,
@@ -36,7 +36,7 @@ export class Outbox {
   constructor(private readonly db: Database.Database) {
     this.statements = {
       insert: db.prepare(
-        'INSERT INTO outbox (entity, entity_id, op, body, base_version, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO outbox (entity, entity_id, mutator, args, base_version, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       first: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq LIMIT 1'),
       all: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq'),
@@ -49,18 +49,18 @@ export class Outbox {
     };
   }
 
-  enqueue(entity: EntityName, entityId: string, op: string, body: Record<string, unknown>, baseVersion: number): PendingWrite {
+  enqueue(entity: EntityName, entityId: string, mutator: string, args: Record<string, unknown>, baseVersion: number): PendingWrite {
     const key = `pc-${randomUUID()}`;
     const { lastInsertRowid } = this.statements.insert.run(
       entity,
       entityId,
-      op,
-      JSON.stringify(body),
+      mutator,
+      JSON.stringify(args),
       baseVersion,
       key,
       new Date().toISOString(),
     );
-    return { seq: Number(lastInsertRowid), entity, entityId, op, body, baseVersion, idempotencyKey: key, attempts: 0 };
+    return { seq: Number(lastInsertRowid), entity, entityId, mutator, args, baseVersion, idempotencyKey: key, attempts: 0 };
   }
 
   next(): PendingWrite | null {
@@ -104,69 +104,69 @@ export class Outbox {
 
 interface ConflictRow {
   id: string;
-  entity: string;
+  entity: EntityName;
   entity_id: string;
-  op: string;
+  mutator: string;
   kind: 'stale' | 'rejected';
   intended: string;
   detail: string;
   created_at: string;
 }
 
+const toConflict = (row: ConflictRow): Conflict => ({
+  id: row.id,
+  entity: row.entity,
+  entityId: row.entity_id,
+  mutator: row.mutator,
+  kind: row.kind,
+  intended: JSON.parse(row.intended) as Record<string, unknown>,
+  detail: row.detail,
+  createdAt: row.created_at,
+});
+
 /** Writes the platform did not take. The user's intended change is kept until they re-apply or discard it. */
 export class Conflicts {
-  constructor(private readonly db: Database.Database) {}
+  private readonly statements;
 
-  add(write: PendingWrite, kind: Conflict['kind'], detail: string): void {
-    this.db
-      .prepare('INSERT INTO conflicts (id, entity, entity_id, op, kind, intended, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
-      .run(
-        `cf-${write.idempotencyKey}`,
-        write.entity,
-        write.entityId,
-        write.op,
-        kind,
-        JSON.stringify(write.body),
-        detail,
-        new Date().toISOString(),
-      );
-  }
-
-  list(): Conflict[] {
-    return this.db
-      .prepare<[], ConflictRow>('SELECT * FROM conflicts ORDER BY created_at')
-      .all()
-      .map((row) => ({
-        id: row.id,
-        entity: row.entity,
-        entityId: row.entity_id,
-        kind: row.kind,
-        intended: JSON.parse(row.intended) as Record<string, unknown>,
-        detail: row.detail,
-        createdAt: row.created_at,
-      }));
-  }
-
-  get(id: string): (Conflict & { op: string }) | null {
-    const row = this.db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE id = ?').get(id);
-    if (!row) return null;
-    return {
-      id: row.id,
-      entity: row.entity,
-      entityId: row.entity_id,
-      op: row.op,
-      kind: row.kind,
-      intended: JSON.parse(row.intended) as Record<string, unknown>,
-      detail: row.detail,
-      createdAt: row.created_at,
+  constructor(db: Database.Database) {
+    this.statements = {
+      insert: db.prepare(
+        'INSERT INTO conflicts (id, entity, entity_id, mutator, kind, intended, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      all: db.prepare<[], ConflictRow>('SELECT * FROM conflicts ORDER BY created_at'),
+      one: db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE id = ?'),
+      remove: db.prepare('DELETE FROM conflicts WHERE id = ?'),
+      count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conflicts'),
     };
   }
 
+  add(write: PendingWrite, kind: Conflict['kind'], detail: string): void {
+    this.statements.insert.run(
+      `cf-${write.idempotencyKey}`,
+      write.entity,
+      write.entityId,
+      write.mutator,
+      kind,
+      JSON.stringify(write.args),
+      detail,
+      new Date().toISOString(),
+    );
+  }
+
+  list(): Conflict[] {
+    return this.statements.all.all().map(toConflict);
+  }
+
+  get(id: string): Conflict | null {
+    const row = this.statements.one.get(id);
+    return row ? toConflict(row) : null;
+  }
+
   remove(id: string): void {
-    this.db.prepare('DELETE FROM conflicts WHERE id = ?').run(id);
+    this.statements.remove.run(id);
   }
 
   count(): number {
-    return this.db.prepare<[], { n: number }>('SELECT count(*) AS n FROM conflicts').get()?.n ?? 0;
+    return this.statements.count.get()?.n ?? 0;
   }
 }

@@ -1,10 +1,11 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ChangesPage } from '../../shared/api/changes';
+import type { Versioned } from '../../shared/entities/descriptor';
 import type { PlatformClient } from '../platform/client';
 import { PlatformError } from '../platform/errors';
-import type { SyncedEntity } from './entity-store';
-import type { Outbox } from './outbox';
+import type { CachedEntities, CachedEntity } from './cached-entity';
 import type { SyncState } from './sync-state';
+import { entityKey, type WritePath } from './writes';
 
 export interface PullOptions {
   pageSize?: number;
@@ -16,19 +17,9 @@ export interface PullOptions {
 export interface PullContext {
   cache: Database.Database;
   client: PlatformClient;
-  entities: Map<string, SyncedEntity>;
-  outbox: Outbox;
+  entities: CachedEntities;
+  writes: WritePath;
   state: SyncState;
-}
-
-/** Re-shows pending local writes over freshly pulled state, so the user never sees their change flicker away. */
-export function reapplyOverlays(ctx: Pick<PullContext, 'entities' | 'outbox'>, only?: Set<string>): void {
-  for (const { entity, id } of ctx.outbox.pendingEntities()) {
-    if (only && !only.has(`${entity}:${id}`)) continue;
-    const synced = ctx.entities.get(entity);
-    if (!synced?.overlay) continue;
-    for (const write of ctx.outbox.forEntity(entity, id)) synced.overlay(write);
-  }
 }
 
 /**
@@ -41,6 +32,7 @@ export async function pull(ctx: PullContext, options: PullOptions = {}): Promise
   const changed = new Set<string>();
   let cursor = ctx.state.get('cursor') ?? '0';
   let applied = 0;
+  const caches = Object.values(ctx.entities);
 
   const request = (after: string) => {
     const next = ctx.client.changes(after, pageSize);
@@ -59,7 +51,7 @@ export async function pull(ctx: PullContext, options: PullOptions = {}): Promise
         inFlight = page.hasMore ? request(page.cursor) : null;
       }
       // A bootstrap of more than one page builds indexes once at the end instead of row by row.
-      if (bootstrap && applied === 0 && inFlight) for (const synced of ctx.entities.values()) synced.beginBulkLoad?.();
+      if (bootstrap && applied === 0 && inFlight) for (const cached of caches) cached.beginBulkLoad?.();
       cursor = batch[batch.length - 1].cursor;
       applied += applyBatch(ctx, batch, cursor, changed);
       options.onProgress?.(applied);
@@ -73,35 +65,39 @@ export async function pull(ctx: PullContext, options: PullOptions = {}): Promise
     throw error;
   }
   // Also completes a bulk load interrupted by a crash or a lost connection in an earlier pull.
-  for (const synced of ctx.entities.values()) synced.endBulkLoad?.();
+  for (const cached of caches) cached.endBulkLoad?.();
   ctx.state.set('last_synced_at', new Date().toISOString());
   return changed;
 }
 
 function applyBatch(ctx: PullContext, pages: ChangesPage[], cursor: string, changed: Set<string>): number {
   let count = 0;
-  const touched = new Set<string>();
+  const stored = new Set<string>();
   ctx.cache.transaction(() => {
     for (const page of pages) {
       for (const change of page.changes) {
-        const synced = ctx.entities.get(change.entity);
-        if (!synced) continue;
-        if (change.op === 'delete') synced.remove(change.id);
-        else synced.upsert(change.data);
+        // The feed names the entity of each change; the contract has parsed its data with that entity's schema.
+        const cached: CachedEntity<Versioned> = ctx.entities[change.entity];
+        if (change.op === 'delete') {
+          cached.remove(change.id);
+          stored.add(entityKey(change.entity, change.id));
+        } else if (cached.upsert(change.data)) {
+          stored.add(entityKey(change.entity, change.id));
+        }
         changed.add(change.entity);
-        touched.add(`${change.entity}:${change.id}`);
         count++;
       }
     }
-    if (touched.size) reapplyOverlays(ctx, touched);
+    if (stored.size) ctx.writes.refreshed(stored);
     ctx.state.set('cursor', cursor);
   })();
   return count;
 }
 
-export function resetMirror(ctx: Pick<PullContext, 'cache' | 'entities' | 'state' | 'outbox'>): void {
+export function resetMirror(ctx: Pick<PullContext, 'cache' | 'entities' | 'state' | 'writes'>): void {
   ctx.cache.transaction(() => {
-    for (const synced of ctx.entities.values()) synced.clear();
+    for (const cached of Object.values(ctx.entities)) cached.clear();
+    ctx.writes.forgetBases();
     ctx.state.set('cursor', '0');
   })();
 }

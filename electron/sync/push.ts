@@ -1,14 +1,17 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Versioned } from '../../shared/entities/descriptor';
+import { findEntity } from '../../shared/entities/registry';
 import type { PlatformClient } from '../platform/client';
 import { PlatformError } from '../platform/errors';
-import type { SyncedEntity } from './entity-store';
+import type { CachedEntities, CachedEntity } from './cached-entity';
 import type { Conflicts, Outbox } from './outbox';
-import { reapplyOverlays } from './pull';
+import { entityKey, type WritePath } from './writes';
 
 export interface PushContext {
   cache: Database.Database;
   client: PlatformClient;
-  entities: Map<string, SyncedEntity>;
+  entities: CachedEntities;
+  writes: WritePath;
   outbox: Outbox;
   conflicts: Conflicts;
 }
@@ -20,26 +23,30 @@ export interface PushResult {
 }
 
 /**
- * Sends the outbox in order. A transient failure stops the run and leaves the write where it is (the same
- * Idempotency-Key goes out next time, so the platform applies it once). A refusal becomes a conflict: the
- * platform's state wins in the cache, the user's intended change waits in `conflicts`.
+ * Sends the outbox in order, each write as its mutator's operation. A transient failure stops the run and
+ * leaves the write where it is (the same Idempotency-Key goes out next time, so the platform applies it
+ * once). A refusal becomes a conflict: the platform's state wins in the cache, the user's intended change
+ * waits in `conflicts`.
  */
 export async function push(ctx: PushContext): Promise<PushResult> {
   const result: PushResult = { delivered: 0, conflicts: 0, changed: new Set() };
   for (let write = ctx.outbox.next(); write; write = ctx.outbox.next()) {
-    const synced = ctx.entities.get(write.entity);
-    if (!synced?.send) {
-      ctx.conflicts.add(write, 'rejected', `This console cannot send ${write.entity} changes.`);
+    const descriptor = findEntity(write.entity);
+    if (!descriptor?.mutators[write.mutator]) {
+      ctx.conflicts.add(write, 'rejected', `This console cannot send "${write.mutator}" changes of ${write.entity}.`);
       ctx.outbox.remove(write.seq);
       continue;
     }
+    const cached: CachedEntity<Versioned> = ctx.entities[descriptor.name];
+    const key = new Set([entityKey(write.entity, write.entityId)]);
     try {
-      const saved = await synced.send(ctx.client, write);
-      ctx.cache.transaction(() => {
-        synced.upsert(saved);
-      })();
+      const saved = await ctx.client.mutate(descriptor, write.mutator, write.entityId, write.args, {
+        version: write.baseVersion,
+        idempotencyKey: write.idempotencyKey,
+      });
+      ctx.cache.transaction(() => cached.upsert(saved))();
       ctx.outbox.acknowledge(write, saved.version);
-      reapplyOverlays(ctx, new Set([`${write.entity}:${write.entityId}`]));
+      ctx.cache.transaction(() => ctx.writes.refreshed(key))();
       result.delivered++;
     } catch (error) {
       if (!(error instanceof PlatformError) || error.transient) {
@@ -47,23 +54,31 @@ export async function push(ctx: PushContext): Promise<PushResult> {
         throw error;
       }
       const stale = error.status === 412;
-      const current = stale ? synced.schema.safeParse(error.problem?.current) : null;
-      let serverState = current?.success ? current.data : null;
+      const current = stale ? descriptor.schema.safeParse(error.problem?.current) : null;
+      let serverState: Versioned | null = current?.success ? current.data : null;
       // The cache shows the refused change; it must show the platform's state again. `absent`: the platform
       // has no such entity (a refused create), so the local row goes.
       let absent = false;
-      if (!serverState && synced.fetch) {
-        const fetched = await synced.fetch(ctx.client, write.entityId).catch(() => undefined);
+      if (!serverState) {
+        const fetched = await ctx.client.get(descriptor, write.entityId).catch((failure: unknown) => {
+          if (failure instanceof PlatformError && failure.status === 404) return null;
+          return undefined;
+        });
         serverState = fetched ?? null;
         absent = fetched === null;
       }
-      ctx.cache.transaction(() => {
-        if (serverState) synced.upsert(serverState);
-        else if (absent) synced.remove(write.entityId);
-      })();
       ctx.conflicts.add(write, stale ? 'stale' : 'rejected', error.problem?.detail ?? error.message);
       ctx.outbox.remove(write.seq);
-      reapplyOverlays(ctx, new Set([`${write.entity}:${write.entityId}`]));
+      ctx.cache.transaction(() => {
+        if (serverState || absent) {
+          if (serverState) cached.upsert(serverState);
+          else cached.remove(write.entityId);
+          ctx.writes.refreshed(key);
+        } else {
+          // The platform's state could not be fetched: the last one known, under the writes still pending.
+          ctx.writes.reapply(key);
+        }
+      })();
       result.conflicts++;
     }
     result.changed.add(write.entity);

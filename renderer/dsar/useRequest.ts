@@ -1,7 +1,6 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { DsarPatch } from '../../shared/api/dsar';
 import type { DsarActionInput } from '../../shared/api/dsar-workflow';
 import { useBridge } from '../bridge/context';
 
@@ -29,16 +28,20 @@ export function useAct(id: string) {
   });
 }
 
+/** The request's assignee, priority and tags: each change is its own write. */
+export type RequestChange = { assigneeId: string | null } | { priority: 'low' | 'normal' | 'high' } | { tags: string[] };
+
 export function useUpdateRequest(id: string) {
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const { t } = useTranslation();
   return useMutation({
-    mutationFn: (patch: DsarPatch) => bridge['dsar.update']({ id, patch }),
-    onSuccess: (detail) => {
-      queryClient.setQueryData(['dsar', 'detail', id], detail);
-      void queryClient.invalidateQueries({ queryKey: ['dsar', 'queue'] });
+    mutationFn: async (change: RequestChange) => {
+      if ('assigneeId' in change) await bridge['dsar.assign']({ id, assigneeId: change.assigneeId });
+      else if ('priority' in change) await bridge['dsar.setPriority']({ id, priority: change.priority });
+      else await bridge['dsar.setTags']({ id, tags: change.tags });
     },
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['dsar'] }),
     onError: (error) => notifications.show({ color: 'red', title: t('detail.saveFailed'), message: error.message }),
   });
 }

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Dsar } from '../../shared/api/dsar';
 import type { DataCategory, DsarEvent, DsarEventBody, FieldChange, ObjectionPurpose } from '../../shared/api/dsar-workflow';
 import type { Job, JobResult } from '../../shared/api/jobs';
-import type { ActionOutcome } from '../../shared/domain/dsar-workflow';
+import type { JobSpec } from '../../shared/domain/dsar-workflow';
 import type { Account } from '../accounts/account';
 import { accountData, latestInvoiceYear } from '../accounts/data';
 import type { PlatformStore } from '../store/store';
 
-type JobSpec = NonNullable<ActionOutcome['job']>;
 const allCategories = (data: ReturnType<typeof accountData>) => Object.keys(data) as DataCategory[];
 
 /** Retention duties that turn an erasure into a restriction (Art. 17(3)(b) GDPR, § 35(3) BDSG). */

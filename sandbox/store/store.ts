@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Database from 'better-sqlite3-multiple-ciphers';
-
-export type EntityKind = 'dsar' | 'staff' | 'processor' | 'activity' | 'job';
+import type { EntityName } from '../../shared/entities/registry';
 
 export interface StoredEntity {
   id: string;
@@ -11,7 +10,7 @@ export interface StoredEntity {
 
 export interface FeedRow {
   seq: number;
-  entity: EntityKind;
+  entity: EntityName;
   id: string;
   op: 'upsert' | 'delete';
   version: number;
@@ -104,28 +103,28 @@ export class PlatformStore {
     };
   }
 
-  get<T>(entity: EntityKind, id: string): T | null {
+  get<T>(entity: EntityName, id: string): T | null {
     const row = this.statements.get.get(entity, id);
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
-  all<T>(entity: EntityKind): T[] {
+  all<T>(entity: EntityName): T[] {
     return this.statements.all.all(entity).map((row) => JSON.parse(row.doc) as T);
   }
 
-  count(entity: EntityKind): number {
+  count(entity: EntityName): number {
     return this.statements.count.get(entity)?.n ?? 0;
   }
 
   /** Stores an entity and moves it to the head of the changes feed. Call inside `transaction`. */
-  put<T extends { id: string; version: number }>(entity: EntityKind, doc: T): void {
+  put<T extends { id: string; version: number }>(entity: EntityName, doc: T): void {
     this.statements.put.run(entity, doc.id, doc.version, JSON.stringify(doc));
     this.statements.forget.run(entity, doc.id);
     this.statements.change.run(entity, doc.id, 'upsert', doc.version);
   }
 
   /** Deletes an entity; the feed carries a tombstone so every mirror drops it too. Call inside `transaction`. */
-  remove(entity: EntityKind, id: string): boolean {
+  remove(entity: EntityName, id: string): boolean {
     const current = this.statements.get.get(entity, id);
     if (!current) return false;
     this.statements.drop.run(entity, id);
@@ -150,7 +149,7 @@ export class PlatformStore {
     this.statements.idemPut.run(principal, key, fingerprint, status, body, new Date().toISOString());
   }
 
-  audit(actor: string, action: string, entity: EntityKind, entityId: string, detail: unknown): void {
+  audit(actor: string, action: string, entity: EntityName, entityId: string, detail: unknown): void {
     this.statements.audit.run(new Date().toISOString(), actor, action, entity, entityId, JSON.stringify(detail));
   }
 

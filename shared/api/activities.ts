@@ -63,6 +63,7 @@ export const ActivityCreate = z
   .strictObject({ id: Id.regex(/^act_[a-z0-9-]{6,60}$/, 'ids look like act_…'), ...activityFields })
   .superRefine(checkActivity)
   .meta({ id: 'ActivityCreate' });
+export type ActivityCreate = z.infer<typeof ActivityCreate>;
 
 export const ActivityPatch = z
   .strictObject(activityFields)

@@ -1,44 +1,36 @@
 import { z } from 'zod';
-import { ProcessingActivity } from './activities';
-import { Staff } from './common';
-import { Dsar } from './dsar';
-import { Job } from './jobs';
-import { Processor } from './processors';
+import { type Entity, type EntityName, type EntityTypes, entities, entityNames } from '../entities/registry';
 
-export const EntityName = z.enum(['dsar', 'staff', 'processor', 'activity', 'job']);
-export type EntityName = z.infer<typeof EntityName>;
+export const EntityNameSchema = z.enum(entityNames as [EntityName, ...EntityName[]]);
+export type { EntityName };
 
-const upsert = <E extends EntityName, S extends z.ZodType>(entity: E, data: S) =>
+const upsert = (entity: Entity) =>
   z.object({
     seq: z.number().int().positive(),
-    entity: z.literal(entity),
+    entity: z.literal(entity.name),
     id: z.string(),
     op: z.literal('upsert'),
     version: z.number().int().positive(),
-    data,
+    data: entity.schema,
   });
 
 export const Tombstone = z.object({
   seq: z.number().int().positive(),
-  entity: EntityName,
+  entity: EntityNameSchema,
   id: z.string(),
   op: z.literal('delete'),
   version: z.number().int().positive(),
   data: z.null(),
 });
 
+type Upsert = {
+  [N in EntityName]: { seq: number; entity: N; id: string; op: 'upsert'; version: number; data: EntityTypes[N] };
+}[EntityName];
+export type Change = Upsert | z.infer<typeof Tombstone>;
+
 /** One entry of the ordered changes feed: the latest state of one entity, or its tombstone. */
-export const Change = z
-  .union([
-    upsert('dsar', Dsar),
-    upsert('staff', Staff),
-    upsert('processor', Processor),
-    upsert('activity', ProcessingActivity),
-    upsert('job', Job),
-    Tombstone,
-  ])
-  .meta({ id: 'Change' });
-export type Change = z.infer<typeof Change>;
+// The union is built from the registry, so its element types are the registry's: the cast restores them.
+export const Change = z.union([...entities.map(upsert), Tombstone]).meta({ id: 'Change' }) as unknown as z.ZodType<Change>;
 
 export const ChangesPage = z
   .object({

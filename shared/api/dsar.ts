@@ -52,16 +52,15 @@ export const Dsar = EntityBase.extend({
 }).meta({ id: 'Dsar' });
 export type Dsar = z.infer<typeof Dsar>;
 
-/** PATCH /v1/dsars/{id}: the fields a console may change in this version of the contract. */
-export const DsarPatch = z
-  .strictObject({
-    assigneeId: Id.nullable().optional(),
-    priority: DsarPriority.optional(),
-    tags: z.array(Tag).max(20).optional(),
-  })
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'at least one field is required' })
-  .meta({ id: 'DsarPatch' });
-export type DsarPatch = z.infer<typeof DsarPatch>;
+/** The officer who works on the request, or nobody. */
+export const DsarAssign = z.strictObject({ assigneeId: Id.nullable() }).meta({ id: 'DsarAssign' });
+export type DsarAssign = z.infer<typeof DsarAssign>;
+
+export const DsarSetPriority = z.strictObject({ priority: DsarPriority }).meta({ id: 'DsarSetPriority' });
+export type DsarSetPriority = z.infer<typeof DsarSetPriority>;
+
+export const DsarSetTags = z.strictObject({ tags: z.array(Tag).max(20) }).meta({ id: 'DsarSetTags' });
+export type DsarSetTags = z.infer<typeof DsarSetTags>;
 
 /** POST /v1/dsars: a request that reached the controller outside the platform (e-mail, letter). */
 export const DsarCreate = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Problem } from './common';
-import { type Operation, operations } from './paths';
+import { allOperations, type Operation } from './paths';
 
 const statusText: Record<number, string> = {
   400: 'Bad request: malformed JSON, unknown or missing fields, wrong types',
@@ -69,7 +69,7 @@ function operationDoc(op: Operation) {
 /** The OpenAPI 3.1 document of the admin API, generated from the zod contract. */
 export function openApiDocument() {
   const paths: Record<string, Record<string, unknown>> = {};
-  for (const [operationId, op] of Object.entries(operations) as [string, Operation][]) {
+  for (const [operationId, op] of Object.entries(allOperations())) {
     paths[op.path] ??= {};
     paths[op.path][op.method] = { operationId, ...operationDoc(op) };
   }

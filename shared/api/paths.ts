@@ -1,11 +1,9 @@
 import { z } from 'zod';
+import type { AnyEntity, Mutator } from '../entities/descriptor';
+import { entities } from '../entities/registry';
 import { AccountMatch, AccountSearch } from './accounts';
-import { ActivityCreate, ActivityPatch, ProcessingActivity } from './activities';
 import { ChangesPage, ChangesQuery } from './changes';
-import { Me, Problem, Staff } from './common';
-import { Dsar, DsarCreate, DsarPatch } from './dsar';
-import { DsarAction } from './dsar-workflow';
-import { Processor, ProcessorCreate, ProcessorPatch } from './processors';
+import { Me, Problem } from './common';
 
 /**
  * The admin API as data: one entry per operation. The sandbox routes, the console's client and the
@@ -26,7 +24,16 @@ export interface Operation {
   errors: number[];
 }
 
+/** The operations that are not about one entity. */
 export const operations = {
+  openapi: {
+    method: 'get',
+    path: '/v1/openapi.json',
+    summary: 'This document',
+    scope: null,
+    response: z.unknown(),
+    errors: [],
+  },
   me: {
     method: 'get',
     path: '/v1/me',
@@ -43,52 +50,6 @@ export const operations = {
     query: ChangesQuery,
     response: ChangesPage,
     errors: [400, 401, 410],
-  },
-  listStaff: {
-    method: 'get',
-    path: '/v1/staff',
-    summary: 'Staff accounts',
-    scope: 'staff:read',
-    response: z.object({ staff: z.array(Staff) }),
-    errors: [401, 403],
-  },
-  getDsar: {
-    method: 'get',
-    path: '/v1/dsars/{id}',
-    summary: 'One data-subject request',
-    scope: 'dsar:read',
-    response: Dsar,
-    errors: [401, 403, 404],
-  },
-  patchDsar: {
-    method: 'patch',
-    path: '/v1/dsars/{id}',
-    summary: 'Change assignment, priority or tags of a data-subject request',
-    scope: 'dsar:write',
-    body: DsarPatch,
-    write: 'update',
-    response: Dsar,
-    errors: [400, 401, 403, 404, 412, 413, 415, 422, 428],
-  },
-  createDsar: {
-    method: 'post',
-    path: '/v1/dsars',
-    summary: 'Record a request that arrived by e-mail or letter (the client chooses the id)',
-    scope: 'dsar:write',
-    body: DsarCreate,
-    write: 'create',
-    response: Dsar,
-    errors: [400, 401, 403, 409, 413, 415, 422],
-  },
-  dsarAction: {
-    method: 'post',
-    path: '/v1/dsars/{id}/actions',
-    summary: 'Move a request forward: identity, clarification, extension, denial, jobs, delivery, Art. 19 notices, messages',
-    scope: 'dsar:write',
-    body: DsarAction,
-    write: 'update',
-    response: Dsar,
-    errors: [400, 401, 403, 404, 412, 413, 415, 422, 428],
   },
   searchAccounts: {
     method: 'get',
@@ -108,62 +69,53 @@ export const operations = {
     file: 'application/zip',
     errors: [401, 403, 404],
   },
-  listProcessors: {
-    method: 'get',
-    path: '/v1/processors',
-    summary: 'The processor and third-party registry',
-    scope: 'processor:read',
-    response: z.object({ processors: z.array(Processor) }),
-    errors: [401, 403],
-  },
-  createProcessor: {
-    method: 'post',
-    path: '/v1/processors',
-    summary: 'Register a processor (the client chooses the id)',
-    scope: 'processor:write',
-    body: ProcessorCreate,
-    write: 'create',
-    response: Processor,
-    errors: [400, 401, 403, 409, 413, 415, 422],
-  },
-  patchProcessor: {
-    method: 'patch',
-    path: '/v1/processors/{id}',
-    summary: 'Change a processor; the merged result must satisfy the same rules',
-    scope: 'processor:write',
-    body: ProcessorPatch,
-    write: 'update',
-    response: Processor,
-    errors: [400, 401, 403, 404, 412, 413, 415, 422, 428],
-  },
-  listActivities: {
-    method: 'get',
-    path: '/v1/processing-activities',
-    summary: 'The records of processing activities (Art. 30(1))',
-    scope: 'processor:read',
-    response: z.object({ activities: z.array(ProcessingActivity) }),
-    errors: [401, 403],
-  },
-  createActivity: {
-    method: 'post',
-    path: '/v1/processing-activities',
-    summary: 'Record a processing activity (the client chooses the id)',
-    scope: 'processor:write',
-    body: ActivityCreate,
-    write: 'create',
-    response: ProcessingActivity,
-    errors: [400, 401, 403, 409, 413, 415, 422],
-  },
-  patchActivity: {
-    method: 'patch',
-    path: '/v1/processing-activities/{id}',
-    summary: 'Change a processing activity',
-    scope: 'processor:write',
-    body: ActivityPatch,
-    write: 'update',
-    response: ProcessingActivity,
-    errors: [400, 401, 403, 404, 412, 413, 415, 422, 428],
-  },
 } as const satisfies Record<string, Operation>;
+
+const createErrors = [400, 401, 403, 409, 413, 415, 422];
+const updateErrors = [400, 401, 403, 404, 412, 413, 415, 422, 428];
+
+/** Fetching one entity: every entity can be fetched, e.g. to learn the platform's state after a refused write. */
+export const getOperation = (entity: AnyEntity): Operation => ({
+  method: 'get',
+  path: `${entity.path}/{id}`,
+  summary: `One ${entity.label}`,
+  scope: entity.scopes.read,
+  response: entity.schema,
+  errors: [401, 403, 404],
+});
+
+export const listOperation = (entity: AnyEntity & { list: NonNullable<AnyEntity['list']> }): Operation => ({
+  method: 'get',
+  path: entity.path,
+  summary: entity.list.summary,
+  scope: entity.scopes.read,
+  response: z.object({ [entity.list.key]: z.array(entity.schema) }),
+  errors: [401, 403],
+});
+
+/** A mutator as an operation: its arguments are the body, the answer is the entity as the platform stored it. */
+export const mutatorOperation = (entity: AnyEntity, mutator: Mutator<unknown, unknown>): Operation => ({
+  method: mutator.http.method,
+  path: `${entity.path}${mutator.http.path}`,
+  summary: mutator.summary,
+  scope: mutator.scope ?? entity.scopes.write,
+  body: mutator.args,
+  write: mutator.kind,
+  response: entity.schema,
+  errors: mutator.kind === 'create' ? createErrors : updateErrors,
+});
+
+const camel = (...words: string[]) => words.map((w, i) => (i === 0 ? w : w[0].toUpperCase() + w.slice(1))).join('');
+
+/** Every operation of the admin API, by operation id: the fixed ones and those each entity brings. */
+export function allOperations(): Record<string, Operation> {
+  const all: Record<string, Operation> = { ...operations };
+  for (const entity of entities as readonly AnyEntity[]) {
+    all[camel(entity.name, 'get')] = getOperation(entity);
+    if (entity.list) all[camel(entity.name, 'list')] = listOperation({ ...entity, list: entity.list });
+    for (const [name, mutator] of Object.entries(entity.mutators)) all[camel(entity.name, name)] = mutatorOperation(entity, mutator);
+  }
+  return all;
+}
 
 export { Problem };

@@ -127,6 +127,7 @@ export const ProcessorCreate = z
   .strictObject({ id: Id.regex(/^prc_[a-z0-9-]{6,60}$/, 'ids look like prc_…'), ...processorFields })
   .superRefine(checkProcessor)
   .meta({ id: 'ProcessorCreate' });
+export type ProcessorCreate = z.infer<typeof ProcessorCreate>;
 
 /** PATCH /v1/processors/{id}: any fields; the merged result must pass the same rules. */
 export const ProcessorPatch = z

@@ -1,35 +1,28 @@
 import type { Dsar, DsarStatus, DsarType } from '../api/dsar';
 import type { DsarAction, DsarEvent, JobKind, MessageKind } from '../api/dsar-workflow';
 import type { Job } from '../api/jobs';
+import type { MutationContext } from '../entities/descriptor';
 import { dueDateOf, extensionRefusal, ledgerOf } from './dsar-clock';
+import { RuleError } from './rules';
 
-/** A rule of the workflow said no. `path` names the field of the action at fault, for forms. */
-export class WorkflowError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly path?: string,
-  ) {
-    super(message);
-    this.name = 'WorkflowError';
-  }
+/** A fulfilment job for the platform to run, as `start_job` asks for it. */
+export type JobSpec = Pick<Job, 'id' | 'dsarId' | 'kind'> & { changes?: { field: string; after: string }[]; objections?: string[] };
+
+/** What only the platform can do for the request workflow; the console runs the same rules without it. */
+export interface DsarPlatform {
+  /** Builds the package without the excluded items, keeps it, and answers its checksum, size and files. */
+  deliver(job: Job, excludedItemIds: Set<string>, information: string): { sha256: string; bytes: number; files: string[] };
+  /** Creates the fulfilment job; it runs once the write has committed. */
+  startJob(spec: JobSpec): void;
+  accountExists(userId: string): boolean;
 }
 
-export interface WorkflowContext {
-  actor: string;
-  /** ISO instant the action takes effect. */
-  at: string;
-  newId(): string;
-  findDsar(id: string): Dsar | null;
-  findJob(id: string): Job | null;
-  /** The platform builds the package here; the console's optimistic copy leaves it unknown. */
-  deliver?(job: Job, excludedItemIds: Set<string>, information: string): { sha256: string; bytes: number; files: string[] };
-}
+export type WorkflowContext = MutationContext<DsarPlatform>;
 
 export interface ActionOutcome {
   dsar: Dsar;
   /** A job to create (start_job). */
-  job?: Pick<Job, 'id' | 'dsarId' | 'kind'> & { changes?: { field: string; after: string }[]; objections?: string[] };
+  job?: JobSpec;
 }
 
 /** Which fulfilment job fits which request type. */
@@ -106,11 +99,11 @@ const jobsOf = (dsar: Pick<Dsar, 'events'>) =>
  */
 export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext): ActionOutcome {
   if (!allowedIn(action.type, dsar.status)) {
-    throw new WorkflowError('invalid-transition', `A request that is ${dsar.status} cannot take "${action.type}".`);
+    throw new RuleError('invalid-transition', `A request that is ${dsar.status} cannot take "${action.type}".`);
   }
   const wantedKind = messageKindOf[action.type];
   if (wantedKind && 'message' in action && action.message.kind !== wantedKind) {
-    throw new WorkflowError('wrong-message', `"${action.type}" sends a ${wantedKind} message, not ${action.message.kind}.`, 'message.kind');
+    throw new RuleError('wrong-message', `"${action.type}" sends a ${wantedKind} message, not ${action.message.kind}.`, 'message.kind');
   }
   const events: DsarEvent[] = [];
   const base = () => ({ id: ctx.newId(), at: ctx.at, actor: ctx.actor });
@@ -152,7 +145,7 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
     case 'extend': {
       const ledger = ledgerOf(dsar);
       const refusal = extensionRefusal(ledger, action.clock, ctx.at);
-      if (refusal) throw new WorkflowError('extension-refused', refusal);
+      if (refusal) throw new RuleError('extension-refused', refusal);
       // The first month's end as the rule saw it, for the audit trail.
       const { baseDue } = dueDateOf(ledger, action.clock);
       events.push({ ...base(), kind: 'extended', reason: action.reason, baseDue, clock: action.clock });
@@ -169,10 +162,10 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       moveTo('withdrawn');
       break;
     case 'mark_duplicate': {
-      if (action.of === dsar.id) throw new WorkflowError('invalid-duplicate', 'A request cannot repeat itself.', 'of');
-      const original = ctx.findDsar(action.of);
-      if (!original) throw new WorkflowError('invalid-duplicate', `No request ${action.of}.`, 'of');
-      if (original.status === 'duplicate') throw new WorkflowError('invalid-duplicate', `${action.of} is itself a duplicate.`, 'of');
+      if (action.of === dsar.id) throw new RuleError('invalid-duplicate', 'A request cannot repeat itself.', 'of');
+      const original = ctx.find('dsar', action.of);
+      if (!original) throw new RuleError('invalid-duplicate', `No request ${action.of}.`, 'of');
+      if (original.status === 'duplicate') throw new RuleError('invalid-duplicate', `${action.of} is itself a duplicate.`, 'of');
       events.push({ ...base(), kind: 'duplicate', of: action.of });
       duplicateOf = action.of;
       moveTo('duplicate');
@@ -184,13 +177,13 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       // is held, sent with the completion.
       const hasAccount = dsar.subject.userId !== null;
       if (hasAccount && kind === 'package' && !deliveredJob(dsar)) {
-        throw new WorkflowError('not-fulfilled', 'Deliver the data package before completing the request.');
+        throw new RuleError('not-fulfilled', 'Deliver the data package before completing the request.');
       }
       if (hasAccount && kind !== 'package') {
         const done = jobsOf(dsar)
-          .map((id) => ctx.findJob(id))
+          .map((id) => ctx.find('job', id))
           .some((j) => j?.kind === kind && j.state === 'succeeded');
-        if (!done) throw new WorkflowError('not-fulfilled', `Run the ${kind} job successfully before completing the request.`);
+        if (!done) throw new RuleError('not-fulfilled', `Run the ${kind} job successfully before completing the request.`);
       }
       message(action.message);
       moveTo('completed');
@@ -201,20 +194,19 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       break;
     case 'start_job': {
       const kind = jobFor[dsar.type];
-      if (action.job !== kind) throw new WorkflowError('wrong-job', `A ${dsar.type} request is fulfilled by a ${kind} job.`, 'job');
+      if (action.job !== kind) throw new RuleError('wrong-job', `A ${dsar.type} request is fulfilled by a ${kind} job.`, 'job');
       if (kind === 'rectification' && !action.changes?.length) {
-        throw new WorkflowError('invalid-job', 'Name at least one field to rectify.', 'changes');
+        throw new RuleError('invalid-job', 'Name at least one field to rectify.', 'changes');
       }
       if (kind === 'objection' && !action.objections?.length) {
-        throw new WorkflowError('invalid-job', 'Name what the subject objects to.', 'objections');
+        throw new RuleError('invalid-job', 'Name what the subject objects to.', 'objections');
       }
-      const jobs = jobsOf(dsar).map((id) => ctx.findJob(id));
-      if (jobs.some((j) => j?.state === 'running')) throw new WorkflowError('job-running', 'A job for this request is still running.');
+      const jobs = jobsOf(dsar).map((id) => ctx.find('job', id));
+      if (jobs.some((j) => j?.state === 'running')) throw new RuleError('job-running', 'A job for this request is still running.');
       // One successful job fulfils the request; a failed one may be run again.
-      if (jobs.some((j) => j?.state === 'succeeded'))
-        throw new WorkflowError('already-fulfilled', `The ${kind} job has already succeeded.`);
-      if (kind === 'package' && deliveredJob(dsar)) throw new WorkflowError('already-delivered', 'The package was already delivered.');
-      if (ctx.findJob(action.jobId)) throw new WorkflowError('job-exists', `Job ${action.jobId} exists already.`, 'jobId');
+      if (jobs.some((j) => j?.state === 'succeeded')) throw new RuleError('already-fulfilled', `The ${kind} job has already succeeded.`);
+      if (kind === 'package' && deliveredJob(dsar)) throw new RuleError('already-delivered', 'The package was already delivered.');
+      if (ctx.find('job', action.jobId)) throw new RuleError('job-exists', `Job ${action.jobId} exists already.`, 'jobId');
       events.push({ ...base(), kind: 'job_started', jobId: action.jobId, job: kind });
       job = { id: action.jobId, dsarId: dsar.id, kind, changes: action.changes, objections: action.objections };
       break;
@@ -223,19 +215,19 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
     case 'include_item':
     case 'deliver': {
       const found = packageJob(dsar, action.jobId, ctx);
-      if (deliveredJob(dsar)) throw new WorkflowError('already-delivered', 'The package was already delivered.');
+      if (deliveredJob(dsar)) throw new RuleError('already-delivered', 'The package was already delivered.');
       const excluded = excludedItems(dsar, action.jobId);
       if (action.type === 'deliver') {
-        const built = ctx.deliver?.(found, new Set(excluded.keys()), action.information) ?? { sha256: '', bytes: 0, files: [] };
+        const built = ctx.platform?.deliver(found, new Set(excluded.keys()), action.information) ?? { sha256: '', bytes: 0, files: [] };
         events.push({ ...base(), kind: 'delivered', jobId: action.jobId, ...built, excluded: excluded.size });
         break;
       }
       const category = found.result?.kind === 'package' ? found.result.categories.find((c) => c.category === action.category) : undefined;
       if (!category?.items.some((item) => item.id === action.itemId)) {
-        throw new WorkflowError('unknown-item', `The package has no item ${action.itemId} in ${action.category}.`, 'itemId');
+        throw new RuleError('unknown-item', `The package has no item ${action.itemId} in ${action.category}.`, 'itemId');
       }
       if (action.type === 'exclude_item') {
-        if (excluded.has(action.itemId)) throw new WorkflowError('already-excluded', `${action.itemId} is already excluded.`, 'itemId');
+        if (excluded.has(action.itemId)) throw new RuleError('already-excluded', `${action.itemId} is already excluded.`, 'itemId');
         events.push({
           ...base(),
           kind: 'item_excluded',
@@ -245,21 +237,21 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
           reason: action.reason,
         });
       } else {
-        if (!excluded.has(action.itemId)) throw new WorkflowError('not-excluded', `${action.itemId} is not excluded.`, 'itemId');
+        if (!excluded.has(action.itemId)) throw new RuleError('not-excluded', `${action.itemId} is not excluded.`, 'itemId');
         events.push({ ...base(), kind: 'item_included', jobId: action.jobId, category: action.category, itemId: action.itemId });
       }
       break;
     }
     case 'inform_recipient': {
       if (!needsRecipientNotice(dsar.type)) {
-        throw new WorkflowError('no-recipient-duty', 'Art. 19 applies to rectification, erasure and restriction only.');
+        throw new RuleError('no-recipient-duty', 'Art. 19 applies to rectification, erasure and restriction only.');
       }
       const received = dsar.receivedAt.slice(0, 10);
       if (action.informedOn < received || action.informedOn > ctx.at.slice(0, 10)) {
-        throw new WorkflowError('invalid-date', `The date must lie between the receipt (${received}) and today.`, 'informedOn');
+        throw new RuleError('invalid-date', `The date must lie between the receipt (${received}) and today.`, 'informedOn');
       }
       const already = dsar.events.some((e) => e.kind === 'recipient_informed' && e.processorId === action.processorId);
-      if (already) throw new WorkflowError('already-informed', `${action.processorId} was already informed.`, 'processorId');
+      if (already) throw new RuleError('already-informed', `${action.processorId} was already informed.`, 'processorId');
       events.push({ ...base(), kind: 'recipient_informed', processorId: action.processorId, informedOn: action.informedOn });
       break;
     }
@@ -269,10 +261,10 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
 }
 
 function packageJob(dsar: Dsar, jobId: string, ctx: WorkflowContext): Job {
-  const found = ctx.findJob(jobId);
+  const found = ctx.find('job', jobId);
   if (!found || found.dsarId !== dsar.id || found.kind !== 'package') {
-    throw new WorkflowError('unknown-job', `No package job ${jobId} for this request.`, 'jobId');
+    throw new RuleError('unknown-job', `No package job ${jobId} for this request.`, 'jobId');
   }
-  if (found.state !== 'succeeded') throw new WorkflowError('job-not-ready', 'The package is not ready yet.', 'jobId');
+  if (found.state !== 'succeeded') throw new RuleError('job-not-ready', 'The package is not ready yet.', 'jobId');
   return found;
 }

@@ -99,3 +99,9 @@ export function article15Information(
     ),
   };
 }
+
+/** The registry's answers other features need (the request work: Art. 15, Art. 19), from whoever keeps it. */
+export interface RegistryQueries {
+  processorsHolding(categories: readonly string[]): HoldingProcessor[];
+  article15Information(subjectCategories: readonly string[]): Article15Information;
+}

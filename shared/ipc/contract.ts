@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { AccountMatch } from '../api/accounts';
 import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/activities';
+import type { EntityName } from '../api/changes';
 import type { Me, Staff } from '../api/common';
-import { type Dsar, DsarCreate, DsarPatch, DsarStatus, DsarType } from '../api/dsar';
+import { type Dsar, DsarCreate, DsarPriority, DsarStatus, DsarType, Tag } from '../api/dsar';
 import { ClockSettings, DenialReason, DsarAction, type Message, MessageKind } from '../api/dsar-workflow';
 import type { Job } from '../api/jobs';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
@@ -73,10 +74,12 @@ export interface SyncStatus {
 
 export interface Conflict {
   id: string;
-  entity: string;
+  entity: EntityName;
   entityId: string;
+  /** The mutator of the entity the write ran, e.g. `assign`. */
+  mutator: string;
   kind: 'stale' | 'rejected';
-  /** What the user wanted to change. */
+  /** What the user wanted to change: the mutator's arguments. */
   intended: Record<string, unknown>;
   /** Why the platform said no. */
   detail: string;
@@ -139,6 +142,15 @@ export interface FileExport {
   sha256: string;
 }
 
+/** The controller and DPO as the user records them (Art. 30(1)(a)); every field may stay empty until an export. */
+export const ControllerDetailsInput = z.strictObject({
+  controllerName: z.string().trim().max(200),
+  controllerAddress: z.string().trim().max(400),
+  controllerContact: z.string().trim().max(300),
+  dpoName: z.string().trim().max(200),
+  dpoContact: z.string().trim().max(300),
+});
+
 export interface WorkspaceInfo {
   name: string;
   url: string;
@@ -154,7 +166,8 @@ export const channels = {
   'dsar.list': channel<QueuePage>()(QueueQuery),
   'dsar.get': channel<DsarDetail | null>()(z.strictObject({ id: z.string().min(1).max(64) })),
   'dsar.assign': channel<QueueRow>()(z.strictObject({ id: z.string().min(1).max(64), assigneeId: z.string().min(1).max(64).nullable() })),
-  'dsar.update': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), patch: DsarPatch })),
+  'dsar.setPriority': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), priority: DsarPriority })),
+  'dsar.setTags': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), tags: z.array(Tag).max(20) })),
   'dsar.act': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), action: DsarAction })),
   'dsar.create': channel<DsarDetail>()(DsarCreate.omit({ id: true })),
   'dsar.duplicates': channel<QueueRow[]>()(
@@ -179,7 +192,6 @@ export const channels = {
   /** `recomputed`: how many due dates moved. */
   'clock.update': channel<{ settings: ClockSettings; recomputed: number }>()(ClockSettings),
   'processor.list': channel<(Processor & { pending: boolean })[]>()(None),
-  'processor.get': channel<(Processor & { pending: boolean }) | null>()(z.strictObject({ id: z.string().min(1).max(64) })),
   'processor.create': channel<Processor & { pending: boolean }>()(ProcessorDraft),
   'processor.update': channel<Processor & { pending: boolean }>()(z.strictObject({ id: z.string().min(1).max(64), patch: ProcessorPatch })),
   'registry.reminders': channel<Reminder[]>()(None),
@@ -189,15 +201,7 @@ export const channels = {
     z.strictObject({ id: z.string().min(1).max(64), patch: ActivityPatch }),
   ),
   'controller.get': channel<ControllerDetails>()(None),
-  'controller.update': channel<ControllerDetails>()(
-    z.strictObject({
-      controllerName: z.string().trim().max(200),
-      controllerAddress: z.string().trim().max(400),
-      controllerContact: z.string().trim().max(300),
-      dpoName: z.string().trim().max(200),
-      dpoContact: z.string().trim().max(300),
-    }),
-  ),
+  'controller.update': channel<ControllerDetails>()(ControllerDetailsInput),
   'records.export': channel<FileExport>()(z.strictObject({ format: z.enum(['pdf', 'csv']), language: z.enum(['de', 'en']) })),
   'exports.log': channel<{ at: string; kind: string; format: string; fileName: string; sha256: string; actor: string }[]>()(None),
   'conflicts.list': channel<Conflict[]>()(None),

@@ -3,18 +3,19 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openStores } from '../../electron/cache/stores';
 import { startConsole } from '../../electron/console';
-import { jobEntity } from '../../electron/dsar/jobs-store';
 import { queuePage } from '../../electron/dsar/queue';
-import { dsarEntity } from '../../electron/dsar/store';
+import { dsarCache } from '../../electron/dsar/store';
+import { cachedEntities } from '../../electron/entities';
 import { PlatformClient } from '../../electron/platform/client';
-import { activityStore, processorStore } from '../../electron/processors/store';
-import { staffEntity } from '../../electron/staff/store';
+import type { CachedEntity } from '../../electron/sync/cached-entity';
 import { generateDsars } from '../../sandbox/seed/dsars';
 import { createRandom } from '../../sandbox/seed/random';
 import type { ChangesPage } from '../../shared/api/changes';
 import { localDate } from '../../shared/domain/calendar';
 import { openStatuses } from '../../shared/domain/dsar';
 import { defaultClockSettings } from '../../shared/domain/dsar-clock';
+import { dsarEntity } from '../../shared/dsar/entities';
+import type { Versioned } from '../../shared/entities/descriptor';
 import { QueueQuery, type QueueQueryInput } from '../../shared/ipc/contract';
 import { spawnPlatform } from '../support/platform-process';
 import { TEST_KEY, tempDir } from '../support/temp';
@@ -46,16 +47,12 @@ const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.lengt
  */
 async function rawLoop(url: string, token: string, dataDir: string): Promise<{ ms: number; rows: number }> {
   const stores = openStores(dataDir, TEST_KEY);
-  const dsars = dsarEntity(stores.cache, { clock: () => defaultClockSettings, actor: () => 'bench', findJob: () => null }).synced;
-  const jobs = jobEntity(stores.cache).synced;
-  const staff = staffEntity(stores.cache);
-  const processors = processorStore(stores.cache).synced;
-  const activities = activityStore(stores.cache).synced;
+  const caches = cachedEntities(stores.cache, { clock: () => defaultClockSettings });
   const start = process.hrtime.bigint();
   let after = '0';
   let rows = 0;
   let more = true;
-  dsars.beginBulkLoad?.();
+  caches.dsar.beginBulkLoad();
   while (more) {
     const batch: ChangesPage[] = [];
     while (more && batch.length < PAGES_PER_TRANSACTION) {
@@ -69,16 +66,13 @@ async function rawLoop(url: string, token: string, dataDir: string): Promise<{ m
       for (const page of batch)
         for (const change of page.changes) {
           if (change.op !== 'upsert') continue;
-          if (change.entity === 'dsar') dsars.upsert(change.data);
-          else if (change.entity === 'staff') staff.upsert(change.data);
-          else if (change.entity === 'processor') processors.upsert(change.data);
-          else if (change.entity === 'job') jobs.upsert(change.data);
-          else activities.upsert(change.data);
+          const cached: CachedEntity<Versioned> = caches[change.entity];
+          cached.upsert(change.data);
           rows++;
         }
     })();
   }
-  dsars.endBulkLoad?.();
+  caches.dsar.endBulkLoad();
   const elapsed = ms(start);
   stores.close();
   return { ms: elapsed, rows };
@@ -155,7 +149,7 @@ async function incomingChanges(url: string, token: string, consoleDir: string, r
   await console_.firstSync;
   const peek = openStores(rawDir, TEST_KEY);
   const client = new PlatformClient({ baseUrl: url, token });
-  const dsars = dsarEntity(peek.cache, { clock: () => defaultClockSettings, actor: () => 'bench', findJob: () => null }).synced;
+  const dsars = dsarCache(peek.cache, { clock: () => defaultClockSettings });
   const cursorOf = () => {
     const stores = openStores(consoleDir, TEST_KEY);
     const value = stores.cache.prepare<[], { value: string }>("SELECT value FROM sync_state WHERE key = 'cursor'").get()?.value ?? '0';
@@ -196,7 +190,9 @@ async function incomingChanges(url: string, token: string, consoleDir: string, r
         ids
           .slice(i, i + 20)
           .map(({ id, version }) =>
-            client.patchDsar(id, { priority }, { version, idempotencyKey: `bench-${burst}-${cursor}-${id}` }).catch(() => undefined),
+            client
+              .mutate(dsarEntity, 'setPriority', id, { priority }, { version, idempotencyKey: `bench-${burst}-${cursor}-${id}` })
+              .catch(() => undefined),
           ),
       );
     }
@@ -218,10 +214,10 @@ async function incomingChanges(url: string, token: string, consoleDir: string, r
 /** A large cache built directly from generated requests (the HTTP bootstrap is measured at the smaller size). */
 function buildLargeCache(dataDir: string, count: number): number {
   const stores = openStores(dataDir, TEST_KEY);
-  const dsars = dsarEntity(stores.cache, { clock: () => defaultClockSettings, actor: () => 'bench', findJob: () => null }).synced;
+  const dsars = dsarCache(stores.cache, { clock: () => defaultClockSettings });
   const start = process.hrtime.bigint();
   const chunk = 50_000;
-  dsars.beginBulkLoad?.();
+  dsars.beginBulkLoad();
   for (let offset = 0; offset < count; offset += chunk) {
     const { dsars: batch } = generateDsars(createRandom(offset + 1), Math.min(chunk, count - offset), new Date(), [
       'stf_vogel',
@@ -232,7 +228,7 @@ function buildLargeCache(dataDir: string, count: number): number {
       for (const [i, dsar] of batch.entries()) dsars.upsert({ ...dsar, id: `dsr_${(offset + i).toString(36).padStart(7, '0')}` });
     })();
   }
-  dsars.endBulkLoad?.();
+  dsars.endBulkLoad();
   stores.cache.exec('ANALYZE');
   const elapsed = ms(start);
   stores.close();

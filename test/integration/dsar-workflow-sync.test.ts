@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformClient } from '../../electron/platform/client';
 import { localDate } from '../../shared/domain/calendar';
 import { dsarDueDate } from '../../shared/domain/deadlines';
+import { dsarEntity } from '../../shared/dsar/entities';
 import { BridgeCallError } from '../../shared/ipc/bridge';
 import type { QueueQueryInput } from '../../shared/ipc/contract';
 import { type TestConsole, testConsole } from '../support/console';
@@ -244,8 +245,10 @@ describe('DSAR workflow through the console', () => {
     await platform.start();
     // Meanwhile a colleague withdrew it on the platform.
     const other = new PlatformClient({ baseUrl: platform.url, token: platform.sandbox.tokens.stf_albrecht });
-    const current = await other.getDsar(row.id);
-    await other.dsarAction(
+    const current = await other.get(dsarEntity, row.id);
+    await other.mutate(
+      dsarEntity,
+      'act',
       row.id,
       { type: 'withdraw', note: 'Per Telefon zurückgezogen.' },
       { version: current.version, idempotencyKey: 'colleague-withdraw-1' },

@@ -28,7 +28,7 @@ describe('processor registry sync', () => {
     expect((await ws.app.call('processor.list')).map((p) => p.id)).toContain(created.id);
     await ws.platform.start();
     await ws.app.call('sync.now');
-    expect(await ws.app.call('processor.get', { id: created.id })).toMatchObject({ version: 1, pending: false });
+    expect((await ws.app.call('processor.list')).find((p) => p.id === created.id)).toMatchObject({ version: 1, pending: false });
     expect(ws.platform.appliedWrites(created.id)).toHaveLength(1);
   });
 
@@ -49,7 +49,10 @@ describe('processor registry sync', () => {
     const clauses = { ...demoProcessors[0].dpa.clauses, h: { met: false, note: 'Audit nur nach Vorankündigung' } };
     await ws.app.call('processor.update', { id, patch: { dpa: { ...demoProcessors[0].dpa, clauses } } });
     await ws.app.call('sync.now');
-    expect((await ws.app.call('processor.get', { id }))?.dpa.clauses.h).toEqual({ met: false, note: 'Audit nur nach Vorankündigung' });
+    expect((await ws.app.call('processor.list')).find((p) => p.id === id)?.dpa.clauses.h).toEqual({
+      met: false,
+      note: 'Audit nur nach Vorankündigung',
+    });
     expect(ws.platform.appliedWrites(id)).toHaveLength(1);
   });
 });

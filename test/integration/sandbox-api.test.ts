@@ -36,13 +36,18 @@ async function call(path: string, init: RequestInit & { token?: string | null } 
   };
 }
 
-const patch = (id: string, body: string, headers: Record<string, string> = {}, token?: string) =>
-  call(`/v1/dsars/${id}`, {
-    method: 'PATCH',
-    body,
-    token,
-    headers: { 'content-type': 'application/json', 'if-match': '"1"', 'idempotency-key': `test-key-${++nextKey}`, ...headers },
-  });
+/** Runs a mutator of a request (`assign`, `priority`) with the usual write headers. */
+const write =
+  (mutator: 'assign' | 'priority') =>
+  (id: string, body: string, headers: Record<string, string> = {}, token?: string) =>
+    call(`/v1/dsars/${id}/${mutator}`, {
+      method: 'POST',
+      body,
+      token,
+      headers: { 'content-type': 'application/json', 'if-match': '"1"', 'idempotency-key': `test-key-${++nextKey}`, ...headers },
+    });
+const assign = write('assign');
+const prioritise = write('priority');
 
 /** Every error is RFC 9457 problem+json with the right status, and no stack trace. */
 function expectProblem(answer: Awaited<ReturnType<typeof call>>, status: number) {
@@ -63,7 +68,7 @@ describe('admin API errors', () => {
 
   it('403 when the role lacks the scope', async () => {
     expectProblem(await call('/v1/dsars/dsr_000001', { token: securityLead }), 403);
-    expectProblem(await patch('dsr_000001', '{"assigneeId":null}', {}, securityLead), 403);
+    expectProblem(await assign('dsr_000001', '{"assigneeId":null}', {}, securityLead), 403);
   });
 
   it('404 for an unknown id and an unknown route', async () => {
@@ -71,32 +76,32 @@ describe('admin API errors', () => {
     expectProblem(await call('/v1/nothing-here'), 404);
   });
 
-  it('400 for malformed JSON, unknown fields, wrong types and an empty patch', async () => {
-    expectProblem(await patch('dsr_000001', '{"assigneeId": '), 400);
-    const unknown = expectProblem(await patch('dsr_000001', '{"status":"completed"}'), 400);
+  it('400 for malformed JSON, unknown fields, wrong types and empty arguments', async () => {
+    expectProblem(await assign('dsr_000001', '{"assigneeId": '), 400);
+    const unknown = expectProblem(await assign('dsr_000001', '{"status":"completed"}'), 400);
     expect(unknown.errors?.length).toBeGreaterThan(0);
-    const wrongType = expectProblem(await patch('dsr_000001', '{"assigneeId": 42}'), 400);
+    const wrongType = expectProblem(await assign('dsr_000001', '{"assigneeId": 42}'), 400);
     expect(wrongType.errors?.[0].path).toBe('assigneeId');
-    expectProblem(await patch('dsr_000001', '{}'), 400);
-    expectProblem(await patch('dsr_000001', '[]'), 400);
+    expectProblem(await assign('dsr_000001', '{}'), 400);
+    expectProblem(await assign('dsr_000001', '[]'), 400);
     expectProblem(await call('/v1/changes?limit=abc'), 400);
     expectProblem(await call('/v1/changes?after=garbage'), 400);
   });
 
   it('413 for an oversized body and 415 for a body that is not JSON', async () => {
-    expectProblem(await patch('dsr_000001', JSON.stringify({ notes: 'x'.repeat(70_000) })), 413);
-    expectProblem(await patch('dsr_000001', 'assigneeId=stf_vogel', { 'content-type': 'application/x-www-form-urlencoded' }), 415);
+    expectProblem(await assign('dsr_000001', JSON.stringify({ notes: 'x'.repeat(70_000) })), 413);
+    expectProblem(await assign('dsr_000001', 'assigneeId=stf_vogel', { 'content-type': 'application/x-www-form-urlencoded' }), 415);
   });
 
   it('428 without If-Match, 400 without Idempotency-Key', async () => {
-    const noIfMatch = await call('/v1/dsars/dsr_000001', {
-      method: 'PATCH',
+    const noIfMatch = await call('/v1/dsars/dsr_000001/priority', {
+      method: 'POST',
       body: '{"priority":"high"}',
       headers: { 'content-type': 'application/json', 'idempotency-key': 'test-key-none-1' },
     });
     expectProblem(noIfMatch, 428);
-    const noKey = await call('/v1/dsars/dsr_000001', {
-      method: 'PATCH',
+    const noKey = await call('/v1/dsars/dsr_000001/priority', {
+      method: 'POST',
       body: '{"priority":"high"}',
       headers: { 'content-type': 'application/json', 'if-match': '1' },
     });
@@ -104,15 +109,15 @@ describe('admin API errors', () => {
   });
 
   it('422 for an assignee who may not work on requests', async () => {
-    const answer = expectProblem(await patch('dsr_000002', '{"assigneeId":"stf_krueger"}'), 422);
+    const answer = expectProblem(await assign('dsr_000002', '{"assigneeId":"stf_krueger"}'), 422);
     expect(answer.errors?.[0].path).toBe('assigneeId');
-    expectProblem(await patch('dsr_000002', '{"assigneeId":"stf_berger"}'), 422); // has left: inactive
+    expectProblem(await assign('dsr_000002', '{"assigneeId":"stf_berger"}'), 422); // has left: inactive
   });
 
   it('412 with the current entity on a stale version', async () => {
-    const first = await patch('dsr_000003', '{"priority":"high"}');
+    const first = await prioritise('dsr_000003', '{"priority":"high"}');
     expect(first.status).toBe(200);
-    const stale = expectProblem(await patch('dsr_000003', '{"priority":"low"}'), 412);
+    const stale = expectProblem(await prioritise('dsr_000003', '{"priority":"low"}'), 412);
     expect(Dsar.parse(stale.current).version).toBe(2);
     expect(Dsar.parse(stale.current).priority).toBe('high');
   });
@@ -121,8 +126,8 @@ describe('admin API errors', () => {
 describe('idempotent writes', () => {
   it('a replay answers the first response and applies nothing twice', async () => {
     const headers = { 'idempotency-key': 'replay-key-0001', 'if-match': '1' };
-    const first = await patch('dsr_000004', '{"assigneeId":"stf_albrecht"}', headers);
-    const second = await patch('dsr_000004', '{"assigneeId":"stf_albrecht"}', headers);
+    const first = await assign('dsr_000004', '{"assigneeId":"stf_albrecht"}', headers);
+    const second = await assign('dsr_000004', '{"assigneeId":"stf_albrecht"}', headers);
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
     expect(second.body).toEqual(first.body);
@@ -133,8 +138,8 @@ describe('idempotent writes', () => {
 
   it('the same key with another request is refused', async () => {
     const headers = { 'idempotency-key': 'replay-key-0002', 'if-match': '1' };
-    expect((await patch('dsr_000005', '{"priority":"high"}', headers)).status).toBe(200);
-    expectProblem(await patch('dsr_000005', '{"priority":"low"}', headers), 422);
+    expect((await prioritise('dsr_000005', '{"priority":"high"}', headers)).status).toBe(200);
+    expectProblem(await prioritise('dsr_000005', '{"priority":"low"}', headers), 422);
   });
 });
 
@@ -161,7 +166,7 @@ describe('changes feed', () => {
 
   it('moves a changed entity to the head of the feed, and carries tombstones', async () => {
     const head = ChangesPage.parse((await call('/v1/changes?after=0&limit=5000')).body).cursor;
-    const changed = await patch('dsr_000010', '{"priority":"low"}');
+    const changed = await prioritise('dsr_000010', '{"priority":"low"}');
     expect(changed.status).toBe(200);
     platform.sandbox.store.transaction(() => platform.sandbox.store.remove('dsar', 'dsr_000011'));
     const next = ChangesPage.parse((await call(`/v1/changes?after=${head}`)).body);

@@ -6,6 +6,7 @@ import { openStores } from '../../electron/cache/stores';
 import { startConsole } from '../../electron/console';
 import { PlatformClient } from '../../electron/platform/client';
 import { PlatformError } from '../../electron/platform/errors';
+import { dsarEntity } from '../../shared/dsar/entities';
 import type { QueueQueryInput } from '../../shared/ipc/contract';
 import { type TestConsole, testConsole } from '../support/console';
 import { type TestPlatform, testPlatform } from '../support/platform';
@@ -53,7 +54,13 @@ describe('pull', () => {
     const console_ = await open();
     const changes: string[][] = [];
     console_.subscribe('cache.changed', ({ entities }) => changes.push(entities));
-    await otherOfficer().patchDsar('dsr_000007', { assigneeId: 'stf_albrecht' }, { version: 1, idempotencyKey: 'other-1-abcdef' });
+    await otherOfficer().mutate(
+      dsarEntity,
+      'assign',
+      'dsr_000007',
+      { assigneeId: 'stf_albrecht' },
+      { version: 1, idempotencyKey: 'other-1-abcdef' },
+    );
     platform.sandbox.store.transaction(() => platform.sandbox.store.remove('dsar', 'dsr_000008'));
     await console_.call('sync.now');
     expect((await console_.call('dsar.get', { id: 'dsr_000007' }))?.dsar.assigneeId).toBe('stf_albrecht');
@@ -132,7 +139,8 @@ describe('push', () => {
   it('a stale write becomes a conflict: the platform state wins, the intent is kept and can be re-applied', async () => {
     const console_ = await open();
     const [id] = await notHers(console_, 1);
-    await otherOfficer().patchDsar(id, { assigneeId: 'stf_albrecht', priority: 'high' }, { version: 1, idempotencyKey: 'other-3-abcdef' });
+    await otherOfficer().mutate(dsarEntity, 'assign', id, { assigneeId: 'stf_albrecht' }, { version: 1, idempotencyKey: 'other-3-abcdef' });
+    await otherOfficer().mutate(dsarEntity, 'setPriority', id, { priority: 'high' }, { version: 2, idempotencyKey: 'other-3-ghijkl' });
     await console_.call('dsar.assign', { id, assigneeId: 'stf_vogel' }); // based on version 1: stale
     await console_.call('sync.now');
     const status = await console_.call('sync.status');
@@ -146,14 +154,14 @@ describe('push', () => {
 
     await console_.call('conflicts.resolve', { id: conflict.id, action: 'reapply' });
     await console_.call('sync.now');
-    expect(await console_.call('dsar.get', { id })).toMatchObject({ dsar: { assigneeId: 'stf_vogel', priority: 'high', version: 3 } });
+    expect(await console_.call('dsar.get', { id })).toMatchObject({ dsar: { assigneeId: 'stf_vogel', priority: 'high', version: 4 } });
     expect(await console_.call('conflicts.list')).toEqual([]);
   });
 
   it('a discarded conflict changes nothing on the platform', async () => {
     const console_ = await open();
     const [id] = await notHers(console_, 1);
-    await otherOfficer().patchDsar(id, { priority: 'high' }, { version: 1, idempotencyKey: 'other-4-abcdef' });
+    await otherOfficer().mutate(dsarEntity, 'setPriority', id, { priority: 'high' }, { version: 1, idempotencyKey: 'other-4-abcdef' });
     await console_.call('dsar.assign', { id, assigneeId: 'stf_vogel' });
     await console_.call('sync.now');
     const [conflict] = await console_.call('conflicts.list');

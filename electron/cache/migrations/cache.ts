@@ -119,4 +119,16 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'the platform state under pending writes',
+    up(db) {
+      db.exec(`
+        -- The platform's state of an entity with pending local writes, as it was before the first of them was
+        -- shown: the writes are shown again from here (never on top of each other) after a restart or a pull.
+        -- 'null' for an entity the platform does not have yet (a pending create).
+        CREATE TABLE overlay_base (entity TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (entity, id)) WITHOUT ROWID;
+      `);
+    },
+  },
 ];

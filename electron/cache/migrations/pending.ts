@@ -1,4 +1,86 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Migration } from '../migrate';
+
+/** A write of the first contract (op + body) as the named mutators that replaced it. */
+function asMutators(entity: string, op: string, body: Record<string, unknown>): { mutator: string; args: Record<string, unknown> }[] {
+  if (op === 'action') return [{ mutator: 'act', args: body }];
+  if (op === 'create') return [{ mutator: 'create', args: body }];
+  if (entity !== 'dsar') return [{ mutator: 'update', args: body }];
+  // A request's patch changed assignee, priority and tags at once; each is its own mutator now.
+  const named = { assigneeId: 'assign', priority: 'setPriority', tags: 'setTags' } as const;
+  return (Object.keys(named) as (keyof typeof named)[])
+    .filter((field) => field in body)
+    .map((field) => ({ mutator: named[field], args: { [field]: body[field] } }));
+}
+
+/** Rewrites every row of the outbox (in order, keeping each write's place) or of the conflicts. */
+function rewriteWrites(db: Database.Database): void {
+  type Row = {
+    seq: number;
+    entity: string;
+    entity_id: string;
+    op: string;
+    body: string;
+    base_version: number;
+    idempotency_key: string;
+    created_at: string;
+    attempts: number;
+    last_error: string | null;
+  };
+  const rows = db.prepare<[], Row>('SELECT * FROM outbox ORDER BY seq').all();
+  db.exec('DELETE FROM outbox');
+  const insert = db.prepare(
+    'INSERT INTO outbox (seq, entity, entity_id, op, body, base_version, idempotency_key, created_at, attempts, last_error) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  let seq = rows[0]?.seq ?? 1;
+  for (const row of rows) {
+    asMutators(row.entity, row.op, JSON.parse(row.body)).forEach((write, i) => {
+      // The first part keeps the write's key: the platform may have applied it already under that key.
+      const key = i === 0 ? row.idempotency_key : `${row.idempotency_key}-${write.mutator}`;
+      insert.run(
+        seq++,
+        row.entity,
+        row.entity_id,
+        write.mutator,
+        JSON.stringify(write.args),
+        row.base_version,
+        key,
+        row.created_at,
+        row.attempts,
+        row.last_error,
+      );
+    });
+  }
+  type Conflict = {
+    id: string;
+    entity: string;
+    entity_id: string;
+    op: string;
+    kind: string;
+    intended: string;
+    detail: string;
+    created_at: string;
+  };
+  const conflicts = db.prepare<[], Conflict>('SELECT * FROM conflicts').all();
+  db.exec('DELETE FROM conflicts');
+  const keep = db.prepare(
+    'INSERT INTO conflicts (id, entity, entity_id, op, kind, intended, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (const row of conflicts) {
+    asMutators(row.entity, row.op, JSON.parse(row.intended)).forEach((write, i) => {
+      keep.run(
+        i === 0 ? row.id : `${row.id}-${write.mutator}`,
+        row.entity,
+        row.entity_id,
+        write.mutator,
+        JSON.stringify(write.args),
+        row.kind,
+        row.detail,
+        row.created_at,
+      );
+    });
+  }
+}
 
 /**
  * The one store that is not disposable: writes the user made that the platform has not acknowledged, and
@@ -53,6 +135,18 @@ export const pendingMigrations: Migration[] = [
           sha256 TEXT NOT NULL,
           actor TEXT NOT NULL
         );
+      `);
+    },
+  },
+  {
+    version: 3,
+    name: 'writes name the mutator they run',
+    up(db) {
+      rewriteWrites(db);
+      db.exec(`
+        ALTER TABLE outbox RENAME COLUMN op TO mutator;
+        ALTER TABLE outbox RENAME COLUMN body TO args;
+        ALTER TABLE conflicts RENAME COLUMN op TO mutator;
       `);
     },
   },

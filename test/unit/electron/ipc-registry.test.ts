@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { HandlerError, IpcRegistry } from '../../../electron/ipc/registry';
+import { HandlerError } from '../../../electron/ipc/errors';
+import { IpcRegistry } from '../../../electron/ipc/registry';
 import { channelNames } from '../../../shared/ipc/contract';
 
 describe('IPC registry', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Change, ChangesPage } from '../../../shared/api/changes';
-import { Dsar, DsarPatch } from '../../../shared/api/dsar';
+import { Dsar, DsarAssign, DsarSetTags } from '../../../shared/api/dsar';
 
 const dsar = {
   id: 'dsr_1',
@@ -31,12 +31,13 @@ describe('DSAR contract', () => {
     expect(Dsar.safeParse({ ...dsar, receivedAt: '01.11.2026' }).success).toBe(false);
   });
 
-  it('patch: unknown fields and empty patches are refused', () => {
-    expect(DsarPatch.safeParse({ assigneeId: 'stf_1' }).success).toBe(true);
-    expect(DsarPatch.safeParse({ assigneeId: null }).success).toBe(true);
-    expect(DsarPatch.safeParse({ status: 'completed' }).success).toBe(false);
-    expect(DsarPatch.safeParse({}).success).toBe(false);
-    expect(DsarPatch.safeParse({ assigneeId: 7 }).success).toBe(false);
+  it('changes: unknown fields and empty arguments are refused', () => {
+    expect(DsarAssign.safeParse({ assigneeId: 'stf_1' }).success).toBe(true);
+    expect(DsarAssign.safeParse({ assigneeId: null }).success).toBe(true);
+    expect(DsarAssign.safeParse({ assigneeId: 'stf_1', status: 'completed' }).success).toBe(false);
+    expect(DsarAssign.safeParse({}).success).toBe(false);
+    expect(DsarAssign.safeParse({ assigneeId: 7 }).success).toBe(false);
+    expect(DsarSetTags.safeParse({ tags: ['x'.repeat(41)] }).success).toBe(false);
   });
 });
 

@@ -3,7 +3,8 @@ import type { Dsar } from '../../../shared/api/dsar';
 import { DsarAction, type Message } from '../../../shared/api/dsar-workflow';
 import type { Job } from '../../../shared/api/jobs';
 import { renderMessage } from '../../../shared/domain/dsar-messages';
-import { allowedIn, applyAction, excludedItems, type WorkflowContext, WorkflowError } from '../../../shared/domain/dsar-workflow';
+import { allowedIn, applyAction, excludedItems, type WorkflowContext } from '../../../shared/domain/dsar-workflow';
+import { RuleError } from '../../../shared/domain/rules';
 
 const clock = { region: 'DE-BE', timeZone: 'Europe/Berlin', pausePolicy: 'none' } as const;
 const base: Dsar = {
@@ -52,8 +53,9 @@ const ctx = (at = '2026-11-10T10:00:00Z', jobs: Job[] = [], others: Dsar[] = [])
   actor: 'stf_vogel',
   at,
   newId: () => `ev${++n}`,
-  findDsar: (id) => others.find((d) => d.id === id) ?? null,
-  findJob: (id) => jobs.find((j) => j.id === id) ?? null,
+  find: ((entity: string, id: string) =>
+    (entity === 'dsar' ? others.find((d) => d.id === id) : entity === 'job' ? jobs.find((j) => j.id === id) : null) ??
+    null) as WorkflowContext['find'],
 });
 const msg = (kind: Message['kind']): Message => ({ kind, locale: 'de', subject: 'Betreff', body: 'Text der Nachricht' });
 const act = (dsar: Dsar, action: unknown, context = ctx()) => applyAction(dsar, DsarAction.parse(action), context).dsar;
@@ -61,7 +63,7 @@ const refusal = (dsar: Dsar, action: unknown, context = ctx()) => {
   try {
     act(dsar, action, context);
   } catch (error) {
-    if (error instanceof WorkflowError) return error;
+    if (error instanceof RuleError) return error;
     throw error;
   }
   throw new Error('the action was accepted');

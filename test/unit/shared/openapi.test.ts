@@ -12,17 +12,23 @@ describe('OpenAPI document', () => {
       '/v1/dsars',
       '/v1/dsars/{id}',
       '/v1/dsars/{id}/actions',
+      '/v1/dsars/{id}/assign',
+      '/v1/dsars/{id}/priority',
+      '/v1/dsars/{id}/tags',
+      '/v1/jobs/{id}',
       '/v1/jobs/{id}/package',
       '/v1/me',
+      '/v1/openapi.json',
       '/v1/processing-activities',
       '/v1/processing-activities/{id}',
       '/v1/processors',
       '/v1/processors/{id}',
       '/v1/staff',
+      '/v1/staff/{id}',
     ]);
     const create = document.paths['/v1/processors'].post as { parameters: { name: string }[] };
     expect(create.parameters.map((p) => p.name)).toEqual(['Idempotency-Key']);
-    const patch = document.paths['/v1/dsars/{id}'].patch as { parameters: { name: string }[]; responses: Record<string, unknown> };
+    const patch = document.paths['/v1/dsars/{id}/assign'].post as { parameters: { name: string }[]; responses: Record<string, unknown> };
     expect(patch.parameters.map((p) => p.name)).toEqual(expect.arrayContaining(['id', 'If-Match', 'Idempotency-Key']));
     expect(Object.keys(patch.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403', '404', '412', '413', '415']));
     const zip = document.paths['/v1/jobs/{id}/package'].get as { responses: Record<string, { content: Record<string, unknown> }> };

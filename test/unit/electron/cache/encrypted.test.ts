@@ -58,7 +58,7 @@ describe('the two stores', () => {
     const stores = openStores(dir.path, TEST_KEY);
     stores.pending
       .prepare(
-        "INSERT INTO outbox (entity, entity_id, op, body, base_version, idempotency_key, created_at) VALUES ('dsar', 'dsr_1', 'patch', '{}', 1, 'k-1', 'now')",
+        `INSERT INTO outbox (entity, entity_id, mutator, args, base_version, idempotency_key, created_at) VALUES ('dsar', 'dsr_1', 'setPriority', '{"priority":"high"}', 1, 'k-1', 'now')`,
       )
       .run();
     stores.close();

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStores, type Stores } from '../../../../electron/cache/stores';
 import { ftsQuery, queuePage, queueStatement } from '../../../../electron/dsar/queue';
-import { dsarEntity } from '../../../../electron/dsar/store';
+import { dsarCache } from '../../../../electron/dsar/store';
 import { generateDsars } from '../../../../sandbox/seed/dsars';
 import { createRandom } from '../../../../sandbox/seed/random';
 import type { Dsar } from '../../../../shared/api/dsar';
@@ -23,7 +23,7 @@ beforeAll(() => {
   stores = openStores(dir.path, TEST_KEY);
   db = stores.cache;
   all = generateDsars(createRandom(7), 3000, new Date('2026-11-27T12:00:00Z'), officers).dsars;
-  const dsars = dsarEntity(db, { clock: () => defaultClockSettings, actor: () => 'stf_a', findJob: () => null }).synced;
+  const dsars = dsarCache(db, { clock: () => defaultClockSettings });
   db.transaction(() => {
     for (const dsar of all) dsars.upsert(dsar);
   })();

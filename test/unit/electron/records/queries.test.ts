@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStores, type Stores } from '../../../../electron/cache/stores';
-import { activityStore, processorStore } from '../../../../electron/processors/store';
+import { activityCache, processorCache } from '../../../../electron/processors/store';
 import { registryQueries } from '../../../../electron/records/queries';
 import { demoActivities } from '../../../../sandbox/seed/activities';
 import { demoProcessors } from '../../../../sandbox/seed/processors';
@@ -13,10 +13,10 @@ let queries: ReturnType<typeof registryQueries>;
 beforeEach(() => {
   dir = tempDir();
   stores = openStores(dir.path, TEST_KEY);
-  const processors = processorStore(stores.cache);
-  const activities = activityStore(stores.cache);
-  for (const p of demoProcessors) processors.synced.upsert(p);
-  for (const a of demoActivities) activities.synced.upsert(a);
+  const processors = processorCache(stores.cache);
+  const activities = activityCache(stores.cache);
+  for (const p of demoProcessors) processors.upsert(p);
+  for (const a of demoActivities) activities.upsert(a);
   queries = registryQueries({ processors, activities });
 });
 afterEach(() => {
@@ -30,12 +30,10 @@ describe('registry queries from the cache', () => {
   });
 
   it('answers Art. 15(1) from the cached records, a pending local change included', () => {
-    const activities = activityStore(stores.cache);
-    activities.synced.overlay?.({
-      entityId: 'act_support',
-      op: 'patch',
-      body: { retention: [{ category: 'Supportanfragen', period: '1 Jahr' }] },
-    });
+    const activities = activityCache(stores.cache);
+    const support = activities.read('act_support');
+    if (!support) throw new Error('seed without act_support');
+    activities.overlay({ ...support, retention: [{ category: 'Supportanfragen', period: '1 Jahr' }] });
     expect(queries.article15Information(['Kundinnen und Kunden']).retention).toContainEqual({
       category: 'Supportanfragen',
       period: '1 Jahr',

@@ -1,0 +1,22 @@
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { ClockSettings } from '../shared/api/dsar-workflow';
+import { jobCache } from './dsar/jobs-store';
+import { dsarCache } from './dsar/store';
+import { activityCache, processorCache } from './processors/store';
+import { staffCache } from './staff/store';
+import type { CachedEntities } from './sync/cached-entity';
+
+/**
+ * Every entity of the registry (shared/entities/registry.ts) as the cache holds it: one line per entity,
+ * and the compiler refuses the map when an entity of the registry has no cache.
+ */
+export function cachedEntities(db: Database.Database, settings: { clock(): ClockSettings }) {
+  return {
+    dsar: dsarCache(db, settings),
+    job: jobCache(db),
+    staff: staffCache(db),
+    processor: processorCache(db),
+    activity: activityCache(db),
+  } satisfies CachedEntities;
+}
+export type Caches = ReturnType<typeof cachedEntities>;

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import { type ActivityCreate, type ActivityPatch, ProcessingActivity } from '../api/activities';
+import { Processor, type ProcessorCreate, type ProcessorPatch } from '../api/processors';
+import type { MutationContext } from '../entities/descriptor';
+import { RuleError } from './rules';
+
+/** The whole-record rules (DPA dates, Chapter V, Art. 6(1)(f), Art. 9(2)) hold for the merged record. */
+function checked<T>(schema: z.ZodType<T>, candidate: unknown, label: string, code: string): T {
+  const result = schema.safeParse(candidate);
+  if (!result.success) throw RuleError.fromZod(code, `The changed ${label} breaks a rule.`, result.error);
+  return result.data;
+}
+
+/** The arguments passed the same rules (`ProcessorCreate`): the new processor is them, at version 0 until stored. */
+export function createProcessor(input: ProcessorCreate, ctx: MutationContext): Processor {
+  return { ...input, version: 0, updatedAt: ctx.at };
+}
+
+export function updateProcessor(current: Processor, patch: ProcessorPatch, ctx: MutationContext): Processor {
+  return checked(Processor, { ...current, ...patch, updatedAt: ctx.at }, 'processor', 'invalid-processor');
+}
+
+/** Art. 30(1)(d): the recipients an activity names must be in the registry. */
+function checkRecipients(activity: ProcessingActivity, ctx: MutationContext): ProcessingActivity {
+  const unknown = activity.recipientIds.filter((id) => !ctx.find('processor', id));
+  if (unknown.length) {
+    throw new RuleError(
+      'unknown-recipient',
+      `Recipients not in the registry: ${unknown.join(', ')}.`,
+      unknown.map((id) => ({ path: 'recipientIds', message: `unknown processor ${id}` })),
+    );
+  }
+  return activity;
+}
+
+export function createActivity(input: ActivityCreate, ctx: MutationContext): ProcessingActivity {
+  return checkRecipients({ ...input, version: 0, updatedAt: ctx.at }, ctx);
+}
+
+export function updateActivity(current: ProcessingActivity, patch: ActivityPatch, ctx: MutationContext): ProcessingActivity {
+  const activity = checked(ProcessingActivity, { ...current, ...patch, updatedAt: ctx.at }, 'processing activity', 'invalid-activity');
+  return checkRecipients(activity, ctx);
+}
