@@ -1,27 +1,17 @@
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../sandbox/server';
-import { Me } from '../shared/api/common';
-import { ClockSettings } from '../shared/api/dsar-workflow';
-import { defaultClockSettings } from '../shared/domain/dsar-clock';
-import type { ControllerDetails } from '../shared/domain/records';
-import { ControllerDetailsInput, type EventName, type Events, type WorkspaceInfo } from '../shared/ipc/contract';
-import { Setting } from './cache/settings';
+import type { EventName, Events, WorkspaceInfo } from '../shared/ipc/contract';
 import { openStores } from './cache/stores';
+import { openCore } from './core';
 import { registerDsarHandlers } from './dsar/ipc';
-import { cachedEntities } from './entities';
-import { exportLog, registerExportHandlers } from './exports/log';
+import { registerExportHandlers } from './exports/log';
 import { type Envelope, IpcRegistry } from './ipc/registry';
-import { PlatformClient } from './platform/client';
 import { registerRegistryHandlers } from './processors/ipc';
 import { registerRecordsHandlers } from './records/ipc';
 import { registryQueries } from './records/queries';
-import { SyncEngine, type SyncEngineOptions } from './sync/engine';
+import type { SyncEngineOptions } from './sync/engine';
 import { registerSyncHandlers } from './sync/ipc';
-import { Conflicts, Outbox } from './sync/outbox';
-import { resetMirror } from './sync/pull';
-import { SyncState } from './sync/sync-state';
-import { writePath } from './sync/writes';
 
 export type PlatformTarget =
   | { kind: 'remote'; url: string; token: string }
@@ -49,8 +39,6 @@ export interface PrivacyConsole {
   close(): Promise<void>;
 }
 
-const noController: ControllerDetails = { controllerName: '', controllerAddress: '', controllerContact: '', dpoName: '', dpoContact: '' };
-
 /**
  * The composition root: cache + platform client + sync engine + feature handlers. The Electron shell and the
  * headless shell both start exactly this, and differ only in how the renderer reaches `dispatch`.
@@ -77,73 +65,31 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     throw error;
   }
 
-  const { cache, pending } = stores;
-  const client = new PlatformClient({ baseUrl: target.url, token: target.token, ...options.client });
-  const state = new SyncState(cache);
-  const outbox = new Outbox(pending);
-  const conflicts = new Conflicts(pending);
-  const clock = new Setting(pending, 'clock', ClockSettings, {
-    ...defaultClockSettings,
-    ...(options.timeZone ? { timeZone: options.timeZone } : {}),
-  });
-  const controller = new Setting(pending, 'controller', ControllerDetailsInput, noController);
-  const exports = exportLog(pending);
-  const entities = cachedEntities(cache, { clock: () => clock.get() });
-
-  const cachedMe = state.get('me');
-  let me: Me | null = cachedMe ? Me.parse(JSON.parse(cachedMe)) : null;
-  const myId = () => me?.staff.id ?? null;
-
-  const writes = writePath({
-    cache,
-    pending,
-    outbox,
-    entities,
-    actor: () => myId() ?? 'me',
-    scopes: () => me?.scopes ?? null,
-    changed: (changed) => {
-      engine.noteLocalChange(changed);
-      void engine.kick();
-    },
-  });
-  const refreshMe = async () => {
-    const fresh = await client.me();
-    if (state.get('workspace') !== fresh.workspace.id) {
-      // Another workspace (or a reset platform): the mirror of the old one must not mix with the new one.
-      resetMirror({ cache, entities, state, writes });
-      state.set('workspace', fresh.workspace.id);
-    }
-    state.set('me', JSON.stringify(fresh));
-    me = fresh;
-  };
-
-  // Pending writes are the truth about local intent: show them over whatever the cache holds.
-  cache.transaction(() => writes.reapply())();
-
-  const engine = new SyncEngine({ cache, client, entities, writes, outbox, conflicts, state }, options.sync);
+  const core = openCore(stores, { platform: target, timeZone: options.timeZone, sync: options.sync, client: options.client });
+  const { engine, entities, writes, clock, controller, exports, myId, me, refreshMe } = core;
   const events = new EventEmitter();
   engine.on('status', (status) => events.emit('sync.status', status));
   engine.on('changed', (changed) => events.emit('cache.changed', { entities: changed }));
 
   const workspace = (): WorkspaceInfo => ({
-    name: me?.workspace.name ?? target.url,
+    name: me()?.workspace.name ?? target.url,
     url: target.url,
     demo: options.platform.kind === 'demo',
-    me,
+    me: me(),
   });
 
   const ipc = new IpcRegistry();
   ipc.handle('workspace.info', async () => {
-    if (!me) await refreshMe().catch(() => undefined);
+    if (!me()) await refreshMe().catch(() => undefined);
     return workspace();
   });
   ipc.handle('staff.list', () => entities.staff.list());
   const registry = registryQueries({ processors: entities.processor, activities: entities.activity });
   const dsarHandlers = registerDsarHandlers(ipc, {
-    cache,
-    outbox,
+    cache: stores.cache,
+    outbox: core.outbox,
     engine,
-    client,
+    client: core.client,
     writes,
     exports,
     dsars: entities.dsar,
@@ -151,7 +97,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     staff: entities.staff,
     clock,
     registry,
-    controllerName: () => controller.get().controllerName || (me?.workspace.name ?? ''),
+    controllerName: () => controller.get().controllerName || (me()?.workspace.name ?? ''),
     myId,
   });
   registerRegistryHandlers(ipc, {
@@ -168,7 +114,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     actor: () => myId() ?? 'unknown',
   });
   registerExportHandlers(ipc, exports);
-  registerSyncHandlers(ipc, { engine, conflicts, writes });
+  registerSyncHandlers(ipc, { engine, conflicts: core.conflicts, writes });
   const missing = ipc.missing();
   if (missing.length) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
 

@@ -46,6 +46,8 @@ export interface Sandbox {
   defaultToken: string;
   store: PlatformStore;
   app: FastifyInstance;
+  /** Every route served, as `GET` and `/v1/dsars/:id`. */
+  routes: readonly { method: string; path: string }[];
   inject(faults: Faults): void;
   /** Files a new request from a random account now, as a user on the platform would. */
   emitRequest(): ReturnType<typeof emitRequest>;
@@ -62,6 +64,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   for (const staff of demoStaff) tokens[staff.id] = registry.issue(staff.id, staff === demoStaff[0] ? options.token : undefined);
 
   const app = Fastify({ bodyLimit: BODY_LIMIT, logger: options.logger ?? false, return503OnClosing: true });
+  const routes: { method: string; path: string }[] = [];
+  app.addHook('onRoute', (route) => {
+    // Fastify adds HEAD beside every GET by itself.
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routes.push({ method, path: route.url });
+  });
   let faults: Faults | null = null;
 
   app.addHook('onRequest', async (_request, reply) => {
@@ -137,6 +144,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     defaultToken: tokens[demoStaff[0].id],
     store,
     app,
+    routes,
     inject: (next) => {
       faults = { ...next };
     },

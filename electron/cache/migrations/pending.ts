@@ -73,8 +73,8 @@ function rewriteWrites(db: Database.Database): void {
         row.entity,
         row.entity_id,
         write.mutator,
-        JSON.stringify(write.args),
         row.kind,
+        JSON.stringify(write.args),
         row.detail,
         row.created_at,
       );

@@ -60,6 +60,35 @@ describe('cache migration 4 (request timelines)', () => {
   });
 });
 
+describe('pending-store migration 3 (writes name their mutator)', () => {
+  it('keeps every queued write and conflict, in order, as the mutators that replaced the old operations', () => {
+    const db = openEncrypted(join(dir.path, 'pending.sqlite'), TEST_KEY);
+    migrate(db, pendingMigrations.slice(0, 2), 'pending');
+    const write = db.prepare(
+      'INSERT INTO outbox (entity, entity_id, op, body, base_version, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    );
+    write.run('dsar', 'dsr_1', 'patch', '{"assigneeId":"stf_vogel","priority":"high"}', 3, 'k-1', 'then');
+    write.run('dsar', 'dsr_1', 'action', '{"type":"start"}', 3, 'k-2', 'then');
+    write.run('processor', 'prc_1', 'patch', '{"riskRating":"low"}', 2, 'k-3', 'then');
+    write.run('activity', 'act_1', 'create', '{"id":"act_1"}', 0, 'k-4', 'then');
+    db.prepare(
+      "INSERT INTO conflicts (id, entity, entity_id, op, kind, intended, detail, created_at) VALUES ('cf-1', 'dsar', 'dsr_2', 'patch', 'stale', '{\"tags\":[\"x\"]}', 'stale', 'then')",
+    ).run();
+    migrate(db, pendingMigrations, 'pending');
+    expect(db.prepare('SELECT entity_id, mutator, args, base_version, idempotency_key FROM outbox ORDER BY seq').all()).toEqual([
+      { entity_id: 'dsr_1', mutator: 'assign', args: '{"assigneeId":"stf_vogel"}', base_version: 3, idempotency_key: 'k-1' },
+      { entity_id: 'dsr_1', mutator: 'setPriority', args: '{"priority":"high"}', base_version: 3, idempotency_key: 'k-1-setPriority' },
+      { entity_id: 'dsr_1', mutator: 'act', args: '{"type":"start"}', base_version: 3, idempotency_key: 'k-2' },
+      { entity_id: 'prc_1', mutator: 'update', args: '{"riskRating":"low"}', base_version: 2, idempotency_key: 'k-3' },
+      { entity_id: 'act_1', mutator: 'create', args: '{"id":"act_1"}', base_version: 0, idempotency_key: 'k-4' },
+    ]);
+    expect(db.prepare('SELECT id, mutator, intended FROM conflicts').all()).toEqual([
+      { id: 'cf-1', mutator: 'setTags', intended: '{"tags":["x"]}' },
+    ]);
+    db.close();
+  });
+});
+
 describe('migration registry', () => {
   it('rejects gaps in version numbers', () => {
     const db = openEncrypted(join(dir.path, 'x.sqlite'), TEST_KEY);

@@ -1,0 +1,277 @@
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openStores, type Stores } from '../../electron/cache/stores';
+import { type Core, openCore } from '../../electron/core';
+import { PlatformError } from '../../electron/platform/errors';
+import { demoActivities } from '../../sandbox/seed/activities';
+import { demoProcessors } from '../../sandbox/seed/processors';
+import { demoStaff } from '../../sandbox/seed/staff';
+import { DataCategory, DenialReason, IdentityMethod, type Message, type MessageKind } from '../../shared/api/dsar-workflow';
+import { defaultClockSettings } from '../../shared/domain/dsar-clock';
+import { RuleError } from '../../shared/domain/rules';
+import type { Versioned } from '../../shared/entities/descriptor';
+import { type EntityName, entities, findEntity, type MutatorArgs, type MutatorName } from '../../shared/entities/registry';
+import { type TestPlatform, testPlatform } from '../support/platform';
+import { TEST_KEY, tempDir } from '../support/temp';
+
+/**
+ * Every mutator through both sides on the same inputs: the console runs it to check and show the write, the
+ * platform runs it as the authority. Both must agree on whether the write is allowed, with the same rule,
+ * and an allowed write must look in the console exactly as the platform stored it, timeline included.
+ * Inputs are generated (fast-check), valid and invalid, on requests in whatever state earlier runs left them.
+ */
+
+let dir: ReturnType<typeof tempDir>;
+let platform: TestPlatform;
+let stores: Stores;
+let core: Core;
+
+beforeAll(async () => {
+  dir = tempDir();
+  // Jobs never progress here: the platform's answer is compared before a job could add to the timeline.
+  platform = await testPlatform(dir.path, 40, { jobStepMs: 3_600_000 });
+  stores = openStores(join(dir.path, 'console'), TEST_KEY);
+  core = openCore(stores, {
+    platform: { url: platform.url, token: platform.token },
+    sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
+    client: { retries: 0, timeoutMs: 5000 },
+  });
+  await core.refreshMe();
+  await core.engine.kick();
+});
+afterAll(async () => {
+  await core.engine.stop();
+  stores.close();
+  await platform.stop();
+  dir.remove();
+});
+
+type Case<N extends EntityName, M extends MutatorName<N>> = fc.Arbitrary<{ id: string; args: MutatorArgs<N, M> }>;
+/** One generator per mutator of every entity: the compiler refuses a registry mutator without one. */
+type Cases = { [N in EntityName]: { [M in MutatorName<N>]: Case<N, M> } };
+
+const processorIds = demoProcessors.map((p) => p.id);
+const text = (min: number, max: number) => fc.string({ minLength: min, maxLength: max });
+const message = (kind: MessageKind): fc.Arbitrary<Message> =>
+  fc.record({
+    // Now and then the wrong kind of message for the step.
+    kind: fc.oneof({ weight: 9, arbitrary: fc.constant(kind) }, { weight: 1, arbitrary: fc.constant<MessageKind>('denial') }),
+    locale: fc.constantFrom('de' as const, 'en' as const),
+    subject: text(1, 40),
+    body: text(1, 200),
+  });
+const day = (from: number, to: number) =>
+  fc.integer({ min: from, max: to }).map((offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10));
+const accountIds = () =>
+  platform.sandbox.store.db
+    .prepare<[], { id: string }>('SELECT id FROM accounts ORDER BY id LIMIT 20')
+    .all()
+    .map((row) => row.id);
+
+const action = (dsarId: fc.Arbitrary<string>) =>
+  fc.oneof(
+    fc.record({ type: fc.constant('add_note' as const), text: text(1, 80) }),
+    fc.constant({ type: 'start' as const }),
+    fc.record({ type: fc.constant('acknowledge' as const), message: message('acknowledgement') }),
+    fc.record({ type: fc.constant('request_identity' as const), message: message('identity_request') }),
+    fc.record({
+      type: fc.constant('record_identity' as const),
+      method: fc.constantFrom(...IdentityMethod.options),
+      outcome: fc.constantFrom('verified' as const, 'failed' as const),
+      note: text(0, 40),
+    }),
+    fc.record({ type: fc.constant('request_clarification' as const), message: message('clarification_request') }),
+    fc.record({ type: fc.constant('record_clarification' as const), note: text(1, 40) }),
+    fc.record({
+      type: fc.constant('extend' as const),
+      reason: text(5, 60),
+      message: message('extension_notice'),
+      clock: fc.constant(defaultClockSettings),
+    }),
+    fc.record({
+      type: fc.constant('deny' as const),
+      reason: fc.constantFrom(...DenialReason.options),
+      explanation: text(5, 60),
+      message: message('denial'),
+    }),
+    fc.record({ type: fc.constant('withdraw' as const), note: text(0, 40) }),
+    fc.record({ type: fc.constant('mark_duplicate' as const), of: fc.oneof(dsarId, fc.constant('dsr_nope')) }),
+    fc.record({ type: fc.constant('complete' as const), message: message('completion') }),
+    fc.record({
+      type: fc.constant('start_job' as const),
+      jobId: fc.uuid().map((u) => `job_${u.replace(/-/g, '').slice(0, 16)}`),
+      job: fc.constantFrom('package' as const, 'erasure' as const, 'restriction' as const, 'objection' as const, 'rectification' as const),
+      objections: fc.option(fc.constant<'web_analytics'[]>(['web_analytics']), { nil: undefined }),
+    }),
+    fc.record({
+      type: fc.constant('exclude_item' as const),
+      jobId: fc.constant('job_none'),
+      category: fc.constantFrom(...DataCategory.options),
+      itemId: fc.constant('item-1'),
+      reason: text(10, 40),
+    }),
+    fc.record({ type: fc.constant('inform_recipient' as const), processorId: fc.constantFrom(...processorIds), informedOn: day(-90, 1) }),
+  );
+
+const country = fc.constantFrom('DE', 'FR', 'IE', 'US', 'IN', 'CH', 'GB', 'JP');
+const transfer = fc.record({
+  mechanism: fc.constantFrom('none' as const, 'adequacy' as const, 'scc' as const, 'bcr' as const, 'art49' as const),
+  sccModule: fc.constantFrom(null, '1' as const, '2' as const, '3' as const),
+  tiaDate: fc.constantFrom(null, '2026-01-15'),
+});
+const processorPatch = fc.record(
+  {
+    legalName: text(0, 30),
+    countries: fc.uniqueArray(country, { minLength: 0, maxLength: 3 }),
+    transfer,
+    riskRating: fc.constantFrom('low' as const, 'medium' as const, 'high' as const),
+    reviewCadenceMonths: fc.integer({ min: 0, max: 40 }),
+  },
+  { requiredKeys: [] },
+);
+const activityPatch = fc.record(
+  {
+    name: text(0, 30),
+    legalBasis: fc.constantFrom('art6_1_a' as const, 'art6_1_b' as const, 'art6_1_f' as const),
+    legitimateInterest: fc.constantFrom('', 'Betrieb und Sicherheit der Plattform'),
+    specialCategories: fc.boolean(),
+    art9Ground: fc.constantFrom(null, 'art9_2_a' as const),
+    recipientIds: fc.uniqueArray(fc.constantFrom(...processorIds, 'prc_unknown-one'), { maxLength: 3 }),
+  },
+  { requiredKeys: [] },
+);
+const newId = (prefix: string) => fc.uuid().map((u) => `${prefix}_${u.replace(/-/g, '').slice(0, 12)}`);
+
+const cases = (): Cases => {
+  const requestIds = platform.sandbox.store
+    .all<Versioned>('dsar')
+    .map((dsar) => dsar.id)
+    .slice(0, 40);
+  const dsarId = fc.constantFrom(...requestIds);
+  return {
+    dsar: {
+      create: fc
+        .record({
+          id: newId('dsr'),
+          type: fc.constantFrom('access' as const, 'erasure' as const, 'objection' as const),
+          channel: fc.constantFrom('email' as const, 'letter' as const),
+          // Now and then in the future: refused by both.
+          receivedAt: fc.integer({ min: -60, max: 2 }).map((offset) => new Date(Date.now() + offset * 86_400_000).toISOString()),
+          subject: fc.record({
+            userId: fc.constantFrom(null, ...accountIds()),
+            name: text(1, 30),
+            email: fc.constantFrom('erika.muster@example.de', 'j.weiss@web.de', 'not-an-address'),
+            locale: fc.constantFrom('de' as const, 'en' as const),
+            address: fc.constant(null),
+          }),
+          notes: text(0, 40),
+          priority: fc.constantFrom('low' as const, 'normal' as const, 'high' as const),
+          duplicateOf: fc.constantFrom(null, ...requestIds.slice(0, 5), 'dsr_nope'),
+        })
+        .map((args) => ({ id: args.id, args })),
+      assign: fc.record({
+        id: dsarId,
+        args: fc.record({ assigneeId: fc.constantFrom(null, 'stf_nobody', ...demoStaff.map((s) => s.id)) }),
+      }),
+      setPriority: fc.record({
+        id: dsarId,
+        args: fc.record({ priority: fc.constantFrom('low' as const, 'normal' as const, 'high' as const) }),
+      }),
+      setTags: fc.record({ id: dsarId, args: fc.record({ tags: fc.array(text(0, 12), { maxLength: 4 }) }) }),
+      act: fc.record({ id: dsarId, args: action(dsarId) }),
+    },
+    job: {},
+    staff: {},
+    processor: {
+      create: fc.record({ id: newId('prc'), patch: processorPatch }).map(({ id, patch }) => {
+        const { id: _, version: __, updatedAt: ___, ...draft } = demoProcessors[1];
+        return { id, args: { ...draft, id, ...patch } };
+      }),
+      update: fc.record({ id: fc.constantFrom(...processorIds), args: processorPatch }),
+    },
+    activity: {
+      create: fc.record({ id: newId('act'), patch: activityPatch }).map(({ id, patch }) => {
+        const { id: _, version: __, updatedAt: ___, ...draft } = demoActivities[0];
+        return { id, args: { ...draft, id, ...patch } };
+      }),
+      update: fc.record({ id: fc.constantFrom(...demoActivities.map((a) => a.id)), args: activityPatch }),
+    },
+  };
+};
+
+/** What both sides must agree on: everything but the version, the instants and the ids of timeline entries. */
+function comparable(doc: Versioned | null): unknown {
+  if (!doc) return null;
+  const { version: _, updatedAt: __, ...rest } = doc as Versioned & { events?: { id: string; at: string }[] };
+  const events = (rest as { events?: { id: string; at: string }[] }).events;
+  return events ? { ...rest, events: events.map(({ id: _id, at: _at, ...entry }) => entry) } : rest;
+}
+
+const outcomes = new Map<string, { accepted: number; refused: number }>();
+
+/** One write through both sides; throws (failing the property) where they disagree. */
+async function bothSides(entity: EntityName, mutator: string, id: string, args: unknown): Promise<void> {
+  const descriptor = findEntity(entity);
+  if (!descriptor) throw new Error(`no entity ${entity}`);
+  const tally = outcomes.get(`${entity}.${mutator}`) ?? { accepted: 0, refused: 0 };
+  outcomes.set(`${entity}.${mutator}`, tally);
+  const cached = core.entities[entity];
+  const before = cached.read(id);
+  let shown: Versioned | null = null;
+  let refusal: RuleError | null = null;
+  try {
+    shown = core.writes.mutate(entity, id, mutator as MutatorName<typeof entity>, args as never);
+  } catch (error) {
+    if (!(error instanceof RuleError)) throw error;
+    refusal = error;
+  }
+
+  if (refusal) {
+    tally.refused++;
+    // The platform, asked the same on the same state, refuses with the same rule.
+    const answer = await core.client
+      .mutate(descriptor, mutator, id, args, { version: before?.version ?? 0, idempotencyKey: `parity-${crypto.randomUUID()}` })
+      .then(
+        (saved) => saved,
+        (error: unknown) => error,
+      );
+    if (!(answer instanceof PlatformError))
+      throw new Error(`${entity}.${mutator}: the console refused (${refusal.message}), the platform accepted`);
+    if (refusal.code === 'invalid-arguments') expect(answer.status).toBe(400);
+    else {
+      expect(answer.status).toBe(422);
+      expect(answer.problem?.type).toMatch(new RegExp(`/${refusal.code}$`));
+    }
+    return;
+  }
+
+  tally.accepted++;
+  await core.engine.kick();
+  const conflicts = core.conflicts.list();
+  if (conflicts.length) throw new Error(`${entity}.${mutator}: the console accepted, the platform refused: ${conflicts[0].detail}`);
+  expect(core.outbox.count()).toBe(0);
+  const stored = platform.sandbox.store.get<Versioned>(entity, id);
+  expect(comparable(shown)).toEqual(comparable(stored));
+  // And the mirror holds exactly what the platform stored, its version included.
+  expect(cached.read(id)).toEqual(stored);
+}
+
+describe('every mutator, through the console and the platform', () => {
+  const all = cases;
+  for (const entity of entities) {
+    for (const mutator of Object.keys(entity.mutators)) {
+      it(`${entity.name}.${mutator}: the same decision and the same result on both sides`, async () => {
+        const arbitrary = (all() as Record<string, Record<string, fc.Arbitrary<{ id: string; args: unknown }>>>)[entity.name][mutator];
+        await fc.assert(
+          fc.asyncProperty(arbitrary, ({ id, args }) => bothSides(entity.name, mutator, id, args)),
+          { numRuns: entity.name === 'dsar' && mutator === 'act' ? 120 : 30 },
+        );
+        const tally = outcomes.get(`${entity.name}.${mutator}`);
+        // The generators must reach both outcomes, or the property proves less than it says.
+        expect(tally?.accepted).toBeGreaterThan(0);
+        if (mutator !== 'setPriority' && mutator !== 'setTags') expect(tally?.refused).toBeGreaterThan(0);
+      });
+    }
+  }
+});
