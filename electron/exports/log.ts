@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { FileExport } from '../../shared/ipc/contract';
+import type { ExportKind, ExportLogEntry, FileExport } from '../../shared/ipc/contract';
 import type { IpcRegistry } from '../ipc/registry';
 
 export interface ExportEntry {
-  kind: string;
+  kind: ExportKind;
   format: string;
   fileName: string;
   mimeType: string;
@@ -18,7 +18,7 @@ export interface ExportEntry {
  */
 export function exportLog(pending: Database.Database) {
   const insert = pending.prepare('INSERT INTO export_log (at, kind, format, file_name, sha256, actor) VALUES (?, ?, ?, ?, ?, ?)');
-  const recent = pending.prepare<[], { at: string; kind: string; format: string; file_name: string; sha256: string; actor: string }>(
+  const recent = pending.prepare<[], { at: string; kind: ExportKind; format: string; file_name: string; sha256: string; actor: string }>(
     'SELECT at, kind, format, file_name, sha256, actor FROM export_log ORDER BY seq DESC LIMIT 200',
   );
   return {
@@ -28,7 +28,7 @@ export function exportLog(pending: Database.Database) {
       insert.run(new Date().toISOString(), entry.kind, entry.format, entry.fileName, sha256, entry.actor);
       return { fileName: entry.fileName, mimeType: entry.mimeType, base64: entry.content.toString('base64'), sha256 };
     },
-    recent: () =>
+    recent: (): ExportLogEntry[] =>
       recent
         .all()
         .map((row) => ({ at: row.at, kind: row.kind, format: row.format, fileName: row.file_name, sha256: row.sha256, actor: row.actor })),

@@ -1,6 +1,6 @@
 import type { RecordsOfProcessing } from '../../shared/domain/records';
 import { csvDocument } from '../exports/csv';
-import { type ExportLanguage, exportLabels, transferLines } from './labels';
+import { basisLines, type ExportLanguage, exportLabels, transferLines } from './labels';
 
 const joined = (values: readonly string[]) => values.join(' | ');
 
@@ -30,13 +30,11 @@ export function recordsCsv(records: RecordsOfProcessing, language: ExportLanguag
     [c.dpoName, c.dpoContact].join(', '),
     e.name,
     e.purpose,
-    [l.basis[e.legalBasis], e.legitimateInterest && `${l.interest}: ${e.legitimateInterest}`, e.art9Ground && `${l.art9}: ${e.art9Ground}`]
-      .filter(Boolean)
-      .join('; '),
+    basisLines(e, l, language).join('; '),
     joined(e.subjectCategories),
     joined(e.dataCategories),
     joined(e.recipients.map((r) => (r.countries.length ? `${r.name} (${r.countries.join(', ')})` : r.name))),
-    joined([...transferLines(e, l), e.transferNote].filter(Boolean)) || l.noTransfers,
+    joined([...transferLines(e, l, language), e.transferNote].filter(Boolean)) || l.noTransfers,
     joined(e.retention.map((r) => `${r.category}: ${r.period}`)),
     joined(e.toms),
     records.exportedAt,

@@ -1,6 +1,7 @@
+import { labels as enumLabels, type LabelLanguage } from '../../shared/domain/labels';
 import type { RecordEntry } from '../../shared/domain/records';
 
-export type ExportLanguage = 'de' | 'en';
+export type ExportLanguage = LabelLanguage;
 
 /** The export's own texts: it is read by an authority, outside the app, in German or English. */
 export const exportLabels = {
@@ -24,21 +25,7 @@ export const exportLabels = {
     toms: '(g) Technische und organisatorische Maßnahmen (Art. 32 Abs. 1)',
     tia: 'Transfer-Folgenabschätzung',
     page: 'Seite',
-    basis: {
-      art6_1_a: 'Art. 6 Abs. 1 lit. a DSGVO (Einwilligung)',
-      art6_1_b: 'Art. 6 Abs. 1 lit. b DSGVO (Vertrag)',
-      art6_1_c: 'Art. 6 Abs. 1 lit. c DSGVO (rechtliche Verpflichtung)',
-      art6_1_d: 'Art. 6 Abs. 1 lit. d DSGVO (lebenswichtige Interessen)',
-      art6_1_e: 'Art. 6 Abs. 1 lit. e DSGVO (öffentliche Aufgabe)',
-      art6_1_f: 'Art. 6 Abs. 1 lit. f DSGVO (berechtigtes Interesse)',
-    },
-    mechanism: {
-      none: 'keine Garantie erfasst',
-      adequacy: 'Angemessenheitsbeschluss (Art. 45 DSGVO)',
-      scc: 'Standardvertragsklauseln 2021/914 (Art. 46 Abs. 2 lit. c DSGVO), Modul',
-      bcr: 'Verbindliche interne Datenschutzvorschriften (Art. 47 DSGVO)',
-      art49: 'Ausnahme nach Art. 49 DSGVO',
-    },
+    module: 'Modul',
   },
   en: {
     title: 'Records of processing activities',
@@ -60,29 +47,27 @@ export const exportLabels = {
     toms: '(g) Technical and organisational measures (Art. 32(1))',
     tia: 'Transfer impact assessment',
     page: 'Page',
-    basis: {
-      art6_1_a: 'Art. 6(1)(a) GDPR (consent)',
-      art6_1_b: 'Art. 6(1)(b) GDPR (contract)',
-      art6_1_c: 'Art. 6(1)(c) GDPR (legal obligation)',
-      art6_1_d: 'Art. 6(1)(d) GDPR (vital interests)',
-      art6_1_e: 'Art. 6(1)(e) GDPR (public task)',
-      art6_1_f: 'Art. 6(1)(f) GDPR (legitimate interests)',
-    },
-    mechanism: {
-      none: 'no safeguard recorded',
-      adequacy: 'Adequacy decision (Art. 45 GDPR)',
-      scc: 'Standard contractual clauses 2021/914 (Art. 46(2)(c) GDPR), module',
-      bcr: 'Binding corporate rules (Art. 47 GDPR)',
-      art49: 'Derogation under Art. 49 GDPR',
-    },
+    module: 'module',
   },
 } as const;
 
 export type Labels = (typeof exportLabels)[ExportLanguage];
 
-export function transferLines(entry: RecordEntry, labels: Labels): string[] {
+/** The legal basis of an entry with its legitimate interest and Art. 9(2) ground, in the label table's words. */
+export function basisLines(entry: RecordEntry, labels: Labels, language: ExportLanguage): string[] {
+  const names = enumLabels[language];
+  return [
+    names.legalBasis[entry.legalBasis],
+    entry.legitimateInterest && `${labels.interest}: ${entry.legitimateInterest}`,
+    entry.art9Ground && `${labels.art9}: ${names.art9Ground[entry.art9Ground]}`,
+  ].filter((line): line is string => Boolean(line));
+}
+
+/** Art. 30(1)(e): each transfer to a third country with its safeguard, named as everywhere else. */
+export function transferLines(entry: RecordEntry, labels: Labels, language: ExportLanguage): string[] {
+  const mechanism = enumLabels[language].transferMechanism;
   return entry.transfers.map((t) => {
-    const safeguard = t.mechanism === 'scc' ? `${labels.mechanism.scc} ${t.sccModule ?? '?'}` : labels.mechanism[t.mechanism];
+    const safeguard = t.mechanism === 'scc' ? `${mechanism.scc}, ${labels.module} ${t.sccModule ?? '?'}` : mechanism[t.mechanism];
     return `${t.recipient} → ${t.countries.join(', ')}: ${safeguard}${t.tiaDate ? `; ${labels.tia} ${t.tiaDate}` : ''}`;
   });
 }

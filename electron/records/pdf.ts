@@ -1,6 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { RecordsOfProcessing } from '../../shared/domain/records';
-import { type ExportLanguage, exportLabels, transferLines } from './labels';
+import { basisLines, type ExportLanguage, exportLabels, transferLines } from './labels';
 
 // PDF standard fonts encode WinAnsi only: Latin-1 plus these. Anything else is transliterated, so a name
 // like "Yıldız" prints as "Yildiz" instead of vanishing.
@@ -68,20 +68,11 @@ export function recordsPdf(records: RecordsOfProcessing, language: ExportLanguag
     doc.font('Helvetica-Bold').fontSize(13);
     text(`${l.activity}: ${entry.name}`, { paragraphGap: 4 });
     field(l.purpose, entry.purpose);
-    field(
-      l.legalBasis,
-      [
-        l.basis[entry.legalBasis],
-        entry.legitimateInterest && `${l.interest}: ${entry.legitimateInterest}`,
-        entry.art9Ground && `${l.art9}: ${entry.art9Ground}`,
-      ]
-        .filter(Boolean)
-        .join('\n'),
-    );
+    field(l.legalBasis, basisLines(entry, l, language).join('\n'));
     field(l.subjects, entry.subjectCategories.join(', '));
     field(l.data, entry.dataCategories.join(', '));
     field(l.recipients, list(entry.recipients.map((r) => (r.countries.length ? `${r.name} (${r.countries.join(', ')})` : r.name))));
-    field(l.transfers, [...transferLines(entry, l), entry.transferNote].filter(Boolean).join('\n') || l.noTransfers);
+    field(l.transfers, [...transferLines(entry, l, language), entry.transferNote].filter(Boolean).join('\n') || l.noTransfers);
     field(l.retention, list(entry.retention.map((r) => `${r.category}: ${r.period}`)));
     field(l.toms, list(entry.toms));
   }

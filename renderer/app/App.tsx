@@ -1,21 +1,40 @@
 import { AppShell, Badge, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, NavLink as RouterLink, Routes } from 'react-router';
-import { useBridge } from '../bridge/context';
-import { RequestQueue } from '../dsar/RequestQueue';
-import { type Language, languages } from '../i18n';
-import { ProcessorRegistry } from '../processors/ProcessorRegistry';
-import { RecordsOfProcessing } from '../processors/RecordsOfProcessing';
-import { DeadlineSettings } from '../settings/DeadlineSettings';
+import { features } from '../features';
+import { declaredText, type Language, languages } from '../i18n';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useBridgeEvents } from '../sync/useBridgeEvents';
+import { ActionsProvider, type RegisteredAction, useAction } from './actions';
+import { KeyboardHelp } from './KeyboardHelp';
+import { useWorkspace } from './workspace';
+
+/** The shell's own keys beside those the features declare. */
+const shellActions: RegisteredAction[] = [{ id: 'app.help', keys: ['?'], label: 'keys.help', group: 'keys.app', namespace: 'common' }];
+const actions: RegisteredAction[] = [
+  ...shellActions,
+  ...features.flatMap((feature) => feature.actions.map((action) => ({ ...action, namespace: feature.namespace }))),
+];
+const navigation = features
+  .flatMap((feature) => feature.nav.map((entry) => ({ ...entry, namespace: feature.namespace })))
+  .sort((a, b) => a.order - b.order);
+const routes = features.flatMap((feature) => feature.routes);
 
 export function App() {
+  return (
+    <ActionsProvider actions={actions}>
+      <Shell />
+    </ActionsProvider>
+  );
+}
+
+function Shell() {
   const { t, i18n } = useTranslation();
-  const bridge = useBridge();
   useBridgeEvents();
-  const workspace = useQuery({ queryKey: ['workspace'], queryFn: () => bridge['workspace.info']() });
+  const workspace = useWorkspace();
+  const [help, setHelp] = useState(false);
+  useAction('app.help', () => setHelp(true));
 
   return (
     <HashRouter>
@@ -55,21 +74,20 @@ export function App() {
           </Group>
         </AppShell.Header>
         <AppShell.Navbar p="xs" aria-label={t('app.navigation')}>
-          <NavLink component={RouterLink} to="/requests" label={t('app.requests')} />
-          <NavLink component={RouterLink} to="/processors" label={t('app.processors')} />
-          <NavLink component={RouterLink} to="/records" label={t('app.records')} />
-          <NavLink component={RouterLink} to="/settings" label={t('app.settings')} />
+          {navigation.map((entry) => (
+            <NavLink key={entry.path} component={RouterLink} to={entry.path} label={declaredText(entry.namespace, entry.label)} />
+          ))}
         </AppShell.Navbar>
         <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh' }}>
           <Routes>
-            <Route path="/requests" element={<RequestQueue />} />
-            <Route path="/processors" element={<ProcessorRegistry />} />
-            <Route path="/records" element={<RecordsOfProcessing />} />
-            <Route path="/settings" element={<DeadlineSettings />} />
-            <Route path="*" element={<Navigate to="/requests" replace />} />
+            {routes.map((route) => (
+              <Route key={route.path} path={route.path} element={route.element} />
+            ))}
+            <Route path="*" element={<Navigate to={navigation[0].path} replace />} />
           </Routes>
         </AppShell.Main>
       </AppShell>
+      <KeyboardHelp opened={help} onClose={() => setHelp(false)} />
     </HashRouter>
   );
 }

@@ -1,9 +1,10 @@
-import { Button, Group, Menu, Modal, Stack, Text } from '@mantine/core';
+import { Button, Group, Menu, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BulkChange } from '../../shared/ipc/contract';
+import { Modal } from '../app/dialogs';
 import { download } from '../app/download';
 import { useBridge } from '../bridge/context';
 import type { QueueFilter } from './QueueFilters';
@@ -22,7 +23,7 @@ export function BulkActions({
   myId: string | null;
   mayWrite: boolean;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('dsar');
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<{ change: BulkChange; label: string } | null>(null);

@@ -1,9 +1,9 @@
 import { Badge, Tooltip } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DsarStatus } from '../../shared/api/dsar';
-import { daysBetween, localDate } from '../../shared/domain/calendar';
+import { daysBetween } from '../../shared/domain/calendar';
 import { isOpen } from '../../shared/domain/dsar';
-import { useClock } from './useRequest';
+import { useDateFormat, useToday } from '../app/format';
 
 /** On the light tints, orange and yellow text cannot reach 4.5:1; those badges read in dark text instead. */
 const textColor: Record<string, string> = {
@@ -14,13 +14,11 @@ const textColor: Record<string, string> = {
 };
 
 export function DueBadge({ dueDate, status, paused }: { dueDate: string; status: DsarStatus; paused: boolean }) {
-  const { t, i18n } = useTranslation();
-  const clock = useClock();
-  const formatted = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${dueDate}T00:00:00Z`),
-  );
+  const { t } = useTranslation('dsar');
+  const formatted = useDateFormat().day(dueDate);
+  const today = useToday();
   if (!isOpen(status)) return <span>{formatted}</span>;
-  const left = daysBetween(localDate(new Date(), clock.data?.timeZone ?? 'Europe/Berlin'), dueDate);
+  const left = daysBetween(today, dueDate);
   const [color, label] =
     left < 0
       ? ['red', t('queue.overdue', { count: -left })]

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Radio, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Radio, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { AccountMatch } from '../../shared/api/accounts';
 import { DsarType } from '../../shared/api/dsar';
 import { BridgeCallError } from '../../shared/ipc/bridge';
+import { Modal } from '../app/dialogs';
 import { useBridge } from '../bridge/context';
 
 const localNow = () => {
@@ -19,7 +20,7 @@ const localNow = () => {
  * anything is saved, so a repeat is recorded as a duplicate instead of worked twice.
  */
 export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('dsar');
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const [type, setType] = useState<DsarType | null>(null);

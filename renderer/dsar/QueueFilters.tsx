@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DsarStatus, DsarType } from '../../shared/api/dsar';
 import { openStatuses } from '../../shared/domain/dsar';
 import type { QueueQueryInput, QueueSort } from '../../shared/ipc/contract';
-import { useStaff } from './useStaffNames';
+import { useAssignableStaff } from '../app/staff';
 
 export type QueueFilter = Required<Pick<QueueQueryInput, 'statuses' | 'types' | 'assignee' | 'search' | 'sort' | 'due'>>;
 
@@ -34,8 +34,8 @@ export function QueueFilters({
   onChange: (next: QueueFilter) => void;
   searchRef: RefObject<HTMLInputElement | null>;
 }) {
-  const { t } = useTranslation();
-  const staff = useStaff();
+  const { t } = useTranslation('dsar');
+  const assignable = useAssignableStaff();
   const [search, setSearch] = useState(filter.search);
   const commitSearch = useDebouncedCallback((value: string) => onChange({ ...filter, search: value }), 200);
 
@@ -43,9 +43,7 @@ export function QueueFilters({
     { value: '', label: t('queue.anyone') },
     { value: 'me', label: t('queue.mine') },
     { value: 'unassigned', label: t('queue.unassigned') },
-    ...(staff.data ?? [])
-      .filter((s) => s.active && s.roles.some((r) => r === 'privacy_officer' || r === 'admin'))
-      .map((s) => ({ value: s.id, label: s.name })),
+    ...assignable.map((s) => ({ value: s.id, label: s.name })),
   ];
 
   return (

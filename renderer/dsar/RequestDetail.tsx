@@ -15,38 +15,30 @@ import {
   Title,
   Tooltip,
 } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DsarAction } from '../../shared/api/dsar-workflow';
 import { allowedIn } from '../../shared/domain/dsar-workflow';
 import type { DsarDetail } from '../../shared/ipc/contract';
+import { useAction } from '../app/actions';
+import { useAssignableStaff } from '../app/staff';
 import { ActionDialog, type DialogKind } from './detail/ActionDialog';
 import { DeadlineCard } from './detail/DeadlineCard';
 import { Fulfilment } from './detail/Fulfilment';
 import { RecipientTasks } from './detail/RecipientTasks';
 import { Timeline } from './detail/Timeline';
-import { isTyping } from './keyboard';
+import { detailSteps } from './steps';
 import { useAct, useRequestDetail, useUpdateRequest } from './useRequest';
-import { useStaff } from './useStaffNames';
 
-/** Each workflow step, its key, and the action it needs to be allowed. */
-const steps: { kind: DialogKind | 'start'; key: string; action: DsarAction['type'] }[] = [
-  { kind: 'acknowledge', key: 'a', action: 'acknowledge' },
-  { kind: 'start', key: 's', action: 'start' },
-  { kind: 'request_identity', key: 'i', action: 'request_identity' },
-  { kind: 'record_identity', key: 'v', action: 'record_identity' },
-  { kind: 'request_clarification', key: 'c', action: 'request_clarification' },
-  { kind: 'record_clarification', key: 'y', action: 'record_clarification' },
-  { kind: 'extend', key: 'x', action: 'extend' },
-  { kind: 'complete', key: 'e', action: 'complete' },
-  { kind: 'mark_duplicate', key: 'p', action: 'mark_duplicate' },
-  { kind: 'deny', key: 'd', action: 'deny' },
-  { kind: 'withdraw', key: 'w', action: 'withdraw' },
-  { kind: 'add_note', key: 'n', action: 'add_note' },
-];
+const steps = detailSteps.map(([kind, key]) => ({ kind, key, action: kind }));
+
+/** Binds one step's key while the step is offered. */
+function StepKey({ kind, enabled, run }: { kind: DialogKind | 'start'; enabled: boolean; run(kind: DialogKind | 'start'): void }) {
+  useAction(`detail.${kind}`, () => run(kind), enabled);
+  return null;
+}
 
 export function RequestDetail({ id, mayWrite, onClose }: { id: string; mayWrite: boolean; onClose(): void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('dsar');
   const detail = useRequestDetail(id);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
 
@@ -77,11 +69,10 @@ function DetailBody({
   dialog: DialogKind | null;
   setDialog(kind: DialogKind | null): void;
 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('dsar');
   const { dsar } = detail;
   const act = useAct(dsar.id);
   const update = useUpdateRequest(dsar.id);
-  const staff = useStaff();
   const [error, setError] = useState<string | null>(null);
   const available = steps.filter(
     (s) => mayWrite && allowedIn(s.action, dsar.status) && (s.kind !== 'mark_duplicate' || detail.duplicates.length > 0),
@@ -96,24 +87,10 @@ function DetailBody({
     } else setDialog(kind);
   };
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (dialog || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (event.key === 'Escape') {
-        onClose();
-        return;
-      }
-      const step = available.find((s) => s.key === event.key);
-      if (step) {
-        event.preventDefault();
-        run(step.kind);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useAction('detail.close', onClose);
 
-  const officers = (staff.data ?? []).filter((s) => s.active && s.roles.some((r) => r === 'privacy_officer' || r === 'admin'));
+  // The one assignee rule (mayBeAssigned), as the platform checks it.
+  const officers = useAssignableStaff();
   const processorName = (pid: string) => detail.recipients?.find((r) => r.processorId === pid)?.legalName ?? pid;
 
   return (
@@ -187,11 +164,14 @@ function DetailBody({
           onChange={(tags) => update.mutate({ tags })}
           disabled={!mayWrite}
           maxTags={20}
-          placeholder={t('processors.tagsHint')}
+          placeholder={t('detail.tagsHint')}
         />
 
         <DeadlineCard detail={detail} />
 
+        {steps.map((step) => (
+          <StepKey key={step.kind} kind={step.kind} enabled={!dialog && available.includes(step)} run={run} />
+        ))}
         {available.length > 0 && (
           <Group gap={6} data-testid="actions">
             {available.map((step) => (
@@ -221,7 +201,7 @@ function DetailBody({
         <Title order={3} size="h5" mt="xs">
           {t('detail.timeline')}
         </Title>
-        <Timeline events={dsar.events} timeZone={detail.clock.timeZone} processorName={processorName} />
+        <Timeline events={dsar.events} processorName={processorName} />
       </Stack>
       {dialog && <ActionDialog detail={detail} kind={dialog} onClose={() => setDialog(null)} />}
     </ScrollArea>

@@ -4,15 +4,17 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../shared/ipc/contract';
+import { useAction } from '../app/actions';
+import { useDateFormat } from '../app/format';
+import { useStaffNames } from '../app/staff';
+import { useMayWrite, useWorkspace } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { BulkActions } from './BulkActions';
 import { DueBadge } from './DueBadge';
 import { IntakeDialog } from './IntakeDialog';
-import { isTyping } from './keyboard';
 import { defaultFilter, type QueueFilter, QueueFilters } from './QueueFilters';
 import { RequestDetail } from './RequestDetail';
 import { useAssign, useQueue } from './useQueue';
-import { useStaffNames } from './useStaffNames';
 import { type ViewName, viewOf, views } from './views';
 
 const ROW_HEIGHT = 44;
@@ -28,7 +30,7 @@ const statusColors: Record<QueueRow['status'], string> = {
 };
 
 export function RequestQueue() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation('dsar');
   const bridge = useBridge();
   const [filter, setFilterState] = useState<QueueFilter>(defaultFilter);
   const [selected, setSelected] = useState(0);
@@ -43,10 +45,11 @@ export function RequestQueue() {
   const queue = useQueue(filter);
   const assign = useAssign();
   const staffName = useStaffNames();
-  const workspace = useQuery({ queryKey: ['workspace'], queryFn: () => bridge['workspace.info']() });
+  const workspace = useWorkspace();
   const syncStatus = useQuery({ queryKey: ['sync-status'], queryFn: () => bridge['sync.status']() });
   const me = workspace.data?.me ?? null;
-  const mayWrite = me?.scopes.includes('dsar:write') ?? false;
+  const mayWrite = useMayWrite('dsar:write');
+  const format = useDateFormat();
 
   const rows = useMemo(() => queue.data?.pages.flatMap((page) => page.rows) ?? [], [queue.data]);
   const virtualizer = useVirtualizer({
@@ -70,38 +73,23 @@ export function RequestQueue() {
     [assign, mayWrite, me],
   );
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === '/' && !isTyping(event.target)) {
-        event.preventDefault();
-        searchRef.current?.focus();
-        return;
-      }
-      if (intake || document.querySelector('[role="dialog"]')) return;
-      if (isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      const move = (to: number) => {
-        const next = Math.max(0, Math.min(rows.length - 1, to));
-        setSelected(next);
-        virtualizer.scrollToIndex(next, { align: 'auto' });
-        event.preventDefault();
-      };
-      if (event.key === 'ArrowDown' || event.key === 'j') move(selected + 1);
-      else if (event.key === 'ArrowUp' || event.key === 'k') move(selected - 1);
-      else if (event.key === 'm') act(rows[selected], 'me');
-      else if (event.key === 'u') act(rows[selected], null);
-      else if (event.key === 'r') void bridge['sync.now']();
-      else if (event.key === 'Enter' && rows[selected]) setOpenId(rows[selected].id);
-      else if (event.key === 'N' && mayWrite) {
-        event.preventDefault();
-        setIntake(true);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [rows, selected, act, virtualizer, bridge, intake, mayWrite]);
+  const move = (to: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, to));
+    setSelected(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+  useAction('queue.next', () => move(selected + 1));
+  useAction('queue.previous', () => move(selected - 1));
+  useAction('queue.open', () => {
+    if (!rows[selected]) return false;
+    setOpenId(rows[selected].id);
+  });
+  useAction('queue.assignToMe', () => act(rows[selected], 'me'), mayWrite);
+  useAction('queue.unassign', () => act(rows[selected], null), mayWrite);
+  useAction('queue.search', () => searchRef.current?.focus());
+  useAction('queue.sync', () => void bridge['sync.now']());
+  useAction('queue.intake', () => setIntake(true), mayWrite);
 
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'Europe/Berlin' });
-  const instantFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'full', timeStyle: 'long', timeZone: 'Europe/Berlin' });
   const lastPage = queue.data?.pages[queue.data.pages.length - 1];
   const count = filter.search.trim()
     ? t('queue.searchCapped', { count: rows.length })
@@ -150,7 +138,7 @@ export function RequestQueue() {
               aria-pressed={view === name}
               onClick={() => setFilter(views[name])}
             >
-              {t(`views.${name}`)}
+              {name === 'identity' ? t('dsarStatus.identity_pending') : t(`views.${name}`)}
             </Button>
           ))}
         </Group>
@@ -206,9 +194,7 @@ export function RequestQueue() {
                         {row.subjectEmail}
                       </Text>
                     </Table.Td>
-                    <Table.Td title={instantFormat.format(new Date(row.receivedAt))}>
-                      {dateFormat.format(new Date(row.receivedAt))}
-                    </Table.Td>
+                    <Table.Td title={format.instantWithZone(row.receivedAt)}>{format.day(row.receivedAt)}</Table.Td>
                     <Table.Td>
                       <DueBadge dueDate={row.dueDate} status={row.status} paused={row.clockPaused} />
                     </Table.Td>
@@ -277,14 +263,8 @@ export function RequestQueue() {
             </Group>
           )}
         </div>
-        <Text size="xs" c="dimmed">
-          {t('queue.shortcuts')
-            .split(' · ')
-            .map((part) => (
-              <span key={part} style={{ marginRight: 12 }}>
-                {part}
-              </span>
-            ))}
+        <Text size="xs" c="dimmed" data-testid="shortcuts-hint">
+          {t('queue.shortcutsHint')}
         </Text>
       </div>
       {openId && <RequestDetail key={openId} id={openId} mayWrite={mayWrite} onClose={() => setOpenId(null)} />}

@@ -21,7 +21,7 @@ export function useQueue(filter: QueueFilter) {
 export function useAssign() {
   const bridge = useBridge();
   const queryClient = useQueryClient();
-  const { t } = useTranslation();
+  const { t } = useTranslation('dsar');
   return useMutation({
     mutationFn: (input: { id: string; assigneeId: string | null }) => bridge['dsar.assign'](input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['dsar'] }),

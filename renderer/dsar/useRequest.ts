@@ -34,7 +34,7 @@ export type RequestChange = { assigneeId: string | null } | { priority: 'low' | 
 export function useUpdateRequest(id: string) {
   const bridge = useBridge();
   const queryClient = useQueryClient();
-  const { t } = useTranslation();
+  const { t } = useTranslation('dsar');
   return useMutation({
     mutationFn: async (change: RequestChange) => {
       if ('assigneeId' in change) await bridge['dsar.assign']({ id, assigneeId: change.assigneeId });
@@ -44,10 +44,4 @@ export function useUpdateRequest(id: string) {
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['dsar'] }),
     onError: (error) => notifications.show({ color: 'red', title: t('detail.saveFailed'), message: error.message }),
   });
-}
-
-/** The controller's deadline settings (Land, time zone, pause policy). */
-export function useClock() {
-  const bridge = useBridge();
-  return useQuery({ queryKey: ['clock'], queryFn: () => bridge['clock.get'](), staleTime: Number.POSITIVE_INFINITY });
 }

@@ -1,11 +1,38 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { de } from './de';
-import { en } from './en';
+import { type LabelTable, labels } from '../../shared/domain/labels';
+import { commonTexts } from '../app/i18n';
+import { features } from '../features';
 
 export const languages = ['de', 'en'] as const;
 export type Language = (typeof languages)[number];
 const STORAGE_KEY = 'privacy-console.language';
+
+/**
+ * The namespaces: the shell's texts (`common`), the label table every enum is named from (`labels`, the same
+ * words as the exports), and one per feature. A feature's screens look up their own namespace, then these two.
+ */
+type FeatureResources = { [F in (typeof features)[number] as F['namespace']]: F['texts']['de'] };
+export type Resources = { common: typeof commonTexts.de; labels: LabelTable } & FeatureResources;
+const fallbackNS = ['labels', 'common'] as const;
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'common';
+    fallbackNS: typeof fallbackNS;
+    resources: Resources;
+  }
+}
+
+export function resources(): Record<Language, Record<string, object>> {
+  const of = (language: Language) =>
+    Object.fromEntries([
+      ['common', commonTexts[language]],
+      ['labels', labels[language]],
+      ...features.map((feature) => [feature.namespace, feature.texts[language]]),
+    ]);
+  return { de: of('de'), en: of('en') };
+}
 
 function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
@@ -13,17 +40,34 @@ function initialLanguage(): Language {
   return navigator.language.toLowerCase().startsWith('en') ? 'en' : 'de';
 }
 
-export async function initI18n() {
+export async function initI18n(language: Language = initialLanguage()) {
   await i18next.use(initReactI18next).init({
-    resources: { de: { translation: de }, en: { translation: en } },
-    lng: initialLanguage(),
+    resources: resources(),
+    lng: language,
     fallbackLng: 'de',
+    ns: ['common', 'labels', ...features.map((feature) => feature.namespace)],
+    defaultNS: 'common',
+    fallbackNS: [...fallbackNS],
     interpolation: { escapeValue: false },
+    // A key no catalogue has shows as the raw key: say so where the end-to-end tests look (the console).
+    saveMissing: true,
+    missingKeyHandler: (languages, namespace, key, _fallback, _update, options) => {
+      if ((options as { defaultValue?: unknown } | undefined)?.defaultValue === undefined)
+        console.error(`Missing text: ${namespace}:${key} (${[languages].flat().join(', ')})`);
+    },
   });
   document.documentElement.lang = i18next.language;
-  i18next.on('languageChanged', (language) => {
-    localStorage.setItem(STORAGE_KEY, language);
-    document.documentElement.lang = language;
+  i18next.on('languageChanged', (next) => {
+    localStorage.setItem(STORAGE_KEY, next);
+    document.documentElement.lang = next;
   });
   return i18next;
+}
+
+/**
+ * A text whose key a feature declares as data (navigation, keyboard help, conflict labels). Those keys are
+ * checked against the feature's catalogue by its types and by a test; `t`'s own key types cannot follow them.
+ */
+export function declaredText(namespace: string, key: string, options: Record<string, unknown> = {}): string {
+  return (i18next.t as unknown as (key: string, options: Record<string, unknown>) => string)(key, { ...options, ns: namespace });
 }

@@ -1,7 +1,8 @@
-import { Alert, Button, Drawer, Group, MultiSelect, Select, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, MultiSelect, Select, Stack, Switch, TagsInput, Textarea, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityDraft, Art9Ground, LegalBasis, type ProcessingActivity } from '../../shared/api/activities';
+import { Drawer } from '../app/dialogs';
 import { useBridge } from '../bridge/context';
 import { useProcessors } from './useProcessors';
 import { useRecordEditor } from './useRecordEditor';
@@ -34,7 +35,7 @@ const parseRetention = (text: string): ActivityDraft['retention'] =>
     });
 
 export function ActivityEditor({ activity, onClose }: { activity: ProcessingActivity | null; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('processors');
   const bridge = useBridge();
   const processors = useProcessors();
   const original: ActivityDraft | null = activity
@@ -101,7 +102,7 @@ export function ActivityEditor({ activity, onClose }: { activity: ProcessingActi
         />
         <Select
           label={t('records.legalBasis')}
-          data={LegalBasis.options.map((value) => ({ value, label: t(`records.basis.${value}`) }))}
+          data={LegalBasis.options.map((value) => ({ value, label: t(`legalBasis.${value}`) }))}
           value={draft.legalBasis}
           allowDeselect={false}
           onChange={(value) => value && update({ legalBasis: value as ActivityDraft['legalBasis'] })}

@@ -1,8 +1,8 @@
 import { ActionIcon, Badge, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { ChangeNotice } from '../../shared/api/processors';
-import { localDate } from '../../shared/domain/calendar';
 import { objectionDaysLeft, objectionDeadline } from '../../shared/domain/objections';
+import { useToday } from '../app/format';
 import { countryOptions } from './countries';
 
 /** Announced sub-processor changes: the objection window counts down until the officer decides (Art. 28(2)). */
@@ -15,9 +15,9 @@ export function ChangeNotices({
   onChange: (next: ChangeNotice[]) => void;
   errors: Record<string, string>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('processors');
   const countries = countryOptions(i18n.language);
-  const today = localDate(new Date(), 'Europe/Berlin');
+  const today = useToday();
   const set = (index: number, patch: Partial<ChangeNotice>) => onChange(value.map((n, i) => (i === index ? { ...n, ...patch } : n)));
   return (
     <Stack gap="xs">
@@ -69,7 +69,7 @@ export function ChangeNotices({
             <Group align="flex-end" gap="xs" wrap="nowrap">
               <Select
                 label={t('processors.decision')}
-                data={(['pending', 'accepted', 'objected'] as const).map((d) => ({ value: d, label: t(`processors.decisions.${d}`) }))}
+                data={(['pending', 'accepted', 'objected'] as const).map((d) => ({ value: d, label: t(`noticeDecision.${d}`) }))}
                 value={notice.decision}
                 allowDeselect={false}
                 onChange={(v) =>

@@ -10,7 +10,7 @@ const fields: (keyof Details)[] = ['controllerName', 'controllerAddress', 'contr
 
 /** Art. 30(1)(a): who the controller and the DPO are, kept in the console's settings for the export. */
 export function ControllerDetailsForm({ missing }: { missing: (keyof Details)[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('processors');
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const saved = useQuery({ queryKey: ['controller'], queryFn: () => bridge['controller.get']() });

@@ -2,20 +2,21 @@ import { Alert, List, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Reminder } from '../../shared/domain/reminders';
+import { useDateFormat } from '../app/format';
 import { useBridge } from '../bridge/context';
 
 export function NeedsAttention() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation('processors');
+  const format = useDateFormat();
   const bridge = useBridge();
   // Keyed under 'processor' so a registry change (cache.changed) recomputes it.
   const reminders = useQuery({ queryKey: ['processor', 'reminders'], queryFn: () => bridge['registry.reminders']() });
   if (!reminders.data?.length) return null;
-  const format = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
   const line = (r: Reminder) =>
     t(`processors.reminder.${r.kind}`, {
       name: r.processorName,
       subject: r.subject ?? '',
-      date: format.format(new Date(`${r.date}T00:00:00Z`)),
+      date: format.day(r.date),
       count: Math.abs(r.days),
     });
   return (

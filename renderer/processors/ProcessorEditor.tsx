@@ -3,7 +3,6 @@ import {
   Button,
   Checkbox,
   Divider,
-  Drawer,
   Group,
   MultiSelect,
   NumberInput,
@@ -27,16 +26,18 @@ import {
   ServiceCategory,
   TransferMechanism,
 } from '../../shared/api/processors';
-import { addMonthsClamped, localDate } from '../../shared/domain/calendar';
+import { addMonthsClamped } from '../../shared/domain/calendar';
 import { isEea } from '../../shared/domain/transfers';
+import { Drawer } from '../app/dialogs';
+import { useToday } from '../app/format';
+import { optionsOf, useLabels } from '../app/labels';
 import { useBridge } from '../bridge/context';
 import { ChangeNotices } from './ChangeNotices';
 import { countryOptions } from './countries';
 import { SubProcessors } from './SubProcessors';
 import { useRecordEditor } from './useRecordEditor';
 
-function emptyDraft(): ProcessorDraft {
-  const today = localDate(new Date(), 'Europe/Berlin');
+function emptyDraft(today: string): ProcessorDraft {
   return {
     legalName: '',
     address: '',
@@ -76,10 +77,11 @@ function toDraft(processor: Processor): ProcessorDraft {
 const day = (value: string) => (value === '' ? null : value);
 
 export function ProcessorEditor({ processor, opened, onClose }: { processor: Processor | null; opened: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('processors');
   const bridge = useBridge();
   const original = processor ? toDraft(processor) : null;
-  const [draft, setDraft] = useState<ProcessorDraft>(() => original ?? emptyDraft());
+  const today = useToday();
+  const [draft, setDraft] = useState<ProcessorDraft>(() => original ?? emptyDraft(today));
   const {
     errors,
     submit: submitDraft,
@@ -97,8 +99,7 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
   const thirdCountries = draft.countries.filter((c) => !isEea(c));
   const submit = () => submitDraft(draft);
 
-  const enumOptions = <T extends string>(values: readonly T[], group: string) =>
-    values.map((value) => ({ value, label: t(`processors.${group}.${value}`) }));
+  const names = useLabels();
 
   return (
     <Drawer
@@ -137,28 +138,28 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
         <SimpleGrid cols={2}>
           <Select
             label={t('processors.category')}
-            data={enumOptions(ServiceCategory.options, 'categories')}
+            data={optionsOf(ServiceCategory.options, names.serviceCategory)}
             value={draft.serviceCategory}
             allowDeselect={false}
             onChange={(v) => v && update({ serviceCategory: v as ProcessorDraft['serviceCategory'] })}
           />
           <Select
             label={t('processors.role')}
-            data={enumOptions(ProcessorRole.options, 'roles')}
+            data={optionsOf(ProcessorRole.options, names.processorRole)}
             value={draft.role}
             allowDeselect={false}
             onChange={(v) => v && update({ role: v as ProcessorDraft['role'] })}
           />
           <Select
             label={t('processors.status')}
-            data={enumOptions(ProcessorStatus.options, 'statuses')}
+            data={optionsOf(ProcessorStatus.options, names.processorStatus)}
             value={draft.status}
             allowDeselect={false}
             onChange={(v) => v && update({ status: v as ProcessorDraft['status'] })}
           />
           <Select
             label={t('processors.risk')}
-            data={enumOptions(RiskRating.options, 'risks')}
+            data={optionsOf(RiskRating.options, names.riskRating)}
             value={draft.riskRating}
             allowDeselect={false}
             onChange={(v) => v && update({ riskRating: v as ProcessorDraft['riskRating'] })}
@@ -204,7 +205,7 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
         <SimpleGrid cols={3}>
           <Select
             label={t('processors.mechanism')}
-            data={enumOptions(TransferMechanism.options, 'mechanisms')}
+            data={optionsOf(TransferMechanism.options, names.transferMechanism)}
             value={draft.transfer.mechanism}
             allowDeselect={false}
             error={errors['transfer.mechanism']}
@@ -267,7 +268,7 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
         {DpaClause.options.map((clause) => (
           <Group key={clause} align="flex-start" wrap="nowrap" gap="sm">
             <Checkbox
-              label={t(`processors.clause.${clause}`)}
+              label={t(`dpaClause.${clause}`)}
               checked={draft.dpa.clauses[clause].met}
               onChange={(e) =>
                 update({

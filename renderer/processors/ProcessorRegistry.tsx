@@ -1,10 +1,10 @@
 import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Processor } from '../../shared/api/processors';
 import { isEea } from '../../shared/domain/transfers';
-import { useBridge } from '../bridge/context';
+import { useDateFormat } from '../app/format';
+import { useMayWrite, useWorkspace } from '../app/workspace';
 import { countryName } from './countries';
 import { NeedsAttention } from './NeedsAttention';
 import { ProcessorEditor } from './ProcessorEditor';
@@ -13,15 +13,13 @@ import { useProcessors } from './useProcessors';
 const riskColor = { low: 'teal', medium: 'yellow', high: 'red' } as const;
 
 export function ProcessorRegistry() {
-  const { t, i18n } = useTranslation();
-  const bridge = useBridge();
+  const { t, i18n } = useTranslation('processors');
   const processors = useProcessors();
-  const workspace = useQuery({ queryKey: ['workspace'], queryFn: () => bridge['workspace.info']() });
-  const mayWrite = workspace.data?.me?.scopes.includes('processor:write') ?? false;
+  const workspace = useWorkspace();
+  const mayWrite = useMayWrite('processor:write');
   // `key` remounts the editor per processor, so its form starts from that processor's state.
   const [editing, setEditing] = useState<{ key: number; processor: Processor | null } | null>(null);
-  const dateFormat = new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeZone: 'UTC' });
-  const formatDay = (day: string) => dateFormat.format(new Date(`${day}T00:00:00Z`));
+  const formatDay = useDateFormat().day;
 
   return (
     <Stack gap="sm">
@@ -79,17 +77,17 @@ export function ProcessorRegistry() {
                     </Badge>
                   )}
                   <Text size="xs" c="dimmed">
-                    {t(`processors.roles.${processor.role}`)}
+                    {t(`processorRole.${processor.role}`)}
                   </Text>
                 </Table.Td>
-                <Table.Td>{t(`processors.categories.${processor.serviceCategory}`)}</Table.Td>
+                <Table.Td>{t(`serviceCategory.${processor.serviceCategory}`)}</Table.Td>
                 <Table.Td title={processor.countries.map((c) => countryName(c, i18n.language)).join(', ')}>
                   {processor.countries.join(', ')}
                 </Table.Td>
                 <Table.Td>
                   {third.length ? (
                     <Text size="sm">
-                      {t(`processors.mechanisms.${processor.transfer.mechanism}`)}
+                      {t(`transferMechanism.${processor.transfer.mechanism}`)}
                       {processor.transfer.sccModule ? ` · ${processor.transfer.sccModule}` : ''}
                     </Text>
                   ) : (
@@ -112,10 +110,10 @@ export function ProcessorRegistry() {
                     variant="light"
                     style={{ '--badge-color': 'var(--mantine-color-dark-7)' } as React.CSSProperties}
                   >
-                    {t(`processors.risks.${processor.riskRating}`)}
+                    {t(`riskRating.${processor.riskRating}`)}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{t(`processors.statuses.${processor.status}`)}</Table.Td>
+                <Table.Td>{t(`processorStatus.${processor.status}`)}</Table.Td>
                 <Table.Td>{formatDay(processor.nextReviewAt)}</Table.Td>
               </Table.Tr>
             );

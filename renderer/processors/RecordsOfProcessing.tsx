@@ -7,18 +7,18 @@ import type { ProcessingActivity } from '../../shared/api/activities';
 import type { ControllerDetails } from '../../shared/domain/records';
 import { BridgeCallError } from '../../shared/ipc/bridge';
 import { download } from '../app/download';
+import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { ActivityEditor } from './ActivityEditor';
 import { ControllerDetailsForm } from './ControllerDetails';
 import { useProcessors } from './useProcessors';
 
 export function RecordsOfProcessing() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('processors');
   const bridge = useBridge();
   const activities = useQuery({ queryKey: ['activity', 'list'], queryFn: () => bridge['activity.list']() });
   const processors = useProcessors();
-  const workspace = useQuery({ queryKey: ['workspace'], queryFn: () => bridge['workspace.info']() });
-  const mayWrite = workspace.data?.me?.scopes.includes('processor:write') ?? false;
+  const mayWrite = useMayWrite('processor:write');
   const [editing, setEditing] = useState<{ key: number; activity: ProcessingActivity | null } | null>(null);
   const [missing, setMissing] = useState<(keyof ControllerDetails)[]>([]);
   const [section, setSection] = useState<string | null>(null);
@@ -115,7 +115,7 @@ export function RecordsOfProcessing() {
                   {activity.purpose}
                 </Text>
               </Table.Td>
-              <Table.Td>{t(`records.basis.${activity.legalBasis}`)}</Table.Td>
+              <Table.Td>{t(`legalBasis.${activity.legalBasis}`)}</Table.Td>
               <Table.Td data-testid="activity-recipients">
                 {[...activity.recipientIds.map(nameOf), ...activity.otherRecipients].join(', ')}
               </Table.Td>

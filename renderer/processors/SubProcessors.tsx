@@ -13,7 +13,7 @@ export function SubProcessors({
   onChange: (next: SubProcessor[]) => void;
   errors: Record<string, string>;
 }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('processors');
   const countries = countryOptions(i18n.language);
   const set = (index: number, patch: Partial<SubProcessor>) => onChange(value.map((sub, i) => (i === index ? { ...sub, ...patch } : sub)));
   return (
@@ -49,7 +49,7 @@ export function SubProcessors({
           />
           <Select
             label={t('processors.mechanism')}
-            data={TransferMechanism.options.map((m) => ({ value: m, label: t(`processors.mechanisms.${m}`) }))}
+            data={TransferMechanism.options.map((m) => ({ value: m, label: t(`transferMechanism.${m}`) }))}
             value={sub.transfer.mechanism}
             allowDeselect={false}
             error={errors[`subProcessors.${index}.transfer.mechanism`]}

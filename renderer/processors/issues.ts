@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 
 /** Rule and field messages in the user's language; the schema's English text is the fallback. */
-export function issueText(path: string, message: string, t: TFunction): string {
+export function issueText(path: string, message: string, t: TFunction<'processors'>): string {
   if (path === 'dpa.expiresAt' && /expire/.test(message)) return t('processors.errors.expiresBeforeSigned');
   if (path === 'transfer.mechanism')
     return /adequacy/i.test(message) ? t('processors.errors.noAdequacy') : t('processors.errors.needsMechanism');
@@ -12,7 +12,7 @@ export function issueText(path: string, message: string, t: TFunction): string {
 }
 
 /** Issues keyed by the form field they belong to (`countries.1` belongs to `countries`). */
-export function issuesByField(issues: { path: string; message: string }[], t: TFunction): Record<string, string> {
+export function issuesByField(issues: { path: string; message: string }[], t: TFunction<'processors'>): Record<string, string> {
   const byField: Record<string, string> = {};
   for (const issue of issues) {
     const text = issueText(issue.path, issue.message, t);

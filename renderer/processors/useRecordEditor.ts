@@ -32,7 +32,7 @@ interface RecordEditorOptions<D extends object> {
  * only changed fields sent, and the main process's field issues shown on their fields.
  */
 export function useRecordEditor<D extends object>(options: RecordEditorOptions<D>) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('processors');
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({

@@ -5,8 +5,8 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClockSettings } from '../../shared/api/dsar-workflow';
 import { germanLands, supervisoryAuthorities } from '../../shared/domain/supervisory-authorities';
+import { useClock } from '../app/format';
 import { useBridge } from '../bridge/context';
-import { useClock } from '../dsar/useRequest';
 
 const landNames: Record<string, string> = {
   'DE-BW': 'Baden-Württemberg',
@@ -30,7 +30,7 @@ const zones = Intl.supportedValuesOf('timeZone').filter((z) => z.startsWith('Eur
 
 /** How this controller counts deadlines; a change recomputes every cached due date at once. */
 export function DeadlineSettings() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('settings');
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const clock = useClock();
@@ -49,62 +49,57 @@ export function DeadlineSettings() {
   });
   if (!draft) return null;
   return (
-    <Stack gap="md" maw={760}>
-      <Title order={2} size="h3">
-        {t('settings.title')}
-      </Title>
-      <Paper withBorder p="md" radius="md">
-        <Stack gap="sm">
-          <Title order={3} size="h4">
-            {t('clock.title')}
-          </Title>
-          <Text size="sm" c="dimmed">
-            {t('clock.explain')}
-          </Text>
-          <Group grow align="flex-start">
-            <Select
-              label={t('clock.region')}
-              data={germanLands.map((code) => ({ value: code, label: `${landNames[code]} (${code})` }))}
-              value={draft.region}
-              onChange={(value) => value && setDraft({ ...draft, region: value })}
-              allowDeselect={false}
-              searchable
-            />
-            <Select
-              label={t('clock.timeZone')}
-              data={zones}
-              value={draft.timeZone}
-              onChange={(value) => value && setDraft({ ...draft, timeZone: value })}
-              allowDeselect={false}
-              searchable
-            />
-          </Group>
-          <Text size="sm" data-testid="authority">
-            {t('clock.authority', { name: supervisoryAuthorities[draft.region]?.name ?? '—' })}
-          </Text>
-          <Radio.Group
-            label={t('clock.pausePolicy')}
-            value={draft.pausePolicy}
-            onChange={(value) => setDraft({ ...draft, pausePolicy: value as ClockSettings['pausePolicy'] })}
-          >
-            <Stack gap={6} mt={6}>
-              {(['none', 'identity', 'identity_and_clarification'] as const).map((policy) => (
-                <Radio key={policy} value={policy} label={t(`clock.policy.${policy}`)} description={t(`clock.policyHint.${policy}`)} />
-              ))}
-            </Stack>
-          </Radio.Group>
-          {draft.pausePolicy !== 'none' && (
-            <Alert color="yellow" styles={{ message: { color: 'var(--mantine-color-dark-7)' } }}>
-              {t('clock.pauseWarning')}
-            </Alert>
-          )}
-          <Group justify="flex-end">
-            <Button onClick={() => save.mutate(draft)} loading={save.isPending} data-testid="save-clock">
-              {t('clock.save')}
-            </Button>
-          </Group>
-        </Stack>
-      </Paper>
-    </Stack>
+    <Paper withBorder p="md" radius="md">
+      <Stack gap="sm">
+        <Title order={3} size="h4">
+          {t('clock.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('clock.explain')}
+        </Text>
+        <Group grow align="flex-start">
+          <Select
+            label={t('clock.region')}
+            data={germanLands.map((code) => ({ value: code, label: `${landNames[code]} (${code})` }))}
+            value={draft.region}
+            onChange={(value) => value && setDraft({ ...draft, region: value })}
+            allowDeselect={false}
+            searchable
+          />
+          <Select
+            label={t('clock.timeZone')}
+            data={zones}
+            value={draft.timeZone}
+            onChange={(value) => value && setDraft({ ...draft, timeZone: value })}
+            allowDeselect={false}
+            searchable
+          />
+        </Group>
+        <Text size="sm" data-testid="authority">
+          {t('clock.authority', { name: supervisoryAuthorities[draft.region]?.name ?? '—' })}
+        </Text>
+        <Radio.Group
+          label={t('clock.pausePolicy')}
+          value={draft.pausePolicy}
+          onChange={(value) => setDraft({ ...draft, pausePolicy: value as ClockSettings['pausePolicy'] })}
+        >
+          <Stack gap={6} mt={6}>
+            {(['none', 'identity', 'identity_and_clarification'] as const).map((policy) => (
+              <Radio key={policy} value={policy} label={t(`pausePolicy.${policy}`)} description={t(`clock.policyHint.${policy}`)} />
+            ))}
+          </Stack>
+        </Radio.Group>
+        {draft.pausePolicy !== 'none' && (
+          <Alert color="yellow" styles={{ message: { color: 'var(--mantine-color-dark-7)' } }}>
+            {t('clock.pauseWarning')}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button onClick={() => save.mutate(draft)} loading={save.isPending} data-testid="save-clock">
+            {t('clock.save')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
   );
 }

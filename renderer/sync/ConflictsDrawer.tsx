@@ -1,29 +1,41 @@
-import { Alert, Button, Card, Drawer, Group, Stack, Text } from '@mantine/core';
+import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import type { EntityName } from '../../shared/entities/registry';
 import type { Conflict } from '../../shared/ipc/contract';
+import { Drawer } from '../app/dialogs';
+import type { LabelContext } from '../app/feature';
+import { useDateFormat } from '../app/format';
+import { useStaffNames } from '../app/staff';
 import { useBridge } from '../bridge/context';
-import { useStaffNames } from '../dsar/useStaffNames';
+import { features } from '../features';
+import { declaredText } from '../i18n';
 
-function intentLabel(conflict: Conflict, t: (key: string, values?: Record<string, string>) => string, name: (id: string) => string) {
-  if ('assigneeId' in conflict.intended) {
-    const assignee = conflict.intended.assigneeId;
-    return typeof assignee === 'string' ? t('conflicts.assignTo', { name: name(assignee) }) : t('conflicts.unassign');
+type Label = (args: Record<string, unknown>, context: LabelContext) => string;
+
+/** Each entity's conflict labels and the namespace of their texts, from the feature that owns the entity. */
+const labelsOf = new Map<string, { namespace: string; labels: Record<string, Label> }>();
+for (const feature of features) {
+  for (const [entity, labels] of Object.entries(feature.conflicts)) {
+    labelsOf.set(entity, { namespace: feature.namespace, labels: labels as Record<string, Label> });
   }
-  // A workflow step on a request: named as its button is.
-  const step = conflict.intended.type;
-  if (conflict.entity === 'dsar' && typeof step === 'string') {
-    const label = step === 'start_job' ? t('conflicts.startJob') : t(`detail.action.${step}`, { defaultValue: step });
-    return `${label} (${conflict.entityId})`;
-  }
-  return JSON.stringify(conflict.intended);
+}
+
+/** How a refused write reads: as its button did, from the feature that owns the entity. */
+export function conflictLabel(conflict: Pick<Conflict, 'entity' | 'mutator' | 'intended'>, staffName: (id: string) => string): string {
+  const owner = labelsOf.get(conflict.entity as EntityName);
+  const label = owner?.labels[conflict.mutator];
+  // A test keeps every mutator of every entity labelled; an unknown one is a write of a newer console.
+  if (!owner || !label) return `${conflict.entity}.${conflict.mutator}`;
+  return label(conflict.intended, { t: (key, options) => declaredText(owner.namespace, key, options), staffName });
 }
 
 export function ConflictsDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const staffName = useStaffNames();
+  const format = useDateFormat();
   const conflicts = useQuery({ queryKey: ['conflicts'], queryFn: () => bridge['conflicts.list'](), enabled: opened });
   const resolve = useMutation({
     mutationFn: (input: { id: string; action: 'reapply' | 'discard' }) => bridge['conflicts.resolve'](input),
@@ -55,10 +67,10 @@ export function ConflictsDrawer({ opened, onClose }: { opened: boolean; onClose:
               {t(`conflicts.${conflict.kind}`)}: {conflict.detail}
             </Text>
             <Text size="sm">
-              {t('conflicts.intended')}: {intentLabel(conflict, t, staffName)}
+              {t('conflicts.intended')}: {conflictLabel(conflict, staffName)}
             </Text>
             <Text size="xs" c="dimmed">
-              {new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(conflict.createdAt))}
+              {format.instant(conflict.createdAt)}
             </Text>
             <Group mt="sm">
               <Button size="xs" onClick={() => resolve.mutate({ id: conflict.id, action: 'reapply' })}>

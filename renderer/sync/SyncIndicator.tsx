@@ -2,21 +2,21 @@ import { ActionIcon, Badge, Group, Text, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useDateFormat } from '../app/format';
 import { useBridge } from '../bridge/context';
 import { ConflictsDrawer } from './ConflictsDrawer';
 
 const colors = { starting: 'gray', syncing: 'blue', online: 'teal', offline: 'red' } as const;
 
 export function SyncIndicator() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const format = useDateFormat();
   const bridge = useBridge();
   const [conflictsOpen, setConflictsOpen] = useState(false);
   const status = useQuery({ queryKey: ['sync-status'], queryFn: () => bridge['sync.status']() });
   if (!status.data) return null;
   const { state, lastSyncedAt, pendingWrites, conflicts, lastError, applied } = status.data;
-  const time = lastSyncedAt
-    ? new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'medium' }).format(new Date(lastSyncedAt))
-    : t('sync.never');
+  const time = lastSyncedAt ? format.instant(lastSyncedAt) : t('sync.never');
   const tooltip = [
     t('sync.lastSynced', { time }),
     state === 'syncing' && applied ? t('sync.applied', { count: applied }) : null,

@@ -1,17 +1,24 @@
-import { useQueryClient } from '@tanstack/react-query';
+import { type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
+import type { EntityName } from '../../shared/entities/registry';
 import { useBridge } from '../bridge/context';
+import { features } from '../features';
 
-/** Main says what changed; the matching queries refetch from the local cache. */
+/** Which queries show which cached entity, as the features declare it. */
+const queriesOf = new Map<string, QueryKey[]>();
+for (const feature of features) {
+  for (const [entity, keys] of Object.entries(feature.invalidates) as [EntityName, readonly QueryKey[]][]) {
+    queriesOf.set(entity, [...(queriesOf.get(entity) ?? []), ...keys]);
+  }
+}
+
+/** Main says what changed in the cache; the queries of the features that show it refetch from the cache. */
 export function useBridgeEvents() {
   const bridge = useBridge();
   const queryClient = useQueryClient();
   useEffect(() => {
     const offChanged = bridge.on('cache.changed', ({ entities }) => {
-      for (const entity of entities) void queryClient.invalidateQueries({ queryKey: [entity] });
-      // A request's detail shows its jobs and the registry's recipients.
-      if (entities.some((e) => e === 'job' || e === 'processor' || e === 'activity'))
-        void queryClient.invalidateQueries({ queryKey: ['dsar'] });
+      for (const entity of entities) for (const queryKey of queriesOf.get(entity) ?? []) void queryClient.invalidateQueries({ queryKey });
       void queryClient.invalidateQueries({ queryKey: ['conflicts'] });
     });
     const offStatus = bridge.on('sync.status', (status) => {

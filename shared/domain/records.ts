@@ -18,7 +18,7 @@ export interface RecordEntry {
   purpose: string;
   legalBasis: ProcessingActivity['legalBasis'];
   legitimateInterest: string;
-  art9Ground: string | null;
+  art9Ground: ProcessingActivity['art9Ground'];
   /** (c) */
   subjectCategories: string[];
   dataCategories: string[];

@@ -134,6 +134,19 @@ export type BulkChange = z.infer<typeof BulkChange>;
 /** The most requests one bulk change touches; a larger selection must be narrowed first. */
 export const BULK_LIMIT = 5000;
 
+/** What a logged export contained. */
+export type ExportKind = 'dsar_register' | 'dsar_package' | 'records_of_processing';
+
+/** One entry of the export log (Art. 5(2)): when, what, which file, its SHA-256 and who. */
+export interface ExportLogEntry {
+  at: string;
+  kind: ExportKind;
+  format: string;
+  fileName: string;
+  sha256: string;
+  actor: string;
+}
+
 /** A file made in main for the user to save; every export of personal data is logged with its checksum. */
 export interface FileExport {
   fileName: string;
@@ -203,7 +216,7 @@ export const channels = {
   'controller.get': channel<ControllerDetails>()(None),
   'controller.update': channel<ControllerDetails>()(ControllerDetailsInput),
   'records.export': channel<FileExport>()(z.strictObject({ format: z.enum(['pdf', 'csv']), language: z.enum(['de', 'en']) })),
-  'exports.log': channel<{ at: string; kind: string; format: string; fileName: string; sha256: string; actor: string }[]>()(None),
+  'exports.log': channel<ExportLogEntry[]>()(None),
   'conflicts.list': channel<Conflict[]>()(None),
   'conflicts.resolve': channel<SyncStatus>()(z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['reapply', 'discard']) })),
 } as const;

@@ -102,7 +102,7 @@ test('an erasure restricts the invoices with their legal basis and lists the rec
   const invoices = result.locator('[data-category=invoices]');
   await expect(invoices).toHaveAttribute('data-outcome', 'restricted');
   await expect(invoices).toContainText('§ 147');
-  await expect(invoices).toContainText(/until \w{3} \d+, 20\d\d/);
+  await expect(invoices).toContainText(/until \d+ \w{3} 20\d\d/);
   await expect(result.locator('[data-category=forum_posts]')).toHaveAttribute('data-outcome', 'erased');
 
   const tasks = detail(page).getByTestId('recipient-task');

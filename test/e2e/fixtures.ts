@@ -7,6 +7,15 @@ type Platform = Awaited<ReturnType<typeof spawnPlatform>>;
 
 /** A fresh data dir, a fresh platform process and a fresh headless console per test. */
 export const test = base.extend<{ platform: Platform; consoleUrl: string }>({
+  // Every screen of every test is also checked for texts missing from the catalogues (shown as raw keys).
+  page: async ({ page }, use) => {
+    const missing: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && message.text().startsWith('Missing text:')) missing.push(message.text());
+    });
+    await use(page);
+    expect(missing).toEqual([]);
+  },
   // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies by destructuring
   platform: async ({}, use) => {
     const dir = tempDir('pc-e2e-platform-');

@@ -39,7 +39,7 @@ test('add a processor with a transfer to a third country and complete its DPA ch
   const countries = form.getByRole('combobox', { name: 'Processing countries' });
   await countries.fill('United States');
   await page.getByRole('option', { name: /United States \(US\)/ }).click();
-  await pick(page, 'Safeguard (Chapter V)', 'Standard contractual clauses (Art. 46)');
+  await pick(page, 'Safeguard (Chapter V)', 'Standard contractual clauses 2021/914 (Art. 46(2)(c) GDPR)');
   await pick(page, 'SCC module (2021/914)', 'Module 2');
   await form.getByLabel('Transfer impact assessment on').fill('2026-11-20');
   await form.getByLabel('Signed on').fill('2026-11-25');
@@ -52,7 +52,7 @@ test('add a processor with a transfer to a third country and complete its DPA ch
   const row = page.getByTestId('processor-row').filter({ hasText: 'Tutorbot Labs Inc.' });
   await expect(row).toBeVisible();
   await expect(row.getByTestId('dpa-summary')).toContainText('8/8 clauses');
-  await expect(row).toContainText('Standard contractual clauses (Art. 46) · 2');
+  await expect(row).toContainText('Standard contractual clauses 2021/914 (Art. 46(2)(c) GDPR) · 2');
   await expect(row.getByTestId('processor-pending')).toHaveCount(0);
   const { processors } = (await platform.get('/v1/processors')) as {
     processors: { legalName: string; countries: string[]; dpa: { clauses: Record<string, { met: boolean; note: string }> } }[];
@@ -77,7 +77,7 @@ test('the registry rules show in the form and nothing is saved', async ({ page, 
   await expect(form.getByRole('alert')).toContainText('Please check the marked fields.');
   await expect(form).toContainText('a safeguard under Arts. 44–49 is required');
   await expect(form).toContainText('cannot expire before it was signed');
-  await pick(page, 'Safeguard (Chapter V)', 'Adequacy decision (Art. 45)');
+  await pick(page, 'Safeguard (Chapter V)', 'Adequacy decision (Art. 45 GDPR)');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form).toContainText('no adequacy decision');
   // The dialog only: the page behind the overlay is dimmed on purpose.
@@ -113,7 +113,7 @@ test('the new processor, linked to an activity, is in the exported records of pr
   await form.getByLabel('Legal name').fill('Tutorbot Labs Inc.');
   await form.getByRole('combobox', { name: 'Processing countries' }).fill('United States');
   await page.getByRole('option', { name: /United States \(US\)/ }).click();
-  await pick(page, 'Safeguard (Chapter V)', 'Standard contractual clauses (Art. 46)');
+  await pick(page, 'Safeguard (Chapter V)', 'Standard contractual clauses 2021/914 (Art. 46(2)(c) GDPR)');
   await pick(page, 'SCC module (2021/914)', 'Module 2');
   await form.getByLabel('Signed on').fill('2026-11-25');
   for (const checkbox of await form.getByRole('checkbox').all()) await checkbox.check();

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
@@ -7,9 +7,10 @@ import { DenialReason, type DsarActionInput, IdentityMethod, type MessageKind } 
 import { messageKindOf } from '../../../shared/domain/dsar-workflow';
 import { BridgeCallError } from '../../../shared/ipc/bridge';
 import type { DsarDetail } from '../../../shared/ipc/contract';
+import { Modal } from '../../app/dialogs';
+import { useDateFormat } from '../../app/format';
 import { useBridge } from '../../bridge/context';
 import { useAct } from '../useRequest';
-import { dateFormats } from './format';
 
 export type DialogKind =
   | 'acknowledge'
@@ -29,8 +30,8 @@ export type DialogKind =
  * its template in the subject's language (editable), and the rules checked before anything is queued.
  */
 export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; kind: DialogKind; onClose(): void }) {
-  const { t, i18n } = useTranslation();
-  const f = dateFormats(i18n.language, detail.clock.timeZone);
+  const { t } = useTranslation('dsar');
+  const f = useDateFormat();
   const bridge = useBridge();
   const act = useAct(detail.dsar.id);
   const messageKind = messageKindOf[kind];
@@ -120,7 +121,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
           <Select
             label={t('denial.reasonLabel')}
             placeholder={t('denial.choose')}
-            data={DenialReason.options.map((r) => ({ value: r, label: t(`denial.reason.${r}`) }))}
+            data={DenialReason.options.map((r) => ({ value: r, label: t(`denialReason.${r}`) }))}
             value={denialReason}
             onChange={setDenialReason}
             error={errors.reason}
@@ -152,7 +153,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
             </Alert>
             <Select
               label={t('identity.methodLabel')}
-              data={IdentityMethod.options.map((m) => ({ value: m, label: t(`identity.method.${m}`) }))}
+              data={IdentityMethod.options.map((m) => ({ value: m, label: t(`identityMethod.${m}`) }))}
               value={method}
               onChange={setMethod}
               error={errors.method}
@@ -163,8 +164,8 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
               value={outcome}
               onChange={(value) => setOutcome(value as 'verified' | 'failed')}
               data={[
-                { value: 'verified', label: t('identity.outcome.verified') },
-                { value: 'failed', label: t('identity.outcome.failed') },
+                { value: 'verified', label: t('identityOutcome.verified') },
+                { value: 'failed', label: t('identityOutcome.failed') },
               ]}
             />
           </>

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { isOpen } from '../../../shared/domain/dsar';
 import { ledgerOf } from '../../../shared/domain/dsar-clock';
 import type { DsarDetail } from '../../../shared/ipc/contract';
-import { dateFormats } from './format';
+import { useDateFormat } from '../../app/format';
 
 /** The deadline, the days left, and why the date is what it is (Reg. 1182/71), step by step. */
 export function DeadlineCard({ detail }: { detail: DsarDetail }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation('dsar');
   const { deadline, clock, dsar } = detail;
-  const f = dateFormats(i18n.language, clock.timeZone);
+  const f = useDateFormat();
   const open = isOpen(dsar.status);
   const left = deadline.daysLeft;
   const ledger = ledgerOf(dsar);
@@ -51,7 +51,7 @@ export function DeadlineCard({ detail }: { detail: DsarDetail }) {
         )}
         {deadline.pausedMs > 0 && (
           <Text size="sm">
-            {t('detail.pausedFor', { days: (deadline.pausedMs / 86_400_000).toFixed(1), policy: t(`clock.policy.${clock.pausePolicy}`) })}
+            {t('detail.pausedFor', { days: (deadline.pausedMs / 86_400_000).toFixed(1), policy: t(`pausePolicy.${clock.pausePolicy}`) })}
           </Text>
         )}
         <details>

@@ -1,22 +1,22 @@
 import { Alert, Badge, Button, Group, MultiSelect, Paper, Progress, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ObjectionPurpose, RectifiableField } from '../../../shared/api/dsar-workflow';
 import type { Job } from '../../../shared/api/jobs';
 import { allowedIn, jobFor } from '../../../shared/domain/dsar-workflow';
 import type { DsarDetail } from '../../../shared/ipc/contract';
-import { isTyping } from '../keyboard';
+import { useAction } from '../../app/actions';
+import { useDateFormat } from '../../app/format';
 import { useAct } from '../useRequest';
-import { dateFormats } from './format';
 import { PackageReview } from './PackageReview';
 
 const newJobId = () => `job_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)}`;
 
 /** The platform jobs that fulfil the request, their progress, and their results. */
 export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite: boolean }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation('dsar');
   const act = useAct(detail.dsar.id);
-  const f = dateFormats(i18n.language, detail.clock.timeZone);
+  const f = useDateFormat();
   const kind = jobFor[detail.dsar.type];
   const [field, setField] = useState<string | null>(null);
   const [value, setValue] = useState('');
@@ -42,16 +42,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
   };
 
   // f starts the job (the fields a rectification or an objection needs come first).
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key !== 'f' || !mayStart || isTyping(event.target) || event.ctrlKey || event.metaKey || event.altKey) return;
-      if (document.querySelector('[role="dialog"]')) return;
-      event.preventDefault();
-      start();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  });
+  useAction('detail.startJob', start, mayStart);
 
   return (
     <Paper withBorder p="sm" radius="md" data-testid="fulfilment">
@@ -61,17 +52,17 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
         </Title>
         {detail.jobs.length === 0 && (
           <Text size="sm" c="dimmed" data-testid="no-job">
-            {noAccount ? t('job.noAccount') : t('job.none', { job: t(`job.kind.${kind}`) })}
+            {noAccount ? t('job.noAccount') : t('job.none', { job: t(`jobKind.${kind}`) })}
           </Text>
         )}
         {detail.jobs.map((job) => (
           <Stack key={job.id} gap={4} data-testid="job" data-state={job.state}>
             <Group justify="space-between">
               <Text size="sm" fw={500}>
-                {t(`job.kind.${job.kind}`)}
+                {t(`jobKind.${job.kind}`)}
               </Text>
               <Badge color={job.state === 'succeeded' ? 'teal' : job.state === 'failed' ? 'red' : 'blue'} variant="light">
-                {t(`job.state.${job.state}`)}
+                {t(`jobState.${job.state}`)}
               </Badge>
             </Group>
             {job.state === 'running' && (
@@ -80,7 +71,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
                 <Text size="xs" c="dimmed">
                   {job.step
                     ? t('job.step', {
-                        step: t(`category.${job.step}`, { defaultValue: job.step }),
+                        step: t(`dataCategory.${job.step}`, { defaultValue: job.step }),
                         percent: Math.round(job.progress * 100),
                       })
                     : t('job.queued')}
@@ -99,7 +90,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
           <Group gap="xs" align="flex-end">
             <Select
               label={t('job.field')}
-              data={RectifiableField.options.map((o) => ({ value: o, label: t(`detail.field.${o}`) }))}
+              data={RectifiableField.options.map((o) => ({ value: o, label: t(`field.${o}`) }))}
               value={field}
               onChange={setField}
               w={180}
@@ -110,7 +101,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
         {mayStart && kind === 'objection' && (
           <MultiSelect
             label={t('job.objections')}
-            data={ObjectionPurpose.options.map((o) => ({ value: o, label: t(`objection.${o}`) }))}
+            data={ObjectionPurpose.options.map((o) => ({ value: o, label: t(`objectionPurpose.${o}`) }))}
             value={objections}
             onChange={setObjections}
           />
@@ -122,7 +113,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
         )}
         {mayStart && (
           <Button variant="light" onClick={start} loading={act.isPending} w="fit-content" data-testid="start-job" aria-keyshortcuts="f">
-            {t('job.start', { job: t(`job.kind.${kind}`) })}
+            {t('job.start', { job: t(`jobKind.${kind}`) })}
           </Button>
         )}
       </Stack>
@@ -131,7 +122,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
 }
 
 function JobResultView({ detail, job, day }: { detail: DsarDetail; job: Job; day(value: string): string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('dsar');
   const result = job.result;
   if (!result) return null;
   switch (result.kind) {
@@ -151,7 +142,7 @@ function JobResultView({ detail, job, day }: { detail: DsarDetail; job: Job; day
           <Table.Tbody>
             {result.categories.map((c) => (
               <Table.Tr key={c.category} data-testid="erasure-row" data-category={c.category} data-outcome={c.outcome}>
-                <Table.Td>{t(`category.${c.category}`)}</Table.Td>
+                <Table.Td>{t(`dataCategory.${c.category}`)}</Table.Td>
                 <Table.Td>
                   <Badge
                     size="sm"
@@ -178,14 +169,16 @@ function JobResultView({ detail, job, day }: { detail: DsarDetail; job: Job; day
     case 'restriction':
       return <Text size="sm">{result.restricted ? t('job.restrictedFlag') : '—'}</Text>;
     case 'objection':
-      return <Text size="sm">{t('job.objectionFlags', { list: result.objections.map((o) => t(`objection.${o}`)).join(', ') })}</Text>;
+      return (
+        <Text size="sm">{t('job.objectionFlags', { list: result.objections.map((o) => t(`objectionPurpose.${o}`)).join(', ') })}</Text>
+      );
     case 'rectification':
       return (
         <Table fz="sm" data-testid="rectification-result">
           <Table.Tbody>
             {result.changes.map((c) => (
               <Table.Tr key={c.field}>
-                <Table.Td>{t(`detail.field.${c.field}`, { defaultValue: c.field })}</Table.Td>
+                <Table.Td>{t(`field.${c.field}`, { defaultValue: c.field })}</Table.Td>
                 <Table.Td td="line-through">{c.before || '—'}</Table.Td>
                 <Table.Td>{c.after}</Table.Td>
               </Table.Tr>

@@ -14,7 +14,7 @@ import { useAct } from '../useRequest';
  * reason, e.g. data of other people, Art. 15(4)), the Art. 15(1) information, and the approval to deliver.
  */
 export function PackageReview({ detail, job }: { detail: DsarDetail; job: Job }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('dsar');
   const bridge = useBridge();
   const act = useAct(detail.dsar.id);
   const [excluding, setExcluding] = useState<string | null>(null);
@@ -51,7 +51,7 @@ export function PackageReview({ detail, job }: { detail: DsarDetail; job: Job })
           <Accordion.Item key={category.category} value={category.category} data-testid={`category-${category.category}`}>
             <Accordion.Control disabled={category.count === 0}>
               <Group justify="space-between" wrap="nowrap" pr="sm">
-                <Text size="sm">{t(`category.${category.category}`)}</Text>
+                <Text size="sm">{t(`dataCategory.${category.category}`)}</Text>
                 <Badge variant="light" color="gray">
                   {category.count}
                 </Badge>

@@ -2,13 +2,13 @@ import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, TextI
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DsarDetail, RecipientTask } from '../../../shared/ipc/contract';
+import { useDateFormat } from '../../app/format';
 import { useAct } from '../useRequest';
-import { dateFormats } from './format';
 
 /** Art. 19: every recipient holding the affected data, ticked with the day it was told. */
 export function RecipientTasks({ detail, tasks, mayWrite }: { detail: DsarDetail; tasks: RecipientTask[]; mayWrite: boolean }) {
-  const { t, i18n } = useTranslation();
-  const f = dateFormats(i18n.language, detail.clock.timeZone);
+  const { t } = useTranslation('dsar');
+  const f = useDateFormat();
   const act = useAct(detail.dsar.id);
   const [dates, setDates] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);

@@ -1,22 +1,14 @@
 import { Badge, Timeline as MantineTimeline, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DsarEvent } from '../../../shared/api/dsar-workflow';
-import { useStaffNames } from '../useStaffNames';
-import { dateFormats } from './format';
+import { useDateFormat } from '../../app/format';
+import { useStaffNames } from '../../app/staff';
 
 /** Who did what, when: the full history of a request, newest first. */
-export function Timeline({
-  events,
-  timeZone,
-  processorName,
-}: {
-  events: DsarEvent[];
-  timeZone: string;
-  processorName(id: string): string;
-}) {
-  const { t, i18n } = useTranslation();
+export function Timeline({ events, processorName }: { events: DsarEvent[]; processorName(id: string): string }) {
+  const { t } = useTranslation('dsar');
   const staffName = useStaffNames();
-  const f = dateFormats(i18n.language, timeZone);
+  const f = useDateFormat();
   const actor = (id: string) => (id === 'platform' ? t('timeline.platform') : id === 'subject' ? t('timeline.subject') : staffName(id));
 
   const sentence = (e: DsarEvent): string => {
@@ -31,7 +23,7 @@ export function Timeline({
         return e.changes
           .map((c) =>
             t('timeline.field', {
-              field: t(`detail.field.${c.field}`, { defaultValue: c.field }),
+              field: t(`field.${c.field}`, { defaultValue: c.field }),
               before: c.before || '—',
               after: c.after || '—',
             }),
@@ -43,7 +35,7 @@ export function Timeline({
         return t('timeline.identityRequested');
       case 'identity_recorded':
         return (
-          t('timeline.identityRecorded', { method: t(`identity.method.${e.method}`), outcome: t(`identity.outcome.${e.outcome}`) }) +
+          t('timeline.identityRecorded', { method: t(`identityMethod.${e.method}`), outcome: t(`identityOutcome.${e.outcome}`) }) +
           (e.note ? ` – ${e.note}` : '')
         );
       case 'clarification_requested':
@@ -53,22 +45,22 @@ export function Timeline({
       case 'extended':
         return t('timeline.extended', { reason: e.reason, baseDue: f.day(e.baseDue) });
       case 'denied':
-        return t('timeline.denied', { reason: t(`denial.reason.${e.reason}`), explanation: e.explanation });
+        return t('timeline.denied', { reason: t(`denialReason.${e.reason}`), explanation: e.explanation });
       case 'duplicate':
         return t('timeline.duplicate', { of: e.of });
       case 'message':
-        return t('timeline.message', { kind: t(`message.kind.${e.message.kind}`), subject: e.message.subject });
+        return t('timeline.message', { kind: t(`messageKind.${e.message.kind}`), subject: e.message.subject });
       case 'job_started':
-        return t('timeline.jobStarted', { job: t(`job.kind.${e.job}`) });
+        return t('timeline.jobStarted', { job: t(`jobKind.${e.job}`) });
       case 'job_finished':
         return t(e.state === 'succeeded' ? 'timeline.jobSucceeded' : 'timeline.jobFailed', {
-          job: t(`job.kind.${e.job}`),
+          job: t(`jobKind.${e.job}`),
           summary: e.summary,
         });
       case 'item_excluded':
-        return t('timeline.itemExcluded', { item: e.itemId, category: t(`category.${e.category}`), reason: e.reason });
+        return t('timeline.itemExcluded', { item: e.itemId, category: t(`dataCategory.${e.category}`), reason: e.reason });
       case 'item_included':
-        return t('timeline.itemIncluded', { item: e.itemId, category: t(`category.${e.category}`) });
+        return t('timeline.itemIncluded', { item: e.itemId, category: t(`dataCategory.${e.category}`) });
       case 'delivered':
         return t('timeline.delivered', { files: e.files.length, excluded: e.excluded, sha: e.sha256.slice(0, 12) });
       case 'recipient_informed':
@@ -77,7 +69,7 @@ export function Timeline({
         return e.changes
           .map((c) =>
             t('timeline.field', {
-              field: t(`detail.field.${c.field}`, { defaultValue: c.field }),
+              field: t(`field.${c.field}`, { defaultValue: c.field }),
               before: c.before || '—',
               after: c.after,
             }),
@@ -86,7 +78,7 @@ export function Timeline({
       case 'flags':
         return t('timeline.flags', {
           restricted: e.restricted ? t('common.yes') : t('common.no'),
-          objections: e.objections.map((o) => t(`objection.${o}`)).join(', ') || '—',
+          objections: e.objections.map((o) => t(`objectionPurpose.${o}`)).join(', ') || '—',
         });
     }
   };

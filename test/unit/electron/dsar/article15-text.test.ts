@@ -58,7 +58,7 @@ describe('register CSV', () => {
     });
     const lines = csv.split('\r\n');
     expect(lines[1]).toBe(
-      'dsr_1;Löschung;In Bearbeitung;"Jürgen ""Jü"" Weiß";j@web.de;2026-11-02T09:00:00.000Z;2026-12-02;5;Dr. Katrin Vogel;hoch',
+      'dsr_1;Löschung (Art. 17);In Bearbeitung;"Jürgen ""Jü"" Weiß";j@web.de;2026-11-02T09:00:00.000Z;2026-12-02;5;Dr. Katrin Vogel;Hoch',
     );
     expect(lines[2].split(';')[7]).toBe('');
   });

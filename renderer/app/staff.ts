@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
+import { mayBeAssigned } from '../../shared/domain/dsar';
 import { useBridge } from '../bridge/context';
 
 export function useStaff() {
@@ -11,4 +12,10 @@ export function useStaff() {
 export function useStaffNames() {
   const staff = useStaff();
   return useCallback((id: string) => staff.data?.find((s) => s.id === id)?.name ?? id, [staff.data]);
+}
+
+/** Who may be assigned a request: the same rule the console checks and the platform enforces. */
+export function useAssignableStaff() {
+  const staff = useStaff();
+  return useMemo(() => (staff.data ?? []).filter((member) => mayBeAssigned(member)), [staff.data]);
 }

@@ -1,0 +1,44 @@
+import type { QueryKey } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import type { EntityName, MutatorArgs, MutatorName } from '../../shared/entities/registry';
+import type { Catalogue } from '../i18n/catalogue';
+import type { ActionSpec } from './actions';
+
+/** Every key of a catalogue, as the dot path to one of its texts. */
+export type TextKey<T, Prefix extends string = ''> = {
+  [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : TextKey<T[K], `${Prefix}${K}.`>;
+}[keyof T & string];
+
+/** A keyboard action whose texts are keys of the feature's catalogue. */
+export type FeatureAction<T> = Omit<ActionSpec, 'label' | 'group'> & { label: TextKey<T>; group: TextKey<T> };
+
+/** What a conflict label may use: the feature's texts and the staff's names. */
+export interface LabelContext {
+  t(key: string, options?: Record<string, unknown>): string;
+  staffName(id: string): string;
+}
+
+/** How each write of an entity reads in the conflicts drawer, by mutator: every mutator of the entity has one. */
+export type ConflictLabels = {
+  [N in EntityName]?: { [M in MutatorName<N>]: (args: MutatorArgs<N, M>, context: LabelContext) => string };
+};
+
+/**
+ * A part of the console that registers itself with the shell: its screens and navigation entries, its texts,
+ * its keyboard actions, how its writes read as conflicts, and which cached entities its screens show.
+ */
+export interface Feature<NS extends string = string, T = unknown> {
+  /** The i18next namespace of its texts. */
+  namespace: NS;
+  /** German is the reference; English must have every key. */
+  texts: { de: T; en: Catalogue<T> };
+  routes: readonly { path: string; element: ReactNode }[];
+  /** Navigation entries; `label` is a key of the feature's texts. */
+  nav: readonly { path: string; label: TextKey<T>; order: number }[];
+  /** Query keys to refresh from the cache when one of these entities changed there. */
+  invalidates: Partial<Record<EntityName, readonly QueryKey[]>>;
+  conflicts: ConflictLabels;
+  actions: readonly FeatureAction<T>[];
+}
+
+export const defineFeature = <const NS extends string, T>(feature: Feature<NS, T>) => feature;

@@ -1,0 +1,15 @@
+import { useQuery } from '@tanstack/react-query';
+import type { Scope } from '../../shared/api/common';
+import { useBridge } from '../bridge/context';
+
+/** The workspace: its name, the platform's address, whether it is the demo, and who is signed in. */
+export function useWorkspace() {
+  const bridge = useBridge();
+  return useQuery({ queryKey: ['workspace'], queryFn: () => bridge['workspace.info']() });
+}
+
+/** Whether the signed-in person's platform role has the scope (false while unknown: nothing is offered yet). */
+export function useMayWrite(scope: Scope): boolean {
+  const workspace = useWorkspace();
+  return workspace.data?.me?.scopes.includes(scope) ?? false;
+}

@@ -1,0 +1,18 @@
+import { Stack, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { DeadlineSettings } from './DeadlineSettings';
+import { ExportLog } from './ExportLog';
+
+/** The console's own settings and records: how deadlines are counted, and what it exported. */
+export function SettingsPage() {
+  const { t } = useTranslation('settings');
+  return (
+    <Stack gap="md" maw={900}>
+      <Title order={2} size="h3">
+        {t('settings.title')}
+      </Title>
+      <DeadlineSettings />
+      <ExportLog />
+    </Stack>
+  );
+}

@@ -1,0 +1,14 @@
+import { defineFeature } from '../app/feature';
+import { settingsTexts } from './i18n';
+import { SettingsPage } from './SettingsPage';
+
+/** How this controller counts deadlines, and the log of what the console exported. */
+export const settingsFeature = defineFeature({
+  namespace: 'settings',
+  texts: settingsTexts,
+  routes: [{ path: '/settings', element: <SettingsPage /> }],
+  nav: [{ path: '/settings', label: 'settings.title', order: 90 }],
+  invalidates: {},
+  conflicts: {},
+  actions: [],
+});
