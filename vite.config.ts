@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import electron from 'vite-plugin-electron/simple';
+import { contentSecurityPolicy } from './shared/ipc/csp';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
@@ -15,6 +16,17 @@ export default defineConfig(({ mode }) => ({
   build: { outDir: '../dist', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
   plugins: [
     react(),
+    {
+      // The page's own policy (the one that applies to a file:// page); the shells also send it as a header.
+      name: 'content-security-policy',
+      transformIndexHtml: () => [
+        {
+          tag: 'meta',
+          attrs: { 'http-equiv': 'Content-Security-Policy', content: contentSecurityPolicy({ connect: ['ws://127.0.0.1:*'], meta: true }) },
+          injectTo: 'head',
+        },
+      ],
+    },
     mode === 'web'
       ? null
       : electron({

@@ -19,4 +19,3 @@ export function cachedEntities(db: Database.Database, settings: { clock(): Clock
     activity: activityCache(db),
   } satisfies CachedEntities;
 }
-export type Caches = ReturnType<typeof cachedEntities>;

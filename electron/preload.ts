@@ -1,9 +1,8 @@
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildBridge, type Envelope, unwrap } from '../shared/ipc/bridge';
+import { buildBridge, type Envelope, EVENT_CHANNEL_PREFIX, unwrap } from '../shared/ipc/bridge';
 
 // Exactly the channels of shared/ipc, built from the same list as the headless shell's WebSocket bridge.
 // No ipcRenderer, no process, no generic invoke reaches the page.
-const EVENT_PREFIX = 'event:';
 
 contextBridge.exposeInMainWorld(
   'privacyConsole',
@@ -11,8 +10,8 @@ contextBridge.exposeInMainWorld(
     invoke: async (channel, input) => unwrap((await ipcRenderer.invoke(channel, input)) as Envelope),
     subscribe(event, listener) {
       const handler = (_: Electron.IpcRendererEvent, payload: unknown) => listener(payload);
-      ipcRenderer.on(EVENT_PREFIX + event, handler);
-      return () => ipcRenderer.off(EVENT_PREFIX + event, handler);
+      ipcRenderer.on(EVENT_CHANNEL_PREFIX + event, handler);
+      return () => ipcRenderer.off(EVENT_CHANNEL_PREFIX + event, handler);
     },
   }),
 );

@@ -1,9 +1,7 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
+import { EVENT_CHANNEL_PREFIX } from '../../shared/ipc/bridge';
 import { channelNames, eventNames } from '../../shared/ipc/contract';
 import type { PrivacyConsole } from '../console';
-
-/** Prefix of events sent to the renderer, so they never share a name with an invoke channel. */
-export const EVENT_PREFIX = 'event:';
 
 /** A message counts only from the app's own top-level page, never from a frame or a navigated-away page. */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, appUrl: string): boolean {
@@ -27,7 +25,7 @@ export function bindIpc(console_: PrivacyConsole, window: BrowserWindow, appUrl:
   }
   const unsubscribe = eventNames.map((event) =>
     console_.subscribe(event, (payload) => {
-      if (!window.isDestroyed()) window.webContents.send(EVENT_PREFIX + event, payload);
+      if (!window.isDestroyed()) window.webContents.send(EVENT_CHANNEL_PREFIX + event, payload);
     }),
   );
   return () => {

@@ -1,32 +1,36 @@
 import { Notification } from 'electron';
+import { dateFormat } from '../../shared/domain/format';
 import type { Reminder } from '../../shared/domain/reminders';
 import type { DsarReminder } from '../../shared/ipc/contract';
 import type { PrivacyConsole } from '../console';
 
+type Day = (day: string) => string;
+
+/** The notifications' sentences; dates as the console formats them everywhere (shared/domain/format.ts). */
 const texts = {
   de: {
     title: 'Privacy Console – Auftragsverarbeiter',
-    dpa_expiring: (r: Reminder) => `${r.processorName}: AVV läuft am ${r.date} ab.`,
-    dpa_expired: (r: Reminder) => `${r.processorName}: AVV ist seit ${r.date} abgelaufen.`,
-    review_overdue: (r: Reminder) => `${r.processorName}: Prüfung seit ${r.date} überfällig.`,
-    objection_open: (r: Reminder) => `${r.processorName}: Einspruch gegen ${r.subject} bis ${r.date} möglich.`,
-    objection_lapsed: (r: Reminder) => `${r.processorName}: Einspruchsfrist zu ${r.subject} abgelaufen.`,
+    dpa_expiring: (r: Reminder, d: Day) => `${r.processorName}: AVV läuft am ${d(r.date)} ab.`,
+    dpa_expired: (r: Reminder, d: Day) => `${r.processorName}: AVV ist seit ${d(r.date)} abgelaufen.`,
+    review_overdue: (r: Reminder, d: Day) => `${r.processorName}: Prüfung seit ${d(r.date)} überfällig.`,
+    objection_open: (r: Reminder, d: Day) => `${r.processorName}: Einspruch gegen ${r.subject} bis ${d(r.date)} möglich.`,
+    objection_lapsed: (r: Reminder, d: Day) => `${r.processorName}: Einspruchsfrist zu ${r.subject} abgelaufen.`,
     requests: 'Privacy Console – Betroffenenanfragen',
-    new: (r: DsarReminder) => `Neue Anfrage von ${r.subjectName}, Frist ${r.dueDate}.`,
-    due_soon: (r: DsarReminder) => `Anfrage von ${r.subjectName} ist am ${r.dueDate} fällig.`,
-    overdue: (r: DsarReminder) => `Anfrage von ${r.subjectName} ist seit ${r.dueDate} überfällig.`,
+    new: (r: DsarReminder, d: Day) => `Neue Anfrage von ${r.subjectName}, Frist ${d(r.dueDate)}.`,
+    due_soon: (r: DsarReminder, d: Day) => `Anfrage von ${r.subjectName} ist am ${d(r.dueDate)} fällig.`,
+    overdue: (r: DsarReminder, d: Day) => `Anfrage von ${r.subjectName} ist seit ${d(r.dueDate)} überfällig.`,
   },
   en: {
     title: 'Privacy Console – processors',
-    dpa_expiring: (r: Reminder) => `${r.processorName}: DPA expires on ${r.date}.`,
-    dpa_expired: (r: Reminder) => `${r.processorName}: DPA expired on ${r.date}.`,
-    review_overdue: (r: Reminder) => `${r.processorName}: review overdue since ${r.date}.`,
-    objection_open: (r: Reminder) => `${r.processorName}: you may object to ${r.subject} until ${r.date}.`,
-    objection_lapsed: (r: Reminder) => `${r.processorName}: the objection period for ${r.subject} has ended.`,
+    dpa_expiring: (r: Reminder, d: Day) => `${r.processorName}: DPA expires on ${d(r.date)}.`,
+    dpa_expired: (r: Reminder, d: Day) => `${r.processorName}: DPA expired on ${d(r.date)}.`,
+    review_overdue: (r: Reminder, d: Day) => `${r.processorName}: review overdue since ${d(r.date)}.`,
+    objection_open: (r: Reminder, d: Day) => `${r.processorName}: you may object to ${r.subject} until ${d(r.date)}.`,
+    objection_lapsed: (r: Reminder, d: Day) => `${r.processorName}: the objection period for ${r.subject} has ended.`,
     requests: 'Privacy Console – data-subject requests',
-    new: (r: DsarReminder) => `New request from ${r.subjectName}, due ${r.dueDate}.`,
-    due_soon: (r: DsarReminder) => `The request from ${r.subjectName} is due on ${r.dueDate}.`,
-    overdue: (r: DsarReminder) => `The request from ${r.subjectName} is overdue since ${r.dueDate}.`,
+    new: (r: DsarReminder, d: Day) => `New request from ${r.subjectName}, due ${d(r.dueDate)}.`,
+    due_soon: (r: DsarReminder, d: Day) => `The request from ${r.subjectName} is due on ${d(r.dueDate)}.`,
+    overdue: (r: DsarReminder, d: Day) => `The request from ${r.subjectName} is overdue since ${d(r.dueDate)}.`,
   },
 };
 
@@ -42,6 +46,7 @@ export interface NotifiedStore {
  */
 export function notifyReminders(console_: PrivacyConsole, notified: NotifiedStore, language: 'de' | 'en'): () => void {
   const text = texts[language];
+  const day = dateFormat(language, 'UTC').day;
   const show = async (channel: 'registry.reminders' | 'dsar.reminders') => {
     if (!Notification.isSupported()) return;
     const envelope = await console_.dispatch(channel, undefined);
@@ -51,8 +56,8 @@ export function notifyReminders(console_: PrivacyConsole, notified: NotifiedStor
       if (seen.has(reminder.key)) continue;
       const body =
         channel === 'registry.reminders'
-          ? text[(reminder as Reminder).kind](reminder as Reminder)
-          : text[(reminder as DsarReminder).kind](reminder as DsarReminder);
+          ? text[(reminder as Reminder).kind](reminder as Reminder, day)
+          : text[(reminder as DsarReminder).kind](reminder as DsarReminder, day);
       new Notification({ title: channel === 'registry.reminders' ? text.title : text.requests, body }).show();
       seen.add(reminder.key);
     }

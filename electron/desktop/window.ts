@@ -1,17 +1,7 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, shell, type WebContents } from 'electron';
+import { contentSecurityPolicy } from '../../shared/ipc/csp';
 
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ');
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
   return {

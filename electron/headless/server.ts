@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { eventNames } from '../../shared/ipc/contract';
+import { contentSecurityPolicy } from '../../shared/ipc/csp';
 import type { PrivacyConsole } from '../console';
 
 const mime: Record<string, string> = {
@@ -62,19 +63,7 @@ export async function serveHeadless(
       'cache-control': 'no-store',
     };
     if (file.endsWith('.html')) {
-      headers['content-security-policy'] = [
-        "default-src 'self'",
-        "script-src 'self'",
-        // Mantine sets element styles at run time.
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "font-src 'self' data:",
-        `connect-src 'self' ${origin.replace('http:', 'ws:')}`,
-        "object-src 'none'",
-        "base-uri 'none'",
-        "frame-ancestors 'none'",
-        "form-action 'none'",
-      ].join('; ');
+      headers['content-security-policy'] = contentSecurityPolicy({ connect: [origin.replace('http:', 'ws:')] });
       headers['referrer-policy'] = 'no-referrer';
     }
     response.writeHead(200, headers);

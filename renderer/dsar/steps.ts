@@ -13,4 +13,3 @@ export const detailSteps = [
   ['withdraw', 'w'],
   ['add_note', 'n'],
 ] as const;
-export type DetailStep = (typeof detailSteps)[number][0];

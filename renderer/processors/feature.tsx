@@ -1,15 +1,52 @@
-import type { ActivityPatch } from '../../shared/api/activities';
-import type { ProcessorPatch } from '../../shared/api/processors';
-import { defineFeature, type LabelContext } from '../app/feature';
+import type { ActivityDraft, ActivityPatch } from '../../shared/api/activities';
+import type { ProcessorDraft, ProcessorPatch } from '../../shared/api/processors';
+import { defineFeature, type LabelContext, type TextKey } from '../app/feature';
 import { processorsTexts } from './i18n';
 import { ProcessorRegistry } from './ProcessorRegistry';
 import { RecordsOfProcessing } from './RecordsOfProcessing';
 
-/** The form labels of the fields a change touched, as the editors name them. */
-const fields = (patch: ProcessorPatch | ActivityPatch, section: 'processors' | 'records', { t }: LabelContext) =>
-  Object.keys(patch)
-    .map((field) => t(`${section}.${field}`, { defaultValue: field }))
-    .join(', ');
+type Key = TextKey<typeof processorsTexts.de>;
+
+/** The form labels of the fields, as the editors name them: every field has one (the compiler checks). */
+const processorFields: Record<keyof ProcessorDraft, Key> = {
+  legalName: 'processors.legalName',
+  address: 'processors.address',
+  serviceCategory: 'processors.category',
+  role: 'processors.role',
+  purposes: 'processors.purposes',
+  dataCategories: 'processors.dataCategories',
+  subjectCategories: 'processors.subjectCategories',
+  countries: 'processors.countries',
+  transfer: 'processors.transfer',
+  dpa: 'processors.dpa',
+  certifications: 'processors.certifications',
+  contact: 'processors.contactName',
+  reviewCadenceMonths: 'processors.reviewCadence',
+  nextReviewAt: 'processors.nextReview',
+  riskRating: 'processors.risk',
+  status: 'processors.status',
+  subProcessors: 'processors.section.subProcessors',
+  changeNotices: 'processors.changeNotices',
+};
+const activityFields: Record<keyof ActivityDraft, Key> = {
+  name: 'records.name',
+  purpose: 'records.purpose',
+  legalBasis: 'records.legalBasis',
+  legitimateInterest: 'records.legitimateInterest',
+  specialCategories: 'records.specialCategories',
+  art9Ground: 'records.art9Ground',
+  dataCategories: 'records.dataCategories',
+  subjectCategories: 'records.subjectCategories',
+  recipientIds: 'records.recipients',
+  otherRecipients: 'records.otherRecipients',
+  transferNote: 'records.transferNote',
+  retention: 'records.retention',
+  toms: 'records.toms',
+};
+
+/** The fields a change touched, by their form labels. */
+const fields = <P extends object>(patch: P, labels: Record<keyof P, Key>, { t }: LabelContext) =>
+  (Object.keys(patch) as (keyof P)[]).map((field) => t(labels[field])).join(', ');
 
 /** The processor and third-party registry, and the records of processing that link to it. */
 export const processorsFeature = defineFeature({
@@ -27,11 +64,11 @@ export const processorsFeature = defineFeature({
   conflicts: {
     processor: {
       create: (args, { t }) => t('change.createProcessor', { name: args.legalName }),
-      update: (args, context) => context.t('change.updateProcessor', { fields: fields(args, 'processors', context) }),
+      update: (args, context) => context.t('change.updateProcessor', { fields: fields<ProcessorPatch>(args, processorFields, context) }),
     },
     activity: {
       create: (args, { t }) => t('change.createActivity', { name: args.name }),
-      update: (args, context) => context.t('change.updateActivity', { fields: fields(args, 'records', context) }),
+      update: (args, context) => context.t('change.updateActivity', { fields: fields<ActivityPatch>(args, activityFields, context) }),
     },
   },
   actions: [],

@@ -36,4 +36,3 @@ export function dateFormat(language: LabelLanguage, timeZone: string) {
     instantWithZone: (value: string) => formatter(language, timeZone, { dateStyle: 'full', timeStyle: 'long' }).format(new Date(value)),
   };
 }
-export type DateFormat = ReturnType<typeof dateFormat>;

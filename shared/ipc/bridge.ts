@@ -1,5 +1,8 @@
 import { type ChannelInput, type ChannelName, type ChannelOutput, channelNames, type EventName, type Events, eventNames } from './contract';
 
+/** Events travel on Electron IPC channels with this prefix, so they never share a name with an invoke channel. */
+export const EVENT_CHANNEL_PREFIX = 'event:';
+
 /** What the renderer sees as `window.privacyConsole`: one method per channel, and typed events. */
 export type PrivacyConsoleBridge = {
   [K in ChannelName]: (input?: ChannelInput<K>) => Promise<ChannelOutput<K>>;

@@ -38,7 +38,7 @@ describe('desktop notifications for registry reminders', () => {
     const console_ = fakeConsole([reminder('p:objection:1', 'objection_open'), reminder('p:review:old', 'review_overdue')]);
     const stop = notifyReminders(console_ as never, { get: () => stored, set: (keys) => (stored = keys) }, 'de');
     await vi.waitFor(() => expect(electronMock.shown).toHaveLength(1));
-    expect(electronMock.shown[0].body).toBe('Zahlwerk: Einspruch gegen Ledgerly Ltd. bis 2026-12-20 möglich.');
+    expect(electronMock.shown[0].body).toBe('Zahlwerk: Einspruch gegen Ledgerly Ltd. bis 20.12.2026 möglich.');
     expect(stored).toEqual(['p:review:old', 'p:objection:1']);
 
     console_.reminders.push(reminder('p:dpa:2027', 'dpa_expiring'));
@@ -70,12 +70,12 @@ describe('desktop notifications for registry reminders', () => {
     await vi.waitFor(() => expect(electronMock.shown).toHaveLength(1));
     expect(electronMock.shown[0]).toMatchObject({
       title: 'Privacy Console – data-subject requests',
-      body: 'The request from Jürgen Weiß is due on 2026-11-30.',
+      body: 'The request from Jürgen Weiß is due on 30 Nov 2026.',
     });
     console_.requests.push({ key: 'dsar:dsr_2:new', kind: 'new', id: 'dsr_2', subjectName: 'Ayşe Yıldız', dueDate: '2026-12-28' });
     console_.events.emit('cache.changed', { entities: ['dsar'] });
     await vi.waitFor(() => expect(electronMock.shown).toHaveLength(2));
-    expect(electronMock.shown[1].body).toBe('New request from Ayşe Yıldız, due 2026-12-28.');
+    expect(electronMock.shown[1].body).toBe('New request from Ayşe Yıldız, due 28 Dec 2026.');
     expect(stored).toEqual(['dsar:dsr_1:due_soon:2026-11-30', 'dsar:dsr_2:new']);
     stop();
   });

@@ -1,0 +1,63 @@
+import { MantineProvider } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { MemoryRouter } from 'react-router';
+import type { PrivacyConsole } from '../../electron/console';
+import { ActionsProvider, type RegisteredAction } from '../../renderer/app/actions';
+import { cssVariables, theme } from '../../renderer/app/theme';
+import { BridgeProvider } from '../../renderer/bridge/context';
+import { features } from '../../renderer/features';
+import { initI18n } from '../../renderer/i18n';
+import { buildBridge, type PrivacyConsoleBridge, unwrap } from '../../shared/ipc/bridge';
+
+/** What jsdom lacks and Mantine needs. */
+export function domForMantine(): void {
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
+  })) as typeof window.matchMedia;
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  Element.prototype.scrollIntoView ??= () => undefined;
+}
+
+/** The renderer's bridge over a real console in this process: what the preload and the WebSocket also carry. */
+export function bridgeTo(console_: PrivacyConsole): PrivacyConsoleBridge {
+  return buildBridge({
+    invoke: async (channel, input) => unwrap(await console_.dispatch(channel, input)),
+    subscribe: (event, listener) => console_.subscribe(event, listener),
+  });
+}
+
+const actions: RegisteredAction[] = [
+  { id: 'app.help', keys: ['?'], label: 'keys.help', group: 'keys.app', namespace: 'common' },
+  ...features.flatMap((feature) => feature.actions.map((action) => ({ ...action, namespace: feature.namespace }))),
+];
+
+/** Renders a screen as the shell does: theme, texts, queries, the bridge and the keyboard registry. */
+export async function renderScreen(element: ReactNode, bridge: PrivacyConsoleBridge, language: 'de' | 'en' = 'en') {
+  domForMantine();
+  await initI18n(language);
+  const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: Number.POSITIVE_INFINITY, retry: false } } });
+  return render(
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariables}>
+      <BridgeProvider bridge={bridge}>
+        <QueryClientProvider client={queryClient}>
+          <ActionsProvider actions={actions}>
+            <MemoryRouter>{element}</MemoryRouter>
+          </ActionsProvider>
+        </QueryClientProvider>
+      </BridgeProvider>
+    </MantineProvider>,
+  );
+}

@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import { join } from 'node:path';
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type PrivacyConsole, startConsole } from '../../../electron/console';
+import { RequestDetail } from '../../../renderer/dsar/RequestDetail';
+import { ProcessorRegistry } from '../../../renderer/processors/ProcessorRegistry';
+import { SettingsPage } from '../../../renderer/settings/SettingsPage';
+import { type TestPlatform, testPlatform } from '../../support/platform';
+import { bridgeTo, renderScreen } from '../../support/screen';
+import { TEST_KEY, tempDir } from '../../support/temp';
+
+/** One screen of each feature, rendered as the shell renders it, over a real console and platform. */
+let dir: ReturnType<typeof tempDir>;
+let platform: TestPlatform;
+const consoles: PrivacyConsole[] = [];
+
+async function consoleAs(staffId: string) {
+  const started = await startConsole({
+    dataDir: join(dir.path, `console-${staffId}`),
+    cacheKey: TEST_KEY,
+    platform: { kind: 'remote', url: platform.url, token: platform.sandbox.tokens[staffId] },
+    sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
+  });
+  await started.firstSync;
+  consoles.push(started);
+  return started;
+}
+
+beforeAll(async () => {
+  dir = tempDir();
+  platform = await testPlatform(dir.path, 12);
+});
+afterEach(cleanup);
+afterAll(async () => {
+  for (const started of consoles) await started.close();
+  await platform.stop();
+  dir.remove();
+});
+
+describe('the request detail (dsar)', () => {
+  it('offers only staff who may work on requests, and runs a workflow step from its key', async () => {
+    const app = await consoleAs('stf_vogel');
+    const bridge = bridgeTo(app);
+    const [row] = (await bridge['dsar.list']({ statuses: ['new'], limit: 1 })).rows;
+    await renderScreen(<RequestDetail id={row.id} mayWrite onClose={() => undefined} />, bridge);
+    const detail = await screen.findByTestId('request-detail');
+    expect(within(detail).getByTestId('detail-subject').textContent).toBe(row.subjectName);
+    expect(within(detail).getByTestId('detail-status').textContent).toBe('New');
+
+    const assignee = within(detail).getByRole('combobox', { name: 'Assignee' });
+    await userEvent.click(assignee);
+    const listbox = await waitFor(() => {
+      const found = document.getElementById(assignee.getAttribute('aria-controls') ?? '');
+      if (!found) throw new Error('no listbox yet');
+      return found;
+    });
+    const options = within(listbox)
+      .getAllByRole('option', { hidden: true })
+      .map((option) => option.textContent);
+    // The security lead and the officer who left are not offered; the admin is (mayBeAssigned).
+    expect(options).toEqual(['Unassigned', 'Anna Schmitt', 'Dr. Katrin Vogel', 'Jonas Albrecht', 'Mehmet Yıldız']);
+    await userEvent.keyboard('{Escape}');
+
+    fireEvent.keyDown(window, { key: 's' });
+    await waitFor(() => expect(within(detail).getByTestId('detail-status').textContent).toBe('In progress'));
+    await waitFor(() => expect(platform.appliedWrites(row.id).map((w) => w.action)).toEqual(['dsar.start']));
+  });
+});
+
+describe('the processor registry (processors)', () => {
+  it('lists the registry with its labels, and is read-only for a role without processor:write', async () => {
+    const app = await consoleAs('stf_hartmann');
+    await renderScreen(<ProcessorRegistry />, bridgeTo(app), 'de');
+    await waitFor(() => expect(screen.getAllByTestId('processor-row')).toHaveLength(7));
+    expect(screen.getByText('Ihre Rolle darf das Verzeichnis nur ansehen.')).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Auftragsverarbeiter anlegen' })).toBeNull();
+    const hosting = screen.getAllByTestId('processor-row').find((row) => row.dataset.id === 'prc_hosting-nordcloud');
+    expect(hosting?.textContent).toContain('Hosting und Cloud');
+  });
+});
+
+describe('the settings (settings)', () => {
+  it('shows every export in the log, named as the label table names it', async () => {
+    const app = await consoleAs('stf_albrecht');
+    const bridge = bridgeTo(app);
+    await bridge['dsar.export']({ query: {}, language: 'en' });
+    await renderScreen(<SettingsPage />, bridge);
+    const log = await screen.findByTestId('export-log');
+    expect(within(log).getByText('Register of data-subject requests')).toBeTruthy();
+    expect(within(log).getByText('Jonas Albrecht')).toBeTruthy();
+    expect(screen.getByRole('radio', { name: 'No (recommended)' })).toBeTruthy();
+  });
+});
