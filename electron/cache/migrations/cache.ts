@@ -128,6 +128,11 @@ export const cacheMigrations: Migration[] = [
         -- shown: the writes are shown again from here (never on top of each other) after a restart or a pull.
         -- 'null' for an entity the platform does not have yet (a pending create).
         CREATE TABLE overlay_base (entity TEXT NOT NULL, id TEXT NOT NULL, doc TEXT NOT NULL, PRIMARY KEY (entity, id)) WITHOUT ROWID;
+        -- Rows an older console showed pending writes on hold no trace of the platform's state beneath them: the
+        -- mirror is pulled again from the start (its rows stay visible meanwhile), and the writes are shown on it.
+        UPDATE sync_state SET value = '0' WHERE key = 'cursor' AND (
+          EXISTS (SELECT 1 FROM dsars WHERE pending = 1) OR EXISTS (SELECT 1 FROM processors WHERE pending = 1) OR
+          EXISTS (SELECT 1 FROM activities WHERE pending = 1));
       `);
     },
   },

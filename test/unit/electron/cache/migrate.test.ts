@@ -60,6 +60,26 @@ describe('cache migration 4 (request timelines)', () => {
   });
 });
 
+describe('cache migration 5 (the platform state under pending writes)', () => {
+  const cursorAfter = (pendingRow: boolean) => {
+    const db = openEncrypted(join(dir.path, `cache-${pendingRow}.sqlite`), TEST_KEY);
+    migrate(db, cacheMigrations.slice(0, 4), 'cache');
+    db.prepare(
+      `INSERT INTO processors (id, version, legal_name, status, pending, doc) VALUES ('prc_1', 2, 'A', 'active', ${pendingRow ? 1 : 0}, '{}')`,
+    ).run();
+    db.prepare("INSERT INTO sync_state (key, value) VALUES ('cursor', 'abc.77')").run();
+    migrate(db, cacheMigrations, 'cache');
+    const cursor = db.prepare<[], { value: string }>("SELECT value FROM sync_state WHERE key = 'cursor'").get()?.value;
+    db.close();
+    return cursor;
+  };
+
+  it('pulls the mirror again where an older console left a row showing a pending write, and only then', () => {
+    expect(cursorAfter(true)).toBe('0');
+    expect(cursorAfter(false)).toBe('abc.77');
+  });
+});
+
 describe('pending-store migration 3 (writes name their mutator)', () => {
   it('keeps every queued write and conflict, in order, as the mutators that replaced the old operations', () => {
     const db = openEncrypted(join(dir.path, 'pending.sqlite'), TEST_KEY);
