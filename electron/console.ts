@@ -112,6 +112,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     processors: entities.processor,
     activities: entities.activity,
     actor: () => myId() ?? 'unknown',
+    timeZone: () => clock.get().timeZone,
   });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, conflicts: core.conflicts, writes });

@@ -33,7 +33,7 @@ export function openCore(stores: Stores, options: CoreOptions) {
   const client = new PlatformClient({ baseUrl: options.platform.url, token: options.platform.token, ...options.client });
   const state = new SyncState(cache);
   const outbox = new Outbox(pending);
-  const conflicts = new Conflicts(pending);
+  const conflicts = new Conflicts(pending, outbox);
   const clock = new Setting(pending, 'clock', ClockSettings, {
     ...defaultClockSettings,
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),

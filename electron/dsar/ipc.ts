@@ -1,7 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Staff } from '../../shared/api/common';
-import type { DsarStatus } from '../../shared/api/dsar';
 import type { ClockSettings, DsarAction } from '../../shared/api/dsar-workflow';
 import { localDate } from '../../shared/domain/calendar';
 import { platformSubjectCategories } from '../../shared/domain/data-categories';
@@ -178,7 +177,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
       if (!dsar) return;
       if (change.kind === 'assign') writes.mutate('dsar', row.id, 'assign', { assigneeId: change.assigneeId });
       else if (change.kind === 'priority') writes.mutate('dsar', row.id, 'setPriority', { priority: change.priority });
-      else if (!allowedIn(change.kind, dsar.status as DsarStatus)) return;
+      else if (!allowedIn(change.kind, dsar.status)) return;
       else if (change.kind === 'start') writes.mutate('dsar', row.id, 'act', { type: 'start' });
       else {
         // Each request gets its own message from the template, in its subject's language.

@@ -15,6 +15,8 @@ export interface RecordsHandlerDeps {
   processors: DocumentStore<Processor>;
   activities: DocumentStore<ProcessingActivity>;
   actor(): string;
+  /** The controller's time zone, for the export's date. */
+  timeZone(): string;
 }
 
 export function registerRecordsHandlers(ipc: IpcRegistry, deps: RecordsHandlerDeps): void {
@@ -34,7 +36,8 @@ export function registerRecordsHandlers(ipc: IpcRegistry, deps: RecordsHandlerDe
     const strip = <T extends { pending: boolean }>({ pending: _, ...doc }: T) => doc;
     const exportedAt = new Date().toISOString();
     const records = recordsOfProcessing(deps.activities.list().map(strip), deps.processors.list().map(strip), controller, exportedAt);
-    const content = format === 'pdf' ? await recordsPdf(records, language) : Buffer.from(recordsCsv(records, language), 'utf8');
+    const content =
+      format === 'pdf' ? await recordsPdf(records, language, deps.timeZone()) : Buffer.from(recordsCsv(records, language), 'utf8');
     const fileName = `${language === 'de' ? 'verarbeitungsverzeichnis' : 'records-of-processing'}-${exportedAt.slice(0, 10)}.${format}`;
     return deps.exports.record({
       kind: 'records_of_processing',

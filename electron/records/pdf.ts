@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { dateFormat } from '../../shared/domain/format';
 import type { RecordsOfProcessing } from '../../shared/domain/records';
 import { basisLines, type ExportLanguage, exportLabels, transferLines } from './labels';
 
@@ -21,7 +22,8 @@ export function toWinAnsi(text: string): string {
 }
 
 /** The Art. 30(1) record as a PDF an authority can read: one section per activity, letters (a)-(g). */
-export function recordsPdf(records: RecordsOfProcessing, language: ExportLanguage): Promise<Buffer> {
+/** The record for the authority; its date in the controller's time zone. */
+export function recordsPdf(records: RecordsOfProcessing, language: ExportLanguage, timeZone: string): Promise<Buffer> {
   const l = exportLabels[language];
   const doc = new PDFDocument({
     size: 'A4',
@@ -49,11 +51,7 @@ export function recordsPdf(records: RecordsOfProcessing, language: ExportLanguag
   };
   const list = (values: readonly string[]) => values.map((v) => `• ${v}`).join('\n');
 
-  const exportedAt = new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Europe/Berlin',
-  }).format(new Date(records.exportedAt));
+  const exportedAt = dateFormat(language, timeZone).longInstant(records.exportedAt);
   doc.font('Helvetica-Bold').fontSize(18);
   text(l.title);
   doc.font('Helvetica').fontSize(11);

@@ -71,6 +71,11 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     return this.running;
   }
 
+  /** The outbox or the conflicts changed here: the status counts them again. */
+  recount(): void {
+    this.update({ pendingWrites: this.ctx.outbox.count(), conflicts: this.ctx.conflicts.count() });
+  }
+
   /** Tells listeners about a local change (a new pending write) without waiting for the platform. */
   noteLocalChange(entities: string[]): void {
     this.update({ pendingWrites: this.ctx.outbox.count(), conflicts: this.ctx.conflicts.count() });

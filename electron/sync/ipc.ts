@@ -22,23 +22,22 @@ export function registerSyncHandlers(ipc: IpcRegistry, deps: SyncHandlerDeps): v
   ipc.handle('conflicts.resolve', ({ id, action }) => {
     const conflict = deps.conflicts.get(id);
     if (!conflict) throw new HandlerError('not_found', `No conflict ${id}.`);
-    if (action === 'reapply') {
-      // A new write on the platform's current state, checked by the same rule as the first: a step the
-      // platform has moved past, or a change that now breaks a rule, is refused with the rule's message.
-      try {
-        deps.writes.mutate(
-          conflict.entity,
-          conflict.entityId,
-          conflict.mutator as MutatorName<typeof conflict.entity>,
-          conflict.intended as MutatorArgs<typeof conflict.entity, MutatorName<typeof conflict.entity>>,
-        );
-      } catch (error) {
-        if (error instanceof RuleError) throw new RuleError(error.code, `It can no longer be re-applied: ${error.message}`, error.issues);
-        throw error;
-      }
+    // Re-applied: a new write on the platform's current state, checked by the same rule as the first; a step
+    // the platform has moved past, or a change that now breaks a rule, is refused with the rule's message.
+    const reapply = () =>
+      deps.writes.mutate(
+        conflict.entity,
+        conflict.entityId,
+        conflict.mutator as MutatorName<typeof conflict.entity>,
+        conflict.intended as MutatorArgs<typeof conflict.entity, MutatorName<typeof conflict.entity>>,
+      );
+    try {
+      deps.conflicts.settle(id, action === 'reapply' ? reapply : undefined);
+    } catch (error) {
+      if (error instanceof RuleError) throw new RuleError(error.code, `It can no longer be re-applied: ${error.message}`, error.issues);
+      throw error;
     }
-    deps.conflicts.remove(id);
-    deps.engine.noteLocalChange([conflict.entity]);
+    deps.engine.recount();
     return deps.engine.current();
   });
 }

@@ -40,7 +40,6 @@ export class Outbox {
       ),
       first: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq LIMIT 1'),
       all: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq'),
-      forEntity: db.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq'),
       remove: db.prepare('DELETE FROM outbox WHERE seq = ?'),
       rebase: db.prepare('UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND seq > ? AND base_version = ?'),
       attempt: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?'),
@@ -70,10 +69,6 @@ export class Outbox {
 
   all(): PendingWrite[] {
     return this.statements.all.all().map(toWrite);
-  }
-
-  forEntity(entity: EntityName, entityId: string): PendingWrite[] {
-    return this.statements.forEntity.all(entity, entityId).map(toWrite);
   }
 
   /** Entities that have writes waiting, so the cache can keep showing them over pulled state. */
@@ -128,10 +123,14 @@ const toConflict = (row: ConflictRow): Conflict => ({
 export class Conflicts {
   private readonly statements;
 
-  constructor(db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly outbox: Outbox,
+  ) {
     this.statements = {
+      // A write refused again after a crash (its conflict recorded, its removal from the outbox lost) replaces it.
       insert: db.prepare(
-        'INSERT INTO conflicts (id, entity, entity_id, mutator, kind, intended, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO conflicts (id, entity, entity_id, mutator, kind, intended, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       all: db.prepare<[], ConflictRow>('SELECT * FROM conflicts ORDER BY created_at'),
       one: db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE id = ?'),
@@ -140,17 +139,21 @@ export class Conflicts {
     };
   }
 
-  add(write: PendingWrite, kind: Conflict['kind'], detail: string): void {
-    this.statements.insert.run(
-      `cf-${write.idempotencyKey}`,
-      write.entity,
-      write.entityId,
-      write.mutator,
-      kind,
-      JSON.stringify(write.args),
-      detail,
-      new Date().toISOString(),
-    );
+  /** The platform refused the write: it leaves the outbox and waits here, in one transaction. */
+  refuse(write: PendingWrite, kind: Conflict['kind'], detail: string): void {
+    this.db.transaction(() => {
+      this.statements.insert.run(
+        `cf-${write.idempotencyKey}`,
+        write.entity,
+        write.entityId,
+        write.mutator,
+        kind,
+        JSON.stringify(write.args),
+        detail,
+        new Date().toISOString(),
+      );
+      this.outbox.remove(write.seq);
+    })();
   }
 
   list(): Conflict[] {
@@ -162,8 +165,12 @@ export class Conflicts {
     return row ? toConflict(row) : null;
   }
 
-  remove(id: string): void {
-    this.statements.remove.run(id);
+  /** Settles a conflict: `work` (a re-applied write, or nothing) and its removal commit together. */
+  settle(id: string, work: () => void = () => undefined): void {
+    this.db.transaction(() => {
+      work();
+      this.statements.remove.run(id);
+    })();
   }
 
   count(): number {

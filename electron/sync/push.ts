@@ -33,8 +33,7 @@ export async function push(ctx: PushContext): Promise<PushResult> {
   for (let write = ctx.outbox.next(); write; write = ctx.outbox.next()) {
     const descriptor = findEntity(write.entity);
     if (!descriptor?.mutators[write.mutator]) {
-      ctx.conflicts.add(write, 'rejected', `This console cannot send "${write.mutator}" changes of ${write.entity}.`);
-      ctx.outbox.remove(write.seq);
+      ctx.conflicts.refuse(write, 'rejected', `This console cannot send "${write.mutator}" changes of ${write.entity}.`);
       continue;
     }
     const cached: CachedEntity<Versioned> = ctx.entities[descriptor.name];
@@ -44,9 +43,13 @@ export async function push(ctx: PushContext): Promise<PushResult> {
         version: write.baseVersion,
         idempotencyKey: write.idempotencyKey,
       });
-      ctx.cache.transaction(() => cached.upsert(saved))();
+      // Acknowledged first: a crash before the cache's update leaves the kept platform state, which the start
+      // puts back and the next pull brings up to date; never the write twice.
       ctx.outbox.acknowledge(write, saved.version);
-      ctx.cache.transaction(() => ctx.writes.refreshed(key))();
+      ctx.cache.transaction(() => {
+        cached.upsert(saved);
+        ctx.writes.refreshed(key);
+      })();
       result.delivered++;
     } catch (error) {
       if (!(error instanceof PlatformError) || error.transient) {
@@ -67,8 +70,7 @@ export async function push(ctx: PushContext): Promise<PushResult> {
         serverState = fetched ?? null;
         absent = fetched === null;
       }
-      ctx.conflicts.add(write, stale ? 'stale' : 'rejected', error.problem?.detail ?? error.message);
-      ctx.outbox.remove(write.seq);
+      ctx.conflicts.refuse(write, stale ? 'stale' : 'rejected', error.problem?.detail ?? error.message);
       ctx.cache.transaction(() => {
         if (serverState || absent) {
           if (serverState) cached.upsert(serverState);

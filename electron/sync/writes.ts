@@ -71,12 +71,12 @@ export function writePath(deps: WritePathDeps) {
     store(name).overlay(doc);
   };
 
-  /** Puts the platform's state back where pending writes were shown. */
+  /** Puts the platform's state back where pending writes were shown (whatever version the row shows now). */
   const restore = (name: EntityName, id: string) => {
     const base = bases.get.get(name, id);
     if (!base) return;
-    if (base.doc === 'null') store(name).remove(id);
-    else store(name).upsert(JSON.parse(base.doc) as Versioned);
+    store(name).remove(id);
+    if (base.doc !== 'null') store(name).upsert(JSON.parse(base.doc) as Versioned);
     bases.drop.run(name, id);
   };
 
@@ -130,6 +130,7 @@ export function writePath(deps: WritePathDeps) {
     }
     const parsed = mutator.args.safeParse(args);
     if (!parsed.success) throw RuleError.fromZod('invalid-arguments', `The change to the ${descriptor.label} is not valid.`, parsed.error);
+    if (mutator.kind === 'create' && (parsed.data as { id: string }).id !== id) throw new Error(`a create of ${id} carries another id`);
     const current = read(name, id);
     if (mutator.kind === 'create' && current) throw new HandlerError('invalid_input', `A ${descriptor.label} ${id} exists already.`);
     if (mutator.kind === 'update' && !current) throw new HandlerError('not_found', `No ${descriptor.label} ${id} in the cache.`);
@@ -150,10 +151,16 @@ export function writePath(deps: WritePathDeps) {
     return next as EntityTypes[N];
   }
 
-  /** Shows the pending writes of these entities (all when absent) again, from the platform's state. */
+  /**
+   * Shows the pending writes of these entities (all when absent) again, from the platform's state. Without a
+   * set (at start) every kept state is put back, also where no write is pending any more: a crash between a
+   * write's acknowledgement and the cache's update leaves one behind, and the next pull brings the newer state.
+   */
   function reapply(only?: Set<string>): void {
     const writes = deps.outbox.all().filter((w) => !only || only.has(entityKey(w.entity, w.entityId)));
-    for (const key of new Set(writes.map((w) => entityKey(w.entity, w.entityId)))) {
+    const keys =
+      only ?? new Set([...bases.all.all().map((b) => entityKey(b.entity, b.id)), ...writes.map((w) => entityKey(w.entity, w.entityId))]);
+    for (const key of keys) {
       const [name, id] = key.split(/:(.*)/s) as [EntityName, string];
       restore(name, id);
     }

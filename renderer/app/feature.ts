@@ -1,5 +1,6 @@
 import type { QueryKey } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
+import type { LabelTable } from '../../shared/domain/labels';
 import type { EntityName, MutatorArgs, MutatorName } from '../../shared/entities/registry';
 import type { Catalogue } from '../i18n/catalogue';
 import type { ActionSpec } from './actions';
@@ -12,15 +13,16 @@ export type TextKey<T, Prefix extends string = ''> = {
 /** A keyboard action whose texts are keys of the feature's catalogue. */
 export type FeatureAction<T> = Omit<ActionSpec, 'label' | 'group'> & { label: TextKey<T>; group: TextKey<T> };
 
-/** What a conflict label may use: the feature's texts and the staff's names. */
-export interface LabelContext {
-  t(key: string, options?: Record<string, unknown>): string;
+/** What a conflict label may use: the feature's texts (keys checked), the label table and the staff's names. */
+export interface LabelContext<T = unknown> {
+  t(key: TextKey<T>, options?: Record<string, unknown>): string;
+  labels: LabelTable;
   staffName(id: string): string;
 }
 
 /** How each write of an entity reads in the conflicts drawer, by mutator: every mutator of the entity has one. */
-export type ConflictLabels = {
-  [N in EntityName]?: { [M in MutatorName<N>]: (args: MutatorArgs<N, M>, context: LabelContext) => string };
+export type ConflictLabels<T = unknown> = {
+  [N in EntityName]?: { [M in MutatorName<N>]: (args: MutatorArgs<N, M>, context: LabelContext<T>) => string };
 };
 
 /**
@@ -37,7 +39,7 @@ export interface Feature<NS extends string = string, T = unknown> {
   nav: readonly { path: string; label: TextKey<T>; order: number }[];
   /** Query keys to refresh from the cache when one of these entities changed there. */
   invalidates: Partial<Record<EntityName, readonly QueryKey[]>>;
-  conflicts: ConflictLabels;
+  conflicts: ConflictLabels<T>;
   actions: readonly FeatureAction<T>[];
 }
 

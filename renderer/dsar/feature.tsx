@@ -10,13 +10,13 @@ export const dsarFeature = defineFeature({
   routes: [{ path: '/requests', element: <RequestQueue /> }],
   nav: [{ path: '/requests', label: 'nav', order: 10 }],
   // A request's detail shows its jobs, the registry's Art. 19 recipients and the Art. 15 information.
-  invalidates: { dsar: [['dsar']], job: [['dsar']], processor: [['dsar']], activity: [['dsar']], staff: [['staff']] },
+  invalidates: { dsar: [['dsar']], job: [['dsar']], processor: [['dsar']], activity: [['dsar']] },
   conflicts: {
     dsar: {
       create: (args, { t }) => t('change.create', { name: args.subject.name }),
       assign: (args, { t, staffName }) =>
         args.assigneeId ? t('change.assign', { name: staffName(args.assigneeId) }) : t('change.unassign'),
-      setPriority: (args, { t }) => t('change.setPriority', { priority: t(`priority.${args.priority}`) }),
+      setPriority: (args, { t, labels }) => t('change.setPriority', { priority: labels.priority[args.priority] }),
       setTags: (args, { t }) => t('change.setTags', { tags: args.tags.join(', ') || '—' }),
       act: (args, { t }) => t(`change.act.${args.type}`),
     },

@@ -45,7 +45,7 @@ const activityFields: Record<keyof ActivityDraft, Key> = {
 };
 
 /** The fields a change touched, by their form labels. */
-const fields = <P extends object>(patch: P, labels: Record<keyof P, Key>, { t }: LabelContext) =>
+const fields = <P extends object>(patch: P, labels: Record<keyof P, Key>, { t }: LabelContext<typeof processorsTexts.de>) =>
   (Object.keys(patch) as (keyof P)[]).map((field) => t(labels[field])).join(', ');
 
 /** The processor and third-party registry, and the records of processing that link to it. */

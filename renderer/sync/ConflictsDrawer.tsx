@@ -1,7 +1,7 @@
 import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { EntityName } from '../../shared/entities/registry';
+import { type LabelLanguage, labels } from '../../shared/domain/labels';
 import type { Conflict } from '../../shared/ipc/contract';
 import { Drawer } from '../app/dialogs';
 import type { LabelContext } from '../app/feature';
@@ -11,7 +11,7 @@ import { useBridge } from '../bridge/context';
 import { features } from '../features';
 import { declaredText } from '../i18n';
 
-type Label = (args: Record<string, unknown>, context: LabelContext) => string;
+type Label = (args: Record<string, unknown>, context: LabelContext<unknown>) => string;
 
 /** Each entity's conflict labels and the namespace of their texts, from the feature that owns the entity. */
 const labelsOf = new Map<string, { namespace: string; labels: Record<string, Label> }>();
@@ -22,16 +22,24 @@ for (const feature of features) {
 }
 
 /** How a refused write reads: as its button did, from the feature that owns the entity. */
-export function conflictLabel(conflict: Pick<Conflict, 'entity' | 'mutator' | 'intended'>, staffName: (id: string) => string): string {
-  const owner = labelsOf.get(conflict.entity as EntityName);
+export function conflictLabel(
+  conflict: Pick<Conflict, 'entity' | 'mutator' | 'intended'>,
+  staffName: (id: string) => string,
+  language: LabelLanguage,
+): string {
+  const owner = labelsOf.get(conflict.entity);
   const label = owner?.labels[conflict.mutator];
   // A test keeps every mutator of every entity labelled; an unknown one is a write of a newer console.
   if (!owner || !label) return `${conflict.entity}.${conflict.mutator}`;
-  return label(conflict.intended, { t: (key, options) => declaredText(owner.namespace, key, options), staffName });
+  return label(conflict.intended, {
+    t: (key, options) => declaredText(owner.namespace, key as string, options),
+    labels: labels[language],
+    staffName,
+  });
 }
 
 export function ConflictsDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const staffName = useStaffNames();
@@ -67,7 +75,7 @@ export function ConflictsDrawer({ opened, onClose }: { opened: boolean; onClose:
               {t(`conflicts.${conflict.kind}`)}: {conflict.detail}
             </Text>
             <Text size="sm">
-              {t('conflicts.intended')}: {conflictLabel(conflict, staffName)}
+              {t('conflicts.intended')}: {conflictLabel(conflict, staffName, i18n.language === 'en' ? 'en' : 'de')}
             </Text>
             <Text size="xs" c="dimmed">
               {format.instant(conflict.createdAt)}

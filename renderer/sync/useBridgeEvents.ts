@@ -4,8 +4,8 @@ import type { EntityName } from '../../shared/entities/registry';
 import { useBridge } from '../bridge/context';
 import { features } from '../features';
 
-/** Which queries show which cached entity, as the features declare it. */
-const queriesOf = new Map<string, QueryKey[]>();
+/** Which queries show which cached entity, as the features declare it (the staff's names are the shell's). */
+const queriesOf = new Map<string, QueryKey[]>([['staff', [['staff']]]]);
 for (const feature of features) {
   for (const [entity, keys] of Object.entries(feature.invalidates) as [EntityName, readonly QueryKey[]][]) {
     queriesOf.set(entity, [...(queriesOf.get(entity) ?? []), ...keys]);

@@ -57,7 +57,7 @@ export function entityRoutes(
       url: routePath(operation.path),
       handler: async (request, reply) => {
         const principal = tokens.authenticate(request);
-        requireScope(principal, operation.scope as Parameters<typeof requireScope>[1]);
+        requireScope(principal, operation.scope);
         const version = mutator.kind === 'update' ? expectedVersion(request) : null;
         const args = mutator.args.safeParse(request.body);
         if (!args.success) throw validationProblem(args.error, 'request body');
@@ -70,15 +70,16 @@ export function entityRoutes(
             find: (other, id) => store.get(other, id),
             platform: session?.capabilities,
           };
+          // What the audit log keeps of a write: the step it names, and what the descriptor allows it to keep.
           let next: Versioned;
-          let audit = name;
+          let audit: { action: string; detail: unknown };
           try {
             if (mutator.kind === 'create') {
               // A create's arguments carry its id (`CreateMutator`).
               const input = args.data as { id: string };
               if (store.get(entity.name, input.id)) throw new ProblemError(409, 'exists', `A ${entity.label} ${input.id} exists already.`);
               next = { ...mutator.apply(null, input, ctx), version: 1 };
-              audit = mutator.auditName?.(input) ?? name;
+              audit = { action: mutator.auditName?.(input) ?? name, detail: mutator.auditDetail ? mutator.auditDetail(input) : input };
             } else {
               const current = store.get<Versioned>(entity.name, request.params.id ?? '');
               if (!current) throw new ProblemError(404, 'not-found', `No ${entity.label} ${request.params.id}.`);
@@ -87,8 +88,14 @@ export function entityRoutes(
                   current,
                 });
               }
-              next = { ...mutator.apply(current, args.data, ctx), version: current.version + 1 };
-              audit = mutator.auditName?.(args.data) ?? name;
+              const result = mutator.apply(current, args.data, ctx);
+              // The mutator changed nothing (as the console saw it too): no new version, nothing in the feed.
+              if (result === current) return { status: 200, body: current };
+              next = { ...result, version: current.version + 1 };
+              audit = {
+                action: mutator.auditName?.(args.data) ?? name,
+                detail: mutator.auditDetail ? mutator.auditDetail(args.data) : args.data,
+              };
             }
           } catch (error) {
             if (error instanceof RuleError)
@@ -96,7 +103,7 @@ export function entityRoutes(
             throw error;
           }
           store.put(entity.name, next);
-          store.audit(principal.staff.id, `${entity.name}.${audit}`, entity.name, next.id, args.data);
+          store.audit(principal.staff.id, `${entity.name}.${audit.action}`, entity.name, next.id, audit.detail);
           return { status: mutator.kind === 'create' ? 201 : 200, body: next };
         });
         if (!answer.replayed) session?.committed();

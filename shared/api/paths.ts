@@ -3,7 +3,7 @@ import type { AnyEntity, Mutator } from '../entities/descriptor';
 import { entities } from '../entities/registry';
 import { AccountMatch, AccountSearch } from './accounts';
 import { ChangesPage, ChangesQuery } from './changes';
-import { Me, Problem } from './common';
+import { Me, Problem, type Scope } from './common';
 
 /**
  * The admin API as data: one entry per operation. The sandbox routes, the console's client and the
@@ -13,7 +13,7 @@ export interface Operation {
   method: 'get' | 'patch' | 'post' | 'delete';
   path: string;
   summary: string;
-  scope: string | null;
+  scope: Scope | null;
   query?: z.ZodType;
   body?: z.ZodType;
   /** Writes carry an Idempotency-Key; updates also If-Match with the version they are based on. */

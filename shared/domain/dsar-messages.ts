@@ -1,5 +1,6 @@
 import type { DsarType } from '../api/dsar';
 import type { DenialReason, Locale, Message, MessageKind } from '../api/dsar-workflow';
+import { dateFormat } from './format';
 import { supervisoryAuthorities } from './supervisory-authorities';
 
 export interface MessageContext {
@@ -51,9 +52,6 @@ export const denialReasonTexts: Record<Locale, Record<DenialReason, string>> = {
     legal_exemption: 'A statutory exemption applies to the request (e.g. Art. 17(3) GDPR, §§ 34, 35 BDSG).',
   },
 };
-
-const formatDay = (day: string, locale: Locale) =>
-  new Intl.DateTimeFormat(locale === 'de' ? 'de-DE' : 'en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${day}T12:00:00Z`));
 
 type Template = (c: MessageContext, d: (day: string) => string) => { subject: string; body: string };
 
@@ -120,6 +118,6 @@ const templates: Record<Locale, Record<MessageKind, Template>> = {
 
 /** A message from its template, in the subject's language; the officer may edit it before it is sent. */
 export function renderMessage(kind: MessageKind, locale: Locale, context: MessageContext): Message {
-  const { subject, body } = templates[locale][kind](context, (day) => formatDay(day, locale));
+  const { subject, body } = templates[locale][kind](context, dateFormat(locale, 'UTC').letterDay);
   return { kind, locale, subject, body: body.replace(/ +\n/g, '\n') };
 }

@@ -28,10 +28,14 @@ export function dateFormat(language: LabelLanguage, timeZone: string) {
   return {
     /** 27.11.2026 / 27 Nov 2026 */
     day: (value: string) => dayIn(value, { dateStyle: 'medium' }),
+    /** 27. November 2026 / 27 November 2026: as letters write it */
+    letterDay: (value: string) => dayIn(value, { dateStyle: 'long' }),
     /** Fr., 27. November 2026 / Fri, 27 November 2026 */
     longDay: (value: string) => dayIn(value, { weekday: 'short', year: 'numeric', month: 'long', day: 'numeric' }),
     /** 27.11.2026, 10:15 / 27 Nov 2026, 10:15 (in the controller's time zone) */
     instant: (value: string) => formatter(language, timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)),
+    /** 27. November 2026 um 10:15 / 27 November 2026 at 10:15: an export's "as of" line */
+    longInstant: (value: string) => formatter(language, timeZone, { dateStyle: 'long', timeStyle: 'short' }).format(new Date(value)),
     /** With the zone named, where the instant decides a deadline. */
     instantWithZone: (value: string) => formatter(language, timeZone, { dateStyle: 'full', timeStyle: 'long' }).format(new Date(value)),
   };

@@ -20,6 +20,8 @@ export const dsarEntity = defineEntity<Dsar, DsarPlatform>()({
       summary: 'Record a request that arrived by e-mail or letter (the client chooses the id)',
       args: DsarCreate,
       http: { method: 'post', path: '' },
+      // The log names the request, not the person behind it.
+      auditDetail: (input) => ({ type: input.type, channel: input.channel }),
       apply: (_, input, ctx) => createDsar(input, ctx),
     }),
     assign: update({

@@ -40,6 +40,8 @@ interface MutatorBase<S extends z.ZodType> {
   scope?: Scope;
   /** The name the platform's audit log gives a write, when the arguments name a step (the mutator's name otherwise). */
   auditName?(args: z.output<S>): string;
+  /** What the audit log keeps of the arguments, where they carry more personal data than the log needs (all otherwise). */
+  auditDetail?(args: z.output<S>): unknown;
 }
 
 /** Creates carry their id in the arguments: a create made offline keeps its id on the platform. */

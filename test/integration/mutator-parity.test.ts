@@ -7,7 +7,9 @@ import { PlatformError } from '../../electron/platform/errors';
 import { demoActivities } from '../../sandbox/seed/activities';
 import { demoProcessors } from '../../sandbox/seed/processors';
 import { demoStaff } from '../../sandbox/seed/staff';
-import { DataCategory, DenialReason, IdentityMethod, type Message, type MessageKind } from '../../shared/api/dsar-workflow';
+import type { Dsar } from '../../shared/api/dsar';
+import { DataCategory, DenialReason, type DsarEvent, IdentityMethod, type Message, type MessageKind } from '../../shared/api/dsar-workflow';
+import type { Job } from '../../shared/api/jobs';
 import { defaultClockSettings } from '../../shared/domain/dsar-clock';
 import { RuleError } from '../../shared/domain/rules';
 import type { Versioned } from '../../shared/entities/descriptor';
@@ -38,8 +40,42 @@ beforeAll(async () => {
     client: { retries: 0, timeoutMs: 5000 },
   });
   await core.refreshMe();
+  seedPackageToReview();
   await core.engine.kick();
 });
+
+/** A request whose data package is ready for review: the package steps (withhold, include, deliver) run on it. */
+const packaged = { dsarId: '', jobId: 'job_parity-package', items: ['lgn-1', 'lgn-2', 'lgn-3'] };
+function seedPackageToReview(): void {
+  const store = platform.sandbox.store;
+  const dsar = store.all<Dsar>('dsar').find((d) => d.type === 'access' && d.status === 'in_progress' && d.subject.userId);
+  if (!dsar) throw new Error('the seed has no access request in progress');
+  packaged.dsarId = dsar.id;
+  const at = new Date().toISOString();
+  const job: Job = {
+    id: packaged.jobId,
+    version: 3,
+    updatedAt: at,
+    dsarId: dsar.id,
+    kind: 'package',
+    state: 'succeeded',
+    progress: 1,
+    step: null,
+    error: null,
+    result: {
+      kind: 'package',
+      categories: [{ category: 'login_history', count: 3, items: packaged.items.map((id) => ({ id, label: id, detail: '' })) }],
+    },
+  };
+  store.transaction(() => {
+    store.put('job', job);
+    store.put('dsar', {
+      ...dsar,
+      version: dsar.version + 1,
+      events: [...dsar.events, { id: 'ev-parity-job', at, actor: 'stf_vogel', kind: 'job_started', jobId: job.id, job: 'package' }],
+    });
+  });
+}
 afterAll(async () => {
   await core.engine.stop();
   stores.close();
@@ -179,7 +215,32 @@ const cases = (): Cases => {
         args: fc.record({ priority: fc.constantFrom('low' as const, 'normal' as const, 'high' as const) }),
       }),
       setTags: fc.record({ id: dsarId, args: fc.record({ tags: fc.array(text(0, 12), { maxLength: 4 }) }) }),
-      act: fc.record({ id: dsarId, args: action(dsarId) }),
+      act: fc.oneof(
+        { weight: 4, arbitrary: fc.record({ id: dsarId, args: action(dsarId) }) },
+        // The package steps on the request whose package is ready, until it is delivered.
+        {
+          weight: 1,
+          arbitrary: fc.record({
+            id: fc.constant(packaged.dsarId),
+            args: fc.oneof(
+              fc.record({
+                type: fc.constant('exclude_item' as const),
+                jobId: fc.constant(packaged.jobId),
+                category: fc.constantFrom('login_history' as const, 'invoices' as const),
+                itemId: fc.constantFrom(...packaged.items, 'lgn-x'),
+                reason: text(10, 40),
+              }),
+              fc.record({
+                type: fc.constant('include_item' as const),
+                jobId: fc.constant(packaged.jobId),
+                category: fc.constant('login_history' as const),
+                itemId: fc.constantFrom(...packaged.items),
+              }),
+              fc.record({ type: fc.constant('deliver' as const), jobId: fc.constant(packaged.jobId), information: text(1, 60) }),
+            ),
+          }),
+        },
+      ),
     },
     job: {},
     staff: {},
@@ -203,9 +264,16 @@ const cases = (): Cases => {
 /** What both sides must agree on: everything but the version, the instants and the ids of timeline entries. */
 function comparable(doc: Versioned | null): unknown {
   if (!doc) return null;
-  const { version: _, updatedAt: __, ...rest } = doc as Versioned & { events?: { id: string; at: string }[] };
-  const events = (rest as { events?: { id: string; at: string }[] }).events;
-  return events ? { ...rest, events: events.map(({ id: _id, at: _at, ...entry }) => entry) } : rest;
+  const { version: _, updatedAt: __, ...rest } = doc as Versioned & { events?: DsarEvent[] };
+  const events = (rest as { events?: DsarEvent[] }).events;
+  if (!events) return rest;
+  return {
+    ...rest,
+    events: events.map(({ id: _id, at: _at, ...entry }) =>
+      // Only the platform builds the package: its checksum, size and files are the platform's to say.
+      entry.kind === 'delivered' ? { ...entry, sha256: '(platform)', bytes: 0, files: [] } : entry,
+    ),
+  };
 }
 
 const outcomes = new Map<string, { accepted: number; refused: number }>();

@@ -73,7 +73,24 @@ describe('admin API errors', () => {
 
   it('404 for an unknown id and an unknown route', async () => {
     expectProblem(await call('/v1/dsars/dsr_nope'), 404);
+    expectProblem(await assign('dsr_nope', '{"assigneeId":null}'), 404);
+    expectProblem(await call('/v1/processors/prc_nope'), 404);
     expectProblem(await call('/v1/nothing-here'), 404);
+  });
+
+  it('409 for a create whose id exists', async () => {
+    const created = await call('/v1/dsars', {
+      method: 'POST',
+      body: JSON.stringify({
+        id: 'dsr_000001',
+        type: 'access',
+        channel: 'email',
+        receivedAt: '2026-11-20T08:00:00Z',
+        subject: { userId: null, name: 'Erika Muster', email: 'erika@example.de', locale: 'de', address: null },
+      }),
+      headers: { 'content-type': 'application/json', 'idempotency-key': `test-key-${++nextKey}` },
+    });
+    expectProblem(created, 409);
   });
 
   it('400 for malformed JSON, unknown fields, wrong types and empty arguments', async () => {

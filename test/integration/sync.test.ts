@@ -139,8 +139,21 @@ describe('push', () => {
   it('a stale write becomes a conflict: the platform state wins, the intent is kept and can be re-applied', async () => {
     const console_ = await open();
     const [id] = await notHers(console_, 1);
-    await otherOfficer().mutate(dsarEntity, 'assign', id, { assigneeId: 'stf_albrecht' }, { version: 1, idempotencyKey: 'other-3-abcdef' });
-    await otherOfficer().mutate(dsarEntity, 'setPriority', id, { priority: 'high' }, { version: 2, idempotencyKey: 'other-3-ghijkl' });
+    // The colleague makes the request theirs and urgent (an assignment that is already theirs changes nothing).
+    const assigned = await otherOfficer().mutate(
+      dsarEntity,
+      'assign',
+      id,
+      { assigneeId: 'stf_albrecht' },
+      { version: 1, idempotencyKey: 'other-3-abcdef' },
+    );
+    const urgent = await otherOfficer().mutate(
+      dsarEntity,
+      'setPriority',
+      id,
+      { priority: 'high' },
+      { version: assigned.version, idempotencyKey: 'other-3-ghijkl' },
+    );
     await console_.call('dsar.assign', { id, assigneeId: 'stf_vogel' }); // based on version 1: stale
     await console_.call('sync.now');
     const status = await console_.call('sync.status');
@@ -154,7 +167,9 @@ describe('push', () => {
 
     await console_.call('conflicts.resolve', { id: conflict.id, action: 'reapply' });
     await console_.call('sync.now');
-    expect(await console_.call('dsar.get', { id })).toMatchObject({ dsar: { assigneeId: 'stf_vogel', priority: 'high', version: 4 } });
+    expect(await console_.call('dsar.get', { id })).toMatchObject({
+      dsar: { assigneeId: 'stf_vogel', priority: 'high', version: urgent.version + 1 },
+    });
     expect(await console_.call('conflicts.list')).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStores } from '../../electron/cache/stores';
 import { openCore } from '../../electron/core';
 import { PlatformClient } from '../../electron/platform/client';
+import { Outbox } from '../../electron/sync/outbox';
 import { pull } from '../../electron/sync/pull';
 import { dsarEntity } from '../../shared/dsar/entities';
 import type { BridgeCallError } from '../../shared/ipc/bridge';
@@ -131,6 +132,58 @@ describe('the write path', () => {
     expect(conflict).toMatchObject({ entity: 'processor', mutator: 'update', kind: 'stale' });
     const refused = await refusal(app.call('conflicts.resolve', { id: conflict.id, action: 'reapply' }));
     expect(refused.issues.map((i) => i.path)).toContain('transfer.mechanism');
+  });
+
+  it('a rule only the platform can check (the account exists) refuses the create there: a conflict, and no phantom row', async () => {
+    await app.call('dsar.create', {
+      type: 'access',
+      channel: 'email',
+      receivedAt: new Date().toISOString(),
+      subject: { userId: 'usr_nobody', name: 'Erika Muster', email: 'erika@example.de', locale: 'de', address: null },
+    });
+    await app.call('sync.now');
+    const [conflict] = await app.call('conflicts.list');
+    expect(conflict).toMatchObject({ mutator: 'create', kind: 'rejected', detail: 'No platform account usr_nobody.' });
+    expect((await app.call('dsar.list', { search: 'Muster' })).rows).toEqual([]);
+  });
+
+  it('re-applying a conflict whose change the platform already has queues nothing and settles the conflict', async () => {
+    const row = await firstNew();
+    await platform.stop();
+    await app.call('dsar.setPriority', { id: row.id, priority: 'high' });
+    await platform.start();
+    await colleague().mutate(dsarEntity, 'setPriority', row.id, { priority: 'high' }, { version: 1, idempotencyKey: 'colleague-prio-2' });
+    await app.call('sync.now');
+    const [conflict] = await app.call('conflicts.list');
+    await app.call('conflicts.resolve', { id: conflict.id, action: 'reapply' });
+    expect(await app.call('sync.status')).toMatchObject({ pendingWrites: 0, conflicts: 0 });
+    expect(platform.appliedWrites(row.id)).toHaveLength(1);
+  });
+
+  it('after a crash between the acknowledgement of a write and the update of the cache, the last platform state shows, never the write twice', async () => {
+    const row = await firstNew();
+    await platform.stop();
+    await app.call('dsar.act', { id: row.id, action: { type: 'add_note', text: 'Rückruf vereinbart.' } });
+    await app.close();
+    // What the crash leaves: the platform applied the write and the outbox forgot it; the cache still shows it.
+    await platform.start();
+    const stores = openStores(join(dir.path, 'console'), TEST_KEY);
+    const outbox = new Outbox(stores.pending);
+    const [write] = outbox.all();
+    await colleague().mutate(dsarEntity, 'act', row.id, write.args, { version: write.baseVersion, idempotencyKey: 'applied-before-crash' });
+    outbox.acknowledge(write, write.baseVersion + 1);
+    stores.close();
+    await platform.stop();
+
+    // Offline: the platform's state as last known, nothing pending (the write is no longer the console's).
+    app = await open();
+    expect(await notes(row.id)).toEqual([]);
+    expect(await app.call('dsar.get', { id: row.id })).toMatchObject({ pending: false, dsar: { version: 1 } });
+    // Online: the platform's state with the note, once.
+    await platform.start();
+    await app.call('sync.now');
+    expect(await notes(row.id)).toEqual(['Rückruf vereinbart.']);
+    expect(await app.call('dsar.get', { id: row.id })).toMatchObject({ pending: false, dsar: { version: 2 } });
   });
 
   it('queues nothing for a change that changes nothing', async () => {

@@ -34,9 +34,12 @@ function rewriteWrites(db: Database.Database): void {
   );
   let seq = rows[0]?.seq ?? 1;
   for (const row of rows) {
-    asMutators(row.entity, row.op, JSON.parse(row.body)).forEach((write, i) => {
-      // The first part keeps the write's key: the platform may have applied it already under that key.
-      const key = i === 0 ? row.idempotency_key : `${row.idempotency_key}-${write.mutator}`;
+    asMutators(row.entity, row.op, JSON.parse(row.body)).forEach((write) => {
+      // A write that keeps its operation (actions, creates, registry patches) keeps its key: if the platform
+      // applied it before its answer was lost, the replay answers that. A request's patch goes to new operations,
+      // whose key the platform would refuse as reused for another request: those get new keys. If the old patch
+      // was applied, the new one meets a newer version (412): a conflict the officer sees, never a double write.
+      const key = row.entity === 'dsar' && row.op === 'patch' ? `${row.idempotency_key}-${write.mutator}` : row.idempotency_key;
       insert.run(
         seq++,
         row.entity,

@@ -101,7 +101,7 @@ describe('the keyboard registry', () => {
     expect(log).toEqual(['confirm', 'next']);
   });
 
-  it('refuses a binding that no feature declared, and a key declared twice', () => {
+  it('refuses a binding that no feature declared, and an action declared twice', () => {
     const { registry, dispose } = createActionRegistry(actions);
     expect(() => registry.bind('nowhere', { layer: 0, handler: { current: () => undefined } })).toThrow(/declare it/);
     dispose();

@@ -69,7 +69,7 @@ describe('conflict labels', () => {
     for (const [entity, mutators] of Object.entries(samples)) {
       for (const [mutator, list] of Object.entries(mutators)) {
         for (const intended of list) {
-          const label = conflictLabel({ entity: entity as 'dsar', mutator, intended }, () => 'Dr. Katrin Vogel');
+          const label = conflictLabel({ entity: entity as 'dsar', mutator, intended }, () => 'Dr. Katrin Vogel', language);
           expect(label, `${entity}.${mutator} ${JSON.stringify(intended).slice(0, 40)}`).not.toMatch(
             /^\w+\.\w+$|\bchange\.|\bact\.|undefined|\[object|priority\.|\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z]\w*\b/,
           );

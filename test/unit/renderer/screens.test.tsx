@@ -48,6 +48,15 @@ describe('the request detail (dsar)', () => {
     const detail = await screen.findByTestId('request-detail');
     expect(within(detail).getByTestId('detail-subject').textContent).toBe(row.subjectName);
     expect(within(detail).getByTestId('detail-status').textContent).toBe('New');
+    // The register export names the status and the type exactly as the screen does.
+    const file = await bridge['dsar.export']({ query: { statuses: ['new'] }, language: 'en' });
+    const line = Buffer.from(file.base64, 'base64')
+      .toString('utf8')
+      .split('\r\n')
+      .find((l) => l.startsWith(`${row.id};`));
+    const [, type, status] = line?.split(';') ?? [];
+    expect(status).toBe(within(detail).getByTestId('detail-status').textContent);
+    expect(within(detail).getByText(type)).toBeTruthy();
 
     const assignee = within(detail).getByRole('combobox', { name: 'Assignee' });
     await userEvent.click(assignee);

@@ -96,7 +96,7 @@ describe('pending-store migration 3 (writes name their mutator)', () => {
     ).run();
     migrate(db, pendingMigrations, 'pending');
     expect(db.prepare('SELECT entity_id, mutator, args, base_version, idempotency_key FROM outbox ORDER BY seq').all()).toEqual([
-      { entity_id: 'dsr_1', mutator: 'assign', args: '{"assigneeId":"stf_vogel"}', base_version: 3, idempotency_key: 'k-1' },
+      { entity_id: 'dsr_1', mutator: 'assign', args: '{"assigneeId":"stf_vogel"}', base_version: 3, idempotency_key: 'k-1-assign' },
       { entity_id: 'dsr_1', mutator: 'setPriority', args: '{"priority":"high"}', base_version: 3, idempotency_key: 'k-1-setPriority' },
       { entity_id: 'dsr_1', mutator: 'act', args: '{"type":"start"}', base_version: 3, idempotency_key: 'k-2' },
       { entity_id: 'prc_1', mutator: 'update', args: '{"riskRating":"low"}', base_version: 2, idempotency_key: 'k-3' },
