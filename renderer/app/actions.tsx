@@ -31,8 +31,8 @@ interface ActionRegistry {
   bind(id: string, binding: Binding): () => void;
   /** Opens a layer above all others; answers its number (for bindings inside it) and how to close it. */
   pushLayer(): { layer: number; pop(): void };
-  /** Ids of the actions with a handler in the active layer, for the help. */
-  available(): Set<string>;
+  /** Ids of the actions with a handler in a layer (the active one when absent), for the help. */
+  available(layer?: number): Set<string>;
   subscribe(listener: () => void): () => void;
 }
 
@@ -91,8 +91,7 @@ export function createActionRegistry(actions: readonly RegisteredAction[], targe
         },
       };
     },
-    available() {
-      const layer = top();
+    available(layer = top()) {
       return new Set([...bindings].filter(([, list]) => list.some((b) => b.layer === layer)).map(([id]) => id));
     },
     subscribe(listener) {
@@ -166,13 +165,14 @@ export function KeyboardLayer({ active, children }: { active: boolean; children:
   return <LayerContext.Provider value={layer}>{children}</LayerContext.Provider>;
 }
 
-/** The declared actions, and which of them answer now: for the help overlay. */
+/** The declared actions, and which of them answer on the screen the caller sits on: for the help overlay. */
 export function useAvailableActions() {
   const registry = useRegistry();
-  const [available, setAvailable] = useState(() => registry.available());
+  const layer = useContext(LayerContext);
+  const [available, setAvailable] = useState(() => registry.available(layer));
   useEffect(() => {
-    setAvailable(registry.available());
-    return registry.subscribe(() => setAvailable(registry.available()));
-  }, [registry]);
+    setAvailable(registry.available(layer));
+    return registry.subscribe(() => setAvailable(registry.available(layer)));
+  }, [registry, layer]);
   return useMemo(() => ({ actions: registry.actions, available }), [registry, available]);
 }

@@ -216,7 +216,7 @@ const de = {
       extend: 'Verlängern und Mitteilung senden',
       complete: 'Abschließen und senden',
       mark_duplicate: 'Als Duplikat schließen',
-      deny: 'Ablehnen und Bescheid senden',
+      deny: 'Ablehnen und Mitteilung senden',
       withdraw: 'Schließen',
       add_note: 'Speichern',
     },
@@ -241,7 +241,7 @@ const de = {
   denial: {
     reasonLabel: 'Grund',
     choose: 'Grund wählen …',
-    explanation: 'Begründung (steht im Bescheid)',
+    explanation: 'Begründung (steht in der Mitteilung)',
   },
   identity: {
     noCopies:

@@ -18,7 +18,7 @@ const de = {
       'Fristen nach Art. 12 Abs. 3 DSGVO und VO 1182/71: Feiertage des Bundeslands, Zeitzone des Verantwortlichen. Eine Änderung berechnet alle Fristen neu.',
     region: 'Bundesland (Feiertage, Aufsichtsbehörde)',
     timeZone: 'Zeitzone',
-    authority: 'Zuständige Aufsichtsbehörde (steht in Ablehnungsbescheiden): {{name}}',
+    authority: 'Zuständige Aufsichtsbehörde (steht in Ablehnungsmitteilungen): {{name}}',
     pausePolicy: 'Ruht die Frist, während auf die Person gewartet wird?',
     policyHint: {
       none: 'Die Frist läuft ab Eingang ohne Unterbrechung.',

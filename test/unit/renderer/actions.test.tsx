@@ -37,6 +37,11 @@ function Screen({ log }: { log: string[] }) {
   );
 }
 
+function Binds({ id }: { id: string }) {
+  useAction(id, () => undefined);
+  return null;
+}
+
 function Confirm({ log }: { log: string[] }) {
   useAction('dialog.confirm', () => log.push('confirm'));
   return <p>inside</p>;
@@ -123,6 +128,7 @@ describe('the keyboard registry', () => {
       <MantineProvider>
         <ActionsProvider actions={all}>
           <KeyboardLayer active={false}>
+            <Binds id="queue.next" />
             <KeyboardHelp opened onClose={() => undefined} />
           </KeyboardLayer>
         </ActionsProvider>
@@ -130,6 +136,10 @@ describe('the keyboard registry', () => {
     );
     const rows = await screen.findAllByTestId('shortcut');
     expect(rows).toHaveLength(all.length);
+    // The help (itself a dialog) tells what answers on the screen beneath it.
+    expect(rows.filter((row) => row.dataset.available === 'true').map((row) => row.textContent)).toEqual([
+      expect.stringMatching(/Next row/),
+    ]);
     for (const row of rows) expect(row.textContent).not.toMatch(/keys\.|detail\.action\./);
   });
 });
