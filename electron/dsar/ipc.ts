@@ -126,8 +126,9 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
   });
 
   ipc.handle('dsar.act', ({ id, action: requested }) => {
-    // The extension is checked with this console's deadline settings, and the platform checks the same.
-    const action: DsarAction = requested.type === 'extend' ? { ...requested, clock: deps.clock.get() } : requested;
+    // Steps that count the deadline or cite the Land's authority use this console's settings; the platform
+    // checks the same rule with the settings the step declares.
+    const action: DsarAction = 'clock' in requested ? { ...requested, clock: deps.clock.get() } : requested;
     writes.mutate('dsar', id, 'act', action);
     if (action.type === 'start_job') jobs.follow();
     return mustDetail(id);
@@ -148,7 +149,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
 
   const draft = messageDrafter({ clock: deps.clock, controllerName: deps.controllerName });
 
-  ipc.handle('dsar.draftMessage', ({ id, kind, reason, denialReason }) => draft(mustDetail(id).dsar, kind, { reason, denialReason }));
+  ipc.handle('dsar.draftMessage', ({ id, kind }) => draft(mustDetail(id).dsar, kind));
 
   ipc.handle('dsar.article15', ({ id }) => {
     const { dsar } = mustDetail(id);

@@ -10,3 +10,6 @@ export function useLabels(): LabelTable {
 /** Select options for an enumeration, named from the label table. */
 export const optionsOf = <T extends string>(values: readonly T[], names: Record<T, string>) =>
   values.map((value) => ({ value, label: names[value] }));
+
+/** A value named from the label table, or shown as it is where the table has none (text a platform sent). */
+export const nameOr = (names: Record<string, string>, value: string): string => names[value] ?? value;

@@ -7,6 +7,7 @@ import type { AccountMatch } from '../../shared/api/accounts';
 import { DsarType } from '../../shared/api/dsar';
 import { BridgeCallError } from '../../shared/ipc/bridge';
 import { Modal } from '../app/dialogs';
+import { useLabels } from '../app/labels';
 import { useBridge } from '../bridge/context';
 
 const localNow = () => {
@@ -21,6 +22,7 @@ const localNow = () => {
  */
 export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
   const { t } = useTranslation('dsar');
+  const names = useLabels();
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const [type, setType] = useState<DsarType | null>(null);
@@ -100,7 +102,7 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
         <Group grow>
           <Select
             label={t('queue.type')}
-            data={DsarType.options.map((o) => ({ value: o, label: t(`dsarType.${o}`) }))}
+            data={DsarType.options.map((o) => ({ value: o, label: names.dsarType[o] }))}
             value={type}
             onChange={(value) => setType(value as DsarType | null)}
             error={errors.type}
@@ -110,8 +112,8 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
           <Select
             label={t('intake.channel')}
             data={[
-              { value: 'email', label: t('channel.email') },
-              { value: 'letter', label: t('channel.letter') },
+              { value: 'email', label: names.channel.email },
+              { value: 'letter', label: names.channel.letter },
             ]}
             value={channel}
             onChange={(value) => setChannel((value as 'email' | 'letter') ?? 'email')}
@@ -225,7 +227,7 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
                     value={d.id}
                     label={t('intake.recordAsDuplicate', {
                       id: d.id,
-                      status: t(`dsarStatus.${d.status}`),
+                      status: names.dsarStatus[d.status],
                       date: d.receivedAt.slice(0, 10),
                     })}
                   />

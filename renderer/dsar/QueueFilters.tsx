@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { DsarStatus, DsarType } from '../../shared/api/dsar';
 import { openStatuses } from '../../shared/domain/dsar';
 import type { QueueQueryInput, QueueSort } from '../../shared/ipc/contract';
+import { useLabels } from '../app/labels';
 import { useAssignableStaff } from '../app/staff';
 
 export type QueueFilter = Required<Pick<QueueQueryInput, 'statuses' | 'types' | 'assignee' | 'search' | 'sort' | 'due'>>;
@@ -35,6 +36,7 @@ export function QueueFilters({
   searchRef: RefObject<HTMLInputElement | null>;
 }) {
   const { t } = useTranslation('dsar');
+  const names = useLabels();
   const assignable = useAssignableStaff();
   const [search, setSearch] = useState(filter.search);
   const commitSearch = useDebouncedCallback((value: string) => onChange({ ...filter, search: value }), 200);
@@ -65,7 +67,7 @@ export function QueueFilters({
         data={[
           { value: 'open', label: t('queue.openOnly') },
           { value: 'all', label: t('queue.anyone') },
-          ...DsarStatus.options.map((status) => ({ value: status, label: t(`dsarStatus.${status}`) })),
+          ...DsarStatus.options.map((status) => ({ value: status, label: names.dsarStatus[status] })),
         ]}
         value={statusValue(filter.statuses)}
         onChange={(value) =>
@@ -76,7 +78,7 @@ export function QueueFilters({
       />
       <Select
         label={t('queue.type')}
-        data={[{ value: '', label: t('queue.anyone') }, ...DsarType.options.map((type) => ({ value: type, label: t(`dsarType.${type}`) }))]}
+        data={[{ value: '', label: t('queue.anyone') }, ...DsarType.options.map((type) => ({ value: type, label: names.dsarType[type] }))]}
         value={filter.types[0] ?? ''}
         onChange={(value) => onChange({ ...filter, types: value ? [value as DsarType] : [] })}
         allowDeselect={false}

@@ -20,6 +20,7 @@ import { useTranslation } from 'react-i18next';
 import { allowedIn } from '../../shared/domain/dsar-workflow';
 import type { DsarDetail } from '../../shared/ipc/contract';
 import { useAction } from '../app/actions';
+import { useLabels } from '../app/labels';
 import { useAssignableStaff } from '../app/staff';
 import { ActionDialog, type DialogKind } from './detail/ActionDialog';
 import { DeadlineCard } from './detail/DeadlineCard';
@@ -70,6 +71,7 @@ function DetailBody({
   setDialog(kind: DialogKind | null): void;
 }) {
   const { t } = useTranslation('dsar');
+  const names = useLabels();
   const { dsar } = detail;
   const act = useAct(dsar.id);
   const update = useUpdateRequest(dsar.id);
@@ -106,11 +108,11 @@ function DetailBody({
               {dsar.subject.userId ? ` · ${dsar.subject.userId}` : ` · ${t('detail.noAccount')}`}
             </Text>
             <Group gap={6} mt={4}>
-              <Badge variant="light">{t(`dsarType.${dsar.type}`)}</Badge>
+              <Badge variant="light">{names.dsarType[dsar.type]}</Badge>
               <Badge variant="outline" data-testid="detail-status">
-                {t(`dsarStatus.${dsar.status}`)}
+                {names.dsarStatus[dsar.status]}
               </Badge>
-              <Badge variant="default">{t(`channel.${dsar.channel}`)}</Badge>
+              <Badge variant="default">{names.channel[dsar.channel]}</Badge>
               <Text size="xs" c="dimmed">
                 {dsar.id}
               </Text>
@@ -151,7 +153,7 @@ function DetailBody({
           />
           <Select
             label={t('detail.priority')}
-            data={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: t(`priority.${p}`) }))}
+            data={(['low', 'normal', 'high'] as const).map((p) => ({ value: p, label: names.priority[p] }))}
             value={dsar.priority}
             onChange={(value) => value && update.mutate({ priority: value as 'low' | 'normal' | 'high' })}
             disabled={!mayWrite}

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { QueueRow } from '../../shared/ipc/contract';
 import { useAction } from '../app/actions';
 import { useDateFormat } from '../app/format';
+import { useLabels } from '../app/labels';
 import { useStaffNames } from '../app/staff';
 import { useMayWrite, useWorkspace } from '../app/workspace';
 import { useBridge } from '../bridge/context';
@@ -31,6 +32,7 @@ const statusColors: Record<QueueRow['status'], string> = {
 
 export function RequestQueue() {
   const { t } = useTranslation('dsar');
+  const names = useLabels();
   const bridge = useBridge();
   const [filter, setFilterState] = useState<QueueFilter>(defaultFilter);
   const [selected, setSelected] = useState(0);
@@ -138,7 +140,7 @@ export function RequestQueue() {
               aria-pressed={view === name}
               onClick={() => setFilter(views[name])}
             >
-              {name === 'identity' ? t('dsarStatus.identity_pending') : t(`views.${name}`)}
+              {name === 'identity' ? names.dsarStatus.identity_pending : t(`views.${name}`)}
             </Button>
           ))}
         </Group>
@@ -185,7 +187,7 @@ export function RequestQueue() {
                     }}
                     style={{ height: ROW_HEIGHT }}
                   >
-                    <Table.Td>{t(`dsarType.${row.type}`)}</Table.Td>
+                    <Table.Td>{names.dsarType[row.type]}</Table.Td>
                     <Table.Td>
                       <Text size="sm" fw={500} lh={1.2}>
                         {row.subjectName}
@@ -200,7 +202,7 @@ export function RequestQueue() {
                     </Table.Td>
                     <Table.Td>
                       <Badge color={statusColors[row.status]} variant="light">
-                        {t(`dsarStatus.${row.status}`)}
+                        {names.dsarStatus[row.status]}
                       </Badge>
                     </Table.Td>
                     <Table.Td data-testid="assignee">

@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { type LabelTable, labels } from '../../shared/domain/labels';
 import { commonTexts } from '../app/i18n';
 import { features } from '../features';
 
@@ -9,28 +8,24 @@ export type Language = (typeof languages)[number];
 const STORAGE_KEY = 'privacy-console.language';
 
 /**
- * The namespaces: the shell's texts (`common`), the label table every enum is named from (`labels`, the same
- * words as the exports), and one per feature. A feature's screens look up their own namespace, then these two.
+ * The namespaces: the shell's texts (`common`) and one per feature; a feature's screens look up their own
+ * namespace, then the shell's, and the compiler checks every key. Enumerations are not texts: they are named
+ * from the label table (shared/domain/labels.ts, `useLabels`), as the exports and notifications name them.
  */
 type FeatureResources = { [F in (typeof features)[number] as F['namespace']]: F['texts']['de'] };
-export type Resources = { common: typeof commonTexts.de; labels: LabelTable } & FeatureResources;
-const fallbackNS = ['labels', 'common'] as const;
+export type Resources = { common: typeof commonTexts.de } & FeatureResources;
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'common';
-    fallbackNS: typeof fallbackNS;
+    fallbackNS: 'common';
     resources: Resources;
   }
 }
 
 export function resources(): Record<Language, Record<string, object>> {
   const of = (language: Language) =>
-    Object.fromEntries([
-      ['common', commonTexts[language]],
-      ['labels', labels[language]],
-      ...features.map((feature) => [feature.namespace, feature.texts[language]]),
-    ]);
+    Object.fromEntries([['common', commonTexts[language]], ...features.map((feature) => [feature.namespace, feature.texts[language]])]);
   return { de: of('de'), en: of('en') };
 }
 
@@ -45,9 +40,9 @@ export async function initI18n(language: Language = initialLanguage()) {
     resources: resources(),
     lng: language,
     fallbackLng: 'de',
-    ns: ['common', 'labels', ...features.map((feature) => feature.namespace)],
+    ns: ['common', ...features.map((feature) => feature.namespace)],
     defaultNS: 'common',
-    fallbackNS: [...fallbackNS],
+    fallbackNS: 'common',
     interpolation: { escapeValue: false },
     // A key no catalogue has shows as the raw key: say so where the end-to-end tests look (the console).
     saveMissing: true,

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityDraft, Art9Ground, LegalBasis, type ProcessingActivity } from '../../shared/api/activities';
 import { Drawer } from '../app/dialogs';
+import { useLabels } from '../app/labels';
 import { useBridge } from '../bridge/context';
 import { useProcessors } from './useProcessors';
 import { useRecordEditor } from './useRecordEditor';
@@ -36,6 +37,7 @@ const parseRetention = (text: string): ActivityDraft['retention'] =>
 
 export function ActivityEditor({ activity, onClose }: { activity: ProcessingActivity | null; onClose: () => void }) {
   const { t } = useTranslation('processors');
+  const names = useLabels();
   const bridge = useBridge();
   const processors = useProcessors();
   const original: ActivityDraft | null = activity
@@ -102,7 +104,7 @@ export function ActivityEditor({ activity, onClose }: { activity: ProcessingActi
         />
         <Select
           label={t('records.legalBasis')}
-          data={LegalBasis.options.map((value) => ({ value, label: t(`legalBasis.${value}`) }))}
+          data={LegalBasis.options.map((value) => ({ value, label: names.legalBasis[value] }))}
           value={draft.legalBasis}
           allowDeselect={false}
           onChange={(value) => value && update({ legalBasis: value as ActivityDraft['legalBasis'] })}

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ChangeNotice } from '../../shared/api/processors';
 import { objectionDaysLeft, objectionDeadline } from '../../shared/domain/objections';
 import { useToday } from '../app/format';
+import { useLabels } from '../app/labels';
 import { countryOptions } from './countries';
 
 /** Announced sub-processor changes: the objection window counts down until the officer decides (Art. 28(2)). */
@@ -16,6 +17,7 @@ export function ChangeNotices({
   errors: Record<string, string>;
 }) {
   const { t, i18n } = useTranslation('processors');
+  const names = useLabels();
   const countries = countryOptions(i18n.language);
   const today = useToday();
   const set = (index: number, patch: Partial<ChangeNotice>) => onChange(value.map((n, i) => (i === index ? { ...n, ...patch } : n)));
@@ -69,7 +71,7 @@ export function ChangeNotices({
             <Group align="flex-end" gap="xs" wrap="nowrap">
               <Select
                 label={t('processors.decision')}
-                data={(['pending', 'accepted', 'objected'] as const).map((d) => ({ value: d, label: t(`noticeDecision.${d}`) }))}
+                data={(['pending', 'accepted', 'objected'] as const).map((d) => ({ value: d, label: names.noticeDecision[d] }))}
                 value={notice.decision}
                 allowDeselect={false}
                 onChange={(v) =>

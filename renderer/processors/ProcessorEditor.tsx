@@ -78,6 +78,7 @@ const day = (value: string) => (value === '' ? null : value);
 
 export function ProcessorEditor({ processor, opened, onClose }: { processor: Processor | null; opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation('processors');
+  const names = useLabels();
   const bridge = useBridge();
   const original = processor ? toDraft(processor) : null;
   const today = useToday();
@@ -98,8 +99,6 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
   const update = (patch: Partial<ProcessorDraft>) => setDraft((current) => ({ ...current, ...patch }));
   const thirdCountries = draft.countries.filter((c) => !isEea(c));
   const submit = () => submitDraft(draft);
-
-  const names = useLabels();
 
   return (
     <Drawer
@@ -268,7 +267,7 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
         {DpaClause.options.map((clause) => (
           <Group key={clause} align="flex-start" wrap="nowrap" gap="sm">
             <Checkbox
-              label={t(`dpaClause.${clause}`)}
+              label={names.dpaClause[clause]}
               checked={draft.dpa.clauses[clause].met}
               onChange={(e) =>
                 update({

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Processor } from '../../shared/api/processors';
 import { isEea } from '../../shared/domain/transfers';
 import { useDateFormat } from '../app/format';
+import { useLabels } from '../app/labels';
 import { useMayWrite, useWorkspace } from '../app/workspace';
 import { countryName } from './countries';
 import { NeedsAttention } from './NeedsAttention';
@@ -14,6 +15,7 @@ const riskColor = { low: 'teal', medium: 'yellow', high: 'red' } as const;
 
 export function ProcessorRegistry() {
   const { t, i18n } = useTranslation('processors');
+  const names = useLabels();
   const processors = useProcessors();
   const workspace = useWorkspace();
   const mayWrite = useMayWrite('processor:write');
@@ -77,17 +79,17 @@ export function ProcessorRegistry() {
                     </Badge>
                   )}
                   <Text size="xs" c="dimmed">
-                    {t(`processorRole.${processor.role}`)}
+                    {names.processorRole[processor.role]}
                   </Text>
                 </Table.Td>
-                <Table.Td>{t(`serviceCategory.${processor.serviceCategory}`)}</Table.Td>
+                <Table.Td>{names.serviceCategory[processor.serviceCategory]}</Table.Td>
                 <Table.Td title={processor.countries.map((c) => countryName(c, i18n.language)).join(', ')}>
                   {processor.countries.join(', ')}
                 </Table.Td>
                 <Table.Td>
                   {third.length ? (
                     <Text size="sm">
-                      {t(`transferMechanism.${processor.transfer.mechanism}`)}
+                      {names.transferMechanism[processor.transfer.mechanism]}
                       {processor.transfer.sccModule ? ` · ${processor.transfer.sccModule}` : ''}
                     </Text>
                   ) : (
@@ -110,10 +112,10 @@ export function ProcessorRegistry() {
                     variant="light"
                     style={{ '--badge-color': 'var(--mantine-color-dark-7)' } as React.CSSProperties}
                   >
-                    {t(`riskRating.${processor.riskRating}`)}
+                    {names.riskRating[processor.riskRating]}
                   </Badge>
                 </Table.Td>
-                <Table.Td>{t(`processorStatus.${processor.status}`)}</Table.Td>
+                <Table.Td>{names.processorStatus[processor.status]}</Table.Td>
                 <Table.Td>{formatDay(processor.nextReviewAt)}</Table.Td>
               </Table.Tr>
             );

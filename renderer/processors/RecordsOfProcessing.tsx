@@ -7,6 +7,7 @@ import type { ProcessingActivity } from '../../shared/api/activities';
 import type { ControllerDetails } from '../../shared/domain/records';
 import { BridgeCallError } from '../../shared/ipc/bridge';
 import { download } from '../app/download';
+import { useLabels } from '../app/labels';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { ActivityEditor } from './ActivityEditor';
@@ -15,6 +16,7 @@ import { useProcessors } from './useProcessors';
 
 export function RecordsOfProcessing() {
   const { t, i18n } = useTranslation('processors');
+  const names = useLabels();
   const bridge = useBridge();
   const activities = useQuery({ queryKey: ['activity', 'list'], queryFn: () => bridge['activity.list']() });
   const processors = useProcessors();
@@ -115,7 +117,7 @@ export function RecordsOfProcessing() {
                   {activity.purpose}
                 </Text>
               </Table.Td>
-              <Table.Td>{t(`legalBasis.${activity.legalBasis}`)}</Table.Td>
+              <Table.Td>{names.legalBasis[activity.legalBasis]}</Table.Td>
               <Table.Td data-testid="activity-recipients">
                 {[...activity.recipientIds.map(nameOf), ...activity.otherRecipients].join(', ')}
               </Table.Td>

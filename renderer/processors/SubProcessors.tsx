@@ -1,6 +1,7 @@
 import { ActionIcon, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { type SubProcessor, TransferMechanism } from '../../shared/api/processors';
+import { useLabels } from '../app/labels';
 import { countryOptions } from './countries';
 
 /** The processor's sub-processors, each with its own country and transfer mechanism. */
@@ -14,6 +15,7 @@ export function SubProcessors({
   errors: Record<string, string>;
 }) {
   const { t, i18n } = useTranslation('processors');
+  const names = useLabels();
   const countries = countryOptions(i18n.language);
   const set = (index: number, patch: Partial<SubProcessor>) => onChange(value.map((sub, i) => (i === index ? { ...sub, ...patch } : sub)));
   return (
@@ -49,7 +51,7 @@ export function SubProcessors({
           />
           <Select
             label={t('processors.mechanism')}
-            data={TransferMechanism.options.map((m) => ({ value: m, label: t(`transferMechanism.${m}`) }))}
+            data={TransferMechanism.options.map((m) => ({ value: m, label: names.transferMechanism[m] }))}
             value={sub.transfer.mechanism}
             allowDeselect={false}
             error={errors[`subProcessors.${index}.transfer.mechanism`]}

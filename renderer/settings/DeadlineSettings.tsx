@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClockSettings } from '../../shared/api/dsar-workflow';
 import { germanLands, supervisoryAuthorities } from '../../shared/domain/supervisory-authorities';
 import { useClock } from '../app/format';
+import { useLabels } from '../app/labels';
 import { useBridge } from '../bridge/context';
 
 const landNames: Record<string, string> = {
@@ -31,6 +32,7 @@ const zones = Intl.supportedValuesOf('timeZone').filter((z) => z.startsWith('Eur
 /** How this controller counts deadlines; a change recomputes every cached due date at once. */
 export function DeadlineSettings() {
   const { t } = useTranslation('settings');
+  const names = useLabels();
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const clock = useClock();
@@ -85,7 +87,7 @@ export function DeadlineSettings() {
         >
           <Stack gap={6} mt={6}>
             {(['none', 'identity', 'identity_and_clarification'] as const).map((policy) => (
-              <Radio key={policy} value={policy} label={t(`pausePolicy.${policy}`)} description={t(`clock.policyHint.${policy}`)} />
+              <Radio key={policy} value={policy} label={names.pausePolicy[policy]} description={t(`clock.policyHint.${policy}`)} />
             ))}
           </Stack>
         </Radio.Group>

@@ -2,12 +2,14 @@ import { Code, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../app/format';
+import { useLabels } from '../app/labels';
 import { useStaffNames } from '../app/staff';
 import { useBridge } from '../bridge/context';
 
 /** Every file with personal data this console wrote (Art. 5(2)): when, what, the file, its SHA-256, who. */
 export function ExportLog() {
   const { t } = useTranslation('settings');
+  const names = useLabels();
   const bridge = useBridge();
   const format = useDateFormat();
   const staffName = useStaffNames();
@@ -37,7 +39,7 @@ export function ExportLog() {
               {log.data.map((entry) => (
                 <Table.Tr key={`${entry.at}-${entry.sha256}`}>
                   <Table.Td>{format.instant(entry.at)}</Table.Td>
-                  <Table.Td>{t(`exportKind.${entry.kind}`)}</Table.Td>
+                  <Table.Td>{names.exportKind[entry.kind]}</Table.Td>
                   <Table.Td>
                     <Text size="sm">{entry.fileName}</Text>
                     <Code fz="xs" title="SHA-256">

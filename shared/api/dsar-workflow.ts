@@ -54,14 +54,27 @@ export const MessageKind = z.enum([
 ]);
 export type MessageKind = z.infer<typeof MessageKind>;
 
-/** A message to the data subject, sent by the platform and kept in the timeline. */
+/**
+ * A message to the data subject, sent by the platform and kept in the timeline. `body` (the greeting and what
+ * the officer writes) and `closing` are the editable text; what the law requires the letter to say is not in
+ * them: it is composed from the step's data when it is sent (`LetterPart`).
+ */
 export const Message = z.strictObject({
   kind: MessageKind,
   locale: Locale,
   subject: z.string().trim().min(1).max(300),
   body: z.string().trim().min(1).max(20_000),
+  closing: z.string().trim().max(2_000).default(''),
 });
 export type Message = z.infer<typeof Message>;
+
+/** The parts a letter must contain, by the law behind them (Arts. 12(3), 12(4), 15(4), 17(3), 77, 79). */
+export const LetterPartKind = z.enum(['reasons', 'new_due_date', 'restricted', 'withheld', 'no_data', 'complaint', 'judicial_remedy']);
+export type LetterPartKind = z.infer<typeof LetterPartKind>;
+
+/** A required part of a sent letter: composed from the step's data, in the subject's language; never edited. */
+export const LetterPart = z.strictObject({ kind: LetterPartKind, title: z.string().min(1), text: z.string().min(1) });
+export type LetterPart = z.infer<typeof LetterPart>;
 
 export const JobKind = z.enum(['package', 'erasure', 'restriction', 'objection', 'rectification']);
 export type JobKind = z.infer<typeof JobKind>;
@@ -101,11 +114,19 @@ export const DsarAction = z
     }),
     z.strictObject({ type: z.literal('request_clarification'), message: Message }),
     z.strictObject({ type: z.literal('record_clarification'), note: z.string().trim().min(1).max(2000) }),
-    z.strictObject({ type: z.literal('extend'), reason: Reason, message: Message, clock: ClockSettings }),
-    z.strictObject({ type: z.literal('deny'), reason: DenialReason, explanation: Reason, message: Message }),
+    z.strictObject({
+      type: z.literal('extend'),
+      reason: Reason,
+      /** Art. 12(3): by up to two further months. */
+      months: z.union([z.literal(1), z.literal(2)]).default(2),
+      message: Message,
+      clock: ClockSettings,
+    }),
+    // The controller's Land names the supervisory authority the letter cites (Art. 77).
+    z.strictObject({ type: z.literal('deny'), reason: DenialReason, explanation: Reason, message: Message, clock: ClockSettings }),
     z.strictObject({ type: z.literal('withdraw'), note: z.string().trim().max(2000).default('') }),
     z.strictObject({ type: z.literal('mark_duplicate'), of: Id }),
-    z.strictObject({ type: z.literal('complete'), message: Message }),
+    z.strictObject({ type: z.literal('complete'), message: Message, clock: ClockSettings }),
     z.strictObject({ type: z.literal('add_note'), text: z.string().trim().min(1).max(10_000) }),
     z.strictObject({
       type: z.literal('start_job'),
@@ -141,10 +162,10 @@ export const DsarEvent = z
     event('identity_recorded', { method: IdentityMethod, outcome: z.enum(['verified', 'failed']), note: z.string() }),
     event('clarification_requested', {}),
     event('clarification_received', { note: z.string() }),
-    event('extended', { reason: z.string(), baseDue: Day, clock: ClockSettings }),
+    event('extended', { reason: z.string(), baseDue: Day, months: z.number().int().min(1).max(2).default(2), clock: ClockSettings }),
     event('denied', { reason: DenialReason, explanation: z.string() }),
     event('duplicate', { of: Id }),
-    event('message', { message: Message }),
+    event('message', { message: Message, parts: z.array(LetterPart).default([]) }),
     event('job_started', { jobId: Id, job: JobKind }),
     event('job_finished', { jobId: Id, job: JobKind, state: z.enum(['succeeded', 'failed']), summary: z.string() }),
     event('item_excluded', { jobId: Id, category: DataCategory, itemId: Id, reason: z.string() }),

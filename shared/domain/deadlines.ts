@@ -8,8 +8,8 @@ export interface DueDateArgs {
   timeZone: string;
   /** ISO 3166-2 code of the German Land whose public holidays count, e.g. DE-BE. */
   region: string;
-  /** 1 for the Art. 12(3) period, 3 when extended by two further months. */
-  months: 1 | 3;
+  /** 1 for the Art. 12(3) period; 2 or 3 when extended by one or two further months. */
+  months: 1 | 2 | 3;
 }
 
 /** One step of "why this date", for the UI to phrase in the user's language. */
@@ -83,7 +83,7 @@ export function dsarDueDateReasoning(args: DueDateArgs): { date: string; steps: 
 }
 
 /** Art. 12(3) deadline of a data-subject request: the last day of the period, YYYY-MM-DD. */
-export function dsarDueDate(args: { receivedAt: string; timeZone: string; region: string; months: 1 | 3 }): string {
+export function dsarDueDate(args: { receivedAt: string; timeZone: string; region: string; months: 1 | 2 | 3 }): string {
   return dsarDueDateReasoning(args).date;
 }
 

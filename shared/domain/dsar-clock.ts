@@ -16,6 +16,8 @@ export interface ClockLedger {
   waits: ['identity' | 'clarification', string, string | null][];
   /** When the extension was notified, or null. */
   extendedAt: string | null;
+  /** By how many further months (Art. 12(3): one or two). */
+  extendedMonths?: number;
 }
 
 export function ledgerOf(dsar: Pick<Dsar, 'receivedAt' | 'events'>): ClockLedger {
@@ -29,7 +31,10 @@ export function ledgerOf(dsar: Pick<Dsar, 'receivedAt' | 'events'>): ClockLedger
     else if (event.kind === 'identity_recorded' && event.outcome === 'verified') close('identity', event.at);
     else if (event.kind === 'clarification_requested') ledger.waits.push(['clarification', event.at, null]);
     else if (event.kind === 'clarification_received') close('clarification', event.at);
-    else if (event.kind === 'extended') ledger.extendedAt ??= event.at;
+    else if (event.kind === 'extended' && ledger.extendedAt === null) {
+      ledger.extendedAt = event.at;
+      ledger.extendedMonths = event.months;
+    }
   }
   return ledger;
 }
@@ -62,7 +67,7 @@ export function dueDateOf(ledger: ClockLedger, settings: ClockSettings): DueDate
   const base = { receivedAt: countsFrom, timeZone: settings.timeZone, region: settings.region };
   const first = cachedReasoning({ ...base, months: 1 });
   const extended = ledger.extendedAt !== null;
-  const final = extended ? cachedReasoning({ ...base, months: 3 }) : first;
+  const final = extended ? cachedReasoning({ ...base, months: monthsOf(ledger) }) : first;
   const steps = final.steps.map((s) => (s.rule === 'receipt' ? { ...s, instant: countsFrom } : s));
   return { due: final.date, baseDue: first.date, countsFrom, pausedMs, paused, extended, steps };
 }
@@ -71,8 +76,11 @@ export function dueDateOf(ledger: ClockLedger, settings: ClockSettings): DueDate
 export function dueOnly(ledger: ClockLedger, settings: ClockSettings): { due: string; paused: boolean } {
   const { countsFrom, paused } = clockStart(ledger, settings);
   const args = { receivedAt: countsFrom, timeZone: settings.timeZone, region: settings.region };
-  return { due: cachedReasoning({ ...args, months: ledger.extendedAt !== null ? 3 : 1 }).date, paused };
+  return { due: cachedReasoning({ ...args, months: monthsOf(ledger) }).date, paused };
 }
+
+/** The whole period in months: one, and the extension's one or two (two where an older ledger does not say). */
+const monthsOf = (ledger: ClockLedger): 1 | 2 | 3 => (ledger.extendedAt === null ? 1 : ledger.extendedMonths === 1 ? 2 : 3);
 
 function clockStart(ledger: ClockLedger, settings: ClockSettings) {
   let pausedMs = 0;
@@ -88,7 +96,7 @@ function clockStart(ledger: ClockLedger, settings: ClockSettings) {
 
 // The deadline depends only on the local receipt date, the Land and the months: few distinct keys, many rows.
 const memo = new Map<string, { date: string; steps: DeadlineStep[] }>();
-function cachedReasoning(args: { receivedAt: string; timeZone: string; region: string; months: 1 | 3 }) {
+function cachedReasoning(args: { receivedAt: string; timeZone: string; region: string; months: 1 | 2 | 3 }) {
   const day = localDate(args.receivedAt, args.timeZone);
   const key = `${day}|${args.timeZone}|${args.region}|${args.months}`;
   let found = memo.get(key);
@@ -103,7 +111,7 @@ function cachedReasoning(args: { receivedAt: string; timeZone: string; region: s
 
 /** An extension is possible only until the end of the first month (Art. 12(3) sentence 3). */
 export function extensionRefusal(ledger: ClockLedger, settings: ClockSettings, at: string): string | null {
-  if (ledger.extendedAt) return 'The request was already extended; Art. 12(3) allows one extension by two further months.';
+  if (ledger.extendedAt) return 'The request was already extended; Art. 12(3) allows one extension, by up to two further months.';
   const { baseDue } = dueDateOf(ledger, settings);
   const today = localDate(at, settings.timeZone);
   if (today > baseDue) {

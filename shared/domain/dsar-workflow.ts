@@ -1,8 +1,10 @@
 import type { Dsar, DsarStatus, DsarType } from '../api/dsar';
-import type { DsarAction, DsarEvent, JobKind, MessageKind } from '../api/dsar-workflow';
+import type { DsarAction, DsarEvent, IdentityMethod, JobKind, MessageKind } from '../api/dsar-workflow';
 import type { Job } from '../api/jobs';
 import type { MutationContext } from '../entities/descriptor';
-import { dueDateOf, extensionRefusal, ledgerOf } from './dsar-clock';
+import { dueDateOf, dueOnly, extensionRefusal, ledgerOf } from './dsar-clock';
+import { deliveredJob, excludedItems } from './dsar-package';
+import { requiredParts } from './letters';
 import { RuleError } from './rules';
 
 /** A fulfilment job for the platform to run, as `start_job` asks for it. */
@@ -24,6 +26,9 @@ export interface ActionOutcome {
   /** A job to create (start_job). */
   job?: JobSpec;
 }
+
+/** Identity checks that need the person's platform account. */
+export const accountMethods: readonly IdentityMethod[] = ['account_session', 'knowledge_check'];
 
 /** Which fulfilment job fits which request type. */
 export const jobFor: Record<DsarType, JobKind> = {
@@ -75,20 +80,6 @@ export const messageKindOf: Partial<Record<DsarAction['type'], MessageKind>> = {
   complete: 'completion',
 };
 
-/** The items the officer excluded from a package (and did not include again). */
-export function excludedItems(dsar: Pick<Dsar, 'events'>, jobId: string): Map<string, { category: string; reason: string }> {
-  const excluded = new Map<string, { category: string; reason: string }>();
-  for (const event of dsar.events) {
-    if (event.kind === 'item_excluded' && event.jobId === jobId)
-      excluded.set(event.itemId, { category: event.category, reason: event.reason });
-    if (event.kind === 'item_included' && event.jobId === jobId) excluded.delete(event.itemId);
-  }
-  return excluded;
-}
-
-export const deliveredJob = (dsar: Pick<Dsar, 'events'>) =>
-  dsar.events.find((e): e is Extract<DsarEvent, { kind: 'delivered' }> => e.kind === 'delivered') ?? null;
-
 const jobsOf = (dsar: Pick<Dsar, 'events'>) =>
   dsar.events.filter((e): e is Extract<DsarEvent, { kind: 'job_started' }> => e.kind === 'job_started').map((e) => e.jobId);
 
@@ -112,7 +103,16 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
     if (to !== status) events.push({ ...base(), kind: 'status', from: status, to });
     status = to;
   };
-  const message = (m: Extract<DsarAction, { message: unknown }>['message']) => events.push({ ...base(), kind: 'message', message: m });
+  // A letter's required parts are composed here, from the step and the request as they are now: on both
+  // sides the same, and never from the text the officer edited.
+  let extendedDue: string | undefined;
+  const message = (m: Extract<DsarAction, { message: unknown }>['message']) =>
+    events.push({
+      ...base(),
+      kind: 'message',
+      message: m,
+      parts: requiredParts(dsar, action, { findJob: (id) => ctx.find('job', id), extendedDue }),
+    });
   let duplicateOf = dsar.duplicateOf;
   let job: ActionOutcome['job'];
 
@@ -129,6 +129,10 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       moveTo('identity_pending');
       break;
     case 'record_identity':
+      // A person without an account cannot confirm from one, nor answer questions about its data.
+      if (dsar.subject.userId === null && accountMethods.includes(action.method)) {
+        throw new RuleError('no-account', 'The person has no platform account: choose a method that does not need one.', 'method');
+      }
       events.push({ ...base(), kind: 'identity_recorded', method: action.method, outcome: action.outcome, note: action.note });
       if (action.outcome === 'verified') moveTo('in_progress');
       else moveTo('identity_pending');
@@ -148,7 +152,8 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       if (refusal) throw new RuleError('extension-refused', refusal);
       // The first month's end as the rule saw it, for the audit trail.
       const { baseDue } = dueDateOf(ledger, action.clock);
-      events.push({ ...base(), kind: 'extended', reason: action.reason, baseDue, clock: action.clock });
+      extendedDue = dueOnly({ ...ledger, extendedAt: ctx.at, extendedMonths: action.months }, action.clock).due;
+      events.push({ ...base(), kind: 'extended', reason: action.reason, baseDue, months: action.months, clock: action.clock });
       message(action.message);
       break;
     }

@@ -4,7 +4,7 @@ import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/ac
 import type { EntityName } from '../api/changes';
 import type { Me, Staff } from '../api/common';
 import { type Dsar, DsarCreate, DsarPriority, DsarStatus, DsarType, Tag } from '../api/dsar';
-import { ClockSettings, DenialReason, DsarAction, type Message, MessageKind } from '../api/dsar-workflow';
+import { ClockSettings, DsarAction, type Message, MessageKind } from '../api/dsar-workflow';
 import type { Job } from '../api/jobs';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
 import type { DueDate } from '../domain/dsar-clock';
@@ -186,14 +186,8 @@ export const channels = {
   'dsar.duplicates': channel<QueueRow[]>()(
     z.strictObject({ userId: z.string().min(1).max(64).nullable(), email: z.string().max(254), type: DsarType }),
   ),
-  'dsar.draftMessage': channel<Message>()(
-    z.strictObject({
-      id: z.string().min(1).max(64),
-      kind: MessageKind,
-      reason: z.string().max(2000).optional(),
-      denialReason: DenialReason.optional(),
-    }),
-  ),
+  /** A message's editable text from its template; its required parts are added when the step is taken. */
+  'dsar.draftMessage': channel<Message>()(z.strictObject({ id: z.string().min(1).max(64), kind: MessageKind })),
   'dsar.article15': channel<{ text: string }>()(z.strictObject({ id: z.string().min(1).max(64) })),
   'dsar.bulk': channel<{ matched: number; changed: number; skipped: number }>()(z.strictObject({ query: QueueQuery, change: BulkChange })),
   'dsar.export': channel<FileExport>()(z.strictObject({ query: QueueQuery, language: z.enum(['de', 'en']) })),

@@ -117,12 +117,18 @@ test('an erasure restricts the invoices with their legal basis and lists the rec
   await expectNoSeriousViolations(page);
 });
 
-test('a denial cannot be saved without a reason, and its notice names the complaint and the remedy', async ({ page, consoleUrl }) => {
+test('a denial cannot be saved without a reason; edited before the reason is chosen, its letter still carries the reasons, the complaint and the remedy', async ({
+  page,
+  consoleUrl,
+}) => {
   await openQueue(page, consoleUrl);
   await page.getByTestId('queue-row').first().click();
   const before = await status(page).textContent();
   await detail(page).getByRole('button', { name: 'Deny' }).click();
   const dialog = page.getByRole('dialog');
+  // The officer rewrites the letter first, leaving out everything the law requires.
+  await expect(page.getByTestId('message-body')).toHaveValue(/Dear|Guten Tag/);
+  await page.getByTestId('message-body').fill('Kurz und knapp.');
   await dialog.getByRole('button', { name: 'Deny and send the notice' }).click();
   await expect(dialog).toContainText('A denial needs a reason');
   await expect(dialog).toContainText('Explain the decision to the person');
@@ -133,14 +139,21 @@ test('a denial cannot be saved without a reason, and its notice names the compla
   await dialog
     .getByRole('textbox', { name: 'Explanation (goes into the notice)' })
     .fill('Vierter gleichlautender Antrag innerhalb von drei Monaten.');
-  await expect(page.getByTestId('message-body')).toHaveValue(/Vierter gleichlautender Antrag/);
-  await expect(page.getByTestId('message-body')).toHaveValue(/Berliner Beauftragte für Datenschutz|Art\. 77/);
-  await expect(page.getByTestId('message-body')).toHaveValue(/Art\. 79|judicial remedy/);
+  const parts = dialog.getByTestId('required-parts');
+  await expect(parts).toContainText('Vierter gleichlautender Antrag');
+  await expect(parts).toContainText(/Berliner Beauftragte für Datenschutz|Art\. 77/);
+  await expect(parts).toContainText(/Art\. 79|judicial remedy/);
   expect(await status(page).textContent()).toBe(before);
   await dialog.getByRole('button', { name: 'Deny and send the notice' }).click();
   await expect(dialog).toBeHidden();
   await expect(status(page)).toHaveText('Denied');
   await expect(detail(page).getByTestId('timeline')).toContainText('Denied – Excessive');
+  // The letter as sent, in full: the officer's text and every required part.
+  const letter = detail(page).getByTestId('sent-letter').first();
+  await letter.locator('summary').click();
+  await expect(letter).toContainText('Kurz und knapp.');
+  await expect(letter).toContainText('Vierter gleichlautender Antrag innerhalb von drei Monaten.');
+  await expect(letter).toContainText('Art. 79');
 });
 
 test('an extension is refused after the first month and granted, with its notice, within it', async ({ page, consoleUrl }) => {
@@ -161,7 +174,7 @@ test('an extension is refused after the first month and granted, with its notice
   const due = await detail(page).getByTestId('due-date').textContent();
   await page.keyboard.press('x');
   await dialog.getByRole('textbox', { name: 'Reasons (complexity, number of requests)' }).fill('Umfangreiche Daten aus mehreren Systemen.');
-  await expect(page.getByTestId('message-body')).toHaveValue(/Umfangreiche Daten aus mehreren Systemen/);
+  await expect(dialog.getByTestId('required-parts')).toContainText('Umfangreiche Daten aus mehreren Systemen');
   await dialog.getByRole('button', { name: 'Extend and send the notice' }).click();
   await expect(dialog).toBeHidden();
   await expect(detail(page).getByTestId('deadline')).toContainText('extended');

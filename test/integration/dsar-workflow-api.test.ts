@@ -5,6 +5,7 @@ import { Problem } from '../../shared/api/common';
 import { Dsar } from '../../shared/api/dsar';
 import type { DsarActionInput, Message } from '../../shared/api/dsar-workflow';
 import type { Job } from '../../shared/api/jobs';
+import { defaultClockSettings } from '../../shared/domain/dsar-clock';
 import { type TestPlatform, testPlatform } from '../support/platform';
 import { tempDir } from '../support/temp';
 import { until } from '../support/until';
@@ -37,7 +38,8 @@ async function send(method: string, path: string, body?: unknown, headers: Recor
 }
 
 const store = () => platform.sandbox.store;
-const msg = (kind: Message['kind']): Message => ({ kind, locale: 'de', subject: 'Betreff', body: 'Text' });
+const msg = (kind: Message['kind']): Message => ({ kind, locale: 'de', subject: 'Betreff', body: 'Text', closing: '' });
+const clock = defaultClockSettings;
 
 async function act(dsar: Dsar, action: DsarActionInput): Promise<Dsar> {
   const answer = await send('POST', `/v1/dsars/${dsar.id}/actions`, action, { 'if-match': `"${dsar.version}"` });
@@ -108,7 +110,7 @@ describe('DSAR fulfilment against the platform', () => {
     expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['csv/account.csv'])).toMatch(/^\uFEFFid;label;detail/);
     expect(new TextDecoder().decode(files['art15-information.txt'])).toContain('Art. 15');
 
-    const completed = await act(delivered, { type: 'complete', message: msg('completion') });
+    const completed = await act(delivered, { type: 'complete', message: msg('completion'), clock });
     expect(completed.status).toBe('completed');
     expect(platform.appliedWrites(dsar.id).map((w) => w.action)).toEqual(
       expect.arrayContaining(['dsar.create', 'dsar.start', 'dsar.start_job', 'dsar.exclude_item', 'dsar.deliver', 'dsar.complete']),
@@ -167,7 +169,7 @@ describe('DSAR fulfilment against the platform', () => {
     const early = await send(
       'POST',
       `/v1/dsars/${dsar.id}/actions`,
-      { type: 'complete', message: msg('completion') },
+      { type: 'complete', message: msg('completion'), clock },
       { 'if-match': `"${dsar.version}"` },
     );
     expect(early.status).toBe(422);
@@ -177,7 +179,7 @@ describe('DSAR fulfilment against the platform', () => {
     const noReason = await send(
       'POST',
       `/v1/dsars/${dsar.id}/actions`,
-      { type: 'deny', explanation: 'Ohne Grund aus der Liste.', message: msg('denial') },
+      { type: 'deny', explanation: 'Ohne Grund aus der Liste.', message: msg('denial'), clock },
       { 'if-match': `"${dsar.version}"` },
     );
     expect(noReason.status).toBe(400);

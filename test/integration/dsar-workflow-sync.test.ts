@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PlatformClient } from '../../electron/platform/client';
 import { localDate } from '../../shared/domain/calendar';
 import { dsarDueDate } from '../../shared/domain/deadlines';
+import { defaultClockSettings } from '../../shared/domain/dsar-clock';
 import { dsarEntity } from '../../shared/dsar/entities';
 import { BridgeCallError } from '../../shared/ipc/bridge';
 import type { QueueQueryInput } from '../../shared/ipc/contract';
@@ -69,7 +70,7 @@ describe('DSAR workflow through the console', () => {
     const early = await refused(
       app.call('dsar.act', {
         id: row.id,
-        action: { type: 'complete', message: { kind: 'completion', locale: 'de', subject: 'x', body: 'y' } },
+        action: { type: 'complete', message: { kind: 'completion', locale: 'de', subject: 'x', body: 'y' }, clock: defaultClockSettings },
       }),
     );
     expect(early.code).toBe('invalid_input');

@@ -96,6 +96,7 @@ const message = (kind: MessageKind): fc.Arbitrary<Message> =>
     locale: fc.constantFrom('de' as const, 'en' as const),
     subject: text(1, 40),
     body: text(1, 200),
+    closing: text(0, 40),
   });
 const day = (from: number, to: number) =>
   fc.integer({ min: from, max: to }).map((offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10));
@@ -122,6 +123,7 @@ const action = (dsarId: fc.Arbitrary<string>) =>
     fc.record({
       type: fc.constant('extend' as const),
       reason: text(5, 60),
+      months: fc.constantFrom(1 as const, 2 as const),
       message: message('extension_notice'),
       clock: fc.constant(defaultClockSettings),
     }),
@@ -130,10 +132,11 @@ const action = (dsarId: fc.Arbitrary<string>) =>
       reason: fc.constantFrom(...DenialReason.options),
       explanation: text(5, 60),
       message: message('denial'),
+      clock: fc.constant(defaultClockSettings),
     }),
     fc.record({ type: fc.constant('withdraw' as const), note: text(0, 40) }),
     fc.record({ type: fc.constant('mark_duplicate' as const), of: fc.oneof(dsarId, fc.constant('dsr_nope')) }),
-    fc.record({ type: fc.constant('complete' as const), message: message('completion') }),
+    fc.record({ type: fc.constant('complete' as const), message: message('completion'), clock: fc.constant(defaultClockSettings) }),
     fc.record({
       type: fc.constant('start_job' as const),
       jobId: fc.uuid().map((u) => `job_${u.replace(/-/g, '').slice(0, 16)}`),

@@ -1,14 +1,23 @@
-import { Alert, Button, Group, SegmentedControl, Select, Stack, Text, Textarea, TextInput } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
+import { Alert, Button, Group, Paper, SegmentedControl, Select, Stack, Text, Textarea, TextInput, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DenialReason, type DsarActionInput, IdentityMethod, type MessageKind } from '../../../shared/api/dsar-workflow';
-import { messageKindOf } from '../../../shared/domain/dsar-workflow';
+import {
+  DenialReason,
+  DsarAction,
+  type DsarActionInput,
+  IdentityMethod,
+  type LetterPart,
+  type MessageKind,
+} from '../../../shared/api/dsar-workflow';
+import { dueOnly, ledgerOf } from '../../../shared/domain/dsar-clock';
+import { accountMethods, messageKindOf } from '../../../shared/domain/dsar-workflow';
+import { requiredParts } from '../../../shared/domain/letters';
 import { BridgeCallError } from '../../../shared/ipc/bridge';
 import type { DsarDetail } from '../../../shared/ipc/contract';
 import { Modal } from '../../app/dialogs';
 import { useDateFormat } from '../../app/format';
+import { useLabels } from '../../app/labels';
 import { useBridge } from '../../bridge/context';
 import { useAct } from '../useRequest';
 
@@ -31,6 +40,7 @@ export type DialogKind =
  */
 export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; kind: DialogKind; onClose(): void }) {
   const { t } = useTranslation('dsar');
+  const names = useLabels();
   const f = useDateFormat();
   const bridge = useBridge();
   const act = useAct(detail.dsar.id);
@@ -41,33 +51,33 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
   const [outcome, setOutcome] = useState<'verified' | 'failed'>('verified');
   const [text, setText] = useState('');
   const [of, setOf] = useState<string | null>(detail.duplicates[0]?.id ?? null);
+  const [months, setMonths] = useState<1 | 2>(2);
   const [subject, setSubject] = useState('');
   const [body, setBody] = useState('');
+  const [closing, setClosing] = useState('');
   const [edited, setEdited] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const [debouncedReason] = useDebouncedValue(reason, 300);
 
+  // The template gives only the editable text: nothing the law requires depends on when or whether it is edited.
   const draft = useQuery({
-    queryKey: ['draft', detail.dsar.id, messageKind, debouncedReason, denialReason],
-    queryFn: () =>
-      bridge['dsar.draftMessage']({
-        id: detail.dsar.id,
-        kind: messageKind as MessageKind,
-        ...(debouncedReason ? { reason: debouncedReason } : {}),
-        ...(denialReason ? { denialReason: denialReason as DenialReason } : {}),
-      }),
+    queryKey: ['draft', detail.dsar.id, messageKind],
+    queryFn: () => bridge['dsar.draftMessage']({ id: detail.dsar.id, kind: messageKind as MessageKind }),
     enabled: messageKind !== undefined,
   });
   useEffect(() => {
     if (draft.data && !edited) {
       setSubject(draft.data.subject);
       setBody(draft.data.body);
+      setClosing(draft.data.closing);
     }
   }, [draft.data, edited]);
 
   const extensionClosed = kind === 'extend' && detail.deadline.today > detail.deadline.baseDue;
-  const message = () => ({ kind: messageKind as MessageKind, locale: detail.dsar.subject.locale, subject, body });
+  // Art. 12(4): not acting must be told within one month; a later denial is still sent, and at once.
+  const denialLate = kind === 'deny' && detail.deadline.today > detail.deadline.baseDue;
+  const message = () => ({ kind: messageKind as MessageKind, locale: detail.dsar.subject.locale, subject, body, closing });
+  const noAccount = detail.dsar.subject.userId === null;
 
   const build = (): DsarActionInput | Record<string, string> => {
     const problems: Record<string, string> = {};
@@ -78,10 +88,14 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
         if (reason.trim().length < 10) problems.explanation = t('detail.errors.explanation');
         return Object.keys(problems).length
           ? problems
-          : { type: 'deny', reason: denialReason as DenialReason, explanation: reason.trim(), message: message() };
+          : { type: 'deny', reason: denialReason as DenialReason, explanation: reason.trim(), message: message(), clock: detail.clock };
       case 'extend':
         if (reason.trim().length < 10) problems.explanation = t('detail.errors.extensionReason');
-        return Object.keys(problems).length ? problems : { type: 'extend', reason: reason.trim(), message: message(), clock: detail.clock };
+        return Object.keys(problems).length
+          ? problems
+          : { type: 'extend', reason: reason.trim(), months, message: message(), clock: detail.clock };
+      case 'complete':
+        return Object.keys(problems).length ? problems : { type: 'complete', message: message(), clock: detail.clock };
       case 'record_identity':
         if (!method) return { method: t('detail.errors.method') };
         return { type: 'record_identity', method: method as IdentityMethod, outcome, note: text.trim() };
@@ -97,6 +111,24 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
         return Object.keys(problems).length ? problems : ({ type: kind, message: message() } as DsarActionInput);
     }
   };
+
+  // The parts the letter will carry, composed as the step composes them when it is taken.
+  const parts = useMemo((): LetterPart[] | null => {
+    if (!messageKind) return null;
+    const action = DsarAction.safeParse(build());
+    if (!action.success) return null;
+    const ledger = ledgerOf(detail.dsar);
+    const extendedDue =
+      action.data.type === 'extend'
+        ? dueOnly({ ...ledger, extendedAt: new Date().toISOString(), extendedMonths: action.data.months }, detail.clock).due
+        : undefined;
+    try {
+      return requiredParts(detail.dsar, action.data, { findJob: (id) => detail.jobs.find((job) => job.id === id) ?? null, extendedDue });
+    } catch {
+      return null;
+    }
+    // biome-ignore lint/correctness/useExhaustiveDependencies: build reads exactly these inputs
+  }, [messageKind, detail, reason, denialReason, months, subject, body, closing]);
 
   const submit = async () => {
     setFailure(null);
@@ -121,7 +153,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
           <Select
             label={t('denial.reasonLabel')}
             placeholder={t('denial.choose')}
-            data={DenialReason.options.map((r) => ({ value: r, label: t(`denialReason.${r}`) }))}
+            data={DenialReason.options.map((r) => ({ value: r, label: names.denialReason[r] }))}
             value={denialReason}
             onChange={setDenialReason}
             error={errors.reason}
@@ -133,6 +165,22 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
           <Alert color="red" data-testid="extension-closed">
             {t('detail.extensionClosed', { date: f.day(detail.deadline.baseDue) })}
           </Alert>
+        )}
+        {denialLate && (
+          <Alert color="yellow" data-testid="denial-late" styles={{ message: { color: 'var(--mantine-color-dark-7)' } }}>
+            {t('detail.denialLate', { date: f.day(detail.deadline.baseDue) })}
+          </Alert>
+        )}
+        {kind === 'extend' && !extensionClosed && (
+          <SegmentedControl
+            aria-label={t('detail.extensionMonths')}
+            value={String(months)}
+            onChange={(value) => setMonths(value === '1' ? 1 : 2)}
+            data={[
+              { value: '1', label: t('detail.extendBy', { count: 1 }) },
+              { value: '2', label: t('detail.extendBy', { count: 2 }) },
+            ]}
+          />
         )}
         {(kind === 'deny' || kind === 'extend') && (
           // The reasons go into the notice to the subject.
@@ -153,7 +201,10 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
             </Alert>
             <Select
               label={t('identity.methodLabel')}
-              data={IdentityMethod.options.map((m) => ({ value: m, label: t(`identityMethod.${m}`) }))}
+              // A person without an account can neither confirm from it nor answer questions about it.
+              data={IdentityMethod.options
+                .filter((m) => !(noAccount && accountMethods.includes(m)))
+                .map((m) => ({ value: m, label: names.identityMethod[m] }))}
               value={method}
               onChange={setMethod}
               error={errors.method}
@@ -164,8 +215,8 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
               value={outcome}
               onChange={(value) => setOutcome(value as 'verified' | 'failed')}
               data={[
-                { value: 'verified', label: t('identityOutcome.verified') },
-                { value: 'failed', label: t('identityOutcome.failed') },
+                { value: 'verified', label: names.identityOutcome.verified },
+                { value: 'failed', label: names.identityOutcome.failed },
               ]}
             />
           </>
@@ -173,7 +224,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
         {kind === 'mark_duplicate' && (
           <Select
             label={t('detail.duplicateOf')}
-            data={detail.duplicates.map((d) => ({ value: d.id, label: `${d.id} · ${t(`dsarStatus.${d.status}`)}` }))}
+            data={detail.duplicates.map((d) => ({ value: d.id, label: `${d.id} · ${names.dsarStatus[d.status]}` }))}
             value={of}
             onChange={setOf}
             error={errors.of}
@@ -216,6 +267,19 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
               error={errors.message}
               data-testid="message-body"
             />
+            <RequiredParts parts={parts} kind={messageKind} />
+            <Textarea
+              aria-label={t('detail.messageClosing')}
+              value={closing}
+              onChange={(e) => {
+                setEdited(true);
+                setClosing(e.currentTarget.value);
+              }}
+              autosize
+              minRows={2}
+              maxRows={4}
+              data-testid="message-closing"
+            />
             {edited && (
               <Button variant="subtle" size="compact-xs" onClick={() => setEdited(false)} w="fit-content">
                 {t('detail.resetMessage')}
@@ -243,5 +307,41 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
         </Group>
       </Stack>
     </Modal>
+  );
+}
+
+/** Steps whose letters carry parts the law requires (which the step composes; they cannot be edited). */
+const requiring: Partial<Record<MessageKind, true>> = { denial: true, extension_notice: true, completion: true };
+
+/** The required parts as the letter will carry them, between the editable text and the closing. */
+function RequiredParts({ parts, kind }: { parts: LetterPart[] | null; kind: MessageKind }) {
+  const { t } = useTranslation('dsar');
+  if (!requiring[kind]) return null;
+  return (
+    <Paper withBorder p="xs" radius="sm" bg="gray.0" data-testid="required-parts">
+      <Text size="xs" c="dimmed" mb={4}>
+        {t('detail.requiredParts')}
+      </Text>
+      {parts === null && (
+        <Text size="sm" c="dimmed">
+          {t('detail.requiredPartsPending')}
+        </Text>
+      )}
+      {parts?.length === 0 && (
+        <Text size="sm" c="dimmed">
+          {t('detail.requiredPartsNone')}
+        </Text>
+      )}
+      {parts?.map((part) => (
+        <Stack key={part.kind} gap={0} mb={6} data-part={part.kind}>
+          <Title order={4} size="h6">
+            {part.title}
+          </Title>
+          <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+            {part.text}
+          </Text>
+        </Stack>
+      ))}
+    </Paper>
   );
 }

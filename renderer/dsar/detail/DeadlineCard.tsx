@@ -4,10 +4,12 @@ import { isOpen } from '../../../shared/domain/dsar';
 import { ledgerOf } from '../../../shared/domain/dsar-clock';
 import type { DsarDetail } from '../../../shared/ipc/contract';
 import { useDateFormat } from '../../app/format';
+import { useLabels } from '../../app/labels';
 
 /** The deadline, the days left, and why the date is what it is (Reg. 1182/71), step by step. */
 export function DeadlineCard({ detail }: { detail: DsarDetail }) {
   const { t } = useTranslation('dsar');
+  const names = useLabels();
   const { deadline, clock, dsar } = detail;
   const f = useDateFormat();
   const open = isOpen(dsar.status);
@@ -51,7 +53,7 @@ export function DeadlineCard({ detail }: { detail: DsarDetail }) {
         )}
         {deadline.pausedMs > 0 && (
           <Text size="sm">
-            {t('detail.pausedFor', { days: (deadline.pausedMs / 86_400_000).toFixed(1), policy: t(`pausePolicy.${clock.pausePolicy}`) })}
+            {t('detail.pausedFor', { days: (deadline.pausedMs / 86_400_000).toFixed(1), policy: names.pausePolicy[clock.pausePolicy] })}
           </Text>
         )}
         <details>

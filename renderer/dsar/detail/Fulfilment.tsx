@@ -7,6 +7,7 @@ import { allowedIn, jobFor } from '../../../shared/domain/dsar-workflow';
 import type { DsarDetail } from '../../../shared/ipc/contract';
 import { useAction } from '../../app/actions';
 import { useDateFormat } from '../../app/format';
+import { nameOr, useLabels } from '../../app/labels';
 import { useAct } from '../useRequest';
 import { PackageReview } from './PackageReview';
 
@@ -15,6 +16,7 @@ const newJobId = () => `job_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)
 /** The platform jobs that fulfil the request, their progress, and their results. */
 export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite: boolean }) {
   const { t } = useTranslation('dsar');
+  const names = useLabels();
   const act = useAct(detail.dsar.id);
   const f = useDateFormat();
   const kind = jobFor[detail.dsar.type];
@@ -52,17 +54,17 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
         </Title>
         {detail.jobs.length === 0 && (
           <Text size="sm" c="dimmed" data-testid="no-job">
-            {noAccount ? t('job.noAccount') : t('job.none', { job: t(`jobKind.${kind}`) })}
+            {noAccount ? t('job.noAccount') : t('job.none', { job: names.jobKind[kind] })}
           </Text>
         )}
         {detail.jobs.map((job) => (
           <Stack key={job.id} gap={4} data-testid="job" data-state={job.state}>
             <Group justify="space-between">
               <Text size="sm" fw={500}>
-                {t(`jobKind.${job.kind}`)}
+                {names.jobKind[job.kind]}
               </Text>
               <Badge color={job.state === 'succeeded' ? 'teal' : job.state === 'failed' ? 'red' : 'blue'} variant="light">
-                {t(`jobState.${job.state}`)}
+                {names.jobState[job.state]}
               </Badge>
             </Group>
             {job.state === 'running' && (
@@ -71,7 +73,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
                 <Text size="xs" c="dimmed">
                   {job.step
                     ? t('job.step', {
-                        step: t(`dataCategory.${job.step}`, { defaultValue: job.step }),
+                        step: nameOr(names.dataCategory, job.step),
                         percent: Math.round(job.progress * 100),
                       })
                     : t('job.queued')}
@@ -90,7 +92,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
           <Group gap="xs" align="flex-end">
             <Select
               label={t('job.field')}
-              data={RectifiableField.options.map((o) => ({ value: o, label: t(`field.${o}`) }))}
+              data={RectifiableField.options.map((o) => ({ value: o, label: names.field[o] }))}
               value={field}
               onChange={setField}
               w={180}
@@ -101,7 +103,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
         {mayStart && kind === 'objection' && (
           <MultiSelect
             label={t('job.objections')}
-            data={ObjectionPurpose.options.map((o) => ({ value: o, label: t(`objectionPurpose.${o}`) }))}
+            data={ObjectionPurpose.options.map((o) => ({ value: o, label: names.objectionPurpose[o] }))}
             value={objections}
             onChange={setObjections}
           />
@@ -113,7 +115,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
         )}
         {mayStart && (
           <Button variant="light" onClick={start} loading={act.isPending} w="fit-content" data-testid="start-job" aria-keyshortcuts="f">
-            {t('job.start', { job: t(`jobKind.${kind}`) })}
+            {t('job.start', { job: names.jobKind[kind] })}
           </Button>
         )}
       </Stack>
@@ -123,6 +125,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
 
 function JobResultView({ detail, job, day }: { detail: DsarDetail; job: Job; day(value: string): string }) {
   const { t } = useTranslation('dsar');
+  const names = useLabels();
   const result = job.result;
   if (!result) return null;
   switch (result.kind) {
@@ -142,7 +145,7 @@ function JobResultView({ detail, job, day }: { detail: DsarDetail; job: Job; day
           <Table.Tbody>
             {result.categories.map((c) => (
               <Table.Tr key={c.category} data-testid="erasure-row" data-category={c.category} data-outcome={c.outcome}>
-                <Table.Td>{t(`dataCategory.${c.category}`)}</Table.Td>
+                <Table.Td>{names.dataCategory[c.category]}</Table.Td>
                 <Table.Td>
                   <Badge
                     size="sm"
@@ -169,16 +172,14 @@ function JobResultView({ detail, job, day }: { detail: DsarDetail; job: Job; day
     case 'restriction':
       return <Text size="sm">{result.restricted ? t('job.restrictedFlag') : '—'}</Text>;
     case 'objection':
-      return (
-        <Text size="sm">{t('job.objectionFlags', { list: result.objections.map((o) => t(`objectionPurpose.${o}`)).join(', ') })}</Text>
-      );
+      return <Text size="sm">{t('job.objectionFlags', { list: result.objections.map((o) => names.objectionPurpose[o]).join(', ') })}</Text>;
     case 'rectification':
       return (
         <Table fz="sm" data-testid="rectification-result">
           <Table.Tbody>
             {result.changes.map((c) => (
               <Table.Tr key={c.field}>
-                <Table.Td>{t(`field.${c.field}`, { defaultValue: c.field })}</Table.Td>
+                <Table.Td>{nameOr(names.field, c.field)}</Table.Td>
                 <Table.Td td="line-through">{c.before || '—'}</Table.Td>
                 <Table.Td>{c.after}</Table.Td>
               </Table.Tr>

@@ -3,9 +3,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Job } from '../../../shared/api/jobs';
-import { deliveredJob, excludedItems } from '../../../shared/domain/dsar-workflow';
+import { deliveredJob, excludedItems } from '../../../shared/domain/dsar-package';
 import type { DsarDetail } from '../../../shared/ipc/contract';
 import { download } from '../../app/download';
+import { useLabels } from '../../app/labels';
 import { useBridge } from '../../bridge/context';
 import { useAct } from '../useRequest';
 
@@ -15,6 +16,7 @@ import { useAct } from '../useRequest';
  */
 export function PackageReview({ detail, job }: { detail: DsarDetail; job: Job }) {
   const { t } = useTranslation('dsar');
+  const names = useLabels();
   const bridge = useBridge();
   const act = useAct(detail.dsar.id);
   const [excluding, setExcluding] = useState<string | null>(null);
@@ -51,7 +53,7 @@ export function PackageReview({ detail, job }: { detail: DsarDetail; job: Job })
           <Accordion.Item key={category.category} value={category.category} data-testid={`category-${category.category}`}>
             <Accordion.Control disabled={category.count === 0}>
               <Group justify="space-between" wrap="nowrap" pr="sm">
-                <Text size="sm">{t(`dataCategory.${category.category}`)}</Text>
+                <Text size="sm">{names.dataCategory[category.category]}</Text>
                 <Badge variant="light" color="gray">
                   {category.count}
                 </Badge>

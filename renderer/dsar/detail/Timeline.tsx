@@ -1,12 +1,15 @@
 import { Badge, Timeline as MantineTimeline, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import type { DsarEvent } from '../../../shared/api/dsar-workflow';
+import { letterText } from '../../../shared/domain/letters';
 import { useDateFormat } from '../../app/format';
+import { nameOr, useLabels } from '../../app/labels';
 import { useStaffNames } from '../../app/staff';
 
 /** Who did what, when: the full history of a request, newest first. */
 export function Timeline({ events, processorName }: { events: DsarEvent[]; processorName(id: string): string }) {
   const { t } = useTranslation('dsar');
+  const names = useLabels();
   const staffName = useStaffNames();
   const f = useDateFormat();
   const actor = (id: string) => (id === 'platform' ? t('timeline.platform') : id === 'subject' ? t('timeline.subject') : staffName(id));
@@ -14,16 +17,16 @@ export function Timeline({ events, processorName }: { events: DsarEvent[]; proce
   const sentence = (e: DsarEvent): string => {
     switch (e.kind) {
       case 'received':
-        return t('timeline.received', { channel: t(`channel.${e.channel}`, { defaultValue: e.channel }) });
+        return t('timeline.received', { channel: nameOr(names.channel, e.channel) });
       case 'status':
-        return t('timeline.status', { from: t(`dsarStatus.${e.from}`), to: t(`dsarStatus.${e.to}`) });
+        return t('timeline.status', { from: nameOr(names.dsarStatus, e.from), to: nameOr(names.dsarStatus, e.to) });
       case 'assigned':
         return e.assigneeId ? t('timeline.assigned', { name: staffName(e.assigneeId) }) : t('timeline.unassigned');
       case 'fields':
         return e.changes
           .map((c) =>
             t('timeline.field', {
-              field: t(`field.${c.field}`, { defaultValue: c.field }),
+              field: nameOr(names.field, c.field),
               before: c.before || '—',
               after: c.after || '—',
             }),
@@ -35,7 +38,7 @@ export function Timeline({ events, processorName }: { events: DsarEvent[]; proce
         return t('timeline.identityRequested');
       case 'identity_recorded':
         return (
-          t('timeline.identityRecorded', { method: t(`identityMethod.${e.method}`), outcome: t(`identityOutcome.${e.outcome}`) }) +
+          t('timeline.identityRecorded', { method: names.identityMethod[e.method], outcome: names.identityOutcome[e.outcome] }) +
           (e.note ? ` – ${e.note}` : '')
         );
       case 'clarification_requested':
@@ -45,22 +48,22 @@ export function Timeline({ events, processorName }: { events: DsarEvent[]; proce
       case 'extended':
         return t('timeline.extended', { reason: e.reason, baseDue: f.day(e.baseDue) });
       case 'denied':
-        return t('timeline.denied', { reason: t(`denialReason.${e.reason}`), explanation: e.explanation });
+        return t('timeline.denied', { reason: names.denialReason[e.reason], explanation: e.explanation });
       case 'duplicate':
         return t('timeline.duplicate', { of: e.of });
       case 'message':
-        return t('timeline.message', { kind: t(`messageKind.${e.message.kind}`), subject: e.message.subject });
+        return t('timeline.message', { kind: names.messageKind[e.message.kind], subject: e.message.subject });
       case 'job_started':
-        return t('timeline.jobStarted', { job: t(`jobKind.${e.job}`) });
+        return t('timeline.jobStarted', { job: names.jobKind[e.job] });
       case 'job_finished':
         return t(e.state === 'succeeded' ? 'timeline.jobSucceeded' : 'timeline.jobFailed', {
-          job: t(`jobKind.${e.job}`),
+          job: names.jobKind[e.job],
           summary: e.summary,
         });
       case 'item_excluded':
-        return t('timeline.itemExcluded', { item: e.itemId, category: t(`dataCategory.${e.category}`), reason: e.reason });
+        return t('timeline.itemExcluded', { item: e.itemId, category: names.dataCategory[e.category], reason: e.reason });
       case 'item_included':
-        return t('timeline.itemIncluded', { item: e.itemId, category: t(`dataCategory.${e.category}`) });
+        return t('timeline.itemIncluded', { item: e.itemId, category: names.dataCategory[e.category] });
       case 'delivered':
         return t('timeline.delivered', { files: e.files.length, excluded: e.excluded, sha: e.sha256.slice(0, 12) });
       case 'recipient_informed':
@@ -69,7 +72,7 @@ export function Timeline({ events, processorName }: { events: DsarEvent[]; proce
         return e.changes
           .map((c) =>
             t('timeline.field', {
-              field: t(`field.${c.field}`, { defaultValue: c.field }),
+              field: nameOr(names.field, c.field),
               before: c.before || '—',
               after: c.after,
             }),
@@ -78,7 +81,7 @@ export function Timeline({ events, processorName }: { events: DsarEvent[]; proce
       case 'flags':
         return t('timeline.flags', {
           restricted: e.restricted ? t('common.yes') : t('common.no'),
-          objections: e.objections.map((o) => t(`objectionPurpose.${o}`)).join(', ') || '—',
+          objections: e.objections.map((o) => names.objectionPurpose[o]).join(', ') || '—',
         });
     }
   };
@@ -102,6 +105,22 @@ export function Timeline({ events, processorName }: { events: DsarEvent[]; proce
               </Badge>
             )}
           </Text>
+          {event.kind === 'message' && (
+            // The letter as the person received it: the text, the required parts, the closing.
+            <details data-testid="sent-letter">
+              <summary>
+                <Text span size="xs">
+                  {t('timeline.readLetter')}
+                </Text>
+              </summary>
+              <Text size="sm" fw={500} mt={4}>
+                {event.message.subject}
+              </Text>
+              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                {letterText(event.message, event.parts)}
+              </Text>
+            </details>
+          )}
         </MantineTimeline.Item>
       ))}
     </MantineTimeline>

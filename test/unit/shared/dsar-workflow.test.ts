@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dsar } from '../../../shared/api/dsar';
 import { DsarAction, type Message } from '../../../shared/api/dsar-workflow';
 import type { Job } from '../../../shared/api/jobs';
-import { renderMessage } from '../../../shared/domain/dsar-messages';
-import { allowedIn, applyAction, excludedItems, type WorkflowContext } from '../../../shared/domain/dsar-workflow';
+import { excludedItems } from '../../../shared/domain/dsar-package';
+import { allowedIn, applyAction, type WorkflowContext } from '../../../shared/domain/dsar-workflow';
 import { RuleError } from '../../../shared/domain/rules';
 
 const clock = { region: 'DE-BE', timeZone: 'Europe/Berlin', pausePolicy: 'none' } as const;
@@ -57,7 +57,7 @@ const ctx = (at = '2026-11-10T10:00:00Z', jobs: Job[] = [], others: Dsar[] = [])
     (entity === 'dsar' ? others.find((d) => d.id === id) : entity === 'job' ? jobs.find((j) => j.id === id) : null) ??
     null) as WorkflowContext['find'],
 });
-const msg = (kind: Message['kind']): Message => ({ kind, locale: 'de', subject: 'Betreff', body: 'Text der Nachricht' });
+const msg = (kind: Message['kind']): Message => ({ kind, locale: 'de', subject: 'Betreff', body: 'Text der Nachricht', closing: '' });
 const act = (dsar: Dsar, action: unknown, context = ctx()) => applyAction(dsar, DsarAction.parse(action), context).dsar;
 const refusal = (dsar: Dsar, action: unknown, context = ctx()) => {
   try {
@@ -95,7 +95,7 @@ describe('DSAR workflow', () => {
   });
 
   it('refuses actions the status does not allow', () => {
-    expect(refusal(base, { type: 'complete', message: msg('completion') }).code).toBe('invalid-transition');
+    expect(refusal(base, { type: 'complete', message: msg('completion'), clock }).code).toBe('invalid-transition');
     const closed = act(base, { type: 'withdraw' });
     expect(closed.status).toBe('withdrawn');
     expect(allowedIn('deny', 'withdrawn')).toBe(false);
@@ -107,13 +107,23 @@ describe('DSAR workflow', () => {
   it('a denial needs a reason from the list, an explanation and the notice', () => {
     expect(DsarAction.safeParse({ type: 'deny', explanation: 'Der vierte gleiche Antrag.', message: msg('denial') }).success).toBe(false);
     expect(
-      DsarAction.safeParse({ type: 'deny', reason: 'because', explanation: 'Der vierte gleiche Antrag.', message: msg('denial') }).success,
+      DsarAction.safeParse({ type: 'deny', reason: 'because', explanation: 'Der vierte gleiche Antrag.', message: msg('denial'), clock })
+        .success,
     ).toBe(false);
-    expect(DsarAction.safeParse({ type: 'deny', reason: 'excessive', explanation: 'kurz', message: msg('denial') }).success).toBe(false);
+    expect(DsarAction.safeParse({ type: 'deny', reason: 'excessive', explanation: 'kurz', message: msg('denial'), clock }).success).toBe(
+      false,
+    );
     expect(
-      refusal(base, { type: 'deny', reason: 'excessive', explanation: 'Der vierte gleiche Antrag.', message: msg('completion') }).code,
+      refusal(base, { type: 'deny', reason: 'excessive', explanation: 'Der vierte gleiche Antrag.', message: msg('completion'), clock })
+        .code,
     ).toBe('wrong-message');
-    const denied = act(base, { type: 'deny', reason: 'excessive', explanation: 'Der vierte gleiche Antrag.', message: msg('denial') });
+    const denied = act(base, {
+      type: 'deny',
+      reason: 'excessive',
+      explanation: 'Der vierte gleiche Antrag.',
+      message: msg('denial'),
+      clock,
+    });
     expect(denied.status).toBe('denied');
     expect(denied.events.filter((e) => e.kind === 'denied' || e.kind === 'message').map((e) => e.kind)).toEqual(['denied', 'message']);
   });
@@ -149,7 +159,7 @@ describe('DSAR workflow', () => {
     expect(refusal(started.dsar, { type: 'deliver', jobId: 'job_1', information: 'Art. 15' }, ctx(undefined, [running])).code).toBe(
       'job-not-ready',
     );
-    expect(refusal(started.dsar, { type: 'complete', message: msg('completion') }, ctx(undefined, [packageJob])).code).toBe(
+    expect(refusal(started.dsar, { type: 'complete', message: msg('completion'), clock }, ctx(undefined, [packageJob])).code).toBe(
       'not-fulfilled',
     );
 
@@ -173,13 +183,13 @@ describe('DSAR workflow', () => {
     expect(refusal(delivered, { type: 'include_item', jobId: 'job_1', category: 'forum_posts', itemId: 'post-2' }, c).code).toBe(
       'already-delivered',
     );
-    expect(act(delivered, { type: 'complete', message: msg('completion') }, c).status).toBe('completed');
+    expect(act(delivered, { type: 'complete', message: msg('completion'), clock }, c).status).toBe('completed');
   });
 
   it('a subject without a platform account is answered without a job: no data is held', () => {
     const letter = { ...base, status: 'in_progress' as const, subject: { ...base.subject, userId: null } };
-    expect(act(letter, { type: 'complete', message: msg('completion') }).status).toBe('completed');
-    expect(act({ ...letter, type: 'erasure' }, { type: 'complete', message: msg('completion') }).status).toBe('completed');
+    expect(act(letter, { type: 'complete', message: msg('completion'), clock }).status).toBe('completed');
+    expect(act({ ...letter, type: 'erasure' }, { type: 'complete', message: msg('completion'), clock }).status).toBe('completed');
   });
 
   it('Art. 19 notices only for erasure, rectification and restriction, once per recipient, dated between receipt and today', () => {
@@ -193,36 +203,5 @@ describe('DSAR workflow', () => {
     expect(refusal({ ...erasure, type: 'access' }, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-09' }).code).toBe(
       'no-recipient-duty',
     );
-  });
-});
-
-describe('messages to the subject', () => {
-  const context = {
-    subjectName: 'Jürgen Weiß',
-    requestId: 'dsr_1',
-    type: 'access' as const,
-    receivedOn: '2026-11-02',
-    dueDate: '2027-02-02',
-    controllerName: 'Lernwerk Akademie GmbH',
-    region: 'DE-BE',
-  };
-
-  it('the denial notice gives the reasons, the right to complain (with the Land authority) and the judicial remedy', () => {
-    const de = renderMessage('denial', 'de', { ...context, denialReason: 'excessive', reason: 'Vierter Antrag in drei Monaten.' });
-    expect(de.body).toContain('Art. 12 Abs. 5');
-    expect(de.body).toContain('Vierter Antrag in drei Monaten.');
-    expect(de.body).toContain('Berliner Beauftragte für Datenschutz und Informationsfreiheit');
-    expect(de.body).toContain('Art. 79');
-    const en = renderMessage('denial', 'en', { ...context, region: 'DE-BY', denialReason: 'identity_not_established' });
-    expect(en.body).toContain('Bayerisches Landesamt für Datenschutzaufsicht');
-    expect(en.body).toMatch(/judicial remedy/);
-  });
-
-  it('the extension notice names the reasons and the new date, in the subject language', () => {
-    const de = renderMessage('extension_notice', 'de', { ...context, reason: 'Umfangreiche Daten.' });
-    expect(de).toMatchObject({ kind: 'extension_notice', locale: 'de' });
-    expect(de.body).toContain('2. Februar 2027');
-    expect(de.body).toContain('Umfangreiche Daten.');
-    expect(renderMessage('extension_notice', 'en', context).body).toContain('2 February 2027');
   });
 });
