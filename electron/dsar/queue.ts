@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { openStatuses } from '../../shared/domain/dsar';
-import type { QueuePage, QueueQuery } from '../../shared/ipc/contract';
+import { foldGerman, requestIdIn } from '../../shared/domain/search';
+import { type QueuePage, type QueueQuery, SEARCH_LIMIT } from '../../shared/ipc/contract';
 import { empty, ident, join, list, type Sql, sql } from '../cache/sql';
 import { type QueueColumns, toQueueRow } from './rows';
 
@@ -23,9 +24,6 @@ const sortColumns = ['due_date', 'received_at'] as const;
 
 const columns = sql`d.id, d.type, d.status, d.subject_name, d.subject_email, d.received_at, d.due_date, d.assignee_id, d.priority, d.pending, d.clock_paused`;
 
-/** Searches return the best matches by relevance, not a scrollable register. */
-export const SEARCH_LIMIT = 500;
-
 const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((x) => b.includes(x));
 
 interface KeysetCursor {
@@ -43,14 +41,25 @@ function decodeCursor(value: string): KeysetCursor {
   throw new RangeError('the queue cursor is not valid');
 }
 
-/** `"anna"* "mül"*`: every word a prefix, quoted so FTS5 syntax in user input is just text. */
+/**
+ * `"anna"* ("müller"* OR "mueller"*)`: every word a prefix, in both German spellings where they differ, quoted
+ * so FTS5 syntax in user input is just text.
+ */
 export function ftsQuery(search: string): string | null {
   const words = search
     .normalize('NFC')
     .split(/[\s@.,;:+\-_/\\()"'*^]+/u)
     .filter(Boolean)
     .slice(0, 8);
-  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' ') : null;
+  const term = (word: string) => `"${word.replace(/"/g, '""')}"*`;
+  return words.length
+    ? words
+        .map((word) => {
+          const folded = foldGerman(word);
+          return folded === word.toLocaleLowerCase('de') ? term(word) : `(${term(word)} OR ${term(folded)})`;
+        })
+        .join(' ')
+    : null;
 }
 
 /**
@@ -85,21 +94,29 @@ export function queueStatement(query: QueueQuery, myStaffId: string | null, toda
   if (query.due === 'overdue') where.push(sql`d.is_open = 1 AND d.due_date < ${today}`);
   if (query.due === 'week') where.push(sql`d.is_open = 1 AND d.due_date BETWEEN ${today} AND ${addDays(today, 7)}`);
 
+  const column = ident(sortColumn, sortColumns);
+  const direction = { text: descending ? 'DESC' : 'ASC', params: [] };
+  // A request id (it stands in every message's subject) finds that request.
+  const id = requestIdIn(query.search);
+  if (id) {
+    const filters = where.length ? sql` AND ${join(where, ' AND ')}` : empty;
+    return sql`SELECT ${columns} FROM dsars AS d WHERE d.id = ${id}${filters}`;
+  }
   const search = ftsQuery(query.search);
   if (search) {
+    // The best matches by relevance, then in the order the officer chose.
     const filters = where.length ? sql` AND ${join(where, ' AND ')}` : empty;
-    return sql`SELECT ${columns} FROM dsars_fts f JOIN dsars d ON d.rowid = f.rowid
-      WHERE dsars_fts MATCH ${search}${filters} ORDER BY f.rank LIMIT ${Math.min(query.limit, SEARCH_LIMIT)}`;
+    return sql`SELECT * FROM (SELECT ${columns} FROM dsars_fts f JOIN dsars d ON d.rowid = f.rowid
+      WHERE dsars_fts MATCH ${search}${filters} ORDER BY f.rank LIMIT ${Math.min(query.limit, SEARCH_LIMIT)})
+      ORDER BY ${column} ${direction}, id ${direction}`;
   }
 
-  const column = ident(sortColumn, sortColumns);
   if (query.after) {
     const cursor = decodeCursor(query.after);
     where.push(
       descending ? sql`(d.${column}, d.id) < (${cursor.k}, ${cursor.id})` : sql`(d.${column}, d.id) > (${cursor.k}, ${cursor.id})`,
     );
   }
-  const direction = { text: descending ? 'DESC' : 'ASC', params: [] };
   const filters = where.length ? sql` WHERE ${join(where, ' AND ')}` : empty;
   return sql`SELECT ${columns} FROM dsars AS d INDEXED BY ${ident(index, indexes)}${filters}
     ORDER BY d.${column} ${direction}, d.id ${direction} LIMIT ${query.limit + 1}`;

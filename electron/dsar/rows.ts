@@ -2,6 +2,7 @@ import type { Dsar } from '../../shared/api/dsar';
 import type { ClockSettings } from '../../shared/api/dsar-workflow';
 import { isOpen, subjectKey } from '../../shared/domain/dsar';
 import { type ClockLedger, dueOnly, ledgerOf } from '../../shared/domain/dsar-clock';
+import { foldGerman } from '../../shared/domain/search';
 import type { QueueRow } from '../../shared/ipc/contract';
 
 /** A row of the cache's `dsars` table (queue columns) with its document from `dsar_docs`. */
@@ -22,6 +23,8 @@ export interface DsarRow {
   ledger: string;
   clock_paused: number;
   subject_key: string;
+  /** The name in its other German spelling, for the search index. */
+  subject_fold: string;
   /** In `dsar_docs`, joined where needed. */
   doc: string;
 }
@@ -46,6 +49,7 @@ export function toRow(dsar: Dsar, clock: ClockSettings): Omit<DsarRow, 'pending'
     ledger: JSON.stringify(ledger),
     clock_paused: due.paused ? 1 : 0,
     subject_key: subjectKey(dsar.subject),
+    subject_fold: foldGerman(dsar.subject.name),
     doc: JSON.stringify(dsar),
   };
 }

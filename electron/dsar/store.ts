@@ -12,7 +12,7 @@ import { type DsarRow, parseLedger, toRow } from './rows';
  */
 export function dsarCache(db: Database.Database, deps: { clock(): ClockSettings }) {
   const columns =
-    'id, version, type, status, subject_name, subject_email, received_at, due_date, assignee_id, priority, updated_at, is_open, ledger, clock_paused, subject_key';
+    'id, version, type, status, subject_name, subject_email, received_at, due_date, assignee_id, priority, updated_at, is_open, ledger, clock_paused, subject_key, subject_fold';
   const assignments = columns
     .split(', ')
     .filter((c) => c !== 'id')

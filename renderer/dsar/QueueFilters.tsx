@@ -30,10 +30,13 @@ export function QueueFilters({
   filter,
   onChange,
   searchRef,
+  onLeaveSearch,
 }: {
   filter: QueueFilter;
   onChange: (next: QueueFilter) => void;
   searchRef: RefObject<HTMLInputElement | null>;
+  /** The search box was left: to the rows (ArrowDown) or just left (Escape); the results stay. */
+  onLeaveSearch(toRows: boolean): void;
 }) {
   const { t } = useTranslation('dsar');
   const names = useLabels();
@@ -61,6 +64,14 @@ export function QueueFilters({
         }}
         w={240}
         type="search"
+        onKeyDown={(event) => {
+          if (event.key !== 'ArrowDown' && event.key !== 'Escape') return;
+          // Escape in a search field would clear it: here it only leaves the field.
+          event.preventDefault();
+          commitSearch.flush();
+          event.currentTarget.blur();
+          onLeaveSearch(event.key === 'ArrowDown');
+        }}
       />
       <Select
         label={t('queue.status')}

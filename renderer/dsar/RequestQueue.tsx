@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { QueueRow } from '../../shared/ipc/contract';
+import { type QueueRow, SEARCH_LIMIT } from '../../shared/ipc/contract';
 import { useAction } from '../app/actions';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
@@ -94,7 +94,9 @@ export function RequestQueue() {
 
   const lastPage = queue.data?.pages[queue.data.pages.length - 1];
   const count = filter.search.trim()
-    ? t('queue.searchCapped', { count: rows.length })
+    ? rows.length >= SEARCH_LIMIT
+      ? t('queue.searchCapped', { count: rows.length })
+      : t('queue.matches', { count: rows.length })
     : lastPage?.next
       ? t('queue.shownMore', { count: rows.length })
       : t('queue.shown', { count: rows.length });
@@ -144,7 +146,14 @@ export function RequestQueue() {
             </Button>
           ))}
         </Group>
-        <QueueFilters filter={filter} onChange={setFilter} searchRef={searchRef} />
+        <QueueFilters
+          filter={filter}
+          onChange={setFilter}
+          searchRef={searchRef}
+          onLeaveSearch={(toRows) => {
+            if (toRows && rows.length) move(0);
+          }}
+        />
         {me && !mayWrite && (
           <Alert color="gray" py="xs">
             {t('queue.readOnly')}

@@ -131,6 +131,9 @@ export const BulkChange = z.discriminatedUnion('kind', [
 ]);
 export type BulkChange = z.infer<typeof BulkChange>;
 
+/** A search answers the best matches by relevance, at most this many: not a scrollable register. */
+export const SEARCH_LIMIT = 500;
+
 /** The most requests one bulk change touches; a larger selection must be narrowed first. */
 export const BULK_LIMIT = 5000;
 

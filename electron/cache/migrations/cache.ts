@@ -1,3 +1,4 @@
+import { foldGerman } from '../../../shared/domain/search';
 import type { Migration } from '../migrate';
 
 /** The disposable cache: mirrors of platform entities, rebuilt from the changes feed whenever needed. */
@@ -133,6 +134,38 @@ export const cacheMigrations: Migration[] = [
         UPDATE sync_state SET value = '0' WHERE key = 'cursor' AND (
           EXISTS (SELECT 1 FROM dsars WHERE pending = 1) OR EXISTS (SELECT 1 FROM processors WHERE pending = 1) OR
           EXISTS (SELECT 1 FROM activities WHERE pending = 1));
+      `);
+    },
+  },
+  {
+    version: 6,
+    name: 'search: German spellings both ways',
+    up(db) {
+      // Krüger is found as Krueger and the other way round: the index also keeps the transliterated name.
+      db.function('pc_fold', (text: unknown) => foldGerman(String(text)));
+      db.exec(`
+        ALTER TABLE dsars ADD COLUMN subject_fold TEXT NOT NULL DEFAULT '';
+        UPDATE dsars SET subject_fold = pc_fold(subject_name);
+        DROP TRIGGER IF EXISTS dsars_fts_insert;
+        DROP TRIGGER IF EXISTS dsars_fts_delete;
+        DROP TRIGGER IF EXISTS dsars_fts_update;
+        DROP TABLE dsars_fts;
+        CREATE VIRTUAL TABLE dsars_fts USING fts5(
+          subject_name, subject_email, subject_fold, content = 'dsars', content_rowid = 'rowid', tokenize = 'unicode61 remove_diacritics 2'
+        );
+        CREATE TRIGGER dsars_fts_insert AFTER INSERT ON dsars BEGIN
+          INSERT INTO dsars_fts (rowid, subject_name, subject_email, subject_fold) VALUES (new.rowid, new.subject_name, new.subject_email, new.subject_fold);
+        END;
+        CREATE TRIGGER dsars_fts_delete AFTER DELETE ON dsars BEGIN
+          INSERT INTO dsars_fts (dsars_fts, rowid, subject_name, subject_email, subject_fold)
+            VALUES ('delete', old.rowid, old.subject_name, old.subject_email, old.subject_fold);
+        END;
+        CREATE TRIGGER dsars_fts_update AFTER UPDATE OF subject_name, subject_email, subject_fold ON dsars BEGIN
+          INSERT INTO dsars_fts (dsars_fts, rowid, subject_name, subject_email, subject_fold)
+            VALUES ('delete', old.rowid, old.subject_name, old.subject_email, old.subject_fold);
+          INSERT INTO dsars_fts (rowid, subject_name, subject_email, subject_fold) VALUES (new.rowid, new.subject_name, new.subject_email, new.subject_fold);
+        END;
+        INSERT INTO dsars_fts (dsars_fts) VALUES ('rebuild');
       `);
     },
   },

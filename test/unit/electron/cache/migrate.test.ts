@@ -80,6 +80,25 @@ describe('cache migration 5 (the platform state under pending writes)', () => {
   });
 });
 
+describe('cache migration 6 (German spellings in the search index)', () => {
+  it('indexes the rows already cached in both spellings', () => {
+    const db = openEncrypted(join(dir.path, 'cache.sqlite'), TEST_KEY);
+    migrate(db, cacheMigrations.slice(0, 5), 'cache');
+    db.prepare(
+      `INSERT INTO dsars (id, version, type, status, subject_name, subject_email, received_at, due_date, assignee_id, priority, updated_at, is_open)
+       VALUES ('dsr_1', 3, 'access', 'new', 'Lena Krüger', 'l@web.de', '2026-11-01T00:00:00Z', '2026-12-01', NULL, 'normal', '2026-11-01T00:00:00Z', 1)`,
+    ).run();
+    migrate(db, cacheMigrations, 'cache');
+    const find = (term: string) =>
+      db
+        .prepare<[string], { id: string }>('SELECT d.id FROM dsars_fts f JOIN dsars d ON d.rowid = f.rowid WHERE dsars_fts MATCH ?')
+        .all(term);
+    expect(find('"krueger"*').map((r) => r.id)).toEqual(['dsr_1']);
+    expect(find('"kruger"*').map((r) => r.id)).toEqual(['dsr_1']);
+    db.close();
+  });
+});
+
 describe('pending-store migration 3 (writes name their mutator)', () => {
   it('keeps every queued write and conflict, in order, as the mutators that replaced the old operations', () => {
     const db = openEncrypted(join(dir.path, 'pending.sqlite'), TEST_KEY);
