@@ -3,7 +3,7 @@ import type { Dsar } from '../../shared/api/dsar';
 import type { ClockSettings } from '../../shared/api/dsar-workflow';
 import { affectedCategories, registryNamesOf } from '../../shared/domain/data-categories';
 import { daysLeft, dueDateOf, ledgerOf } from '../../shared/domain/dsar-clock';
-import { needsRecipientNotice } from '../../shared/domain/dsar-workflow';
+import { carriedOut, needsRecipientNotice } from '../../shared/domain/dsar-workflow';
 import type { RegistryQueries } from '../../shared/domain/registry-queries';
 import type { DsarDetail } from '../../shared/ipc/contract';
 import type { Setting } from '../cache/settings';
@@ -44,7 +44,8 @@ export function requestDetails(deps: DetailDeps) {
             .map(toQueueRow)
         : [],
       jobs,
-      recipients: needsRecipientNotice(dsar.type) ? recipientTasks(dsar, jobs) : null,
+      // Art. 19: once the platform has carried the request out, and only then.
+      recipients: needsRecipientNotice(dsar.type) && carriedOut(dsar, deps.jobs.read) ? recipientTasks(dsar, jobs) : null,
     };
   };
 

@@ -245,6 +245,10 @@ const de = {
     denialLate:
       'Der erste Monat endete am {{date}}. Art. 12 Abs. 4 DSGVO verlangt die Mitteilung, dass Sie nicht tätig werden, binnen eines Monats: Senden Sie sie unverzüglich.',
     extensionMonths: 'Verlängern um',
+    recipientsUninformed_one:
+      'Noch nicht informiert (Art. 19 DSGVO): {{names}}. Sie können die Information nachholen; sie wird im Verlauf festgehalten.',
+    recipientsUninformed_other:
+      '{{count}} Empfänger noch nicht informiert (Art. 19 DSGVO): {{names}}. Sie können die Information nachholen; sie wird im Verlauf festgehalten.',
     extendBy_one: '{{count}} Monat',
     extendBy_other: '{{count}} Monate',
     resetMessage: 'Vorlage wiederherstellen',
@@ -576,6 +580,9 @@ const en: Catalogue<typeof de> = {
     denialLate:
       'The first month ended on {{date}}. Art. 12(4) GDPR requires telling the person within one month that you will not act: send it without delay.',
     extensionMonths: 'Extend by',
+    recipientsUninformed_one: 'Not yet informed (Art. 19 GDPR): {{names}}. You can still inform them; it is recorded in the timeline.',
+    recipientsUninformed_other:
+      '{{count}} recipients not yet informed (Art. 19 GDPR): {{names}}. You can still inform them; it is recorded in the timeline.',
     extendBy_one: '{{count}} month',
     extendBy_other: '{{count}} months',
     resetMessage: 'Restore the template',

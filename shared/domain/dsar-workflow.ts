@@ -43,6 +43,17 @@ export const jobFor: Record<DsarType, JobKind> = {
 /** Art. 19 applies to these: the recipients must be told. */
 export const needsRecipientNotice = (type: DsarType) => type === 'erasure' || type === 'rectification' || type === 'restriction';
 
+const jobsOf = (dsar: Pick<Dsar, 'events'>) =>
+  dsar.events.filter((e): e is Extract<DsarEvent, { kind: 'job_started' }> => e.kind === 'job_started').map((e) => e.jobId);
+
+/** The platform carried out the request's fulfilment job: what there is to tell recipients (Art. 19) exists now. */
+export function carriedOut(dsar: Pick<Dsar, 'type' | 'events'>, findJob: (id: string) => Job | null): boolean {
+  return jobsOf(dsar).some((id) => {
+    const job = findJob(id);
+    return job?.kind === jobFor[dsar.type] && job.state === 'succeeded';
+  });
+}
+
 /** The statuses each action may start from. */
 const from: Record<DsarAction['type'], readonly DsarStatus[] | 'any'> = {
   acknowledge: ['new', 'identity_pending', 'in_progress', 'awaiting_subject'],
@@ -79,9 +90,6 @@ export const messageKindOf: Partial<Record<DsarAction['type'], MessageKind>> = {
   deny: 'denial',
   complete: 'completion',
 };
-
-const jobsOf = (dsar: Pick<Dsar, 'events'>) =>
-  dsar.events.filter((e): e is Extract<DsarEvent, { kind: 'job_started' }> => e.kind === 'job_started').map((e) => e.jobId);
 
 /**
  * Applies one action to a request: checks the workflow's rules and returns the next state with the
@@ -250,6 +258,9 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
     case 'inform_recipient': {
       if (!needsRecipientNotice(dsar.type)) {
         throw new RuleError('no-recipient-duty', 'Art. 19 applies to rectification, erasure and restriction only.');
+      }
+      if (!carriedOut(dsar, (id) => ctx.find('job', id))) {
+        throw new RuleError('not-carried-out', 'Recipients are told what the platform has carried out: run the fulfilment job first.');
       }
       const received = dsar.receivedAt.slice(0, 10);
       if (action.informedOn < received || action.informedOn > ctx.at.slice(0, 10)) {

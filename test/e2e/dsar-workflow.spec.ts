@@ -96,6 +96,8 @@ test('an erasure restricts the invoices with their legal basis and lists the rec
   await intake(page, 'Erasure (Art. 17)');
   await page.keyboard.press('s');
   await expect(status(page)).toHaveText('In progress');
+  // Nothing to tell recipients before the platform has erased anything.
+  await expect(detail(page).getByTestId('recipient-tasks')).toHaveCount(0);
   await page.keyboard.press('f');
   const result = detail(page).getByTestId('erasure-result');
   await expect(result).toBeVisible({ timeout: 30_000 });
@@ -115,6 +117,13 @@ test('an erasure restricts the invoices with their legal basis and lists the rec
   // One erasure fulfils the request: it is not offered again.
   await expect(detail(page).getByTestId('start-job')).toHaveCount(0);
   await expectNoSeriousViolations(page);
+  // Completing while recipients are still to be told is possible, and said; the letter names what was kept.
+  await page.keyboard.press('e');
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByTestId('recipients-uninformed')).toContainText('recipients not yet informed');
+  // In the person's language: the letter names the kept invoices, their law and how long they are kept.
+  await expect(dialog.getByTestId('required-parts')).toContainText(/Art\. 17 Abs\. 3 lit\. b|Art\. 17\(3\)\(b\)/);
+  await expect(dialog.getByTestId('required-parts')).toContainText(/Rechnungen|Invoices/);
 });
 
 test('a denial cannot be saved without a reason; edited before the reason is chosen, its letter still carries the reasons, the complaint and the remedy', async ({

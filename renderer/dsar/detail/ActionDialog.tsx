@@ -78,6 +78,8 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
   const denialLate = kind === 'deny' && detail.deadline.today > detail.deadline.baseDue;
   const message = () => ({ kind: messageKind as MessageKind, locale: detail.dsar.subject.locale, subject, body, closing });
   const noAccount = detail.dsar.subject.userId === null;
+  // Art. 19: completing before every recipient was told is possible (they may be told later), but said.
+  const uninformed = detail.recipients?.filter((task) => task.informedOn === null) ?? [];
 
   const build = (): DsarActionInput | Record<string, string> => {
     const problems: Record<string, string> = {};
@@ -164,6 +166,11 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
         {kind === 'extend' && extensionClosed && (
           <Alert color="red" data-testid="extension-closed">
             {t('detail.extensionClosed', { date: f.day(detail.deadline.baseDue) })}
+          </Alert>
+        )}
+        {kind === 'complete' && uninformed.length > 0 && (
+          <Alert color="yellow" data-testid="recipients-uninformed" styles={{ message: { color: 'var(--mantine-color-dark-7)' } }}>
+            {t('detail.recipientsUninformed', { count: uninformed.length, names: uninformed.map((r) => r.legalName).join(', ') })}
           </Alert>
         )}
         {denialLate && (

@@ -192,14 +192,26 @@ describe('DSAR workflow', () => {
     expect(act({ ...letter, type: 'erasure' }, { type: 'complete', message: msg('completion'), clock }).status).toBe('completed');
   });
 
-  it('Art. 19 notices only for erasure, rectification and restriction, once per recipient, dated between receipt and today', () => {
-    const erasure = { ...base, type: 'erasure' as const, status: 'in_progress' as const };
-    const informed = act(erasure, { type: 'inform_recipient', processorId: 'prc_hosting', informedOn: '2026-11-09' });
+  it('Art. 19 notices only for erasure, rectification and restriction once carried out, once per recipient, dated between receipt and today', () => {
+    const erasureJob: Job = { ...packageJob, id: 'job_e', kind: 'erasure', result: { kind: 'erasure', categories: [] } };
+    const before = { ...base, type: 'erasure' as const, status: 'in_progress' as const };
+    expect(refusal(before, { type: 'inform_recipient', processorId: 'prc_hosting', informedOn: '2026-11-09' }).code).toBe(
+      'not-carried-out',
+    );
+    const erasure = {
+      ...before,
+      events: [
+        ...before.events,
+        { id: 'j', at: '2026-11-05T10:00:00Z', actor: 'stf_vogel', kind: 'job_started' as const, jobId: 'job_e', job: 'erasure' as const },
+      ],
+    };
+    const c = ctx(undefined, [erasureJob]);
+    const informed = act(erasure, { type: 'inform_recipient', processorId: 'prc_hosting', informedOn: '2026-11-09' }, c);
     expect(informed.events.at(-1)).toMatchObject({ kind: 'recipient_informed', processorId: 'prc_hosting' });
-    expect(refusal(informed, { type: 'inform_recipient', processorId: 'prc_hosting', informedOn: '2026-11-09' }).code).toBe(
+    expect(refusal(informed, { type: 'inform_recipient', processorId: 'prc_hosting', informedOn: '2026-11-09' }, c).code).toBe(
       'already-informed',
     );
-    expect(refusal(erasure, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-11' }).code).toBe('invalid-date');
+    expect(refusal(erasure, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-11' }, c).code).toBe('invalid-date');
     expect(refusal({ ...erasure, type: 'access' }, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-09' }).code).toBe(
       'no-recipient-duty',
     );
