@@ -23,7 +23,8 @@ const de = {
     conflicts_one: '{{count}} Konflikt',
     conflicts_other: '{{count}} Konflikte',
     syncNow: 'Jetzt synchronisieren',
-    applied: '{{count}} Einträge übernommen',
+    applied_one: '{{count}} Eintrag übernommen',
+    applied_other: '{{count}} Einträge übernommen',
     offlineHint: 'Änderungen werden gespeichert und gesendet, sobald die Plattform erreichbar ist.',
   },
   conflicts: {
@@ -70,7 +71,8 @@ const en: Catalogue<typeof de> = {
     conflicts_one: '{{count}} conflict',
     conflicts_other: '{{count}} conflicts',
     syncNow: 'Sync now',
-    applied: '{{count}} entries applied',
+    applied_one: '{{count}} entry applied',
+    applied_other: '{{count}} entries applied',
     offlineHint: 'Changes are kept and sent as soon as the platform can be reached.',
   },
   conflicts: {

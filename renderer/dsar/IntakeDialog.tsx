@@ -5,15 +5,12 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AccountMatch } from '../../shared/api/accounts';
 import { DsarType } from '../../shared/api/dsar';
+import { localDateTime, zonedInstant } from '../../shared/domain/calendar';
 import { BridgeCallError } from '../../shared/ipc/bridge';
 import { Modal } from '../app/dialogs';
+import { useClock } from '../app/format';
 import { useLabels } from '../app/labels';
 import { useBridge } from '../bridge/context';
-
-const localNow = () => {
-  const now = new Date();
-  return new Date(now.getTime() - now.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-};
 
 /**
  * Manual intake of a request that came by e-mail or letter: who (looked up among the platform's accounts,
@@ -27,7 +24,9 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
   const queryClient = useQueryClient();
   const [type, setType] = useState<DsarType | null>(null);
   const [channel, setChannel] = useState<'email' | 'letter'>('email');
-  const [receivedAt, setReceivedAt] = useState(localNow);
+  // The receipt is typed as the wall clock of the controller's zone (where the post was opened), not the laptop's.
+  const timeZone = useClock().data?.timeZone ?? 'Europe/Berlin';
+  const [receivedAt, setReceivedAt] = useState(() => localDateTime(new Date(), timeZone));
   const [lookup, setLookup] = useState('');
   const [account, setAccount] = useState<AccountMatch | null>(null);
   const [name, setName] = useState('');
@@ -67,8 +66,8 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
     if (!name.trim()) problems.name = t('intake.errors.name');
     if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(subjectEmail)) problems.email = t('intake.errors.email');
     if (channel === 'letter' && !address.trim()) problems.address = t('intake.errors.address');
-    const instant = new Date(receivedAt);
-    if (Number.isNaN(instant.getTime())) problems.receivedAt = t('intake.errors.receivedAt');
+    const instant = zonedInstant(receivedAt, timeZone);
+    if (!instant) problems.receivedAt = t('intake.errors.receivedAt');
     else if (instant.getTime() > Date.now() + 60_000) problems.receivedAt = t('intake.errors.future');
     setErrors(problems);
     if (Object.keys(problems).length) return;
@@ -78,7 +77,7 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
       const created = await bridge['dsar.create']({
         type: type as DsarType,
         channel,
-        receivedAt: instant.toISOString(),
+        receivedAt: (instant as Date).toISOString(),
         subject: { userId: account?.id ?? null, name: name.trim(), email: subjectEmail, locale, address: address.trim() || null },
         notes: notes.trim(),
         priority: 'normal',
@@ -121,7 +120,7 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
           />
           <TextInput
             type="datetime-local"
-            label={t('intake.receivedAt')}
+            label={t('intake.receivedAt', { zone: timeZone })}
             value={receivedAt}
             onChange={(e) => setReceivedAt(e.currentTarget.value)}
             error={errors.receivedAt}

@@ -243,6 +243,7 @@ describe('DSAR workflow through the console', () => {
     const row = await firstOf({ ...all, statuses: ['new'] });
     await platform.stop();
     await app.call('dsar.act', { id: row.id, action: { type: 'start' } });
+    await app.call('sync.now'); // its attempt is over before the platform is back
     await platform.start();
     // Meanwhile a colleague withdrew it on the platform.
     const other = new PlatformClient({ baseUrl: platform.url, token: platform.sandbox.tokens.stf_albrecht });

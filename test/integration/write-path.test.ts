@@ -91,6 +91,7 @@ describe('the write path', () => {
     const row = await firstNew();
     await platform.stop();
     await app.call('dsar.act', { id: row.id, action: { type: 'start' } });
+    await app.call('sync.now');
     await platform.start();
     // A colleague withdrew the request meanwhile: starting it no longer makes sense.
     await colleague().mutate(
@@ -117,6 +118,7 @@ describe('the write path', () => {
     await platform.stop();
     // Based on version 1: the processor's transfer outside the EEA is under SCCs, so dropping the US is fine.
     await app.call('processor.update', { id, patch: { countries: ['US'] } });
+    await app.call('sync.now'); // the attempt while the platform is down is over before it comes back
     await platform.start();
     // Meanwhile the colleague removed the safeguard: only EEA countries may stay.
     const current = await colleague().get(processorEntity, id);
@@ -151,6 +153,7 @@ describe('the write path', () => {
     const row = await firstNew();
     await platform.stop();
     await app.call('dsar.setPriority', { id: row.id, priority: 'high' });
+    await app.call('sync.now'); // its attempt is over before the platform is back
     await platform.start();
     await colleague().mutate(dsarEntity, 'setPriority', row.id, { priority: 'high' }, { version: 1, idempotencyKey: 'colleague-prio-2' });
     await app.call('sync.now');

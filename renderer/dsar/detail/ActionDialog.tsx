@@ -115,6 +115,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
   };
 
   // The parts the letter will carry, composed as the step composes them when it is taken.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: build reads exactly these inputs
   const parts = useMemo((): LetterPart[] | null => {
     if (!messageKind) return null;
     const action = DsarAction.safeParse(build());
@@ -129,7 +130,6 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
     } catch {
       return null;
     }
-    // biome-ignore lint/correctness/useExhaustiveDependencies: build reads exactly these inputs
   }, [messageKind, detail, reason, denialReason, months, subject, body, closing]);
 
   const submit = async () => {

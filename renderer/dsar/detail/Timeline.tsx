@@ -14,6 +14,9 @@ export function Timeline({ events, processorName }: { events: DsarEvent[]; proce
   const f = useDateFormat();
   const actor = (id: string) => (id === 'platform' ? t('timeline.platform') : id === 'subject' ? t('timeline.subject') : staffName(id));
 
+  // A priority change reads in words, not in the platform's codes.
+  const fieldValue = (field: string, value: string) => (!value ? '—' : field === 'priority' ? nameOr(names.priority, value) : value);
+
   const sentence = (e: DsarEvent): string => {
     switch (e.kind) {
       case 'received':
@@ -27,8 +30,8 @@ export function Timeline({ events, processorName }: { events: DsarEvent[]; proce
           .map((c) =>
             t('timeline.field', {
               field: nameOr(names.field, c.field),
-              before: c.before || '—',
-              after: c.after || '—',
+              before: fieldValue(c.field, c.before),
+              after: fieldValue(c.field, c.after),
             }),
           )
           .join('; ');

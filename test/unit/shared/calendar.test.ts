@@ -1,8 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { addMonthsClamped, daysBetween, localDate } from '../../../shared/domain/calendar';
+import { addMonthsClamped, daysBetween, localDate, localDateTime, zonedInstant } from '../../../shared/domain/calendar';
 import { isOpen } from '../../../shared/domain/dsar';
 
 describe('calendar', () => {
+  it('reads a wall-clock time in the controller zone, whatever the machine zone', () => {
+    expect(zonedInstant('2026-11-27T09:30', 'Europe/Berlin')?.toISOString()).toBe('2026-11-27T08:30:00.000Z');
+    expect(zonedInstant('2026-07-01T00:15', 'Europe/Berlin')?.toISOString()).toBe('2026-06-30T22:15:00.000Z');
+    expect(zonedInstant('2026-07-01T00:15', 'America/New_York')?.toISOString()).toBe('2026-07-01T04:15:00.000Z');
+    // Spring change in Berlin (29 March 2026, 02:00 → 03:00): 02:30 does not exist and reads as 03:30 CEST.
+    expect(zonedInstant('2026-03-29T02:30', 'Europe/Berlin')?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(zonedInstant('2026-03-29T12:00', 'Europe/Berlin')?.toISOString()).toBe('2026-03-29T10:00:00.000Z');
+    // Autumn change (25 October 2026, 03:00 → 02:00): 02:30 happens twice; the first (CEST) is taken.
+    expect(zonedInstant('2026-10-25T02:30', 'Europe/Berlin')?.toISOString()).toBe('2026-10-25T00:30:00.000Z');
+    expect(zonedInstant('2026-10-25T12:00', 'Europe/Berlin')?.toISOString()).toBe('2026-10-25T11:00:00.000Z');
+    for (const bad of ['', '2026-02-30T10:00', '2026-11-27T24:00', '27.11.2026 09:30'])
+      expect(zonedInstant(bad, 'Europe/Berlin')).toBeNull();
+  });
+
+  it('shows an instant as the wall clock of a zone and reads it back', () => {
+    const instant = new Date('2026-11-27T08:30:00Z');
+    expect(localDateTime(instant, 'Europe/Berlin')).toBe('2026-11-27T09:30');
+    expect(localDateTime(new Date('2026-12-31T23:30:00Z'), 'Europe/Berlin')).toBe('2027-01-01T00:30');
+    expect(zonedInstant(localDateTime(instant, 'Asia/Kolkata'), 'Asia/Kolkata')?.getTime()).toBe(instant.getTime());
+  });
+
   it('adds months, clamping to the last day of a shorter month (Reg. 1182/71 Art. 3(2)(c))', () => {
     expect(addMonthsClamped('2026-01-31', 1)).toBe('2026-02-28');
     expect(addMonthsClamped('2028-01-31', 1)).toBe('2028-02-29');
