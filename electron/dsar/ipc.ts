@@ -79,7 +79,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     try {
       return queuePage(cache, query, myId(), today());
     } catch (error) {
-      if (error instanceof RangeError) throw new HandlerError('invalid_input', error.message);
+      if (error instanceof RangeError) throw new HandlerError('invalid_input', error.message, { problem: 'invalid-query' });
       throw error;
     }
   });
@@ -171,7 +171,12 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
 
   ipc.handle('dsar.bulk', ({ query, change }) => {
     const rows = matching(query, BULK_LIMIT);
-    if (!rows) throw new HandlerError('invalid_input', `More than ${BULK_LIMIT} requests match: narrow the filter first.`);
+    if (!rows) {
+      throw new HandlerError('invalid_input', `More than ${BULK_LIMIT} requests match: narrow the filter first.`, {
+        problem: 'too-many-matches',
+        params: { limit: BULK_LIMIT },
+      });
+    }
     // Each request is its own write, checked by the same rule as one by one.
     const step = (row: QueueRow) => {
       const dsar = deps.dsars.read(row.id);
@@ -201,7 +206,12 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
 
   ipc.handle('dsar.export', ({ query, language }) => {
     const rows = matching(query, 200_000);
-    if (!rows) throw new HandlerError('invalid_input', 'More than 200,000 requests match: narrow the filter first.');
+    if (!rows) {
+      throw new HandlerError('invalid_input', 'More than 200,000 requests match: narrow the filter first.', {
+        problem: 'too-many-matches',
+        params: { limit: 200_000 },
+      });
+    }
     const staffNames = new Map(deps.staff.list().map((s) => [s.id, s.name]));
     const now = today();
     const content = Buffer.from(registerCsv(rows, language, { staffNames, today: now }), 'utf8');
@@ -246,6 +256,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
         throw new HandlerError(
           'unavailable',
           'The platform cannot be reached: the account lookup needs a connection. Enter the subject by hand.',
+          { problem: 'lookup-offline' },
         );
       }
       throw new HandlerError('unavailable', error instanceof Error ? error.message : String(error));
@@ -257,7 +268,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     try {
       dsarDueDate({ receivedAt: new Date().toISOString(), timeZone: settings.timeZone, region: settings.region, months: 1 });
     } catch (error) {
-      if (error instanceof RangeError) throw new HandlerError('invalid_input', error.message);
+      if (error instanceof RangeError) throw new HandlerError('invalid_input', error.message, { problem: 'invalid-clock-settings' });
       throw error;
     }
     deps.clock.set(settings);

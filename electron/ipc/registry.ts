@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { problemsOf } from '../../shared/domain/problems';
 import { RuleError } from '../../shared/domain/rules';
 import type { Envelope } from '../../shared/ipc/bridge';
 import { type ChannelName, type ChannelOutput, channels } from '../../shared/ipc/contract';
-import { HandlerError, issuesOf } from './errors';
+import { HandlerError } from './errors';
 
 export type { Envelope };
 
@@ -33,7 +34,10 @@ export class IpcRegistry {
     if (!handler) return { ok: false, error: { code: 'internal', message: `no handler for ${name}` } };
     const parsed = channels[name as ChannelName].input.safeParse(rawInput);
     if (!parsed.success) {
-      return { ok: false, error: { code: 'invalid_input', message: z.prettifyError(parsed.error), issues: issuesOf(parsed.error) } };
+      return {
+        ok: false,
+        error: { code: 'invalid_input', message: `invalid input for ${name}`, problem: 'invalid-input', issues: problemsOf(parsed.error) },
+      };
     }
     try {
       return { ok: true, value: await handler(parsed.data) };
@@ -42,11 +46,27 @@ export class IpcRegistry {
       if (error instanceof RuleError) {
         return {
           ok: false,
-          error: { code: 'invalid_input', message: error.message, ...(error.issues.length ? { issues: error.issues } : {}) },
+          error: {
+            code: 'invalid_input',
+            message: error.message,
+            problem: error.code,
+            ...(Object.keys(error.params).length ? { params: error.params } : {}),
+            ...(error.issues.length ? { issues: error.issues } : {}),
+          },
         };
       }
       if (error instanceof HandlerError) {
-        return { ok: false, error: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
+        const { issues, problem, params } = error.details;
+        return {
+          ok: false,
+          error: {
+            code: error.code,
+            message: error.message,
+            ...(problem ? { problem } : {}),
+            ...(params ? { params } : {}),
+            ...(issues ? { issues } : {}),
+          },
+        };
       }
       console.error(`[ipc] ${name} failed:`, error);
       return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };

@@ -27,11 +27,10 @@ export function registerRecordsHandlers(ipc: IpcRegistry, deps: RecordsHandlerDe
     const controller = deps.controller.get();
     const missing = missingControllerDetails(controller);
     if (missing.length) {
-      throw new HandlerError(
-        'invalid_input',
-        `The export needs the controller and DPO details: ${missing.join(', ')}.`,
-        missing.map((path) => ({ path, message: 'required for the export' })),
-      );
+      throw new HandlerError('invalid_input', `The export needs the controller and DPO details: ${missing.join(', ')}.`, {
+        problem: 'controller-details-missing',
+        issues: missing.map((path) => ({ path, code: 'required', message: 'required for the export' })),
+      });
     }
     const strip = <T extends { pending: boolean }>({ pending: _, ...doc }: T) => doc;
     const exportedAt = new Date().toISOString();

@@ -34,7 +34,8 @@ export function registerSyncHandlers(ipc: IpcRegistry, deps: SyncHandlerDeps): v
     try {
       deps.conflicts.settle(id, action === 'reapply' ? reapply : undefined);
     } catch (error) {
-      if (error instanceof RuleError) throw new RuleError(error.code, `It can no longer be re-applied: ${error.message}`, error.issues);
+      if (error instanceof RuleError)
+        throw new RuleError(error.code, `It can no longer be re-applied: ${error.message}`, error.issues, error.params);
       throw error;
     }
     deps.engine.recount();

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { isProblemCode, type ProblemCode, type ProblemParams } from '../../shared/domain/problems';
 import type { EntityName } from '../../shared/entities/registry';
 import type { Conflict } from '../../shared/ipc/contract';
 import type { PendingWrite } from './cached-entity';
@@ -104,6 +105,8 @@ interface ConflictRow {
   mutator: string;
   kind: 'stale' | 'rejected';
   intended: string;
+  problem: string | null;
+  params: string | null;
   detail: string;
   created_at: string;
 }
@@ -115,6 +118,8 @@ const toConflict = (row: ConflictRow): Conflict => ({
   mutator: row.mutator,
   kind: row.kind,
   intended: JSON.parse(row.intended) as Record<string, unknown>,
+  problem: isProblemCode(row.problem) ? row.problem : null,
+  params: row.params ? (JSON.parse(row.params) as ProblemParams) : {},
   detail: row.detail,
   createdAt: row.created_at,
 });
@@ -130,7 +135,7 @@ export class Conflicts {
     this.statements = {
       // A write refused again after a crash (its conflict recorded, its removal from the outbox lost) replaces it.
       insert: db.prepare(
-        'INSERT OR REPLACE INTO conflicts (id, entity, entity_id, mutator, kind, intended, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT OR REPLACE INTO conflicts (id, entity, entity_id, mutator, kind, intended, problem, params, detail, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       all: db.prepare<[], ConflictRow>('SELECT * FROM conflicts ORDER BY created_at'),
       one: db.prepare<[string], ConflictRow>('SELECT * FROM conflicts WHERE id = ?'),
@@ -140,7 +145,12 @@ export class Conflicts {
   }
 
   /** The platform refused the write: it leaves the outbox and waits here, in one transaction. */
-  refuse(write: PendingWrite, kind: Conflict['kind'], detail: string): void {
+  refuse(
+    write: PendingWrite,
+    kind: Conflict['kind'],
+    detail: string,
+    problem: { code: ProblemCode; params?: ProblemParams } | null = null,
+  ): void {
     this.db.transaction(() => {
       this.statements.insert.run(
         `cf-${write.idempotencyKey}`,
@@ -149,6 +159,8 @@ export class Conflicts {
         write.mutator,
         kind,
         JSON.stringify(write.args),
+        problem?.code ?? null,
+        problem?.params ? JSON.stringify(problem.params) : null,
         detail,
         new Date().toISOString(),
       );

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { isProblemCode } from '../../shared/domain/problems';
 import type { Versioned } from '../../shared/entities/descriptor';
 import { findEntity } from '../../shared/entities/registry';
 import type { PlatformClient } from '../platform/client';
@@ -70,7 +71,14 @@ export async function push(ctx: PushContext): Promise<PushResult> {
         serverState = fetched ?? null;
         absent = fetched === null;
       }
-      ctx.conflicts.refuse(write, stale ? 'stale' : 'rejected', error.problem?.detail ?? error.message);
+      // The problem type's last segment is the rule's code (…/problems/not-carried-out).
+      const code = error.problem?.type.split('/').at(-1);
+      ctx.conflicts.refuse(
+        write,
+        stale ? 'stale' : 'rejected',
+        error.problem?.detail ?? error.message,
+        isProblemCode(code) ? { code, params: error.problem?.params } : null,
+      );
       ctx.cache.transaction(() => {
         if (serverState || absent) {
           if (serverState) cached.upsert(serverState);

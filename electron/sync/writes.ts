@@ -126,13 +126,19 @@ export function writePath(deps: WritePathDeps) {
       throw new HandlerError(
         'forbidden',
         `Your platform role may not change a ${descriptor.label} (it lacks ${scope ?? 'a write scope'}).`,
+        {
+          problem: 'role-lacks-scope',
+          params: { scope: scope ?? '–' },
+        },
       );
     }
     const parsed = mutator.args.safeParse(args);
-    if (!parsed.success) throw RuleError.fromZod('invalid-arguments', `The change to the ${descriptor.label} is not valid.`, parsed.error);
+    if (!parsed.success) throw RuleError.fromZod(`The change to the ${descriptor.label} is not valid.`, parsed.error);
     if (mutator.kind === 'create' && (parsed.data as { id: string }).id !== id) throw new Error(`a create of ${id} carries another id`);
     const current = read(name, id);
-    if (mutator.kind === 'create' && current) throw new HandlerError('invalid_input', `A ${descriptor.label} ${id} exists already.`);
+    if (mutator.kind === 'create' && current) {
+      throw new HandlerError('invalid_input', `A ${descriptor.label} ${id} exists already.`, { problem: 'already-exists', params: { id } });
+    }
     if (mutator.kind === 'update' && !current) throw new HandlerError('not_found', `No ${descriptor.label} ${id} in the cache.`);
     const next = apply(mutator, current, parsed.data);
     // Nothing changes: nothing to send.

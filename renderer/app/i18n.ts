@@ -1,4 +1,5 @@
 import type { Catalogue } from '../i18n/catalogue';
+import { problemTexts } from './problem-texts';
 
 /** The shell's texts: title, navigation, sync state, conflicts, common buttons. German is the reference; English must have every key. */
 const de = {
@@ -47,6 +48,7 @@ const de = {
     explain: 'Kürzel wirken, solange kein Eingabefeld den Fokus hat; in einem offenen Dialog nur die des Dialogs.',
     inactive: 'hier gerade nicht verfügbar',
   },
+  ...problemTexts.de,
 };
 
 const en: Catalogue<typeof de> = {
@@ -94,6 +96,7 @@ const en: Catalogue<typeof de> = {
     explain: 'Shortcuts work while no input field has the focus; in an open dialog only the dialog’s own.',
     inactive: 'not available here right now',
   },
+  ...problemTexts.en,
 };
 
 export const commonTexts = { de, en };

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import { type LabelTable, labels } from '../../shared/domain/labels';
 
+export type { LabelTable };
+
 /** The label table in the user's language: the one name of every enumeration value (as in the exports). */
 export function useLabels(): LabelTable {
   const { i18n } = useTranslation();

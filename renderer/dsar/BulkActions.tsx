@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { BulkChange } from '../../shared/ipc/contract';
 import { Modal } from '../app/dialogs';
 import { download } from '../app/download';
+import { useProblemText } from '../app/problems';
 import { useBridge } from '../bridge/context';
 import type { QueueFilter } from './QueueFilters';
 
@@ -24,6 +25,7 @@ export function BulkActions({
   mayWrite: boolean;
 }) {
   const { t, i18n } = useTranslation('dsar');
+  const problems = useProblemText();
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const [pending, setPending] = useState<{ change: BulkChange; label: string } | null>(null);
@@ -34,7 +36,7 @@ export function BulkActions({
       notifications.show({ color: 'teal', message: t('bulk.done', { changed: result.changed, skipped: result.skipped }) });
       setPending(null);
     },
-    onError: (error) => notifications.show({ color: 'red', title: t('bulk.failed'), message: error.message }),
+    onError: (error) => notifications.show({ color: 'red', title: t('bulk.failed'), message: problems.failure(error) }),
   });
   const exportCsv = useMutation({
     mutationFn: () => bridge['dsar.export']({ query: filter, language: i18n.language === 'en' ? 'en' : 'de' }),
@@ -42,7 +44,7 @@ export function BulkActions({
       download(file);
       notifications.show({ color: 'teal', message: t('bulk.exported', { file: file.fileName }) });
     },
-    onError: (error) => notifications.show({ color: 'red', title: t('bulk.exportFailed'), message: error.message }),
+    onError: (error) => notifications.show({ color: 'red', title: t('bulk.exportFailed'), message: problems.failure(error) }),
   });
   const ask = (change: BulkChange, label: string) => setPending({ change, label });
 

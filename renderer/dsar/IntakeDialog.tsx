@@ -10,6 +10,7 @@ import { BridgeCallError } from '../../shared/ipc/bridge';
 import { Modal } from '../app/dialogs';
 import { useClock } from '../app/format';
 import { useLabels } from '../app/labels';
+import { useProblemText } from '../app/problems';
 import { useBridge } from '../bridge/context';
 
 /**
@@ -20,6 +21,7 @@ import { useBridge } from '../bridge/context';
 export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
   const { t } = useTranslation('dsar');
   const names = useLabels();
+  const problemText = useProblemText();
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const [type, setType] = useState<DsarType | null>(null);
@@ -86,10 +88,8 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
       void queryClient.invalidateQueries({ queryKey: ['dsar'] });
       onCreated(created.dsar.id);
     } catch (error) {
-      if (error instanceof BridgeCallError && error.issues.length) {
-        setErrors(Object.fromEntries(error.issues.map((i) => [i.path.split('.').at(-1) ?? i.path, i.message])));
-      }
-      setFailure(error instanceof Error ? error.message : String(error));
+      if (error instanceof BridgeCallError && error.issues.length) setErrors(problemText.byField(error.issues));
+      setFailure(problemText.failure(error));
     } finally {
       setSaving(false);
     }
@@ -147,7 +147,7 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
             />
             {matches.error && (
               <Text size="xs" c="red.9">
-                {matches.error.message}
+                {problemText.failure(matches.error)}
               </Text>
             )}
             {matches.data && matches.data.length === 0 && (

@@ -7,6 +7,7 @@ import { type QueueRow, SEARCH_LIMIT } from '../../shared/ipc/contract';
 import { useAction } from '../app/actions';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
+import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
 import { useMayWrite, useWorkspace } from '../app/workspace';
 import { useBridge } from '../bridge/context';
@@ -32,6 +33,7 @@ const statusColors: Record<QueueRow['status'], string> = {
 
 export function RequestQueue() {
   const { t } = useTranslation('dsar');
+  const problems = useProblemText();
   const names = useLabels();
   const bridge = useBridge();
   const [filter, setFilterState] = useState<QueueFilter>(defaultFilter);
@@ -159,7 +161,7 @@ export function RequestQueue() {
             {t('queue.readOnly')}
           </Alert>
         )}
-        {queue.error && <Alert color="red">{queue.error.message}</Alert>}
+        {queue.error && <Alert color="red">{problems.failure(queue.error)}</Alert>}
         <div ref={scrollRef} className="queue-scroll" data-testid="queue-scroll">
           <Table className="queue-table" highlightOnHover stickyHeader={false} aria-label={t('queue.title')} aria-rowcount={rows.length}>
             <Table.Thead>

@@ -1,6 +1,7 @@
 import { notifications } from '@mantine/notifications';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { useProblemText } from '../app/problems';
 import { useBridge } from '../bridge/context';
 import type { QueueFilter } from './QueueFilters';
 
@@ -22,9 +23,10 @@ export function useAssign() {
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const { t } = useTranslation('dsar');
+  const problems = useProblemText();
   return useMutation({
     mutationFn: (input: { id: string; assigneeId: string | null }) => bridge['dsar.assign'](input),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['dsar'] }),
-    onError: (error) => notifications.show({ color: 'red', title: t('queue.assignFailed'), message: error.message }),
+    onError: (error) => notifications.show({ color: 'red', title: t('queue.assignFailed'), message: problems.failure(error) }),
   });
 }

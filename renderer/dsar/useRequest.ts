@@ -2,6 +2,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { DsarActionInput } from '../../shared/api/dsar-workflow';
+import { useProblemText } from '../app/problems';
 import { useBridge } from '../bridge/context';
 
 /** One request with its deadline, duplicates, jobs and Art. 19 tasks, from the local cache. */
@@ -35,6 +36,7 @@ export function useUpdateRequest(id: string) {
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const { t } = useTranslation('dsar');
+  const problems = useProblemText();
   return useMutation({
     mutationFn: async (change: RequestChange) => {
       if ('assigneeId' in change) await bridge['dsar.assign']({ id, assigneeId: change.assigneeId });
@@ -42,6 +44,6 @@ export function useUpdateRequest(id: string) {
       else await bridge['dsar.setTags']({ id, tags: change.tags });
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['dsar'] }),
-    onError: (error) => notifications.show({ color: 'red', title: t('detail.saveFailed'), message: error.message }),
+    onError: (error) => notifications.show({ color: 'red', title: t('detail.saveFailed'), message: problems.failure(error) }),
   });
 }

@@ -39,7 +39,7 @@ export function ControllerDetailsForm({ missing }: { missing: (keyof Details)[] 
             key={field}
             label={t(`records.${field}`)}
             value={details[field]}
-            error={missing.includes(field) && details[field].trim() === '' ? t('processors.errors.required') : undefined}
+            error={missing.includes(field) && details[field].trim() === '' ? t('problems.required') : undefined}
             onChange={(event) => setDetails({ ...details, [field]: event.currentTarget.value })}
           />
         ))}

@@ -5,6 +5,7 @@ import type { Processor } from '../../shared/api/processors';
 import { isEea } from '../../shared/domain/transfers';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
+import { useProblemText } from '../app/problems';
 import { useMayWrite, useWorkspace } from '../app/workspace';
 import { countryName } from './countries';
 import { NeedsAttention } from './NeedsAttention';
@@ -15,6 +16,7 @@ const riskColor = { low: 'teal', medium: 'yellow', high: 'red' } as const;
 
 export function ProcessorRegistry() {
   const { t, i18n } = useTranslation('processors');
+  const problems = useProblemText();
   const names = useLabels();
   const processors = useProcessors();
   const workspace = useWorkspace();
@@ -38,7 +40,7 @@ export function ProcessorRegistry() {
       </Group>
       {workspace.data?.me && !mayWrite && <Alert color="gray">{t('processors.readOnly')}</Alert>}
       <NeedsAttention />
-      {processors.error && <Alert color="red">{processors.error.message}</Alert>}
+      {processors.error && <Alert color="red">{problems.failure(processors.error)}</Alert>}
       <Table highlightOnHover aria-label={t('processors.title')}>
         <Table.Thead>
           <Table.Tr>

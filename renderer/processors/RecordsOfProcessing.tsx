@@ -8,6 +8,7 @@ import type { ControllerDetails } from '../../shared/domain/records';
 import { BridgeCallError } from '../../shared/ipc/bridge';
 import { download } from '../app/download';
 import { useLabels } from '../app/labels';
+import { useProblemText } from '../app/problems';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { ActivityEditor } from './ActivityEditor';
@@ -16,6 +17,7 @@ import { useProcessors } from './useProcessors';
 
 export function RecordsOfProcessing() {
   const { t, i18n } = useTranslation('processors');
+  const problems = useProblemText();
   const names = useLabels();
   const bridge = useBridge();
   const activities = useQuery({ queryKey: ['activity', 'list'], queryFn: () => bridge['activity.list']() });
@@ -37,7 +39,7 @@ export function RecordsOfProcessing() {
       if (error instanceof BridgeCallError && error.code === 'invalid_input' && error.issues.length) {
         setMissing(error.issues.map((issue) => issue.path as keyof ControllerDetails));
         setSection('controller');
-      } else notifications.show({ color: 'red', message: error.message });
+      } else notifications.show({ color: 'red', message: problems.failure(error) });
     },
   });
 

@@ -97,15 +97,6 @@ const de = {
     invalid: 'Bitte die markierten Angaben prüfen.',
     pending: 'wartet auf Synchronisation',
     readOnly: 'Ihre Rolle darf das Verzeichnis nur ansehen.',
-    errors: {
-      expiresBeforeSigned: 'Der Vertrag kann nicht vor seiner Unterzeichnung ablaufen.',
-      needsMechanism: 'Daten gehen in ein Drittland: Eine Garantie nach Art. 44–49 ist erforderlich.',
-      noAdequacy: 'Für mindestens ein Land gibt es keinen Angemessenheitsbeschluss.',
-      needsModule: 'Bitte das SCC-Modul angeben.',
-      unknownCountry: 'Unbekannter Ländercode.',
-      required: 'Pflichtangabe.',
-      invalid: 'Ungültige Angabe.',
-    },
   },
   records: {
     title: 'Verzeichnis von Verarbeitungstätigkeiten (Art. 30 DSGVO)',
@@ -247,15 +238,6 @@ const en: Catalogue<typeof de> = {
     invalid: 'Please check the marked fields.',
     pending: 'waiting to sync',
     readOnly: 'Your role may only view the registry.',
-    errors: {
-      expiresBeforeSigned: 'The agreement cannot expire before it was signed.',
-      needsMechanism: 'Data goes to a third country: a safeguard under Arts. 44–49 is required.',
-      noAdequacy: 'At least one country has no adequacy decision.',
-      needsModule: 'Name the SCC module.',
-      unknownCountry: 'Unknown country code.',
-      required: 'Required.',
-      invalid: 'Not valid.',
-    },
   },
   records: {
     title: 'Records of processing activities (Art. 30 GDPR)',

@@ -1,10 +1,10 @@
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
+import { problemsOf } from '../../shared/domain/problems';
 import { BridgeCallError } from '../../shared/ipc/bridge';
-import { issuesByField } from './issues';
+import { useProblemText } from '../app/problems';
 
 /** The top-level fields that differ: a small patch conflicts less with other people's changes. */
 export function changedFields<D extends object>(before: D, after: D): Partial<D> {
@@ -32,7 +32,7 @@ interface RecordEditorOptions<D extends object> {
  * only changed fields sent, and the main process's field issues shown on their fields.
  */
 export function useRecordEditor<D extends object>(options: RecordEditorOptions<D>) {
-  const { t } = useTranslation('processors');
+  const problems = useProblemText();
   const queryClient = useQueryClient();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const save = useMutation({
@@ -43,19 +43,14 @@ export function useRecordEditor<D extends object>(options: RecordEditorOptions<D
       options.onClose();
     },
     onError: (error) => {
-      if (error instanceof BridgeCallError && error.issues.length) setErrors(issuesByField(error.issues, t));
-      else notifications.show({ color: 'red', message: error.message });
+      if (error instanceof BridgeCallError && error.issues.length) setErrors(problems.byField(error.issues));
+      else notifications.show({ color: 'red', message: problems.failure(error) });
     },
   });
   const submit = (draft: D) => {
     const parsed = options.schema.safeParse(draft);
     if (!parsed.success) {
-      setErrors(
-        issuesByField(
-          parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-          t,
-        ),
-      );
+      setErrors(problems.byField(problemsOf(parsed.error)));
       return;
     }
     if (options.original && Object.keys(changedFields(options.original, parsed.data)).length === 0) {

@@ -7,6 +7,7 @@ import type { ClockSettings } from '../../shared/api/dsar-workflow';
 import { germanLands, supervisoryAuthorities } from '../../shared/domain/supervisory-authorities';
 import { useClock } from '../app/format';
 import { useLabels } from '../app/labels';
+import { useProblemText } from '../app/problems';
 import { useBridge } from '../bridge/context';
 
 const landNames: Record<string, string> = {
@@ -32,6 +33,7 @@ const zones = Intl.supportedValuesOf('timeZone').filter((z) => z.startsWith('Eur
 /** How this controller counts deadlines; a change recomputes every cached due date at once. */
 export function DeadlineSettings() {
   const { t } = useTranslation('settings');
+  const problems = useProblemText();
   const names = useLabels();
   const bridge = useBridge();
   const queryClient = useQueryClient();
@@ -47,7 +49,7 @@ export function DeadlineSettings() {
       void queryClient.invalidateQueries({ queryKey: ['dsar'] });
       notifications.show({ color: 'teal', message: t('clock.saved', { count: recomputed }) });
     },
-    onError: (error) => notifications.show({ color: 'red', message: error.message }),
+    onError: (error) => notifications.show({ color: 'red', message: problems.failure(error) }),
   });
   if (!draft) return null;
   return (

@@ -6,6 +6,7 @@ import type { Conflict } from '../../shared/ipc/contract';
 import { Drawer } from '../app/dialogs';
 import type { LabelContext } from '../app/feature';
 import { useDateFormat } from '../app/format';
+import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
 import { useBridge } from '../bridge/context';
 import { features } from '../features';
@@ -40,6 +41,7 @@ export function conflictLabel(
 
 export function ConflictsDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
+  const problems = useProblemText();
   const bridge = useBridge();
   const queryClient = useQueryClient();
   const staffName = useStaffNames();
@@ -67,12 +69,14 @@ export function ConflictsDrawer({ opened, onClose }: { opened: boolean; onClose:
           {t('conflicts.explain')}
         </Text>
         {conflicts.data?.length === 0 && <Text>{t('conflicts.none')}</Text>}
-        {resolve.error && <Alert color="red">{resolve.error.message}</Alert>}
+        {resolve.error && <Alert color="red">{problems.failure(resolve.error)}</Alert>}
         {conflicts.data?.map((conflict) => (
           <Card key={conflict.id} withBorder data-testid="conflict">
             <Text fw={600}>{conflict.entityId}</Text>
             <Text size="sm" c="red">
-              {t(`conflicts.${conflict.kind}`)}: {conflict.detail}
+              {t(`conflicts.${conflict.kind}`)}
+              {/* A stale write needs no more words; a refusal says which rule, in the user's language where it is named. */}
+              {conflict.kind === 'rejected' && `: ${conflict.problem ? problems.text(conflict.problem, conflict.params) : conflict.detail}`}
             </Text>
             <Text size="sm">
               {t('conflicts.intended')}: {conflictLabel(conflict, staffName, i18n.language === 'en' ? 'en' : 'de')}

@@ -99,7 +99,10 @@ export function entityRoutes(
             }
           } catch (error) {
             if (error instanceof RuleError)
-              throw new ProblemError(422, error.code, error.message, error.issues.length ? { errors: error.issues } : {});
+              throw new ProblemError(422, error.code, error.message, {
+                ...(error.issues.length ? { errors: error.issues } : {}),
+                ...(Object.keys(error.params).length ? { params: error.params } : {}),
+              });
             throw error;
           }
           store.put(entity.name, next);

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { Problem } from '../../shared/api/common';
+import { problemsOf } from '../../shared/domain/problems';
 
 const titles: Record<number, string> = {
   400: 'Bad request',
@@ -47,10 +48,7 @@ export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply
 }
 
 export function validationProblem(error: z.ZodError, what: string): ProblemError {
-  return new ProblemError(400, 'invalid-request', `The ${what} is not valid.`, {
-    errors: error.issues.map((issue) => ({
-      path: issue.path.join('.') || '(root)',
-      message: issue.message,
-    })),
+  return new ProblemError(400, 'invalid-input', `The ${what} is not valid.`, {
+    errors: problemsOf(error).map((p) => ({ ...p, path: p.path || '(root)' })),
   });
 }

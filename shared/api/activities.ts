@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from '../domain/problems';
 import { EntityBase, Id } from './common';
 
 /** Art. 6(1)(a)-(f). */
@@ -46,10 +47,20 @@ type ActivityFields = z.infer<z.ZodObject<typeof activityFields>>;
 
 function checkActivity(a: ActivityFields, ctx: z.RefinementCtx): void {
   if (a.legalBasis === 'art6_1_f' && a.legitimateInterest.trim() === '') {
-    ctx.addIssue({ code: 'custom', path: ['legitimateInterest'], message: 'Name the legitimate interest (Art. 6(1)(f)).' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['legitimateInterest'],
+      message: 'Name the legitimate interest (Art. 6(1)(f)).',
+      params: problem('legitimate-interest-missing'),
+    });
   }
   if (a.specialCategories && !a.art9Ground) {
-    ctx.addIssue({ code: 'custom', path: ['art9Ground'], message: 'Special categories need an Art. 9(2) ground.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['art9Ground'],
+      message: 'Special categories need an Art. 9(2) ground.',
+      params: problem('art9-ground-missing'),
+    });
   }
 }
 
@@ -68,6 +79,6 @@ export type ActivityCreate = z.infer<typeof ActivityCreate>;
 export const ActivityPatch = z
   .strictObject(activityFields)
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'at least one field is required' })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'at least one field is required', params: problem('nothing-changed') })
   .meta({ id: 'ActivityPatch' });
 export type ActivityPatch = z.infer<typeof ActivityPatch>;

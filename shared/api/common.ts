@@ -8,7 +8,19 @@ export const Problem = z
     status: z.number().int(),
     detail: z.string().optional(),
     instance: z.string().optional(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** For 400 and 422: what is wrong with which field, each by its problem code (the type's last segment). */
+    errors: z
+      .array(
+        z.object({
+          path: z.string(),
+          code: z.string().optional(),
+          params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
+          message: z.string(),
+        }),
+      )
+      .optional(),
+    /** The values the problem's sentence names (a date, a status), for clients that word it themselves. */
+    params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     /** On 412: the entity as the platform holds it now. */
     current: z.unknown().optional(),
   })

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from '../domain/problems';
 import { isCountryCode, transferProblems } from '../domain/transfers';
 import { EntityBase, Id } from './common';
 
@@ -22,7 +23,9 @@ export const RiskRating = z.enum(['low', 'medium', 'high']);
 export const ProcessorStatus = z.enum(['onboarding', 'active', 'offboarding', 'terminated']);
 export type DpaClause = z.infer<typeof DpaClause>;
 
-export const CountryCode = z.string().refine(isCountryCode, { message: 'unknown country code (ISO 3166-1 alpha-2, e.g. DE, US)' });
+export const CountryCode = z
+  .string()
+  .refine(isCountryCode, { message: 'unknown country code (ISO 3166-1 alpha-2, e.g. DE, US)', params: problem('unknown-country') });
 const Day = z.iso.date();
 const Text = (max: number) => z.string().trim().max(max);
 
@@ -96,22 +99,42 @@ type ProcessorFields = z.infer<z.ZodObject<typeof processorFields>>;
 /** The rules between fields: DPA dates in order, Chapter V for data outside the EEA. */
 function checkProcessor(p: ProcessorFields, ctx: z.RefinementCtx): void {
   if (p.dpa.signedAt && p.dpa.expiresAt && p.dpa.expiresAt < p.dpa.signedAt) {
-    ctx.addIssue({ code: 'custom', path: ['dpa', 'expiresAt'], message: 'The DPA cannot expire before it was signed.' });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['dpa', 'expiresAt'],
+      message: 'The DPA cannot expire before it was signed.',
+      params: problem('dpa-expires-before-signed'),
+    });
   }
-  for (const problem of transferProblems(p.countries, p.transfer.mechanism, p.transfer.sccModule)) {
-    ctx.addIssue({ code: 'custom', path: ['transfer', problem.path], message: problem.message });
+  for (const found of transferProblems(p.countries, p.transfer.mechanism, p.transfer.sccModule)) {
+    ctx.addIssue({ code: 'custom', path: ['transfer', found.path], message: found.message, params: problem(found.code, found.params) });
   }
   p.subProcessors.forEach((sub, i) => {
-    for (const problem of transferProblems([sub.country], sub.transfer.mechanism, sub.transfer.sccModule)) {
-      ctx.addIssue({ code: 'custom', path: ['subProcessors', i, 'transfer', problem.path], message: problem.message });
+    for (const found of transferProblems([sub.country], sub.transfer.mechanism, sub.transfer.sccModule)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['subProcessors', i, 'transfer', found.path],
+        message: found.message,
+        params: problem(found.code, found.params),
+      });
     }
   });
   p.changeNotices.forEach((notice, i) => {
     if (notice.decision !== 'pending' && !notice.decidedAt) {
-      ctx.addIssue({ code: 'custom', path: ['changeNotices', i, 'decidedAt'], message: 'Record when the decision was made.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['changeNotices', i, 'decidedAt'],
+        message: 'Record when the decision was made.',
+        params: problem('decision-date-missing'),
+      });
     }
     if (notice.decidedAt && notice.decidedAt < notice.noticeAt) {
-      ctx.addIssue({ code: 'custom', path: ['changeNotices', i, 'decidedAt'], message: 'A decision cannot precede the notice.' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['changeNotices', i, 'decidedAt'],
+        message: 'A decision cannot precede the notice.',
+        params: problem('decision-before-notice'),
+      });
     }
   });
 }
@@ -133,6 +156,6 @@ export type ProcessorCreate = z.infer<typeof ProcessorCreate>;
 export const ProcessorPatch = z
   .strictObject(processorFields)
   .partial()
-  .refine((patch) => Object.keys(patch).length > 0, { message: 'at least one field is required' })
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'at least one field is required', params: problem('nothing-changed') })
   .meta({ id: 'ProcessorPatch' });
 export type ProcessorPatch = z.infer<typeof ProcessorPatch>;

@@ -11,16 +11,19 @@ const entry = (ctx: Context, body: DsarEventBody) => ({ id: ctx.newId(), at: ctx
 
 /** A request that reached the controller outside the platform (e-mail, letter), as recorded at intake. */
 export function createDsar(input: DsarCreate, ctx: Context): Dsar {
-  const invalid = (path: string, message: string) => new RuleError('invalid-request', message, path);
   // A minute of grace for clocks that differ between console and platform.
-  if (Date.parse(input.receivedAt) > Date.parse(ctx.at) + 60_000) throw invalid('receivedAt', 'The receipt cannot lie in the future.');
+  if (Date.parse(input.receivedAt) > Date.parse(ctx.at) + 60_000) {
+    throw new RuleError('receipt-in-future', 'The receipt cannot lie in the future.', 'receivedAt');
+  }
   if (input.subject.userId && ctx.platform && !ctx.platform.accountExists(input.subject.userId)) {
-    throw invalid('subject.userId', `No platform account ${input.subject.userId}.`);
+    throw new RuleError('unknown-account', `No platform account ${input.subject.userId}.`, 'subject.userId', { id: input.subject.userId });
   }
   if (input.duplicateOf) {
     const original = ctx.find('dsar', input.duplicateOf);
     if (!original || original.status === 'duplicate') {
-      throw invalid('duplicateOf', `${input.duplicateOf} is not a request this one can repeat.`);
+      throw new RuleError('invalid-duplicate-target', `${input.duplicateOf} is not a request this one can repeat.`, 'duplicateOf', {
+        id: input.duplicateOf,
+      });
     }
   }
   const events: DsarEvent[] = [entry(ctx, { kind: 'received', channel: input.channel })];
@@ -50,7 +53,9 @@ export function createDsar(input: DsarCreate, ctx: Context): Dsar {
 export function assign(current: Dsar, { assigneeId }: DsarAssign, ctx: Context): Dsar {
   if (assigneeId === current.assigneeId) return current;
   if (assigneeId !== null && !mayBeAssigned(ctx.find('staff', assigneeId))) {
-    throw new RuleError('invalid-assignee', `${assigneeId} is not an active staff member who may work on requests.`, 'assigneeId');
+    throw new RuleError('invalid-assignee', `${assigneeId} is not an active staff member who may work on requests.`, 'assigneeId', {
+      id: assigneeId,
+    });
   }
   return {
     ...current,

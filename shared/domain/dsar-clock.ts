@@ -2,6 +2,7 @@ import type { Dsar } from '../api/dsar';
 import type { ClockSettings } from '../api/dsar-workflow';
 import { localDate } from './calendar';
 import { type DeadlineStep, dsarDueDateReasoning } from './deadlines';
+import { RuleError } from './rules';
 
 export type PausePolicy = ClockSettings['pausePolicy'];
 export const defaultClockSettings: ClockSettings = { region: 'DE-BE', timeZone: 'Europe/Berlin', pausePolicy: 'none' };
@@ -110,12 +111,22 @@ function cachedReasoning(args: { receivedAt: string; timeZone: string; region: s
 }
 
 /** An extension is possible only until the end of the first month (Art. 12(3) sentence 3). */
-export function extensionRefusal(ledger: ClockLedger, settings: ClockSettings, at: string): string | null {
-  if (ledger.extendedAt) return 'The request was already extended; Art. 12(3) allows one extension, by up to two further months.';
+export function extensionRefusal(ledger: ClockLedger, settings: ClockSettings, at: string): RuleError | null {
+  if (ledger.extendedAt) {
+    return new RuleError(
+      'already-extended',
+      'The request was already extended; Art. 12(3) allows one extension, by up to two further months.',
+    );
+  }
   const { baseDue } = dueDateOf(ledger, settings);
   const today = localDate(at, settings.timeZone);
   if (today > baseDue) {
-    return `The first month ended on ${baseDue}: an extension must be notified within it (Art. 12(3)), not on ${today}.`;
+    return new RuleError(
+      'extension-too-late',
+      `The first month ended on ${baseDue}: an extension must be notified within it (Art. 12(3)), not on ${today}.`,
+      undefined,
+      { baseDue, today },
+    );
   }
   return null;
 }

@@ -98,11 +98,16 @@ export const messageKindOf: Partial<Record<DsarAction['type'], MessageKind>> = {
  */
 export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext): ActionOutcome {
   if (!allowedIn(action.type, dsar.status)) {
-    throw new RuleError('invalid-transition', `A request that is ${dsar.status} cannot take "${action.type}".`);
+    throw new RuleError('invalid-transition', `A request that is ${dsar.status} cannot take "${action.type}".`, undefined, {
+      status: dsar.status,
+      action: action.type,
+    });
   }
   const wantedKind = messageKindOf[action.type];
   if (wantedKind && 'message' in action && action.message.kind !== wantedKind) {
-    throw new RuleError('wrong-message', `"${action.type}" sends a ${wantedKind} message, not ${action.message.kind}.`, 'message.kind');
+    throw new RuleError('wrong-message', `"${action.type}" sends a ${wantedKind} message, not ${action.message.kind}.`, 'message.kind', {
+      messageKind: wantedKind,
+    });
   }
   const events: DsarEvent[] = [];
   const base = () => ({ id: ctx.newId(), at: ctx.at, actor: ctx.actor });
@@ -157,7 +162,7 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
     case 'extend': {
       const ledger = ledgerOf(dsar);
       const refusal = extensionRefusal(ledger, action.clock, ctx.at);
-      if (refusal) throw new RuleError('extension-refused', refusal);
+      if (refusal) throw refusal;
       // The first month's end as the rule saw it, for the audit trail.
       const { baseDue } = dueDateOf(ledger, action.clock);
       extendedDue = dueOnly({ ...ledger, extendedAt: ctx.at, extendedMonths: action.months }, action.clock).due;
@@ -175,10 +180,11 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       moveTo('withdrawn');
       break;
     case 'mark_duplicate': {
-      if (action.of === dsar.id) throw new RuleError('invalid-duplicate', 'A request cannot repeat itself.', 'of');
+      if (action.of === dsar.id) throw new RuleError('duplicate-of-itself', 'A request cannot repeat itself.', 'of');
       const original = ctx.find('dsar', action.of);
-      if (!original) throw new RuleError('invalid-duplicate', `No request ${action.of}.`, 'of');
-      if (original.status === 'duplicate') throw new RuleError('invalid-duplicate', `${action.of} is itself a duplicate.`, 'of');
+      if (!original || original.status === 'duplicate') {
+        throw new RuleError('invalid-duplicate-target', `${action.of} is not a request this one can repeat.`, 'of', { id: action.of });
+      }
       events.push({ ...base(), kind: 'duplicate', of: action.of });
       duplicateOf = action.of;
       moveTo('duplicate');
@@ -190,13 +196,17 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       // is held, sent with the completion.
       const hasAccount = dsar.subject.userId !== null;
       if (hasAccount && kind === 'package' && !deliveredJob(dsar)) {
-        throw new RuleError('not-fulfilled', 'Deliver the data package before completing the request.');
+        throw new RuleError('not-delivered', 'Deliver the data package before completing the request.');
       }
       if (hasAccount && kind !== 'package') {
         const done = jobsOf(dsar)
           .map((id) => ctx.find('job', id))
           .some((j) => j?.kind === kind && j.state === 'succeeded');
-        if (!done) throw new RuleError('not-fulfilled', `Run the ${kind} job successfully before completing the request.`);
+        if (!done) {
+          throw new RuleError('not-carried-out-yet', `Run the ${kind} job successfully before completing the request.`, undefined, {
+            job: kind,
+          });
+        }
       }
       message(action.message);
       moveTo('completed');
@@ -207,19 +217,24 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       break;
     case 'start_job': {
       const kind = jobFor[dsar.type];
-      if (action.job !== kind) throw new RuleError('wrong-job', `A ${dsar.type} request is fulfilled by a ${kind} job.`, 'job');
+      if (action.job !== kind) {
+        throw new RuleError('wrong-job', `A ${dsar.type} request is fulfilled by a ${kind} job.`, 'job', { type: dsar.type, job: kind });
+      }
       if (kind === 'rectification' && !action.changes?.length) {
-        throw new RuleError('invalid-job', 'Name at least one field to rectify.', 'changes');
+        throw new RuleError('rectification-without-fields', 'Name at least one field to rectify.', 'changes');
       }
       if (kind === 'objection' && !action.objections?.length) {
-        throw new RuleError('invalid-job', 'Name what the subject objects to.', 'objections');
+        throw new RuleError('objection-without-purposes', 'Name what the subject objects to.', 'objections');
       }
       const jobs = jobsOf(dsar).map((id) => ctx.find('job', id));
       if (jobs.some((j) => j?.state === 'running')) throw new RuleError('job-running', 'A job for this request is still running.');
       // One successful job fulfils the request; a failed one may be run again.
-      if (jobs.some((j) => j?.state === 'succeeded')) throw new RuleError('already-fulfilled', `The ${kind} job has already succeeded.`);
+      if (jobs.some((j) => j?.state === 'succeeded')) {
+        throw new RuleError('already-fulfilled', `The ${kind} job has already succeeded.`, undefined, { job: kind });
+      }
       if (kind === 'package' && deliveredJob(dsar)) throw new RuleError('already-delivered', 'The package was already delivered.');
-      if (ctx.find('job', action.jobId)) throw new RuleError('job-exists', `Job ${action.jobId} exists already.`, 'jobId');
+      if (ctx.find('job', action.jobId))
+        throw new RuleError('job-exists', `Job ${action.jobId} exists already.`, 'jobId', { id: action.jobId });
       events.push({ ...base(), kind: 'job_started', jobId: action.jobId, job: kind });
       job = { id: action.jobId, dsarId: dsar.id, kind, changes: action.changes, objections: action.objections };
       break;
@@ -237,10 +252,15 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       }
       const category = found.result?.kind === 'package' ? found.result.categories.find((c) => c.category === action.category) : undefined;
       if (!category?.items.some((item) => item.id === action.itemId)) {
-        throw new RuleError('unknown-item', `The package has no item ${action.itemId} in ${action.category}.`, 'itemId');
+        throw new RuleError('unknown-item', `The package has no item ${action.itemId} in ${action.category}.`, 'itemId', {
+          item: action.itemId,
+          category: action.category,
+        });
       }
       if (action.type === 'exclude_item') {
-        if (excluded.has(action.itemId)) throw new RuleError('already-excluded', `${action.itemId} is already excluded.`, 'itemId');
+        if (excluded.has(action.itemId)) {
+          throw new RuleError('already-excluded', `${action.itemId} is already excluded.`, 'itemId', { item: action.itemId });
+        }
         events.push({
           ...base(),
           kind: 'item_excluded',
@@ -250,7 +270,8 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
           reason: action.reason,
         });
       } else {
-        if (!excluded.has(action.itemId)) throw new RuleError('not-excluded', `${action.itemId} is not excluded.`, 'itemId');
+        if (!excluded.has(action.itemId))
+          throw new RuleError('not-excluded', `${action.itemId} is not excluded.`, 'itemId', { item: action.itemId });
         events.push({ ...base(), kind: 'item_included', jobId: action.jobId, category: action.category, itemId: action.itemId });
       }
       break;
@@ -264,10 +285,16 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       }
       const received = dsar.receivedAt.slice(0, 10);
       if (action.informedOn < received || action.informedOn > ctx.at.slice(0, 10)) {
-        throw new RuleError('invalid-date', `The date must lie between the receipt (${received}) and today.`, 'informedOn');
+        throw new RuleError('informed-date-out-of-range', `The date must lie between the receipt (${received}) and today.`, 'informedOn', {
+          received,
+        });
       }
       const already = dsar.events.some((e) => e.kind === 'recipient_informed' && e.processorId === action.processorId);
-      if (already) throw new RuleError('already-informed', `${action.processorId} was already informed.`, 'processorId');
+      if (already) {
+        throw new RuleError('already-informed', `${action.processorId} was already informed.`, 'processorId', {
+          processor: action.processorId,
+        });
+      }
       events.push({ ...base(), kind: 'recipient_informed', processorId: action.processorId, informedOn: action.informedOn });
       break;
     }
@@ -279,7 +306,7 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
 function packageJob(dsar: Dsar, jobId: string, ctx: WorkflowContext): Job {
   const found = ctx.find('job', jobId);
   if (!found || found.dsarId !== dsar.id || found.kind !== 'package') {
-    throw new RuleError('unknown-job', `No package job ${jobId} for this request.`, 'jobId');
+    throw new RuleError('unknown-job', `No package job ${jobId} for this request.`, 'jobId', { id: jobId });
   }
   if (found.state !== 'succeeded') throw new RuleError('job-not-ready', 'The package is not ready yet.', 'jobId');
   return found;

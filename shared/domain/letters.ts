@@ -86,7 +86,11 @@ export function requiredParts(dsar: Dsar, action: DsarAction, facts: LetterFacts
   const names = labels[locale];
   const rightsOf = (region: string): LetterPart[] => {
     const authority = supervisoryAuthorities[region];
-    if (!authority) throw new RuleError('no-authority', `No supervisory authority is known for ${region}: set the Land in the settings.`);
+    if (!authority) {
+      throw new RuleError('no-authority', `No supervisory authority is known for ${region}: set the Land in the settings.`, undefined, {
+        region,
+      });
+    }
     return [
       { kind: 'complaint', title: t.complaint, text: t.complaintText(`${authority.name}, ${authority.url}`) },
       { kind: 'judicial_remedy', title: t.remedy, text: t.remedyText },

@@ -5,9 +5,9 @@ import type { MutationContext } from '../entities/descriptor';
 import { RuleError } from './rules';
 
 /** The whole-record rules (DPA dates, Chapter V, Art. 6(1)(f), Art. 9(2)) hold for the merged record. */
-function checked<T>(schema: z.ZodType<T>, candidate: unknown, label: string, code: string): T {
+function checked<T>(schema: z.ZodType<T>, candidate: unknown, label: string): T {
   const result = schema.safeParse(candidate);
-  if (!result.success) throw RuleError.fromZod(code, `The changed ${label} breaks a rule.`, result.error);
+  if (!result.success) throw RuleError.fromZod(`The changed ${label} breaks a rule.`, result.error);
   return result.data;
 }
 
@@ -17,7 +17,7 @@ export function createProcessor(input: ProcessorCreate, ctx: MutationContext): P
 }
 
 export function updateProcessor(current: Processor, patch: ProcessorPatch, ctx: MutationContext): Processor {
-  return checked(Processor, { ...current, ...patch, updatedAt: ctx.at }, 'processor', 'invalid-processor');
+  return checked(Processor, { ...current, ...patch, updatedAt: ctx.at }, 'processor');
 }
 
 /** Art. 30(1)(d): the recipients an activity names must be in the registry. */
@@ -27,7 +27,7 @@ function checkRecipients(activity: ProcessingActivity, ctx: MutationContext): Pr
     throw new RuleError(
       'unknown-recipient',
       `Recipients not in the registry: ${unknown.join(', ')}.`,
-      unknown.map((id) => ({ path: 'recipientIds', message: `unknown processor ${id}` })),
+      unknown.map((id) => ({ path: 'recipientIds', code: 'unknown-recipient', params: { id }, message: `unknown processor ${id}` })),
     );
   }
   return activity;
@@ -38,6 +38,6 @@ export function createActivity(input: ActivityCreate, ctx: MutationContext): Pro
 }
 
 export function updateActivity(current: ProcessingActivity, patch: ActivityPatch, ctx: MutationContext): ProcessingActivity {
-  const activity = checked(ProcessingActivity, { ...current, ...patch, updatedAt: ctx.at }, 'processing activity', 'invalid-activity');
+  const activity = checked(ProcessingActivity, { ...current, ...patch, updatedAt: ctx.at }, 'processing activity');
   return checkRecipients(activity, ctx);
 }

@@ -54,6 +54,8 @@ export type TransferMechanism = 'none' | 'adequacy' | 'scc' | 'bcr' | 'art49';
 
 export interface TransferProblem {
   path: 'mechanism' | 'sccModule';
+  code: 'transfer-needs-mechanism' | 'transfer-no-adequacy' | 'transfer-needs-scc-module';
+  params: { countries: string };
   message: string;
 }
 
@@ -63,14 +65,36 @@ export function transferProblems(countries: readonly string[], mechanism: Transf
   if (third.length === 0) return [];
   if (mechanism === 'none') {
     return [
-      { path: 'mechanism', message: `Data goes to a third country (${third.join(', ')}): a transfer mechanism is required (Art. 44-49).` },
+      {
+        path: 'mechanism',
+        code: 'transfer-needs-mechanism',
+        params: { countries: third.join(', ') },
+        message: `Data goes to a third country (${third.join(', ')}): a transfer mechanism is required (Art. 44-49).`,
+      },
     ];
   }
   if (mechanism === 'adequacy') {
     const without = third.filter((c) => !hasAdequacy(c));
-    if (without.length) return [{ path: 'mechanism', message: `No adequacy decision covers ${without.join(', ')} (Art. 45).` }];
+    if (without.length) {
+      return [
+        {
+          path: 'mechanism',
+          code: 'transfer-no-adequacy',
+          params: { countries: without.join(', ') },
+          message: `No adequacy decision covers ${without.join(', ')} (Art. 45).`,
+        },
+      ];
+    }
   }
-  if (mechanism === 'scc' && !sccModule)
-    return [{ path: 'sccModule', message: 'Name the module of the standard contractual clauses (2021/914).' }];
+  if (mechanism === 'scc' && !sccModule) {
+    return [
+      {
+        path: 'sccModule',
+        code: 'transfer-needs-scc-module',
+        params: { countries: third.join(', ') },
+        message: 'Name the module of the standard contractual clauses (2021/914).',
+      },
+    ];
+  }
   return [];
 }

@@ -1,3 +1,4 @@
+import type { Problem, ProblemCode, ProblemParams } from '../domain/problems';
 import { type ChannelInput, type ChannelName, type ChannelOutput, channelNames, type EventName, type Events, eventNames } from './contract';
 
 /** Events travel on Electron IPC channels with this prefix, so they never share a name with an invoke channel. */
@@ -31,12 +32,17 @@ export function buildBridge(transport: BridgeTransport): PrivacyConsoleBridge {
   return bridge as PrivacyConsoleBridge;
 }
 
-/** Errors cross the bridge as this shape, so the UI can show the message and act on the code. */
+/**
+ * Errors cross the bridge as this shape, so the UI can act on the code and say what went wrong in the
+ * user's language (`problem`, `params`); `message` is English, for the log and the developer.
+ */
 export interface BridgeError {
   code: 'invalid_input' | 'not_found' | 'forbidden' | 'unavailable' | 'internal';
   message: string;
+  problem?: ProblemCode;
+  params?: ProblemParams;
   /** For invalid input: what is wrong with which field, so a form can show it in place. */
-  issues?: { path: string; message: string }[];
+  issues?: Problem[];
 }
 
 /** What main answers on either bridge: a value, or an error the UI can show. Never a stack trace. */
@@ -44,17 +50,22 @@ export type Envelope = { ok: true; value: unknown } | { ok: false; error: Bridge
 
 /** A failed bridge call, as the renderer receives it. */
 export class BridgeCallError extends Error {
-  constructor(
-    readonly code: BridgeError['code'],
-    message: string,
-    readonly issues: NonNullable<BridgeError['issues']> = [],
-  ) {
-    super(message);
+  readonly code: BridgeError['code'];
+  readonly problem: ProblemCode | null;
+  readonly params: ProblemParams;
+  readonly issues: Problem[];
+
+  constructor(error: BridgeError) {
+    super(error.message);
     this.name = 'BridgeCallError';
+    this.code = error.code;
+    this.problem = error.problem ?? null;
+    this.params = error.params ?? {};
+    this.issues = error.issues ?? [];
   }
 }
 
 export function unwrap(envelope: Envelope): unknown {
   if (envelope.ok) return envelope.value;
-  throw new BridgeCallError(envelope.error.code, envelope.error.message, envelope.error.issues);
+  throw new BridgeCallError(envelope.error);
 }

@@ -8,6 +8,7 @@ import { ClockSettings, DsarAction, type Message, MessageKind } from '../api/dsa
 import type { Job } from '../api/jobs';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
 import type { DueDate } from '../domain/dsar-clock';
+import type { ProblemCode, ProblemParams } from '../domain/problems';
 import type { ControllerDetails } from '../domain/records';
 import type { Reminder } from '../domain/reminders';
 
@@ -81,7 +82,9 @@ export interface Conflict {
   kind: 'stale' | 'rejected';
   /** What the user wanted to change: the mutator's arguments. */
   intended: Record<string, unknown>;
-  /** Why the platform said no. */
+  /** Why the platform said no: its problem (to say in the user's language) where it named one, and its English detail. */
+  problem: ProblemCode | null;
+  params: ProblemParams;
   detail: string;
   createdAt: string;
 }

@@ -75,11 +75,13 @@ test('the registry rules show in the form and nothing is saved', async ({ page, 
   await form.getByLabel('Expires on').fill('2026-05-01');
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByRole('alert')).toContainText('Please check the marked fields.');
-  await expect(form).toContainText('a safeguard under Arts. 44–49 is required');
+  // The rules speak the user's language and name the country, never the validator's text.
+  await expect(form).toContainText('Data goes to a third country (IN): a safeguard under Art. 44–49 GDPR is required.');
   await expect(form).toContainText('cannot expire before it was signed');
   await pick(page, 'Safeguard (Chapter V)', 'Adequacy decision (Art. 45 GDPR)');
   await form.getByRole('button', { name: 'Save' }).click();
-  await expect(form).toContainText('no adequacy decision');
+  await expect(form).toContainText('No adequacy decision covers IN (Art. 45 GDPR).');
+  await expect(form).not.toContainText('✖');
   // The dialog only: the page behind the overlay is dimmed on purpose.
   await expectAccessible(page, '[role=dialog]');
   await form.getByRole('button', { name: 'Cancel' }).click();

@@ -295,9 +295,7 @@ describe('DSAR workflow through the console', () => {
     const row = await firstOf({ ...all, statuses: ['identity_pending'] });
     const withCopy = { type: 'record_identity', method: 'id_document_seen', outcome: 'verified', note: '', document: 'JVBERi0xLjQK' };
     const error = await refused(
-      app
-        .dispatch('dsar.act', { id: row.id, action: withCopy })
-        .then((e) => (e.ok ? e : Promise.reject(new BridgeCallError(e.error.code, e.error.message)))),
+      app.dispatch('dsar.act', { id: row.id, action: withCopy }).then((e) => (e.ok ? e : Promise.reject(new BridgeCallError(e.error)))),
     );
     expect(error.code).toBe('invalid_input');
     expect((await app.call('sync.status')).pendingWrites).toBe(0);

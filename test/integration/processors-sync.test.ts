@@ -102,7 +102,9 @@ describe('writes the platform refuses', () => {
     await ws.app.call('sync.now');
     const forum = (await ws.app.call('activity.list')).find((a) => a.id === 'act_forum');
     expect(forum).toMatchObject({ recipientIds: ['prc_hosting-nordcloud'], pending: false, version: 1 });
-    expect(await ws.app.call('conflicts.list')).toEqual([expect.objectContaining({ entityId: 'act_forum', kind: 'rejected' })]);
+    expect(await ws.app.call('conflicts.list')).toEqual([
+      expect.objectContaining({ entityId: 'act_forum', kind: 'rejected', problem: 'unknown-recipient' }),
+    ]);
   });
 
   it('a refused create leaves no phantom row behind', async () => {

@@ -108,6 +108,7 @@ describe('the write path', () => {
     const refused = await refusal(app.call('conflicts.resolve', { id: conflict.id, action: 'reapply' }));
     expect(refused.code).toBe('invalid_input');
     expect(refused.message).toMatch(/no longer be re-applied: A request that is withdrawn cannot take "start"/);
+    expect(refused).toMatchObject({ problem: 'invalid-transition', params: { status: 'withdrawn', action: 'start' } });
     // Nothing was queued and the conflict is still there for the officer to discard.
     expect(await app.call('sync.status')).toMatchObject({ pendingWrites: 0, conflicts: 1 });
     expect(platform.appliedWrites(row.id).map((w) => w.action)).toEqual(['dsar.withdraw']);
@@ -145,7 +146,14 @@ describe('the write path', () => {
     });
     await app.call('sync.now');
     const [conflict] = await app.call('conflicts.list');
-    expect(conflict).toMatchObject({ mutator: 'create', kind: 'rejected', detail: 'No platform account usr_nobody.' });
+    // The platform's problem type and parameters come along, so the console says it in the user's language.
+    expect(conflict).toMatchObject({
+      mutator: 'create',
+      kind: 'rejected',
+      problem: 'unknown-account',
+      params: { id: 'usr_nobody' },
+      detail: 'No platform account usr_nobody.',
+    });
     expect((await app.call('dsar.list', { search: 'Muster' })).rows).toEqual([]);
   });
 

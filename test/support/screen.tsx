@@ -29,6 +29,12 @@ export function domForMantine(): void {
     disconnect() {}
   };
   Element.prototype.scrollIntoView ??= () => undefined;
+  // Autosizing text areas listen for web fonts loading.
+  if (!('fonts' in document)) {
+    Object.defineProperty(document, 'fonts', {
+      value: { addEventListener: () => undefined, removeEventListener: () => undefined, ready: Promise.resolve() },
+    });
+  }
 }
 
 /** The renderer's bridge over a real console in this process: what the preload and the WebSocket also carry. */

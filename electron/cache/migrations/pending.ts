@@ -153,4 +153,15 @@ export const pendingMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 4,
+    name: 'conflicts keep the problem the platform named',
+    up(db) {
+      // Older conflicts have only the platform's English detail: they show it as before.
+      db.exec(`
+        ALTER TABLE conflicts ADD COLUMN problem TEXT;
+        ALTER TABLE conflicts ADD COLUMN params TEXT;
+      `);
+    },
+  },
 ];

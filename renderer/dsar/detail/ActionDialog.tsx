@@ -18,6 +18,7 @@ import type { DsarDetail } from '../../../shared/ipc/contract';
 import { Modal } from '../../app/dialogs';
 import { useDateFormat } from '../../app/format';
 import { useLabels } from '../../app/labels';
+import { useProblemText } from '../../app/problems';
 import { useBridge } from '../../bridge/context';
 import { useAct } from '../useRequest';
 
@@ -34,6 +35,9 @@ export type DialogKind =
   | 'add_note'
   | 'mark_duplicate';
 
+/** The fields the dialog shows a problem beside (the message's subject and text as one). */
+const dialogFields = ['reason', 'explanation', 'method', 'of', 'note', 'message'];
+
 /**
  * One dialog for every workflow step: the fields the step needs, the message to the subject drafted from
  * its template in the subject's language (editable), and the rules checked before anything is queued.
@@ -42,6 +46,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
   const { t } = useTranslation('dsar');
   const names = useLabels();
   const f = useDateFormat();
+  const problems = useProblemText();
   const bridge = useBridge();
   const act = useAct(detail.dsar.id);
   const messageKind = messageKindOf[kind];
@@ -144,7 +149,11 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
       await act.mutateAsync(action as DsarActionInput);
       onClose();
     } catch (error) {
-      setFailure(error instanceof BridgeCallError || error instanceof Error ? error.message : String(error));
+      // A rule's problem on a field this dialog shows stands beside it; anything else above the buttons.
+      const onFields = error instanceof BridgeCallError ? problems.byField(error.issues) : {};
+      const shown = Object.keys(onFields).filter((key) => dialogFields.includes(key));
+      setErrors(Object.fromEntries(shown.map((key) => [key, onFields[key]])));
+      if (!shown.length) setFailure(problems.failure(error));
     }
   };
 

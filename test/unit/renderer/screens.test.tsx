@@ -4,6 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type PrivacyConsole, startConsole } from '../../../electron/console';
+import { ActionDialog } from '../../../renderer/dsar/detail/ActionDialog';
 import { RequestDetail } from '../../../renderer/dsar/RequestDetail';
 import { ProcessorRegistry } from '../../../renderer/processors/ProcessorRegistry';
 import { SettingsPage } from '../../../renderer/settings/SettingsPage';
@@ -75,6 +76,28 @@ describe('the request detail (dsar)', () => {
     fireEvent.keyDown(window, { key: 's' });
     await waitFor(() => expect(within(detail).getByTestId('detail-status').textContent).toBe('In progress'));
     await waitFor(() => expect(platform.appliedWrites(row.id).map((w) => w.action)).toEqual(['dsar.start']));
+  });
+});
+
+describe('a rule that says no (dsar)', () => {
+  it("is said in the user's language with the status it names, and the typed text stays", async () => {
+    const app = await consoleAs('stf_yildiz');
+    const bridge = bridgeTo(app);
+    // A completed request takes no more steps: a note to the subject (here: a clarification) is refused.
+    const [row] = (await bridge['dsar.list']({ statuses: ['completed'], limit: 1 })).rows;
+    const detail = await bridge['dsar.get']({ id: row.id });
+    if (!detail) throw new Error('no completed request in the demo data');
+    await renderScreen(<ActionDialog detail={detail} kind="request_clarification" onClose={() => undefined} />, bridge, 'de');
+    const dialog = await screen.findByRole('dialog');
+    const subject = within(dialog).getByRole('textbox', { name: 'Betreff' }) as HTMLInputElement;
+    await waitFor(() => expect(subject.value).not.toBe(''));
+    await userEvent.clear(subject);
+    await userEvent.type(subject, 'Ihre Anfrage – eine Rückfrage');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Senden' }));
+    const alert = await within(dialog).findByTestId('action-error');
+    expect(alert.textContent).toBe('Im Status „Abgeschlossen“ ist dieser Schritt nicht möglich.');
+    expect(subject.value).toBe('Ihre Anfrage – eine Rückfrage');
+    expect(platform.appliedWrites(row.id).filter((w) => w.action === 'dsar.request_clarification')).toEqual([]);
   });
 });
 

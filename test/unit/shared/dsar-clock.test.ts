@@ -66,8 +66,13 @@ describe('clock ledger', () => {
 
   it('refuses an extension after the first month, or a second one', () => {
     expect(extensionRefusal(waited, berlin, '2026-12-02T22:59:00Z')).toBeNull(); // 23:59 in Berlin, still the last day
-    expect(extensionRefusal(waited, berlin, '2026-12-02T23:01:00Z')).toMatch(/first month ended on 2026-12-02/);
-    expect(extensionRefusal({ ...waited, extendedAt: '2026-11-20T09:00:00Z' }, berlin, '2026-11-21T09:00:00Z')).toMatch(/already extended/);
+    expect(extensionRefusal(waited, berlin, '2026-12-02T23:01:00Z')).toMatchObject({
+      code: 'extension-too-late',
+      message: expect.stringMatching(/first month ended on 2026-12-02/),
+    });
+    expect(extensionRefusal({ ...waited, extendedAt: '2026-11-20T09:00:00Z' }, berlin, '2026-11-21T09:00:00Z')).toMatchObject({
+      code: 'already-extended',
+    });
   });
 
   it('counts days left in the controller zone', () => {

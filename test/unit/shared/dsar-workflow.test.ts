@@ -132,8 +132,11 @@ describe('DSAR workflow', () => {
     const extend = { type: 'extend', reason: 'Sehr umfangreiche Datenbestände.', message: msg('extension_notice'), clock };
     const extended = act(base, extend, ctx('2026-12-02T20:00:00Z'));
     expect(extended.events.find((e) => e.kind === 'extended')).toMatchObject({ baseDue: '2026-12-02' });
-    expect(refusal(extended, extend, ctx('2026-12-02T21:00:00Z')).code).toBe('extension-refused');
-    expect(refusal(base, extend, ctx('2026-12-03T08:00:00Z')).message).toMatch(/first month ended on 2026-12-02/);
+    expect(refusal(extended, extend, ctx('2026-12-02T21:00:00Z')).code).toBe('already-extended');
+    const late = refusal(base, extend, ctx('2026-12-03T08:00:00Z'));
+    expect(late.message).toMatch(/first month ended on 2026-12-02/);
+    // The console words it from the code and the dates, in the user's language.
+    expect(late).toMatchObject({ code: 'extension-too-late', params: { baseDue: '2026-12-02', today: '2026-12-03' } });
     expect(DsarAction.safeParse({ ...extend, reason: '' }).success).toBe(false);
     expect(DsarAction.safeParse({ type: 'extend', reason: 'Sehr umfangreiche Datenbestände.', clock }).success).toBe(false);
   });
@@ -144,9 +147,12 @@ describe('DSAR workflow', () => {
       status: 'duplicate',
       duplicateOf: 'dsr_0',
     });
-    expect(refusal(base, { type: 'mark_duplicate', of: 'dsr_1' }).code).toBe('invalid-duplicate');
+    expect(refusal(base, { type: 'mark_duplicate', of: 'dsr_1' }).code).toBe('duplicate-of-itself');
+    expect(refusal(base, { type: 'mark_duplicate', of: 'dsr_9' }).issues).toEqual([
+      expect.objectContaining({ path: 'of', code: 'invalid-duplicate-target', params: { id: 'dsr_9' } }),
+    ]);
     expect(refusal(base, { type: 'mark_duplicate', of: 'dsr_0' }, ctx(undefined, [], [{ ...original, status: 'duplicate' }])).code).toBe(
-      'invalid-duplicate',
+      'invalid-duplicate-target',
     );
   });
 
@@ -160,7 +166,7 @@ describe('DSAR workflow', () => {
       'job-not-ready',
     );
     expect(refusal(started.dsar, { type: 'complete', message: msg('completion'), clock }, ctx(undefined, [packageJob])).code).toBe(
-      'not-fulfilled',
+      'not-delivered',
     );
 
     const c = ctx(undefined, [packageJob]);
@@ -211,7 +217,9 @@ describe('DSAR workflow', () => {
     expect(refusal(informed, { type: 'inform_recipient', processorId: 'prc_hosting', informedOn: '2026-11-09' }, c).code).toBe(
       'already-informed',
     );
-    expect(refusal(erasure, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-11' }, c).code).toBe('invalid-date');
+    expect(refusal(erasure, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-11' }, c).code).toBe(
+      'informed-date-out-of-range',
+    );
     expect(refusal({ ...erasure, type: 'access' }, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-09' }).code).toBe(
       'no-recipient-duty',
     );

@@ -5,6 +5,7 @@ import { CacheOpenError } from '../../../../electron/cache/errors';
 import { migrate } from '../../../../electron/cache/migrate';
 import { cacheMigrations } from '../../../../electron/cache/migrations/cache';
 import { pendingMigrations } from '../../../../electron/cache/migrations/pending';
+import { Conflicts, Outbox } from '../../../../electron/sync/outbox';
 import { TEST_KEY, tempDir } from '../../../support/temp';
 
 let dir: ReturnType<typeof tempDir>;
@@ -124,6 +125,29 @@ describe('pending-store migration 3 (writes name their mutator)', () => {
     expect(db.prepare('SELECT id, mutator, intended FROM conflicts').all()).toEqual([
       { id: 'cf-1', mutator: 'setTags', intended: '{"tags":["x"]}' },
     ]);
+    db.close();
+  });
+});
+
+describe('pending-store migration 4 (conflicts keep the problem)', () => {
+  it('keeps an older conflict with its English detail and no problem; a new one stores its problem', () => {
+    const db = openEncrypted(join(dir.path, 'pending.sqlite'), TEST_KEY);
+    migrate(db, pendingMigrations.slice(0, 3), 'pending');
+    db.prepare(
+      "INSERT INTO conflicts (id, entity, entity_id, mutator, kind, intended, detail, created_at) VALUES ('cf-1', 'dsar', 'dsr_2', 'act', 'rejected', '{}', 'No platform account usr_x.', 'then')",
+    ).run();
+    migrate(db, pendingMigrations, 'pending');
+    const conflicts = new Conflicts(db, new Outbox(db));
+    expect(conflicts.list()).toEqual([
+      expect.objectContaining({ id: 'cf-1', problem: null, params: {}, detail: 'No platform account usr_x.' }),
+    ]);
+    conflicts.refuse(
+      { seq: 0, entity: 'dsar', entityId: 'dsr_3', mutator: 'create', args: {}, baseVersion: 0, idempotencyKey: 'k-9' } as never,
+      'rejected',
+      'No platform account usr_y.',
+      { code: 'unknown-account', params: { id: 'usr_y' } },
+    );
+    expect(conflicts.get('cf-k-9')).toMatchObject({ problem: 'unknown-account', params: { id: 'usr_y' } });
     db.close();
   });
 });

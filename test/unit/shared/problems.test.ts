@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { problemTexts } from '../../../renderer/app/problem-texts';
+import { ActivityPatch } from '../../../shared/api/activities';
+import { DsarCreate } from '../../../shared/api/dsar';
+import { ProcessorDraft } from '../../../shared/api/processors';
+import { problemCodes, problemsOf } from '../../../shared/domain/problems';
+import { RuleError } from '../../../shared/domain/rules';
+
+const problems = (schema: z.ZodType, value: unknown) => {
+  const result = schema.safeParse(value);
+  if (result.success) throw new Error('accepted');
+  return problemsOf(result.error).map(({ path, code, params }) => ({
+    path,
+    code,
+    ...(params && Object.keys(params).length ? { params } : {}),
+  }));
+};
+
+describe('problems', () => {
+  it('names what a built-in check found, by a code the console words in either language', () => {
+    const schema = z.object({
+      name: z.string().min(1),
+      reason: z.string().min(10).max(20),
+      email: z.email(),
+      on: z.iso.date(),
+      kind: z.enum(['a', 'b']),
+      tags: z.array(z.string()).min(2).max(3),
+      months: z.number().int().min(1).max(3),
+      contact: z.email().or(z.literal('')),
+    });
+    expect(
+      problems(schema, {
+        name: '',
+        reason: 'kurz',
+        email: 'nicht-da',
+        on: '31.12.2026',
+        kind: 'c',
+        tags: ['x'],
+        months: 4,
+        contact: 'x@',
+      }),
+    ).toEqual([
+      { path: 'name', code: 'required' },
+      { path: 'reason', code: 'too-short', params: { minimum: 10 } },
+      { path: 'email', code: 'invalid-email' },
+      { path: 'on', code: 'invalid-date' },
+      { path: 'kind', code: 'invalid-choice' },
+      { path: 'tags', code: 'too-few', params: { minimum: 2 } },
+      { path: 'months', code: 'too-large', params: { maximum: 3 } },
+      { path: 'contact', code: 'invalid-email' },
+    ]);
+    expect(problems(schema.pick({ reason: true }), { reason: 'x'.repeat(21) })).toEqual([
+      { path: 'reason', code: 'too-long', params: { maximum: 20 } },
+    ]);
+    expect(problems(schema.pick({ name: true }), {})).toEqual([{ path: 'name', code: 'required' }]);
+  });
+
+  it("keeps a contract rule's own code past its English message", () => {
+    const draft = {
+      legalName: 'Zahlwerk Inc.',
+      countries: ['US', 'XX'],
+      transfer: { mechanism: 'adequacy', sccModule: null, tiaDate: null },
+      dpa: { signedAt: '2026-05-01', expiresAt: '2026-04-01' },
+    };
+    const found = ProcessorDraft.safeParse({ ...draft });
+    expect(found.success).toBe(false);
+    const codes = found.success ? [] : problemsOf(found.error).map((p) => `${p.path}:${p.code}`);
+    expect(codes).toContain('countries.1:unknown-country');
+    expect(problems(ActivityPatch, {})).toEqual([{ path: '', code: 'nothing-changed' }]);
+    expect(problems(DsarCreate.pick({ receivedAt: true }), { receivedAt: 'gestern' })).toEqual([
+      { path: 'receivedAt', code: 'invalid-date' },
+    ]);
+  });
+
+  it('puts the field and its parameters on a rule error', () => {
+    const error = new RuleError('informed-date-out-of-range', 'The date must lie …', 'informedOn', { received: '2026-11-02' });
+    expect(error.issues).toEqual([
+      { path: 'informedOn', code: 'informed-date-out-of-range', params: { received: '2026-11-02' }, message: 'The date must lie …' },
+    ]);
+  });
+
+  it('has a sentence for every code in both languages, with the same parameters', () => {
+    const placeholders = (text: string) => [...text.matchAll(/{{(\w+)}}/g)].map((m) => m[1]).sort();
+    for (const code of problemCodes) {
+      const de = problemTexts.de.problems[code];
+      const en = problemTexts.en.problems[code];
+      expect(de, code).toBeTruthy();
+      expect(placeholders(de), code).toEqual(placeholders(en));
+    }
+  });
+});
