@@ -26,6 +26,8 @@ export interface ConsoleOptions {
   timeZone?: string;
   sync?: SyncEngineOptions;
   client?: { timeoutMs?: number; retries?: number; backoffMs?: number };
+  /** How long an irreversible write waits before it is sent, so it can be undone. */
+  undoMs?: number;
 }
 
 export interface PrivacyConsole {
@@ -65,7 +67,13 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     throw error;
   }
 
-  const core = openCore(stores, { platform: target, timeZone: options.timeZone, sync: options.sync, client: options.client });
+  const core = openCore(stores, {
+    platform: target,
+    timeZone: options.timeZone,
+    sync: options.sync,
+    client: options.client,
+    undoMs: options.undoMs,
+  });
   const { engine, entities, writes, clock, controller, exports, myId, me, refreshMe } = core;
   const events = new EventEmitter();
   engine.on('status', (status) => events.emit('sync.status', status));
@@ -115,7 +123,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     timeZone: () => clock.get().timeZone,
   });
   registerExportHandlers(ipc, exports);
-  registerSyncHandlers(ipc, { engine, conflicts: core.conflicts, writes });
+  registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });
   const missing = ipc.missing();
   if (missing.length) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
 

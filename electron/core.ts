@@ -20,7 +20,11 @@ export interface CoreOptions {
   timeZone?: string;
   sync?: SyncEngineOptions;
   client?: Omit<PlatformClientOptions, 'baseUrl' | 'token'>;
+  /** How long an irreversible write waits before it is sent, so it can be undone (10 s by default). */
+  undoMs?: number;
 }
+
+export const DEFAULT_UNDO_MS = 10_000;
 
 const noController: ControllerDetails = { controllerName: '', controllerAddress: '', controllerContact: '', dpoName: '', dpoContact: '' };
 
@@ -57,6 +61,7 @@ export function openCore(stores: Stores, options: CoreOptions) {
       engine.noteLocalChange(changed);
       void engine.kick();
     },
+    undoMs: options.undoMs ?? DEFAULT_UNDO_MS,
   });
   // Pending writes are the truth about local intent: show them over whatever the cache holds.
   cache.transaction(() => writes.reapply())();

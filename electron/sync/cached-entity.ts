@@ -32,4 +32,6 @@ export interface PendingWrite {
   baseVersion: number;
   idempotencyKey: string;
   attempts: number;
+  /** An irreversible write is not sent before this instant: until then it can be undone. */
+  holdUntil: string | null;
 }

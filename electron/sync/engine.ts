@@ -30,6 +30,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   private queued: Promise<void> | null = null;
   private failures = 0;
   private stopped = false;
+  /** A write held for undo until this instant: the next run comes then, whatever the poll interval. */
+  private heldUntil: number | null = null;
 
   constructor(
     private readonly ctx: PullContext & PushContext & { state: SyncState },
@@ -92,6 +94,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     this.update({ state: this.status.state === 'starting' ? 'starting' : 'syncing', applied: 0 });
     try {
       const pushed = await push(this.ctx);
+      this.heldUntil = pushed.heldUntil ? Date.parse(pushed.heldUntil) : null;
       if (pushed.changed.size) this.emit('changed', [...pushed.changed]);
       this.update({ pendingWrites: this.ctx.outbox.count(), conflicts: this.ctx.conflicts.count() });
       const pulled = await pull(this.ctx, { ...this.options.pull, onProgress: (applied) => this.update({ applied }) });
@@ -120,10 +123,11 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   private schedule(): void {
     if (this.stopped) return;
     const retry = this.options.retryMs ?? 1000;
-    const delay =
+    const regular =
       this.status.state === 'offline'
         ? Math.min(retry * 2 ** Math.max(0, this.failures - 1), this.options.maxRetryMs ?? 30_000)
         : (this.options.pollMs ?? 15_000);
+    const delay = this.heldUntil === null ? regular : Math.min(regular, Math.max(0, this.heldUntil - Date.now()) + 20);
     this.timer = setTimeout(() => void this.kick(), delay);
     this.timer.unref?.();
   }

@@ -3,11 +3,12 @@ import type { MutatorArgs, MutatorName } from '../../shared/entities/registry';
 import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
 import type { SyncEngine } from './engine';
-import type { Conflicts } from './outbox';
+import type { Conflicts, Outbox } from './outbox';
 import type { WritePath } from './writes';
 
 export interface SyncHandlerDeps {
   engine: SyncEngine;
+  outbox: Outbox;
   conflicts: Conflicts;
   writes: WritePath;
 }
@@ -17,6 +18,18 @@ export function registerSyncHandlers(ipc: IpcRegistry, deps: SyncHandlerDeps): v
   ipc.handle('sync.now', async () => {
     await deps.engine.kick();
     return deps.engine.current();
+  });
+  ipc.handle('writes.pending', ({ entity, id }) => {
+    const write = deps.outbox.undoable(entity, id);
+    return write
+      ? { entity, entityId: id, mutator: write.mutator, args: write.args, holdUntil: write.holdUntil, attempts: write.attempts }
+      : null;
+  });
+  ipc.handle('writes.undo', ({ entity, id }) => ({ undone: deps.writes.undo(entity, id) !== null }));
+  ipc.handle('writes.release', async ({ entity, id }) => {
+    const released = deps.outbox.release(entity, id);
+    if (released) await deps.engine.kick();
+    return { released };
   });
   ipc.handle('conflicts.list', () => deps.conflicts.list());
   ipc.handle('conflicts.resolve', ({ id, action }) => {

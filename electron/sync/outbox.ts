@@ -14,6 +14,7 @@ interface OutboxRow {
   base_version: number;
   idempotency_key: string;
   attempts: number;
+  hold_until: string | null;
 }
 
 const toWrite = (row: OutboxRow): PendingWrite => ({
@@ -25,6 +26,7 @@ const toWrite = (row: OutboxRow): PendingWrite => ({
   baseVersion: row.base_version,
   idempotencyKey: row.idempotency_key,
   attempts: row.attempts,
+  holdUntil: row.hold_until,
 });
 
 /**
@@ -33,11 +35,13 @@ const toWrite = (row: OutboxRow): PendingWrite => ({
  */
 export class Outbox {
   private readonly statements;
+  /** The write being sent right now: it can no longer be undone. */
+  private sending: number | null = null;
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
       insert: db.prepare(
-        'INSERT INTO outbox (entity, entity_id, mutator, args, base_version, idempotency_key, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO outbox (entity, entity_id, mutator, args, base_version, idempotency_key, created_at, hold_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       first: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq LIMIT 1'),
       all: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq'),
@@ -45,11 +49,20 @@ export class Outbox {
       rebase: db.prepare('UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND seq > ? AND base_version = ?'),
       attempt: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox'),
+      release: db.prepare('UPDATE outbox SET hold_until = NULL WHERE entity = ? AND entity_id = ? AND hold_until IS NOT NULL'),
+      latest: db.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1'),
       entityIds: db.prepare<[], { entity: EntityName; entity_id: string }>('SELECT DISTINCT entity, entity_id FROM outbox'),
     };
   }
 
-  enqueue(entity: EntityName, entityId: string, mutator: string, args: Record<string, unknown>, baseVersion: number): PendingWrite {
+  enqueue(
+    entity: EntityName,
+    entityId: string,
+    mutator: string,
+    args: Record<string, unknown>,
+    baseVersion: number,
+    holdUntil: string | null = null,
+  ): PendingWrite {
     const key = `pc-${randomUUID()}`;
     const { lastInsertRowid } = this.statements.insert.run(
       entity,
@@ -59,8 +72,25 @@ export class Outbox {
       baseVersion,
       key,
       new Date().toISOString(),
+      holdUntil,
     );
-    return { seq: Number(lastInsertRowid), entity, entityId, mutator, args, baseVersion, idempotencyKey: key, attempts: 0 };
+    return { seq: Number(lastInsertRowid), entity, entityId, mutator, args, baseVersion, idempotencyKey: key, attempts: 0, holdUntil };
+  }
+
+  /** The newest write waiting for this entity, unless it is being sent this moment (then nothing can undo it). */
+  undoable(entity: EntityName, entityId: string): PendingWrite | null {
+    const row = this.statements.latest.get(entity, entityId);
+    return row && row.seq !== this.sending ? toWrite(row) : null;
+  }
+
+  /** The entity's held writes go with the next push. Answers how many were held. */
+  release(entity: EntityName, entityId: string): number {
+    return this.statements.release.run(entity, entityId).changes;
+  }
+
+  /** The push marks the write it sends (null when done): from then on it is the platform's. */
+  markSending(seq: number | null): void {
+    this.sending = seq;
   }
 
   next(): PendingWrite | null {

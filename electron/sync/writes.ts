@@ -19,6 +19,8 @@ export interface WritePathDeps {
   scopes(): readonly Scope[] | null;
   /** A local change happened: tell the UI, and send it. */
   changed(entities: EntityName[]): void;
+  /** How long an irreversible write waits before it is sent, so it can be undone. */
+  undoMs: number;
 }
 
 /** `dsar:dsr_1`: how an entity is named across entities. */
@@ -48,7 +50,14 @@ export function writePath(deps: WritePathDeps) {
 
   /** Results of the current batch not yet in the cache: later writes of the batch build on them. */
   let staged: Map<string, { entity: EntityName; doc: Versioned }> | null = null;
-  let queued: { entity: EntityName; id: string; mutator: string; args: Record<string, unknown>; baseVersion: number }[] = [];
+  let queued: {
+    entity: EntityName;
+    id: string;
+    mutator: string;
+    args: Record<string, unknown>;
+    baseVersion: number;
+    holdUntil: string | null;
+  }[] = [];
 
   const read = (name: EntityName, id: string): Versioned | null => staged?.get(entityKey(name, id))?.doc ?? store(name).read(id);
   const context = (): MutationContext => ({
@@ -103,7 +112,7 @@ export function writePath(deps: WritePathDeps) {
     staged = null;
     if (!writes.length) return;
     deps.pending.transaction(() => {
-      for (const w of writes) deps.outbox.enqueue(w.entity, w.id, w.mutator, w.args, w.baseVersion);
+      for (const w of writes) deps.outbox.enqueue(w.entity, w.id, w.mutator, w.args, w.baseVersion, w.holdUntil);
     })();
     cache.transaction(() => {
       for (const { entity, doc } of results.values()) show(entity, doc);
@@ -146,12 +155,14 @@ export function writePath(deps: WritePathDeps) {
     const single = staged === null;
     staged ??= new Map();
     staged.set(entityKey(name, id), { entity: name, doc: next });
+    const irreversible = mutator.kind === 'update' && mutator.irreversible?.(current as Versioned, parsed.data);
     queued.push({
       entity: name,
       id,
       mutator: mutatorName,
       args: parsed.data as Record<string, unknown>,
       baseVersion: current?.version ?? 0,
+      holdUntil: irreversible ? new Date(Date.now() + deps.undoMs).toISOString() : null,
     });
     if (single) commit();
     return next as EntityTypes[N];
@@ -190,6 +201,19 @@ export function writePath(deps: WritePathDeps) {
       }
     },
     reapply,
+    /**
+     * Takes back the newest write of an entity while it is still in the outbox (held, or waiting for the
+     * platform): it leaves the outbox, and the entity shows the platform's state with the writes before it.
+     * Answers the write undone, or null when there is none left to undo (sent, or being sent).
+     */
+    undo(name: EntityName, id: string): PendingWrite | null {
+      const write = deps.outbox.undoable(name, id);
+      if (!write) return null;
+      deps.pending.transaction(() => deps.outbox.remove(write.seq))();
+      cache.transaction(() => reapply(new Set([entityKey(name, id)])))();
+      deps.changed([name]);
+      return write;
+    },
     /**
      * The platform's state of these entities has just been stored (a pull, an acknowledged or refused write):
      * it is the new state underneath their pending writes, which are shown again on top of it. Call inside

@@ -92,6 +92,22 @@ export const messageKindOf: Partial<Record<DsarAction['type'], MessageKind>> = {
 };
 
 /**
+ * The steps that cannot be taken back once the platform has them: erasing or rectifying the person's data,
+ * delivering the package, recording that a recipient was told (Art. 19).
+ */
+export function irreversibleSteps(action: DsarAction): boolean {
+  switch (action.type) {
+    case 'start_job':
+      return action.job === 'erasure' || action.job === 'rectification';
+    case 'deliver':
+    case 'inform_recipient':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/**
  * Applies one action to a request: checks the workflow's rules and returns the next state with the
  * timeline entries. The platform runs this as the authority; the console runs it before queueing a write
  * (so rule errors appear at once, offline too) and to show the pending change.

@@ -2,7 +2,7 @@ import { Dsar, DsarAssign, DsarCreate, DsarSetPriority, DsarSetTags } from '../a
 import { DsarAction } from '../api/dsar-workflow';
 import { Job } from '../api/jobs';
 import { assign, createDsar, setPriority, setTags } from '../domain/dsar-changes';
-import { applyAction, type DsarPlatform } from '../domain/dsar-workflow';
+import { applyAction, type DsarPlatform, irreversibleSteps } from '../domain/dsar-workflow';
 import { createMutator, defineEntity, updateMutator } from '../entities/descriptor';
 
 const create = createMutator<Dsar, DsarPlatform>();
@@ -29,6 +29,8 @@ export const dsarEntity = defineEntity<Dsar, DsarPlatform>()({
       args: DsarAssign,
       http: { method: 'post', path: '/{id}/assign' },
       apply: assign,
+      // Taking a request from the colleague who has it.
+      irreversible: (current, { assigneeId }) => current.assigneeId !== null && assigneeId !== current.assigneeId,
     }),
     setPriority: update({
       summary: 'Change the priority of the request',
@@ -47,6 +49,7 @@ export const dsarEntity = defineEntity<Dsar, DsarPlatform>()({
       args: DsarAction,
       http: { method: 'post', path: '/{id}/actions' },
       auditName: (action) => action.type,
+      irreversible: (_, action) => irreversibleSteps(action),
       apply(current, action, ctx) {
         const outcome = applyAction(current, action, ctx);
         if (outcome.job) ctx.platform?.startJob(outcome.job);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AccountMatch } from '../api/accounts';
 import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/activities';
-import type { EntityName } from '../api/changes';
+import { type EntityName, EntityNameSchema } from '../api/changes';
 import type { Me, Staff } from '../api/common';
 import { type Dsar, DsarCreate, DsarPriority, DsarStatus, DsarType, Tag } from '../api/dsar';
 import { ClockSettings, DsarAction, type Message, MessageKind } from '../api/dsar-workflow';
@@ -177,6 +177,21 @@ export interface WorkspaceInfo {
   me: Me | null;
 }
 
+/** One entity, by its name and id. */
+const EntityRef = z.strictObject({ entity: EntityNameSchema, id: z.string().min(1).max(64) });
+
+/** A write still in the outbox, as the undo bar shows it. */
+export interface PendingWriteView {
+  entity: EntityName;
+  entityId: string;
+  mutator: string;
+  args: Record<string, unknown>;
+  /** An irreversible write is held until then (it is sent at once after); null: sent as soon as possible. */
+  holdUntil: string | null;
+  /** Failed attempts to send it (the platform is unreachable). */
+  attempts: number;
+}
+
 export const channels = {
   'workspace.info': channel<WorkspaceInfo>()(None),
   'sync.status': channel<SyncStatus>()(None),
@@ -217,6 +232,11 @@ export const channels = {
   'controller.update': channel<ControllerDetails>()(ControllerDetailsInput),
   'records.export': channel<FileExport>()(z.strictObject({ format: z.enum(['pdf', 'csv']), language: z.enum(['de', 'en']) })),
   'exports.log': channel<ExportLogEntry[]>()(None),
+  /** The newest write of an entity that can still be undone; null once the platform has it (or is receiving it). */
+  'writes.pending': channel<PendingWriteView | null>()(EntityRef),
+  'writes.undo': channel<{ undone: boolean }>()(EntityRef),
+  /** Sends an entity's held writes now instead of at the end of their moment for undo. */
+  'writes.release': channel<{ released: number }>()(EntityRef),
   'conflicts.list': channel<Conflict[]>()(None),
   'conflicts.resolve': channel<SyncStatus>()(z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['reapply', 'discard']) })),
 } as const;

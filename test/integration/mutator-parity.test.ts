@@ -38,6 +38,7 @@ beforeAll(async () => {
     platform: { url: platform.url, token: platform.token },
     sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
     client: { retries: 0, timeoutMs: 5000 },
+    undoMs: 0,
   });
   await core.refreshMe();
   seedPackageToReview();

@@ -12,6 +12,8 @@ export async function testConsole(dataDir: string, platform: TestPlatform, overr
     platform: { kind: 'remote', url: platform.url, token: platform.token },
     sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
     client: { retries: 2, backoffMs: 5, timeoutMs: 3000 },
+    // Irreversible writes go at once, unless a test is about undoing them.
+    undoMs: 0,
     ...overrides,
   });
   await instance.firstSync;

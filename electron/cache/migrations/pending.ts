@@ -164,4 +164,11 @@ export const pendingMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 5,
+    name: 'irreversible writes wait a moment before they are sent',
+    up(db) {
+      db.exec('ALTER TABLE outbox ADD COLUMN hold_until TEXT;');
+    },
+  },
 ];
