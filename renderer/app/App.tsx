@@ -11,7 +11,10 @@ import { KeyboardHelp } from './KeyboardHelp';
 import { useWorkspace } from './workspace';
 
 /** The shell's own keys beside those the features declare. */
-const shellActions: RegisteredAction[] = [{ id: 'app.help', keys: ['?'], label: 'keys.help', group: 'keys.app', namespace: 'common' }];
+export const shellActions: RegisteredAction[] = [
+  { id: 'app.help', keys: ['?'], label: 'keys.help', group: 'keys.app', namespace: 'common' },
+  { id: 'app.undo', keys: ['z'], label: 'keys.undo', group: 'keys.app', namespace: 'common' },
+];
 const actions: RegisteredAction[] = [
   ...shellActions,
   ...features.flatMap((feature) => feature.actions.map((action) => ({ ...action, namespace: feature.namespace }))),

@@ -7,7 +7,7 @@ import type { AccountMatch } from '../../shared/api/accounts';
 import { DsarType } from '../../shared/api/dsar';
 import { localDateTime, zonedInstant } from '../../shared/domain/calendar';
 import { BridgeCallError } from '../../shared/ipc/bridge';
-import { Modal } from '../app/dialogs';
+import { Modal, useCloseGuard } from '../app/dialogs';
 import { useClock } from '../app/format';
 import { useLabels } from '../app/labels';
 import { useProblemText } from '../app/problems';
@@ -40,6 +40,10 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const { requestClose, guard } = useCloseGuard(
+    [lookup, name, email, address, notes].some((value) => value.trim() !== '') || type !== null,
+    onClose,
+  );
   const [q] = useDebouncedValue(lookup.trim(), 250);
 
   const matches = useQuery({
@@ -96,7 +100,7 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('intake.title')} size="lg" data-testid="intake-dialog">
+    <Modal opened onClose={requestClose} title={t('intake.title')} size="lg" data-testid="intake-dialog">
       <Stack gap="sm">
         <Group grow>
           <Select
@@ -238,7 +242,7 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
         )}
         {failure && <Alert color="red">{failure}</Alert>}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={requestClose}>
             {t('common.cancel')}
           </Button>
           <Button onClick={() => void submit()} loading={saving}>
@@ -246,6 +250,7 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
           </Button>
         </Group>
       </Stack>
+      {guard}
     </Modal>
   );
 }

@@ -21,13 +21,16 @@ import { allowedIn } from '../../shared/domain/dsar-workflow';
 import type { DsarDetail } from '../../shared/ipc/contract';
 import { useAction } from '../app/actions';
 import { useLabels } from '../app/labels';
+import { useProblemText } from '../app/problems';
 import { useAssignableStaff } from '../app/staff';
+import { UndoBar } from '../sync/UndoBar';
 import { ActionDialog, type DialogKind } from './detail/ActionDialog';
 import { DeadlineCard } from './detail/DeadlineCard';
 import { Fulfilment } from './detail/Fulfilment';
 import { RecipientTasks } from './detail/RecipientTasks';
 import { Timeline } from './detail/Timeline';
 import { detailSteps } from './steps';
+import { useAssignGuard } from './useAssignGuard';
 import { useAct, useRequestDetail, useUpdateRequest } from './useRequest';
 
 const steps = detailSteps.map(([kind, key]) => ({ kind, key, action: kind }));
@@ -72,9 +75,11 @@ function DetailBody({
 }) {
   const { t } = useTranslation('dsar');
   const names = useLabels();
+  const problems = useProblemText();
   const { dsar } = detail;
   const act = useAct(dsar.id);
   const update = useUpdateRequest(dsar.id);
+  const assignGuard = useAssignGuard();
   const [error, setError] = useState<string | null>(null);
   const available = steps.filter(
     (s) => mayWrite && allowedIn(s.action, dsar.status) && (s.kind !== 'mark_duplicate' || detail.duplicates.length > 0),
@@ -84,7 +89,7 @@ function DetailBody({
     if (kind === 'start') {
       act.mutateAsync({ type: 'start' }).then(
         () => setError(null),
-        (e: Error) => setError(e.message),
+        (e: unknown) => setError(problems.failure(e)),
       );
     } else setDialog(kind);
   };
@@ -130,6 +135,7 @@ function DetailBody({
           </Tooltip>
         </Group>
 
+        <UndoBar entity="dsar" id={dsar.id} />
         {dsar.duplicateOf && <Alert color="gray">{t('detail.isDuplicate', { id: dsar.duplicateOf })}</Alert>}
         {detail.duplicates.length > 0 && (
           <Alert color="yellow" data-testid="possible-duplicates" styles={{ message: { color: 'var(--mantine-color-dark-7)' } }}>
@@ -147,7 +153,10 @@ function DetailBody({
             label={t('queue.assignee')}
             data={[{ value: '', label: t('queue.unassigned') }, ...officers.map((s) => ({ value: s.id, label: s.name }))]}
             value={dsar.assigneeId ?? ''}
-            onChange={(value) => update.mutate({ assigneeId: value || null })}
+            onChange={(value) => {
+              const next = value || null;
+              assignGuard.guard(dsar.assigneeId, next, () => update.mutate({ assigneeId: next }));
+            }}
             disabled={!mayWrite}
             allowDeselect={false}
           />
@@ -205,6 +214,7 @@ function DetailBody({
         </Title>
         <Timeline events={dsar.events} processorName={processorName} />
       </Stack>
+      {assignGuard.element}
       {dialog && <ActionDialog detail={detail} kind={dialog} onClose={() => setDialog(null)} />}
     </ScrollArea>
   );

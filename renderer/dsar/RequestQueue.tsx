@@ -16,6 +16,7 @@ import { DueBadge } from './DueBadge';
 import { IntakeDialog } from './IntakeDialog';
 import { defaultFilter, type QueueFilter, QueueFilters } from './QueueFilters';
 import { RequestDetail } from './RequestDetail';
+import { useAssignGuard } from './useAssignGuard';
 import { useAssign, useQueue } from './useQueue';
 import { type ViewName, viewOf, views } from './views';
 
@@ -69,13 +70,12 @@ export function RequestQueue() {
     if (lastItem && lastItem.index >= rows.length - 40 && queue.hasNextPage && !queue.isFetchingNextPage) void queue.fetchNextPage();
   }, [lastItem, rows.length, queue]);
 
-  const act = useCallback(
-    (row: QueueRow | undefined, to: 'me' | null) => {
-      if (!row || !mayWrite || !me) return;
-      assign.mutate({ id: row.id, assigneeId: to === 'me' ? me.staff.id : null });
-    },
-    [assign, mayWrite, me],
-  );
+  const assignGuard = useAssignGuard();
+  const act = (row: QueueRow | undefined, to: 'me' | null) => {
+    if (!row || !mayWrite || !me) return;
+    const assigneeId = to === 'me' ? me.staff.id : null;
+    assignGuard.guard(row.assigneeId, assigneeId, () => assign.mutate({ id: row.id, assigneeId }));
+  };
 
   const move = (to: number) => {
     const next = Math.max(0, Math.min(rows.length - 1, to));
@@ -281,6 +281,7 @@ export function RequestQueue() {
         </Text>
       </div>
       {openId && <RequestDetail key={openId} id={openId} mayWrite={mayWrite} onClose={() => setOpenId(null)} />}
+      {assignGuard.element}
       {intake && (
         <IntakeDialog
           onClose={() => setIntake(false)}

@@ -18,7 +18,9 @@ export const dsarFeature = defineFeature({
         args.assigneeId ? t('change.assign', { name: staffName(args.assigneeId) }) : t('change.unassign'),
       setPriority: (args, { t, labels }) => t('change.setPriority', { priority: labels.priority[args.priority] }),
       setTags: (args, { t }) => t('change.setTags', { tags: args.tags.join(', ') || '—' }),
-      act: (args, { t }) => t(`change.act.${args.type}`),
+      // A job names itself: "Start job: Erasure" reads as what the platform will do.
+      act: (args, { t, labels }) =>
+        args.type === 'start_job' ? t('change.startJob', { job: labels.jobKind[args.job] }) : t(`change.act.${args.type}`),
     },
   },
   actions: [

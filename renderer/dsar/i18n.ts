@@ -24,6 +24,7 @@ const de = {
     unassign: 'Zuweisung aufheben',
     setPriority: 'Priorität: {{priority}}',
     setTags: 'Schlagwörter: {{tags}}',
+    startJob: 'Auftrag starten: {{job}}',
     act: {
       acknowledge: 'Eingang bestätigen',
       start: 'In Bearbeitung nehmen',
@@ -327,6 +328,42 @@ const de = {
     approve: 'Prüfung abgeschlossen – Paket freigeben und übermitteln',
     download: 'Kopie des übermittelten Pakets speichern (wird protokolliert)',
   },
+  irreversible: {
+    takeOver: {
+      title: 'Anfrage von {{current}} übernehmen?',
+      body: '{{current}} ist für diese Anfrage zuständig. Danach ist {{next}} zuständig; der Wechsel steht im Verlauf.',
+      confirm: 'Übernehmen',
+    },
+    release: {
+      title: 'Zuständigkeit von {{current}} aufheben?',
+      body: '{{current}} ist für diese Anfrage zuständig. Danach ist niemand zuständig; der Wechsel steht im Verlauf.',
+      confirm: 'Aufheben',
+    },
+    erasure: {
+      title: 'Löschung auf der Plattform starten?',
+      body: 'Die Plattform löscht die Daten von {{name}} in allen Kategorien ohne Aufbewahrungspflicht und schränkt die übrigen ein (Art. 17 Abs. 3, Art. 18 DSGVO). Gelöschte Daten lassen sich nicht wiederherstellen.',
+      confirm: 'Löschung starten',
+    },
+    rectification: {
+      title: 'Berichtigung auf der Plattform starten?',
+      body: '{{field}} von {{name}} wird auf der Plattform zu „{{value}}“ geändert. Der bisherige Wert steht danach nur noch im Verlauf.',
+      confirm: 'Berichtigung starten',
+    },
+    deliver: {
+      title: 'Paket an {{name}} übermitteln?',
+      body_one:
+        '{{name}} erhält {{count}} Eintrag aus {{categories}} Kategorien; {{excluded}} zurückgehalten. Ein übermitteltes Paket lässt sich nicht zurückholen.',
+      body_other:
+        '{{name}} erhält {{count}} Einträge aus {{categories}} Kategorien; {{excluded}} zurückgehalten. Ein übermitteltes Paket lässt sich nicht zurückholen.',
+      confirm: 'Übermitteln',
+    },
+    inform: {
+      title: '{{processor}} als informiert festhalten?',
+      body: 'Im Verlauf steht dann dauerhaft, dass {{processor}} am {{date}} über die Änderung informiert wurde (Art. 19 DSGVO).',
+      confirm: 'Festhalten',
+    },
+    undoHint: 'Bevor die Änderung an die Plattform geht, können Sie sie einige Sekunden lang zurücknehmen.',
+  },
   art19: {
     title: 'Empfänger informieren (Art. 19 DSGVO)',
     progress: '{{done}} von {{total}} informiert',
@@ -361,6 +398,7 @@ const en: Catalogue<typeof de> = {
     unassign: 'Unassign',
     setPriority: 'Priority: {{priority}}',
     setTags: 'Tags: {{tags}}',
+    startJob: 'Start job: {{job}}',
     act: {
       acknowledge: 'Acknowledge receipt',
       start: 'Start work',
@@ -662,6 +700,42 @@ const en: Catalogue<typeof de> = {
     information: 'Art. 15(1) information (from the records of processing)',
     approve: 'Review done – approve and deliver the package',
     download: 'Save a copy of the delivered package (logged)',
+  },
+  irreversible: {
+    takeOver: {
+      title: 'Take the request from {{current}}?',
+      body: '{{current}} is assigned to this request. Afterwards {{next}} is; the change is in the timeline.',
+      confirm: 'Take over',
+    },
+    release: {
+      title: 'Remove {{current}} from the request?',
+      body: '{{current}} is assigned to this request. Afterwards nobody is; the change is in the timeline.',
+      confirm: 'Remove',
+    },
+    erasure: {
+      title: 'Start the erasure on the platform?',
+      body: 'The platform erases the data of {{name}} in every category without a retention duty and restricts the rest (Art. 17(3), Art. 18 GDPR). Erased data cannot be restored.',
+      confirm: 'Start erasure',
+    },
+    rectification: {
+      title: 'Start the rectification on the platform?',
+      body: '{{field}} of {{name}} is changed to “{{value}}” on the platform. The old value remains only in the timeline.',
+      confirm: 'Start rectification',
+    },
+    deliver: {
+      title: 'Deliver the package to {{name}}?',
+      body_one:
+        '{{name}} receives {{count}} record from {{categories}} categories; {{excluded}} withheld. A delivered package cannot be called back.',
+      body_other:
+        '{{name}} receives {{count}} records from {{categories}} categories; {{excluded}} withheld. A delivered package cannot be called back.',
+      confirm: 'Deliver',
+    },
+    inform: {
+      title: 'Record {{processor}} as informed?',
+      body: 'The timeline then records for good that {{processor}} was told about the change on {{date}} (Art. 19 GDPR).',
+      confirm: 'Record',
+    },
+    undoHint: 'Before the change goes to the platform you can take it back for a few seconds.',
   },
   art19: {
     title: 'Inform recipients (Art. 19 GDPR)',

@@ -2,7 +2,7 @@ import { Alert, Button, Group, MultiSelect, Select, Stack, Switch, TagsInput, Te
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ActivityDraft, Art9Ground, LegalBasis, type ProcessingActivity } from '../../shared/api/activities';
-import { Drawer } from '../app/dialogs';
+import { Drawer, useCloseGuard } from '../app/dialogs';
 import { useLabels } from '../app/labels';
 import { useBridge } from '../bridge/context';
 import { useProcessors } from './useProcessors';
@@ -48,6 +48,8 @@ export function ActivityEditor({ activity, onClose }: { activity: ProcessingActi
     : null;
   const [draft, setDraft] = useState<ActivityDraft>(() => original ?? emptyDraft());
   const [retention, setRetention] = useState(() => retentionText(draft.retention));
+  const [opening] = useState(() => JSON.stringify([draft, retention]));
+  const { requestClose, guard } = useCloseGuard(JSON.stringify([draft, retention]) !== opening, onClose);
   const {
     errors,
     submit: submitDraft,
@@ -67,7 +69,7 @@ export function ActivityEditor({ activity, onClose }: { activity: ProcessingActi
   return (
     <Drawer
       opened
-      onClose={onClose}
+      onClose={requestClose}
       position="right"
       size="xl"
       closeButtonProps={{ 'aria-label': t('records.close') }}
@@ -174,7 +176,7 @@ export function ActivityEditor({ activity, onClose }: { activity: ProcessingActi
         />
         <TagsInput label={t('records.toms')} value={draft.toms} onChange={(toms) => update({ toms })} />
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={requestClose}>
             {t('records.cancel')}
           </Button>
           <Button type="submit" loading={saving}>
@@ -182,6 +184,7 @@ export function ActivityEditor({ activity, onClose }: { activity: ProcessingActi
           </Button>
         </Group>
       </Stack>
+      {guard}
     </Drawer>
   );
 }

@@ -28,7 +28,7 @@ import {
 } from '../../shared/api/processors';
 import { addMonthsClamped } from '../../shared/domain/calendar';
 import { isEea } from '../../shared/domain/transfers';
-import { Drawer } from '../app/dialogs';
+import { Drawer, useCloseGuard } from '../app/dialogs';
 import { useToday } from '../app/format';
 import { optionsOf, useLabels } from '../app/labels';
 import { useBridge } from '../bridge/context';
@@ -83,6 +83,8 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
   const original = processor ? toDraft(processor) : null;
   const today = useToday();
   const [draft, setDraft] = useState<ProcessorDraft>(() => original ?? emptyDraft(today));
+  const [opening] = useState(draft);
+  const { requestClose, guard } = useCloseGuard(JSON.stringify(draft) !== JSON.stringify(opening), onClose);
   const {
     errors,
     submit: submitDraft,
@@ -103,7 +105,7 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
   return (
     <Drawer
       opened={opened}
-      onClose={onClose}
+      onClose={requestClose}
       position="right"
       size="xl"
       closeButtonProps={{ 'aria-label': t('processors.close') }}
@@ -345,7 +347,7 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
           />
         </SimpleGrid>
         <Group justify="flex-end" mt="md">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={requestClose}>
             {t('processors.cancel')}
           </Button>
           <Button type="submit" loading={saving}>
@@ -353,6 +355,7 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
           </Button>
         </Group>
       </Stack>
+      {guard}
     </Drawer>
   );
 }

@@ -1,43 +1,12 @@
 import { Alert, Button, Card, Group, Stack, Text } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { type LabelLanguage, labels } from '../../shared/domain/labels';
-import type { Conflict } from '../../shared/ipc/contract';
 import { Drawer } from '../app/dialogs';
-import type { LabelContext } from '../app/feature';
 import { useDateFormat } from '../app/format';
 import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
 import { useBridge } from '../bridge/context';
-import { features } from '../features';
-import { declaredText } from '../i18n';
-
-type Label = (args: Record<string, unknown>, context: LabelContext<unknown>) => string;
-
-/** Each entity's conflict labels and the namespace of their texts, from the feature that owns the entity. */
-const labelsOf = new Map<string, { namespace: string; labels: Record<string, Label> }>();
-for (const feature of features) {
-  for (const [entity, labels] of Object.entries(feature.conflicts)) {
-    labelsOf.set(entity, { namespace: feature.namespace, labels: labels as Record<string, Label> });
-  }
-}
-
-/** How a refused write reads: as its button did, from the feature that owns the entity. */
-export function conflictLabel(
-  conflict: Pick<Conflict, 'entity' | 'mutator' | 'intended'>,
-  staffName: (id: string) => string,
-  language: LabelLanguage,
-): string {
-  const owner = labelsOf.get(conflict.entity);
-  const label = owner?.labels[conflict.mutator];
-  // A test keeps every mutator of every entity labelled; an unknown one is a write of a newer console.
-  if (!owner || !label) return `${conflict.entity}.${conflict.mutator}`;
-  return label(conflict.intended, {
-    t: (key, options) => declaredText(owner.namespace, key as string, options),
-    labels: labels[language],
-    staffName,
-  });
-}
+import { writeLabel } from './write-label';
 
 export function ConflictsDrawer({ opened, onClose }: { opened: boolean; onClose: () => void }) {
   const { t, i18n } = useTranslation();
@@ -79,7 +48,8 @@ export function ConflictsDrawer({ opened, onClose }: { opened: boolean; onClose:
               {conflict.kind === 'rejected' && `: ${conflict.problem ? problems.text(conflict.problem, conflict.params) : conflict.detail}`}
             </Text>
             <Text size="sm">
-              {t('conflicts.intended')}: {conflictLabel(conflict, staffName, i18n.language === 'en' ? 'en' : 'de')}
+              {t('conflicts.intended')}:{' '}
+              {writeLabel(conflict.entity, conflict.mutator, conflict.intended, staffName, i18n.language === 'en' ? 'en' : 'de')}
             </Text>
             <Text size="xs" c="dimmed">
               {format.instant(conflict.createdAt)}

@@ -20,6 +20,7 @@ export function useBridgeEvents() {
     const offChanged = bridge.on('cache.changed', ({ entities }) => {
       for (const entity of entities) for (const queryKey of queriesOf.get(entity) ?? []) void queryClient.invalidateQueries({ queryKey });
       void queryClient.invalidateQueries({ queryKey: ['conflicts'] });
+      void queryClient.invalidateQueries({ queryKey: ['pending'] });
     });
     const offStatus = bridge.on('sync.status', (status) => {
       queryClient.setQueryData(['sync-status'], status);

@@ -76,7 +76,15 @@ test('a new access request is triaged to delivery: intake, acknowledgement, iden
   await testInfo.attach('package-review', { body: await page.screenshot(), contentType: 'image/png' });
 
   await review.getByRole('button', { name: 'Review done – approve and deliver the package' }).click();
+  // Asked first, naming what leaves; then held a moment for undo, and sent at once on request.
+  const question = page.getByTestId('confirm-dialog');
+  await expect(question).toContainText('A delivered package cannot be called back.');
+  await question.getByRole('button', { name: 'Deliver' }).click();
+  const undo = detail(page).getByTestId('undo-bar');
+  await expect(undo).toContainText(/“Deliver the package” goes to the platform in \d+ s/);
+  await undo.getByRole('button', { name: 'Send now' }).click();
   await expect(review.getByTestId('delivered')).toBeVisible({ timeout: 20_000 });
+  await expect(undo).toHaveCount(0);
   const copy = page.waitForEvent('download');
   await review.getByTestId('download-package').click();
   expect((await copy).suggestedFilename()).toMatch(/^dsr_\w+-package\.zip$/);
@@ -98,7 +106,18 @@ test('an erasure restricts the invoices with their legal basis and lists the rec
   await expect(status(page)).toHaveText('In progress');
   // Nothing to tell recipients before the platform has erased anything.
   await expect(detail(page).getByTestId('recipient-tasks')).toHaveCount(0);
+  // The erasure asks first (Enter confirms), waits its moment, and z takes it back.
   await page.keyboard.press('f');
+  await expect(page.getByTestId('confirm-dialog')).toContainText('Erased data cannot be restored.');
+  await page.keyboard.press('Enter');
+  const undo = detail(page).getByTestId('undo-bar');
+  await expect(undo).toBeVisible();
+  await page.keyboard.press('z');
+  await expect(undo).toHaveCount(0);
+  await expect(detail(page).getByTestId('no-job')).toBeVisible();
+  await page.keyboard.press('f');
+  await page.keyboard.press('Enter');
+  await undo.getByRole('button', { name: 'Send now' }).click();
   const result = detail(page).getByTestId('erasure-result');
   await expect(result).toBeVisible({ timeout: 30_000 });
   const invoices = result.locator('[data-category=invoices]');
@@ -111,7 +130,10 @@ test('an erasure restricts the invoices with their legal basis and lists the rec
   expect(await tasks.count()).toBeGreaterThan(1);
   const first = tasks.first();
   await first.getByRole('button', { name: 'Informed' }).click();
+  await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Record' }).click();
   await expect(first).toHaveAttribute('data-informed', today());
+  await undo.getByRole('button', { name: 'Send now' }).click();
+  await expect(undo).toHaveCount(0);
   await expect(detail(page).getByTestId('recipient-tasks')).toContainText(`1 of ${await tasks.count()} informed`);
   await expect(detail(page).getByTestId('timeline')).toContainText('Recipient informed (Art. 19)');
   // One erasure fulfils the request: it is not offered again.

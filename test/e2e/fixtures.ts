@@ -45,10 +45,14 @@ export async function openQueue(page: Page, url: string) {
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online');
 }
 
-/** Clicks "Assign to me" on the first row that offers it; returns that request's id and its row. */
+/**
+ * Clicks "Assign to me" on the first unassigned row (a colleague's would ask first); returns that request's
+ * id and its row.
+ */
 export async function assignFirstToMe(page: Page) {
   const candidate = page
     .getByTestId('queue-row')
+    .filter({ has: page.getByTestId('assignee').getByText('—', { exact: true }) })
     .filter({ has: page.getByRole('button', { name: 'Assign to me' }) })
     .first();
   const id = await candidate.getAttribute('data-id');

@@ -4,11 +4,13 @@ import { render } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { MemoryRouter } from 'react-router';
 import type { PrivacyConsole } from '../../electron/console';
+import { shellActions } from '../../renderer/app/App';
 import { ActionsProvider, type RegisteredAction } from '../../renderer/app/actions';
 import { cssVariables, theme } from '../../renderer/app/theme';
 import { BridgeProvider } from '../../renderer/bridge/context';
 import { features } from '../../renderer/features';
 import { initI18n } from '../../renderer/i18n';
+import { useBridgeEvents } from '../../renderer/sync/useBridgeEvents';
 import { buildBridge, type PrivacyConsoleBridge, unwrap } from '../../shared/ipc/bridge';
 
 /** What jsdom lacks and Mantine needs. */
@@ -46,9 +48,15 @@ export function bridgeTo(console_: PrivacyConsole): PrivacyConsoleBridge {
 }
 
 const actions: RegisteredAction[] = [
-  { id: 'app.help', keys: ['?'], label: 'keys.help', group: 'keys.app', namespace: 'common' },
+  ...shellActions,
   ...features.flatMap((feature) => feature.actions.map((action) => ({ ...action, namespace: feature.namespace }))),
 ];
+
+/** What main tells the renderer (cache changes, sync state) reaches the queries, as in the shell. */
+function BridgeEvents() {
+  useBridgeEvents();
+  return null;
+}
 
 /** Renders a screen as the shell does: theme, texts, queries, the bridge and the keyboard registry. */
 export async function renderScreen(element: ReactNode, bridge: PrivacyConsoleBridge, language: 'de' | 'en' = 'en') {
@@ -60,6 +68,7 @@ export async function renderScreen(element: ReactNode, bridge: PrivacyConsoleBri
       <BridgeProvider bridge={bridge}>
         <QueryClientProvider client={queryClient}>
           <ActionsProvider actions={actions}>
+            <BridgeEvents />
             <MemoryRouter>{element}</MemoryRouter>
           </ActionsProvider>
         </QueryClientProvider>

@@ -15,7 +15,7 @@ import { accountMethods, messageKindOf } from '../../../shared/domain/dsar-workf
 import { requiredParts } from '../../../shared/domain/letters';
 import { BridgeCallError } from '../../../shared/ipc/bridge';
 import type { DsarDetail } from '../../../shared/ipc/contract';
-import { Modal } from '../../app/dialogs';
+import { Modal, useCloseGuard } from '../../app/dialogs';
 import { useDateFormat } from '../../app/format';
 import { useLabels } from '../../app/labels';
 import { useProblemText } from '../../app/problems';
@@ -63,6 +63,8 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
   const [edited, setEdited] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
+  // What the officer typed or edited is not given up by a stray Escape.
+  const { requestClose, guard } = useCloseGuard(edited || reason.trim() !== '' || text.trim() !== '', onClose);
 
   // The template gives only the editable text: nothing the law requires depends on when or whether it is edited.
   const draft = useQuery({
@@ -158,7 +160,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
   };
 
   return (
-    <Modal opened onClose={onClose} title={t(`detail.dialog.${kind}`)} size="lg" data-testid="action-dialog">
+    <Modal opened onClose={requestClose} title={t(`detail.dialog.${kind}`)} size="lg" data-testid="action-dialog">
       <Stack gap="sm">
         {kind === 'deny' && (
           <Select
@@ -309,7 +311,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
           </Alert>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>
+          <Button variant="default" onClick={requestClose}>
             {t('common.cancel')}
           </Button>
           <Button
@@ -322,6 +324,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
           </Button>
         </Group>
       </Stack>
+      {guard}
     </Modal>
   );
 }

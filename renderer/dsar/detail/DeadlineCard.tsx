@@ -41,7 +41,14 @@ export function DeadlineCard({ detail }: { detail: DsarDetail }) {
             {f.longDay(deadline.due)}
           </Text>
           {open && (
-            <Badge color={color} variant="filled" data-testid="detail-days-left">
+            <Badge
+              color={color}
+              variant="light"
+              size="lg"
+              // The tint with its darkest shade as text: AA contrast in every colour (white on teal or orange is not).
+              style={{ '--badge-color': `var(--mantine-color-${color === 'orange' ? 'dark-7' : `${color}-9`})` } as React.CSSProperties}
+              data-testid="detail-days-left"
+            >
               {left < 0 ? t('queue.overdue', { count: -left }) : left === 0 ? t('queue.dueToday') : t('queue.daysLeft', { count: left })}
             </Badge>
           )}

@@ -6,8 +6,10 @@ import type { Job } from '../../../shared/api/jobs';
 import { allowedIn, jobFor } from '../../../shared/domain/dsar-workflow';
 import type { DsarDetail } from '../../../shared/ipc/contract';
 import { useAction } from '../../app/actions';
+import { useConfirm } from '../../app/dialogs';
 import { useDateFormat } from '../../app/format';
 import { nameOr, useLabels } from '../../app/labels';
+import { useProblemText } from '../../app/problems';
 import { useAct } from '../useRequest';
 import { PackageReview } from './PackageReview';
 
@@ -17,6 +19,8 @@ const newJobId = () => `job_${crypto.randomUUID().replace(/-/g, '').slice(0, 16)
 export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite: boolean }) {
   const { t } = useTranslation('dsar');
   const names = useLabels();
+  const problems = useProblemText();
+  const confirm = useConfirm();
   const act = useAct(detail.dsar.id);
   const f = useDateFormat();
   const kind = jobFor[detail.dsar.type];
@@ -30,7 +34,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
   const mayStart =
     mayWrite && !noAccount && allowedIn('start_job', detail.dsar.status) && !running && !detail.jobs.some((j) => j.state === 'succeeded');
 
-  const start = () => {
+  const send = () => {
     const extra =
       kind === 'rectification'
         ? { changes: field && value.trim() ? [{ field: field as RectifiableField, after: value.trim() }] : [] }
@@ -39,8 +43,30 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
           : {};
     act.mutateAsync({ type: 'start_job', jobId: newJobId(), job: kind, ...extra }).then(
       () => setError(null),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(problems.failure(e)),
     );
+  };
+  // Erasing or changing the person's data cannot be taken back once the platform has done it: ask first.
+  const start = () => {
+    const name = detail.dsar.subject.name;
+    if (kind === 'erasure') {
+      confirm.ask({
+        title: t('irreversible.erasure.title'),
+        consequence: t('irreversible.erasure.body', { name }),
+        note: t('irreversible.undoHint'),
+        confirmLabel: t('irreversible.erasure.confirm'),
+        danger: true,
+        onConfirm: send,
+      });
+    } else if (kind === 'rectification' && field && value.trim()) {
+      confirm.ask({
+        title: t('irreversible.rectification.title'),
+        consequence: t('irreversible.rectification.body', { name, field: nameOr(names.field, field), value: value.trim() }),
+        note: t('irreversible.undoHint'),
+        confirmLabel: t('irreversible.rectification.confirm'),
+        onConfirm: send,
+      });
+    } else send();
   };
 
   // f starts the job (the fields a rectification or an objection needs come first).
@@ -113,6 +139,7 @@ export function Fulfilment({ detail, mayWrite }: { detail: DsarDetail; mayWrite:
             {error}
           </Alert>
         )}
+        {confirm.element}
         {mayStart && (
           <Button variant="light" onClick={start} loading={act.isPending} w="fit-content" data-testid="start-job" aria-keyshortcuts="f">
             {t('job.start', { job: names.jobKind[kind] })}

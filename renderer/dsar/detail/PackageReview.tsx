@@ -5,8 +5,10 @@ import { useTranslation } from 'react-i18next';
 import type { Job } from '../../../shared/api/jobs';
 import { deliveredJob, excludedItems } from '../../../shared/domain/dsar-package';
 import type { DsarDetail } from '../../../shared/ipc/contract';
+import { useConfirm } from '../../app/dialogs';
 import { download } from '../../app/download';
 import { useLabels } from '../../app/labels';
+import { useProblemText } from '../../app/problems';
 import { useBridge } from '../../bridge/context';
 import { useAct } from '../useRequest';
 
@@ -17,6 +19,8 @@ import { useAct } from '../useRequest';
 export function PackageReview({ detail, job }: { detail: DsarDetail; job: Job }) {
   const { t } = useTranslation('dsar');
   const names = useLabels();
+  const problems = useProblemText();
+  const confirm = useConfirm();
   const bridge = useBridge();
   const act = useAct(detail.dsar.id);
   const [excluding, setExcluding] = useState<string | null>(null);
@@ -32,7 +36,7 @@ export function PackageReview({ detail, job }: { detail: DsarDetail; job: Job })
   const run = (action: Parameters<typeof act.mutateAsync>[0]) =>
     act.mutateAsync(action).then(
       () => setError(null),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(problems.failure(e)),
     );
   const total = job.result.categories.reduce((n, c) => n + c.count, 0);
 
@@ -160,16 +164,33 @@ export function PackageReview({ detail, job }: { detail: DsarDetail; job: Job })
                 download(file);
                 setError(null);
               },
-              (e: Error) => setError(e.message),
+              (e: unknown) => setError(problems.failure(e)),
             )
           }
         >
           {t('package.download')}
         </Button>
       )}
+      {confirm.element}
       {!delivered && (
         <Button
-          onClick={() => information.data && void run({ type: 'deliver', jobId: job.id, information: information.data.text })}
+          onClick={() => {
+            const text = information.data?.text;
+            if (!text || job.result?.kind !== 'package') return;
+            confirm.ask({
+              title: t('irreversible.deliver.title', { name: detail.dsar.subject.name }),
+              consequence: t('irreversible.deliver.body', {
+                name: detail.dsar.subject.name,
+                count: total - excluded.size,
+                categories: job.result.categories.filter((c) => c.count).length,
+                excluded: excluded.size,
+              }),
+              note: t('irreversible.undoHint'),
+              confirmLabel: t('irreversible.deliver.confirm'),
+              danger: true,
+              onConfirm: () => void run({ type: 'deliver', jobId: job.id, information: text }),
+            });
+          }}
           disabled={!information.data}
           loading={act.isPending}
         >

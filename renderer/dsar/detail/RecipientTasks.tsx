@@ -2,13 +2,17 @@ import { Alert, Badge, Button, Checkbox, Group, Paper, Stack, Table, Text, TextI
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DsarDetail, RecipientTask } from '../../../shared/ipc/contract';
+import { useConfirm } from '../../app/dialogs';
 import { useDateFormat } from '../../app/format';
+import { useProblemText } from '../../app/problems';
 import { useAct } from '../useRequest';
 
 /** Art. 19: every recipient holding the affected data, ticked with the day it was told. */
 export function RecipientTasks({ detail, tasks, mayWrite }: { detail: DsarDetail; tasks: RecipientTask[]; mayWrite: boolean }) {
   const { t } = useTranslation('dsar');
   const f = useDateFormat();
+  const problems = useProblemText();
+  const confirm = useConfirm();
   const act = useAct(detail.dsar.id);
   const [dates, setDates] = useState<Record<string, string>>({});
   const [error, setError] = useState<string | null>(null);
@@ -70,18 +74,20 @@ export function RecipientTasks({ detail, tasks, mayWrite }: { detail: DsarDetail
                         />
                         <Button
                           size="compact-xs"
-                          onClick={() =>
-                            act
-                              .mutateAsync({
-                                type: 'inform_recipient',
-                                processorId: task.processorId,
-                                informedOn: dates[task.processorId] ?? detail.deadline.today,
-                              })
-                              .then(
-                                () => setError(null),
-                                (e: Error) => setError(e.message),
-                              )
-                          }
+                          onClick={() => {
+                            const informedOn = dates[task.processorId] ?? detail.deadline.today;
+                            confirm.ask({
+                              title: t('irreversible.inform.title', { processor: task.legalName }),
+                              consequence: t('irreversible.inform.body', { processor: task.legalName, date: f.day(informedOn) }),
+                              note: t('irreversible.undoHint'),
+                              confirmLabel: t('irreversible.inform.confirm'),
+                              onConfirm: () =>
+                                act.mutateAsync({ type: 'inform_recipient', processorId: task.processorId, informedOn }).then(
+                                  () => setError(null),
+                                  (e: unknown) => setError(problems.failure(e)),
+                                ),
+                            });
+                          }}
                         >
                           {t('art19.markInformed')}
                         </Button>
@@ -98,6 +104,7 @@ export function RecipientTasks({ detail, tasks, mayWrite }: { detail: DsarDetail
             {error}
           </Alert>
         )}
+        {confirm.element}
       </Stack>
     </Paper>
   );

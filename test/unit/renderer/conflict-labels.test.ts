@@ -3,7 +3,7 @@ import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { features } from '../../../renderer/features';
 import { initI18n } from '../../../renderer/i18n';
-import { conflictLabel } from '../../../renderer/sync/ConflictsDrawer';
+import { writeLabel } from '../../../renderer/sync/write-label';
 import { demoActivities } from '../../../sandbox/seed/activities';
 import { demoProcessors } from '../../../sandbox/seed/processors';
 import { entities } from '../../../shared/entities/registry';
@@ -69,7 +69,7 @@ describe('conflict labels', () => {
     for (const [entity, mutators] of Object.entries(samples)) {
       for (const [mutator, list] of Object.entries(mutators)) {
         for (const intended of list) {
-          const label = conflictLabel({ entity: entity as 'dsar', mutator, intended }, () => 'Dr. Katrin Vogel', language);
+          const label = writeLabel(entity, mutator, intended, () => 'Dr. Katrin Vogel', language);
           expect(label, `${entity}.${mutator} ${JSON.stringify(intended).slice(0, 40)}`).not.toMatch(
             /^\w+\.\w+$|\bchange\.|\bact\.|undefined|\[object|priority\.|\b[a-z]+_[a-z_]+\b|\b[a-z]+[A-Z]\w*\b/,
           );

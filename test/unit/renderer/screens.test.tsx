@@ -17,12 +17,13 @@ let dir: ReturnType<typeof tempDir>;
 let platform: TestPlatform;
 const consoles: PrivacyConsole[] = [];
 
-async function consoleAs(staffId: string) {
+async function consoleAs(staffId: string, undoMs?: number) {
   const started = await startConsole({
     dataDir: join(dir.path, `console-${staffId}`),
     cacheKey: TEST_KEY,
     platform: { kind: 'remote', url: platform.url, token: platform.sandbox.tokens[staffId] },
     sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
+    undoMs,
   });
   await started.firstSync;
   consoles.push(started);
@@ -98,6 +99,64 @@ describe('a rule that says no (dsar)', () => {
     expect(alert.textContent).toBe('Im Status „Abgeschlossen“ ist dieser Schritt nicht möglich.');
     expect(subject.value).toBe('Ihre Anfrage – eine Rückfrage');
     expect(platform.appliedWrites(row.id).filter((w) => w.action === 'dsar.request_clarification')).toEqual([]);
+  });
+});
+
+describe('an irreversible step (dsar)', () => {
+  it('names its consequence before it is taken, and can be undone while it waits', async () => {
+    const app = await consoleAs('stf_vogel', 60_000);
+    const bridge = bridgeTo(app);
+    const access = (await bridge['dsar.list']({ types: ['access'], limit: 1 })).rows[0];
+    const subject = (await bridge['dsar.get']({ id: access.id }))?.dsar.subject;
+    if (!subject?.userId) throw new Error('no subject with an account');
+    const created = await bridge['dsar.create']({ type: 'erasure', channel: 'email', receivedAt: new Date().toISOString(), subject });
+    const id = created.dsar.id;
+    await bridge['dsar.act']({ id, action: { type: 'start' } });
+    await bridge['sync.now']();
+    await renderScreen(<RequestDetail id={id} mayWrite onClose={() => undefined} />, bridge);
+    const detail = await screen.findByTestId('request-detail');
+
+    // Asked first, with the person and what cannot be restored; cancelling sends nothing.
+    await userEvent.click(await within(detail).findByTestId('start-job'));
+    let question = await screen.findByTestId('confirm-dialog');
+    expect(question.textContent).toContain(`The platform erases the data of ${subject.name}`);
+    expect(question.textContent).toContain('Erased data cannot be restored.');
+    await userEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByTestId('confirm-dialog')).toBeNull());
+    expect(await bridge['writes.pending']({ entity: 'dsar', id })).toBeNull();
+
+    // Confirmed: shown at once, held; the bar counts down and offers undo (also the z key).
+    await userEvent.click(within(detail).getByTestId('start-job'));
+    question = await screen.findByTestId('confirm-dialog');
+    await userEvent.click(within(question).getByRole('button', { name: 'Start erasure' }));
+    const bar = await within(detail).findByTestId('undo-bar');
+    expect(bar.textContent).toMatch(/“Start job: Erasure” goes to the platform in \d+ s\./);
+    expect(within(detail).getByTestId('timeline').textContent).toContain('Job started: Erasure');
+    fireEvent.keyDown(window, { key: 'z' });
+    await waitFor(() => expect(within(detail).queryByTestId('undo-bar')).toBeNull());
+    await waitFor(() => expect(within(detail).getByTestId('timeline').textContent).not.toContain('Job started: Erasure'));
+    await bridge['sync.now']();
+    expect(platform.appliedWrites(id).map((w) => w.action)).not.toContain('dsar.start_job');
+  });
+});
+
+describe('a form with unsaved edits (processors)', () => {
+  it('asks before closing, and keeps the input when the officer stays', async () => {
+    const app = await consoleAs('stf_albrecht');
+    await renderScreen(<ProcessorRegistry />, bridgeTo(app));
+    await userEvent.click(await screen.findByRole('button', { name: 'Add processor' }));
+    const form = await screen.findByRole('dialog');
+    const legalName = within(form).getByLabelText(/Legal name/) as HTMLInputElement;
+    await userEvent.type(legalName, 'Offshore Analytics Pvt. Ltd.');
+    await userEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    const question = await screen.findByTestId('confirm-dialog');
+    expect(question.textContent).toContain('What you entered in this form is not saved yet.');
+    await userEvent.click(within(question).getByRole('button', { name: 'Cancel' }));
+    await waitFor(() => expect(screen.queryByTestId('confirm-dialog')).toBeNull());
+    expect(legalName.value).toBe('Offshore Analytics Pvt. Ltd.');
+    await userEvent.click(within(form).getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(within(await screen.findByTestId('confirm-dialog')).getByRole('button', { name: 'Discard' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 });
 
