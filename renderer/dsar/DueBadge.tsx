@@ -13,7 +13,18 @@ const textColor: Record<string, string> = {
   gray: 'var(--mantine-color-gray-9)',
 };
 
-export function DueBadge({ dueDate, status, paused }: { dueDate: string; status: DsarStatus; paused: boolean }) {
+export function DueBadge({
+  dueDate,
+  status,
+  paused,
+  compact = false,
+}: {
+  dueDate: string;
+  status: DsarStatus;
+  paused: boolean;
+  /** In a narrow column: the days left only, the date in the tooltip. */
+  compact?: boolean;
+}) {
   const { t } = useTranslation('dsar');
   const formatted = useDateFormat().day(dueDate);
   const today = useToday();
@@ -28,9 +39,10 @@ export function DueBadge({ dueDate, status, paused }: { dueDate: string; status:
           ? ['yellow', t('queue.daysLeft', { count: left })]
           : ['gray', t('queue.daysLeft', { count: left })];
   return (
-    <Tooltip label={paused ? t('queue.pausedHint') : t('queue.dueHint')} multiline maw={320}>
+    <Tooltip label={`${compact ? `${formatted} – ` : ''}${paused ? t('queue.pausedHint') : t('queue.dueHint')}`} multiline maw={320}>
       <span>
-        {formatted} {/* Tinted background with the darkest shade as text: AA contrast for every colour. */}
+        {!compact && `${formatted} `}
+        {/* Tinted background with the darkest shade as text: AA contrast for every colour. */}
         <Badge
           size="sm"
           color={color}

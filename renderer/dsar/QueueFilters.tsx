@@ -1,6 +1,6 @@
-import { Button, Group, Select, TextInput } from '@mantine/core';
+import { Button, Collapse, Group, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
-import { type RefObject, useState } from 'react';
+import { type ReactNode, type RefObject, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DsarStatus, DsarType } from '../../shared/api/dsar';
 import { openStatuses } from '../../shared/domain/dsar';
@@ -26,18 +26,39 @@ export const defaultFilter: QueueFilter = {
   due: null,
 };
 
+/** How many filters differ from the default (the search aside): the collapsed filter button says so. */
+function changedFilters(filter: QueueFilter): number {
+  return [
+    statusValue(filter.statuses) !== 'open',
+    filter.types.length > 0,
+    filter.assignee !== null,
+    filter.sort !== defaultFilter.sort,
+    filter.due !== null,
+  ].filter(Boolean).length;
+}
+
+/**
+ * The search and the filters. Beside an open request the queue is narrow: the search stays, the filters
+ * (and what acts on the filtered set, `extra`) fold behind one button that counts the filters in force.
+ */
 export function QueueFilters({
   filter,
   onChange,
   searchRef,
   onLeaveSearch,
+  collapsed = false,
+  extra,
 }: {
   filter: QueueFilter;
   onChange: (next: QueueFilter) => void;
   searchRef: RefObject<HTMLInputElement | null>;
   /** The search box was left: to the rows (ArrowDown) or just left (Escape); the results stay. */
   onLeaveSearch(toRows: boolean): void;
+  collapsed?: boolean;
+  /** Shown with the folded filters: the actions on the filtered set. */
+  extra?: ReactNode;
 }) {
+  const [unfolded, setUnfolded] = useState(false);
   const { t } = useTranslation('dsar');
   const names = useLabels();
   const assignable = useAssignableStaff();
@@ -51,28 +72,32 @@ export function QueueFilters({
     ...assignable.map((s) => ({ value: s.id, label: s.name })),
   ];
 
-  return (
-    <Group gap="sm" align="flex-end" wrap="wrap">
-      <TextInput
-        ref={searchRef}
-        label={t('queue.search')}
-        placeholder={t('queue.searchPlaceholder')}
-        value={search}
-        onChange={(event) => {
-          setSearch(event.currentTarget.value);
-          commitSearch(event.currentTarget.value);
-        }}
-        w={240}
-        type="search"
-        onKeyDown={(event) => {
-          if (event.key !== 'ArrowDown' && event.key !== 'Escape') return;
-          // Escape in a search field would clear it: here it only leaves the field.
-          event.preventDefault();
-          commitSearch.flush();
-          event.currentTarget.blur();
-          onLeaveSearch(event.key === 'ArrowDown');
-        }}
-      />
+  const searchBox = (
+    <TextInput
+      ref={searchRef}
+      label={collapsed ? undefined : t('queue.search')}
+      aria-label={collapsed ? t('queue.search') : undefined}
+      placeholder={t('queue.searchPlaceholder')}
+      value={search}
+      onChange={(event) => {
+        setSearch(event.currentTarget.value);
+        commitSearch(event.currentTarget.value);
+      }}
+      w={collapsed ? undefined : 240}
+      flex={collapsed ? 1 : undefined}
+      type="search"
+      onKeyDown={(event) => {
+        if (event.key !== 'ArrowDown' && event.key !== 'Escape') return;
+        // Escape in a search field would clear it: here it only leaves the field.
+        event.preventDefault();
+        commitSearch.flush();
+        event.currentTarget.blur();
+        onLeaveSearch(event.key === 'ArrowDown');
+      }}
+    />
+  );
+  const fields = (
+    <>
       <Select
         label={t('queue.status')}
         data={[
@@ -125,6 +150,40 @@ export function QueueFilters({
       >
         {t('queue.clearFilters')}
       </Button>
-    </Group>
+    </>
+  );
+
+  if (!collapsed) {
+    return (
+      <Group gap="sm" align="flex-end" wrap="wrap">
+        {searchBox}
+        {fields}
+      </Group>
+    );
+  }
+  const changed = changedFilters(filter);
+  return (
+    <Stack gap={6}>
+      <Group gap="xs" wrap="nowrap">
+        {searchBox}
+        <Button
+          variant={changed ? 'light' : 'default'}
+          onClick={() => setUnfolded((open) => !open)}
+          aria-expanded={unfolded}
+          aria-controls="queue-filters"
+          data-testid="filters-toggle"
+        >
+          {changed ? t('queue.filtersChanged', { count: changed }) : t('queue.filters')}
+        </Button>
+      </Group>
+      <Collapse expanded={unfolded} id="queue-filters">
+        <Stack gap="xs">
+          <Group gap="sm" align="flex-end" wrap="wrap">
+            {fields}
+          </Group>
+          {extra}
+        </Stack>
+      </Collapse>
+    </Stack>
   );
 }

@@ -41,7 +41,19 @@ function StepKey({ kind, enabled, run }: { kind: DialogKind | 'start'; enabled: 
   return null;
 }
 
-export function RequestDetail({ id, mayWrite, onClose }: { id: string; mayWrite: boolean; onClose(): void }) {
+export interface PaneWidth {
+  /** The request takes the whole width; the queue steps aside. */
+  wide?: boolean;
+  onWide?(wide: boolean): void;
+}
+
+export function RequestDetail({
+  id,
+  mayWrite,
+  onClose,
+  wide = false,
+  onWide,
+}: { id: string; mayWrite: boolean; onClose(): void } & PaneWidth) {
   const { t } = useTranslation('dsar');
   const detail = useRequestDetail(id);
   const [dialog, setDialog] = useState<DialogKind | null>(null);
@@ -55,7 +67,15 @@ export function RequestDetail({ id, mayWrite, onClose }: { id: string; mayWrite:
   }
   return (
     <Paper className="detail-pane" withBorder radius="md" component="section" aria-label={t('detail.title')} data-testid="request-detail">
-      <DetailBody detail={detail.data} mayWrite={mayWrite} onClose={onClose} dialog={dialog} setDialog={setDialog} />
+      <DetailBody
+        detail={detail.data}
+        mayWrite={mayWrite}
+        onClose={onClose}
+        dialog={dialog}
+        setDialog={setDialog}
+        wide={wide}
+        onWide={onWide}
+      />
     </Paper>
   );
 }
@@ -66,13 +86,15 @@ function DetailBody({
   onClose,
   dialog,
   setDialog,
+  wide,
+  onWide,
 }: {
   detail: DsarDetail;
   mayWrite: boolean;
   onClose(): void;
   dialog: DialogKind | null;
   setDialog(kind: DialogKind | null): void;
-}) {
+} & PaneWidth) {
   const { t } = useTranslation('dsar');
   const names = useLabels();
   const problems = useProblemText();
@@ -95,6 +117,7 @@ function DetailBody({
   };
 
   useAction('detail.close', onClose);
+  useAction('detail.wide', () => onWide?.(!wide), onWide !== undefined);
 
   // The one assignee rule (mayBeAssigned), as the platform checks it.
   const officers = useAssignableStaff();
@@ -128,11 +151,27 @@ function DetailBody({
               )}
             </Group>
           </Stack>
-          <Tooltip label={`${t('detail.close')} (Esc)`}>
-            <ActionIcon variant="subtle" onClick={onClose} aria-label={t('detail.close')}>
-              ✕
-            </ActionIcon>
-          </Tooltip>
+          <Group gap={4} wrap="nowrap">
+            {onWide && (
+              <Tooltip label={`${t(wide ? 'detail.narrow' : 'detail.widen')} (W)`}>
+                <ActionIcon
+                  variant="subtle"
+                  onClick={() => onWide(!wide)}
+                  aria-label={t(wide ? 'detail.narrow' : 'detail.widen')}
+                  aria-pressed={wide}
+                  aria-keyshortcuts="Shift+W"
+                  data-testid="detail-wide"
+                >
+                  {wide ? '⇥' : '⇤'}
+                </ActionIcon>
+              </Tooltip>
+            )}
+            <Tooltip label={`${t('detail.close')} (Esc)`}>
+              <ActionIcon variant="subtle" onClick={onClose} aria-label={t('detail.close')}>
+                ✕
+              </ActionIcon>
+            </Tooltip>
+          </Group>
         </Group>
 
         <UndoBar entity="dsar" id={dsar.id} />

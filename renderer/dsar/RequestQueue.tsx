@@ -1,4 +1,5 @@
 import { Alert, Badge, Button, Group, Loader, Table, Text, Title, Tooltip } from '@mantine/core';
+import { useElementSize } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
@@ -21,6 +22,11 @@ import { useAssign, useQueue } from './useQueue';
 import { type ViewName, viewOf, views } from './views';
 
 const ROW_HEIGHT = 44;
+/** Beside an open request: one line per row, so ten and more fit on a 720-pixel screen. */
+const COMPACT_ROW_HEIGHT = 34;
+const WIDE_KEY = 'privacy-console.detail-wide';
+/** Below this width (px) the queue is compact. */
+const COMPACT_BELOW = 900;
 const statusColors: Record<QueueRow['status'], string> = {
   new: 'blue',
   identity_pending: 'violet',
@@ -40,6 +46,16 @@ export function RequestQueue() {
   const [filter, setFilterState] = useState<QueueFilter>(defaultFilter);
   const [selected, setSelected] = useState(0);
   const [openId, setOpenId] = useState<string | null>(null);
+  // The request may take the whole width (the queue steps aside); remembered across starts.
+  const [wide, setWideState] = useState(() => localStorage.getItem(WIDE_KEY) === 'true');
+  const setWide = (next: boolean) => {
+    localStorage.setItem(WIDE_KEY, String(next));
+    setWideState(next);
+  };
+  // One line per row and the four key columns where the queue is narrow (beside an open request, a small screen).
+  const { ref: mainRef, width: mainWidth } = useElementSize();
+  const compact = mainWidth > 0 && mainWidth < COMPACT_BELOW;
+  const rowHeight = compact ? COMPACT_ROW_HEIGHT : ROW_HEIGHT;
   const [intake, setIntake] = useState(false);
   const setFilter = useCallback((next: QueueFilter) => {
     setFilterState(next);
@@ -60,7 +76,7 @@ export function RequestQueue() {
   const virtualizer = useVirtualizer({
     count: rows.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    estimateSize: () => rowHeight,
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();
@@ -106,12 +122,16 @@ export function RequestQueue() {
   const paddingBottom = virtualizer.getTotalSize() - (lastItem?.end ?? 0);
 
   const view = viewOf(filter);
+  const bulk = (
+    <BulkActions filter={filter} shown={rows.length} more={Boolean(lastPage?.next)} myId={me?.staff.id ?? null} mayWrite={mayWrite} />
+  );
+  const columns = compact ? 4 : 7;
   return (
-    <div className="queue-layout">
-      <div className="queue-main">
-        <Group justify="space-between" align="baseline">
-          <Group gap="md" align="baseline">
-            <Title order={2} size="h3">
+    <div className="queue-layout" data-compact={compact} data-wide={openId !== null && wide}>
+      <div className="queue-main" ref={mainRef}>
+        <Group justify="space-between" align="baseline" wrap={compact ? 'nowrap' : 'wrap'}>
+          <Group gap={compact ? 'xs' : 'md'} align="baseline" wrap="nowrap">
+            <Title order={2} size={compact ? 'h4' : 'h3'}>
               {t('queue.title')}
             </Title>
             <Text size="sm" c="dimmed" data-testid="queue-count">
@@ -119,13 +139,7 @@ export function RequestQueue() {
             </Text>
           </Group>
           <Group gap="xs">
-            <BulkActions
-              filter={filter}
-              shown={rows.length}
-              more={Boolean(lastPage?.next)}
-              myId={me?.staff.id ?? null}
-              mayWrite={mayWrite}
-            />
+            {!compact && bulk}
             {mayWrite && (
               <Button size="xs" onClick={() => setIntake(true)} data-testid="new-request">
                 {t('intake.open')}
@@ -133,13 +147,21 @@ export function RequestQueue() {
             )}
           </Group>
         </Group>
-        {/* Saved views wrap when the detail pane narrows the queue. */}
-        <Group gap={6} role="group" aria-label={t('views.label')} data-testid="views">
+        {/* Saved views wrap; beside an open request they stay on one line and scroll sideways. */}
+        <Group
+          gap={6}
+          role="group"
+          aria-label={t('views.label')}
+          data-testid="views"
+          className="views-strip"
+          wrap={compact ? 'nowrap' : 'wrap'}
+        >
           {(Object.keys(views) as ViewName[]).map((name) => (
             <Button
               key={name}
               size="compact-sm"
               radius="xl"
+              style={{ flexShrink: 0 }}
               variant={view === name ? 'filled' : 'default'}
               aria-pressed={view === name}
               onClick={() => setFilter(views[name])}
@@ -155,6 +177,8 @@ export function RequestQueue() {
           onLeaveSearch={(toRows) => {
             if (toRows && rows.length) move(0);
           }}
+          collapsed={compact}
+          extra={compact && <Group gap="xs">{bulk}</Group>}
         />
         {me && !mayWrite && (
           <Alert color="gray" py="xs">
@@ -168,17 +192,17 @@ export function RequestQueue() {
               <Table.Tr>
                 <Table.Th>{t('queue.type')}</Table.Th>
                 <Table.Th>{t('queue.subject')}</Table.Th>
-                <Table.Th>{t('queue.received')}</Table.Th>
+                {!compact && <Table.Th>{t('queue.received')}</Table.Th>}
                 <Table.Th>{t('queue.due')}</Table.Th>
                 <Table.Th>{t('queue.status')}</Table.Th>
-                <Table.Th>{t('queue.assignee')}</Table.Th>
-                <Table.Th>{t('queue.actions')}</Table.Th>
+                {!compact && <Table.Th>{t('queue.assignee')}</Table.Th>}
+                {!compact && <Table.Th>{t('queue.actions')}</Table.Th>}
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {paddingTop > 0 && (
                 <tr aria-hidden style={{ height: paddingTop }}>
-                  <td colSpan={7} />
+                  <td colSpan={columns} />
                 </tr>
               )}
               {items.map((item) => {
@@ -196,70 +220,87 @@ export function RequestQueue() {
                       setSelected(item.index);
                       setOpenId(row.id);
                     }}
-                    style={{ height: ROW_HEIGHT }}
+                    style={{ height: rowHeight }}
                   >
-                    <Table.Td>{names.dsarType[row.type]}</Table.Td>
+                    {compact ? (
+                      <>
+                        <Table.Td title={names.dsarType[row.type]}>{names.dsarTypeShort[row.type]}</Table.Td>
+                        <Table.Td title={row.subjectEmail}>
+                          <Text size="sm" fw={500} truncate>
+                            {row.subjectName}
+                          </Text>
+                        </Table.Td>
+                      </>
+                    ) : (
+                      <>
+                        <Table.Td>{names.dsarType[row.type]}</Table.Td>
+                        <Table.Td>
+                          <Text size="sm" fw={500} lh={1.2}>
+                            {row.subjectName}
+                          </Text>
+                          <Text size="xs" c="dimmed" lh={1.2}>
+                            {row.subjectEmail}
+                          </Text>
+                        </Table.Td>
+                        <Table.Td title={format.instantWithZone(row.receivedAt)}>{format.day(row.receivedAt)}</Table.Td>
+                      </>
+                    )}
                     <Table.Td>
-                      <Text size="sm" fw={500} lh={1.2}>
-                        {row.subjectName}
-                      </Text>
-                      <Text size="xs" c="dimmed" lh={1.2}>
-                        {row.subjectEmail}
-                      </Text>
+                      <DueBadge dueDate={row.dueDate} status={row.status} paused={row.clockPaused} compact={compact} />
                     </Table.Td>
-                    <Table.Td title={format.instantWithZone(row.receivedAt)}>{format.day(row.receivedAt)}</Table.Td>
                     <Table.Td>
-                      <DueBadge dueDate={row.dueDate} status={row.status} paused={row.clockPaused} />
-                    </Table.Td>
-                    <Table.Td>
-                      <Badge color={statusColors[row.status]} variant="light">
+                      <Badge color={statusColors[row.status]} variant="light" title={names.dsarStatus[row.status]}>
                         {names.dsarStatus[row.status]}
                       </Badge>
                     </Table.Td>
-                    <Table.Td data-testid="assignee">
-                      <Group gap={4} wrap="nowrap">
-                        <Text size="sm">{row.assigneeId ? staffName(row.assigneeId) : '—'}</Text>
-                        {row.pending && (
-                          <Tooltip label={t('queue.pending')}>
-                            <Badge size="xs" color="orange" variant="outline" data-testid="row-pending">
-                              {t('queue.pending')}
-                            </Badge>
-                          </Tooltip>
-                        )}
-                      </Group>
-                    </Table.Td>
-                    <Table.Td>
-                      {mayWrite &&
-                        (row.assigneeId === me?.staff.id ? (
-                          <Button
-                            size="compact-xs"
-                            variant="default"
-                            onClick={(event) => {
-                              event.stopPropagation();
-                              act(row, null);
-                            }}
-                          >
-                            {t('queue.unassign')}
-                          </Button>
-                        ) : (
-                          <Button
-                            size="compact-xs"
-                            variant="light"
-                            onClick={(event) => {
-                              event.stopPropagation();
-                              act(row, 'me');
-                            }}
-                          >
-                            {t('queue.assignToMe')}
-                          </Button>
-                        ))}
-                    </Table.Td>
+                    {!compact && (
+                      <>
+                        <Table.Td data-testid="assignee">
+                          <Group gap={4} wrap="nowrap">
+                            <Text size="sm">{row.assigneeId ? staffName(row.assigneeId) : '—'}</Text>
+                            {row.pending && (
+                              <Tooltip label={t('queue.pending')}>
+                                <Badge size="xs" color="orange" variant="outline" data-testid="row-pending">
+                                  {t('queue.pending')}
+                                </Badge>
+                              </Tooltip>
+                            )}
+                          </Group>
+                        </Table.Td>
+                        <Table.Td>
+                          {mayWrite &&
+                            (row.assigneeId === me?.staff.id ? (
+                              <Button
+                                size="compact-xs"
+                                variant="default"
+                                onClick={(event) => {
+                                  event.stopPropagation();
+                                  act(row, null);
+                                }}
+                              >
+                                {t('queue.unassign')}
+                              </Button>
+                            ) : (
+                              <Button
+                                size="compact-xs"
+                                variant="light"
+                                onClick={(event) => {
+                                  event.stopPropagation();
+                                  act(row, 'me');
+                                }}
+                              >
+                                {t('queue.assignToMe')}
+                              </Button>
+                            ))}
+                        </Table.Td>
+                      </>
+                    )}
                   </Table.Tr>
                 );
               })}
               {paddingBottom > 0 && (
                 <tr aria-hidden style={{ height: paddingBottom }}>
-                  <td colSpan={7} />
+                  <td colSpan={columns} />
                 </tr>
               )}
             </Table.Tbody>
@@ -280,7 +321,9 @@ export function RequestQueue() {
           {t('queue.shortcutsHint')}
         </Text>
       </div>
-      {openId && <RequestDetail key={openId} id={openId} mayWrite={mayWrite} onClose={() => setOpenId(null)} />}
+      {openId && (
+        <RequestDetail key={openId} id={openId} mayWrite={mayWrite} onClose={() => setOpenId(null)} wide={wide} onWide={setWide} />
+      )}
       {assignGuard.element}
       {intake && (
         <IntakeDialog

@@ -33,6 +33,7 @@ export const dsarFeature = defineFeature({
     { id: 'queue.sync', keys: ['r'], label: 'keys.sync', group: 'keys.queue' },
     { id: 'queue.intake', keys: ['N'], label: 'keys.intake', group: 'keys.queue' },
     { id: 'detail.close', keys: ['Escape'], label: 'keys.close', group: 'keys.detail' },
+    { id: 'detail.wide', keys: ['W'], label: 'keys.wide', group: 'keys.detail' },
     ...detailSteps.map(([step, key]) => ({
       id: `detail.${step}`,
       keys: [key],

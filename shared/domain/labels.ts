@@ -31,6 +31,8 @@ export type LabelLanguage = 'de' | 'en';
  */
 export interface LabelTable {
   dsarType: Record<DsarType, string>;
+  /** The type in one word, where a narrow column shows it (the article is in the tooltip). */
+  dsarTypeShort: Record<DsarType, string>;
   dsarStatus: Record<DsarStatus, string>;
   channel: Record<z.infer<typeof DsarChannel>, string>;
   priority: Record<z.infer<typeof DsarPriority>, string>;
@@ -65,6 +67,14 @@ const de: LabelTable = {
     restriction: 'Einschränkung (Art. 18)',
     portability: 'Datenübertragbarkeit (Art. 20)',
     objection: 'Widerspruch (Art. 21)',
+  },
+  dsarTypeShort: {
+    access: 'Auskunft',
+    rectification: 'Berichtigung',
+    erasure: 'Löschung',
+    restriction: 'Einschränkung',
+    portability: 'Übertragung',
+    objection: 'Widerspruch',
   },
   dsarStatus: {
     new: 'Neu',
@@ -213,6 +223,14 @@ const en: LabelTable = {
     restriction: 'Restriction (Art. 18)',
     portability: 'Portability (Art. 20)',
     objection: 'Objection (Art. 21)',
+  },
+  dsarTypeShort: {
+    access: 'Access',
+    rectification: 'Rectification',
+    erasure: 'Erasure',
+    restriction: 'Restriction',
+    portability: 'Portability',
+    objection: 'Objection',
   },
   dsarStatus: {
     new: 'New',

@@ -199,8 +199,11 @@ test('an extension is refused after the first month and granted, with its notice
   await dialog.getByRole('button', { name: 'Cancel' }).click();
 
   await page.getByTestId('views').getByText('All open').click();
+  // Beside an open request the filters fold behind one button, which then counts them.
+  await page.getByTestId('filters-toggle').click();
   await page.getByRole('combobox', { name: 'Sort' }).click();
   await page.getByRole('option', { name: 'Received: newest first' }).click();
+  await expect(page.getByTestId('filters-toggle')).toHaveText('Filters (1 set)');
   await page.getByTestId('queue-row').first().click();
   const due = await detail(page).getByTestId('due-date').textContent();
   await page.keyboard.press('x');

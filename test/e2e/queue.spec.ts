@@ -147,3 +147,38 @@ test('German text throughout when the language is switched', async ({ page, cons
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Betroffenenanfragen', level: 2 })).toBeVisible();
 });
+
+test('at 1280×720 an open request leaves ten rows and the key columns in view; it can take the full width', async ({
+  page,
+  consoleUrl,
+}, testInfo) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await openQueue(page, consoleUrl);
+  await page.getByTestId('queue-row').nth(1).click();
+  const detail = page.getByTestId('request-detail');
+  await expect(detail).toBeVisible();
+  const inView = async (selector: string) =>
+    page.evaluate((sel) => {
+      const box = document.querySelector('[data-testid=queue-scroll]')?.getBoundingClientRect();
+      if (!box) return [];
+      return [...document.querySelectorAll(sel)]
+        .filter((el) => {
+          const r = el.getBoundingClientRect();
+          return r.width > 0 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1 && r.right <= box.right + 1;
+        })
+        .map((el) => el.textContent ?? '');
+    }, selector);
+  await expect.poll(async () => (await inView('[data-testid=queue-row]')).length).toBeGreaterThanOrEqual(10);
+  expect(await inView('.queue-table thead th')).toEqual(['Type', 'Data subject', 'Due', 'Status']);
+  // The keyboard hint is one line.
+  expect((await page.getByTestId('shortcuts-hint').boundingBox())?.height).toBeLessThan(24);
+  await testInfo.attach('1280x720-with-request', { body: await page.screenshot(), contentType: 'image/png' });
+
+  // Full width and back, by button and by W; the choice is kept for the next request.
+  await detail.getByTestId('detail-wide').click();
+  await expect(page.getByTestId('queue-scroll')).toBeHidden();
+  expect((await detail.boundingBox())?.width).toBeGreaterThan(900);
+  await page.keyboard.press('Shift+W');
+  await expect(page.getByTestId('queue-scroll')).toBeVisible();
+  await expect(detail.getByTestId('detail-wide')).toHaveAttribute('aria-pressed', 'false');
+});
