@@ -26,6 +26,7 @@ const words = {
     automated: 'h) Eine automatisierte Entscheidungsfindung einschließlich Profiling (Art. 22) findet nicht statt.',
     transfer: 'Drittland',
     safeguard: 'Garantie',
+    dpf: 'Angemessenheitsbeschluss zum EU-US Data Privacy Framework vom 10.07.2023; der Empfänger ist danach zertifiziert',
   },
   en: {
     title: 'Information under Art. 15(1) GDPR',
@@ -39,6 +40,7 @@ const words = {
     automated: '(h) There is no automated decision-making, including profiling (Art. 22).',
     transfer: 'third country',
     safeguard: 'safeguard',
+    dpf: 'adequacy decision on the EU-US Data Privacy Framework of 10 July 2023; the recipient is certified under it',
   },
 } as const;
 
@@ -51,8 +53,15 @@ export function article15Text(info: Article15Information, locale: Locale): strin
   for (const r of info.recipients) {
     // Only third countries (outside the EU/EEA) are transfers under Chapter V.
     const abroad = r.countries.filter((c) => !isEea(c));
+    // The US is adequate only for DPF-certified recipients: the letter says which ground applies.
+    const safeguard =
+      r.mechanism === 'adequacy' && abroad.includes('US') && r.dpfCertified
+        ? w.dpf
+        : r.mechanism && r.mechanism !== 'none'
+          ? mechanismText[locale][r.mechanism]
+          : null;
     lines.push(
-      `- ${r.name}${abroad.length ? ` (${w.transfer}: ${abroad.join(', ')}${r.mechanism && r.mechanism !== 'none' ? `; ${w.safeguard}: ${mechanismText[locale][r.mechanism]}` : ''})` : ''}`,
+      `- ${r.name}${abroad.length ? ` (${w.transfer}: ${abroad.join(', ')}${safeguard ? `; ${w.safeguard}: ${safeguard}` : ''})` : ''}`,
     );
   }
   lines.push(

@@ -24,6 +24,8 @@ const de = {
   'transfer-needs-mechanism': 'Daten gehen in ein Drittland ({{countries}}): Eine Garantie nach Art. 44–49 DSGVO ist nötig.',
   'transfer-no-adequacy': 'Für {{countries}} gibt es keinen Angemessenheitsbeschluss (Art. 45 DSGVO).',
   'transfer-needs-scc-module': 'Modul der Standardvertragsklauseln angeben (Durchführungsbeschluss (EU) 2021/914).',
+  'transfer-us-not-certified':
+    'Ohne Zertifizierung nach dem EU-US Data Privacy Framework deckt kein Angemessenheitsbeschluss die USA: Standardvertragsklauseln vereinbaren (Art. 46 DSGVO).',
   'decision-date-missing': 'Datum der Entscheidung angeben.',
   'decision-before-notice': 'Die Entscheidung kann nicht vor der Mitteilung liegen.',
   'legitimate-interest-missing': 'Das berechtigte Interesse benennen (Art. 6 Abs. 1 lit. f DSGVO).',
@@ -89,6 +91,8 @@ const en = {
   'transfer-needs-mechanism': 'Data goes to a third country ({{countries}}): a safeguard under Art. 44–49 GDPR is required.',
   'transfer-no-adequacy': 'No adequacy decision covers {{countries}} (Art. 45 GDPR).',
   'transfer-needs-scc-module': 'Name the module of the standard contractual clauses (Implementing Decision (EU) 2021/914).',
+  'transfer-us-not-certified':
+    'Without certification under the EU-US Data Privacy Framework no adequacy decision covers the US: agree standard contractual clauses (Art. 46 GDPR).',
   'decision-date-missing': 'Record when the decision was made.',
   'decision-before-notice': 'A decision cannot precede the notice.',
   'legitimate-interest-missing': 'Name the legitimate interest (Art. 6(1)(f) GDPR).',

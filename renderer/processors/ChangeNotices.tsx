@@ -1,10 +1,16 @@
 import { ActionIcon, Badge, Button, Group, NumberInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import type { ChangeNotice } from '../../shared/api/processors';
+import { type ChangeNotice, SccModule, TransferMechanism } from '../../shared/api/processors';
 import { objectionDaysLeft, objectionDeadline } from '../../shared/domain/objections';
+import { isEea, needsDpfAnswer } from '../../shared/domain/transfers';
 import { useToday } from '../app/format';
-import { useLabels } from '../app/labels';
+import { optionsOf, useLabels } from '../app/labels';
 import { countryOptions } from './countries';
+import { DpfQuestion } from './DpfQuestion';
+
+type TransferMechanismValue = (typeof TransferMechanism.options)[number];
+type SccModuleValue = (typeof SccModule.options)[number];
+const noTransfer: NonNullable<ChangeNotice['transfer']> = { mechanism: 'none', sccModule: null, tiaDate: null, dpfCertified: null };
 
 /** Announced sub-processor changes: the objection window counts down until the officer decides (Art. 28(2)). */
 export function ChangeNotices({
@@ -102,6 +108,44 @@ export function ChangeNotices({
                 )}
               </Text>
             </Group>
+            {/* A sub-processor outside the EEA is a transfer: the notice asks for its safeguard before it is accepted. */}
+            {!isEea(notice.country) && (
+              <Group align="flex-end" gap="xs" wrap="nowrap" data-testid="notice-safeguard">
+                <Select
+                  label={t('processors.noticeSafeguard', { country: notice.country })}
+                  data={optionsOf(TransferMechanism.options, names.transferMechanism)}
+                  value={(notice.transfer ?? noTransfer).mechanism}
+                  allowDeselect={false}
+                  error={errors[`changeNotices.${index}.transfer.mechanism`]}
+                  onChange={(v) => {
+                    const mechanism = (v ?? 'none') as TransferMechanismValue;
+                    const current = notice.transfer ?? noTransfer;
+                    set(index, { transfer: { ...current, mechanism, sccModule: mechanism === 'scc' ? (current.sccModule ?? '3') : null } });
+                  }}
+                  style={{ flex: 3 }}
+                />
+                {notice.transfer?.mechanism === 'scc' && (
+                  <Select
+                    label={t('processors.sccModule')}
+                    data={SccModule.options.map((module) => ({ value: module, label: t('processors.module', { module }) }))}
+                    value={notice.transfer.sccModule}
+                    error={errors[`changeNotices.${index}.transfer.sccModule`]}
+                    onChange={(v) =>
+                      notice.transfer && set(index, { transfer: { ...notice.transfer, sccModule: (v as SccModuleValue) ?? null } })
+                    }
+                    style={{ flex: 2 }}
+                  />
+                )}
+              </Group>
+            )}
+            {notice.transfer && needsDpfAnswer([notice.country], notice.transfer.mechanism) && (
+              <DpfQuestion
+                recipient={notice.subProcessorName}
+                value={notice.transfer.dpfCertified}
+                error={errors[`changeNotices.${index}.transfer.dpfCertified`]}
+                onChange={(dpfCertified) => notice.transfer && set(index, { transfer: { ...notice.transfer, dpfCertified } })}
+              />
+            )}
           </Stack>
         );
       })}
@@ -120,6 +164,7 @@ export function ChangeNotices({
                 objectionDays: 30,
                 decision: 'pending',
                 decidedAt: null,
+                transfer: null,
               },
             ])
           }

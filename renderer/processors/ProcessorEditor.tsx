@@ -27,13 +27,14 @@ import {
   TransferMechanism,
 } from '../../shared/api/processors';
 import { addMonthsClamped } from '../../shared/domain/calendar';
-import { isEea } from '../../shared/domain/transfers';
+import { isEea, needsDpfAnswer } from '../../shared/domain/transfers';
 import { Drawer, useCloseGuard } from '../app/dialogs';
 import { useToday } from '../app/format';
 import { optionsOf, useLabels } from '../app/labels';
 import { useBridge } from '../bridge/context';
 import { ChangeNotices } from './ChangeNotices';
 import { countryOptions } from './countries';
+import { DpfQuestion } from './DpfQuestion';
 import { SubProcessors } from './SubProcessors';
 import { useRecordEditor } from './useRecordEditor';
 
@@ -47,7 +48,7 @@ function emptyDraft(today: string): ProcessorDraft {
     dataCategories: [],
     subjectCategories: [],
     countries: ['DE'],
-    transfer: { mechanism: 'none', sccModule: null, tiaDate: null },
+    transfer: { mechanism: 'none', sccModule: null, tiaDate: null, dpfCertified: null },
     dpa: {
       signedAt: null,
       expiresAt: null,
@@ -228,6 +229,14 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
             onChange={(e) => update({ transfer: { ...draft.transfer, tiaDate: day(e.currentTarget.value) } })}
           />
         </SimpleGrid>
+        {needsDpfAnswer(draft.countries, draft.transfer.mechanism) && (
+          <DpfQuestion
+            recipient={draft.legalName}
+            value={draft.transfer.dpfCertified}
+            error={errors['transfer.dpfCertified']}
+            onChange={(dpfCertified) => update({ transfer: { ...draft.transfer, dpfCertified } })}
+          />
+        )}
 
         <Divider />
         <Title order={3} size="h5">

@@ -64,7 +64,8 @@ export const processorsFeature = defineFeature({
   conflicts: {
     processor: {
       create: (args, { t }) => t('change.createProcessor', { name: args.legalName }),
-      update: (args, context) => context.t('change.updateProcessor', { fields: fields<ProcessorPatch>(args, processorFields, context) }),
+      update: (args, context) =>
+        context.t('change.updateProcessor', { fields: fields<ProcessorPatch>(args as ProcessorPatch, processorFields, context) }),
     },
     activity: {
       create: (args, { t }) => t('change.createActivity', { name: args.name }),

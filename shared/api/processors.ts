@@ -34,6 +34,11 @@ export const Transfer = z.object({
   sccModule: SccModule.nullable(),
   /** Date of the transfer impact assessment. */
   tiaDate: Day.nullable(),
+  /**
+   * For a US recipient under "adequacy": whether it is certified under the EU-US Data Privacy Framework
+   * (the adequacy decision of 10 July 2023 covers certified organisations only); null while not checked.
+   */
+  dpfCertified: z.boolean().nullable().default(null),
 });
 export type Transfer = z.infer<typeof Transfer>;
 
@@ -69,6 +74,8 @@ export const ChangeNotice = z.object({
   objectionDays: z.number().int().min(1).max(180),
   decision: z.enum(['pending', 'accepted', 'objected']),
   decidedAt: Day.nullable(),
+  /** The safeguard for a sub-processor outside the EEA (Art. 44-49); a notice is accepted only with one. */
+  transfer: Transfer.nullable().default(null),
 });
 export type ChangeNotice = z.infer<typeof ChangeNotice>;
 
@@ -95,6 +102,7 @@ const processorFields = {
 };
 
 type ProcessorFields = z.infer<z.ZodObject<typeof processorFields>>;
+const noTransfer: Transfer = { mechanism: 'none', sccModule: null, tiaDate: null, dpfCertified: null };
 
 /** The rules between fields: DPA dates in order, Chapter V for data outside the EEA. */
 function checkProcessor(p: ProcessorFields, ctx: z.RefinementCtx): void {
@@ -106,11 +114,11 @@ function checkProcessor(p: ProcessorFields, ctx: z.RefinementCtx): void {
       params: problem('dpa-expires-before-signed'),
     });
   }
-  for (const found of transferProblems(p.countries, p.transfer.mechanism, p.transfer.sccModule)) {
+  for (const found of transferProblems(p.countries, p.transfer)) {
     ctx.addIssue({ code: 'custom', path: ['transfer', found.path], message: found.message, params: problem(found.code, found.params) });
   }
   p.subProcessors.forEach((sub, i) => {
-    for (const found of transferProblems([sub.country], sub.transfer.mechanism, sub.transfer.sccModule)) {
+    for (const found of transferProblems([sub.country], sub.transfer)) {
       ctx.addIssue({
         code: 'custom',
         path: ['subProcessors', i, 'transfer', found.path],
@@ -127,6 +135,17 @@ function checkProcessor(p: ProcessorFields, ctx: z.RefinementCtx): void {
         message: 'Record when the decision was made.',
         params: problem('decision-date-missing'),
       });
+    }
+    // Accepting a sub-processor in a third country accepts the transfer: it needs its safeguard.
+    if (notice.decision === 'accepted') {
+      for (const found of transferProblems([notice.country], notice.transfer ?? noTransfer)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['changeNotices', i, 'transfer', found.path],
+          message: found.message,
+          params: problem(found.code, found.params),
+        });
+      }
     }
     if (notice.decidedAt && notice.decidedAt < notice.noticeAt) {
       ctx.addIssue({

@@ -27,6 +27,7 @@ export const problemCodes = [
   'transfer-needs-mechanism',
   'transfer-no-adequacy',
   'transfer-needs-scc-module',
+  'transfer-us-not-certified',
   'decision-date-missing',
   'decision-before-notice',
   'legitimate-interest-missing',

@@ -58,7 +58,13 @@ export interface Article15Information {
   /** (b) */
   categories: string[];
   /** (c), with third countries (Art. 15(2) safeguards come from the processors' transfer mechanisms). */
-  recipients: { name: string; countries: string[]; mechanism: Processor['transfer']['mechanism'] | null }[];
+  recipients: {
+    name: string;
+    countries: string[];
+    mechanism: Processor['transfer']['mechanism'] | null;
+    /** A US recipient under adequacy: certified under the EU-US Data Privacy Framework (null: not checked). */
+    dpfCertified: boolean | null;
+  }[];
   /** (d) */
   retention: { category: string; period: string }[];
 }
@@ -88,8 +94,13 @@ export function article15Information(
         ...a.recipientIds
           .map((id) => byId.get(id))
           .filter((p): p is Processor => p !== undefined)
-          .map((p) => ({ name: p.legalName, countries: p.countries, mechanism: p.transfer.mechanism })),
-        ...a.otherRecipients.map((name) => ({ name, countries: [] as string[], mechanism: null })),
+          .map((p) => ({
+            name: p.legalName,
+            countries: p.countries,
+            mechanism: p.transfer.mechanism,
+            dpfCertified: p.transfer.dpfCertified,
+          })),
+        ...a.otherRecipients.map((name) => ({ name, countries: [] as string[], mechanism: null, dpfCertified: null })),
       ]),
       (r) => r.name,
     ),

@@ -38,13 +38,20 @@ const eea = new Set([
  */
 const adequate = new Set(['AD', 'AR', 'CA', 'FO', 'GG', 'IL', 'IM', 'JP', 'JE', 'NZ', 'KR', 'CH', 'GB', 'UY', 'US']);
 
-// Region codes Intl knows that are not countries.
-const notCountries = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+// Region codes Intl knows that are no country of ISO 3166-1: groupings, test codes, and the exceptionally
+// reserved territories (Ascension, Clipperton, Diego Garcia, Ceuta and Melilla, the Canaries, Sark, Tristan).
+const notCountries = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AC', 'CP', 'CQ', 'DG', 'EA', 'IC', 'TA']);
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
-/** ISO 3166-1 alpha-2, as far as the runtime's ICU data knows it (an unknown code names itself). */
+/** A code Intl replaces by another is a former or an alias one (DD, SU, YU; UK for GB): not offered, not accepted. */
+const isCurrent = (code: string) => Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+
+/**
+ * ISO 3166-1 alpha-2 as far as the runtime's ICU data knows it (an unknown code names itself), current
+ * codes only: the United Kingdom is GB, once.
+ */
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && !notCountries.has(code) && regionNames.of(code) !== code;
+  return /^[A-Z]{2}$/.test(code) && !notCountries.has(code) && regionNames.of(code) !== code && isCurrent(code);
 }
 
 export const isEea = (country: string) => eea.has(country);
@@ -53,14 +60,27 @@ export const hasAdequacy = (country: string) => adequate.has(country);
 export type TransferMechanism = 'none' | 'adequacy' | 'scc' | 'bcr' | 'art49';
 
 export interface TransferProblem {
-  path: 'mechanism' | 'sccModule';
-  code: 'transfer-needs-mechanism' | 'transfer-no-adequacy' | 'transfer-needs-scc-module';
+  path: 'mechanism' | 'sccModule' | 'dpfCertified';
+  code: 'transfer-needs-mechanism' | 'transfer-no-adequacy' | 'transfer-needs-scc-module' | 'transfer-us-not-certified';
   params: { countries: string };
   message: string;
 }
 
-/** What Chapter V requires of data going to `countries` under `mechanism` (empty when it holds). */
-export function transferProblems(countries: readonly string[], mechanism: TransferMechanism, sccModule: string | null): TransferProblem[] {
+export interface TransferTerms {
+  mechanism: TransferMechanism;
+  sccModule: string | null;
+  dpfCertified: boolean | null;
+}
+
+/** The US is adequate for organisations certified under the EU-US Data Privacy Framework only. */
+export const needsDpfAnswer = (countries: readonly string[], mechanism: TransferMechanism) =>
+  mechanism === 'adequacy' && countries.includes('US');
+
+/**
+ * What Chapter V requires of data going to `countries` under the transfer's terms (empty when it holds). A US
+ * recipient not certified under the DPF has no adequacy; one not yet checked is a reminder, not a refusal.
+ */
+export function transferProblems(countries: readonly string[], { mechanism, sccModule, dpfCertified }: TransferTerms): TransferProblem[] {
   const third = countries.filter((c) => !isEea(c));
   if (third.length === 0) return [];
   if (mechanism === 'none') {
@@ -85,6 +105,16 @@ export function transferProblems(countries: readonly string[], mechanism: Transf
         },
       ];
     }
+  }
+  if (needsDpfAnswer(third, mechanism) && dpfCertified === false) {
+    return [
+      {
+        path: 'dpfCertified',
+        code: 'transfer-us-not-certified',
+        params: { countries: 'US' },
+        message: 'Without certification under the EU-US Data Privacy Framework no adequacy decision covers the US: use SCCs (Art. 46).',
+      },
+    ];
   }
   if (mechanism === 'scc' && !sccModule) {
     return [

@@ -189,3 +189,40 @@ test('needs attention: an open objection window is shown until the officer recor
     })
     .toMatchObject({ decision: 'objected', decidedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) });
 });
+
+test('the registry warns where it matters: DPA gaps, a new sub-processor abroad, a US recipient under adequacy', async ({
+  page,
+  consoleUrl,
+}) => {
+  await openRegistry(page, consoleUrl);
+  const attention = page.getByTestId('needs-attention');
+  await expect(attention).toContainText('Interaktiv Læring AS: the DPA does not cover Art. 28(3)(d) GDPR');
+  await expect(attention).toContainText('the new sub-processor Ledgerly Ltd. (GB) is in a third country');
+
+  // The notice asks for the safeguard; once recorded that question is gone (the objection window stays).
+  await page.getByRole('button', { name: 'Edit: Zahlwerk Payments Europe Ltd.' }).click();
+  let form = page.getByRole('dialog');
+  await pick(page, 'Safeguard for the transfer (GB)', 'Adequacy decision (Art. 45 GDPR)');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  await expect(attention).not.toContainText('is in a third country');
+  await expect(attention).toContainText('you may object to Ledgerly Ltd.');
+
+  // A US recipient under adequacy: asked about the DPF; "No" refuses the mechanism, "not checked" is a reminder.
+  await page.getByRole('button', { name: 'Add processor' }).click();
+  form = page.getByRole('dialog');
+  await form.getByLabel('Legal name').fill('Quizly Inc.');
+  await form.getByRole('combobox', { name: 'Processing countries' }).fill('United States');
+  await page.getByRole('option', { name: /United States \(US\)/ }).click();
+  await pick(page, 'Safeguard (Chapter V)', 'Adequacy decision (Art. 45 GDPR)');
+  const dpf = form.getByTestId('dpf-question');
+  await expect(dpf).toContainText('Is Quizly Inc. certified under the EU-US Data Privacy Framework?');
+  await dpf.getByRole('radio', { name: 'No', exact: true }).check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(dpf).toContainText('Without certification under the EU-US Data Privacy Framework no adequacy decision covers the US');
+  await dpf.getByRole('radio', { name: 'Not checked yet' }).check();
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(form).toBeHidden();
+  await expect(attention).toContainText('Quizly Inc.: transfer to the US under the adequacy decision – is Quizly Inc. certified');
+  await expect(attention).toContainText('Quizly Inc.: no signed data processing agreement recorded');
+});

@@ -10,7 +10,7 @@ const draft: ProcessorDraft = {
   ...template,
   legalName: 'Tutorbot Labs Inc.',
   countries: ['US'],
-  transfer: { mechanism: 'scc', sccModule: '2', tiaDate: '2026-11-20' },
+  transfer: { mechanism: 'scc', sccModule: '2', tiaDate: '2026-11-20', dpfCertified: null },
 };
 
 describe('processor registry sync', () => {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { problemTexts } from '../../../renderer/app/problem-texts';
+import { countryOptions } from '../../../renderer/processors/countries';
+import { demoProcessors } from '../../../sandbox/seed/processors';
 import { ActivityPatch } from '../../../shared/api/activities';
 import { DsarCreate } from '../../../shared/api/dsar';
 import { ProcessorDraft } from '../../../shared/api/processors';
 import { problemCodes, problemsOf } from '../../../shared/domain/problems';
 import { RuleError } from '../../../shared/domain/rules';
+import { isCountryCode } from '../../../shared/domain/transfers';
 
 const problems = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value);
@@ -88,5 +91,49 @@ describe('problems', () => {
       expect(de, code).toBeTruthy();
       expect(placeholders(de), code).toEqual(placeholders(en));
     }
+  });
+});
+
+describe('Chapter V in the registry', () => {
+  // Streamcraft: a US recipient relying on the adequacy decision, certified under the DPF.
+  const {
+    id: _id,
+    version: _v,
+    updatedAt: _u,
+    ...base
+  } = demoProcessors.find((p) => p.id === 'prc_video-streamcraft') ?? demoProcessors[0];
+  const codes = (value: unknown) => {
+    const result = ProcessorDraft.safeParse(value);
+    return result.success ? [] : problemsOf(result.error).map((p) => `${p.path}:${p.code}`);
+  };
+
+  it('takes the US as adequate only for a DPF-certified recipient; an unchecked one is a reminder, not a refusal', () => {
+    expect(codes(base)).toEqual([]);
+    expect(codes({ ...base, transfer: { ...base.transfer, dpfCertified: null } })).toEqual([]);
+    expect(codes({ ...base, transfer: { ...base.transfer, dpfCertified: false } })).toEqual([
+      'transfer.dpfCertified:transfer-us-not-certified',
+    ]);
+    expect(codes({ ...base, transfer: { ...base.transfer, mechanism: 'scc', sccModule: '2', dpfCertified: false } })).toEqual([]);
+  });
+
+  it('accepts a new sub-processor in a third country only with its safeguard', () => {
+    const notice = { id: 'cn-1', subProcessorName: 'Ledgerly Ltd.', country: 'IN', noticeAt: '2026-11-20', objectionDays: 30 };
+    const pending = { ...base, changeNotices: [{ ...notice, decision: 'pending', decidedAt: null }] };
+    expect(codes(pending)).toEqual([]);
+    const accepted = { ...base, changeNotices: [{ ...notice, decision: 'accepted', decidedAt: '2026-11-25' }] };
+    expect(codes(accepted)).toEqual(['changeNotices.0.transfer.mechanism:transfer-needs-mechanism']);
+    const withSafeguard = {
+      ...accepted,
+      changeNotices: [{ ...accepted.changeNotices[0], transfer: { mechanism: 'scc', sccModule: '3', tiaDate: null, dpfCertified: null } }],
+    };
+    expect(codes(withSafeguard)).toEqual([]);
+  });
+
+  it('knows each country once, by its current code', () => {
+    expect(isCountryCode('GB')).toBe(true);
+    for (const former of ['UK', 'DD', 'SU', 'YU', 'AN', 'EU', 'IC']) expect(isCountryCode(former), former).toBe(false);
+    const names = countryOptions('en').map((o) => o.label);
+    expect(names.filter((n) => n.startsWith('United Kingdom'))).toEqual(['United Kingdom (GB) *']);
+    expect(new Set(names).size).toBe(names.length);
   });
 });

@@ -24,7 +24,12 @@ describe('Art. 15(1) information', () => {
     expect(info.purposes.map((p) => p.activity)).toContain('Kursfortschritt und Prüfungen');
     expect(info.purposes.map((p) => p.activity)).not.toContain('Zahlungen und Rechnungen');
     expect(info.categories).toContain('Prüfungsergebnisse');
-    expect(info.recipients).toContainEqual({ name: 'Streamcraft Video, Inc.', countries: ['US'], mechanism: 'adequacy' });
+    expect(info.recipients).toContainEqual({
+      name: 'Streamcraft Video, Inc.',
+      countries: ['US'],
+      mechanism: 'adequacy',
+      dpfCertified: true,
+    });
     expect(info.retention).toContainEqual({ category: 'Forenbeiträge', period: 'Bis zur Löschung des Kontos, danach anonymisiert' });
   });
 

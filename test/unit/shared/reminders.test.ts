@@ -36,6 +36,48 @@ describe('registry reminders', () => {
     expect(reminders.some((r) => r.subject === 'CloudCore Europe GmbH')).toBe(false); // decided
   });
 
+  it('flags a processor without a signed DPA, or with Art. 28(3) clauses not agreed; not an independent controller', () => {
+    expect(reminders.find((r) => r.processorId === 'prc_lms-h5quiz' && r.kind === 'dpa_clauses_missing')).toMatchObject({ subject: 'd' });
+    expect(reminders.find((r) => r.processorId === 'prc_analytics-lernmetrik' && r.kind === 'dpa_clauses_missing')).toMatchObject({
+      subject: 'h',
+    });
+    expect(kinds('prc_video-streamcraft')).not.toContain('dpa_missing'); // its own controller: no Art. 28 contract
+    const unsigned = demoProcessors.map((p) => (p.id === 'prc_hosting-nordcloud' ? { ...p, dpa: { ...p.dpa, signedAt: null } } : p));
+    const found = registryReminders(unsigned, '2026-11-27').filter((r) => r.processorId === 'prc_hosting-nordcloud');
+    expect(found.map((r) => r.kind)).toEqual(['dpa_missing']);
+  });
+
+  it('asks about DPF certification where a US recipient relies on adequacy, until it is answered', () => {
+    expect(reminders.some((r) => r.kind === 'dpf_unconfirmed')).toBe(false); // Streamcraft is certified
+    const unchecked = demoProcessors.map((p) =>
+      p.id === 'prc_video-streamcraft'
+        ? { ...p, transfer: { ...p.transfer, dpfCertified: null } }
+        : p.id === 'prc_payments-zahlwerk'
+          ? { ...p, subProcessors: p.subProcessors.map((s) => ({ ...s, transfer: { ...s.transfer, mechanism: 'adequacy' as const } })) }
+          : p,
+    );
+    const asked = registryReminders(unchecked, '2026-11-27').filter((r) => r.kind === 'dpf_unconfirmed');
+    expect(asked.map((r) => [r.processorId, r.subject])).toEqual([
+      ['prc_video-streamcraft', 'Streamcraft Video, Inc.'],
+      ['prc_payments-zahlwerk', 'Zahlwerk, Inc.'],
+    ]);
+  });
+
+  it('asks for the safeguard of a new sub-processor in a third country while the notice is open', () => {
+    expect(reminders.find((r) => r.kind === 'notice_third_country')).toMatchObject({
+      processorId: 'prc_payments-zahlwerk',
+      subject: 'Ledgerly Ltd. (GB)',
+    });
+    const settled = demoProcessors.map((p) => ({
+      ...p,
+      changeNotices: p.changeNotices.map((n) => ({
+        ...n,
+        transfer: { mechanism: 'adequacy' as const, sccModule: null, tiaDate: null, dpfCertified: null },
+      })),
+    }));
+    expect(registryReminders(settled, '2026-11-27').some((r) => r.kind === 'notice_third_country')).toBe(false);
+  });
+
   it('ignores terminated processors and sorts by date', () => {
     const ended = demoProcessors.map((p) => ({ ...p, status: 'terminated' as const }));
     expect(registryReminders(ended, '2026-11-27')).toEqual([]);

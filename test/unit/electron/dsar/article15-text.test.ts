@@ -30,6 +30,18 @@ describe('Art. 15(1) information for the data package', () => {
     expect(en).toMatch(/third country: [A-Z, ]+; safeguard: (standard contractual clauses|adequacy decision)/);
   });
 
+  it('names the EU-US Data Privacy Framework for a certified US recipient under adequacy, and no safeguard for an unchecked one', () => {
+    const line = (text: string) => text.split('\n').find((l) => l.startsWith('- Streamcraft')) ?? '';
+    expect(line(article15Text(info, 'de'))).toContain('Garantie: Angemessenheitsbeschluss zum EU-US Data Privacy Framework vom 10.07.2023');
+    expect(line(article15Text(info, 'en'))).toContain('safeguard: adequacy decision on the EU-US Data Privacy Framework of 10 July 2023');
+    const unchecked = article15Information(
+      platformSubjectCategories,
+      demoProcessors.map((p) => (p.id === 'prc_video-streamcraft' ? { ...p, transfer: { ...p.transfer, dpfCertified: null } } : p)),
+      demoActivities,
+    );
+    expect(line(article15Text(unchecked, 'en'))).not.toContain('Data Privacy Framework');
+  });
+
   it('the erasure of every platform category reaches the processors the registry links to them (Art. 19)', () => {
     const names = processorsHolding(registryNamesOf(['invoices', 'messages']), demoProcessors, demoActivities).map((p) => p.legalName);
     expect(names).toContain('Helpdesk Cloud Europe B.V.');
