@@ -121,6 +121,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     activities: entities.activity,
     actor: () => myId() ?? 'unknown',
     timeZone: () => clock.get().timeZone,
+    staffName: (id) => entities.staff.read(id)?.name ?? id,
   });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });

@@ -26,7 +26,14 @@ export interface CoreOptions {
 
 export const DEFAULT_UNDO_MS = 10_000;
 
-const noController: ControllerDetails = { controllerName: '', controllerAddress: '', controllerContact: '', dpoName: '', dpoContact: '' };
+const noController: ControllerDetails = {
+  controllerName: '',
+  controllerAddress: '',
+  controllerContact: '',
+  dpoName: '',
+  dpoContact: '',
+  representative: '',
+};
 
 /**
  * The console without its IPC: the cached mirror of every entity, the settings, the write path and the sync

@@ -17,6 +17,8 @@ export interface RecordsHandlerDeps {
   actor(): string;
   /** The controller's time zone, for the export's date. */
   timeZone(): string;
+  /** Who changed an entry, by name (the history keeps staff ids). */
+  staffName(id: string): string;
 }
 
 export function registerRecordsHandlers(ipc: IpcRegistry, deps: RecordsHandlerDeps): void {
@@ -36,7 +38,9 @@ export function registerRecordsHandlers(ipc: IpcRegistry, deps: RecordsHandlerDe
     const exportedAt = new Date().toISOString();
     const records = recordsOfProcessing(deps.activities.list().map(strip), deps.processors.list().map(strip), controller, exportedAt);
     const content =
-      format === 'pdf' ? await recordsPdf(records, language, deps.timeZone()) : Buffer.from(recordsCsv(records, language), 'utf8');
+      format === 'pdf'
+        ? await recordsPdf(records, language, deps.timeZone(), deps.staffName)
+        : Buffer.from(recordsCsv(records, language, deps.timeZone()), 'utf8');
     const fileName = `${language === 'de' ? 'verarbeitungsverzeichnis' : 'records-of-processing'}-${exportedAt.slice(0, 10)}.${format}`;
     return deps.exports.record({
       kind: 'records_of_processing',

@@ -26,6 +26,21 @@ export const exportLabels = {
     tia: 'Transfer-Folgenabschätzung',
     page: 'Seite',
     module: 'Modul',
+    representative: '(a) Vertreter in der Union (Art. 27)',
+    jointControllers: '(a) Gemeinsam Verantwortliche (Art. 26)',
+    otherRecipient: 'Empfänger außerhalb des Verzeichnisses',
+    catalogue: 'Maßnahmenkatalog',
+    seeCatalogue: 'siehe Maßnahmenkatalog {n} im Anhang',
+    plus: 'zusätzlich',
+    annex: 'Anhang: Technische und organisatorische Maßnahmen',
+    annexIntro: 'Kataloge, die mehrere Verarbeitungstätigkeiten gleichlautend nennen; dort wird auf sie verwiesen.',
+    state: 'Stand des Eintrags',
+    version: 'Version',
+    reviewed: 'zuletzt geprüft',
+    notReviewed: 'noch nicht geprüft',
+    history: 'Änderungsverlauf',
+    created: 'angelegt',
+    earlier: 'ältere Änderungen im Protokoll der Plattform',
   },
   en: {
     title: 'Records of processing activities',
@@ -48,6 +63,21 @@ export const exportLabels = {
     tia: 'Transfer impact assessment',
     page: 'Page',
     module: 'module',
+    representative: '(a) Representative in the Union (Art. 27)',
+    jointControllers: '(a) Joint controllers (Art. 26)',
+    otherRecipient: 'recipient outside the registry',
+    catalogue: 'Catalogue of measures',
+    seeCatalogue: 'see catalogue of measures {n} in the annex',
+    plus: 'in addition',
+    annex: 'Annex: technical and organisational measures',
+    annexIntro: 'Catalogues that several processing activities name word for word; the activities refer to them.',
+    state: 'State of the entry',
+    version: 'version',
+    reviewed: 'last reviewed',
+    notReviewed: 'not reviewed yet',
+    history: 'History of changes',
+    created: 'created',
+    earlier: 'earlier changes in the platform audit log',
   },
 } as const;
 
@@ -64,10 +94,52 @@ export function basisLines(entry: RecordEntry, labels: Labels, language: ExportL
 }
 
 /** Art. 30(1)(e): each transfer to a third country with its safeguard, named as everywhere else. */
-export function transferLines(entry: RecordEntry, labels: Labels, language: ExportLanguage): string[] {
+export function transferLines(entry: RecordEntry, labels: Labels, language: ExportLanguage, day: (value: string) => string): string[] {
   const mechanism = enumLabels[language].transferMechanism;
   return entry.transfers.map((t) => {
     const safeguard = t.mechanism === 'scc' ? `${mechanism.scc}, ${labels.module} ${t.sccModule ?? '?'}` : mechanism[t.mechanism];
-    return `${t.recipient} → ${t.countries.join(', ')}: ${safeguard}${t.tiaDate ? `; ${labels.tia} ${t.tiaDate}` : ''}`;
+    return `${t.recipient} → ${t.countries.join(', ')}: ${safeguard}${t.tiaDate ? `; ${labels.tia} ${day(t.tiaDate)}` : ''}`;
   });
 }
+
+/** Art. 30(1)(d): a recipient with its role in the export's language and the countries it processes in. */
+export function recipientLine(recipient: RecordEntry['recipients'][number], labels: Labels, language: ExportLanguage): string {
+  const role = recipient.role === 'other' ? labels.otherRecipient : enumLabels[language].processorRole[recipient.role];
+  return `${recipient.name} (${[role, ...recipient.countries].join(', ')})`;
+}
+
+/** The fields of an entry as its history names them, in the export's language. */
+export const activityFieldNames: Record<LabelLanguage, Record<string, string>> = {
+  de: {
+    name: 'Bezeichnung',
+    purpose: 'Zweck',
+    legalBasis: 'Rechtsgrundlage',
+    legitimateInterest: 'berechtigtes Interesse',
+    specialCategories: 'besondere Kategorien',
+    art9Ground: 'Ausnahme nach Art. 9',
+    dataCategories: 'Datenkategorien',
+    subjectCategories: 'Kategorien betroffener Personen',
+    recipientIds: 'Empfänger',
+    otherRecipients: 'weitere Empfänger',
+    transferNote: 'Drittlandübermittlung',
+    retention: 'Löschfristen',
+    toms: 'TOM',
+    reviewedAt: 'Prüfdatum',
+  },
+  en: {
+    name: 'name',
+    purpose: 'purpose',
+    legalBasis: 'legal basis',
+    legitimateInterest: 'legitimate interest',
+    specialCategories: 'special categories',
+    art9Ground: 'Art. 9 ground',
+    dataCategories: 'data categories',
+    subjectCategories: 'categories of data subjects',
+    recipientIds: 'recipients',
+    otherRecipients: 'other recipients',
+    transferNote: 'third-country transfers',
+    retention: 'erasure time limits',
+    toms: 'TOMs',
+    reviewedAt: 'review date',
+  },
+};

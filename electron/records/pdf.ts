@@ -1,7 +1,10 @@
 import PDFDocument from 'pdfkit';
 import { dateFormat } from '../../shared/domain/format';
-import type { RecordsOfProcessing } from '../../shared/domain/records';
-import { basisLines, type ExportLanguage, exportLabels, transferLines } from './labels';
+import { type RecordsOfProcessing, tomCatalogues } from '../../shared/domain/records';
+import { activityFieldNames, basisLines, type ExportLanguage, exportLabels, recipientLine, transferLines } from './labels';
+
+/** The history lines an entry prints; older ones stay in the platform's audit log. */
+const HISTORY_PRINTED = 10;
 
 // PDF standard fonts encode WinAnsi only: Latin-1 plus these. Anything else is transliterated, so a name
 // like "Yıldız" prints as "Yildiz" instead of vanishing.
@@ -21,10 +24,20 @@ export function toWinAnsi(text: string): string {
   return out;
 }
 
-/** The Art. 30(1) record as a PDF an authority can read: one section per activity, letters (a)-(g). */
-/** The record for the authority; its date in the controller's time zone. */
-export function recordsPdf(records: RecordsOfProcessing, language: ExportLanguage, timeZone: string): Promise<Buffer> {
+/**
+ * The Art. 30(1) record as a PDF an authority can read, all of it in the export's language (the entries' own
+ * text as the officer wrote it): the controller with its representative and joint controllers, one section per
+ * activity with letters (a)-(g), its state, review and history, and the measure lists several activities
+ * share printed once in an annex. Dates in the controller's time zone; who changed what by name.
+ */
+export function recordsPdf(
+  records: RecordsOfProcessing,
+  language: ExportLanguage,
+  timeZone: string,
+  staffName: (id: string) => string,
+): Promise<Buffer> {
   const l = exportLabels[language];
+  const f = dateFormat(language, timeZone);
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 56, right: 56 },
@@ -51,7 +64,9 @@ export function recordsPdf(records: RecordsOfProcessing, language: ExportLanguag
   };
   const list = (values: readonly string[]) => values.map((v) => `• ${v}`).join('\n');
 
-  const exportedAt = dateFormat(language, timeZone).longInstant(records.exportedAt);
+  const exportedAt = f.longInstant(records.exportedAt);
+  const measures = tomCatalogues(records.entries);
+  const fieldNames = activityFieldNames[language];
   doc.font('Helvetica-Bold').fontSize(18);
   text(l.title);
   doc.font('Helvetica').fontSize(11);
@@ -59,6 +74,13 @@ export function recordsPdf(records: RecordsOfProcessing, language: ExportLanguag
   const c = records.controller;
   field(l.controller, [c.controllerName, c.controllerAddress, c.controllerContact].filter(Boolean).join('\n'));
   field(l.dpo, [c.dpoName, c.dpoContact].filter(Boolean).join('\n'));
+  if (c.representative) field(l.representative, c.representative);
+  if (records.jointControllers.length) {
+    field(
+      l.jointControllers,
+      list(records.jointControllers.map((j) => [j.name, j.address, j.purposes.join(', ')].filter(Boolean).join(' – '))),
+    );
+  }
 
   for (const entry of records.entries) {
     doc.moveDown(0.8);
@@ -69,10 +91,40 @@ export function recordsPdf(records: RecordsOfProcessing, language: ExportLanguag
     field(l.legalBasis, basisLines(entry, l, language).join('\n'));
     field(l.subjects, entry.subjectCategories.join(', '));
     field(l.data, entry.dataCategories.join(', '));
-    field(l.recipients, list(entry.recipients.map((r) => (r.countries.length ? `${r.name} (${r.countries.join(', ')})` : r.name))));
-    field(l.transfers, [...transferLines(entry, l, language), entry.transferNote].filter(Boolean).join('\n') || l.noTransfers);
+    field(l.recipients, list(entry.recipients.map((r) => recipientLine(r, l, language))));
+    field(l.transfers, [...transferLines(entry, l, language, f.day), entry.transferNote].filter(Boolean).join('\n') || l.noTransfers);
     field(l.retention, list(entry.retention.map((r) => `${r.category}: ${r.period}`)));
-    field(l.toms, list(entry.toms));
+    const { catalogue, extra } = measures.of(entry);
+    field(
+      l.toms,
+      catalogue
+        ? [l.seeCatalogue.replace('{n}', String(catalogue.number)), extra.length ? `${l.plus}:\n${list(extra)}` : '']
+            .filter(Boolean)
+            .join('\n')
+        : list(entry.toms),
+    );
+    field(
+      l.state,
+      `${l.version} ${entry.version}, ${f.day(entry.updatedAt)} · ${entry.reviewedAt ? `${l.reviewed} ${f.day(entry.reviewedAt)}` : l.notReviewed}`,
+    );
+    if (entry.history.length) {
+      const shown = entry.history.slice(-HISTORY_PRINTED).reverse();
+      const lines = shown.map(
+        (change) =>
+          `${f.day(change.at)} – ${staffName(change.actor)}: ${change.fields.length ? change.fields.map((name) => fieldNames[name] ?? name).join(', ') : l.created}`,
+      );
+      if (entry.history.length > HISTORY_PRINTED) lines.push(`… ${l.earlier}`);
+      field(l.history, lines.join('\n'));
+    }
+  }
+
+  if (measures.catalogues.length) {
+    doc.addPage();
+    doc.font('Helvetica-Bold').fontSize(13);
+    text(l.annex, { paragraphGap: 4 });
+    doc.font('Helvetica').fontSize(10);
+    text(l.annexIntro, { paragraphGap: 8 });
+    for (const catalogue of measures.catalogues) field(`${l.catalogue} ${catalogue.number}`, list(catalogue.toms));
   }
 
   const range = doc.bufferedPageRange();

@@ -22,6 +22,7 @@ const emptyDraft = (): ActivityDraft => ({
   transferNote: '',
   retention: [],
   toms: [],
+  reviewedAt: null,
 });
 
 const retentionText = (retention: ActivityDraft['retention']) => retention.map((r) => `${r.category}: ${r.period}`).join('\n');
@@ -41,7 +42,7 @@ export function ActivityEditor({ activity, onClose }: { activity: ProcessingActi
   const bridge = useBridge();
   const processors = useProcessors();
   const original: ActivityDraft | null = activity
-    ? (({ id: _i, version: _v, updatedAt: _u, ...rest }) => {
+    ? (({ id: _i, version: _v, updatedAt: _u, history: _h, ...rest }) => {
         delete (rest as { pending?: boolean }).pending;
         return rest;
       })(activity)
@@ -175,6 +176,14 @@ export function ActivityEditor({ activity, onClose }: { activity: ProcessingActi
           onChange={(e) => setRetention(e.currentTarget.value)}
         />
         <TagsInput label={t('records.toms')} value={draft.toms} onChange={(toms) => update({ toms })} />
+        <TextInput
+          type="date"
+          label={t('records.reviewedAt')}
+          value={draft.reviewedAt ?? ''}
+          error={errors.reviewedAt}
+          onChange={(e) => update({ reviewedAt: e.currentTarget.value || null })}
+          w={220}
+        />
         <Group justify="flex-end" mt="md">
           <Button variant="default" onClick={requestClose}>
             {t('records.cancel')}

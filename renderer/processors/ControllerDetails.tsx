@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { ControllerDetails as Details } from '../../shared/domain/records';
 import { useBridge } from '../bridge/context';
 
-const fields: (keyof Details)[] = ['controllerName', 'controllerAddress', 'controllerContact', 'dpoName', 'dpoContact'];
+const fields: (keyof Details)[] = ['controllerName', 'controllerAddress', 'controllerContact', 'dpoName', 'dpoContact', 'representative'];
 
 /** Art. 30(1)(a): who the controller and the DPO are, kept in the console's settings for the export. */
 export function ControllerDetailsForm({ missing }: { missing: (keyof Details)[] }) {

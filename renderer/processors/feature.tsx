@@ -42,6 +42,7 @@ const activityFields: Record<keyof ActivityDraft, Key> = {
   transferNote: 'records.transferNote',
   retention: 'records.retention',
   toms: 'records.toms',
+  reviewedAt: 'records.reviewedAt',
 };
 
 /** The fields a change touched, by their form labels. */

@@ -16,6 +16,8 @@ const base = {
   otherRecipients: [] as string[],
   transferNote: '',
   toms,
+  reviewedAt: '2026-01-20',
+  history: [{ at: '2026-01-20T09:00:00.000Z', actor: 'stf_vogel', fields: [] as string[] }],
 };
 
 /** The platform's processing as its privacy policy (resources/seed) describes it. */
@@ -114,5 +116,24 @@ export const demoActivities: ProcessingActivity[] = [
     recipientIds: ['prc_video-streamcraft'],
     transferNote: 'Übermittlung an den Anbieter in den USA auf Grundlage des EU-US Data Privacy Framework.',
     retention: [{ category: 'Wiedergabedaten', period: 'Beim Anbieter nach dessen Datenschutzerklärung' }],
+  },
+  {
+    ...base,
+    id: 'act_data-subject-requests',
+    name: 'Bearbeitung von Betroffenenanfragen',
+    purpose:
+      'Entgegennahme, Prüfung und Beantwortung von Anfragen betroffener Personen (Auskunft, Berichtigung, Löschung, Einschränkung, Datenübertragbarkeit, Widerspruch) einschließlich Identitätsprüfung und Nachweis der Erfüllung.',
+    legalBasis: 'art6_1_c',
+    dataCategories: [
+      'Name und Kontaktdaten der anfragenden Person',
+      'Inhalt der Anfrage und Korrespondenz',
+      'Ergebnis der Identitätsprüfung (ohne Ausweiskopien)',
+      'Bearbeitungsverlauf und Fristen',
+    ],
+    subjectCategories: ['Lernende', 'Lehrende', 'Kundinnen und Kunden', 'Besucherinnen und Besucher'],
+    recipientIds: ['prc_hosting-nordcloud'],
+    otherRecipients: ['Empfänger nach Art. 19 DSGVO (Mitteilung über Berichtigung, Löschung, Einschränkung)'],
+    retention: [{ category: 'Anfrage, Korrespondenz und Nachweise', period: '3 Jahre nach Abschluss der Anfrage (Verjährung, § 195 BGB)' }],
+    toms: [...toms, 'Zugriff nur für das Datenschutzteam', 'Keine Speicherung von Ausweiskopien'],
   },
 ];

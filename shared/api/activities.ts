@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { problem } from '../domain/problems';
-import { EntityBase, Id } from './common';
+import { EntityBase, Id, Iso } from './common';
 
 /** Art. 6(1)(a)-(f). */
 export const LegalBasis = z.enum(['art6_1_a', 'art6_1_b', 'art6_1_c', 'art6_1_d', 'art6_1_e', 'art6_1_f']);
@@ -41,7 +41,13 @@ const activityFields = {
   retention: z.array(Retention).min(1).max(40),
   /** Art. 30(1)(g), Art. 32(1). */
   toms: z.array(Text(300).min(1)).max(40),
+  /** When the officer last checked this entry against the processing as it is (Art. 5(2), Art. 24(1)). */
+  reviewedAt: z.iso.date().nullable().optional(),
 };
+
+/** One change of an entry, as the record's history prints it: when, by whom, which fields (none: created). */
+export const ActivityChange = z.object({ at: Iso, actor: Id, fields: z.array(z.string().max(40)).max(30) });
+export type ActivityChange = z.infer<typeof ActivityChange>;
 
 type ActivityFields = z.infer<z.ZodObject<typeof activityFields>>;
 
@@ -67,7 +73,15 @@ function checkActivity(a: ActivityFields, ctx: z.RefinementCtx): void {
 export const ActivityDraft = z.object(activityFields).superRefine(checkActivity).meta({ id: 'ActivityDraft' });
 export type ActivityDraft = z.infer<typeof ActivityDraft>;
 
-export const ProcessingActivity = EntityBase.extend(activityFields).superRefine(checkActivity).meta({ id: 'ProcessingActivity' });
+export const ProcessingActivity = EntityBase.extend(activityFields)
+  .extend({
+    // Entries stored before these fields existed read as never reviewed, with no history.
+    reviewedAt: z.iso.date().nullable().default(null),
+    /** Kept by the platform's mutators (the console shows the same): the entry's changes, newest last. */
+    history: z.array(ActivityChange).max(200).default([]),
+  })
+  .superRefine(checkActivity)
+  .meta({ id: 'ProcessingActivity' });
 export type ProcessingActivity = z.infer<typeof ProcessingActivity>;
 
 export const ActivityCreate = z

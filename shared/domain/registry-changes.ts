@@ -33,11 +33,29 @@ function checkRecipients(activity: ProcessingActivity, ctx: MutationContext): Pr
   return activity;
 }
 
+/** The history keeps the last changes; older ones are in the platform's audit log. */
+const HISTORY_KEPT = 200;
+
 export function createActivity(input: ActivityCreate, ctx: MutationContext): ProcessingActivity {
-  return checkRecipients({ ...input, version: 0, updatedAt: ctx.at }, ctx);
+  return checkRecipients(
+    {
+      ...input,
+      reviewedAt: input.reviewedAt ?? null,
+      version: 0,
+      updatedAt: ctx.at,
+      history: [{ at: ctx.at, actor: ctx.actor, fields: [] }],
+    },
+    ctx,
+  );
 }
 
 export function updateActivity(current: ProcessingActivity, patch: ActivityPatch, ctx: MutationContext): ProcessingActivity {
-  const activity = checked(ProcessingActivity, { ...current, ...patch, updatedAt: ctx.at }, 'processing activity');
+  const fields = (Object.keys(patch) as (keyof ActivityPatch)[]).filter(
+    (field) => JSON.stringify(patch[field]) !== JSON.stringify(current[field]),
+  );
+  // Nothing differs: nothing to record, nothing to send.
+  if (!fields.length) return current;
+  const history = [...current.history, { at: ctx.at, actor: ctx.actor, fields }].slice(-HISTORY_KEPT);
+  const activity = checked(ProcessingActivity, { ...current, ...patch, updatedAt: ctx.at, history }, 'processing activity');
   return checkRecipients(activity, ctx);
 }

@@ -168,6 +168,8 @@ export const ControllerDetailsInput = z.strictObject({
   controllerContact: z.string().trim().max(300),
   dpoName: z.string().trim().max(200),
   dpoContact: z.string().trim().max(300),
+  /** Art. 30(1)(a), Art. 27: the representative in the Union, where the controller has one. */
+  representative: z.string().trim().max(400).default(''),
 });
 
 export interface WorkspaceInfo {

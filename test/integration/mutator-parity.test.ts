@@ -159,6 +159,7 @@ const transfer = fc.record({
   mechanism: fc.constantFrom('none' as const, 'adequacy' as const, 'scc' as const, 'bcr' as const, 'art49' as const),
   sccModule: fc.constantFrom(null, '1' as const, '2' as const, '3' as const),
   tiaDate: fc.constantFrom(null, '2026-01-15'),
+  dpfCertified: fc.constantFrom(null, true, false),
 });
 const processorPatch = fc.record(
   {
@@ -257,7 +258,7 @@ const cases = (): Cases => {
     },
     activity: {
       create: fc.record({ id: newId('act'), patch: activityPatch }).map(({ id, patch }) => {
-        const { id: _, version: __, updatedAt: ___, ...draft } = demoActivities[0];
+        const { id: _, version: __, updatedAt: ___, history: ____, ...draft } = demoActivities[0];
         return { id, args: { ...draft, id, ...patch } };
       }),
       update: fc.record({ id: fc.constantFrom(...demoActivities.map((a) => a.id)), args: activityPatch }),
@@ -269,6 +270,9 @@ const cases = (): Cases => {
 function comparable(doc: Versioned | null): unknown {
   if (!doc) return null;
   const { version: _, updatedAt: __, ...rest } = doc as Versioned & { events?: DsarEvent[] };
+  // An entry's history records the instant of each change: each side has its own.
+  const history = (rest as { history?: { at: string }[] }).history;
+  if (history) return { ...rest, history: history.map(({ at: _at, ...change }) => change) };
   const events = (rest as { events?: DsarEvent[] }).events;
   if (!events) return rest;
   return {

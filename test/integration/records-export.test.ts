@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { toWinAnsi } from '../../electron/records/pdf';
+import { demoActivities } from '../../sandbox/seed/activities';
 import { demoProcessors } from '../../sandbox/seed/processors';
 import { pdfText } from '../support/pdf-text';
 import { workspacePerTest } from '../support/workspace';
@@ -32,9 +33,14 @@ describe('records of processing export', () => {
       .trim()
       .split('\r\n');
     expect(lines[0]).toContain('(g) Technische und organisatorische Maßnahmen');
-    expect(lines).toHaveLength(1 + 8);
+    expect(lines).toHaveLength(1 + 9);
     const payments = lines.find((line) => line.includes('Zahlungen und Rechnungen')) ?? '';
-    expect(payments).toContain('Zahlwerk Payments Europe Ltd. (IE, US)');
+    expect(payments).toContain('Zahlwerk Payments Europe Ltd. (Auftragsverarbeiter, IE, US)');
+    // Dates in the export's language; the entry's state with its review.
+    expect(payments).toContain('Transfer-Folgenabschätzung 20.06.2025');
+    expect(payments).toContain('Version 1, 20.01.2026; zuletzt geprüft 20.01.2026');
+    // Handling data-subject requests is itself a processing activity.
+    expect(lines.some((line) => line.includes('Bearbeitung von Betroffenenanfragen'))).toBe(true);
     expect(payments).toContain('Standardvertragsklauseln 2021/914 (Art. 46 Abs. 2 lit. c DSGVO), Modul 3');
     expect(payments).toContain('8 Jahre (§ 147 Abs. 3 AO, § 257 Abs. 4 HGB)');
     expect(payments).toContain('Lernwerk Akademie GmbH');
@@ -70,6 +76,33 @@ describe('records of processing export', () => {
       sha256: file.sha256,
       actor: 'stf_vogel',
     });
+  });
+
+  it('PDF in German: German throughout, shared measures printed once, the representative, each entry with its review and history', async () => {
+    await ws.app.call('controller.update', { ...controller, representative: '' });
+    await ws.app.call('activity.update', { id: 'act_support', patch: { purpose: 'Kundensupport per Ticket, Chat und Telefon.' } });
+    await ws.app.call('sync.now');
+    let text = pdfText(Buffer.from((await ws.app.call('records.export', { format: 'pdf', language: 'de' })).base64, 'base64'));
+    expect(text).toContain('Verzeichnis von Verarbeitungstätigkeiten');
+    expect(text).not.toContain('Vertreter in der Union');
+    // The activities that name the same five measures refer to one catalogue; the request handling to it and two more.
+    expect(text.match(/siehe Maßnahmenkatalog 1 im Anhang/g)?.length).toBe(demoActivities.length);
+    expect(text.match(/zusätzlich:/g)?.length).toBe(1);
+    expect(text.match(/Transportverschlüsselung \(TLS 1\.3\)/g)?.length).toBe(1);
+    expect(text).toContain('Anhang: Technische und organisatorische Maßnahmen');
+    expect(text).toContain('Keine Speicherung von Ausweiskopien');
+    expect(text).toContain('Dr. Katrin Vogel: Zweck');
+    expect(text).toContain('Dr. Katrin Vogel: angelegt');
+    expect(text).toMatch(/Version 2, \d{2}\.\d{2}\.\d{4} · zuletzt geprüft 20\.01\.2026/);
+    expect(text).toContain('Eigenständig Verantwortlicher');
+    expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+
+    await ws.app.call('controller.update', { ...controller, representative: 'EU-Rep GmbH, Berlin' });
+    text = pdfText(Buffer.from((await ws.app.call('records.export', { format: 'pdf', language: 'en' })).base64, 'base64'));
+    expect(text).toContain('(a) Representative in the Union (Art. 27)');
+    expect(text).toContain('EU-Rep GmbH, Berlin');
+    expect(text).toContain('see catalogue of measures 1 in the annex');
+    expect(text).toContain('Independent controller');
   });
 
   it('prints what standard PDF fonts cannot encode as the nearest letters', () => {
