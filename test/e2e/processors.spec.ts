@@ -151,14 +151,14 @@ test('the new processor, linked to an activity, is in the exported records of pr
   expect(pdfDownload.suggestedFilename()).toMatch(/^records-of-processing-\d{4}-\d{2}-\d{2}\.pdf$/);
   const text = pdfText(readFileSync(await pdfDownload.path()));
   expect(text).toContain('Processing activity: Kundensupport');
-  expect(text).toContain('Tutorbot Labs Inc. (DE, US)');
+  expect(text).toContain('Tutorbot Labs Inc. (Processor, DE, US)');
   expect(text).toContain('Tutorbot Labs Inc. -> US: Standard contractual clauses 2021/914 (Art. 46(2)(c) GDPR), module 2');
   expect(text).toContain('Lernwerk Akademie GmbH');
   await testInfo.attach('records-of-processing.pdf', { path: await pdfDownload.path(), contentType: 'application/pdf' });
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'CSV (spreadsheet)' }).click()]);
   const csv = readFileSync(await csvDownload.path(), 'utf8');
-  expect(csv.split('\r\n').find((line) => line.includes('Kundensupport'))).toContain('Tutorbot Labs Inc. (DE, US)');
+  expect(csv.split('\r\n').find((line) => line.includes('Kundensupport'))).toContain('Tutorbot Labs Inc. (Processor, DE, US)');
   await testInfo.attach('records-page', { body: await page.screenshot(), contentType: 'image/png' });
 });
 
