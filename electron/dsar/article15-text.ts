@@ -53,13 +53,16 @@ export function article15Text(info: Article15Information, locale: Locale): strin
   for (const r of info.recipients) {
     // Only third countries (outside the EU/EEA) are transfers under Chapter V.
     const abroad = r.countries.filter((c) => !isEea(c));
-    // The US is adequate only for DPF-certified recipients: the letter says which ground applies.
-    const safeguard =
-      r.mechanism === 'adequacy' && abroad.includes('US') && r.dpfCertified
+    // The US is adequate only for DPF-certified recipients: the letter names that ground, and claims none
+    // while the certification is not confirmed.
+    const usUnderAdequacy = r.mechanism === 'adequacy' && abroad.includes('US');
+    const safeguard = usUnderAdequacy
+      ? r.dpfCertified
         ? w.dpf
-        : r.mechanism && r.mechanism !== 'none'
-          ? mechanismText[locale][r.mechanism]
-          : null;
+        : null
+      : r.mechanism && r.mechanism !== 'none'
+        ? mechanismText[locale][r.mechanism]
+        : null;
     lines.push(
       `- ${r.name}${abroad.length ? ` (${w.transfer}: ${abroad.join(', ')}${safeguard ? `; ${w.safeguard}: ${safeguard}` : ''})` : ''}`,
     );

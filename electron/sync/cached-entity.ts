@@ -34,4 +34,6 @@ export interface PendingWrite {
   attempts: number;
   /** An irreversible write is not sent before this instant: until then it can be undone. */
   holdUntil: string | null;
+  /** An attempt ended without an answer: the platform may have it, so it can no longer be undone. */
+  maybeSent: boolean;
 }

@@ -91,6 +91,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   }
 
   private async cycle(): Promise<void> {
+    // A hold seen by an earlier run is over or answered by this one: a failing run must not keep waking up for it.
+    this.heldUntil = null;
     this.update({ state: this.status.state === 'starting' ? 'starting' : 'syncing', applied: 0 });
     try {
       const pushed = await push(this.ctx);

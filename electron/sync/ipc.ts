@@ -22,10 +22,18 @@ export function registerSyncHandlers(ipc: IpcRegistry, deps: SyncHandlerDeps): v
   ipc.handle('writes.pending', ({ entity, id }) => {
     const write = deps.outbox.undoable(entity, id);
     return write
-      ? { entity, entityId: id, mutator: write.mutator, args: write.args, holdUntil: write.holdUntil, attempts: write.attempts }
+      ? {
+          seq: write.seq,
+          entity,
+          entityId: id,
+          mutator: write.mutator,
+          args: write.args,
+          holdUntil: write.holdUntil,
+          attempts: write.attempts,
+        }
       : null;
   });
-  ipc.handle('writes.undo', ({ entity, id }) => ({ undone: deps.writes.undo(entity, id) !== null }));
+  ipc.handle('writes.undo', ({ entity, id, seq }) => ({ undone: deps.writes.undo(entity, id, seq) !== null }));
   ipc.handle('writes.release', async ({ entity, id }) => {
     const released = deps.outbox.release(entity, id);
     if (released) await deps.engine.kick();

@@ -15,6 +15,7 @@ interface OutboxRow {
   idempotency_key: string;
   attempts: number;
   hold_until: string | null;
+  maybe_sent: number;
 }
 
 const toWrite = (row: OutboxRow): PendingWrite => ({
@@ -27,6 +28,7 @@ const toWrite = (row: OutboxRow): PendingWrite => ({
   idempotencyKey: row.idempotency_key,
   attempts: row.attempts,
   holdUntil: row.hold_until,
+  maybeSent: row.maybe_sent === 1,
 });
 
 /**
@@ -47,10 +49,14 @@ export class Outbox {
       all: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq'),
       remove: db.prepare('DELETE FROM outbox WHERE seq = ?'),
       rebase: db.prepare('UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND seq > ? AND base_version = ?'),
-      attempt: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ? WHERE seq = ?'),
+      attempt: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, maybe_sent = max(maybe_sent, ?) WHERE seq = ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox'),
       release: db.prepare('UPDATE outbox SET hold_until = NULL WHERE entity = ? AND entity_id = ? AND hold_until IS NOT NULL'),
-      latest: db.prepare<[string, string], OutboxRow>('SELECT * FROM outbox WHERE entity = ? AND entity_id = ? ORDER BY seq DESC LIMIT 1'),
+      // What the undo bar offers: the newest held write of the entity, else its newest write that surely never arrived.
+      undoable: db.prepare<[string, string, number], OutboxRow>(
+        `SELECT * FROM outbox WHERE entity = ? AND entity_id = ? AND maybe_sent = 0 AND seq != ?
+         ORDER BY hold_until IS NOT NULL DESC, seq DESC LIMIT 1`,
+      ),
       entityIds: db.prepare<[], { entity: EntityName; entity_id: string }>('SELECT DISTINCT entity, entity_id FROM outbox'),
     };
   }
@@ -74,13 +80,27 @@ export class Outbox {
       new Date().toISOString(),
       holdUntil,
     );
-    return { seq: Number(lastInsertRowid), entity, entityId, mutator, args, baseVersion, idempotencyKey: key, attempts: 0, holdUntil };
+    return {
+      seq: Number(lastInsertRowid),
+      entity,
+      entityId,
+      mutator,
+      args,
+      baseVersion,
+      idempotencyKey: key,
+      attempts: 0,
+      holdUntil,
+      maybeSent: false,
+    };
   }
 
-  /** The newest write waiting for this entity, unless it is being sent this moment (then nothing can undo it). */
+  /**
+   * The write of this entity the officer can still take back: its newest held one, else its newest one the
+   * platform surely does not have (refused connections only; not one that timed out, nor one being sent).
+   */
   undoable(entity: EntityName, entityId: string): PendingWrite | null {
-    const row = this.statements.latest.get(entity, entityId);
-    return row && row.seq !== this.sending ? toWrite(row) : null;
+    const row = this.statements.undoable.get(entity, entityId, this.sending ?? -1);
+    return row ? toWrite(row) : null;
   }
 
   /** The entity's held writes go with the next push. Answers how many were held. */
@@ -119,8 +139,9 @@ export class Outbox {
     this.statements.remove.run(seq);
   }
 
-  recordAttempt(seq: number, error: string): void {
-    this.statements.attempt.run(error, seq);
+  /** A failed attempt; `uncertain` when it ended without an answer, so the platform may have applied it. */
+  recordAttempt(seq: number, error: string, uncertain = false): void {
+    this.statements.attempt.run(error, uncertain ? 1 : 0, seq);
   }
 
   count(): number {

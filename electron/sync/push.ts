@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
-import { isProblemCode } from '../../shared/domain/problems';
+import { isProblemCode, type ProblemCode, type ProblemParams } from '../../shared/domain/problems';
 import type { Versioned } from '../../shared/entities/descriptor';
 import { findEntity } from '../../shared/entities/registry';
 import type { PlatformClient } from '../platform/client';
@@ -31,18 +31,45 @@ export interface PushResult {
  * once). A refusal becomes a conflict: the platform's state wins in the cache, the user's intended change
  * waits in `conflicts`.
  */
+/** The platform's types that are not rules of the domain, as the problems the console words. */
+const refusals: Record<string, ProblemCode> = {
+  forbidden: 'refused-forbidden',
+  'not-found': 'refused-not-found',
+  exists: 'already-exists',
+  'idempotency-key-reused': 'refused-key-reused',
+};
+
+/**
+ * What a refusal says in the console's words: the rule by its code (the problem type's last segment,
+ * …/problems/not-carried-out); for fields that broke the schema, the first field's problem.
+ */
+function problemOfRefusal(error: PlatformError): { code: ProblemCode; params?: ProblemParams } | null {
+  const code = error.problem?.type.split('/').at(-1) ?? '';
+  const first = error.problem?.errors?.[0];
+  if (code === 'invalid-input' && first && isProblemCode(first.code)) return { code: first.code, params: first.params };
+  if (isProblemCode(code)) return { code, params: error.problem?.params };
+  return refusals[code] ? { code: refusals[code] } : null;
+}
+
+/** No undo window is longer. */
+export const MAX_HOLD_MS = 5 * 60_000;
+
 export async function push(ctx: PushContext): Promise<PushResult> {
   const result: PushResult = { delivered: 0, conflicts: 0, changed: new Set(), heldUntil: null };
   try {
     for (let write = ctx.outbox.next(); write; write = ctx.outbox.next()) {
       // An irreversible write waits out its moment for undo; the writes after it wait too, so the order holds.
-      if (write.holdUntil && Date.parse(write.holdUntil) > Date.now()) {
+      // A hold further ahead than any undo window (a clock set back) is over.
+      const held = write.holdUntil ? Date.parse(write.holdUntil) - Date.now() : 0;
+      if (held > 0 && held <= MAX_HOLD_MS) {
         result.heldUntil = write.holdUntil;
         break;
       }
       const descriptor = findEntity(write.entity);
       if (!descriptor?.mutators[write.mutator]) {
-        ctx.conflicts.refuse(write, 'rejected', `This console cannot send "${write.mutator}" changes of ${write.entity}.`);
+        ctx.conflicts.refuse(write, 'rejected', `This console cannot send "${write.mutator}" changes of ${write.entity}.`, {
+          code: 'refused-unknown-change',
+        });
         continue;
       }
       const cached: CachedEntity<Versioned> = ctx.entities[descriptor.name];
@@ -63,7 +90,9 @@ export async function push(ctx: PushContext): Promise<PushResult> {
         result.delivered++;
       } catch (error) {
         if (!(error instanceof PlatformError) || error.transient) {
-          ctx.outbox.recordAttempt(write.seq, error instanceof Error ? error.message : String(error));
+          // Only a refused connection proves the platform never saw it; a timeout or a server error may come after it applied.
+          const uncertain = !(error instanceof PlatformError) || error.kind !== 'network';
+          ctx.outbox.recordAttempt(write.seq, error instanceof Error ? error.message : String(error), uncertain);
           throw error;
         }
         const stale = error.status === 412;
@@ -80,14 +109,7 @@ export async function push(ctx: PushContext): Promise<PushResult> {
           serverState = fetched ?? null;
           absent = fetched === null;
         }
-        // The problem type's last segment is the rule's code (…/problems/not-carried-out).
-        const code = error.problem?.type.split('/').at(-1);
-        ctx.conflicts.refuse(
-          write,
-          stale ? 'stale' : 'rejected',
-          error.problem?.detail ?? error.message,
-          isProblemCode(code) ? { code, params: error.problem?.params } : null,
-        );
+        ctx.conflicts.refuse(write, stale ? 'stale' : 'rejected', error.problem?.detail ?? error.message, problemOfRefusal(error));
         ctx.cache.transaction(() => {
           if (serverState || absent) {
             if (serverState) cached.upsert(serverState);

@@ -155,7 +155,7 @@ export function writePath(deps: WritePathDeps) {
     const single = staged === null;
     staged ??= new Map();
     staged.set(entityKey(name, id), { entity: name, doc: next });
-    const irreversible = mutator.kind === 'update' && mutator.irreversible?.(current as Versioned, parsed.data);
+    const irreversible = mutator.kind === 'update' && mutator.irreversible?.(current as Versioned, parsed.data, deps.actor());
     queued.push({
       entity: name,
       id,
@@ -206,9 +206,10 @@ export function writePath(deps: WritePathDeps) {
      * platform): it leaves the outbox, and the entity shows the platform's state with the writes before it.
      * Answers the write undone, or null when there is none left to undo (sent, or being sent).
      */
-    undo(name: EntityName, id: string): PendingWrite | null {
+    undo(name: EntityName, id: string, seq?: number): PendingWrite | null {
       const write = deps.outbox.undoable(name, id);
-      if (!write) return null;
+      // The officer undoes what the bar showed: if that is no longer what can be undone, nothing happens.
+      if (!write || (seq !== undefined && write.seq !== seq)) return null;
       deps.pending.transaction(() => deps.outbox.remove(write.seq))();
       cache.transaction(() => reapply(new Set([entityKey(name, id)])))();
       deps.changed([name]);

@@ -44,8 +44,8 @@ export interface ConfirmProps {
 }
 
 /**
- * Asks before a step that matters, naming its consequence. The confirm button has the focus: Enter takes the
- * step, Escape cancels it.
+ * Asks before a step that matters, naming its consequence. Escape cancels; Enter confirms, except where the
+ * step destroys or hands over data (`danger`): there the focus starts on Cancel.
  */
 export function ConfirmDialog({ title, consequence, confirmLabel, note, danger, onConfirm, onCancel }: ConfirmProps) {
   const { t } = useTranslation('common');
@@ -59,10 +59,11 @@ export function ConfirmDialog({ title, consequence, confirmLabel, note, danger, 
           </Text>
         )}
         <Group justify="flex-end">
-          <Button variant="default" onClick={onCancel}>
+          {/* Where the step destroys or hands over data, Enter must not take it: the focus starts on Cancel. */}
+          <Button variant="default" onClick={onCancel} data-autofocus={danger || undefined}>
             {t('common.cancel')}
           </Button>
-          <Button color={danger ? 'red' : undefined} onClick={onConfirm} data-autofocus>
+          <Button color={danger ? 'red' : undefined} onClick={onConfirm} data-autofocus={!danger || undefined}>
             {confirmLabel}
           </Button>
         </Group>

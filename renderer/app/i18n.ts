@@ -47,7 +47,9 @@ const de = {
     discard: 'Verwerfen',
   },
   undo: {
+    label: 'Änderung, die noch nicht gesendet ist',
     held: '„{{what}}“ geht in {{seconds}} s an die Plattform.',
+    heldSpoken: '„{{what}}“ geht in wenigen Sekunden an die Plattform. Rückgängig mit z.',
     waiting: '„{{what}}“ wartet auf die Plattform und kann noch zurückgenommen werden.',
     undo: 'Rückgängig',
     sendNow: 'Jetzt senden',
@@ -109,7 +111,9 @@ const en: Catalogue<typeof de> = {
     discard: 'Discard',
   },
   undo: {
+    label: 'Change not sent yet',
     held: '“{{what}}” goes to the platform in {{seconds}} s.',
+    heldSpoken: '“{{what}}” goes to the platform in a few seconds. Undo with z.',
     waiting: '“{{what}}” is waiting for the platform and can still be taken back.',
     undo: 'Undo',
     sendNow: 'Send now',

@@ -70,6 +70,10 @@ const de = {
   'invalid-query': 'Suche oder Filter sind ungültig.',
   'controller-details-missing': 'Für den Export fehlen Angaben zum Verantwortlichen und zum Datenschutzbeauftragten (markiert).',
   'role-lacks-scope': 'Ihre Rolle auf der Plattform erlaubt diese Änderung nicht (es fehlt die Berechtigung {{scope}}).',
+  'refused-forbidden': 'Ihre Rolle auf der Plattform erlaubt diese Änderung nicht.',
+  'refused-not-found': 'Den Eintrag gibt es auf der Plattform nicht (mehr).',
+  'refused-key-reused': 'Die Plattform hat die Änderung als Wiederholung einer anderen abgelehnt.',
+  'refused-unknown-change': 'Diese Änderung kann diese Version der Konsole nicht senden.',
 } satisfies Record<ProblemCode, string>;
 
 const en = {
@@ -88,7 +92,7 @@ const en = {
   'nothing-changed': 'Nothing was changed.',
   'invalid-input': 'Check the marked fields.',
   'dpa-expires-before-signed': 'The DPA cannot expire before it was signed.',
-  'transfer-needs-mechanism': 'Data goes to a third country ({{countries}}): a safeguard under Art. 44–49 GDPR is required.',
+  'transfer-needs-mechanism': 'Data goes to a third country ({{countries}}): a safeguard under Arts. 44–49 GDPR is required.',
   'transfer-no-adequacy': 'No adequacy decision covers {{countries}} (Art. 45 GDPR).',
   'transfer-needs-scc-module': 'Name the module of the standard contractual clauses (Implementing Decision (EU) 2021/914).',
   'transfer-us-not-certified':
@@ -136,6 +140,10 @@ const en = {
   'invalid-query': 'The search or filter is not valid.',
   'controller-details-missing': 'The export needs the controller and DPO details (marked).',
   'role-lacks-scope': 'Your platform role does not allow this change (it lacks the permission {{scope}}).',
+  'refused-forbidden': 'Your platform role does not allow this change.',
+  'refused-not-found': 'The entry does not exist on the platform (any more).',
+  'refused-key-reused': 'The platform refused the change as a repeat of another one.',
+  'refused-unknown-change': 'This version of the console cannot send this change.',
 } satisfies Record<ProblemCode, string>;
 
 /** What a failed call says when no rule names the problem, by the bridge's error code. */

@@ -21,9 +21,10 @@ const days = new Set(['baseDue', 'today', 'received']);
  * in a form; an unexpected failure shows it as the technical detail only.
  */
 export function useProblemText() {
-  const { t } = useTranslation('common');
+  const { t, i18n } = useTranslation('common');
   const names = useLabels();
   const f = useDateFormat();
+  const number = useMemo(() => new Intl.NumberFormat(i18n.language === 'en' ? 'en-GB' : 'de-DE'), [i18n.language]);
 
   const text = useCallback(
     (code: ProblemCode, params: ProblemParams = {}) => {
@@ -35,11 +36,13 @@ export function useProblemText() {
             ? nameOr(names[table] as unknown as Record<string, string>, value)
             : typeof value === 'string' && days.has(key)
               ? f.day(value)
-              : value;
+              : typeof value === 'number'
+                ? number.format(value)
+                : value;
       }
       return t(`problems.${code}`, words);
     },
-    [t, names, f],
+    [t, names, f, number],
   );
 
   /** What a failed call says: its problem, or (for invalid fields only) to check them, or its kind of failure. */

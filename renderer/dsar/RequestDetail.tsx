@@ -101,7 +101,7 @@ function DetailBody({
   const { dsar } = detail;
   const act = useAct(dsar.id);
   const update = useUpdateRequest(dsar.id);
-  const assignGuard = useAssignGuard();
+  const assignGuard = useAssignGuard({ undoShown: true });
   const [error, setError] = useState<string | null>(null);
   const available = steps.filter(
     (s) => mayWrite && allowedIn(s.action, dsar.status) && (s.kind !== 'mark_duplicate' || detail.duplicates.length > 0),

@@ -86,7 +86,7 @@ export function RequestQueue() {
     if (lastItem && lastItem.index >= rows.length - 40 && queue.hasNextPage && !queue.isFetchingNextPage) void queue.fetchNextPage();
   }, [lastItem, rows.length, queue]);
 
-  const assignGuard = useAssignGuard();
+  const assignGuard = useAssignGuard({ undoShown: false });
   const act = (row: QueueRow | undefined, to: 'me' | null) => {
     if (!row || !mayWrite || !me) return;
     const assigneeId = to === 'me' ? me.staff.id : null;
@@ -98,14 +98,20 @@ export function RequestQueue() {
     setSelected(next);
     virtualizer.scrollToIndex(next, { align: 'auto' });
   };
-  useAction('queue.next', () => move(selected + 1));
-  useAction('queue.previous', () => move(selected - 1));
-  useAction('queue.open', () => {
-    if (!rows[selected]) return false;
-    setOpenId(rows[selected].id);
-  });
-  useAction('queue.assignToMe', () => act(rows[selected], 'me'), mayWrite);
-  useAction('queue.unassign', () => act(rows[selected], null), mayWrite);
+  // With the request across the full width the queue is out of sight: its keys rest.
+  const queueShown = !(openId !== null && wide);
+  useAction('queue.next', () => move(selected + 1), queueShown);
+  useAction('queue.previous', () => move(selected - 1), queueShown);
+  useAction(
+    'queue.open',
+    () => {
+      if (!rows[selected]) return false;
+      setOpenId(rows[selected].id);
+    },
+    queueShown,
+  );
+  useAction('queue.assignToMe', () => act(rows[selected], 'me'), mayWrite && queueShown);
+  useAction('queue.unassign', () => act(rows[selected], null), mayWrite && queueShown);
   useAction('queue.search', () => searchRef.current?.focus());
   useAction('queue.sync', () => void bridge['sync.now']());
   useAction('queue.intake', () => setIntake(true), mayWrite);

@@ -322,8 +322,8 @@ const de = {
     objectionFlags: 'Widerspruch umgesetzt: {{list}}',
   },
   package: {
-    summary_one: '{{count}} Eintrag in {{categories}} Kategorien, {{excluded}} zurückgehalten',
-    summary_other: '{{count}} Einträge in {{categories}} Kategorien, {{excluded}} zurückgehalten',
+    summary_one: '{{count}} Eintrag · Kategorien: {{categories}} · zurückgehalten: {{excluded}}',
+    summary_other: '{{count}} Einträge · Kategorien: {{categories}} · zurückgehalten: {{excluded}}',
     delivered: 'übermittelt · {{sha}}…',
     withheld: 'Zurückgehalten: {{reason}}',
     include: 'Wieder aufnehmen',
@@ -358,9 +358,9 @@ const de = {
     deliver: {
       title: 'Paket an {{name}} übermitteln?',
       body_one:
-        '{{name}} erhält {{count}} Eintrag aus {{categories}} Kategorien; {{excluded}} zurückgehalten. Ein übermitteltes Paket lässt sich nicht zurückholen.',
+        '{{name}} erhält {{count}} Eintrag (Kategorien: {{categories}}; zurückgehalten: {{excluded}}). Ein übermitteltes Paket lässt sich nicht zurückholen.',
       body_other:
-        '{{name}} erhält {{count}} Einträge aus {{categories}} Kategorien; {{excluded}} zurückgehalten. Ein übermitteltes Paket lässt sich nicht zurückholen.',
+        '{{name}} erhält {{count}} Einträge (Kategorien: {{categories}}; zurückgehalten: {{excluded}}). Ein übermitteltes Paket lässt sich nicht zurückholen.',
       confirm: 'Übermitteln',
     },
     inform: {
@@ -701,8 +701,8 @@ const en: Catalogue<typeof de> = {
     objectionFlags: 'Objection applied: {{list}}',
   },
   package: {
-    summary_one: '{{count}} record in {{categories}} categories, {{excluded}} withheld',
-    summary_other: '{{count}} records in {{categories}} categories, {{excluded}} withheld',
+    summary_one: '{{count}} record · categories: {{categories}} · withheld: {{excluded}}',
+    summary_other: '{{count}} records · categories: {{categories}} · withheld: {{excluded}}',
     delivered: 'delivered · {{sha}}…',
     withheld: 'Withheld: {{reason}}',
     include: 'Include again',
@@ -737,9 +737,9 @@ const en: Catalogue<typeof de> = {
     deliver: {
       title: 'Deliver the package to {{name}}?',
       body_one:
-        '{{name}} receives {{count}} record from {{categories}} categories; {{excluded}} withheld. A delivered package cannot be called back.',
+        '{{name}} receives {{count}} record (categories: {{categories}}; withheld: {{excluded}}). A delivered package cannot be called back.',
       body_other:
-        '{{name}} receives {{count}} records from {{categories}} categories; {{excluded}} withheld. A delivered package cannot be called back.',
+        '{{name}} receives {{count}} records (categories: {{categories}}; withheld: {{excluded}}). A delivered package cannot be called back.',
       confirm: 'Deliver',
     },
     inform: {

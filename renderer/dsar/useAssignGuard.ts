@@ -5,9 +5,10 @@ import { useWorkspace } from '../app/workspace';
 
 /**
  * Taking a request from the colleague who has it (or removing them) asks first, naming both; the change
- * waits a moment before it is sent, so it can still be undone. One's own requests change at once.
+ * waits a moment before it is sent (undone from the request's bar, where one is shown). One's own requests
+ * change at once.
  */
-export function useAssignGuard() {
+export function useAssignGuard({ undoShown }: { undoShown: boolean }) {
   const { t } = useTranslation('dsar');
   const staffName = useStaffNames();
   const me = useWorkspace().data?.me?.staff.id ?? null;
@@ -19,7 +20,7 @@ export function useAssignGuard() {
     confirm.ask({
       title: t(`irreversible.${texts}.title`, who),
       consequence: t(`irreversible.${texts}.body`, who),
-      note: t('irreversible.undoHint'),
+      note: undoShown ? t('irreversible.undoHint') : undefined,
       confirmLabel: t(`irreversible.${texts}.confirm`),
       onConfirm: assign,
     });

@@ -1,8 +1,8 @@
-import { isCountryCode, isEea } from '../../shared/domain/transfers';
+import { isEea, isListedCountry } from '../../shared/domain/transfers';
 
 const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 /** Every ISO 3166-1 alpha-2 code the runtime knows, computed once. */
-const codes = [...letters].flatMap((a) => [...letters].map((b) => a + b)).filter(isCountryCode);
+const codes = [...letters].flatMap((a) => [...letters].map((b) => a + b)).filter(isListedCountry);
 
 export function countryOptions(language: string): { value: string; label: string }[] {
   const names = new Intl.DisplayNames([language], { type: 'region' });

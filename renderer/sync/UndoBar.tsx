@@ -55,7 +55,7 @@ export function UndoBar({ entity, id }: { entity: EntityName; id: string }) {
     void queryClient.invalidateQueries({ queryKey: [entity] });
   };
   const undo = useMutation({
-    mutationFn: () => bridge['writes.undo']({ entity, id }),
+    mutationFn: (seq: number) => bridge['writes.undo']({ entity, id, seq }),
     onSuccess: ({ undone }) => {
       notifications.show({ color: undone ? 'teal' : 'orange', message: undone ? t('undo.undone', { what }) : t('undo.tooLate') });
       refresh();
@@ -67,17 +67,28 @@ export function UndoBar({ entity, id }: { entity: EntityName; id: string }) {
     onSuccess: refresh,
     onError: (error) => notifications.show({ color: 'red', message: problems.failure(error) }),
   });
-  useAction('app.undo', () => undo.mutate(), shown);
+  useAction('app.undo', () => write && undo.mutate(write.seq), shown);
 
   if (!shown) return null;
   return (
-    <Alert color={held ? 'blue' : 'orange'} py={6} data-testid="undo-bar" data-held={held}>
+    // A region, not an alert: the countdown changes every second and must not be read out each time.
+    <Alert color={held ? 'blue' : 'orange'} py={6} role="region" aria-label={t('undo.label')} data-testid="undo-bar" data-held={held}>
       <Group justify="space-between" gap="xs" wrap="nowrap">
-        <Text size="sm" role="status">
-          {held ? t('undo.held', { what, seconds }) : t('undo.waiting', { what })}
+        <Text size="sm">
+          <span aria-hidden>{held ? t('undo.held', { what, seconds }) : t('undo.waiting', { what })}</span>
+          {/* Said once, without the seconds. */}
+          <span className="visually-hidden" role="status">
+            {held ? t('undo.heldSpoken', { what }) : t('undo.waiting', { what })}
+          </span>
         </Text>
         <Group gap={6} wrap="nowrap">
-          <Button size="compact-sm" variant="white" onClick={() => undo.mutate()} loading={undo.isPending} aria-keyshortcuts="z">
+          <Button
+            size="compact-sm"
+            variant="white"
+            onClick={() => write && undo.mutate(write.seq)}
+            loading={undo.isPending}
+            aria-keyshortcuts="z"
+          >
             {t('undo.undo')}
           </Button>
           {held && (

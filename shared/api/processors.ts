@@ -136,17 +136,6 @@ function checkProcessor(p: ProcessorFields, ctx: z.RefinementCtx): void {
         params: problem('decision-date-missing'),
       });
     }
-    // Accepting a sub-processor in a third country accepts the transfer: it needs its safeguard.
-    if (notice.decision === 'accepted') {
-      for (const found of transferProblems([notice.country], notice.transfer ?? noTransfer)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['changeNotices', i, 'transfer', found.path],
-          message: found.message,
-          params: problem(found.code, found.params),
-        });
-      }
-    }
     if (notice.decidedAt && notice.decidedAt < notice.noticeAt) {
       ctx.addIssue({
         code: 'custom',
@@ -158,7 +147,29 @@ function checkProcessor(p: ProcessorFields, ctx: z.RefinementCtx): void {
   });
 }
 
-export const ProcessorDraft = z.object(processorFields).superRefine(checkProcessor).meta({ id: 'ProcessorDraft' });
+/**
+ * Accepting a sub-processor in a third country accepts the transfer: it needs its safeguard. A rule for what is
+ * entered (a new processor, changed notices): notices accepted before it existed stay readable as they are.
+ */
+export function noticeSafeguardIssues(
+  notices: readonly ChangeNotice[],
+): { path: (string | number)[]; message: string; params: ReturnType<typeof problem> }[] {
+  return notices.flatMap((notice, i) =>
+    notice.decision === 'accepted'
+      ? transferProblems([notice.country], notice.transfer ?? noTransfer).map((found) => ({
+          path: ['changeNotices', i, 'transfer', found.path],
+          message: found.message,
+          params: problem(found.code, found.params),
+        }))
+      : [],
+  );
+}
+function checkEntered(p: ProcessorFields, ctx: z.RefinementCtx): void {
+  checkProcessor(p, ctx);
+  for (const issue of noticeSafeguardIssues(p.changeNotices)) ctx.addIssue({ code: 'custom', ...issue });
+}
+
+export const ProcessorDraft = z.object(processorFields).superRefine(checkEntered).meta({ id: 'ProcessorDraft' });
 export type ProcessorDraft = z.infer<typeof ProcessorDraft>;
 
 export const Processor = EntityBase.extend(processorFields).superRefine(checkProcessor).meta({ id: 'Processor' });
@@ -167,7 +178,7 @@ export type Processor = z.infer<typeof Processor>;
 /** POST /v1/processors: the id is chosen by the client, so a processor created offline keeps its id. */
 export const ProcessorCreate = z
   .strictObject({ id: Id.regex(/^prc_[a-z0-9-]{6,60}$/, 'ids look like prc_…'), ...processorFields })
-  .superRefine(checkProcessor)
+  .superRefine(checkEntered)
   .meta({ id: 'ProcessorCreate' });
 export type ProcessorCreate = z.infer<typeof ProcessorCreate>;
 

@@ -72,6 +72,11 @@ export const problemCodes = [
   'invalid-query',
   'controller-details-missing',
   'role-lacks-scope',
+  // What the platform said of a write it refused, where no rule of the domain names it.
+  'refused-forbidden',
+  'refused-not-found',
+  'refused-key-reused',
+  'refused-unknown-change',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { type ActivityCreate, type ActivityPatch, ProcessingActivity } from '../api/activities';
-import { Processor, type ProcessorCreate, type ProcessorPatch } from '../api/processors';
+import { noticeSafeguardIssues, Processor, type ProcessorCreate, type ProcessorPatch } from '../api/processors';
 import type { MutationContext } from '../entities/descriptor';
 import { RuleError } from './rules';
 
@@ -17,7 +17,24 @@ export function createProcessor(input: ProcessorCreate, ctx: MutationContext): P
 }
 
 export function updateProcessor(current: Processor, patch: ProcessorPatch, ctx: MutationContext): Processor {
-  return checked(Processor, { ...current, ...patch, updatedAt: ctx.at }, 'processor');
+  const next = checked(Processor, { ...current, ...patch, updatedAt: ctx.at }, 'processor');
+  // Changed notices are checked as entered ones: an accepted one abroad needs its safeguard.
+  if (patch.changeNotices) {
+    const issues = noticeSafeguardIssues(next.changeNotices);
+    if (issues.length) {
+      throw new RuleError(
+        'invalid-input',
+        'The changed processor breaks a rule.',
+        issues.map((issue) => ({
+          path: issue.path.join('.'),
+          code: issue.params.problem,
+          params: Object.fromEntries(Object.entries(issue.params).filter(([key]) => key !== 'problem')),
+          message: issue.message,
+        })),
+      );
+    }
+  }
+  return next;
 }
 
 /** Art. 30(1)(d): the recipients an activity names must be in the registry. */
@@ -55,7 +72,8 @@ export function updateActivity(current: ProcessingActivity, patch: ActivityPatch
   );
   // Nothing differs: nothing to record, nothing to send.
   if (!fields.length) return current;
-  const history = [...current.history, { at: ctx.at, actor: ctx.actor, fields }].slice(-HISTORY_KEPT);
+  // A document stored before histories existed has none yet.
+  const history = [...(current.history ?? []), { at: ctx.at, actor: ctx.actor, fields }].slice(-HISTORY_KEPT);
   const activity = checked(ProcessingActivity, { ...current, ...patch, updatedAt: ctx.at, history }, 'processing activity');
   return checkRecipients(activity, ctx);
 }

@@ -56,10 +56,11 @@ export function registryReminders(processors: readonly Processor[], today: strin
         });
       }
     }
+    // == null: a document from before the question existed has no answer either.
     const unchecked = [
-      ...(needsDpfAnswer(p.countries, p.transfer.mechanism) && p.transfer.dpfCertified === null ? [p.legalName] : []),
+      ...(needsDpfAnswer(p.countries, p.transfer.mechanism) && p.transfer.dpfCertified == null ? [p.legalName] : []),
       ...p.subProcessors
-        .filter((s) => needsDpfAnswer([s.country], s.transfer.mechanism) && s.transfer.dpfCertified === null)
+        .filter((s) => needsDpfAnswer([s.country], s.transfer.mechanism) && s.transfer.dpfCertified == null)
         .map((s) => s.name),
     ];
     for (const name of unchecked) {

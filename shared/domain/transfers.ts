@@ -38,21 +38,26 @@ const eea = new Set([
  */
 const adequate = new Set(['AD', 'AR', 'CA', 'FO', 'GG', 'IL', 'IM', 'JP', 'JE', 'NZ', 'KR', 'CH', 'GB', 'UY', 'US']);
 
-// Region codes Intl knows that are no country of ISO 3166-1: groupings, test codes, and the exceptionally
-// reserved territories (Ascension, Clipperton, Diego Garcia, Ceuta and Melilla, the Canaries, Sark, Tristan).
-const notCountries = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AC', 'CP', 'CQ', 'DG', 'EA', 'IC', 'TA']);
+// Region codes Intl knows that are not countries.
+const notCountries = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ']);
+// The exceptionally reserved territories (Ascension, Clipperton, Sark, Diego Garcia, Ceuta and Melilla, the
+// Canaries, Tristan da Cunha): part of another country's entry, not offered as countries of their own.
+const reserved = new Set(['AC', 'CP', 'CQ', 'DG', 'EA', 'IC', 'TA']);
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
 
-/** A code Intl replaces by another is a former or an alias one (DD, SU, YU; UK for GB): not offered, not accepted. */
-const isCurrent = (code: string) => Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
-
 /**
- * ISO 3166-1 alpha-2 as far as the runtime's ICU data knows it (an unknown code names itself), current
- * codes only: the United Kingdom is GB, once.
+ * ISO 3166-1 alpha-2 as far as the runtime's ICU data knows it (an unknown code names itself). Former and
+ * alias codes (UK, DD) stay valid, so what was stored with them stays readable; the picker offers current ones.
  */
 export function isCountryCode(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && !notCountries.has(code) && regionNames.of(code) !== code && isCurrent(code);
+  return /^[A-Z]{2}$/.test(code) && !notCountries.has(code) && regionNames.of(code) !== code;
 }
+
+/** A code Intl replaces by another is a former or an alias one (DD, SU, YU; UK for GB). */
+const isCurrent = (code: string) => Intl.getCanonicalLocales(`und-${code}`)[0] === `und-${code}`;
+
+/** What the country picker offers: current codes of countries, each country once (the United Kingdom is GB). */
+export const isListedCountry = (code: string) => isCountryCode(code) && isCurrent(code) && !reserved.has(code);
 
 export const isEea = (country: string) => eea.has(country);
 export const hasAdequacy = (country: string) => adequate.has(country);

@@ -29,8 +29,9 @@ export const dsarEntity = defineEntity<Dsar, DsarPlatform>()({
       args: DsarAssign,
       http: { method: 'post', path: '/{id}/assign' },
       apply: assign,
-      // Taking a request from the colleague who has it.
-      irreversible: (current, { assigneeId }) => current.assigneeId !== null && assigneeId !== current.assigneeId,
+      // Taking a request from the colleague who has it (giving away one's own is not).
+      irreversible: (current, { assigneeId }, actor) =>
+        current.assigneeId !== null && current.assigneeId !== actor && assigneeId !== current.assigneeId,
     }),
     setPriority: update({
       summary: 'Change the priority of the request',

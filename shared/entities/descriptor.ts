@@ -59,7 +59,7 @@ export interface UpdateMutator<T, S extends z.ZodType, P> extends MutatorBase<S>
    * Whether this change is one the platform cannot take back (an erasure, a delivery, taking someone's
    * request): the console then holds it for a moment before sending, so the officer can still undo it.
    */
-  irreversible?(current: T, args: z.output<S>): boolean;
+  irreversible?(current: T, args: z.output<S>, actor: string): boolean;
 }
 
 export type Mutator<T, P = undefined> = CreateMutator<T, z.ZodType<{ id: string }>, P> | UpdateMutator<T, z.ZodType, P>;

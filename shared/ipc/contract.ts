@@ -184,6 +184,8 @@ const EntityRef = z.strictObject({ entity: EntityNameSchema, id: z.string().min(
 
 /** A write still in the outbox, as the undo bar shows it. */
 export interface PendingWriteView {
+  /** Which write: the undo names it, so it takes back exactly what was shown. */
+  seq: number;
   entity: EntityName;
   entityId: string;
   mutator: string;
@@ -236,7 +238,7 @@ export const channels = {
   'exports.log': channel<ExportLogEntry[]>()(None),
   /** The newest write of an entity that can still be undone; null once the platform has it (or is receiving it). */
   'writes.pending': channel<PendingWriteView | null>()(EntityRef),
-  'writes.undo': channel<{ undone: boolean }>()(EntityRef),
+  'writes.undo': channel<{ undone: boolean }>()(EntityRef.extend({ seq: z.number().int().positive() })),
   /** Sends an entity's held writes now instead of at the end of their moment for undo. */
   'writes.release': channel<{ released: number }>()(EntityRef),
   'conflicts.list': channel<Conflict[]>()(None),

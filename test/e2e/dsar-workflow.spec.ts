@@ -61,7 +61,7 @@ test('a new access request is triaged to delivery: intake, acknowledgement, iden
   await expect(detail(page).getByTestId('job-progress')).toBeVisible();
   const review = detail(page).getByTestId('package-review');
   await expect(review).toBeVisible({ timeout: 30_000 });
-  await expect(review).toContainText(/\d+ records in \d+ categories, 0 withheld/);
+  await expect(review).toContainText(/\d+ records · categories: \d+ · withheld: 0/);
 
   const logins = review.getByTestId('category-login_history');
   await logins.getByRole('button').first().click();
@@ -70,7 +70,7 @@ test('a new access request is triaged to delivery: intake, acknowledgement, iden
   await item.getByRole('textbox', { name: 'Reason (e.g. data of others)' }).fill('IP-Adresse eines Mitbewohners.');
   await item.getByRole('button', { name: 'Withhold' }).click();
   await expect(item).toHaveAttribute('data-excluded', 'true');
-  await expect(review).toContainText('1 withheld');
+  await expect(review).toContainText('withheld: 1');
   await review.getByText('Art. 15(1) information').click();
   await expect(review.getByTestId('art15-information')).toContainText(/Art\. 15/);
   await testInfo.attach('package-review', { body: await page.screenshot(), contentType: 'image/png' });
@@ -106,17 +106,19 @@ test('an erasure restricts the invoices with their legal basis and lists the rec
   await expect(status(page)).toHaveText('In progress');
   // Nothing to tell recipients before the platform has erased anything.
   await expect(detail(page).getByTestId('recipient-tasks')).toHaveCount(0);
-  // The erasure asks first (Enter confirms), waits its moment, and z takes it back.
+  // The erasure asks first (the focus on Cancel: Enter does not erase), waits its moment, and z takes it back.
   await page.keyboard.press('f');
-  await expect(page.getByTestId('confirm-dialog')).toContainText('Erased data cannot be restored.');
-  await page.keyboard.press('Enter');
+  const question = page.getByTestId('confirm-dialog');
+  await expect(question).toContainText('Erased data cannot be restored.');
+  await expect(question.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  await question.getByRole('button', { name: 'Start erasure' }).click();
   const undo = detail(page).getByTestId('undo-bar');
   await expect(undo).toBeVisible();
   await page.keyboard.press('z');
   await expect(undo).toHaveCount(0);
   await expect(detail(page).getByTestId('no-job')).toBeVisible();
   await page.keyboard.press('f');
-  await page.keyboard.press('Enter');
+  await question.getByRole('button', { name: 'Start erasure' }).click();
   await undo.getByRole('button', { name: 'Send now' }).click();
   const result = detail(page).getByTestId('erasure-result');
   await expect(result).toBeVisible({ timeout: 30_000 });

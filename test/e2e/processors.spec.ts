@@ -76,7 +76,7 @@ test('the registry rules show in the form and nothing is saved', async ({ page, 
   await form.getByRole('button', { name: 'Save' }).click();
   await expect(form.getByRole('alert')).toContainText('Please check the marked fields.');
   // The rules speak the user's language and name the country, never the validator's text.
-  await expect(form).toContainText('Data goes to a third country (IN): a safeguard under Art. 44–49 GDPR is required.');
+  await expect(form).toContainText('Data goes to a third country (IN): a safeguard under Arts. 44–49 GDPR is required.');
   await expect(form).toContainText('cannot expire before it was signed');
   await pick(page, 'Safeguard (Chapter V)', 'Adequacy decision (Art. 45 GDPR)');
   await form.getByRole('button', { name: 'Save' }).click();

@@ -39,6 +39,11 @@ async function erasureInProgress() {
   expect(await app.call('sync.status')).toMatchObject({ pendingWrites: 0 });
   return created.dsar.id;
 }
+/** Undoes what the bar would show for the request (its seq), as the console's undo does. */
+async function undo(id: string, seq?: number) {
+  const shown = await app.call('writes.pending', { entity: 'dsar', id });
+  return app.call('writes.undo', { entity: 'dsar', id, seq: seq ?? shown?.seq ?? 1 });
+}
 const startErasure = (id: string) => app.call('dsar.act', { id, action: { type: 'start_job', jobId: `job_${id}`, job: 'erasure' } });
 const sent = (id: string) => platform.appliedWrites(id).map((w) => w.action);
 
@@ -53,15 +58,15 @@ describe('an irreversible step', () => {
     expect(pending).toMatchObject({ mutator: 'act', args: { type: 'start_job', job: 'erasure' }, attempts: 0 });
     expect(Date.parse(pending?.holdUntil ?? '')).toBeGreaterThan(Date.now() + 50_000);
 
-    expect(await app.call('writes.undo', { entity: 'dsar', id })).toEqual({ undone: true });
+    expect(await undo(id)).toEqual({ undone: true });
     const after = await app.call('dsar.get', { id });
     expect(after?.dsar.events.some((e) => e.kind === 'job_started')).toBe(false);
     expect(after?.pending).toBe(false);
     expect(await app.call('writes.pending', { entity: 'dsar', id })).toBeNull();
     await app.call('sync.now');
     expect(sent(id)).not.toContain('dsar.start_job');
-    // Nothing left to undo: a second undo says so instead of taking back an earlier step.
-    expect(await app.call('writes.undo', { entity: 'dsar', id })).toEqual({ undone: false });
+    // Nothing left to undo: a second undo of what was shown says so instead of taking back an earlier step.
+    expect(await undo(id, pending?.seq)).toEqual({ undone: false });
   });
 
   it('is sent when its moment is over, without waiting for the next poll', async () => {
@@ -73,7 +78,21 @@ describe('an irreversible step', () => {
     expect(sent(id)).not.toContain('dsar.start_job');
     await until(() => sent(id).includes('dsar.start_job'), 'the held erasure to reach the platform', 5_000);
     expect(await app.call('writes.pending', { entity: 'dsar', id })).toBeNull();
-    expect(await app.call('writes.undo', { entity: 'dsar', id })).toEqual({ undone: false });
+    expect(await undo(id)).toEqual({ undone: false });
+  });
+
+  it('stays the one offered for undo when a quick change follows it', async () => {
+    const id = await erasureInProgress();
+    await startErasure(id);
+    await app.call('dsar.setPriority', { id, priority: 'high' });
+    const shown = await app.call('writes.pending', { entity: 'dsar', id });
+    expect(shown).toMatchObject({ mutator: 'act', args: { type: 'start_job' } });
+    expect(await undo(id, shown?.seq)).toEqual({ undone: true });
+    const after = await app.call('dsar.get', { id });
+    expect(after?.dsar.events.some((e) => e.kind === 'job_started')).toBe(false);
+    expect(after?.dsar.priority).toBe('high');
+    await app.call('sync.now');
+    expect(sent(id)).toEqual(['dsar.create', 'dsar.start', 'dsar.setPriority']);
   });
 
   it('goes at once when the officer sends it now', async () => {
@@ -105,12 +124,15 @@ describe('an irreversible step', () => {
     const [nobodys] = (await app.call('dsar.list', { assignee: 'unassigned', statuses: ['new'], limit: 1 })).rows;
     await app.call('dsar.assign', { id: theirs.id, assigneeId: 'stf_vogel' });
     await app.call('dsar.assign', { id: nobodys.id, assigneeId: 'stf_vogel' });
+    await app.call('dsar.act', { id: nobodys.id, action: { type: 'add_note', text: 'Übernommen.' } });
+    expect(await app.call('writes.pending', { entity: 'dsar', id: theirs.id })).toMatchObject({ holdUntil: expect.any(String) });
+    expect(await app.call('writes.pending', { entity: 'dsar', id: nobodys.id })).toMatchObject({ mutator: 'act', holdUntil: null });
     await app.call('sync.now');
     expect(sent(theirs.id)).toEqual([]);
     expect(sent(nobodys.id)).toEqual([]); // behind the held one, in order
-    await app.call('writes.undo', { entity: 'dsar', id: theirs.id });
+    await undo(theirs.id);
     await app.call('sync.now');
-    expect(sent(nobodys.id)).toEqual(['dsar.assign']);
+    expect(sent(nobodys.id)).toEqual(['dsar.assign', 'dsar.add_note']);
     expect((await app.call('dsar.get', { id: theirs.id }))?.dsar.assigneeId).toBe('stf_albrecht');
   });
 
@@ -122,7 +144,7 @@ describe('an irreversible step', () => {
     const waiting = await app.call('writes.pending', { entity: 'dsar', id: row.id });
     expect(waiting).toMatchObject({ holdUntil: null });
     expect(waiting?.attempts).toBeGreaterThan(0);
-    expect(await app.call('writes.undo', { entity: 'dsar', id: row.id })).toEqual({ undone: true });
+    expect(await undo(row.id)).toEqual({ undone: true });
     expect((await app.call('dsar.get', { id: row.id }))?.dsar.priority).toBe(row.priority);
     await platform.start();
     await app.call('sync.now');

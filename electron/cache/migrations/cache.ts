@@ -1,5 +1,6 @@
 import { foldGerman } from '../../../shared/domain/search';
 import type { Migration } from '../migrate';
+import { withRegistryDefaults } from '../registry-defaults';
 
 /** The disposable cache: mirrors of platform entities, rebuilt from the changes feed whenever needed. */
 export const cacheMigrations: Migration[] = [
@@ -166,6 +167,19 @@ export const cacheMigrations: Migration[] = [
           INSERT INTO dsars_fts (rowid, subject_name, subject_email, subject_fold) VALUES (new.rowid, new.subject_name, new.subject_email, new.subject_fold);
         END;
         INSERT INTO dsars_fts (dsars_fts) VALUES ('rebuild');
+      `);
+    },
+  },
+  {
+    version: 7,
+    name: 'registry entries with review, history and DPF answer',
+    up(db) {
+      // Mirrored documents are stored as the platform sent them: the fields added since read as their defaults.
+      db.function('pc_registry_defaults', (entity: unknown, doc: unknown) => withRegistryDefaults(String(entity), String(doc)));
+      db.exec(`
+        UPDATE processors SET doc = pc_registry_defaults('processor', doc);
+        UPDATE activities SET doc = pc_registry_defaults('activity', doc);
+        UPDATE overlay_base SET doc = pc_registry_defaults(entity, doc) WHERE doc != 'null';
       `);
     },
   },

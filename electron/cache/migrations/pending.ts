@@ -168,7 +168,11 @@ export const pendingMigrations: Migration[] = [
     version: 5,
     name: 'irreversible writes wait a moment before they are sent',
     up(db) {
-      db.exec('ALTER TABLE outbox ADD COLUMN hold_until TEXT;');
+      // maybe_sent: an attempt ended without an answer (timeout, server error): the platform may have the write.
+      db.exec(`
+        ALTER TABLE outbox ADD COLUMN hold_until TEXT;
+        ALTER TABLE outbox ADD COLUMN maybe_sent INTEGER NOT NULL DEFAULT 0;
+      `);
     },
   },
 ];

@@ -5,10 +5,11 @@ import { countryOptions } from '../../../renderer/processors/countries';
 import { demoProcessors } from '../../../sandbox/seed/processors';
 import { ActivityPatch } from '../../../shared/api/activities';
 import { DsarCreate } from '../../../shared/api/dsar';
-import { ProcessorDraft } from '../../../shared/api/processors';
+import { Processor, ProcessorDraft } from '../../../shared/api/processors';
 import { problemCodes, problemsOf } from '../../../shared/domain/problems';
+import { updateProcessor } from '../../../shared/domain/registry-changes';
 import { RuleError } from '../../../shared/domain/rules';
-import { isCountryCode } from '../../../shared/domain/transfers';
+import { isCountryCode, isListedCountry } from '../../../shared/domain/transfers';
 
 const problems = (schema: z.ZodType, value: unknown) => {
   const result = schema.safeParse(value);
@@ -127,11 +128,25 @@ describe('Chapter V in the registry', () => {
       changeNotices: [{ ...accepted.changeNotices[0], transfer: { mechanism: 'scc', sccModule: '3', tiaDate: null, dpfCertified: null } }],
     };
     expect(codes(withSafeguard)).toEqual([]);
+    // Stored before the rule: still readable, and editable elsewhere; changing the notices asks for the safeguard.
+    const stored = { ...accepted, id: 'prc_video-streamcraft', version: 3, updatedAt: '2026-11-01T00:00:00.000Z' };
+    expect(Processor.safeParse(stored).success).toBe(true);
+    const ctx = { actor: 'stf_vogel', at: '2026-11-27T10:00:00.000Z', newId: () => 'x', find: () => null };
+    const parsed = Processor.parse(stored);
+    expect(updateProcessor(parsed, { riskRating: 'high' }, ctx).riskRating).toBe('high');
+    expect(() => updateProcessor(parsed, { changeNotices: parsed.changeNotices }, ctx)).toThrow(
+      expect.objectContaining({
+        issues: [expect.objectContaining({ path: 'changeNotices.0.transfer.mechanism', code: 'transfer-needs-mechanism' })],
+      }),
+    );
   });
 
   it('knows each country once, by its current code', () => {
     expect(isCountryCode('GB')).toBe(true);
-    for (const former of ['UK', 'DD', 'SU', 'YU', 'AN', 'EU', 'IC']) expect(isCountryCode(former), former).toBe(false);
+    // Stored with an older code, a record stays readable; the picker offers the current one only.
+    expect(isCountryCode('UK')).toBe(true);
+    for (const code of ['EU', 'UN', 'ZZ']) expect(isCountryCode(code), code).toBe(false);
+    for (const former of ['UK', 'DD', 'SU', 'YU', 'AN', 'IC', 'EA']) expect(isListedCountry(former), former).toBe(false);
     const names = countryOptions('en').map((o) => o.label);
     expect(names.filter((n) => n.startsWith('United Kingdom'))).toEqual(['United Kingdom (GB) *']);
     expect(new Set(names).size).toBe(names.length);

@@ -81,6 +81,38 @@ describe('cache migration 5 (the platform state under pending writes)', () => {
   });
 });
 
+describe('cache migration 7 (registry fields added since)', () => {
+  it('reads older registry documents with the new fields at their defaults, and leaves answered ones alone', () => {
+    const db = openEncrypted(join(dir.path, 'cache.sqlite'), TEST_KEY);
+    migrate(db, cacheMigrations.slice(0, 6), 'cache');
+    const processor = {
+      id: 'prc_1',
+      transfer: { mechanism: 'adequacy' },
+      subProcessors: [{ name: 'Sub', transfer: { mechanism: 'scc', dpfCertified: true } }],
+      changeNotices: [{ id: 'cn-1' }],
+    };
+    db.prepare("INSERT INTO processors (id, version, legal_name, status, doc) VALUES ('prc_1', 1, 'P', 'active', ?)").run(
+      JSON.stringify(processor),
+    );
+    db.prepare("INSERT INTO activities (id, version, name, doc) VALUES ('act_1', 1, 'A', ?)").run(JSON.stringify({ id: 'act_1' }));
+    db.prepare("INSERT INTO overlay_base (entity, id, doc) VALUES ('activity', 'act_1', ?), ('activity', 'act_2', 'null')").run(
+      JSON.stringify({ id: 'act_1', reviewedAt: '2026-01-01' }),
+    );
+    migrate(db, cacheMigrations, 'cache');
+    const doc = (sql: string) => JSON.parse((db.prepare<[], { doc: string }>(sql).get() as { doc: string }).doc);
+    expect(doc('SELECT doc FROM processors')).toEqual({
+      id: 'prc_1',
+      transfer: { mechanism: 'adequacy', dpfCertified: null },
+      subProcessors: [{ name: 'Sub', transfer: { mechanism: 'scc', dpfCertified: true } }],
+      changeNotices: [{ id: 'cn-1', transfer: null }],
+    });
+    expect(doc('SELECT doc FROM activities')).toEqual({ id: 'act_1', reviewedAt: null, history: [] });
+    expect(doc("SELECT doc FROM overlay_base WHERE id = 'act_1'")).toEqual({ id: 'act_1', reviewedAt: '2026-01-01', history: [] });
+    expect(doc("SELECT doc FROM overlay_base WHERE id = 'act_2'")).toBeNull();
+    db.close();
+  });
+});
+
 describe('cache migration 6 (German spellings in the search index)', () => {
   it('indexes the rows already cached in both spellings', () => {
     const db = openEncrypted(join(dir.path, 'cache.sqlite'), TEST_KEY);

@@ -39,7 +39,7 @@ describe('Art. 15(1) information for the data package', () => {
       demoProcessors.map((p) => (p.id === 'prc_video-streamcraft' ? { ...p, transfer: { ...p.transfer, dpfCertified: null } } : p)),
       demoActivities,
     );
-    expect(line(article15Text(unchecked, 'en'))).not.toContain('Data Privacy Framework');
+    expect(line(article15Text(unchecked, 'en'))).toBe('- Streamcraft Video, Inc. (third country: US)');
   });
 
   it('the erasure of every platform category reaches the processors the registry links to them (Art. 19)', () => {
