@@ -104,6 +104,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     jobs: entities.job,
     staff: entities.staff,
     clock,
+    retention: core.retention,
     registry,
     controllerName: () => controller.get().controllerName || (me()?.workspace.name ?? ''),
     myId,

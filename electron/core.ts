@@ -2,9 +2,10 @@ import { Me } from '../shared/api/common';
 import { ClockSettings } from '../shared/api/dsar-workflow';
 import { defaultClockSettings } from '../shared/domain/dsar-clock';
 import type { ControllerDetails } from '../shared/domain/records';
-import { ControllerDetailsInput } from '../shared/ipc/contract';
+import { ControllerDetailsInput, LocalRetentionInput } from '../shared/ipc/contract';
 import { Setting } from './cache/settings';
 import type { Stores } from './cache/stores';
+import { defaultLocalRetention } from './dsar/retention';
 import { cachedEntities } from './entities';
 import { exportLog } from './exports/log';
 import { PlatformClient, type PlatformClientOptions } from './platform/client';
@@ -50,6 +51,7 @@ export function openCore(stores: Stores, options: CoreOptions) {
     ...(options.timeZone ? { timeZone: options.timeZone } : {}),
   });
   const controller = new Setting(pending, 'controller', ControllerDetailsInput, noController);
+  const retention = new Setting(pending, 'localRetention', LocalRetentionInput, defaultLocalRetention);
   const exports = exportLog(pending);
   const entities = cachedEntities(cache, { clock: () => clock.get() });
 
@@ -82,6 +84,7 @@ export function openCore(stores: Stores, options: CoreOptions) {
     conflicts,
     clock,
     controller,
+    retention,
     exports,
     entities,
     writes,

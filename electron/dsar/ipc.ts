@@ -8,6 +8,7 @@ import { dsarDueDate } from '../../shared/domain/deadlines';
 import { allowedIn } from '../../shared/domain/dsar-workflow';
 import type { RegistryQueries } from '../../shared/domain/registry-queries';
 import { RuleError } from '../../shared/domain/rules';
+import { dsarEntity, jobEntity } from '../../shared/dsar/entities';
 import { BULK_LIMIT, type QueueQuery, type QueueRow } from '../../shared/ipc/contract';
 import { isBulkLoading } from '../cache/bulk-load';
 import type { DocumentStore } from '../cache/document-store';
@@ -27,6 +28,7 @@ import { followJobs } from './job-watch';
 import type { JobCache } from './jobs-store';
 import { queuePage } from './queue';
 import { registerCsv } from './register-csv';
+import { evictClosedRequests, type LocalRetention, RETENTION_EVERY_MS } from './retention';
 import { type DsarRow, type QueueColumns, toQueueRow } from './rows';
 import type { DsarCache } from './store';
 
@@ -41,6 +43,7 @@ export interface DsarHandlerDeps {
   jobs: JobCache;
   staff: DocumentStore<Staff>;
   clock: Setting<ClockSettings>;
+  retention: Setting<LocalRetention>;
   registry: RegistryQueries;
   controllerName(): string;
   /** Staff id of the person at the console, once known. */
@@ -84,7 +87,42 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     }
   });
 
-  ipc.handle('dsar.get', ({ id }) => detail(id));
+  // A request the cache no longer holds (closed long ago, see retention.ts) is fetched from the platform on
+  // demand with its jobs; it leaves again at the next pass.
+  ipc.handle('dsar.get', async ({ id }) => {
+    const cached = detail(id);
+    if (cached) return cached;
+    const fetched = await deps.client.get(dsarEntity, id).catch((error: unknown) => {
+      if (error instanceof PlatformError && (error.status === 404 || error.transient)) return null;
+      throw error;
+    });
+    if (!fetched) return null;
+    const jobIds = fetched.events.flatMap((e) => (e.kind === 'job_started' ? [e.jobId] : []));
+    const fetchedJobs = await Promise.all(jobIds.map((jobId) => deps.client.get(jobEntity, jobId).catch(() => null)));
+    cache.transaction(() => {
+      deps.dsars.upsert(fetched);
+      for (const job of fetchedJobs) if (job) deps.jobs.upsert(job);
+    })();
+    return detail(id);
+  });
+
+  const retain = () => {
+    // A bootstrap builds the indexes at its end: the pass waits for the next turn.
+    if (isBulkLoading(cache)) return 0;
+    const removed = evictClosedRequests(cache, deps.retention.get());
+    if (removed) deps.engine.noteLocalChange(['dsar']);
+    return removed;
+  };
+  ipc.handle('retention.get', () => deps.retention.get());
+  ipc.handle('retention.update', (settings) => {
+    deps.retention.set(settings);
+    return { settings: deps.retention.get(), removed: retain() };
+  });
+  // At start and every few hours while the console is open.
+  const retention = setInterval(retain, RETENTION_EVERY_MS);
+  retention.unref?.();
+  const firstPass = setTimeout(retain, 0);
+  firstPass.unref?.();
 
   const dueMine = cache.prepare<[string, string], { id: string; subject_name: string; due_date: string }>(
     'SELECT id, subject_name, due_date FROM dsars WHERE assignee_id = ? AND is_open = 1 AND due_date <= ? ORDER BY due_date LIMIT 20',
@@ -277,5 +315,11 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     return { settings: deps.clock.get(), recomputed };
   });
 
-  return { close: () => jobs.stop() };
+  return {
+    close: () => {
+      clearInterval(retention);
+      clearTimeout(firstPass);
+      jobs.stop();
+    },
+  };
 }

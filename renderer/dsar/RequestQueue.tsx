@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Loader, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Group, Loader, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
 import { useElementSize } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -128,6 +128,7 @@ export function RequestQueue() {
   const paddingBottom = virtualizer.getTotalSize() - (lastItem?.end ?? 0);
 
   const view = viewOf(filter);
+  const requestId = /^dsr_[a-z0-9]+$/i.test(filter.search.trim()) ? filter.search.trim() : null;
   const bulk = (
     <BulkActions filter={filter} shown={rows.length} more={Boolean(lastPage?.next)} myId={me?.staff.id ?? null} mayWrite={mayWrite} />
   );
@@ -312,9 +313,17 @@ export function RequestQueue() {
             </Table.Tbody>
           </Table>
           {!queue.isPending && rows.length === 0 && (
-            <Text p="lg" c="dimmed" ta="center">
-              {syncStatus.data?.state === 'starting' ? t('queue.emptyCache', { count: syncStatus.data.applied }) : t('queue.empty')}
-            </Text>
+            <Stack align="center" p="lg" gap="xs">
+              <Text c="dimmed" ta="center">
+                {syncStatus.data?.state === 'starting' ? t('queue.emptyCache', { count: syncStatus.data.applied }) : t('queue.empty')}
+              </Text>
+              {/* A closed request may have left this computer (storage limitation): the platform still has it. */}
+              {requestId && (
+                <Button variant="light" size="xs" onClick={() => setOpenId(requestId)} data-testid="fetch-request">
+                  {t('queue.fetchRequest', { id: requestId })}
+                </Button>
+              )}
+            </Stack>
           )}
           {queue.isFetchingNextPage && (
             <Group justify="center" p="sm">

@@ -90,6 +90,7 @@ const de = {
     pausedHint: 'Die Frist ruht, solange auf die Person gewartet wird (Einstellung); angezeigt ist das früheste Datum.',
     shortcutsHint: 'Tastaturkürzel: ? drücken',
     filters: 'Filter',
+    fetchRequest: 'Anfrage {{id}} von der Plattform laden',
     filtersChanged_one: 'Filter ({{count}} gesetzt)',
     filtersChanged_other: 'Filter ({{count}} gesetzt)',
     assignFailed: 'Zuweisung fehlgeschlagen',
@@ -152,7 +153,7 @@ const de = {
   },
   detail: {
     title: 'Anfrage',
-    notFound: 'Diese Anfrage ist nicht (mehr) im Cache.',
+    notFound: 'Diese Anfrage gibt es weder in dieser Konsole noch auf der Plattform, oder die Plattform ist gerade nicht erreichbar.',
     close: 'Schließen',
     widen: 'Über die ganze Breite',
     narrow: 'Neben der Liste',
@@ -470,6 +471,7 @@ const en: Catalogue<typeof de> = {
     pausedHint: 'The period rests while waiting for the person (settings); the earliest date is shown.',
     shortcutsHint: 'Keyboard shortcuts: press ?',
     filters: 'Filters',
+    fetchRequest: 'Load request {{id}} from the platform',
     filtersChanged_one: 'Filters ({{count}} set)',
     filtersChanged_other: 'Filters ({{count}} set)',
     assignFailed: 'Assignment failed',
@@ -532,7 +534,7 @@ const en: Catalogue<typeof de> = {
   },
   detail: {
     title: 'Request',
-    notFound: 'This request is not (or no longer) in the cache.',
+    notFound: 'This request exists neither in this console nor on the platform, or the platform cannot be reached right now.',
     close: 'Close',
     widen: 'Full width',
     narrow: 'Beside the list',

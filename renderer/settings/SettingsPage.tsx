@@ -2,8 +2,9 @@ import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DeadlineSettings } from './DeadlineSettings';
 import { ExportLog } from './ExportLog';
+import { RetentionSettings } from './RetentionSettings';
 
-/** The console's own settings and records: how deadlines are counted, and what it exported. */
+/** The console's own settings and records: how deadlines are counted, how long it keeps closed requests, what it exported. */
 export function SettingsPage() {
   const { t } = useTranslation('settings');
   return (
@@ -12,6 +13,7 @@ export function SettingsPage() {
         {t('settings.title')}
       </Title>
       <DeadlineSettings />
+      <RetentionSettings />
       <ExportLog />
     </Stack>
   );

@@ -12,6 +12,16 @@ const de = {
     file: 'Datei und SHA-256',
     by: 'Von',
   },
+  retention: {
+    title: 'Speicherbegrenzung in dieser Konsole',
+    explain:
+      'Abgeschlossene Anfragen verlassen den lokalen Speicher dieses Rechners so viele Monate nach ihrer letzten Änderung (Art. 5 Abs. 1 lit. e DSGVO). Die Plattform behält ihren Datensatz; wird eine solche Anfrage aufgerufen oder per Kennung gesucht, lädt die Konsole sie wieder.',
+    months: 'Monate nach dem Abschluss',
+    invalid: 'Zwischen 1 und 120 Monaten.',
+    save: 'Speichern',
+    saved_one: 'Gespeichert; {{count}} abgeschlossene Anfrage hat den lokalen Speicher verlassen.',
+    saved_other: 'Gespeichert; {{count}} abgeschlossene Anfragen haben den lokalen Speicher verlassen.',
+  },
   clock: {
     title: 'Fristberechnung',
     explain:
@@ -42,6 +52,16 @@ const en: Catalogue<typeof de> = {
     kind: 'Content',
     file: 'File and SHA-256',
     by: 'By',
+  },
+  retention: {
+    title: 'Storage limitation in this console',
+    explain:
+      'Closed requests leave this computer’s storage this many months after their last change (Art. 5(1)(e) GDPR). The platform keeps its record; when such a request is opened or searched for by its id, the console loads it again.',
+    months: 'Months after closing',
+    invalid: 'Between 1 and 120 months.',
+    save: 'Save',
+    saved_one: 'Saved; {{count}} closed request left the local storage.',
+    saved_other: 'Saved; {{count}} closed requests left the local storage.',
   },
   clock: {
     title: 'Deadlines',

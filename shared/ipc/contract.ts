@@ -179,6 +179,9 @@ export interface WorkspaceInfo {
   me: Me | null;
 }
 
+/** The console's own storage limitation: closed requests leave the cache this many months after closing. */
+export const LocalRetentionInput = z.strictObject({ closedMonths: z.number().int().min(1).max(120) });
+
 /** One entity, by its name and id. */
 const EntityRef = z.strictObject({ entity: EntityNameSchema, id: z.string().min(1).max(64) });
 
@@ -221,6 +224,9 @@ export const channels = {
   'dsar.package': channel<FileExport>()(z.strictObject({ id: z.string().min(1).max(64), jobId: z.string().min(1).max(64) })),
   'accounts.search': channel<AccountMatch[]>()(z.strictObject({ q: z.string().trim().min(2).max(200) })),
   'clock.get': channel<ClockSettings>()(None),
+  'retention.get': channel<z.infer<typeof LocalRetentionInput>>()(None),
+  /** `removed`: closed requests that left the cache at once under the new setting. */
+  'retention.update': channel<{ settings: z.infer<typeof LocalRetentionInput>; removed: number }>()(LocalRetentionInput),
   /** `recomputed`: how many due dates moved. */
   'clock.update': channel<{ settings: ClockSettings; recomputed: number }>()(ClockSettings),
   'processor.list': channel<(Processor & { pending: boolean })[]>()(None),

@@ -182,3 +182,32 @@ test('at 1280×720 an open request leaves ten rows and the key columns in view; 
   await expect(page.getByTestId('queue-scroll')).toBeVisible();
   await expect(detail.getByTestId('detail-wide')).toHaveAttribute('aria-pressed', 'false');
 });
+
+test("the console's storage limitation: old closed requests leave this computer, and come back from the platform by their id", async ({
+  page,
+  consoleUrl,
+}) => {
+  await openQueue(page, consoleUrl);
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Completed' }).click();
+  await expect(page.getByTestId('queue-row').first()).toBeVisible();
+  const before = await page.getByTestId('queue-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id') ?? ''));
+
+  await page.getByRole('link', { name: 'Settings' }).click();
+  const settings = page.getByTestId('retention-settings');
+  await expect(settings.getByRole('textbox', { name: 'Months after closing' })).toHaveValue('12');
+  await settings.getByRole('textbox', { name: 'Months after closing' }).fill('1');
+  await settings.getByTestId('save-retention').click();
+  await expect(page.getByText(/closed requests? left the local storage/)).toBeVisible();
+
+  await page.getByRole('link', { name: 'Data-subject requests' }).click();
+  await page.getByRole('combobox', { name: 'Status' }).click();
+  await page.getByRole('option', { name: 'Completed' }).click();
+  await expect.poll(async () => (await page.getByTestId('queue-row').count()) < before.length).toBe(true);
+  const after = await page.getByTestId('queue-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id') ?? ''));
+  const gone = before.find((id) => !after.includes(id)) ?? '';
+
+  await page.getByRole('searchbox', { name: 'Search' }).fill(gone);
+  await page.getByTestId('fetch-request').click();
+  await expect(page.getByTestId('request-detail').getByTestId('detail-status')).toHaveText('Completed');
+});
