@@ -1,8 +1,8 @@
 import { daysBetween } from '../../shared/domain/calendar';
+import { csvDocument } from '../../shared/domain/csv';
 import { isOpen } from '../../shared/domain/dsar';
 import { labels } from '../../shared/domain/labels';
 import type { QueueRow } from '../../shared/ipc/contract';
-import { csvDocument } from '../exports/csv';
 
 /** The register's column headings; the values are named as on screen (the label table). */
 const headers = {
@@ -27,7 +27,7 @@ export function registerCsv(
       r.subjectEmail,
       r.receivedAt,
       r.dueDate,
-      isOpen(r.status) ? String(daysBetween(context.today, r.dueDate)) : '',
+      isOpen(r.status) ? daysBetween(context.today, r.dueDate) : null,
       r.assigneeId ? (context.staffNames.get(r.assigneeId) ?? r.assigneeId) : '',
       names.priority[r.priority],
     ]),

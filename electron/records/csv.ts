@@ -1,6 +1,6 @@
+import { csvDocument } from '../../shared/domain/csv';
 import { dateFormat } from '../../shared/domain/format';
 import type { RecordsOfProcessing } from '../../shared/domain/records';
-import { csvDocument } from '../exports/csv';
 import { basisLines, type ExportLanguage, exportLabels, recipientLine, transferLines } from './labels';
 
 const joined = (values: readonly string[]) => values.join(' | ');

@@ -15,6 +15,9 @@ const retention: Partial<Record<DataCategory, string>> = {
   payments: '§ 147 Abs. 1 Nr. 4, Abs. 3 AO',
 };
 
+/** What the records of processing keep without the person instead of erasing ("danach anonymisiert"). */
+const anonymisedOnErasure: readonly DataCategory[] = ['forum_posts'];
+
 /**
  * Runs fulfilment jobs the way a platform would: in the background, one step at a time, each step
  * visible in the changes feed as progress. A job left running by a stopped platform runs again on start.
@@ -155,7 +158,11 @@ export class JobRunner {
           const keep = basis !== undefined && until !== null && until >= new Date().toISOString().slice(0, 10) && data[category].length > 0;
           return {
             category,
-            outcome: keep ? ('restricted' as const) : ('erased' as const),
+            outcome: keep
+              ? ('restricted' as const)
+              : anonymisedOnErasure.includes(category) && data[category].length
+                ? ('anonymised' as const)
+                : ('erased' as const),
             records: data[category].length,
             legalBasis: keep ? basis : null,
             until: keep ? until : null,
@@ -165,7 +172,8 @@ export class JobRunner {
           result: { kind: 'erasure', categories },
           account: {
             ...account,
-            erased: categories.filter((c) => c.outcome === 'erased').map((c) => c.category),
+            // Anonymised posts are no longer this person's data: gone from every later copy.
+            erased: categories.filter((c) => c.outcome !== 'restricted').map((c) => c.category),
             retained: categories.filter((c) => c.outcome === 'restricted').map((c) => c.category),
           },
         };
@@ -196,7 +204,7 @@ function summaryOf(result: JobResult | null): string {
     case 'package':
       return `${result.categories.reduce((n, c) => n + c.count, 0)} records in ${result.categories.filter((c) => c.count).length} categories`;
     case 'erasure':
-      return `${result.categories.filter((c) => c.outcome === 'erased').length} categories erased, ${result.categories.filter((c) => c.outcome === 'restricted').length} restricted`;
+      return `${result.categories.filter((c) => c.outcome === 'erased').length} categories erased, ${result.categories.filter((c) => c.outcome === 'anonymised').length} anonymised, ${result.categories.filter((c) => c.outcome === 'restricted').length} restricted`;
     case 'restriction':
       return 'processing restricted';
     case 'objection':

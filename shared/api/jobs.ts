@@ -4,7 +4,18 @@ import { DataCategory, FieldChange, JobKind, ObjectionPurpose } from './dsar-wor
 
 const Day = z.iso.date();
 
-export const PackageItem = z.object({ id: Id, label: z.string(), detail: z.string() });
+const Scalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+
+/**
+ * One record of a data category as the platform holds it: `fields` is the record itself (its actual content,
+ * addresses as structured fields), `label` and `detail` are one line for the officer's review.
+ */
+export const PackageItem = z.object({
+  id: Id,
+  label: z.string(),
+  detail: z.string(),
+  fields: z.record(z.string(), z.union([Scalar, z.record(z.string(), Scalar)])).default({}),
+});
 export type PackageItem = z.infer<typeof PackageItem>;
 
 /** The outcome of a fulfilment job, per kind. */
@@ -19,7 +30,8 @@ export const JobResult = z.discriminatedUnion('kind', [
     categories: z.array(
       z.object({
         category: DataCategory,
-        outcome: z.enum(['erased', 'restricted']),
+        /** `anonymised`: kept without anything that identifies the person (where the records of processing say so). */
+        outcome: z.enum(['erased', 'anonymised', 'restricted']),
         records: z.number().int(),
         /** Where a retention duty applies (Art. 17(3)(b), § 35(3) BDSG): the law and the end of the duty. */
         legalBasis: z.string().nullable(),

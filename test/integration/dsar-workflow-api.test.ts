@@ -107,7 +107,22 @@ describe('DSAR fulfilment against the platform', () => {
     const logins = JSON.parse(new TextDecoder().decode(files['json/login_history.json'])) as { items: { id: string }[] };
     expect(logins.items.map((i) => i.id)).not.toContain(item.id);
     expect(logins.items).toHaveLength(login.count - 1);
-    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['csv/account.csv'])).toMatch(/^\uFEFFid;label;detail/);
+    // A real copy: the records' own fields, the address structured, a schema and a README that name them.
+    const account = JSON.parse(new TextDecoder().decode(files['json/account.json'])) as {
+      schema: string;
+      items: Record<string, unknown>[];
+    };
+    expect(account.schema).toBe('schema.json#/$defs/account');
+    expect(account.items[0]).toMatchObject({
+      name: expect.any(String),
+      email: expect.stringContaining('@'),
+      address: { postalCode: expect.stringMatching(/^\d{5}$/) },
+    });
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(files['csv/account.csv'])).toMatch(
+      /^\uFEFFid;userId;name;displayName;email;birthDate;address\.street;address\.postalCode;address\.city;address\.country;language;registeredAt\r\n/,
+    );
+    expect(files['schema.json']).toBeDefined();
+    expect(new TextDecoder().decode(files['README.txt'])).toMatch(/Anmeldungen \(14 Monate\)[\s\S]*Sign-ins \(14 months\)/);
     expect(new TextDecoder().decode(files['art15-information.txt'])).toContain('Art. 15');
 
     const completed = await act(delivered, { type: 'complete', message: msg('completion'), clock });
@@ -124,11 +139,10 @@ describe('DSAR fulfilment against the platform', () => {
     expect(invoices).toMatchObject({ outcome: 'restricted', legalBasis: expect.stringContaining('§ 147') });
     expect(invoices?.until).toMatch(/^20\d\d-12-31$/);
     expect(invoices?.until && invoices.until >= new Date().toISOString().slice(0, 10)).toBe(true);
-    expect(job.result.categories.find((c) => c.category === 'forum_posts')).toMatchObject({
-      outcome: 'erased',
-      legalBasis: null,
-      until: null,
-    });
+    // The records of processing keep forum posts anonymised after an account is deleted.
+    const posts = job.result.categories.find((c) => c.category === 'forum_posts');
+    expect(posts).toMatchObject({ outcome: posts?.records ? 'anonymised' : 'erased', legalBasis: null, until: null });
+    expect(job.result.categories.find((c) => c.category === 'login_history')).toMatchObject({ outcome: 'erased' });
     expect(dsar.events.at(-1)).toMatchObject({ kind: 'job_finished', state: 'succeeded', actor: 'platform' });
     // The account's erased categories are gone from a later export; the retained ones stay.
     const account = store().account<Account>(dsar.subject.userId ?? '');

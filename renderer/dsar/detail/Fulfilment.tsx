@@ -177,10 +177,10 @@ function JobResultView({ detail, job, day }: { detail: DsarDetail; job: Job; day
                   <Badge
                     size="sm"
                     variant="light"
-                    color={c.outcome === 'erased' ? 'teal' : 'orange'}
+                    color={c.outcome === 'restricted' ? 'orange' : 'teal'}
                     style={
                       {
-                        '--badge-color': c.outcome === 'erased' ? 'var(--mantine-color-teal-9)' : 'var(--mantine-color-dark-7)',
+                        '--badge-color': c.outcome === 'restricted' ? 'var(--mantine-color-dark-7)' : 'var(--mantine-color-teal-9)',
                       } as React.CSSProperties
                     }
                   >

@@ -75,6 +75,12 @@ export function PackageReview({ detail, job }: { detail: DsarDetail; job: Job })
                           <Text size="xs" c="dimmed">
                             {item.detail}
                           </Text>
+                          {/* What a person wrote is what may name others (Art. 15(4)): the officer reads it here. */}
+                          {typeof item.fields.text === 'string' && (
+                            <Text size="xs" pl="xs" style={{ borderLeft: '2px solid var(--mantine-color-gray-4)' }} data-testid="item-text">
+                              {item.fields.text}
+                            </Text>
+                          )}
                           {withheld && (
                             <Text size="xs" c="red.9">
                               {t('package.withheld', { reason: withheld.reason })}
