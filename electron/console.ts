@@ -5,6 +5,7 @@ import type { EventName, Events, WorkspaceInfo } from '../shared/ipc/contract';
 import { openStores } from './cache/stores';
 import { openCore } from './core';
 import { registerDsarHandlers } from './dsar/ipc';
+import { registerTemplateHandlers } from './dsar/templates';
 import { registerExportHandlers } from './exports/log';
 import { type Envelope, IpcRegistry } from './ipc/registry';
 import { registerRegistryHandlers } from './processors/ipc';
@@ -102,11 +103,13 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     exports,
     dsars: entities.dsar,
     jobs: entities.job,
+    templates: entities.template,
     staff: entities.staff,
     clock,
     retention: core.retention,
     registry,
     controllerName: () => controller.get().controllerName || (me()?.workspace.name ?? ''),
+    controller: () => controller.get(),
     myId,
   });
   registerRegistryHandlers(ipc, {
@@ -124,6 +127,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     timeZone: () => clock.get().timeZone,
     staffName: (id) => entities.staff.read(id)?.name ?? id,
   });
+  registerTemplateHandlers(ipc, { templates: entities.template, client: core.client, writes });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });
   const missing = ipc.missing();

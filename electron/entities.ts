@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ClockSettings } from '../shared/api/dsar-workflow';
 import { jobCache } from './dsar/jobs-store';
 import { dsarCache } from './dsar/store';
+import { templateCache } from './dsar/templates';
 import { activityCache, processorCache } from './processors/store';
 import { staffCache } from './staff/store';
 import type { CachedEntities } from './sync/cached-entity';
@@ -14,6 +15,7 @@ export function cachedEntities(db: Database.Database, settings: { clock(): Clock
   return {
     dsar: dsarCache(db, settings),
     job: jobCache(db),
+    template: templateCache(db),
     staff: staffCache(db),
     processor: processorCache(db),
     activity: activityCache(db),

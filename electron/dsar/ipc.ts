@@ -5,7 +5,9 @@ import type { ClockSettings, DsarAction } from '../../shared/api/dsar-workflow';
 import { localDate } from '../../shared/domain/calendar';
 import { platformSubjectCategories } from '../../shared/domain/data-categories';
 import { dsarDueDate } from '../../shared/domain/deadlines';
+import { subjectKeys } from '../../shared/domain/dsar';
 import { allowedIn } from '../../shared/domain/dsar-workflow';
+import type { ControllerDetails } from '../../shared/domain/records';
 import type { RegistryQueries } from '../../shared/domain/registry-queries';
 import { RuleError } from '../../shared/domain/rules';
 import { dsarEntity, jobEntity } from '../../shared/dsar/entities';
@@ -26,11 +28,13 @@ import { requestDetails } from './detail';
 import { messageDrafter } from './drafts';
 import { followJobs } from './job-watch';
 import type { JobCache } from './jobs-store';
+import { letterPdf } from './letter-pdf';
 import { queuePage } from './queue';
 import { registerCsv } from './register-csv';
 import { evictClosedRequests, type LocalRetention, RETENTION_EVERY_MS } from './retention';
 import { type DsarRow, type QueueColumns, toQueueRow } from './rows';
 import type { DsarCache } from './store';
+import type { TemplateCache } from './templates';
 
 export interface DsarHandlerDeps {
   cache: Database.Database;
@@ -41,11 +45,14 @@ export interface DsarHandlerDeps {
   exports: ExportLog;
   dsars: DsarCache;
   jobs: JobCache;
+  templates: TemplateCache;
   staff: DocumentStore<Staff>;
   clock: Setting<ClockSettings>;
   retention: Setting<LocalRetention>;
   registry: RegistryQueries;
   controllerName(): string;
+  /** The controller's details from the settings, for the letterhead of a letter by post. */
+  controller(): ControllerDetails;
   /** Staff id of the person at the console, once known. */
   myId(): string | null;
 }
@@ -178,16 +185,16 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     return mustDetail(id);
   });
 
-  ipc.handle('dsar.duplicates', ({ userId, email, type }) => {
-    const keys = [userId ? `user:${userId}` : null, `email:${email.trim().toLowerCase()}`].filter((k): k is string => k !== null);
+  ipc.handle('dsar.duplicates', ({ userId, email, name, address, type }) => {
+    const keys = subjectKeys({ userId, email: email?.trim() || null, name, address });
     const rows = new Map<string, QueueRow>();
     for (const key of keys) for (const row of sameSubject.all(key, type)) rows.set(row.id, toQueueRow(row));
     return [...rows.values()];
   });
 
-  const draft = messageDrafter({ clock: deps.clock, controllerName: deps.controllerName });
+  const draft = messageDrafter({ clock: deps.clock, controllerName: deps.controllerName, templates: deps.templates });
 
-  ipc.handle('dsar.draftMessage', ({ id, kind }) => draft(mustDetail(id).dsar, kind));
+  ipc.handle('dsar.draftMessage', ({ id, kind, delivery }) => draft(mustDetail(id).dsar, kind, delivery));
 
   ipc.handle('dsar.article15', ({ id }) => {
     const { dsar } = mustDetail(id);
@@ -281,6 +288,36 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
       format: 'zip',
       fileName: `${id}-package.zip`,
       mimeType: 'application/zip',
+      content,
+      actor: myId() ?? 'unknown',
+    });
+  });
+
+  ipc.handle('dsar.letter', async ({ id, eventId }) => {
+    const { dsar } = mustDetail(id);
+    const event = dsar.events.find((e) => e.id === eventId);
+    if (event?.kind !== 'message') throw new HandlerError('not_found', `No message ${eventId} in ${id}.`);
+    const controller = deps.controller();
+    const controllerName = controller.controllerName || deps.controllerName();
+    if (!controllerName || !controller.controllerAddress) {
+      throw new HandlerError('invalid_input', 'The letterhead needs the controller and its postal address (settings).', {
+        problem: 'controller-address-missing',
+      });
+    }
+    const content = await letterPdf({
+      requestId: dsar.id,
+      message: event.message,
+      parts: event.parts,
+      sentAt: event.at,
+      subject: dsar.subject,
+      controller: { ...controller, controllerName },
+      timeZone: deps.clock.get().timeZone,
+    });
+    return deps.exports.record({
+      kind: 'dsar_letter',
+      format: 'pdf',
+      fileName: `${id}-${event.message.kind}-${event.at.slice(0, 10)}.pdf`,
+      mimeType: 'application/pdf',
       content,
       actor: myId() ?? 'unknown',
     });

@@ -38,7 +38,8 @@ export function toRow(dsar: Dsar, clock: ClockSettings): Omit<DsarRow, 'pending'
     type: dsar.type,
     status: dsar.status,
     subject_name: dsar.subject.name,
-    subject_email: dsar.subject.email,
+    // The column feeds search and the queue; a letter without an e-mail address has none ('').
+    subject_email: dsar.subject.email ?? '',
     // Instants are compared as text, so they are stored normalised to UTC.
     received_at: new Date(dsar.receivedAt).toISOString(),
     due_date: due.due,
@@ -77,7 +78,7 @@ export function toQueueRow(row: QueueColumns): QueueRow {
     type: row.type as QueueRow['type'],
     status: row.status as QueueRow['status'],
     subjectName: row.subject_name,
-    subjectEmail: row.subject_email,
+    subjectEmail: row.subject_email || null,
     receivedAt: row.received_at,
     dueDate: row.due_date,
     clockPaused: row.clock_paused === 1,

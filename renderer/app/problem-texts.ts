@@ -39,6 +39,10 @@ const de = {
   'invalid-transition': 'Im Status „{{status}}“ ist dieser Schritt nicht möglich.',
   'wrong-message': 'Dieser Schritt sendet eine andere Nachricht ({{messageKind}}).',
   'no-account': 'Die Person hat kein Plattformkonto: eine Prüfmethode ohne Konto wählen.',
+  'no-email': 'Von der Person ist keine E-Mail-Adresse bekannt: per Post antworten.',
+  'no-postal-address': 'Ohne E-Mail-Adresse geht die Antwort per Post: die Postanschrift angeben.',
+  'unknown-placeholder': '{{placeholder}} ist kein Platzhalter, den die Konsole füllen kann.',
+  'placeholder-required': '{{placeholder}} muss in diesem Text bleiben.',
   'already-extended':
     'Die Frist wurde bereits verlängert; Art. 12 Abs. 3 DSGVO erlaubt eine Verlängerung um höchstens zwei weitere Monate.',
   'extension-too-late':
@@ -66,9 +70,12 @@ const de = {
   'already-exists': 'Einen Eintrag mit der Kennung {{id}} gibt es schon.',
   'too-many-matches': 'Mehr als {{limit}} Anfragen passen: bitte zuerst den Filter eingrenzen.',
   'lookup-offline': 'Die Plattform ist nicht erreichbar: Die Kontosuche braucht eine Verbindung. Die Person bitte von Hand eintragen.',
+  'templates-not-loaded': 'Die Vorlagen sind noch nicht von der Plattform geladen: einmal verbinden, dann bearbeiten.',
   'invalid-clock-settings': 'Zeitzone oder Bundesland sind unbekannt.',
   'invalid-query': 'Suche oder Filter sind ungültig.',
   'controller-details-missing': 'Für den Export fehlen Angaben zum Verantwortlichen und zum Datenschutzbeauftragten (markiert).',
+  'controller-address-missing':
+    'Für den Briefkopf fehlen Name und Anschrift des Verantwortlichen: bitte im Verzeichnis der Verarbeitungstätigkeiten unter „Verantwortlicher und Datenschutzbeauftragter“ eintragen.',
   'role-lacks-scope': 'Ihre Rolle auf der Plattform erlaubt diese Änderung nicht (es fehlt die Berechtigung {{scope}}).',
   'refused-forbidden': 'Ihre Rolle auf der Plattform erlaubt diese Änderung nicht.',
   'refused-not-found': 'Den Eintrag gibt es auf der Plattform nicht (mehr).',
@@ -110,6 +117,10 @@ const en = {
   'invalid-transition': 'This step is not possible for a request that is “{{status}}”.',
   'wrong-message': 'This step sends a different message ({{messageKind}}).',
   'no-account': 'The person has no platform account: choose a method that does not need one.',
+  'no-email': 'No e-mail address is known for this person: reply by post.',
+  'no-postal-address': 'Without an e-mail address the reply goes by post: give the postal address.',
+  'unknown-placeholder': '{{placeholder}} is not a placeholder the console can fill.',
+  'placeholder-required': '{{placeholder}} must stay in this text.',
   'already-extended': 'The period was already extended; Art. 12(3) GDPR allows one extension by at most two further months.',
   'extension-too-late':
     'The first month ended on {{baseDue}}: an extension must be notified within it (Art. 12(3) GDPR), not on {{today}}.',
@@ -136,9 +147,12 @@ const en = {
   'already-exists': 'An entry with the id {{id}} exists already.',
   'too-many-matches': 'More than {{limit}} requests match: narrow the filter first.',
   'lookup-offline': 'The platform cannot be reached: the account lookup needs a connection. Enter the person by hand.',
+  'templates-not-loaded': 'The templates have not arrived from the platform yet: connect once, then edit them.',
   'invalid-clock-settings': 'The time zone or the Land is unknown.',
   'invalid-query': 'The search or filter is not valid.',
   'controller-details-missing': 'The export needs the controller and DPO details (marked).',
+  'controller-address-missing':
+    'The letterhead needs the controller\'s name and postal address: enter them under "Controller and data protection officer" in the records of processing.',
   'role-lacks-scope': 'Your platform role does not allow this change (it lacks the permission {{scope}}).',
   'refused-forbidden': 'Your platform role does not allow this change.',
   'refused-not-found': 'The entry does not exist on the platform (any more).',

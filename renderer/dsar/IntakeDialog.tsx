@@ -53,10 +53,20 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
     retry: false,
   });
   const subjectEmail = account?.email ?? email.trim();
+  // A letter may come without an e-mail address: the reply then goes by post, to the address it gives.
+  const emailOptional = channel === 'letter' && account === null;
+  const [debouncedAddress] = useDebouncedValue(address.trim(), 400);
   const duplicates = useQuery({
-    queryKey: ['dsar', 'duplicates', account?.id ?? null, subjectEmail, type],
-    queryFn: () => bridge['dsar.duplicates']({ userId: account?.id ?? null, email: subjectEmail, type: type as DsarType }),
-    enabled: type !== null && (account !== null || subjectEmail.includes('@')),
+    queryKey: ['dsar', 'duplicates', account?.id ?? null, subjectEmail, name.trim(), debouncedAddress, type],
+    queryFn: () =>
+      bridge['dsar.duplicates']({
+        userId: account?.id ?? null,
+        email: subjectEmail || null,
+        name: name.trim(),
+        address: debouncedAddress || null,
+        type: type as DsarType,
+      }),
+    enabled: type !== null && (account !== null || subjectEmail.includes('@') || (name.trim() !== '' && debouncedAddress !== '')),
   });
 
   const choose = (match: AccountMatch) => {
@@ -70,8 +80,8 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
     const problems: Record<string, string> = {};
     if (!type) problems.type = t('intake.errors.type');
     if (!name.trim()) problems.name = t('intake.errors.name');
-    if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(subjectEmail)) problems.email = t('intake.errors.email');
-    if (channel === 'letter' && !address.trim()) problems.address = t('intake.errors.address');
+    if (subjectEmail ? !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(subjectEmail) : !emailOptional) problems.email = t('intake.errors.email');
+    if ((channel === 'letter' || !subjectEmail) && !address.trim()) problems.address = t('intake.errors.address');
     const instant = zonedInstant(receivedAt, timeZone);
     if (!instant) problems.receivedAt = t('intake.errors.receivedAt');
     else if (instant.getTime() > Date.now() + 60_000) problems.receivedAt = t('intake.errors.future');
@@ -84,7 +94,7 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
         type: type as DsarType,
         channel,
         receivedAt: (instant as Date).toISOString(),
-        subject: { userId: account?.id ?? null, name: name.trim(), email: subjectEmail, locale, address: address.trim() || null },
+        subject: { userId: account?.id ?? null, name: name.trim(), email: subjectEmail || null, locale, address: address.trim() || null },
         notes: notes.trim(),
         priority: 'normal',
         duplicateOf: duplicateChoice === 'new' ? null : duplicateChoice,
@@ -192,7 +202,8 @@ export function IntakeDialog({ onClose, onCreated }: { onClose(): void; onCreate
             value={email}
             onChange={(e) => setEmail(e.currentTarget.value)}
             error={errors.email}
-            required
+            required={!emailOptional}
+            description={emailOptional ? t('intake.emailOptional') : undefined}
             disabled={account !== null}
           />
         </Group>

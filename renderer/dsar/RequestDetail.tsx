@@ -132,8 +132,9 @@ function DetailBody({
               {dsar.subject.name}
             </Title>
             <Text size="sm" c="dimmed">
-              {dsar.subject.email}
-              {dsar.subject.userId ? ` · ${dsar.subject.userId}` : ` · ${t('detail.noAccount')}`}
+              {[dsar.subject.email ?? t('detail.noEmail'), dsar.subject.userId ?? t('detail.noAccount'), dsar.subject.address]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
             <Group gap={6} mt={4}>
               <Badge variant="light">{names.dsarType[dsar.type]}</Badge>
@@ -251,7 +252,7 @@ function DetailBody({
         <Title order={3} size="h5" mt="xs">
           {t('detail.timeline')}
         </Title>
-        <Timeline events={dsar.events} processorName={processorName} />
+        <Timeline requestId={dsar.id} events={dsar.events} processorName={processorName} />
       </Stack>
       {assignGuard.element}
       {dialog && <ActionDialog detail={detail} kind={dialog} onClose={() => setDialog(null)} />}

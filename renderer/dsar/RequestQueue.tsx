@@ -232,7 +232,7 @@ export function RequestQueue() {
                     {compact ? (
                       <>
                         <Table.Td title={names.dsarType[row.type]}>{names.dsarTypeShort[row.type]}</Table.Td>
-                        <Table.Td title={row.subjectEmail}>
+                        <Table.Td title={row.subjectEmail ?? undefined}>
                           <Text size="sm" fw={500} truncate>
                             {row.subjectName}
                           </Text>

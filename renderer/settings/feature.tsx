@@ -8,7 +8,9 @@ export const settingsFeature = defineFeature({
   texts: settingsTexts,
   routes: [{ path: '/settings', element: <SettingsPage /> }],
   nav: [{ path: '/settings', label: 'settings.title', order: 90 }],
-  invalidates: {},
-  conflicts: {},
+  invalidates: { template: [['templates']] },
+  conflicts: {
+    template: { save: (args, { t }) => t('templates.conflict', { note: args.note || '—' }) },
+  },
   actions: [],
 });

@@ -66,10 +66,12 @@ export function generateDsars(random: Random, count: number, now: Date, assignee
     const subject = {
       userId: random.next() < 0.9 ? `usr_${random.int(10_000, 9_999_999)}` : null,
       name: who.name,
-      email: who.email,
+      email: who.email as string | null,
       locale: random.next() < 0.85 ? ('de' as const) : ('en' as const),
       address: channel === 'letter' ? who.address : null,
     };
+    // Every other letter comes from someone without an account who gave no e-mail address: replies go by post.
+    if (channel === 'letter' && i % 2 === 0) Object.assign(subject, { userId: null, email: null });
     // Now and then the same person files the same request twice: the duplicate detection has work to do.
     const previous = dsars[dsars.length - 1];
     const repeat = i % 40 === 39 && previous && open && previous.status !== 'completed';
@@ -98,7 +100,7 @@ export function generateDsars(random: Random, count: number, now: Date, assignee
       accounts.set(dsar.subject.userId, {
         id: dsar.subject.userId,
         name: dsar.subject.name,
-        email: dsar.subject.email,
+        email: dsar.subject.email ?? who.email,
         createdAt: new Date(receivedAt.getTime() - random.int(30, 1500) * DAY).toISOString(),
         locale: dsar.subject.locale,
         address: who.address,

@@ -1,3 +1,4 @@
+import { defaultTemplates } from '../../shared/domain/letter-templates';
 import type { PlatformStore } from '../store/store';
 import { demoActivities } from './activities';
 import { generateDsars } from './dsars';
@@ -22,4 +23,16 @@ export function seedIfEmpty(store: PlatformStore, options: { requests: number; n
     for (const account of accounts) store.putAccount(account);
   });
   return true;
+}
+
+/**
+ * Every platform holds the team's letter templates, one document per language; a store made before they
+ * existed gets the defaults (they reach consoles through the feed like any change).
+ */
+export function ensureTemplates(store: PlatformStore, now: Date = new Date()): void {
+  store.transaction(() => {
+    for (const locale of ['de', 'en'] as const) {
+      if (!store.get('template', `tpl_${locale}`)) store.put('template', defaultTemplates(locale, now.toISOString()));
+    }
+  });
 }

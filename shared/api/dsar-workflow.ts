@@ -65,6 +65,8 @@ export const Message = z.strictObject({
   subject: z.string().trim().min(1).max(300),
   body: z.string().trim().min(1).max(20_000),
   closing: z.string().trim().max(2_000).default(''),
+  /** How it reaches the person: by e-mail, or printed as a letter (Art. 12(1): in writing) and posted. */
+  delivery: z.enum(['email', 'post']).default('email'),
 });
 export type Message = z.infer<typeof Message>;
 

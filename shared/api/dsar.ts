@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from '../domain/problems';
 import { EntityBase, Id, Iso } from './common';
 import { DsarEvent, Locale } from './dsar-workflow';
 
@@ -28,7 +29,8 @@ export const DsarSubject = z.object({
   /** The platform account, when the requester has one. */
   userId: Id.nullable(),
   name: z.string().min(1).max(200),
-  email: z.email().max(254),
+  /** None for a person who wrote by letter and gave no e-mail address: replies go by post. */
+  email: z.email().max(254).nullable(),
   locale: Locale,
   /** Postal address, for requests that came by letter. */
   address: z.string().max(300).nullable(),
@@ -63,17 +65,40 @@ export const DsarSetTags = z.strictObject({ tags: z.array(Tag).max(20) }).meta({
 export type DsarSetTags = z.infer<typeof DsarSetTags>;
 
 /** POST /v1/dsars: a request that reached the controller outside the platform (e-mail, letter). */
-export const DsarCreate = z
-  .strictObject({
-    id: Id,
-    type: DsarType,
-    channel: z.enum(['email', 'letter']),
-    receivedAt: Iso,
-    subject: DsarSubject,
-    notes: z.string().max(10_000).default(''),
-    priority: DsarPriority.default('normal'),
-    /** Set after the officer saw the duplicate warning and records it as a repeat of that request. */
-    duplicateOf: Id.nullable().default(null),
-  })
-  .meta({ id: 'DsarCreate' });
+export const DsarCreateFields = z.strictObject({
+  id: Id,
+  type: DsarType,
+  channel: z.enum(['email', 'letter']),
+  receivedAt: Iso,
+  subject: DsarSubject,
+  notes: z.string().max(10_000).default(''),
+  priority: DsarPriority.default('normal'),
+  /** Set after the officer saw the duplicate warning and records it as a repeat of that request. */
+  duplicateOf: Id.nullable().default(null),
+});
+
+/** The controller must be able to answer (Art. 12(1)): by e-mail, or by post to an address. */
+export function checkReachable(
+  create: { channel: 'email' | 'letter'; subject: { email: string | null; address: string | null } },
+  ctx: z.RefinementCtx,
+): void {
+  if (create.channel === 'email' && create.subject.email === null) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['subject', 'email'],
+      message: 'a request by e-mail needs its address',
+      params: problem('required'),
+    });
+  }
+  if (create.subject.email === null && !create.subject.address?.trim()) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['subject', 'address'],
+      message: 'without an e-mail address, replies go by post: give the postal address',
+      params: problem('no-postal-address'),
+    });
+  }
+}
+
+export const DsarCreate = DsarCreateFields.superRefine(checkReachable).meta({ id: 'DsarCreate' });
 export type DsarCreate = z.infer<typeof DsarCreate>;

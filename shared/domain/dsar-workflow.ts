@@ -135,13 +135,20 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
   // A letter's required parts are composed here, from the step and the request as they are now: on both
   // sides the same, and never from the text the officer edited.
   let extendedDue: string | undefined;
-  const message = (m: Extract<DsarAction, { message: unknown }>['message']) =>
+  const message = (m: Extract<DsarAction, { message: unknown }>['message']) => {
+    if (m.delivery === 'email' && dsar.subject.email === null) {
+      throw new RuleError('no-email', 'No e-mail address is known for the person: send the letter by post.', 'message.delivery');
+    }
+    if (m.delivery === 'post' && !dsar.subject.address?.trim()) {
+      throw new RuleError('no-postal-address', 'No postal address is known for the person: it cannot go by post.', 'message.delivery');
+    }
     events.push({
       ...base(),
       kind: 'message',
       message: m,
       parts: requiredParts(dsar, action, { findJob: (id) => ctx.find('job', id), extendedDue }),
     });
+  };
   let duplicateOf = dsar.duplicateOf;
   let job: ActionOutcome['job'];
 
@@ -161,6 +168,12 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       // A person without an account cannot confirm from one, nor answer questions about its data.
       if (dsar.subject.userId === null && accountMethods.includes(action.method)) {
         throw new RuleError('no-account', 'The person has no platform account: choose a method that does not need one.', 'method');
+      }
+      if (dsar.subject.email === null && action.method === 'email_confirmation') {
+        throw new RuleError('no-email', 'No e-mail address is known for the person: it cannot be confirmed by e-mail.', 'method');
+      }
+      if (!dsar.subject.address?.trim() && action.method === 'postal_confirmation') {
+        throw new RuleError('no-postal-address', 'No postal address is known for the person.', 'method');
       }
       events.push({ ...base(), kind: 'identity_recorded', method: action.method, outcome: action.outcome, note: action.note });
       if (action.outcome === 'verified') moveTo('in_progress');

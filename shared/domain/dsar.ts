@@ -5,9 +5,29 @@ export const openStatuses: readonly DsarStatus[] = ['new', 'identity_pending', '
 
 export const isOpen = (status: DsarStatus) => openStatuses.includes(status);
 
-/** The key duplicate detection compares: the platform account when known, else the e-mail address. */
-export function subjectKey(subject: { userId: string | null; email: string }): string {
-  return subject.userId ? `user:${subject.userId}` : `email:${subject.email.trim().toLowerCase()}`;
+interface SubjectIdentity {
+  userId: string | null;
+  email: string | null;
+  name: string;
+  address: string | null;
+}
+
+const squeezed = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/**
+ * The key duplicate detection compares: the platform account when known, else the e-mail address, else (a
+ * letter without one) the name at the postal address.
+ */
+export function subjectKey(subject: SubjectIdentity): string {
+  if (subject.userId) return `user:${subject.userId}`;
+  if (subject.email) return `email:${squeezed(subject.email)}`;
+  return `post:${squeezed(subject.name)}|${squeezed(subject.address ?? '')}`;
+}
+
+/** Every key under which an earlier request of the same person may be filed (account and e-mail both count). */
+export function subjectKeys(subject: SubjectIdentity): string[] {
+  const keys = [subject.userId ? `user:${subject.userId}` : null, subjectKey({ ...subject, userId: null })];
+  return keys.filter((key): key is string => key !== null);
 }
 
 /**

@@ -211,6 +211,7 @@ const de: LabelTable = {
   exportKind: {
     dsar_register: 'Register der Betroffenenanfragen',
     dsar_package: 'Kopie eines übermittelten Datenpakets',
+    dsar_letter: 'Schreiben an eine betroffene Person (Post)',
     records_of_processing: 'Verzeichnis von Verarbeitungstätigkeiten',
   },
 };
@@ -367,6 +368,7 @@ const en: LabelTable = {
   exportKind: {
     dsar_register: 'Register of data-subject requests',
     dsar_package: 'Copy of a delivered data package',
+    dsar_letter: 'Letter to a data subject (post)',
     records_of_processing: 'Records of processing activities',
   },
 };

@@ -43,6 +43,11 @@ export const problemCodes = [
   'invalid-transition',
   'wrong-message',
   'no-account',
+  'no-email',
+  'no-postal-address',
+  // Letter templates.
+  'unknown-placeholder',
+  'placeholder-required',
   'already-extended',
   'extension-too-late',
   'duplicate-of-itself',
@@ -68,9 +73,11 @@ export const problemCodes = [
   'already-exists',
   'too-many-matches',
   'lookup-offline',
+  'templates-not-loaded',
   'invalid-clock-settings',
   'invalid-query',
   'controller-details-missing',
+  'controller-address-missing',
   'role-lacks-scope',
   // What the platform said of a write it refused, where no rule of the domain names it.
   'refused-forbidden',

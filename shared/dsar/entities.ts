@@ -1,8 +1,10 @@
 import { Dsar, DsarAssign, DsarCreate, DsarSetPriority, DsarSetTags } from '../api/dsar';
 import { DsarAction } from '../api/dsar-workflow';
 import { Job } from '../api/jobs';
+import { LetterTemplates, LetterTemplatesSave } from '../api/letter-templates';
 import { assign, createDsar, setPriority, setTags } from '../domain/dsar-changes';
 import { applyAction, type DsarPlatform, irreversibleSteps } from '../domain/dsar-workflow';
+import { saveTemplates } from '../domain/letter-templates';
 import { createMutator, defineEntity, updateMutator } from '../entities/descriptor';
 
 const create = createMutator<Dsar, DsarPlatform>();
@@ -68,4 +70,22 @@ export const jobEntity = defineEntity<Job>()({
   path: '/v1/jobs',
   scopes: { read: 'dsar:read', write: null },
   mutators: {},
+});
+
+/** The team's message templates and signature, one per language (`tpl_de`, `tpl_en`), versioned. */
+export const templateEntity = defineEntity<LetterTemplates>()({
+  name: 'template',
+  label: 'letter templates',
+  schema: LetterTemplates,
+  path: '/v1/letter-templates',
+  list: { key: 'templates', summary: 'The message templates and signature of each language' },
+  scopes: { read: 'dsar:read', write: 'dsar:write' },
+  mutators: {
+    save: updateMutator<LetterTemplates>()({
+      summary: 'Save the templates of a language as a new version (placeholders checked; the previous version is kept)',
+      args: LetterTemplatesSave,
+      http: { method: 'patch', path: '/{id}' },
+      apply: saveTemplates,
+    }),
+  },
 });

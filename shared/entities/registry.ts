@@ -3,8 +3,9 @@ import type { ProcessingActivity } from '../api/activities';
 import type { Staff } from '../api/common';
 import type { Dsar } from '../api/dsar';
 import type { Job } from '../api/jobs';
+import type { LetterTemplates } from '../api/letter-templates';
 import type { Processor } from '../api/processors';
-import { dsarEntity, jobEntity } from '../dsar/entities';
+import { dsarEntity, jobEntity, templateEntity } from '../dsar/entities';
 import { activityEntity, processorEntity } from '../processors/entities';
 import { staffEntity } from '../staff/entity';
 import type { AnyEntity, EntityDescriptor } from './descriptor';
@@ -14,12 +15,20 @@ import type { AnyEntity, EntityDescriptor } from './descriptor';
  * platform's routes and read scopes, the console's cache, client, write path and the bench read this list.
  * A new entity: its descriptor here, and its type in `EntityTypes` below.
  */
-export const entities = [dsarEntity, jobEntity, staffEntity, processorEntity, activityEntity] as const satisfies readonly AnyEntity[];
+export const entities = [
+  dsarEntity,
+  jobEntity,
+  templateEntity,
+  staffEntity,
+  processorEntity,
+  activityEntity,
+] as const satisfies readonly AnyEntity[];
 
 /** The type of each entity, by name (declared apart so mutators can look up others without a type cycle). */
 export interface EntityTypes {
   dsar: Dsar;
   job: Job;
+  template: LetterTemplates;
   staff: Staff;
   processor: Processor;
   activity: ProcessingActivity;

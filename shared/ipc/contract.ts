@@ -3,9 +3,10 @@ import type { AccountMatch } from '../api/accounts';
 import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/activities';
 import { type EntityName, EntityNameSchema } from '../api/changes';
 import type { Me, Staff } from '../api/common';
-import { type Dsar, DsarCreate, DsarPriority, DsarStatus, DsarType, Tag } from '../api/dsar';
+import { checkReachable, type Dsar, DsarCreateFields, DsarPriority, DsarStatus, DsarType, Tag } from '../api/dsar';
 import { ClockSettings, DsarAction, type Message, MessageKind } from '../api/dsar-workflow';
 import type { Job } from '../api/jobs';
+import { type LetterTemplates, LetterTemplatesSave } from '../api/letter-templates';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
 import type { DueDate } from '../domain/dsar-clock';
 import type { ProblemCode, ProblemParams } from '../domain/problems';
@@ -47,7 +48,8 @@ export interface QueueRow {
   type: Dsar['type'];
   status: Dsar['status'];
   subjectName: string;
-  subjectEmail: string;
+  /** None for a person who wrote by letter without one. */
+  subjectEmail: string | null;
   receivedAt: string;
   dueDate: string;
   /** The pause policy stops the clock while the request waits for the subject. */
@@ -141,7 +143,7 @@ export const SEARCH_LIMIT = 500;
 export const BULK_LIMIT = 5000;
 
 /** What a logged export contained. */
-export type ExportKind = 'dsar_register' | 'dsar_package' | 'records_of_processing';
+export type ExportKind = 'dsar_register' | 'dsar_package' | 'dsar_letter' | 'records_of_processing';
 
 /** One entry of the export log (Art. 5(2)): when, what, which file, its SHA-256 and who. */
 export interface ExportLogEntry {
@@ -210,12 +212,26 @@ export const channels = {
   'dsar.setPriority': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), priority: DsarPriority })),
   'dsar.setTags': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), tags: z.array(Tag).max(20) })),
   'dsar.act': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), action: DsarAction })),
-  'dsar.create': channel<DsarDetail>()(DsarCreate.omit({ id: true })),
+  'dsar.create': channel<DsarDetail>()(DsarCreateFields.omit({ id: true }).superRefine(checkReachable)),
   'dsar.duplicates': channel<QueueRow[]>()(
-    z.strictObject({ userId: z.string().min(1).max(64).nullable(), email: z.string().max(254), type: DsarType }),
+    z.strictObject({
+      userId: z.string().min(1).max(64).nullable(),
+      email: z.string().max(254).nullable(),
+      name: z.string().max(200).default(''),
+      address: z.string().max(300).nullable().default(null),
+      type: DsarType,
+    }),
   ),
   /** A message's editable text from its template; its required parts are added when the step is taken. */
-  'dsar.draftMessage': channel<Message>()(z.strictObject({ id: z.string().min(1).max(64), kind: MessageKind })),
+  'dsar.draftMessage': channel<Message>()(
+    z.strictObject({ id: z.string().min(1).max(64), kind: MessageKind, delivery: z.enum(['email', 'post']).default('email') }),
+  ),
+  /** A sent message as a printable letter (PDF, DIN 5008 layout), for the ones that go by post; logged. */
+  'dsar.letter': channel<FileExport>()(z.strictObject({ id: z.string().min(1).max(64), eventId: z.string().min(1).max(64) })),
+  /** The team's templates of a language; null while the platform has not sent them yet. */
+  'templates.get': channel<(LetterTemplates & { pending: boolean }) | null>()(z.strictObject({ locale: z.enum(['de', 'en']) })),
+  /** Saves them as a new version. */
+  'templates.save': channel<LetterTemplates & { pending: boolean }>()(LetterTemplatesSave.extend({ locale: z.enum(['de', 'en']) })),
   'dsar.article15': channel<{ text: string }>()(z.strictObject({ id: z.string().min(1).max(64) })),
   'dsar.bulk': channel<{ matched: number; changed: number; skipped: number }>()(z.strictObject({ query: QueueQuery, change: BulkChange })),
   'dsar.export': channel<FileExport>()(z.strictObject({ query: QueueQuery, language: z.enum(['de', 'en']) })),

@@ -38,7 +38,7 @@ async function send(method: string, path: string, body?: unknown, headers: Recor
 }
 
 const store = () => platform.sandbox.store;
-const msg = (kind: Message['kind']): Message => ({ kind, locale: 'de', subject: 'Betreff', body: 'Text', closing: '' });
+const msg = (kind: Message['kind']): Message => ({ kind, locale: 'de', subject: 'Betreff', body: 'Text', closing: '', delivery: 'email' });
 const clock = defaultClockSettings;
 
 async function act(dsar: Dsar, action: DsarActionInput): Promise<Dsar> {

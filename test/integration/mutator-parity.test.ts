@@ -8,7 +8,7 @@ import { demoActivities } from '../../sandbox/seed/activities';
 import { demoProcessors } from '../../sandbox/seed/processors';
 import { demoStaff } from '../../sandbox/seed/staff';
 import type { Dsar } from '../../shared/api/dsar';
-import { DataCategory, DenialReason, type DsarEvent, IdentityMethod, type Message, type MessageKind } from '../../shared/api/dsar-workflow';
+import { DataCategory, DenialReason, type DsarEvent, IdentityMethod, type Message, MessageKind } from '../../shared/api/dsar-workflow';
 import type { Job } from '../../shared/api/jobs';
 import { defaultClockSettings } from '../../shared/domain/dsar-clock';
 import { RuleError } from '../../shared/domain/rules';
@@ -65,7 +65,7 @@ function seedPackageToReview(): void {
     error: null,
     result: {
       kind: 'package',
-      categories: [{ category: 'login_history', count: 3, items: packaged.items.map((id) => ({ id, label: id, detail: '' })) }],
+      categories: [{ category: 'login_history', count: 3, items: packaged.items.map((id) => ({ id, label: id, detail: '', fields: {} })) }],
     },
   };
   store.transaction(() => {
@@ -98,6 +98,7 @@ const message = (kind: MessageKind): fc.Arbitrary<Message> =>
     subject: text(1, 40),
     body: text(1, 200),
     closing: text(0, 40),
+    delivery: fc.constantFrom('email' as const, 'post' as const),
   });
 const day = (from: number, to: number) =>
   fc.integer({ min: from, max: to }).map((offset) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10));
@@ -202,9 +203,10 @@ const cases = (): Cases => {
           subject: fc.record({
             userId: fc.constantFrom(null, ...accountIds()),
             name: text(1, 30),
-            email: fc.constantFrom('erika.muster@example.de', 'j.weiss@web.de', 'not-an-address'),
+            // A letter may come without an e-mail address (then it needs a postal address).
+            email: fc.constantFrom('erika.muster@example.de', 'j.weiss@web.de', 'not-an-address', null),
             locale: fc.constantFrom('de' as const, 'en' as const),
-            address: fc.constant(null),
+            address: fc.constantFrom(null, 'Lindenstraße 12, 10115 Berlin'),
           }),
           notes: text(0, 40),
           priority: fc.constantFrom('low' as const, 'normal' as const, 'high' as const),
@@ -248,6 +250,33 @@ const cases = (): Cases => {
       ),
     },
     job: {},
+    template: {
+      save: fc.record({
+        id: fc.constantFrom('tpl_de', 'tpl_en'),
+        args: fc.record({
+          messages: fc.record(
+            Object.fromEntries(
+              MessageKind.options.map((kind) => [
+                kind,
+                fc.record({
+                  // Now and then without the request id, or with a placeholder nobody fills: refused by both.
+                  subject: fc.oneof(
+                    { weight: 30, arbitrary: fc.constant('Ihr Antrag – {{requestId}}') },
+                    { weight: 1, arbitrary: fc.constantFrom('Ihr Antrag', 'Betreff {{requestId}} {{unbekannt}}') },
+                  ),
+                  body: fc.oneof(
+                    { weight: 1, arbitrary: text(1, 80) },
+                    { weight: 6, arbitrary: fc.constant('Frist: {{dueDate}}, {{name}}.') },
+                  ),
+                }),
+              ]),
+            ) as { [K in MessageKind]: fc.Arbitrary<{ subject: string; body: string }> },
+          ),
+          signature: fc.constantFrom('Mit freundlichen Grüßen\n{{controller}}', 'Kind regards'),
+          note: text(0, 30),
+        }),
+      }),
+    },
     staff: {},
     processor: {
       create: fc.record({ id: newId('prc'), patch: processorPatch }).map(({ id, patch }) => {

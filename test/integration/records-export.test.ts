@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toWinAnsi } from '../../electron/records/pdf';
+import { toWinAnsi } from '../../electron/exports/pdf-text';
 import { demoActivities } from '../../sandbox/seed/activities';
 import { demoProcessors } from '../../sandbox/seed/processors';
 import { pdfText } from '../support/pdf-text';

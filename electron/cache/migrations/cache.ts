@@ -183,4 +183,22 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 8,
+    name: 'letter templates',
+    up(db) {
+      // Templates a platform held before this version reach the cache by one fetch when they are first needed
+      // (electron/dsar/templates.ts), not by pulling the whole feed again.
+      db.exec(`
+        CREATE TABLE letter_templates (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          locale TEXT NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0,
+          doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX letter_templates_by_locale ON letter_templates (locale, id);
+      `);
+    },
+  },
 ];

@@ -61,6 +61,10 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
   const [body, setBody] = useState('');
   const [closing, setClosing] = useState('');
   const [edited, setEdited] = useState(false);
+  // Art. 12(1): in writing — by e-mail where the person gave an address, else (or by choice) a letter by post.
+  const canEmail = detail.dsar.subject.email !== null;
+  const canPost = Boolean(detail.dsar.subject.address?.trim());
+  const [delivery, setDelivery] = useState<'email' | 'post'>(canEmail && !(detail.dsar.channel === 'letter' && canPost) ? 'email' : 'post');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   // What the officer typed or edited is not given up by a stray Escape.
@@ -68,8 +72,8 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
 
   // The template gives only the editable text: nothing the law requires depends on when or whether it is edited.
   const draft = useQuery({
-    queryKey: ['draft', detail.dsar.id, messageKind],
-    queryFn: () => bridge['dsar.draftMessage']({ id: detail.dsar.id, kind: messageKind as MessageKind }),
+    queryKey: ['draft', detail.dsar.id, messageKind, delivery],
+    queryFn: () => bridge['dsar.draftMessage']({ id: detail.dsar.id, kind: messageKind as MessageKind, delivery }),
     enabled: messageKind !== undefined,
   });
   useEffect(() => {
@@ -83,7 +87,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
   const extensionClosed = kind === 'extend' && detail.deadline.today > detail.deadline.baseDue;
   // Art. 12(4): not acting must be told within one month; a later denial is still sent, and at once.
   const denialLate = kind === 'deny' && detail.deadline.today > detail.deadline.baseDue;
-  const message = () => ({ kind: messageKind as MessageKind, locale: detail.dsar.subject.locale, subject, body, closing });
+  const message = () => ({ kind: messageKind as MessageKind, locale: detail.dsar.subject.locale, subject, body, closing, delivery });
   const noAccount = detail.dsar.subject.userId === null;
   // Art. 19: completing before every recipient was told is possible (they may be told later), but said.
   const uninformed = detail.recipients?.filter((task) => task.informedOn === null) ?? [];
@@ -137,7 +141,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
     } catch {
       return null;
     }
-  }, [messageKind, detail, reason, denialReason, months, subject, body, closing]);
+  }, [messageKind, detail, reason, denialReason, months, subject, body, closing, delivery]);
 
   const submit = async () => {
     setFailure(null);
@@ -222,6 +226,7 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
               // A person without an account can neither confirm from it nor answer questions about it.
               data={IdentityMethod.options
                 .filter((m) => !(noAccount && accountMethods.includes(m)))
+                .filter((m) => (m !== 'email_confirmation' || canEmail) && (m !== 'postal_confirmation' || canPost))
                 .map((m) => ({ value: m, label: names.identityMethod[m] }))}
               value={method}
               onChange={setMethod}
@@ -261,8 +266,26 @@ export function ActionDialog({ detail, kind, onClose }: { detail: DsarDetail; ki
         )}
         {messageKind && (
           <Stack gap={4}>
-            <Text size="sm" fw={500}>
-              {t('detail.messageTo', { name: detail.dsar.subject.name, language: detail.dsar.subject.locale.toUpperCase() })}
+            <Group justify="space-between" wrap="nowrap">
+              <Text size="sm" fw={500}>
+                {t('detail.messageTo', { name: detail.dsar.subject.name, language: detail.dsar.subject.locale.toUpperCase() })}
+              </Text>
+              <SegmentedControl
+                size="xs"
+                aria-label={t('detail.delivery')}
+                value={delivery}
+                onChange={(value) => setDelivery(value as 'email' | 'post')}
+                data={[
+                  { value: 'email', label: t('detail.byEmail'), disabled: !canEmail },
+                  { value: 'post', label: t('detail.byPost'), disabled: !canPost },
+                ]}
+                data-testid="delivery"
+              />
+            </Group>
+            <Text size="xs" c="dimmed" data-testid="delivery-hint">
+              {delivery === 'post'
+                ? t('detail.postHint', { address: detail.dsar.subject.address ?? '' })
+                : t('detail.emailHint', { email: detail.dsar.subject.email ?? '' })}
             </Text>
             <TextInput
               aria-label={t('detail.messageSubject')}

@@ -1,14 +1,37 @@
-import { Badge, Timeline as MantineTimeline, Text } from '@mantine/core';
+import { Alert, Badge, Button, Timeline as MantineTimeline, Text } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DsarEvent } from '../../../shared/api/dsar-workflow';
 import { letterText } from '../../../shared/domain/letters';
+import { download } from '../../app/download';
 import { useDateFormat } from '../../app/format';
 import { nameOr, useLabels } from '../../app/labels';
+import { useProblemText } from '../../app/problems';
 import { useStaffNames } from '../../app/staff';
+import { useBridge } from '../../bridge/context';
 
 /** Who did what, when: the full history of a request, newest first. */
-export function Timeline({ events, processorName }: { events: DsarEvent[]; processorName(id: string): string }) {
+export function Timeline({
+  requestId,
+  events,
+  processorName,
+}: {
+  requestId: string;
+  events: DsarEvent[];
+  processorName(id: string): string;
+}) {
   const { t } = useTranslation('dsar');
+  const bridge = useBridge();
+  const problems = useProblemText();
+  const [letterError, setLetterError] = useState<{ eventId: string; text: string } | null>(null);
+  const printLetter = (eventId: string) =>
+    bridge['dsar.letter']({ id: requestId, eventId }).then(
+      (file) => {
+        download(file);
+        setLetterError(null);
+      },
+      (error: unknown) => setLetterError({ eventId, text: problems.failure(error) }),
+    );
   const names = useLabels();
   const staffName = useStaffNames();
   const f = useDateFormat();
@@ -55,7 +78,10 @@ export function Timeline({ events, processorName }: { events: DsarEvent[]; proce
       case 'duplicate':
         return t('timeline.duplicate', { of: e.of });
       case 'message':
-        return t('timeline.message', { kind: names.messageKind[e.message.kind], subject: e.message.subject });
+        return t(e.message.delivery === 'post' ? 'timeline.messageByPost' : 'timeline.message', {
+          kind: names.messageKind[e.message.kind],
+          subject: e.message.subject,
+        });
       case 'job_started':
         return t('timeline.jobStarted', { job: names.jobKind[e.job] });
       case 'job_finished':
@@ -123,6 +149,19 @@ export function Timeline({ events, processorName }: { events: DsarEvent[]; proce
                 {letterText(event.message, event.parts)}
               </Text>
             </details>
+          )}
+          {event.kind === 'message' && event.message.delivery === 'post' && !event.id.startsWith('pending-') && (
+            // The same letter, laid out for a window envelope, to print and post.
+            <>
+              <Button size="compact-xs" variant="default" mt={4} data-testid="print-letter" onClick={() => void printLetter(event.id)}>
+                {t('timeline.printLetter')}
+              </Button>
+              {letterError?.eventId === event.id && (
+                <Alert color="red" py={4} mt={4} data-testid="letter-error">
+                  {letterError.text}
+                </Alert>
+              )}
+            </>
           )}
         </MantineTimeline.Item>
       ))}

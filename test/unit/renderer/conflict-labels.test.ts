@@ -40,6 +40,7 @@ const samples: Record<string, Record<string, Record<string, unknown>[]>> = {
     update: [{ countries: ['US'], riskRating: 'high', reviewCadenceMonths: 6, subProcessors: [] }],
   },
   activity: { create: [{ ...demoActivities[0] }], update: [{ retention: [], recipientIds: [], art9Ground: null }] },
+  template: { save: [{ note: 'Neue Anschrift' }, { note: '' }] },
 };
 
 describe('conflict labels', () => {

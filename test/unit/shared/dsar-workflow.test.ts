@@ -40,8 +40,8 @@ const packageJob: Job = {
         category: 'forum_posts',
         count: 2,
         items: [
-          { id: 'post-1', label: 'a', detail: '' },
-          { id: 'post-2', label: 'b', detail: '' },
+          { id: 'post-1', label: 'a', detail: '', fields: {} },
+          { id: 'post-2', label: 'b', detail: '', fields: {} },
         ],
       },
     ],
@@ -57,7 +57,14 @@ const ctx = (at = '2026-11-10T10:00:00Z', jobs: Job[] = [], others: Dsar[] = [])
     (entity === 'dsar' ? others.find((d) => d.id === id) : entity === 'job' ? jobs.find((j) => j.id === id) : null) ??
     null) as WorkflowContext['find'],
 });
-const msg = (kind: Message['kind']): Message => ({ kind, locale: 'de', subject: 'Betreff', body: 'Text der Nachricht', closing: '' });
+const msg = (kind: Message['kind']): Message => ({
+  kind,
+  locale: 'de',
+  subject: 'Betreff',
+  body: 'Text der Nachricht',
+  closing: '',
+  delivery: 'email',
+});
 const act = (dsar: Dsar, action: unknown, context = ctx()) => applyAction(dsar, DsarAction.parse(action), context).dsar;
 const refusal = (dsar: Dsar, action: unknown, context = ctx()) => {
   try {

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Dsar } from '../../../shared/api/dsar';
 import { DsarAction, type DsarEvent, type LetterPart, type Message, type MessageKind } from '../../../shared/api/dsar-workflow';
 import type { Job } from '../../../shared/api/jobs';
-import { renderMessage } from '../../../shared/domain/dsar-messages';
 import { applyAction, type WorkflowContext } from '../../../shared/domain/dsar-workflow';
+import { renderMessage } from '../../../shared/domain/letter-templates';
 import { letterText } from '../../../shared/domain/letters';
 import { RuleError } from '../../../shared/domain/rules';
 
@@ -37,7 +37,7 @@ const context = (jobs: Job[] = []): WorkflowContext => ({
 const messages = (kind: MessageKind, locale: 'de' | 'en' = 'de'): [string, Message][] => [
   [
     'as drafted',
-    renderMessage(kind, locale, {
+    renderMessage(null, kind, locale, {
       subjectName: 'Jürgen Weiß',
       requestId: 'dsr_1',
       type: 'access',
@@ -45,9 +45,10 @@ const messages = (kind: MessageKind, locale: 'de' | 'en' = 'de'): [string, Messa
       dueDate: '2026-12-02',
       controllerName: 'Lernwerk Akademie GmbH',
       delivered: false,
+      delivery: 'email',
     }),
   ],
-  ['edited down to one word', { kind, locale, subject: 'Hallo', body: 'Kurz.', closing: '' }],
+  ['edited down to one word', { kind, locale, subject: 'Hallo', body: 'Kurz.', closing: '', delivery: 'email' }],
 ];
 
 /** The letter the step sends: its required parts and its whole text. */
@@ -169,7 +170,7 @@ describe('letters carry what the law requires, whatever the officer edits', () =
         kind: 'package',
         result: {
           kind: 'package',
-          categories: [{ category: 'messages', count: 1, items: [{ id: 'msg-1', label: 'Nachricht an M. Kaya', detail: '' }] }],
+          categories: [{ category: 'messages', count: 1, items: [{ id: 'msg-1', label: 'Nachricht an M. Kaya', detail: '', fields: {} }] }],
         },
       };
       const events: DsarEvent[] = [
@@ -216,18 +217,77 @@ describe('letters carry what the law requires, whatever the officer edits', () =
         receivedOn: '2026-11-02',
         dueDate: '2026-12-02',
         controllerName: 'L',
+        delivery: 'email' as const,
       };
-      expect(renderMessage('completion', 'de', { ...base, delivered: true }).body).toContain('liegt dieser Nachricht bei');
-      expect(renderMessage('completion', 'de', { ...base, delivered: false }).body).not.toMatch(/Anlage|liegt .* bei/);
-      expect(renderMessage('completion', 'en', { ...base, delivered: false }).body).not.toMatch(/attach/);
+      expect(renderMessage(null, 'completion', 'de', { ...base, delivered: true }).body).toContain('liegt dieser Nachricht bei');
+      expect(renderMessage(null, 'completion', 'de', { ...base, delivered: true, delivery: 'post' }).body).toContain(
+        'liegt diesem Schreiben auf einem Datenträger bei',
+      );
+      expect(renderMessage(null, 'completion', 'de', { ...base, delivered: false }).body).not.toMatch(/Anlage|liegt .* bei/);
+      expect(renderMessage(null, 'completion', 'en', { ...base, delivered: false }).body).not.toMatch(/attach/);
     });
   });
 
   it('the letter reads in order: the text, the required parts, the closing', () => {
-    const message: Message = { kind: 'denial', locale: 'de', subject: 'S', body: 'Guten Tag', closing: 'Mit freundlichen Grüßen' };
+    const message: Message = {
+      kind: 'denial',
+      locale: 'de',
+      subject: 'S',
+      body: 'Guten Tag',
+      closing: 'Mit freundlichen Grüßen',
+      delivery: 'email',
+    };
     const { text } = sent(request(), { type: 'deny', reason: 'excessive', explanation: 'Vierter Antrag in drei Monaten.', message, clock });
     expect(text.indexOf('Guten Tag')).toBe(0);
     expect(text.indexOf('Gründe')).toBeGreaterThan(0);
     expect(text.endsWith('Mit freundlichen Grüßen')).toBe(true);
+  });
+});
+
+describe('letters by post (Art. 12(1): in writing)', () => {
+  const byLetter = request({
+    channel: 'letter',
+    subject: { userId: null, name: 'Erika Muster', email: null, locale: 'de', address: 'Am Markt 1, 04109 Leipzig' },
+  });
+  const denial = (delivery: 'email' | 'post'): Message => ({
+    kind: 'denial',
+    locale: 'de',
+    subject: 'Ihr Antrag – dsr_1',
+    body: 'Guten Tag',
+    closing: 'Mit freundlichen Grüßen',
+    delivery,
+  });
+  const deny = (delivery: 'email' | 'post') => ({
+    type: 'deny',
+    reason: 'excessive',
+    explanation: 'Vierter Antrag in drei Monaten.',
+    message: denial(delivery),
+    clock,
+  });
+
+  it('carry the same required parts as an e-mail, and say that they went by post', () => {
+    const next = applyAction(byLetter, DsarAction.parse(deny('post')), context()).dsar;
+    const letter = next.events.findLast((e) => e.kind === 'message');
+    expect(letter?.kind === 'message' && letter.message.delivery).toBe('post');
+    expect(letter?.kind === 'message' && kinds(letter.parts)).toEqual(['reasons', 'complaint', 'judicial_remedy']);
+  });
+
+  it('are the only way to a person without an e-mail address, and need an address themselves', () => {
+    expect(() => applyAction(byLetter, DsarAction.parse(deny('email')), context())).toThrow(expect.objectContaining({ code: 'no-email' }));
+    const nowhere = request({ subject: { ...request().subject, address: null } });
+    expect(() => applyAction(nowhere, DsarAction.parse(deny('post')), context())).toThrow(
+      expect.objectContaining({ code: 'no-postal-address' }),
+    );
+  });
+
+  it('leave out identity checks that need what the person does not have', () => {
+    const check = (method: string) => () =>
+      applyAction(
+        { ...byLetter, status: 'identity_pending' },
+        DsarAction.parse({ type: 'record_identity', method, outcome: 'verified' }),
+        context(),
+      );
+    expect(check('email_confirmation')).toThrow(expect.objectContaining({ code: 'no-email' }));
+    expect(check('postal_confirmation')().dsar.status).toBe('in_progress');
   });
 });

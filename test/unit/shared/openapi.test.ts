@@ -17,6 +17,8 @@ describe('OpenAPI document', () => {
       '/v1/dsars/{id}/tags',
       '/v1/jobs/{id}',
       '/v1/jobs/{id}/package',
+      '/v1/letter-templates',
+      '/v1/letter-templates/{id}',
       '/v1/me',
       '/v1/openapi.json',
       '/v1/processing-activities',

@@ -4,7 +4,7 @@ import { problemTexts } from '../../../renderer/app/problem-texts';
 import { countryOptions } from '../../../renderer/processors/countries';
 import { demoProcessors } from '../../../sandbox/seed/processors';
 import { ActivityPatch } from '../../../shared/api/activities';
-import { DsarCreate } from '../../../shared/api/dsar';
+import { DsarCreateFields } from '../../../shared/api/dsar';
 import { Processor, ProcessorDraft } from '../../../shared/api/processors';
 import { problemCodes, problemsOf } from '../../../shared/domain/problems';
 import { updateProcessor } from '../../../shared/domain/registry-changes';
@@ -72,7 +72,7 @@ describe('problems', () => {
     const codes = found.success ? [] : problemsOf(found.error).map((p) => `${p.path}:${p.code}`);
     expect(codes).toContain('countries.1:unknown-country');
     expect(problems(ActivityPatch, {})).toEqual([{ path: '', code: 'nothing-changed' }]);
-    expect(problems(DsarCreate.pick({ receivedAt: true }), { receivedAt: 'gestern' })).toEqual([
+    expect(problems(DsarCreateFields.pick({ receivedAt: true }), { receivedAt: 'gestern' })).toEqual([
       { path: 'receivedAt', code: 'invalid-date' },
     ]);
   });
