@@ -232,7 +232,7 @@ export function TemplateSettings() {
                     <Text size="xs">{t(`templates.parts.${kind}`)}</Text>
                   </Alert>
                 )}
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                <Text size="sm" mt="sm" style={{ whiteSpace: 'pre-wrap' }}>
                   {preview.closing}
                 </Text>
               </Paper>
@@ -280,7 +280,7 @@ export function TemplateSettings() {
                   { ...current, savedAt: current.updatedAt, current: true },
                   ...[...current.history].reverse().map((v) => ({ ...v, current: false })),
                 ].map((version) => (
-                  <Table.Tr key={version.version} data-testid="template-version-row">
+                  <Table.Tr key={version.current ? 'current' : version.version} data-testid="template-version-row">
                     <Table.Td>{version.version}</Table.Td>
                     <Table.Td>{f.instant(version.savedAt)}</Table.Td>
                     <Table.Td>{version.savedBy === 'platform' ? t('templates.platform') : staffName(version.savedBy)}</Table.Td>
