@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, renameSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { openEncrypted } from './encrypted';
@@ -17,27 +18,41 @@ export interface Stores {
   close(): void;
 }
 
+/** A fingerprint of the key (not the key): proves on the next start that the same key is used. */
+const fingerprint = (hexKey: string) => createHash('sha256').update(`privacy-console key check\n${hexKey.toLowerCase()}`).digest('hex');
+
 /**
- * Opens both encrypted stores in `dataDir`. The pending store decides whether the key is right: when it
- * opens but the cache does not, the cache is damaged, so it is moved aside and rebuilt from the platform.
+ * Opens both encrypted stores in `dataDir`. Whether the key is right is decided by the key check written at
+ * the first successful open: a different key is refused before anything is touched, and nothing is created
+ * or moved. Only with the right key proven does an unreadable cache count as damaged: it is moved aside and
+ * rebuilt from the platform (the pending writes are in the other store and stay).
  */
 export function openStores(dataDir: string, hexKey: string): Stores {
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const pendingPath = join(dataDir, 'pending.sqlite');
   const cachePath = join(dataDir, 'cache.sqlite');
+  const checkPath = join(dataDir, 'key-check');
+  const check = existsSync(checkPath) ? readFileSync(checkPath, 'utf8').trim() : null;
+  if (check !== null && check !== fingerprint(hexKey)) {
+    throw new CacheOpenError('wrong_key', `The data in ${dataDir} was encrypted with another key.`);
+  }
   const pendingExisted = existsSync(pendingPath);
   const pending = openEncrypted(pendingPath, hexKey);
+  // A store this start created is removed again if the start fails: a wrong key leaves nothing behind.
+  const fail = (error: unknown): never => {
+    pending.close();
+    if (!pendingExisted) for (const suffix of ['', '-wal', '-shm']) rmSync(pendingPath + suffix, { force: true });
+    throw error;
+  };
   let cache: Database.Database;
   let rebuiltFrom: string | null = null;
   try {
     cache = openEncrypted(cachePath, hexKey);
     migrate(cache, cacheMigrations, 'cache');
   } catch (error) {
-    const damaged = error instanceof CacheOpenError && error.reason === 'wrong_key' && pendingExisted;
-    if (!damaged) {
-      pending.close();
-      throw error;
-    }
+    // Without a key check (a data directory from before it existed) nobody vouches for the key: refuse.
+    const damaged = error instanceof CacheOpenError && error.reason === 'wrong_key' && check !== null;
+    if (!damaged) return fail(error);
     rebuiltFrom = `${cachePath}.damaged-${Date.now()}`;
     renameSync(cachePath, rebuiltFrom);
     for (const suffix of ['-wal', '-shm']) if (existsSync(cachePath + suffix)) renameSync(cachePath + suffix, rebuiltFrom + suffix);
@@ -48,9 +63,9 @@ export function openStores(dataDir: string, hexKey: string): Stores {
     migrate(pending, pendingMigrations, 'pending-writes store');
   } catch (error) {
     cache.close();
-    pending.close();
-    throw error;
+    return fail(error);
   }
+  if (check === null) writeFileSync(checkPath, `${fingerprint(hexKey)}\n`, { mode: 0o600 });
   return {
     cache,
     pending,

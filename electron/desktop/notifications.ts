@@ -1,12 +1,16 @@
 import { Notification } from 'electron';
 import { dateFormat } from '../../shared/domain/format';
+import { labels } from '../../shared/domain/labels';
 import type { Reminder } from '../../shared/domain/reminders';
 import type { DsarReminder } from '../../shared/ipc/contract';
 import type { PrivacyConsole } from '../console';
 
 type Day = (day: string) => string;
 
-/** The notifications' sentences; dates as the console formats them everywhere (shared/domain/format.ts). */
+/**
+ * The notifications' sentences; dates as the console formats them everywhere (shared/domain/format.ts). A
+ * request is named by its id and type, never by the person: notifications show on lock screens.
+ */
 const texts = {
   de: {
     title: 'Privacy Console – Auftragsverarbeiter',
@@ -21,9 +25,9 @@ const texts = {
     objection_open: (r: Reminder, d: Day) => `${r.processorName}: Einspruch gegen ${r.subject} bis ${d(r.date)} möglich.`,
     objection_lapsed: (r: Reminder, d: Day) => `${r.processorName}: Einspruchsfrist zu ${r.subject} am ${d(r.date)} abgelaufen.`,
     requests: 'Privacy Console – Betroffenenanfragen',
-    new: (r: DsarReminder, d: Day) => `Neue Anfrage von ${r.subjectName}, Frist ${d(r.dueDate)}.`,
-    due_soon: (r: DsarReminder, d: Day) => `Anfrage von ${r.subjectName} ist am ${d(r.dueDate)} fällig.`,
-    overdue: (r: DsarReminder, d: Day) => `Anfrage von ${r.subjectName} ist seit ${d(r.dueDate)} überfällig.`,
+    new: (r: DsarReminder, d: Day) => `Neue Anfrage ${r.id} (${labels.de.dsarType[r.type]}), Frist ${d(r.dueDate)}.`,
+    due_soon: (r: DsarReminder, d: Day) => `Anfrage ${r.id} (${labels.de.dsarType[r.type]}) ist am ${d(r.dueDate)} fällig.`,
+    overdue: (r: DsarReminder, d: Day) => `Anfrage ${r.id} (${labels.de.dsarType[r.type]}) ist seit ${d(r.dueDate)} überfällig.`,
   },
   en: {
     title: 'Privacy Console – processors',
@@ -37,9 +41,9 @@ const texts = {
     objection_open: (r: Reminder, d: Day) => `${r.processorName}: you may object to ${r.subject} until ${d(r.date)}.`,
     objection_lapsed: (r: Reminder, d: Day) => `${r.processorName}: the objection period for ${r.subject} ended on ${d(r.date)}.`,
     requests: 'Privacy Console – data-subject requests',
-    new: (r: DsarReminder, d: Day) => `New request from ${r.subjectName}, due ${d(r.dueDate)}.`,
-    due_soon: (r: DsarReminder, d: Day) => `The request from ${r.subjectName} is due on ${d(r.dueDate)}.`,
-    overdue: (r: DsarReminder, d: Day) => `The request from ${r.subjectName} is overdue since ${d(r.dueDate)}.`,
+    new: (r: DsarReminder, d: Day) => `New request ${r.id} (${labels.en.dsarType[r.type]}), due ${d(r.dueDate)}.`,
+    due_soon: (r: DsarReminder, d: Day) => `Request ${r.id} (${labels.en.dsarType[r.type]}) is due on ${d(r.dueDate)}.`,
+    overdue: (r: DsarReminder, d: Day) => `Request ${r.id} (${labels.en.dsarType[r.type]}) is overdue since ${d(r.dueDate)}.`,
   },
 };
 

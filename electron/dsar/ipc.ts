@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Staff } from '../../shared/api/common';
+import type { DsarType } from '../../shared/api/dsar';
 import type { ClockSettings, DsarAction } from '../../shared/api/dsar-workflow';
 import { localDate } from '../../shared/domain/calendar';
 import { platformSubjectCategories } from '../../shared/domain/data-categories';
@@ -131,11 +132,11 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
   const firstPass = setTimeout(retain, 0);
   firstPass.unref?.();
 
-  const dueMine = cache.prepare<[string, string], { id: string; subject_name: string; due_date: string }>(
-    'SELECT id, subject_name, due_date FROM dsars WHERE assignee_id = ? AND is_open = 1 AND due_date <= ? ORDER BY due_date LIMIT 20',
+  const dueMine = cache.prepare<[string, string], { id: string; type: DsarType; due_date: string }>(
+    'SELECT id, type, due_date FROM dsars WHERE assignee_id = ? AND is_open = 1 AND due_date <= ? ORDER BY due_date LIMIT 20',
   );
-  const arrived = cache.prepare<[string], { id: string; subject_name: string; due_date: string }>(
-    "SELECT id, subject_name, due_date FROM dsars WHERE status = 'new' AND assignee_id IS NULL AND received_at >= ? ORDER BY received_at DESC LIMIT 20",
+  const arrived = cache.prepare<[string], { id: string; type: DsarType; due_date: string }>(
+    "SELECT id, type, due_date FROM dsars WHERE status = 'new' AND assignee_id IS NULL AND received_at >= ? ORDER BY received_at DESC LIMIT 20",
   );
   ipc.handle('dsar.reminders', () => {
     const me = myId();
@@ -147,11 +148,9 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
       ...dueMine.all(me, soon).map((r) => {
         const kind = r.due_date < now ? ('overdue' as const) : ('due_soon' as const);
         // The due date is part of the key: an extended request that nears its new date is reminded again.
-        return { key: `dsar:${r.id}:${kind}:${r.due_date}`, kind, id: r.id, subjectName: r.subject_name, dueDate: r.due_date };
+        return { key: `dsar:${r.id}:${kind}:${r.due_date}`, kind, id: r.id, type: r.type, dueDate: r.due_date };
       }),
-      ...arrived
-        .all(since)
-        .map((r) => ({ key: `dsar:${r.id}:new`, kind: 'new' as const, id: r.id, subjectName: r.subject_name, dueDate: r.due_date })),
+      ...arrived.all(since).map((r) => ({ key: `dsar:${r.id}:new`, kind: 'new' as const, id: r.id, type: r.type, dueDate: r.due_date })),
     ];
   });
 

@@ -1,25 +1,17 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, sep } from 'node:path';
-import { type WebSocket, WebSocketServer } from 'ws';
+import { join, normalize } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifyWebsocket from '@fastify/websocket';
+import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
 import { eventNames } from '../../shared/ipc/contract';
 import { contentSecurityPolicy } from '../../shared/ipc/csp';
 import type { PrivacyConsole } from '../console';
 
-const mime: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.woff2': 'font/woff2',
-  '.json': 'application/json',
-  '.ico': 'image/x-icon',
-};
-
 export interface HeadlessServer {
+  /** The one-time address to open: it carries the start token, which the first browser exchanges for a session. */
   url: string;
   origin: string;
   close(): Promise<void>;
@@ -32,63 +24,129 @@ interface BridgeRequest {
   input: unknown;
 }
 
-const sameSecret = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+export const SESSION_COOKIE = 'pc_session';
+const BRIDGE_MAX_PAYLOAD = 1024 * 1024;
+
+/** Secrets compared by their digests: equal length always, any characters, constant time. */
+const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+export const sameSecret = (presented: string, expected: string) => timingSafeEqual(digest(presented), digest(expected));
+
+function cookieOf(request: FastifyRequest, name: string): string | null {
+  for (const part of (request.headers.cookie ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
+}
+
+const refusalPage = (title: string, text: string) =>
+  `<!doctype html><html lang="en"><meta charset="utf-8"><title>${title}</title><body style="font-family:sans-serif;max-width:40em;margin:4em auto"><h1>${title}</h1><p>${text}</p></body></html>`;
 
 /**
  * The headless shell's window: serves the built renderer on 127.0.0.1 and carries `window.privacyConsole`
- * over a WebSocket. Only a page of this origin presenting the session token may open the bridge.
+ * over a WebSocket. The address printed at start carries a token that works once: the first browser that
+ * opens it gets an HttpOnly, SameSite=Strict session cookie and an address without the token; the same
+ * address opened anywhere else gets nothing. The bridge opens only for a page of this origin with that
+ * session; requests for another host (DNS rebinding) and malformed addresses are refused.
  */
 export async function serveHeadless(
   console_: PrivacyConsole,
   options: { rendererDir: string; port?: number; token?: string },
 ): Promise<HeadlessServer> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
+  const startToken = options.token ?? randomBytes(24).toString('base64url');
+  let tokenUsed = false;
+  const sessions = new Set<string>();
   const root = normalize(options.rendererDir);
   if (!existsSync(join(root, 'index.html'))) {
     throw new Error(`The renderer is not built (${join(root, 'index.html')} is missing): run \`npm run build\` first.`);
   }
   let origin = '';
+  let allowedHosts: string[] = [];
 
-  const serveFile = (request: IncomingMessage, response: ServerResponse) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-    let file = normalize(join(root, path === '/' ? 'index.html' : path));
-    if (!file.startsWith(root + sep) && file !== root) {
-      response.writeHead(403).end();
-      return;
-    }
-    if (!existsSync(file) || !statSync(file).isFile()) file = join(root, 'index.html'); // client-side routes
-    const headers: Record<string, string> = {
-      'content-type': mime[extname(file)] ?? 'application/octet-stream',
-      'x-content-type-options': 'nosniff',
-      'cache-control': 'no-store',
-    };
-    if (file.endsWith('.html')) {
-      headers['content-security-policy'] = contentSecurityPolicy({ connect: [origin.replace('http:', 'ws:')] });
-      headers['referrer-policy'] = 'no-referrer';
-    }
-    response.writeHead(200, headers);
-    createReadStream(file).pipe(response);
+  const app = Fastify({ logger: false, bodyLimit: 1024, return503OnClosing: true });
+  await app.register(fastifyWebsocket, { options: { maxPayload: BRIDGE_MAX_PAYLOAD } });
+
+  const hasSession = (request: FastifyRequest) => {
+    const id = cookieOf(request, SESSION_COOKIE);
+    return id !== null && [...sessions].some((session) => sameSecret(id, session));
   };
 
-  const server = createServer((request, response) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      response.writeHead(405).end();
-      return;
+  app.addHook('onRequest', async (request, reply) => {
+    // Only this address: a page served under another host name (DNS rebinding) gets nothing.
+    if (!allowedHosts.includes(request.headers.host ?? '')) return reply.code(421).type('text/plain').send('Misdirected request');
+    if (request.method !== 'GET' && request.method !== 'HEAD') return reply.code(405).send();
+    const presented = (request.query as Record<string, unknown> | undefined)?.token;
+    if (typeof presented !== 'string') return;
+    // The start address: exchanged once for a session, and taken out of the address bar and the history.
+    const clean = request.url.replace(/([?&])token=[^&]*&?/, '$1').replace(/[?&]$/, '');
+    if (hasSession(request)) return reply.redirect(clean || '/', 303);
+    if (tokenUsed || !sameSecret(presented, startToken)) {
+      return reply
+        .code(401)
+        .type('text/html; charset=utf-8')
+        .header('referrer-policy', 'no-referrer')
+        .send(
+          refusalPage(
+            'This address has been used',
+            'The address the console printed at start works once, in the browser that opened it first. Restart the console for a new one.',
+          ),
+        );
     }
-    serveFile(request, response);
+    tokenUsed = true;
+    const session = randomBytes(32).toString('base64url');
+    sessions.add(session);
+    return reply
+      .header('set-cookie', `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`)
+      .header('referrer-policy', 'no-referrer')
+      .redirect(clean || '/', 303);
   });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
 
-  server.on('upgrade', (request, socket, head) => {
-    const url = new URL(request.url ?? '/', 'http://x');
-    const presented = url.searchParams.get('token') ?? '';
-    const refuse = (status: string) => {
-      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\n\r\n`);
-    };
-    if (url.pathname !== '/bridge') return refuse('404 Not Found');
-    if (request.headers.origin !== origin) return refuse('403 Forbidden');
-    if (!sameSecret(presented, token)) return refuse('401 Unauthorized');
-    sockets.handleUpgrade(request, socket, head, (ws) => attach(ws));
+  const headersFor = (reply: FastifyReply, html: boolean) => {
+    reply.header('x-content-type-options', 'nosniff').header('cache-control', 'no-store');
+    if (html) {
+      reply
+        .header('content-security-policy', contentSecurityPolicy({ connect: [origin.replace('http:', 'ws:')] }))
+        .header('referrer-policy', 'no-referrer');
+    }
+  };
+
+  await app.register(fastifyStatic, {
+    root,
+    index: false,
+    wildcard: true,
+    dotfiles: 'deny',
+    setHeaders: (response, path) => {
+      response.header('x-content-type-options', 'nosniff');
+      response.header('cache-control', 'no-store');
+      if (path.endsWith('.html')) {
+        response.header('content-security-policy', contentSecurityPolicy({ connect: [origin.replace('http:', 'ws:')] }));
+        response.header('referrer-policy', 'no-referrer');
+      }
+    },
+  });
+  const page = (_: FastifyRequest, reply: FastifyReply) => {
+    headersFor(reply, true);
+    return reply.sendFile('index.html');
+  };
+  app.get('/', page);
+  // Client-side routes (/requests, /settings …) are the same page.
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' || /\.[a-z0-9]+$/i.test(request.url.split('?')[0])) return reply.code(404).send();
+    return page(request, reply);
+  });
+
+  app.register(async (scope) => {
+    scope.get(
+      '/bridge',
+      {
+        websocket: true,
+        preValidation: async (request, reply) => {
+          if (request.headers.origin !== origin) return reply.code(403).send();
+          if (!hasSession(request)) return reply.code(401).send();
+        },
+      },
+      (socket) => attach(socket),
+    );
   });
 
   const attach = (ws: WebSocket) => {
@@ -114,21 +172,16 @@ export async function serveHeadless(
     });
   };
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
+  await app.listen({ port: options.port ?? 0, host: '127.0.0.1' });
+  const { port } = app.server.address() as AddressInfo;
   origin = `http://127.0.0.1:${port}`;
+  allowedHosts = [`127.0.0.1:${port}`];
   return {
     origin,
-    url: `${origin}/?token=${token}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const client of sockets.clients) client.terminate();
-        sockets.close();
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
+    url: `${origin}/?token=${startToken}`,
+    close: async () => {
+      for (const client of app.websocketServer?.clients ?? []) client.terminate();
+      await app.close();
+    },
   };
 }

@@ -15,6 +15,10 @@ export interface PlatformClientOptions {
   backoffMs?: number;
   /** Longest Retry-After honoured before giving up on this call (the sync engine tries again later). */
   maxRetryAfterMs?: number;
+  /** Largest JSON answer read. */
+  maxBodyBytes?: number;
+  /** Largest file read (a package). */
+  maxFileBytes?: number;
 }
 
 /** An entity descriptor whose schema gives `T`. */
@@ -37,6 +41,33 @@ function retryAfterMs(header: string | null): number | null {
   return Number.isNaN(date) ? null : Math.max(0, date - Date.now());
 }
 
+/** The largest JSON answer read (a feed page of a thousand requests with their timelines is a few MB). */
+export const DEFAULT_MAX_BODY_BYTES = 32 * 1024 * 1024;
+/** The largest file (a delivered package) read. */
+export const DEFAULT_MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/**
+ * Reads an answer's body up to `max` bytes; a longer one is cut off and refused, so a broken or hostile
+ * platform cannot fill the console's memory.
+ */
+async function readCapped(response: Response, max: number, controller: AbortController): Promise<Buffer> {
+  const declared = Number(response.headers.get('content-length') ?? Number.NaN);
+  const tooLarge = () => {
+    controller.abort();
+    return new PlatformError('invalid_response', `The platform's answer is larger than ${max} bytes; it was not read.`, response.status);
+  };
+  if (declared > max) throw tooLarge();
+  const chunks: Buffer[] = [];
+  let size = 0;
+  if (!response.body) return Buffer.alloc(0);
+  for await (const chunk of response.body) {
+    size += chunk.byteLength;
+    if (size > max) throw tooLarge();
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks, size);
+}
+
 /**
  * The admin API as the console sees it: every response parsed with the contract's schema before anyone
  * uses it. Retries are safe for writes too, because each write carries its Idempotency-Key.
@@ -48,6 +79,8 @@ export class PlatformClient {
   private readonly retries: number;
   private readonly backoffMs: number;
   private readonly maxRetryAfterMs: number;
+  private readonly maxBodyBytes: number;
+  private readonly maxFileBytes: number;
 
   constructor(options: PlatformClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -56,6 +89,8 @@ export class PlatformClient {
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 250;
     this.maxRetryAfterMs = options.maxRetryAfterMs ?? 30_000;
+    this.maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+    this.maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   }
 
   me() {
@@ -121,8 +156,8 @@ export class PlatformClient {
         if (controller.signal.aborted) throw new PlatformError('timeout', `The platform did not answer within ${this.timeoutMs} ms.`);
         throw new PlatformError('network', `The platform cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
       });
-      if (!response.ok) throw this.failure(response, await response.text());
-      return Buffer.from(await response.arrayBuffer());
+      if (!response.ok) throw this.failure(response, (await readCapped(response, this.maxBodyBytes, controller)).toString('utf8'));
+      return await readCapped(response, this.maxFileBytes, controller);
     } finally {
       clearTimeout(timer);
     }
@@ -167,8 +202,9 @@ export class PlatformClient {
         body: call.body === undefined ? undefined : JSON.stringify(call.body),
         signal: controller.signal,
       });
-      text = await response.text();
+      text = (await readCapped(response, this.maxBodyBytes, controller)).toString('utf8');
     } catch (error) {
+      if (error instanceof PlatformError) throw error;
       if (controller.signal.aborted) throw new PlatformError('timeout', `The platform did not answer within ${this.timeoutMs} ms.`);
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
       throw new PlatformError('network', `The platform cannot be reached (${cause}).`);

@@ -26,7 +26,7 @@ export interface PullContext {
  * Pulls the changes feed into the cache. The next page is requested before the current batch is written,
  * so the platform's work overlaps ours. Returns the names of the entities that changed.
  */
-export async function pull(ctx: PullContext, options: PullOptions = {}): Promise<Set<string>> {
+export async function pull(ctx: PullContext, options: PullOptions = {}, afterReset = false): Promise<Set<string>> {
   const pageSize = options.pageSize ?? 1000;
   const pagesPerTransaction = options.pagesPerTransaction ?? 5;
   const changed = new Set<string>();
@@ -35,7 +35,13 @@ export async function pull(ctx: PullContext, options: PullOptions = {}): Promise
   const caches = Object.values(ctx.entities);
 
   const request = (after: string) => {
-    const next = ctx.client.changes(after, pageSize);
+    const next = ctx.client.changes(after, pageSize).then((page) => {
+      // A platform that says "more" without moving on would keep the console pulling the same page forever.
+      if (page.hasMore && page.cursor === after) {
+        throw new PlatformError('invalid_response', `The changes feed did not move past ${after} although it has more.`);
+      }
+      return page;
+    });
     next.catch(() => undefined); // observed below; never an unhandled rejection while a batch is written
     return next;
   };
@@ -58,9 +64,11 @@ export async function pull(ctx: PullContext, options: PullOptions = {}): Promise
     }
   } catch (error) {
     if (error instanceof PlatformError && error.status === 410) {
-      // The platform was reset: our cursor means nothing there any more. Start over from an empty mirror.
+      // A platform that answers 410 again after a reset would have the console empty its mirror forever.
+      if (afterReset) throw new PlatformError('invalid_response', 'The platform refused its changes feed again after a reset (410).', 410);
+      // The platform was reset: our cursor means nothing there any more. Start over from an empty mirror, once.
       resetMirror(ctx);
-      return pull(ctx, options);
+      return pull(ctx, options, true);
     }
     throw error;
   }

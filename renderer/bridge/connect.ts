@@ -57,8 +57,13 @@ function webSocketTransport(url: string, onClosed: () => void): Promise<BridgeTr
 
 export async function connectBridge(onClosed: () => void): Promise<PrivacyConsoleBridge> {
   if (window.privacyConsole) return window.privacyConsole;
-  const token = new URLSearchParams(window.location.search).get('token');
-  if (!token) throw new Error('This page needs the address the console printed at start (it carries a session token).');
-  const url = `${window.location.origin.replace(/^http/, 'ws')}/bridge?token=${encodeURIComponent(token)}`;
-  return buildBridge(await webSocketTransport(url, onClosed));
+  // The session is the HttpOnly cookie this browser got for the start address; the page never sees a secret.
+  const url = `${window.location.origin.replace(/^http/, 'ws')}/bridge`;
+  try {
+    return buildBridge(await webSocketTransport(url, onClosed));
+  } catch {
+    throw new Error(
+      'This page needs the address the console printed at start. That address works once, in the browser that opened it first: restart the console for a new one.',
+    );
+  }
 }

@@ -28,7 +28,8 @@ export const Problem = z
 export type Problem = z.infer<typeof Problem>;
 
 export const Iso = z.iso.datetime({ offset: true });
-export const Id = z.string().min(1).max(64);
+/** Ids travel in paths, file names and logs: letters, digits, `_` and `-` only. */
+export const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'an id of 1 to 64 letters, digits, _ or -');
 
 /** Every entity carries these; writes are checked against `version` (If-Match). */
 export const EntityBase = z.object({

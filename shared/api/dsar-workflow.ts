@@ -62,7 +62,13 @@ export type MessageKind = z.infer<typeof MessageKind>;
 export const Message = z.strictObject({
   kind: MessageKind,
   locale: Locale,
-  subject: z.string().trim().min(1).max(300),
+  /** One line: a line break in a subject would start new mail headers (header injection). */
+  subject: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .regex(/^[^\r\n]*$/, 'one line, without line breaks'),
   body: z.string().trim().min(1).max(20_000),
   closing: z.string().trim().max(2_000).default(''),
   /** How it reaches the person: by e-mail, or printed as a letter (Art. 12(1): in writing) and posted. */

@@ -4,7 +4,12 @@ import { Locale, MessageKind } from './dsar-workflow';
 
 /** The editable text of one message: its subject line and body, with `{{placeholders}}` filled at drafting. */
 export const TemplateText = z.strictObject({
-  subject: z.string().trim().min(1).max(300),
+  subject: z
+    .string()
+    .trim()
+    .min(1)
+    .max(300)
+    .regex(/^[^\r\n]*$/, 'one line, without line breaks'),
   body: z.string().trim().min(1).max(20_000),
 });
 export type TemplateText = z.infer<typeof TemplateText>;

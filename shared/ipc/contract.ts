@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AccountMatch } from '../api/accounts';
 import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/activities';
 import { type EntityName, EntityNameSchema } from '../api/changes';
-import type { Me, Staff } from '../api/common';
+import { Id, type Me, type Staff } from '../api/common';
 import { checkReachable, type Dsar, DsarCreateFields, DsarPriority, DsarStatus, DsarType, Tag } from '../api/dsar';
 import { ClockSettings, DsarAction, type Message, MessageKind } from '../api/dsar-workflow';
 import type { Job } from '../api/jobs';
@@ -25,6 +25,14 @@ const channel =
 
 const None = z.undefined().or(z.object({}).strict()).optional();
 
+/** What a person types into a search box: no control characters (they only ever arrive by injection). */
+const SearchText = z
+  .string()
+  .trim()
+  .max(200)
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the rule is about exactly these characters
+  .regex(/^[^\u0000-\u001f\u007f]*$/, 'no control characters');
+
 export const QueueSort = z.enum(['due_asc', 'due_desc', 'received_desc', 'received_asc']);
 export type QueueSort = z.infer<typeof QueueSort>;
 
@@ -32,8 +40,8 @@ export const QueueQuery = z.strictObject({
   statuses: z.array(DsarStatus).max(8).default([]),
   types: z.array(DsarType).max(6).default([]),
   /** 'me', 'unassigned', a staff id, or null for anyone. */
-  assignee: z.string().min(1).max(64).nullable().default(null),
-  search: z.string().trim().max(200).default(''),
+  assignee: Id.nullable().default(null),
+  search: SearchText.default(''),
   /** Open requests past their due date, or due within the next 7 days (today included). */
   due: z.enum(['overdue', 'week']).nullable().default(null),
   sort: QueueSort.default('due_asc'),
@@ -122,12 +130,13 @@ export interface DsarReminder {
   key: string;
   kind: 'new' | 'due_soon' | 'overdue';
   id: string;
-  subjectName: string;
+  /** The type, not the person: a desktop notification shows on lock screens and in shared rooms. */
+  type: Dsar['type'];
   dueDate: string;
 }
 
 export const BulkChange = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('assign'), assigneeId: z.string().min(1).max(64).nullable() }),
+  z.strictObject({ kind: z.literal('assign'), assigneeId: Id.nullable() }),
   z.strictObject({ kind: z.literal('priority'), priority: z.enum(['low', 'normal', 'high']) }),
   z.strictObject({ kind: z.literal('start') }),
   /** Each request gets its own templated message, in its subject's language. */
@@ -185,7 +194,7 @@ export interface WorkspaceInfo {
 export const LocalRetentionInput = z.strictObject({ closedMonths: z.number().int().min(1).max(120) });
 
 /** One entity, by its name and id. */
-const EntityRef = z.strictObject({ entity: EntityNameSchema, id: z.string().min(1).max(64) });
+const EntityRef = z.strictObject({ entity: EntityNameSchema, id: Id });
 
 /** A write still in the outbox, as the undo bar shows it. */
 export interface PendingWriteView {
@@ -207,15 +216,15 @@ export const channels = {
   'sync.now': channel<SyncStatus>()(None),
   'staff.list': channel<Staff[]>()(None),
   'dsar.list': channel<QueuePage>()(QueueQuery),
-  'dsar.get': channel<DsarDetail | null>()(z.strictObject({ id: z.string().min(1).max(64) })),
-  'dsar.assign': channel<QueueRow>()(z.strictObject({ id: z.string().min(1).max(64), assigneeId: z.string().min(1).max(64).nullable() })),
-  'dsar.setPriority': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), priority: DsarPriority })),
-  'dsar.setTags': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), tags: z.array(Tag).max(20) })),
-  'dsar.act': channel<DsarDetail>()(z.strictObject({ id: z.string().min(1).max(64), action: DsarAction })),
+  'dsar.get': channel<DsarDetail | null>()(z.strictObject({ id: Id })),
+  'dsar.assign': channel<QueueRow>()(z.strictObject({ id: Id, assigneeId: Id.nullable() })),
+  'dsar.setPriority': channel<DsarDetail>()(z.strictObject({ id: Id, priority: DsarPriority })),
+  'dsar.setTags': channel<DsarDetail>()(z.strictObject({ id: Id, tags: z.array(Tag).max(20) })),
+  'dsar.act': channel<DsarDetail>()(z.strictObject({ id: Id, action: DsarAction })),
   'dsar.create': channel<DsarDetail>()(DsarCreateFields.omit({ id: true }).superRefine(checkReachable)),
   'dsar.duplicates': channel<QueueRow[]>()(
     z.strictObject({
-      userId: z.string().min(1).max(64).nullable(),
+      userId: Id.nullable(),
       email: z.string().max(254).nullable(),
       name: z.string().max(200).default(''),
       address: z.string().max(300).nullable().default(null),
@@ -224,21 +233,21 @@ export const channels = {
   ),
   /** A message's editable text from its template; its required parts are added when the step is taken. */
   'dsar.draftMessage': channel<Message>()(
-    z.strictObject({ id: z.string().min(1).max(64), kind: MessageKind, delivery: z.enum(['email', 'post']).default('email') }),
+    z.strictObject({ id: Id, kind: MessageKind, delivery: z.enum(['email', 'post']).default('email') }),
   ),
   /** A sent message as a printable letter (PDF, DIN 5008 layout), for the ones that go by post; logged. */
-  'dsar.letter': channel<FileExport>()(z.strictObject({ id: z.string().min(1).max(64), eventId: z.string().min(1).max(64) })),
+  'dsar.letter': channel<FileExport>()(z.strictObject({ id: Id, eventId: Id })),
   /** The team's templates of a language; null while the platform has not sent them yet. */
   'templates.get': channel<(LetterTemplates & { pending: boolean }) | null>()(z.strictObject({ locale: z.enum(['de', 'en']) })),
   /** Saves them as a new version. */
   'templates.save': channel<LetterTemplates & { pending: boolean }>()(LetterTemplatesSave.extend({ locale: z.enum(['de', 'en']) })),
-  'dsar.article15': channel<{ text: string }>()(z.strictObject({ id: z.string().min(1).max(64) })),
+  'dsar.article15': channel<{ text: string }>()(z.strictObject({ id: Id })),
   'dsar.bulk': channel<{ matched: number; changed: number; skipped: number }>()(z.strictObject({ query: QueueQuery, change: BulkChange })),
   'dsar.export': channel<FileExport>()(z.strictObject({ query: QueueQuery, language: z.enum(['de', 'en']) })),
   'dsar.reminders': channel<DsarReminder[]>()(None),
   /** A copy of the delivered package for the file; logged as an export of personal data. */
-  'dsar.package': channel<FileExport>()(z.strictObject({ id: z.string().min(1).max(64), jobId: z.string().min(1).max(64) })),
-  'accounts.search': channel<AccountMatch[]>()(z.strictObject({ q: z.string().trim().min(2).max(200) })),
+  'dsar.package': channel<FileExport>()(z.strictObject({ id: Id, jobId: Id })),
+  'accounts.search': channel<AccountMatch[]>()(z.strictObject({ q: SearchText.min(2) })),
   'clock.get': channel<ClockSettings>()(None),
   'retention.get': channel<z.infer<typeof LocalRetentionInput>>()(None),
   /** `removed`: closed requests that left the cache at once under the new setting. */
@@ -247,13 +256,11 @@ export const channels = {
   'clock.update': channel<{ settings: ClockSettings; recomputed: number }>()(ClockSettings),
   'processor.list': channel<(Processor & { pending: boolean })[]>()(None),
   'processor.create': channel<Processor & { pending: boolean }>()(ProcessorDraft),
-  'processor.update': channel<Processor & { pending: boolean }>()(z.strictObject({ id: z.string().min(1).max(64), patch: ProcessorPatch })),
+  'processor.update': channel<Processor & { pending: boolean }>()(z.strictObject({ id: Id, patch: ProcessorPatch })),
   'registry.reminders': channel<Reminder[]>()(None),
   'activity.list': channel<(ProcessingActivity & { pending: boolean })[]>()(None),
   'activity.create': channel<ProcessingActivity & { pending: boolean }>()(ActivityDraft),
-  'activity.update': channel<ProcessingActivity & { pending: boolean }>()(
-    z.strictObject({ id: z.string().min(1).max(64), patch: ActivityPatch }),
-  ),
+  'activity.update': channel<ProcessingActivity & { pending: boolean }>()(z.strictObject({ id: Id, patch: ActivityPatch })),
   'controller.get': channel<ControllerDetails>()(None),
   'controller.update': channel<ControllerDetails>()(ControllerDetailsInput),
   'records.export': channel<FileExport>()(z.strictObject({ format: z.enum(['pdf', 'csv']), language: z.enum(['de', 'en']) })),
@@ -264,7 +271,7 @@ export const channels = {
   /** Sends an entity's held writes now instead of at the end of their moment for undo. */
   'writes.release': channel<{ released: number }>()(EntityRef),
   'conflicts.list': channel<Conflict[]>()(None),
-  'conflicts.resolve': channel<SyncStatus>()(z.strictObject({ id: z.string().min(1).max(64), action: z.enum(['reapply', 'discard']) })),
+  'conflicts.resolve': channel<SyncStatus>()(z.strictObject({ id: Id, action: z.enum(['reapply', 'discard']) })),
 } as const;
 
 export type ChannelName = keyof typeof channels;

@@ -51,20 +51,3 @@ describe('the console process killed with writes pending', () => {
     expect(await second.exited).toBe(0);
   });
 });
-
-describe('the headless bridge', () => {
-  it('refuses a missing or wrong token and a foreign origin', async () => {
-    const shell = await spawnConsole(consoleArgs(), env);
-    await expect(bridgeClient(shell.url, { token: '' })).rejects.toThrow(/401/);
-    await expect(bridgeClient(shell.url, { token: 'guessed-token' })).rejects.toThrow(/401/);
-    await expect(bridgeClient(shell.url, { origin: 'http://evil.example' })).rejects.toThrow(/403/);
-    const page = await fetch(shell.url);
-    expect(page.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
-    expect(await (await fetch(new URL('/../../package.json', shell.url))).text()).not.toMatch(/privacy-console/);
-    const bridge = await bridgeClient(shell.url);
-    await expect(bridge.call('fs.read' as 'sync.status')).rejects.toMatchObject({ code: 'invalid_input' });
-    bridge.close();
-    shell.child.kill('SIGTERM');
-    await shell.exited;
-  });
-});

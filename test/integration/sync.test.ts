@@ -110,6 +110,83 @@ describe('pull', () => {
   });
 });
 
+describe('a platform that misbehaves', () => {
+  /** A platform answering `feed(after, calls)` for the changes feed; counts the feed calls. */
+  async function hostile(feed: (after: string, calls: number, response: import('node:http').ServerResponse) => void) {
+    let calls = 0;
+    const server = createServer((request, response) => {
+      response.setHeader('content-type', 'application/json');
+      if (request.url?.startsWith('/v1/me')) {
+        response.end(
+          JSON.stringify({
+            staff: platform.sandbox.store.get('staff', 'stf_vogel'),
+            scopes: ['dsar:read'],
+            workspace: { id: 'w', name: 'n' },
+          }),
+        );
+        return;
+      }
+      calls++;
+      feed(new URL(request.url ?? '/', 'http://x').searchParams.get('after') ?? '0', calls, response);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const console_ = await testConsole(`${dir.path}/hostile-${Math.random()}`, { ...platform, url });
+    const close = async () => {
+      await console_.close();
+      server.close();
+    };
+    return { console_, calls: () => calls, close };
+  }
+
+  it('a feed that says "more" without moving on is given up, not pulled forever', async () => {
+    const bad = await hostile((_, __, response) => response.end(JSON.stringify({ changes: [], cursor: 'w.5', hasMore: true })));
+    const status = await bad.console_.call('sync.status');
+    expect(status.lastError).toMatch(/did not move past/);
+    expect(bad.calls()).toBeLessThan(5);
+    await bad.close();
+  });
+
+  it('a feed that answers 410 even after a reset is given up after one reset', async () => {
+    const bad = await hostile((_, __, response) => {
+      response.statusCode = 410;
+      response.setHeader('content-type', 'application/problem+json');
+      response.end(JSON.stringify({ type: 'about:blank', title: 'Gone', status: 410 }));
+    });
+    const status = await bad.console_.call('sync.status');
+    expect(status.lastError).toMatch(/again after a reset/);
+    expect(bad.calls()).toBe(2);
+    await bad.close();
+  });
+
+  it('an answer larger than the console reads is cut off and refused, declared or not', async () => {
+    const server = createServer((request, response) => {
+      response.setHeader('content-type', 'application/json');
+      if (request.url?.includes('declared')) response.setHeader('content-length', String(10 * 1024 * 1024));
+      // Streamed without a length: the console stops reading at its limit.
+      const chunk = Buffer.alloc(16 * 1024, 0x20);
+      let sent = 0;
+      const more = () => {
+        while (sent < 640 && response.write(chunk)) sent++;
+        if (sent < 640) response.once('drain', more);
+        else response.end();
+      };
+      more();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    for (const path of ['', '/declared']) {
+      const capped = new PlatformClient({ baseUrl: `${base}${path}`, token: 't', maxBodyBytes: 64 * 1024, retries: 0 });
+      await expect(capped.me()).rejects.toMatchObject({
+        kind: 'invalid_response',
+        message: expect.stringMatching(/larger than 65536 bytes/),
+      });
+    }
+    server.closeAllConnections();
+    server.close();
+  });
+});
+
 describe('push', () => {
   it('applies an assignment at once locally, then delivers it with If-Match and Idempotency-Key', async () => {
     const console_ = await open();

@@ -42,11 +42,30 @@ export async function spawnConsole(args: string[], env: NodeJS.ProcessEnv = {}) 
   };
 }
 
-/** A bridge client as the page would open it: same origin, session token. */
-export async function bridgeClient(consoleUrl: string, options: { origin?: string; token?: string } = {}) {
+const sessions = new Map<string, string>();
+
+/**
+ * What a browser does with the printed address: exchanges its one-time token for the session cookie (once per
+ * address; later calls in the same test reuse it, as the same browser would).
+ */
+export async function sessionFor(consoleUrl: string): Promise<string> {
+  const known = sessions.get(consoleUrl);
+  if (known) return known;
+  const response = await fetch(consoleUrl, { redirect: 'manual' });
+  const cookie = /pc_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  if (response.status !== 303 || !cookie) throw new Error(`no session for ${consoleUrl}: ${response.status}`);
+  sessions.set(consoleUrl, cookie);
+  return cookie;
+}
+
+/** A bridge client as the page would open it: same origin, with the session cookie of the start address. */
+export async function bridgeClient(consoleUrl: string, options: { origin?: string; session?: string | null } = {}) {
   const url = new URL(consoleUrl);
-  const token = options.token ?? url.searchParams.get('token') ?? '';
-  const socket = new WebSocket(`ws://${url.host}/bridge?token=${encodeURIComponent(token)}`, { origin: options.origin ?? url.origin });
+  const session = options.session === undefined ? await sessionFor(consoleUrl) : options.session;
+  const socket = new WebSocket(`ws://${url.host}/bridge`, {
+    origin: options.origin ?? url.origin,
+    headers: session === null ? {} : { cookie: `pc_session=${session}` },
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);

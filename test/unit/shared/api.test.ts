@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { Change, ChangesPage } from '../../../shared/api/changes';
+import { Id } from '../../../shared/api/common';
 import { Dsar, DsarAssign, DsarSetTags } from '../../../shared/api/dsar';
+import { Message } from '../../../shared/api/dsar-workflow';
+import { TemplateText } from '../../../shared/api/letter-templates';
+import { channels, QueueQuery } from '../../../shared/ipc/contract';
 
 const dsar = {
   id: 'dsr_1',
@@ -57,5 +61,30 @@ describe('changes feed contract', () => {
   it('refuses an upsert whose data does not match its entity', () => {
     expect(Change.safeParse({ seq: 1, entity: 'staff', id: 'dsr_1', op: 'upsert', version: 2, data: dsar }).success).toBe(false);
     expect(Change.safeParse({ seq: 0, entity: 'dsar', id: 'dsr_1', op: 'upsert', version: 2, data: dsar }).success).toBe(false);
+  });
+});
+
+describe('input hygiene', () => {
+  it('ids are letters, digits, _ and - (they travel in paths, file names and logs)', () => {
+    for (const id of ['dsr_1', 'prc_support-helpdesk', 'A'.repeat(64)]) expect(Id.safeParse(id).success, id).toBe(true);
+    for (const id of ['', 'A'.repeat(65), '../etc', 'dsr 1', 'dsr/1', 'dsr%2f', 'ä', 'dsr\n1', 'dsr.1']) {
+      expect(Id.safeParse(id).success, JSON.stringify(id)).toBe(false);
+    }
+    expect(channels['dsar.get'].input.safeParse({ id: '../../etc/passwd' }).success).toBe(false);
+  });
+
+  it('a message subject is one line (no header injection through CR/LF)', () => {
+    const message = { kind: 'acknowledgement', locale: 'de', subject: 'Ihr Antrag', body: 'Text' };
+    expect(Message.safeParse(message).success).toBe(true);
+    expect(Message.safeParse({ ...message, subject: 'Ihr Antrag\r\nBcc: all@example.com' }).success).toBe(false);
+    expect(Message.safeParse({ ...message, subject: 'Ihr Antrag\nX' }).success).toBe(false);
+    expect(TemplateText.safeParse({ subject: 'A {{requestId}}\r\nBcc: x', body: 'b' }).success).toBe(false);
+  });
+
+  it('a search carries no control characters', () => {
+    expect(QueueQuery.safeParse({ search: 'Krüger' }).success).toBe(true);
+    for (const search of ['a\u0000b', 'a\u001bb', 'x\u007f', 'a\tb'])
+      expect(QueueQuery.safeParse({ search }).success, JSON.stringify(search)).toBe(false);
+    expect(channels['accounts.search'].input.safeParse({ q: 'we\u0000b' }).success).toBe(false);
   });
 });

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -74,5 +74,32 @@ describe('the two stores', () => {
   it('treats an unreadable cache as a wrong key when there is no pending store to vouch for the key', () => {
     openStores(dir.path, TEST_KEY).close();
     expect(() => openStores(dir.path, OTHER_KEY)).toThrow(CacheOpenError);
+  });
+});
+
+describe('a start with the wrong key', () => {
+  it('is refused before anything is created, moved or written, however often it is tried', () => {
+    openStores(dir.path, TEST_KEY).close();
+    const before = readdirSync(dir.path).sort();
+    const cache = readFileSync(join(dir.path, 'cache.sqlite'));
+    for (let attempt = 0; attempt < 3; attempt++) {
+      expect(() => openStores(dir.path, OTHER_KEY)).toThrow(/encrypted with another key/);
+    }
+    expect(readdirSync(dir.path).sort()).toEqual(before);
+    expect(readFileSync(join(dir.path, 'cache.sqlite')).equals(cache)).toBe(true);
+    openStores(dir.path, TEST_KEY).close();
+  });
+
+  it('in a data directory without a key check (an older console, or the pending store lost): never moves the cache aside', () => {
+    openStores(dir.path, TEST_KEY).close();
+    rmSync(join(dir.path, 'key-check'));
+    rmSync(join(dir.path, 'pending.sqlite'));
+    for (let attempt = 0; attempt < 3; attempt++) expect(() => openStores(dir.path, OTHER_KEY)).toThrow(CacheOpenError);
+    expect(readdirSync(dir.path).filter((name) => name.includes('damaged'))).toEqual([]);
+    // No pending store was left behind under the wrong key either: the right key still opens everything.
+    expect(existsSync(join(dir.path, 'pending.sqlite'))).toBe(false);
+    const reopened = openStores(dir.path, TEST_KEY);
+    expect(reopened.rebuiltFrom).toBeNull();
+    reopened.close();
   });
 });

@@ -62,7 +62,7 @@ describe('desktop notifications for registry reminders', () => {
       key: 'dsar:dsr_1:due_soon:2026-11-30',
       kind: 'due_soon',
       id: 'dsr_1',
-      subjectName: 'Jürgen Weiß',
+      type: 'erasure',
       dueDate: '2026-11-30',
     };
     const console_ = fakeConsole([], [due]);
@@ -70,12 +70,14 @@ describe('desktop notifications for registry reminders', () => {
     await vi.waitFor(() => expect(electronMock.shown).toHaveLength(1));
     expect(electronMock.shown[0]).toMatchObject({
       title: 'Privacy Console – data-subject requests',
-      body: 'The request from Jürgen Weiß is due on 30 Nov 2026.',
+      body: 'Request dsr_1 (Erasure (Art. 17)) is due on 30 Nov 2026.',
     });
-    console_.requests.push({ key: 'dsar:dsr_2:new', kind: 'new', id: 'dsr_2', subjectName: 'Ayşe Yıldız', dueDate: '2026-12-28' });
+    console_.requests.push({ key: 'dsar:dsr_2:new', kind: 'new', id: 'dsr_2', type: 'access', dueDate: '2026-12-28' });
     console_.events.emit('cache.changed', { entities: ['dsar'] });
     await vi.waitFor(() => expect(electronMock.shown).toHaveLength(2));
-    expect(electronMock.shown[1].body).toBe('New request from Ayşe Yıldız, due 28 Dec 2026.');
+    expect(electronMock.shown[1].body).toBe('New request dsr_2 (Access (Art. 15)), due 28 Dec 2026.');
+    // No data subject is named: notifications show on lock screens and in notification centres.
+    for (const shown of electronMock.shown) expect(JSON.stringify(shown)).not.toMatch(/Weiß|Yıldız/);
     expect(stored).toEqual(['dsar:dsr_1:due_soon:2026-11-30', 'dsar:dsr_2:new']);
     stop();
   });
