@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../sandbox/server';
@@ -56,6 +57,8 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
       // demo keeps its state across restarts.
       sandbox = await startSandbox({
         dbPath: join(options.dataDir, 'demo-platform.sqlite'),
+        // The demo's people are as readable on disk as real ones would be: the store is encrypted too.
+        dbKey: createHmac('sha256', Buffer.from(options.cacheKey, 'hex')).update('demo-platform').digest('hex'),
         requests: options.platform.requests,
         emitEveryMs: options.platform.emitEveryMs ?? 180_000,
       });

@@ -17,6 +17,8 @@ import { PlatformStore } from './store/store';
 export interface SandboxOptions {
   /** SQLite file of the platform store; ':memory:' for a throwaway one. */
   dbPath: string;
+  /** 64 hex characters: the store is encrypted with it (the in-process demo workspace). */
+  dbKey?: string;
   /** Requests seeded into an empty store. */
   requests?: number;
   host?: string;
@@ -57,7 +59,7 @@ export interface Sandbox {
 const BODY_LIMIT = 64 * 1024;
 
 export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
-  const store = new PlatformStore(options.dbPath);
+  const store = new PlatformStore(options.dbPath, { key: options.dbKey });
   seedIfEmpty(store, { requests: options.requests ?? DEFAULT_DEMO_REQUESTS, now: options.seedNow });
   ensureTemplates(store, options.seedNow);
   const registry = new TokenRegistry(store);

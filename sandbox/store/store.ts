@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { closeSync, existsSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import type { EntityName } from '../../shared/entities/registry';
 
@@ -56,14 +57,45 @@ CREATE TABLE IF NOT EXISTS audit (
  */
 const DATA_VERSION = '2';
 
-/** The platform's own database: the sandbox's stand-in for the LMS backend. Plain SQLite, not our cache. */
+const isPlaintextSqlite = (path: string) => {
+  if (path === ':memory:' || !existsSync(path)) return false;
+  const fd = openSync(path, 'r');
+  try {
+    const header = Buffer.alloc(16);
+    return readSync(fd, header, 0, 16, 0) === 16 && header.toString('latin1') === 'SQLite format 3\0';
+  } finally {
+    closeSync(fd);
+  }
+};
+
+const useKey = (db: Database.Database, hexKey: string, pragma: 'key' | 'rekey') => {
+  db.pragma("cipher = 'sqlcipher'");
+  db.pragma('legacy = 4');
+  db.pragma(`${pragma} = "x'${hexKey}'"`);
+};
+
+/**
+ * The platform's own database: the sandbox's stand-in for the LMS backend. With a key (the in-process demo
+ * workspace, whose people are as real to a reader of the disk as any) it is encrypted like the console's
+ * cache, and a plaintext store from an older demo is encrypted in place.
+ */
 export class PlatformStore {
   readonly db: Database.Database;
   readonly epoch: string;
   private readonly statements;
 
-  constructor(path: string) {
+  constructor(path: string, options: { key?: string } = {}) {
+    if (options.key && isPlaintextSqlite(path)) {
+      const plain = new Database(path);
+      plain.pragma('journal_mode = DELETE');
+      useKey(plain, options.key, 'rekey');
+      plain.close();
+    }
     this.db = new Database(path);
+    if (options.key) {
+      useKey(this.db, options.key, 'key');
+      this.db.prepare('SELECT count(*) FROM sqlite_master').get();
+    }
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.exec('CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { PlatformStore } from '../../../sandbox/store/store';
 import { tempDir } from '../../support/temp';
@@ -42,5 +44,42 @@ describe('sandbox platform store', () => {
     const again = new PlatformStore(path);
     expect(again.epoch).toBe(upgraded.epoch);
     again.close();
+  });
+});
+
+describe('the demo platform store on disk', () => {
+  const key = 'ab'.repeat(32);
+  const readable = (path: string) => {
+    const bytes = readFileSync(path);
+    return bytes.subarray(0, 16).toString('latin1') === 'SQLite format 3\0' || bytes.includes(Buffer.from('Jürgen Weiß'));
+  };
+
+  it('is encrypted with its key: no name readable on disk, nothing opened without the key', () => {
+    dir = tempDir();
+    const path = join(dir.path, 'demo-platform.sqlite');
+    const store = new PlatformStore(path, { key });
+    store.putAccount(account('usr_1', 'Jürgen Weiß', 'j.weiss@web.de'));
+    store.db.pragma('wal_checkpoint(TRUNCATE)');
+    store.close();
+    expect(readable(path)).toBe(false);
+    expect(() => new PlatformStore(path)).toThrow();
+    const reopened = new PlatformStore(path, { key });
+    expect(reopened.searchAccounts<{ id: string }>('weiß').map((a) => a.id)).toEqual(['usr_1']);
+    reopened.close();
+  });
+
+  it('encrypts a plaintext store of an older demo in place, keeping its data', () => {
+    dir = tempDir();
+    const path = join(dir.path, 'demo-platform.sqlite');
+    const plain = new PlatformStore(path);
+    plain.putAccount(account('usr_1', 'Jürgen Weiß', 'j.weiss@web.de'));
+    const epoch = plain.epoch;
+    plain.close();
+    expect(readable(path)).toBe(true);
+    const store = new PlatformStore(path, { key });
+    expect(store.epoch).toBe(epoch);
+    expect(store.searchAccounts<{ id: string }>('weiß').map((a) => a.id)).toEqual(['usr_1']);
+    store.close();
+    expect(readable(path)).toBe(false);
   });
 });
