@@ -5,6 +5,7 @@ import { CacheOpenError } from './cache/errors';
 import { type PlatformTarget, type PrivacyConsole, startConsole } from './console';
 import { bindIpc } from './desktop/ipc';
 import { notifyReminders } from './desktop/notifications';
+import { APP_URL, registerAppScheme, serveApp } from './desktop/protocol';
 import { desktopCacheKey, openSecret, WeakKeyStorageError } from './desktop/secrets';
 import { openSettings } from './desktop/settings';
 import { createMainWindow } from './desktop/window';
@@ -40,9 +41,9 @@ async function launch() {
   // First launch with no platform configured opens the demo workspace.
   const platform: PlatformTarget = url && sealed ? { kind: 'remote', url, token: openSecret(sealed) } : { kind: 'demo' };
   running = await startConsole({ dataDir, cacheKey: cacheKey(dataDir, settings), platform });
-  const indexHtml = join(here, '../dist/index.html');
-  const window = createMainWindow(join(here, 'preload.cjs'), indexHtml);
-  const unbind = bindIpc(running, window, new URL(`file://${indexHtml}`).href);
+  serveApp(join(here, '../dist'));
+  const window = createMainWindow(join(here, 'preload.cjs'), { devTools: !app.isPackaged });
+  const unbind = bindIpc(running, window, APP_URL);
   const language = app.getLocale().startsWith('de') ? 'de' : 'en';
   const stopNotifying = notifyReminders(
     running,
@@ -56,6 +57,7 @@ async function launch() {
 }
 
 app.enableSandbox();
+registerAppScheme();
 Menu.setApplicationMenu(null);
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (event) => event.preventDefault());

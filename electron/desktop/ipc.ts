@@ -2,18 +2,14 @@ import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { EVENT_CHANNEL_PREFIX } from '../../shared/ipc/bridge';
 import { channelNames, eventNames } from '../../shared/ipc/contract';
 import type { PrivacyConsole } from '../console';
+import { originOf } from './protocol';
 
-/** A message counts only from the app's own top-level page, never from a frame or a navigated-away page. */
+/** A message counts only from the app's own origin in its top-level frame, never from a frame or another page. */
 export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, appUrl: string): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent) return false;
-  try {
-    const url = new URL(frame.url);
-    const app = new URL(appUrl);
-    return url.protocol === app.protocol && url.host === app.host && url.pathname === app.pathname;
-  } catch {
-    return false;
-  }
+  const origin = originOf(appUrl);
+  return origin !== null && originOf(frame.url) === origin;
 }
 
 export function bindIpc(console_: PrivacyConsole, window: BrowserWindow, appUrl: string): () => void {

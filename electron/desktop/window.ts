@@ -1,9 +1,10 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, shell, type WebContents } from 'electron';
-import { contentSecurityPolicy } from '../../shared/ipc/csp';
+import { APP_CONTENT_SECURITY_POLICY, APP_URL, originOf } from './protocol';
 
-export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
+export const CONTENT_SECURITY_POLICY = APP_CONTENT_SECURITY_POLICY;
 
-export function windowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** `devTools`: only in development; a packaged build has none (no console to run code in the app's origin). */
+export function windowOptions(preloadPath: string, options: { devTools: boolean } = { devTools: false }): BrowserWindowConstructorOptions {
   return {
     width: 1400,
     height: 900,
@@ -22,6 +23,8 @@ export function windowOptions(preloadPath: string): BrowserWindowConstructorOpti
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      experimentalFeatures: false,
+      devTools: options.devTools,
     },
   };
 }
@@ -36,13 +39,21 @@ export function isSafeExternalUrl(raw: string): boolean {
   }
 }
 
-/** Navigation, new windows and permission prompts are denied; the CSP is set on every response. */
+/** Whether `raw` is a URL of the app's own origin (and nothing that merely starts like it). */
+export function isAppUrl(raw: string, appUrl: string): boolean {
+  const origin = originOf(appUrl);
+  return origin !== null && originOf(raw) === origin;
+}
+
+/** Navigation away from the app's origin, new windows and permission prompts are denied; the CSP is set on every response. */
 export function harden(contents: WebContents, appUrl: string): void {
-  const appOrigin = new URL(appUrl);
-  contents.on('will-navigate', (event, url) => {
-    const target = new URL(url);
-    const sameDocument = target.protocol === appOrigin.protocol && target.pathname === appOrigin.pathname;
-    if (!sameDocument) event.preventDefault();
+  const leave = (event: { preventDefault(): void }, url: string) => {
+    if (!isAppUrl(url, appUrl)) event.preventDefault();
+  };
+  contents.on('will-navigate', leave);
+  contents.on('will-redirect', leave);
+  contents.on('will-frame-navigate', (event) => {
+    if (!event.isMainFrame || !isAppUrl(event.url, appUrl)) event.preventDefault();
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
@@ -56,11 +67,10 @@ export function harden(contents: WebContents, appUrl: string): void {
   });
 }
 
-export function createMainWindow(preloadPath: string, indexHtml: string): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(preloadPath));
-  const appUrl = new URL(`file://${indexHtml}`).href;
-  harden(window.webContents, appUrl);
+export function createMainWindow(preloadPath: string, options: { devTools: boolean }): BrowserWindow {
+  const window = new BrowserWindow(windowOptions(preloadPath, options));
+  harden(window.webContents, APP_URL);
   window.once('ready-to-show', () => window.show());
-  void window.loadFile(indexHtml);
+  void window.loadURL(APP_URL);
   return window;
 }

@@ -51,6 +51,7 @@ export const electronMock = {
     decryptString: vi.fn((buffer: Buffer) => buffer.toString().replace(/^sealed:/, '')),
   },
   ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+  protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   BrowserWindow: vi.fn(),
   Notification: Object.assign(
     vi.fn(function (this: { options: unknown; show: () => void }, options: unknown) {

@@ -5,7 +5,7 @@ import { electronMock } from './electron-mock';
 vi.mock('electron', () => electronMock);
 const { bindIpc, isTrustedSender } = await import('../../../../electron/desktop/ipc');
 
-const appUrl = 'file:///opt/pc/dist/index.html';
+const appUrl = 'app://console/index.html';
 const frame = (url: string, parent: unknown = null) => ({ senderFrame: { url, parent } }) as never;
 
 describe('desktop IPC', () => {
@@ -13,6 +13,11 @@ describe('desktop IPC', () => {
     expect(isTrustedSender(frame(`${appUrl}#/requests`), appUrl)).toBe(true);
     expect(isTrustedSender(frame('https://evil.example/'), appUrl)).toBe(false);
     expect(isTrustedSender(frame('file:///tmp/other.html'), appUrl)).toBe(false);
+    expect(isTrustedSender(frame('app://console.evil/index.html'), appUrl)).toBe(false);
+    expect(isTrustedSender(frame('app://other/index.html'), appUrl)).toBe(false);
+    // Any page of the app's origin (the router changes the path), never file://, which has no origin.
+    expect(isTrustedSender(frame('app://console/settings'), appUrl)).toBe(true);
+    expect(isTrustedSender(frame('file:///opt/pc/dist/index.html'), 'file:///opt/pc/dist/index.html')).toBe(false);
     expect(isTrustedSender(frame(appUrl, {}), appUrl)).toBe(false);
     expect(isTrustedSender({ senderFrame: null } as never, appUrl)).toBe(false);
   });

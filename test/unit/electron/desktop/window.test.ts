@@ -4,7 +4,7 @@ import { electronMock, fakeWebContents } from './electron-mock';
 vi.mock('electron', () => electronMock);
 const { CONTENT_SECURITY_POLICY, harden, isSafeExternalUrl, windowOptions } = await import('../../../../electron/desktop/window');
 
-const appUrl = 'file:///opt/privacy-console/dist/index.html';
+const appUrl = 'app://console/index.html';
 
 describe('hardened window', () => {
   it('isolates the renderer from Node', () => {
@@ -38,9 +38,18 @@ describe('hardened window', () => {
     const otherFile = { preventDefault: vi.fn() };
     contents.emit('will-navigate', otherFile, 'file:///etc/passwd');
     expect(otherFile.preventDefault).toHaveBeenCalled();
+    const lookalike = { preventDefault: vi.fn() };
+    contents.emit('will-navigate', lookalike, 'app://console.evil.example/index.html');
+    expect(lookalike.preventDefault).toHaveBeenCalled();
     const inApp = { preventDefault: vi.fn() };
     contents.emit('will-navigate', inApp, `${appUrl}#/requests`);
     expect(inApp.preventDefault).not.toHaveBeenCalled();
+    const redirect = { preventDefault: vi.fn() };
+    contents.emit('will-redirect', redirect, 'https://evil.example/');
+    expect(redirect.preventDefault).toHaveBeenCalled();
+    const frame = { preventDefault: vi.fn(), isMainFrame: false, url: appUrl };
+    contents.emit('will-frame-navigate', frame);
+    expect(frame.preventDefault).toHaveBeenCalled();
   });
 
   it('denies window.open, handing only validated https links to the browser', () => {
