@@ -6,7 +6,7 @@ import type { EventName, Events, WorkspaceInfo } from '../shared/ipc/contract';
 import { openStores } from './cache/stores';
 import { openCore } from './core';
 import { registerDsarHandlers } from './dsar/ipc';
-import { registerTemplateHandlers } from './dsar/templates';
+import { completeTemplates, registerTemplateHandlers } from './dsar/templates';
 import { registerExportHandlers } from './exports/log';
 import { type Envelope, IpcRegistry } from './ipc/registry';
 import { registerRegistryHandlers } from './processors/ipc';
@@ -91,6 +91,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   });
 
   const ipc = new IpcRegistry();
+  ipc.onUnexpected = (error) => stores.noteFailure(error);
   ipc.handle('workspace.info', async () => {
     if (!me()) await refreshMe().catch(() => undefined);
     return workspace();
@@ -130,7 +131,8 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     timeZone: () => clock.get().timeZone,
     staffName: (id) => entities.staff.read(id)?.name ?? id,
   });
-  registerTemplateHandlers(ipc, { templates: entities.template, client: core.client, writes });
+  const templateDeps = { templates: entities.template, client: core.client, writes };
+  registerTemplateHandlers(ipc, templateDeps);
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });
   const missing = ipc.missing();
@@ -141,6 +143,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   const firstSync = (async () => {
     await refreshMe().catch(() => undefined);
     await engine.kick();
+    await completeTemplates(templateDeps).catch(() => undefined);
   })();
 
   return {

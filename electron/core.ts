@@ -74,7 +74,10 @@ export function openCore(stores: Stores, options: CoreOptions) {
   });
   // Pending writes are the truth about local intent: show them over whatever the cache holds.
   cache.transaction(() => writes.reapply())();
-  const engine = new SyncEngine({ cache, client, entities, writes, outbox, conflicts, state }, options.sync);
+  const engine = new SyncEngine(
+    { cache, client, entities, writes, outbox, conflicts, state },
+    { ...options.sync, explain: (error) => stores.noteFailure(error) },
+  );
 
   return {
     stores,

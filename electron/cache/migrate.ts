@@ -23,9 +23,13 @@ export function migrate(db: Database.Database, migrations: readonly Migration[],
       `The ${label} was written by a newer Privacy Console (schema ${current}, this one knows ${latest}). Update the app.`,
     );
   }
+  // Fault injection (the fault suite only): each migration holds its transaction open this long, so a kill
+  // lands inside it rather than between two.
+  const pause = Number(process.env.PRIVACY_CONSOLE_FAULT_MIGRATION_PAUSE_MS ?? 0);
   for (const migration of migrations.slice(current)) {
     db.transaction(() => {
       migration.up(db);
+      if (pause > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, pause);
       db.pragma(`user_version = ${migration.version}`);
     })();
   }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { CACHE_DAMAGED_MESSAGE, cacheMarkedDamaged, clearCacheDamaged, isCorruption, markCacheDamaged } from './damage';
 import { openEncrypted } from './encrypted';
 import { CacheOpenError } from './errors';
 import { migrate } from './migrate';
@@ -15,6 +16,11 @@ export interface Stores {
   pending: Database.Database;
   /** Set when a damaged cache was moved aside and rebuilt on this open. */
   rebuiltFrom: string | null;
+  /**
+   * Looks at a failure: a damaged cache page marks the cache for a rebuild at the next start, and the answer is
+   * the sentence to show; null for any other failure.
+   */
+  noteFailure(error: unknown): string | null;
   close(): void;
 }
 
@@ -47,17 +53,20 @@ export function openStores(dataDir: string, hexKey: string): Stores {
   let cache: Database.Database;
   let rebuiltFrom: string | null = null;
   try {
+    // A page found damaged while the console ran (damage.ts): the cache is rebuilt, as if it did not open.
+    if (check !== null && cacheMarkedDamaged(dataDir)) throw new CacheOpenError('corrupt', `${cachePath} was found damaged.`);
     cache = openEncrypted(cachePath, hexKey);
     migrate(cache, cacheMigrations, 'cache');
   } catch (error) {
     // Without a key check (a data directory from before it existed) nobody vouches for the key: refuse.
-    const damaged = error instanceof CacheOpenError && error.reason === 'wrong_key' && check !== null;
+    const damaged = error instanceof CacheOpenError && (error.reason === 'wrong_key' || error.reason === 'corrupt') && check !== null;
     if (!damaged) return fail(error);
     rebuiltFrom = `${cachePath}.damaged-${Date.now()}`;
-    renameSync(cachePath, rebuiltFrom);
+    if (existsSync(cachePath)) renameSync(cachePath, rebuiltFrom);
     for (const suffix of ['-wal', '-shm']) if (existsSync(cachePath + suffix)) renameSync(cachePath + suffix, rebuiltFrom + suffix);
     cache = openEncrypted(cachePath, hexKey);
     migrate(cache, cacheMigrations, 'cache');
+    clearCacheDamaged(dataDir);
   }
   try {
     migrate(pending, pendingMigrations, 'pending-writes store');
@@ -70,6 +79,11 @@ export function openStores(dataDir: string, hexKey: string): Stores {
     cache,
     pending,
     rebuiltFrom,
+    noteFailure(error) {
+      if (!isCorruption(error)) return null;
+      markCacheDamaged(dataDir);
+      return CACHE_DAMAGED_MESSAGE;
+    },
     close() {
       cache.close();
       pending.close();

@@ -38,6 +38,11 @@ export async function loadTemplates(deps: TemplateDeps, locale: Locale) {
   return deps.templates.get(id);
 }
 
+/** After the first sync: templates a cache from before them lacks are fetched once, for every language. */
+export async function completeTemplates(deps: TemplateDeps): Promise<void> {
+  for (const locale of ['de', 'en'] as const) await loadTemplates(deps, locale);
+}
+
 export function registerTemplateHandlers(ipc: IpcRegistry, deps: TemplateDeps): void {
   ipc.handle('templates.get', ({ locale }) => loadTemplates(deps, locale));
   ipc.handle('templates.save', async ({ locale, ...args }) => {

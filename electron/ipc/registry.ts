@@ -16,6 +16,8 @@ type Handler<K extends ChannelName> = (input: z.output<(typeof channels)[K]['inp
  */
 export class IpcRegistry {
   private readonly handlers = new Map<string, (input: unknown) => unknown>();
+  /** Told of every failure no handler expected (the composition root watches for a damaged cache). */
+  onUnexpected: ((error: unknown) => string | null) | null = null;
 
   handle<K extends ChannelName>(name: K, handler: Handler<K>): void {
     if (this.handlers.has(name)) throw new Error(`channel ${name} is registered twice`);
@@ -69,7 +71,8 @@ export class IpcRegistry {
         };
       }
       console.error(`[ipc] ${name} failed:`, error);
-      return { ok: false, error: { code: 'internal', message: error instanceof Error ? error.message : String(error) } };
+      const explained = this.onUnexpected?.(error) ?? null;
+      return { ok: false, error: { code: 'internal', message: explained ?? (error instanceof Error ? error.message : String(error)) } };
     }
   }
 }

@@ -12,6 +12,8 @@ export interface SyncEngineOptions {
   retryMs?: number;
   maxRetryMs?: number;
   pull?: PullOptions;
+  /** Told of every failed run; may word it (a damaged cache). */
+  explain?(error: unknown): string | null;
 }
 
 export interface SyncEvents {
@@ -111,7 +113,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       });
     } catch (error) {
       this.failures++;
-      const message = error instanceof Error ? error.message : String(error);
+      const message = this.options.explain?.(error) ?? (error instanceof Error ? error.message : String(error));
       const offline = error instanceof PlatformError && error.transient;
       this.update({
         state: offline ? 'offline' : 'online',

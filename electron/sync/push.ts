@@ -51,6 +51,15 @@ function problemOfRefusal(error: PlatformError): { code: ProblemCode; params?: P
   return refusals[code] ? { code: refusals[code] } : null;
 }
 
+/**
+ * Whether a failure is the platform's answer to the write itself (a refusal that becomes a conflict). Not an
+ * answer: a transient failure; an answer that cannot be read or does not match the contract (it may say the
+ * write applied); 401, which says who is asking is not known (signing in again decides, the write waits).
+ */
+function isAnswer(error: unknown): error is PlatformError {
+  return error instanceof PlatformError && !error.transient && error.kind !== 'invalid_response' && error.status !== 401;
+}
+
 /** No undo window is longer. */
 export const MAX_HOLD_MS = 5 * 60_000;
 
@@ -89,9 +98,10 @@ export async function push(ctx: PushContext): Promise<PushResult> {
         })();
         result.delivered++;
       } catch (error) {
-        if (!(error instanceof PlatformError) || error.transient) {
-          // Only a refused connection proves the platform never saw it; a timeout or a server error may come after it applied.
-          const uncertain = !(error instanceof PlatformError) || error.kind !== 'network';
+        if (!isAnswer(error)) {
+          // Only a refused connection proves the platform never saw it; a timeout, a server error, a broken or
+          // unreadable answer may come after it applied. The write stays and goes again with its key.
+          const uncertain = !(error instanceof PlatformError) || error.kind !== 'network' || error.status !== null;
           ctx.outbox.recordAttempt(write.seq, error instanceof Error ? error.message : String(error), uncertain);
           throw error;
         }

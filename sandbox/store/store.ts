@@ -68,7 +68,7 @@ const isPlaintextSqlite = (path: string) => {
   }
 };
 
-const useKey = (db: Database.Database, hexKey: string, pragma: 'key' | 'rekey') => {
+const applyKey = (db: Database.Database, hexKey: string, pragma: 'key' | 'rekey') => {
   db.pragma("cipher = 'sqlcipher'");
   db.pragma('legacy = 4');
   db.pragma(`${pragma} = "x'${hexKey}'"`);
@@ -88,12 +88,12 @@ export class PlatformStore {
     if (options.key && isPlaintextSqlite(path)) {
       const plain = new Database(path);
       plain.pragma('journal_mode = DELETE');
-      useKey(plain, options.key, 'rekey');
+      applyKey(plain, options.key, 'rekey');
       plain.close();
     }
     this.db = new Database(path);
     if (options.key) {
-      useKey(this.db, options.key, 'key');
+      applyKey(this.db, options.key, 'key');
       this.db.prepare('SELECT count(*) FROM sqlite_master').get();
     }
     this.db.pragma('journal_mode = WAL');

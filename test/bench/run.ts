@@ -17,6 +17,7 @@ import { defaultClockSettings } from '../../shared/domain/dsar-clock';
 import { dsarEntity } from '../../shared/dsar/entities';
 import type { Versioned } from '../../shared/entities/descriptor';
 import { QueueQuery, type QueueQueryInput } from '../../shared/ipc/contract';
+import { runFaultSuite, summary } from '../faults/suite';
 import { spawnPlatform } from '../support/platform-process';
 import { TEST_KEY, tempDir } from '../support/temp';
 
@@ -26,8 +27,11 @@ const { values } = parseArgs({
     /** Further cache sizes whose queue latencies are measured on a cache built directly (no HTTP). */
     large: { type: 'string', default: '1000000' },
     rounds: { type: 'string', default: '2' },
+    /** Seeds of the fault suite's long form; 0 leaves it out. */
+    'fault-seeds': { type: 'string', default: '100' },
   },
 });
+const FAULT_SEEDS = Number(values['fault-seeds']);
 const REQUESTS = Number(values.requests);
 const LARGE = values.large
   .split(',')
@@ -304,6 +308,14 @@ try {
       `\nLarge cache: ${size.toLocaleString('en')} requests built directly in ${(built / 1000).toFixed(1)} s (generation + upsert + index build)`,
     );
     printLatencies(size, dir);
+  }
+
+  // The long form of the fault suite (npm run test:faults runs 50 seeds, npm test a short form).
+  if (FAULT_SEEDS > 0) {
+    const faultsStarted = Date.now();
+    const faults = await runFaultSuite({ seeds: FAULT_SEEDS });
+    for (const problem of faults.problems) console.log(`  ${problem}`);
+    console.log(`\n${summary(faults)} (${((Date.now() - faultsStarted) / 1000).toFixed(0)} s)`);
   }
 } finally {
   work.remove();

@@ -126,6 +126,11 @@ describe('a platform that misbehaves', () => {
         );
         return;
       }
+      if (!request.url?.startsWith('/v1/changes')) {
+        response.statusCode = 404;
+        response.end(JSON.stringify({ type: 'about:blank', title: 'Not found', status: 404 }));
+        return;
+      }
       calls++;
       feed(new URL(request.url ?? '/', 'http://x').searchParams.get('after') ?? '0', calls, response);
     });

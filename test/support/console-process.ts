@@ -77,10 +77,17 @@ export async function bridgeClient(consoleUrl: string, options: { origin?: strin
     const message = JSON.parse(String(data)) as { id?: number } & Envelope;
     if (message.id !== undefined) waiting.get(message.id)?.(message);
   });
+  // A console that dies (a test kills it) answers nothing more: every open call fails.
+  const lost: Envelope = { ok: false, error: { code: 'unavailable', message: 'the console closed the bridge' } };
+  socket.on('close', () => {
+    for (const answer of waiting.values()) answer(lost);
+    waiting.clear();
+  });
   return {
     async call<K extends ChannelName>(channel: K, input?: ChannelInput<K>): Promise<ChannelOutput<K>> {
       const id = nextId++;
       const envelope = await new Promise<Envelope>((resolve) => {
+        if (socket.readyState !== socket.OPEN) return resolve(lost);
         waiting.set(id, resolve);
         socket.send(JSON.stringify({ id, channel, input }));
       });
