@@ -46,6 +46,9 @@ export function openEncrypted(path: string, hexKey: string): Database.Database {
     if (error instanceof Error && 'code' in error && (error.code === 'SQLITE_NOTADB' || error.code === 'SQLITE_CORRUPT')) {
       throw new CacheOpenError('wrong_key', `${path} cannot be decrypted with this key, or it is damaged.`);
     }
+    if (error instanceof Error && 'code' in error && /^SQLITE_(READONLY|CANTOPEN)/.test(String(error.code))) {
+      throw new CacheOpenError('read_only', `${path} cannot be written (${error.message}): the data directory must be writable.`);
+    }
     throw error;
   }
 }

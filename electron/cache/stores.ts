@@ -34,7 +34,14 @@ const fingerprint = (hexKey: string) => createHash('sha256').update(`privacy-con
  * rebuilt from the platform (the pending writes are in the other store and stay).
  */
 export function openStores(dataDir: string, hexKey: string): Stores {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  try {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  } catch (error) {
+    throw new CacheOpenError(
+      'read_only',
+      `The data directory ${dataDir} cannot be created (${error instanceof Error ? error.message : String(error)}).`,
+    );
+  }
   const pendingPath = join(dataDir, 'pending.sqlite');
   const cachePath = join(dataDir, 'cache.sqlite');
   const checkPath = join(dataDir, 'key-check');
@@ -47,7 +54,15 @@ export function openStores(dataDir: string, hexKey: string): Stores {
   // A store this start created is removed again if the start fails: a wrong key leaves nothing behind.
   const fail = (error: unknown): never => {
     pending.close();
-    if (!pendingExisted) for (const suffix of ['', '-wal', '-shm']) rmSync(pendingPath + suffix, { force: true });
+    if (!pendingExisted) {
+      for (const suffix of ['', '-wal', '-shm']) {
+        try {
+          rmSync(pendingPath + suffix, { force: true });
+        } catch {
+          // A directory that refuses the removal refused the creation too.
+        }
+      }
+    }
     throw error;
   };
   let cache: Database.Database;
@@ -74,7 +89,14 @@ export function openStores(dataDir: string, hexKey: string): Stores {
     cache.close();
     return fail(error);
   }
-  if (check === null) writeFileSync(checkPath, `${fingerprint(hexKey)}\n`, { mode: 0o600 });
+  if (check === null) {
+    try {
+      writeFileSync(checkPath, `${fingerprint(hexKey)}\n`, { mode: 0o600 });
+    } catch (error) {
+      cache.close();
+      return fail(new CacheOpenError('read_only', `${checkPath} cannot be written: the data directory must be writable.`));
+    }
+  }
   return {
     cache,
     pending,

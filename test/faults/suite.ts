@@ -1,6 +1,7 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { openEncrypted } from '../../electron/cache/encrypted';
 import { cacheMigrations } from '../../electron/cache/migrations/cache';
@@ -27,6 +28,8 @@ export interface FaultCounts {
   diverged: number;
   /** What went wrong, for the log. */
   problems: string[];
+  /** Checks this machine cannot make (said in the summary). */
+  skipped: string[];
 }
 
 export type FaultFamily = 'kill' | 'network' | 'storage';
@@ -342,10 +345,11 @@ async function networkRun(seed: number, platform: Platform, counts: FaultCounts)
 async function storageRun(seed: number, platform: Platform, counts: FaultCounts): Promise<void> {
   const random = createRandom(seed * 15485863 + 5);
   const dir = tempDir(`pc-faults-disk-${seed}-`);
+  const dataDir = join(dir.path, 'console');
   const writes: Tracked[] = [];
   try {
     // Disk full: the outbox cannot grow. Each refused write must leave no trace; the accepted ones go once.
-    const stores = openStores(dir.path, TEST_KEY);
+    const stores = openStores(dataDir, TEST_KEY);
     const core = openCore(stores, {
       platform: { url: platform.url, token: platform.token },
       sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
@@ -384,8 +388,11 @@ async function storageRun(seed: number, platform: Platform, counts: FaultCounts)
     stores.close();
     checkWrites(counts, platform, writes, `storage seed ${seed}`);
 
+    // A read-only data directory: the console refuses to start, in words, and changes nothing.
+    readOnlyStart(dataDir, platform, counts, seed);
+
     // A damaged page: overwritten on disk while the console is closed.
-    const cachePath = join(dir.path, 'cache.sqlite');
+    const cachePath = join(dataDir, 'cache.sqlite');
     const bytes = readFileSync(cachePath);
     const pageCount = Math.floor(bytes.length / 4096);
     const page = random.next() < 0.3 ? 0 : random.int(1, Math.max(1, pageCount - 1));
@@ -395,7 +402,7 @@ async function storageRun(seed: number, platform: Platform, counts: FaultCounts)
     counts.faults++;
     for (let start = 0; start < 3; start++) {
       const console_ = await startConsole({
-        dataDir: dir.path,
+        dataDir: dataDir,
         cacheKey: TEST_KEY,
         platform: { kind: 'remote', url: platform.url, token: platform.token },
         sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
@@ -416,7 +423,7 @@ async function storageRun(seed: number, platform: Platform, counts: FaultCounts)
       if (!failed) break;
       if (start === 2) counts.problems.push(`storage seed ${seed}: the damaged cache was not rebuilt`);
     }
-    checkCache(counts, platform, dir.path, `storage seed ${seed}`);
+    checkCache(counts, platform, dataDir, `storage seed ${seed}`);
     counts.runs++;
   } catch (error) {
     counts.problems.push(`storage seed ${seed}: ${error instanceof Error ? error.message : String(error)}`);
@@ -425,9 +432,65 @@ async function storageRun(seed: number, platform: Platform, counts: FaultCounts)
   }
 }
 
+/**
+ * Starts the headless console as an unprivileged user over a data directory it may read but not write (as
+ * root, permissions would not stop it; without setpriv the check is skipped and said so).
+ */
+function readOnlyStart(dataDir: string, platform: Platform, counts: FaultCounts, seed: number): void {
+  if (process.getuid?.() !== 0 || spawnSync('which', ['setpriv']).status !== 0) {
+    if (!counts.skipped.includes('read-only data directory')) counts.skipped.push('read-only data directory');
+    return;
+  }
+  const files = readdirSync(dataDir).filter((name) => !name.startsWith('.'));
+  const digest = () =>
+    files
+      .map((name) =>
+        createHash('sha256')
+          .update(readFileSync(join(dataDir, name)))
+          .digest('hex'),
+      )
+      .join();
+  const before = digest();
+  // The temp folder of this run (never a shared one such as /tmp itself) lets the other user reach the data.
+  if (!/pc-faults-disk-/.test(dirname(dataDir))) throw new Error(`refusing to open up ${dirname(dataDir)}`);
+  chmodSync(dirname(dataDir), 0o755);
+  for (const name of files) chmodSync(join(dataDir, name), 0o444);
+  chmodSync(dataDir, 0o555);
+  counts.faults++;
+  try {
+    const run = spawnSync(
+      'setpriv',
+      [
+        '--reuid=65534',
+        '--regid=65534',
+        '--clear-groups',
+        process.execPath,
+        '--import',
+        'tsx',
+        join(root, 'electron/headless/main.ts'),
+        '--data-dir',
+        dataDir,
+        '--platform',
+        platform.url,
+        '--token',
+        platform.token,
+      ],
+      { cwd: root, env: { ...process.env, HOME: '/tmp', PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY }, encoding: 'utf8', timeout: 60_000 },
+    );
+    const said = `${run.stdout}${run.stderr}`;
+    if (run.status !== 1 || !/cannot be written|must be writable/.test(said)) {
+      counts.problems.push(`storage seed ${seed}: a read-only data directory gave exit ${run.status}: ${said.slice(-300)}`);
+    }
+  } finally {
+    chmodSync(dataDir, 0o700);
+    for (const name of files) chmodSync(join(dataDir, name), 0o600);
+  }
+  if (digest() !== before) counts.problems.push(`storage seed ${seed}: the read-only start changed the data directory`);
+}
+
 /** Runs the families over `seeds` seeds against one platform process; prints nothing, returns the counts. */
 export async function runFaultSuite(options: { seeds: number; firstSeed?: number; families?: readonly FaultFamily[]; requests?: number }) {
-  const counts: FaultCounts = { runs: 0, faults: 0, writesChecked: 0, lost: 0, duplicated: 0, diverged: 0, problems: [] };
+  const counts: FaultCounts = { runs: 0, faults: 0, writesChecked: 0, lost: 0, duplicated: 0, diverged: 0, problems: [], skipped: [] };
   const families = options.families ?? ['kill', 'network', 'storage'];
   const dir = tempDir('pc-faults-platform-');
   const dbPath = join(dir.path, 'platform.sqlite');
@@ -446,4 +509,4 @@ export async function runFaultSuite(options: { seeds: number; firstSeed?: number
 }
 
 export const summary = (c: FaultCounts) =>
-  `fault suite: ${c.runs} runs, ${c.faults} faults injected, ${c.writesChecked} writes checked, ${c.lost} lost, ${c.duplicated} duplicated, ${c.diverged} diverged`;
+  `fault suite: ${c.runs} runs, ${c.faults} faults injected, ${c.writesChecked} writes checked, ${c.lost} lost, ${c.duplicated} duplicated, ${c.diverged} diverged${c.skipped.length ? ` (not checked here: ${c.skipped.join(', ')})` : ''}`;
