@@ -92,7 +92,7 @@ export function openStores(dataDir: string, hexKey: string): Stores {
   if (check === null) {
     try {
       writeFileSync(checkPath, `${fingerprint(hexKey)}\n`, { mode: 0o600 });
-    } catch (error) {
+    } catch {
       cache.close();
       return fail(new CacheOpenError('read_only', `${checkPath} cannot be written: the data directory must be writable.`));
     }
