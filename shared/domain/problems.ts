@@ -45,6 +45,10 @@ export const problemCodes = [
   'no-account',
   'no-email',
   'no-postal-address',
+  // Breach incidents.
+  'breach-no-categories',
+  'breach-no-identifiers',
+  'dpc-move-without-reason',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',
