@@ -16,16 +16,62 @@ const statusText: Record<number, string> = {
   428: 'If-Match header required',
 };
 
-const schema = (s: z.ZodType) => z.toJSONSchema(s, { target: 'openapi-3.0', io: 'input', unrepresentable: 'any' });
+type Json = Record<string, unknown>;
+type Io = 'input' | 'output';
 
-function operationDoc(op: Operation) {
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * JSON Schema 2020-12 (what OpenAPI 3.1 uses) from the contract, with every named schema (`.meta({ id })`) a
+ * component under `#/components/schemas` that the operations refer to. A request body's schema (input: with
+ * defaults, fields may be left out) that differs from the answer's (output) is its own component, `…Input`.
+ */
+function schemaBuilder() {
+  const components: Record<string, Json> = {};
+  const rewrite = (node: unknown, names: Record<string, string>): unknown => {
+    if (Array.isArray(node)) return node.map((item) => rewrite(item, names));
+    if (!node || typeof node !== 'object') return node;
+    const out: Json = {};
+    for (const [key, value] of Object.entries(node)) {
+      if (key === '$ref' && typeof value === 'string' && value.startsWith('#/$defs/')) {
+        out[key] = `#/components/schemas/${names[value.slice('#/$defs/'.length)]}`;
+      } else if (!(key === 'id' && typeof value === 'string')) {
+        // zod's `id` meta (a string) is the component's name, not a keyword; a property named id is kept.
+        out[key] = rewrite(value, names);
+      }
+    }
+    return out;
+  };
+  const schema = (s: z.ZodType, io: Io): Json => {
+    const {
+      $schema: _,
+      $defs,
+      ...root
+    } = z.toJSONSchema(s, { target: 'draft-2020-12', io, unrepresentable: 'any' }) as Json & {
+      $defs?: Record<string, Json>;
+    };
+    const defs = $defs ?? {};
+    const names: Record<string, string> = {};
+    for (const id of Object.keys(defs)) names[id] = id;
+    // A name taken by a different shape (the input form of an answer's schema) gets its own.
+    for (const id of Object.keys(defs)) {
+      const taken = components[id];
+      if (taken && !same(taken, rewrite(defs[id], names))) names[id] = `${id}Input`;
+    }
+    for (const [id, def] of Object.entries(defs)) components[names[id]] ??= rewrite(def, names) as Json;
+    return rewrite(root, names) as Json;
+  };
+  return { schema, components };
+}
+
+function operationDoc(op: Operation, schema: (s: z.ZodType, io: Io) => Json) {
   const parameters: unknown[] = [];
   for (const match of op.path.matchAll(/\{(\w+)\}/g)) {
     parameters.push({ name: match[1], in: 'path', required: true, schema: { type: 'string' } });
   }
   if (op.query instanceof z.ZodObject) {
     for (const [name, field] of Object.entries(op.query.shape)) {
-      parameters.push({ name, in: 'query', required: false, schema: schema(field as z.ZodType) });
+      parameters.push({ name, in: 'query', required: false, schema: schema(field as z.ZodType, 'input') });
     }
   }
   if (op.write === 'update') {
@@ -49,7 +95,7 @@ function operationDoc(op: Operation) {
   const responses: Record<string, unknown> = {
     200: op.file
       ? { description: 'OK', content: { [op.file]: { schema: { type: 'string', format: 'binary' } } } }
-      : { description: 'OK', content: { 'application/json': { schema: schema(op.response) } } },
+      : { description: 'OK', content: { 'application/json': { schema: schema(op.response, 'output') } } },
   };
   for (const status of op.errors) {
     responses[status] = {
@@ -61,17 +107,20 @@ function operationDoc(op: Operation) {
     summary: op.summary,
     ...(op.scope ? { security: [{ bearer: [op.scope] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
-    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body) } } } } : {}),
+    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body, 'input') } } } } : {}),
     responses,
   };
 }
 
 /** The OpenAPI 3.1 document of the admin API, generated from the zod contract. */
 export function openApiDocument() {
+  const { schema, components } = schemaBuilder();
+  // Named itself, Problem lands among the components; error answers refer to it there.
+  schema(Problem, 'output');
   const paths: Record<string, Record<string, unknown>> = {};
   for (const [operationId, op] of Object.entries(allOperations())) {
     paths[op.path] ??= {};
-    paths[op.path][op.method] = { operationId, ...operationDoc(op) };
+    paths[op.path][op.method] = { operationId, ...operationDoc(op, schema) };
   }
   return {
     openapi: '3.1.0',
@@ -83,7 +132,7 @@ export function openApiDocument() {
     servers: [{ url: '/' }],
     components: {
       securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
-      schemas: { Problem: schema(Problem) },
+      schemas: components,
     },
     security: [{ bearer: [] }],
     paths,
