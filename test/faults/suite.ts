@@ -171,7 +171,11 @@ async function synced(bridge: Bridge, timeoutMs = 30_000): Promise<void> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const status = await bridge.call('sync.now').catch(() => null);
-    if (status && status.state === 'online' && status.pendingWrites === 0 && !status.lastError) return;
+    if (status && status.state === 'online' && status.pendingWrites === 0 && !status.lastError) {
+      // Templates a rolled-back cache lost come back when first needed (or after the first sync): ask for them.
+      for (const locale of ['de', 'en'] as const) await bridge.call('templates.get', { locale });
+      return;
+    }
     if (Date.now() > until) throw new Error(`not synced: ${JSON.stringify(status)}`);
     await sleep(200);
   }

@@ -50,6 +50,7 @@ describe('a contract platform teams can generate from', () => {
     await expect(SwaggerParser.validate(structuredClone(committed))).resolves.toBeDefined();
     const text = JSON.stringify(committed);
     expect(text).not.toMatch(/#\/definitions\/|#\/\$defs\/|"nullable"|"exclusiveMinimum":(true|false)|"exclusiveMaximum":(true|false)/);
-    for (const ref of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g)) expect(committed.components.schemas).toHaveProperty(ref[1]);
+    for (const ref of text.matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g))
+      expect(committed.components.schemas).toHaveProperty(ref[1]);
   });
 });
