@@ -3,6 +3,7 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../sandbox/server';
 import type { EventName, Events, WorkspaceInfo } from '../shared/ipc/contract';
+import { registerBreachHandlers } from './breaches/ipc';
 import { openStores } from './cache/stores';
 import { openCore } from './core';
 import { registerDsarHandlers } from './dsar/ipc';
@@ -133,6 +134,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   });
   const templateDeps = { templates: entities.template, client: core.client, writes };
   registerTemplateHandlers(ipc, templateDeps);
+  registerBreachHandlers(ipc, { writes, incidents: entities.incident });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });
   const missing = ipc.missing();

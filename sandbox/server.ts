@@ -10,7 +10,7 @@ import { dsarRoutes } from './dsar/routes';
 import { TokenRegistry } from './http/auth';
 import { entityRoutes, type PlatformOf } from './http/entity-routes';
 import { ProblemError, sendProblem } from './http/problems';
-import { DEFAULT_DEMO_REQUESTS, ensureTemplates, seedIfEmpty } from './seed/seed';
+import { DEFAULT_DEMO_REQUESTS, ensureIncidents, ensureTemplates, seedIfEmpty } from './seed/seed';
 import { demoStaff } from './seed/staff';
 import { PlatformStore } from './store/store';
 
@@ -62,6 +62,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const store = new PlatformStore(options.dbPath, { key: options.dbKey });
   seedIfEmpty(store, { requests: options.requests ?? DEFAULT_DEMO_REQUESTS, now: options.seedNow });
   ensureTemplates(store, options.seedNow);
+  ensureIncidents(store, options.seedNow);
   const registry = new TokenRegistry(store);
   const tokens: Record<string, string> = {};
   for (const staff of demoStaff) tokens[staff.id] = registry.issue(staff.id, staff === demoStaff[0] ? options.token : undefined);

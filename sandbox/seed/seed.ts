@@ -2,6 +2,7 @@ import { defaultTemplates } from '../../shared/domain/letter-templates';
 import type { PlatformStore } from '../store/store';
 import { demoActivities } from './activities';
 import { generateDsars } from './dsars';
+import { DEMO_INCIDENTS, generateIncidents } from './incidents';
 import { demoProcessors } from './processors';
 import { createRandom } from './random';
 import { demoStaff, demoWorkspaceName } from './staff';
@@ -34,5 +35,14 @@ export function ensureTemplates(store: PlatformStore, now: Date = new Date()): v
     for (const locale of ['de', 'en'] as const) {
       if (!store.get('template', `tpl_${locale}`)) store.put('template', defaultTemplates(locale, now.toISOString()));
     }
+  });
+}
+
+/** The breach register's history (about thirty incidents over two years); a store made before it gets it too. */
+export function ensureIncidents(store: PlatformStore, now: Date = new Date()): void {
+  if (store.count('incident') > 0) return;
+  const incidents = generateIncidents(createRandom(20261201), DEMO_INCIDENTS, now);
+  store.transaction(() => {
+    for (const incident of incidents) store.put('incident', incident);
   });
 }

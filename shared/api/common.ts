@@ -41,15 +41,25 @@ export const EntityBase = z.object({
 export const Role = z.enum(['privacy_officer', 'security_lead', 'legal', 'admin']);
 export type Role = z.infer<typeof Role>;
 
-export const Scope = z.enum(['dsar:read', 'dsar:write', 'staff:read', 'processor:read', 'processor:write']);
+export const Scope = z.enum([
+  'dsar:read',
+  'dsar:write',
+  'staff:read',
+  'processor:read',
+  'processor:write',
+  'breach:read',
+  'breach:write',
+  'breach:decide',
+]);
 export type Scope = z.infer<typeof Scope>;
 
 /** What each role's token may do. The platform enforces it; the console hides what a role cannot use. */
 export const scopesOfRole: Record<Role, readonly Scope[]> = {
-  privacy_officer: ['dsar:read', 'dsar:write', 'staff:read', 'processor:read', 'processor:write'],
-  security_lead: ['staff:read', 'processor:read'],
-  legal: ['dsar:read', 'staff:read', 'processor:read'],
-  admin: ['dsar:read', 'dsar:write', 'staff:read', 'processor:read', 'processor:write'],
+  // Security leads log and assess incidents; privacy officers read them and decide on notification.
+  privacy_officer: ['dsar:read', 'dsar:write', 'staff:read', 'processor:read', 'processor:write', 'breach:read', 'breach:decide'],
+  security_lead: ['staff:read', 'processor:read', 'breach:read', 'breach:write'],
+  legal: ['dsar:read', 'staff:read', 'processor:read', 'breach:read'],
+  admin: ['dsar:read', 'dsar:write', 'staff:read', 'processor:read', 'processor:write', 'breach:read', 'breach:write', 'breach:decide'],
 };
 
 export const Staff = EntityBase.extend({

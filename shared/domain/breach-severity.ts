@@ -166,8 +166,12 @@ export function assessSeverity(input: SeverityInput, policy: NotificationPolicy 
 }
 
 /** What moved between two assessments (a changed fact re-runs it): the parts whose value differs. */
-export function assessmentChanges(before: SeverityAssessment, after: SeverityAssessment): string[] {
-  const parts: (keyof SeverityAssessment)[] = ['dpc', 'ei', 'cb', 'score', 'band'];
+type Comparable = Pick<SeverityAssessment, 'dpc' | 'ei' | 'cb' | 'score' | 'band'> & {
+  recommendation: { authority: boolean; subjects: boolean };
+};
+
+export function assessmentChanges(before: Comparable, after: Comparable): string[] {
+  const parts = ['dpc', 'ei', 'cb', 'score', 'band'] as const;
   const moved: string[] = parts.filter((part) => before[part] !== after[part]);
   if (before.recommendation.authority !== after.recommendation.authority) moved.push('recommendation.authority');
   if (before.recommendation.subjects !== after.recommendation.subjects) moved.push('recommendation.subjects');

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Art9Ground, LegalBasis } from '../api/activities';
+import type { BreachFamily, EncryptionState, IdentificationLevel, IncidentStatus, LossKind, VulnerableGroup } from '../api/breaches';
 import type { DsarChannel, DsarPriority, DsarStatus, DsarType } from '../api/dsar';
 import type {
   ClockSettings,
@@ -57,6 +58,13 @@ export interface LabelTable {
   legalBasis: Record<z.infer<typeof LegalBasis>, string>;
   art9Ground: Record<z.infer<typeof Art9Ground>, string>;
   exportKind: Record<ExportKind, string>;
+  breachFamily: Record<z.infer<typeof BreachFamily>, string>;
+  lossKind: Record<z.infer<typeof LossKind>, string>;
+  encryptionState: Record<z.infer<typeof EncryptionState>, string>;
+  incidentStatus: Record<z.infer<typeof IncidentStatus>, string>;
+  vulnerableGroup: Record<z.infer<typeof VulnerableGroup>, string>;
+  identificationLevel: Record<z.infer<typeof IdentificationLevel>, string>;
+  severityBand: Record<'low' | 'medium' | 'high' | 'very_high', string>;
 }
 
 const de: LabelTable = {
@@ -208,6 +216,31 @@ const de: LabelTable = {
     art9_2_i: 'Öffentliche Gesundheit (Art. 9 Abs. 2 lit. i)',
     art9_2_j: 'Archiv, Forschung, Statistik (Art. 9 Abs. 2 lit. j)',
   },
+  breachFamily: {
+    ransomware: 'Ransomware',
+    exfiltration: 'Datenabfluss',
+    internal_error: 'Interner Fehler',
+    lost_device: 'Verlorenes oder gestohlenes Gerät oder Papier',
+    misdirected: 'Fehlversand (Post, E-Mail)',
+    social_engineering: 'Social Engineering, Kontoübernahme',
+    other: 'Sonstiges',
+  },
+  lossKind: { confidentiality: 'Vertraulichkeit', integrity: 'Integrität', availability: 'Verfügbarkeit' },
+  encryptionState: {
+    none: 'Unverschlüsselt',
+    encrypted_key_safe: 'Verschlüsselt, Schlüssel sicher',
+    encrypted_key_compromised: 'Verschlüsselt, Schlüssel kompromittiert',
+    unknown: 'Unbekannt',
+  },
+  incidentStatus: { open: 'Offen', contained: 'Eingedämmt', closed: 'Abgeschlossen' },
+  vulnerableGroup: { minors: 'Minderjährige', employees: 'Beschäftigte', vulnerable_adults: 'Schutzbedürftige Erwachsene' },
+  identificationLevel: {
+    negligible: 'Vernachlässigbar (0,25)',
+    limited: 'Begrenzt (0,5)',
+    significant: 'Erheblich (0,75)',
+    maximum: 'Maximal (1)',
+  },
+  severityBand: { low: 'Niedrig', medium: 'Mittel', high: 'Hoch', very_high: 'Sehr hoch' },
   exportKind: {
     dsar_register: 'Register der Betroffenenanfragen',
     dsar_package: 'Kopie eines übermittelten Datenpakets',
@@ -365,6 +398,31 @@ const en: LabelTable = {
     art9_2_i: 'Public health (Art. 9(2)(i))',
     art9_2_j: 'Archiving, research, statistics (Art. 9(2)(j))',
   },
+  breachFamily: {
+    ransomware: 'Ransomware',
+    exfiltration: 'Data exfiltration',
+    internal_error: 'Internal error',
+    lost_device: 'Lost or stolen device or paper',
+    misdirected: 'Misdirected mail or e-mail',
+    social_engineering: 'Social engineering, account takeover',
+    other: 'Other',
+  },
+  lossKind: { confidentiality: 'Confidentiality', integrity: 'Integrity', availability: 'Availability' },
+  encryptionState: {
+    none: 'Not encrypted',
+    encrypted_key_safe: 'Encrypted, key safe',
+    encrypted_key_compromised: 'Encrypted, key compromised',
+    unknown: 'Unknown',
+  },
+  incidentStatus: { open: 'Open', contained: 'Contained', closed: 'Closed' },
+  vulnerableGroup: { minors: 'Minors', employees: 'Employees', vulnerable_adults: 'Vulnerable adults' },
+  identificationLevel: {
+    negligible: 'Negligible (0.25)',
+    limited: 'Limited (0.5)',
+    significant: 'Significant (0.75)',
+    maximum: 'Maximum (1)',
+  },
+  severityBand: { low: 'Low', medium: 'Medium', high: 'High', very_high: 'Very high' },
   exportKind: {
     dsar_register: 'Register of data-subject requests',
     dsar_package: 'Copy of a delivered data package',

@@ -1,10 +1,12 @@
 import type { z } from 'zod';
 import type { ProcessingActivity } from '../api/activities';
+import type { Incident } from '../api/breaches';
 import type { Staff } from '../api/common';
 import type { Dsar } from '../api/dsar';
 import type { Job } from '../api/jobs';
 import type { LetterTemplates } from '../api/letter-templates';
 import type { Processor } from '../api/processors';
+import { incidentEntity } from '../breaches/entities';
 import { dsarEntity, jobEntity, templateEntity } from '../dsar/entities';
 import { activityEntity, processorEntity } from '../processors/entities';
 import { staffEntity } from '../staff/entity';
@@ -22,6 +24,7 @@ export const entities = [
   staffEntity,
   processorEntity,
   activityEntity,
+  incidentEntity,
 ] as const satisfies readonly AnyEntity[];
 
 /** The type of each entity, by name (declared apart so mutators can look up others without a type cycle). */
@@ -32,6 +35,7 @@ export interface EntityTypes {
   staff: Staff;
   processor: Processor;
   activity: ProcessingActivity;
+  incident: Incident;
 }
 
 export type Entity = (typeof entities)[number];

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AccountMatch } from '../api/accounts';
 import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/activities';
+import { type Incident, IncidentAssess, IncidentDecide, IncidentFacts, IncidentPatch, IncidentSetStatus } from '../api/breaches';
 import { type EntityName, EntityNameSchema } from '../api/changes';
 import { Id, type Me, type Staff } from '../api/common';
 import { checkReachable, type Dsar, DsarCreateFields, DsarPriority, DsarStatus, DsarType, Tag } from '../api/dsar';
@@ -254,6 +255,13 @@ export const channels = {
   'retention.update': channel<{ settings: z.infer<typeof LocalRetentionInput>; removed: number }>()(LocalRetentionInput),
   /** `recomputed`: how many due dates moved. */
   'clock.update': channel<{ settings: ClockSettings; recomputed: number }>()(ClockSettings),
+  /** The breach register, newest awareness first. */
+  'incident.list': channel<(Incident & { pending: boolean })[]>()(None),
+  'incident.create': channel<Incident & { pending: boolean }>()(IncidentFacts),
+  'incident.update': channel<Incident & { pending: boolean }>()(z.strictObject({ id: Id, patch: IncidentPatch })),
+  'incident.assess': channel<Incident & { pending: boolean }>()(IncidentAssess.extend({ id: Id })),
+  'incident.decide': channel<Incident & { pending: boolean }>()(IncidentDecide.extend({ id: Id })),
+  'incident.setStatus': channel<Incident & { pending: boolean }>()(IncidentSetStatus.extend({ id: Id })),
   'processor.list': channel<(Processor & { pending: boolean })[]>()(None),
   'processor.create': channel<Processor & { pending: boolean }>()(ProcessorDraft),
   'processor.update': channel<Processor & { pending: boolean }>()(z.strictObject({ id: Id, patch: ProcessorPatch })),

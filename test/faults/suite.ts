@@ -89,6 +89,7 @@ const tables: Record<string, string> = {
   processor: 'processors',
   activity: 'activities',
   template: 'letter_templates',
+  incident: 'incidents',
 };
 
 /**
@@ -271,15 +272,16 @@ async function killRun(seed: number, platform: Platform, counts: FaultCounts): P
 }
 
 /**
- * Undoes the cache's newest migration (the letter templates' table), so the next start runs it again over a
- * cache full of data. Written for migration 8; a newer migration makes this fail loudly until it is taught.
+ * Undoes the cache's newest migration (the breach register's table), so the next start runs it again over a
+ * cache full of data. Written for migration 9; a newer migration makes this fail loudly until it is taught.
  */
 function rollBackNewestCacheMigration(dataDir: string): void {
   const newest = cacheMigrations.at(-1);
-  if (newest?.version !== 8)
-    throw new Error(`the fault suite rolls back migration 8, the newest is ${newest?.version}: teach it ${newest?.name}`);
+  if (newest?.version !== 9) {
+    throw new Error(`the fault suite rolls back migration 9, the newest is ${newest?.version}: teach it ${newest?.name}`);
+  }
   const cache = openEncrypted(join(dataDir, 'cache.sqlite'), TEST_KEY);
-  cache.exec('DROP TABLE letter_templates; PRAGMA user_version = 7;');
+  cache.exec('DROP INDEX incidents_by_awareness; DROP TABLE incidents; PRAGMA user_version = 8;');
   cache.close();
 }
 

@@ -5,7 +5,9 @@ import { openStores, type Stores } from '../../electron/cache/stores';
 import { type Core, openCore } from '../../electron/core';
 import { PlatformError } from '../../electron/platform/errors';
 import { demoActivities } from '../../sandbox/seed/activities';
+import { generateIncidents } from '../../sandbox/seed/incidents';
 import { demoProcessors } from '../../sandbox/seed/processors';
+import { createRandom } from '../../sandbox/seed/random';
 import { demoStaff } from '../../sandbox/seed/staff';
 import type { Dsar } from '../../shared/api/dsar';
 import { DataCategory, DenialReason, type DsarEvent, IdentityMethod, type Message, MessageKind } from '../../shared/api/dsar-workflow';
@@ -35,7 +37,8 @@ beforeAll(async () => {
   platform = await testPlatform(dir.path, 40, { jobStepMs: 3_600_000 });
   stores = openStores(join(dir.path, 'console'), TEST_KEY);
   core = openCore(stores, {
-    platform: { url: platform.url, token: platform.token },
+    // The administrator may run every mutator (incidents are written by security leads, decided by officers).
+    platform: { url: platform.url, token: platform.sandbox.tokens.stf_schmitt },
     sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
     client: { retries: 0, timeoutMs: 5000 },
     undoMs: 0,
@@ -185,12 +188,44 @@ const activityPatch = fc.record(
 );
 const newId = (prefix: string) => fc.uuid().map((u) => `${prefix}_${u.replace(/-/g, '').slice(0, 12)}`);
 
+/** A valid incident's facts (the demo's first), and changes that the rules now and then refuse. */
+const incidentBase = (() => {
+  const {
+    id: _,
+    version: __,
+    updatedAt: ___,
+    status: ____,
+    assessments: _____,
+    decision: ______,
+    timeline: _______,
+    ...facts
+  } = generateIncidents(createRandom(7), 1, new Date())[0];
+  return facts;
+})();
+const incidentFacts = fc.record(
+  {
+    title: text(3, 40),
+    categories: fc.uniqueArray(fc.constantFrom('account' as const, 'payments' as const, 'login_history' as const), {
+      minLength: 0,
+      maxLength: 3,
+    }),
+    people: fc.record({ min: fc.integer({ min: 0, max: 300 }), max: fc.integer({ min: 0, max: 300 }) }),
+    encryption: fc.constantFrom('none' as const, 'encrypted_key_safe' as const),
+    // Now and then aware before the discovery, or in the future: refused by both.
+    awareAt: fc.integer({ min: -30, max: 2 }).map((days) => new Date(Date.now() + days * 86_400_000).toISOString()),
+    processorIds: fc.uniqueArray(fc.constantFrom(...processorIds, 'prc_unknown-one'), { maxLength: 2 }),
+  },
+  { requiredKeys: [] },
+);
+
 const cases = (): Cases => {
   const requestIds = platform.sandbox.store
     .all<Versioned>('dsar')
     .map((dsar) => dsar.id)
     .slice(0, 40);
   const dsarId = fc.constantFrom(...requestIds);
+  // The whole register: closed ones, and the newest, still undecided (closing them is refused).
+  const incidentId = fc.constantFrom(...platform.sandbox.store.all<Versioned>('incident').map((incident) => incident.id));
   return {
     dsar: {
       create: fc
@@ -278,6 +313,53 @@ const cases = (): Cases => {
       }),
     },
     staff: {},
+    incident: {
+      create: fc
+        .record({ id: newId('inc'), patch: incidentFacts })
+        .map(({ id, patch }) => ({ id, args: { ...incidentBase, ...patch, id } })),
+      update: fc.record({ id: incidentId, args: incidentFacts }),
+      assess: fc.record({
+        id: incidentId,
+        args: fc.record({
+          identifiers: fc.uniqueArray(
+            fc.constantFrom('negligible' as const, 'limited' as const, 'significant' as const, 'maximum' as const),
+            {
+              minLength: 0,
+              maxLength: 3,
+            },
+          ),
+          circumstances: fc.record({
+            confidentiality: fc.constantFrom(0 as const, 0.25 as const, 0.5 as const),
+            integrity: fc.constantFrom(0 as const, 0.25 as const, 0.5 as const),
+            availability: fc.constantFrom(0 as const, 0.25 as const, 0.5 as const),
+            malicious: fc.boolean(),
+          }),
+          adjustments: fc.array(
+            fc.record({
+              category: fc.constantFrom('account' as const, 'payments' as const),
+              score: fc.integer({ min: 1, max: 4 }),
+              reason: fc.constantFrom('', 'Konten Minderjähriger'),
+            }),
+            { maxLength: 2 },
+          ),
+        }),
+      }),
+      decide: fc.record({
+        id: incidentId,
+        args: fc.record({
+          authority: fc.boolean(),
+          subjects: fc.boolean(),
+          justification: fc.constantFrom('', 'zu kurz', 'Verschlüsselt, Schlüssel nachweislich sicher.'),
+        }),
+      }),
+      setStatus: fc.record({
+        id: incidentId,
+        args: fc.record({
+          status: fc.constantFrom('open' as const, 'contained' as const, 'closed' as const),
+          note: fc.constantFrom('Ursache behoben.', 'Nachbereitung abgeschlossen.', 'kurz'),
+        }),
+      }),
+    },
     processor: {
       create: fc.record({ id: newId('prc'), patch: processorPatch }).map(({ id, patch }) => {
         const { id: _, version: __, updatedAt: ___, ...draft } = demoProcessors[1];
@@ -302,6 +384,16 @@ function comparable(doc: Versioned | null): unknown {
   // An entry's history records the instant of each change: each side has its own.
   const history = (rest as { history?: { at: string }[] }).history;
   if (history) return { ...rest, history: history.map(({ at: _at, ...change }) => change) };
+  // An incident's timeline, assessments and decision carry each side's own instants and entry ids.
+  const incident = rest as { timeline?: { id: string; at: string }[]; assessments?: { at: string }[]; decision?: { at: string } | null };
+  if (incident.timeline) {
+    return {
+      ...rest,
+      timeline: incident.timeline.map(({ id: _id, at: _at, ...entry }) => entry),
+      assessments: incident.assessments?.map(({ at: _at, ...assessment }) => assessment),
+      decision: incident.decision ? { ...incident.decision, at: '' } : null,
+    };
+  }
   const events = (rest as { events?: DsarEvent[] }).events;
   if (!events) return rest;
   return {
@@ -334,6 +426,7 @@ async function bothSides(entity: EntityName, mutator: string, id: string, args: 
 
   if (refusal) {
     tally.refused++;
+    if (process.env.PARITY_DEBUG) console.log(entity, mutator, refusal.code, refusal.message);
     // The platform, asked the same on the same state, refuses with the same rule.
     const answer = await core.client
       .mutate(descriptor, mutator, id, args, { version: before?.version ?? 0, idempotencyKey: `parity-${crypto.randomUUID()}` })

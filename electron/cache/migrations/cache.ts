@@ -201,4 +201,24 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 9,
+    name: 'breach register',
+    up(db) {
+      // Incidents the platform held before this version reach a cache made earlier by pulling the feed again
+      // from the start, once (the rows stay visible meanwhile; the outbox is elsewhere).
+      db.exec(`
+        CREATE TABLE incidents (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          aware_at TEXT NOT NULL,
+          status TEXT NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0,
+          doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX incidents_by_awareness ON incidents (aware_at, id);
+        UPDATE sync_state SET value = '0' WHERE key = 'cursor';
+      `);
+    },
+  },
 ];

@@ -41,6 +41,13 @@ const samples: Record<string, Record<string, Record<string, unknown>[]>> = {
   },
   activity: { create: [{ ...demoActivities[0] }], update: [{ retention: [], recipientIds: [], art9Ground: null }] },
   template: { save: [{ note: 'Neue Anschrift' }, { note: '' }] },
+  incident: {
+    create: [{ title: 'Ransomware auf dem Dateiserver' }],
+    update: [{ title: 'x', people: { min: 1, max: 2 } }],
+    assess: [{ identifiers: ['maximum'] }],
+    decide: [{ authority: true, subjects: false }],
+    setStatus: [{ status: 'contained', note: 'Ursache behoben.' }],
+  },
 };
 
 describe('conflict labels', () => {

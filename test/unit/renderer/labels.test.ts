@@ -36,7 +36,9 @@ describe('one name per value, on screen and in the exports', () => {
         .map(([value]) => `${group}.${value}`),
     );
     // Words that are the same in both languages (and the DPA clauses' letters are not: they are long texts).
-    expect(same.every((key) => /priority\.normal|field\.name|serviceCategory\.support|field\.tags/.test(key))).toBe(true);
+    expect(
+      same.every((key) => /priority\.normal|field\.name|serviceCategory\.support|field\.tags|breachFamily\.ransomware/.test(key)),
+    ).toBe(true);
   });
 
   it('no feature text hides a shell text: screens look those up after their own namespace', () => {

@@ -69,7 +69,8 @@ describe('cache migration 5 (the platform state under pending writes)', () => {
       `INSERT INTO processors (id, version, legal_name, status, pending, doc) VALUES ('prc_1', 2, 'A', 'active', ${pendingRow ? 1 : 0}, '{}')`,
     ).run();
     db.prepare("INSERT INTO sync_state (key, value) VALUES ('cursor', 'abc.77')").run();
-    migrate(db, cacheMigrations, 'cache');
+    // Up to the migration before the breach register (which pulls every cache again, see below).
+    migrate(db, cacheMigrations.slice(0, 8), 'cache');
     const cursor = db.prepare<[], { value: string }>("SELECT value FROM sync_state WHERE key = 'cursor'").get()?.value;
     db.close();
     return cursor;
@@ -78,6 +79,18 @@ describe('cache migration 5 (the platform state under pending writes)', () => {
   it('pulls the mirror again where an older console left a row showing a pending write, and only then', () => {
     expect(cursorAfter(true)).toBe('0');
     expect(cursorAfter(false)).toBe('abc.77');
+  });
+});
+
+describe('cache migration 9 (the breach register)', () => {
+  it('creates the register and pulls the feed again, so incidents the platform already held arrive', () => {
+    const db = openEncrypted(join(dir.path, 'cache-9.sqlite'), TEST_KEY);
+    migrate(db, cacheMigrations.slice(0, 8), 'cache');
+    db.prepare("INSERT INTO sync_state (key, value) VALUES ('cursor', 'abc.77')").run();
+    migrate(db, cacheMigrations, 'cache');
+    expect(db.prepare("SELECT value FROM sync_state WHERE key = 'cursor'").get()).toEqual({ value: '0' });
+    expect(db.prepare('SELECT count(*) AS n FROM incidents').get()).toEqual({ n: 0 });
+    db.close();
   });
 });
 

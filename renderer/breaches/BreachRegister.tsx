@@ -1,0 +1,142 @@
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Incident } from '../../shared/api/breaches';
+import { clockLeft } from '../../shared/domain/breach-severity';
+import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
+import { useDateFormat } from '../app/format';
+import { useLabels } from '../app/labels';
+import { useProblemText } from '../app/problems';
+import { useMayWrite } from '../app/workspace';
+import { useBridge } from '../bridge/context';
+import { IncidentDetail } from './IncidentDetail';
+import { IncidentForm } from './IncidentForm';
+
+export const bandColor = { low: 'teal', medium: 'yellow', high: 'orange', very_high: 'red' } as const;
+
+/** The clock, re-read every minute: a page left open keeps counting. */
+export function useNow(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 30_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** Hours and minutes left on the 72-hour clock of an incident whose notification is still open. */
+export function ClockBadge({ incident, now }: { incident: Incident; now: Date }) {
+  const { t } = useTranslation('breaches');
+  if (incident.decision) {
+    return (
+      <Text size="sm" c="dimmed">
+        {incident.decision.authority ? t('clock.notified') : t('clock.notRequired')}
+      </Text>
+    );
+  }
+  const left = clockLeft(breachAuthorityDeadline(incident.awareAt), now);
+  const color = left.passed ? 'red' : left.totalMinutes <= 4 * 60 ? 'red' : left.totalMinutes <= 24 * 60 ? 'orange' : 'blue';
+  return (
+    <Badge color={color} variant={left.passed ? 'filled' : 'light'} data-testid="clock" data-passed={left.passed}>
+      {t(left.passed ? 'clock.passed' : 'clock.left', { hours: left.hours, minutes: left.minutes })}
+    </Badge>
+  );
+}
+
+/** The breach register (Art. 33(5)): every incident, its clock, severity and status; details in a drawer. */
+export function BreachRegister() {
+  const { t } = useTranslation('breaches');
+  const names = useLabels();
+  const f = useDateFormat();
+  const problems = useProblemText();
+  const bridge = useBridge();
+  const mayWrite = useMayWrite('breach:write');
+  const now = useNow();
+  const incidents = useQuery({ queryKey: ['incident', 'list'], queryFn: () => bridge['incident.list']() });
+  const [creating, setCreating] = useState(false);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const open = incidents.data?.find((incident) => incident.id === openId) ?? null;
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between">
+        <Title order={2} size="h3">
+          {t('register.title')}
+        </Title>
+        {mayWrite && (
+          <Button onClick={() => setCreating(true)} data-testid="log-incident">
+            {t('register.log')}
+          </Button>
+        )}
+      </Group>
+      <Text size="sm" c="dimmed">
+        {t('register.explain')}
+      </Text>
+      {incidents.error && <Alert color="red">{problems.failure(incidents.error)}</Alert>}
+      {incidents.data?.length === 0 && <Text c="dimmed">{t('register.empty')}</Text>}
+      <Table highlightOnHover aria-label={t('register.title')}>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('register.incident')}</Table.Th>
+            <Table.Th>{t('register.family')}</Table.Th>
+            <Table.Th>{t('register.awareAt')}</Table.Th>
+            <Table.Th>{t('register.clock')}</Table.Th>
+            <Table.Th>{t('register.severity')}</Table.Th>
+            <Table.Th>{t('register.status')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {incidents.data?.map((incident) => {
+            const last = incident.assessments.at(-1);
+            return (
+              <Table.Tr
+                key={incident.id}
+                data-testid="incident-row"
+                data-id={incident.id}
+                style={{ cursor: 'pointer' }}
+                onClick={() => setOpenId(incident.id)}
+              >
+                <Table.Td>
+                  <Button variant="subtle" size="compact-sm" px={0} onClick={() => setOpenId(incident.id)}>
+                    {incident.title}
+                  </Button>
+                  {incident.pending && (
+                    <Badge ml={6} size="xs" color="orange" variant="outline">
+                      {t('register.pending')}
+                    </Badge>
+                  )}
+                </Table.Td>
+                <Table.Td>{names.breachFamily[incident.family]}</Table.Td>
+                <Table.Td>{f.instant(incident.awareAt)}</Table.Td>
+                <Table.Td>{incident.status === 'closed' ? '—' : <ClockBadge incident={incident} now={now} />}</Table.Td>
+                <Table.Td>
+                  {last ? (
+                    <Badge color={bandColor[last.band]} variant="light" data-testid="band">
+                      {names.severityBand[last.band]} ({last.score.toLocaleString()})
+                    </Badge>
+                  ) : (
+                    <Text size="sm" c="dimmed">
+                      {t('register.notAssessed')}
+                    </Text>
+                  )}
+                </Table.Td>
+                <Table.Td>{names.incidentStatus[incident.status]}</Table.Td>
+              </Table.Tr>
+            );
+          })}
+        </Table.Tbody>
+      </Table>
+      {creating && (
+        <IncidentForm
+          onClose={() => setCreating(false)}
+          onCreated={(id) => {
+            setCreating(false);
+            setOpenId(id);
+          }}
+        />
+      )}
+      {open && <IncidentDetail incident={open} now={now} onClose={() => setOpenId(null)} />}
+    </Stack>
+  );
+}

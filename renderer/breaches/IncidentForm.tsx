@@ -1,0 +1,239 @@
+import { Alert, Button, Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { BreachFamily, EncryptionState, LossKind, VulnerableGroup } from '../../shared/api/breaches';
+import { DataCategory } from '../../shared/api/dsar-workflow';
+import { localDateTime, zonedInstant } from '../../shared/domain/calendar';
+import { BridgeCallError } from '../../shared/ipc/bridge';
+import { Modal, useCloseGuard } from '../app/dialogs';
+import { useClock } from '../app/format';
+import { optionsOf, useLabels } from '../app/labels';
+import { useProblemText } from '../app/problems';
+import { useWorkspace } from '../app/workspace';
+import { useBridge } from '../bridge/context';
+
+type Options<T extends string> = T[];
+
+/**
+ * Logging an incident: what happened, when it was discovered and when the controller became aware (the clock
+ * starts there), what was lost, which data and roughly how many people. Checked by the same rules as on the
+ * platform before anything is queued.
+ */
+export function IncidentForm({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
+  const { t } = useTranslation('breaches');
+  const names = useLabels();
+  const problems = useProblemText();
+  const bridge = useBridge();
+  const queryClient = useQueryClient();
+  const timeZone = useClock().data?.timeZone ?? 'Europe/Berlin';
+  const me = useWorkspace().data?.me?.staff.id ?? '';
+  const now = localDateTime(new Date(), timeZone);
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [family, setFamily] = useState<string | null>(null);
+  const [discoveredAt, setDiscoveredAt] = useState(now);
+  const [awareAt, setAwareAt] = useState(now);
+  const [losses, setLosses] = useState<Options<string>>([]);
+  const [categories, setCategories] = useState<Options<string>>([]);
+  const [people, setPeople] = useState<{ min: number | string; max: number | string }>({ min: 1, max: 1 });
+  const [records, setRecords] = useState<{ min: number | string; max: number | string }>({ min: 1, max: 1 });
+  const [vulnerable, setVulnerable] = useState<Options<string>>([]);
+  const [encryption, setEncryption] = useState<string>('unknown');
+  const [byProcessor, setByProcessor] = useState(false);
+  const [processorId, setProcessorId] = useState<string | null>(null);
+  const [processorAwareAt, setProcessorAwareAt] = useState(now);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const processors = useQuery({ queryKey: ['processor', 'list'], queryFn: () => bridge['processor.list'](), enabled: byProcessor }).data;
+  const { requestClose, guard } = useCloseGuard(title.trim() !== '' || description.trim() !== '', onClose);
+
+  const submit = async () => {
+    setFailure(null);
+    const aware = zonedInstant(awareAt, timeZone);
+    const discovered = zonedInstant(discoveredAt, timeZone);
+    const processorAware = zonedInstant(processorAwareAt, timeZone);
+    const local: Record<string, string> = {};
+    if (!aware) local.awareAt = problems.text('invalid-date');
+    if (!discovered) local.discoveredAt = problems.text('invalid-date');
+    if (!family) local.family = problems.text('required');
+    if (Object.keys(local).length) {
+      setErrors(local);
+      return;
+    }
+    setSaving(true);
+    try {
+      const created = await bridge['incident.create']({
+        title: title.trim(),
+        description: description.trim(),
+        family: family as BreachFamily,
+        discoveredAt: (discovered as Date).toISOString(),
+        awareAt: (aware as Date).toISOString(),
+        awareDecidedBy: me,
+        ownerId: me,
+        reportedBy:
+          byProcessor && processorId
+            ? { kind: 'processor', processorId, processorAwareAt: (processorAware ?? (aware as Date)).toISOString() }
+            : { kind: 'staff', staffId: me },
+        losses: losses as LossKind[],
+        categories: categories as DataCategory[],
+        activityIds: [],
+        processorIds: byProcessor && processorId ? [processorId] : [],
+        people: { min: Number(people.min), max: Number(people.max) },
+        records: { min: Number(records.min), max: Number(records.max) },
+        vulnerableGroups: vulnerable as VulnerableGroup[],
+        encryption: encryption as EncryptionState,
+      });
+      void queryClient.invalidateQueries({ queryKey: ['incident'] });
+      onCreated(created.id);
+    } catch (error) {
+      setErrors(error instanceof BridgeCallError ? problems.byField(error.issues) : {});
+      setFailure(problems.failure(error));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal opened onClose={requestClose} title={t('register.log')} size="xl" data-testid="incident-form">
+      <Stack gap="sm">
+        <TextInput
+          label={t('form.title')}
+          value={title}
+          onChange={(e) => setTitle(e.currentTarget.value)}
+          error={errors.title}
+          required
+          data-autofocus
+        />
+        <Textarea
+          label={t('form.description')}
+          value={description}
+          onChange={(e) => setDescription(e.currentTarget.value)}
+          error={errors.description}
+          autosize
+          minRows={2}
+          required
+        />
+        <SimpleGrid cols={{ base: 1, sm: 3 }}>
+          <Select
+            label={t('form.family')}
+            data={optionsOf(BreachFamily.options, names.breachFamily)}
+            value={family}
+            onChange={setFamily}
+            error={errors.family}
+            required
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('form.discoveredAt', { zone: timeZone })}
+            value={discoveredAt}
+            onChange={(e) => setDiscoveredAt(e.currentTarget.value)}
+            error={errors.discoveredAt}
+            required
+          />
+          <TextInput
+            type="datetime-local"
+            label={t('form.awareAt', { zone: timeZone })}
+            description={t('form.awareHint')}
+            value={awareAt}
+            onChange={(e) => setAwareAt(e.currentTarget.value)}
+            error={errors.awareAt}
+            required
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <MultiSelect
+            label={t('form.losses')}
+            data={optionsOf(LossKind.options, names.lossKind)}
+            value={losses}
+            onChange={setLosses}
+            error={errors.losses}
+            required
+          />
+          <MultiSelect
+            label={t('form.categories')}
+            data={optionsOf(DataCategory.options, names.dataCategory)}
+            value={categories}
+            onChange={setCategories}
+            error={errors.categories}
+            searchable
+            required
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 2, sm: 4 }}>
+          <NumberInput
+            label={t('form.peopleMin')}
+            min={0}
+            value={people.min}
+            onChange={(min) => setPeople({ ...people, min })}
+            error={errors['people.min']}
+          />
+          <NumberInput
+            label={t('form.peopleMax')}
+            min={0}
+            value={people.max}
+            onChange={(max) => setPeople({ ...people, max })}
+            error={errors['people.max']}
+          />
+          <NumberInput label={t('form.recordsMin')} min={0} value={records.min} onChange={(min) => setRecords({ ...records, min })} />
+          <NumberInput
+            label={t('form.recordsMax')}
+            min={0}
+            value={records.max}
+            onChange={(max) => setRecords({ ...records, max })}
+            error={errors['records.max']}
+          />
+        </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <MultiSelect
+            label={t('form.vulnerable')}
+            data={optionsOf(VulnerableGroup.options, names.vulnerableGroup)}
+            value={vulnerable}
+            onChange={setVulnerable}
+          />
+          <Select
+            label={t('form.encryption')}
+            data={optionsOf(EncryptionState.options, names.encryptionState)}
+            value={encryption}
+            onChange={(value) => setEncryption(value ?? 'unknown')}
+            allowDeselect={false}
+          />
+        </SimpleGrid>
+        <Checkbox label={t('form.reportedByProcessor')} checked={byProcessor} onChange={(e) => setByProcessor(e.currentTarget.checked)} />
+        {byProcessor && (
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <Select
+              label={t('form.processor')}
+              data={(processors ?? []).map((p) => ({ value: p.id, label: p.legalName }))}
+              value={processorId}
+              onChange={setProcessorId}
+              error={errors.reportedBy}
+              searchable
+            />
+            <TextInput
+              type="datetime-local"
+              label={t('form.processorAwareAt', { zone: timeZone })}
+              value={processorAwareAt}
+              onChange={(e) => setProcessorAwareAt(e.currentTarget.value)}
+            />
+          </SimpleGrid>
+        )}
+        {failure && (
+          <Alert color="red" data-testid="incident-error">
+            {failure}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={requestClose}>
+            {t('form.cancel')}
+          </Button>
+          <Button onClick={() => void submit()} loading={saving} data-testid="save-incident">
+            {t('form.save')}
+          </Button>
+        </Group>
+      </Stack>
+      {guard}
+    </Modal>
+  );
+}

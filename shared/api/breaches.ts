@@ -1,0 +1,146 @@
+import { z } from 'zod';
+import { problem } from '../domain/problems';
+import { EntityBase, Id, Iso } from './common';
+import { DataCategory } from './dsar-workflow';
+
+/** The incident families of EDPB Guidelines 01/2021, each with its playbook. */
+export const BreachFamily = z.enum([
+  'ransomware',
+  'exfiltration',
+  'internal_error',
+  'lost_device',
+  'misdirected',
+  'social_engineering',
+  'other',
+]);
+export type BreachFamily = z.infer<typeof BreachFamily>;
+
+/** The kinds of loss (confidentiality, integrity, availability). */
+export const LossKind = z.enum(['confidentiality', 'integrity', 'availability']);
+export type LossKind = z.infer<typeof LossKind>;
+export const VulnerableGroup = z.enum(['minors', 'employees', 'vulnerable_adults']);
+export type VulnerableGroup = z.infer<typeof VulnerableGroup>;
+export const EncryptionState = z.enum(['none', 'encrypted_key_safe', 'encrypted_key_compromised', 'unknown']);
+export type EncryptionState = z.infer<typeof EncryptionState>;
+export const IncidentStatus = z.enum(['open', 'contained', 'closed']);
+export const IdentificationLevel = z.enum(['negligible', 'limited', 'significant', 'maximum']);
+export const LossLevel = z.union([z.literal(0), z.literal(0.25), z.literal(0.5)]);
+
+const Text = (max: number) => z.string().trim().max(max);
+const Reason = Text(2000).min(10, 'give the reason in at least 10 characters');
+
+/** An estimate as EDPB 9/2022 allows it: from … to. */
+export const Estimate = z
+  .strictObject({ min: z.number().int().min(0), max: z.number().int().min(0) })
+  .refine((range) => range.max >= range.min, {
+    message: 'the upper end is below the lower one',
+    params: problem('range-inverted'),
+    path: ['max'],
+  });
+
+/** Who told the controller: a member of staff, or a processor (Art. 33(2)) with the instant it became aware. */
+export const Reporter = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('staff'), staffId: Id }),
+  z.strictObject({ kind: z.literal('processor'), processorId: Id, processorAwareAt: Iso }),
+]);
+
+/** The facts of an incident as the register keeps them (Art. 33(5)). */
+const facts = {
+  title: Text(200).min(3),
+  description: Text(10_000).min(10),
+  family: BreachFamily,
+  discoveredAt: Iso,
+  /** The instant the controller became aware (Art. 33(1)): the 72-hour clock runs from it. */
+  awareAt: Iso,
+  /** Who decided that the controller is aware (a staff id). */
+  awareDecidedBy: Id,
+  reportedBy: Reporter,
+  losses: z.array(LossKind).min(1).max(3),
+  categories: z.array(DataCategory).min(1).max(20),
+  activityIds: z.array(Id).max(50),
+  processorIds: z.array(Id).max(50),
+  people: Estimate,
+  records: Estimate,
+  vulnerableGroups: z.array(VulnerableGroup).max(3),
+  encryption: EncryptionState,
+  ownerId: Id,
+};
+
+export const IncidentFacts = z.strictObject(facts);
+export type IncidentFacts = z.infer<typeof IncidentFacts>;
+
+/** One assessment by ENISA's method, kept whole: the inputs the officer chose and what followed. */
+export const Assessment = z.object({
+  at: Iso,
+  by: Id,
+  identifiers: z.array(IdentificationLevel).min(1).max(10),
+  circumstances: z.object({ confidentiality: LossLevel, integrity: LossLevel, availability: LossLevel, malicious: z.boolean() }),
+  adjustments: z.array(z.object({ category: DataCategory, score: z.number().int().min(1).max(4), reason: z.string() })).max(20),
+  /** The facts it was made on, so a changed fact shows what moved. */
+  categories: z.array(DataCategory),
+  peopleMax: z.number().int().min(0),
+  unintelligible: z.boolean(),
+  dpc: z.number(),
+  ei: z.number(),
+  cb: z.number(),
+  score: z.number(),
+  band: z.enum(['low', 'medium', 'high', 'very_high']),
+  recommendation: z.object({ authority: z.boolean(), subjects: z.boolean() }),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+/** The officer's decision on notification; a justification where it departs from the recommendation. */
+export const NotificationDecision = z.object({
+  at: Iso,
+  by: Id,
+  authority: z.boolean(),
+  subjects: z.boolean(),
+  justification: z.string(),
+  /** The recommendation it was taken against. */
+  recommended: z.object({ authority: z.boolean(), subjects: z.boolean() }),
+});
+
+export const IncidentEvent = z.object({ id: Id, at: Iso, actor: z.string().min(1).max(64), text: z.string().max(2000) });
+
+export const Incident = EntityBase.extend({
+  ...facts,
+  status: IncidentStatus,
+  assessments: z.array(Assessment),
+  decision: NotificationDecision.nullable(),
+  /** Who did what, oldest first. */
+  timeline: z.array(IncidentEvent),
+}).meta({ id: 'Incident' });
+export type Incident = z.infer<typeof Incident>;
+
+/** POST /v1/incidents: log an incident (the client chooses the id). */
+export const IncidentCreate = IncidentFacts.extend({ id: Id }).meta({ id: 'IncidentCreate' });
+export type IncidentCreate = z.infer<typeof IncidentCreate>;
+
+/** PATCH /v1/incidents/{id}: changed facts. */
+export const IncidentPatch = IncidentFacts.partial()
+  .refine((patch) => Object.keys(patch).length > 0, { message: 'at least one field is required', params: problem('nothing-changed') })
+  .meta({ id: 'IncidentPatch' });
+export type IncidentPatch = z.infer<typeof IncidentPatch>;
+
+/** POST /v1/incidents/{id}/assess: an assessment by ENISA's method over the incident's current facts. */
+export const IncidentAssess = z
+  .strictObject({
+    identifiers: z.array(IdentificationLevel).min(1).max(10),
+    circumstances: z.strictObject({ confidentiality: LossLevel, integrity: LossLevel, availability: LossLevel, malicious: z.boolean() }),
+    adjustments: z
+      .array(z.strictObject({ category: DataCategory, score: z.number().int().min(1).max(4), reason: Text(2000) }))
+      .max(20)
+      .default([]),
+  })
+  .meta({ id: 'IncidentAssess' });
+export type IncidentAssess = z.infer<typeof IncidentAssess>;
+
+/** POST /v1/incidents/{id}/decide: notify the authority, the people, neither. */
+export const IncidentDecide = z
+  .strictObject({ authority: z.boolean(), subjects: z.boolean(), justification: Text(2000).default('') })
+  .meta({ id: 'IncidentDecide' });
+export type IncidentDecide = z.infer<typeof IncidentDecide>;
+
+/** POST /v1/incidents/{id}/status: open → contained → closed, with a note. */
+export const IncidentSetStatus = z.strictObject({ status: IncidentStatus, note: Reason }).meta({ id: 'IncidentSetStatus' });
+export type IncidentSetStatus = z.infer<typeof IncidentSetStatus>;

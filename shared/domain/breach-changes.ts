@@ -1,0 +1,172 @@
+import type {
+  Assessment,
+  Incident,
+  IncidentAssess,
+  IncidentCreate,
+  IncidentDecide,
+  IncidentPatch,
+  IncidentSetStatus,
+} from '../api/breaches';
+import type { MutationContext } from '../entities/descriptor';
+import { assessmentChanges, assessSeverity, MIN_REASON_LENGTH, type SeverityAssessment } from './breach-severity';
+import { RuleError } from './rules';
+
+type Facts = Omit<IncidentCreate, 'id'>;
+
+/** The register's rules on the facts: the order of the instants, and links that exist. */
+function checkFacts(facts: Facts, ctx: MutationContext): void {
+  if (Date.parse(facts.awareAt) < Date.parse(facts.discoveredAt)) {
+    throw new RuleError('aware-before-discovery', 'The controller cannot be aware before the breach was discovered.', 'awareAt');
+  }
+  if (Date.parse(facts.awareAt) > Date.parse(ctx.at) + 60_000) {
+    throw new RuleError('aware-in-future', 'The instant of awareness cannot lie in the future.', 'awareAt');
+  }
+  if (facts.reportedBy.kind === 'processor') {
+    if (!ctx.find('processor', facts.reportedBy.processorId)) {
+      throw new RuleError('unknown-processor', 'The reporting processor is not in the registry.', 'reportedBy', {
+        id: facts.reportedBy.processorId,
+      });
+    }
+    if (Date.parse(facts.reportedBy.processorAwareAt) > Date.parse(facts.awareAt)) {
+      throw new RuleError('processor-aware-after-us', 'The processor told us, so it was aware before we were (Art. 33(2)).', 'reportedBy');
+    }
+  } else if (!ctx.find('staff', facts.reportedBy.staffId)) {
+    throw new RuleError('unknown-staff', 'The reporting member of staff is not known.', 'reportedBy', { id: facts.reportedBy.staffId });
+  }
+  for (const [field, id] of [
+    ['ownerId', facts.ownerId],
+    ['awareDecidedBy', facts.awareDecidedBy],
+  ] as const) {
+    if (!ctx.find('staff', id)) throw new RuleError('unknown-staff', `No member of staff ${id}.`, field, { id });
+  }
+  const activity = facts.activityIds.find((id) => !ctx.find('activity', id));
+  if (activity) throw new RuleError('unknown-activity', `No processing activity ${activity}.`, 'activityIds', { id: activity });
+  const processor = facts.processorIds.find((id) => !ctx.find('processor', id));
+  if (processor) throw new RuleError('unknown-processor', `No processor ${processor}.`, 'processorIds', { id: processor });
+}
+
+const event = (ctx: MutationContext, text: string) => ({ id: ctx.newId(), at: ctx.at, actor: ctx.actor, text });
+
+export function createIncident(input: IncidentCreate, ctx: MutationContext): Incident {
+  const { id, ...facts } = input;
+  checkFacts(facts, ctx);
+  return {
+    id,
+    version: 0,
+    updatedAt: ctx.at,
+    ...facts,
+    status: 'open',
+    assessments: [],
+    decision: null,
+    timeline: [event(ctx, 'logged')],
+  };
+}
+
+/** An assessment's inputs run again over the incident's facts as they are now. */
+function rerun(
+  incident: Incident,
+  inputs: Pick<Assessment, 'identifiers' | 'circumstances' | 'adjustments'>,
+  ctx: MutationContext,
+): Assessment {
+  const result: SeverityAssessment = assessSeverity({
+    categories: incident.categories,
+    adjustments: inputs.adjustments.map((a) => ({ ...a, score: a.score as 1 | 2 | 3 | 4 })),
+    identifiers: inputs.identifiers,
+    circumstances: inputs.circumstances,
+    peopleAffected: incident.people.max,
+    unintelligible: incident.encryption === 'encrypted_key_safe',
+  });
+  return {
+    at: ctx.at,
+    by: ctx.actor,
+    identifiers: inputs.identifiers,
+    circumstances: inputs.circumstances,
+    adjustments: inputs.adjustments.filter((a) => incident.categories.includes(a.category)),
+    categories: incident.categories,
+    peopleMax: incident.people.max,
+    unintelligible: incident.encryption === 'encrypted_key_safe',
+    dpc: result.dpc,
+    ei: result.ei,
+    cb: result.cb,
+    score: result.score,
+    band: result.band,
+    recommendation: { authority: result.recommendation.authority, subjects: result.recommendation.subjects },
+  };
+}
+
+export function updateIncident(current: Incident, patch: IncidentPatch, ctx: MutationContext): Incident {
+  const fields = (Object.keys(patch) as (keyof IncidentPatch)[]).filter(
+    (field) => JSON.stringify(patch[field]) !== JSON.stringify(current[field]),
+  );
+  if (!fields.length) return current;
+  const next: Incident = { ...current, ...patch, updatedAt: ctx.at };
+  checkFacts(next, ctx);
+  const timeline = [...current.timeline, event(ctx, `facts: ${fields.join(', ')}`)];
+  // A changed fact the assessment rests on re-runs the last assessment and says what moved.
+  const last = current.assessments.at(-1);
+  const assessed: (keyof IncidentPatch)[] = ['categories', 'people', 'encryption'];
+  if (last && fields.some((field) => assessed.includes(field))) {
+    const again = rerun(next, last, ctx);
+    const changes = assessmentChanges(last, again);
+    timeline.push(event(ctx, `assessment re-run: ${changes.length ? changes.join(', ') : 'nothing moved'}`));
+    return { ...next, assessments: [...current.assessments, again], timeline };
+  }
+  return { ...next, timeline };
+}
+
+export function assessIncident(current: Incident, args: IncidentAssess, ctx: MutationContext): Incident {
+  const assessment = rerun(current, args, ctx);
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    assessments: [...current.assessments, assessment],
+    timeline: [...current.timeline, event(ctx, `assessed: ${assessment.band} (${assessment.score})`)],
+  };
+}
+
+/**
+ * The officer's decision on notification (Art. 33, 34): taken on the latest assessment; where it departs from
+ * the recommendation, only with the reason written down.
+ */
+export function decideNotification(current: Incident, args: IncidentDecide, ctx: MutationContext): Incident {
+  const last = current.assessments.at(-1);
+  if (!last) throw new RuleError('not-assessed', 'Assess the severity before deciding on notification.');
+  const departs = args.authority !== last.recommendation.authority || args.subjects !== last.recommendation.subjects;
+  if (departs && args.justification.trim().length < MIN_REASON_LENGTH) {
+    throw new RuleError(
+      'decision-needs-justification',
+      'A decision that departs from the recommendation needs its justification.',
+      'justification',
+    );
+  }
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    decision: {
+      at: ctx.at,
+      by: ctx.actor,
+      authority: args.authority,
+      subjects: args.subjects,
+      justification: args.justification.trim(),
+      recommended: last.recommendation,
+    },
+    timeline: [
+      ...current.timeline,
+      event(ctx, `decided: authority ${args.authority ? 'yes' : 'no'}, people ${args.subjects ? 'yes' : 'no'}`),
+    ],
+  };
+}
+
+export function setIncidentStatus(current: Incident, args: IncidentSetStatus, ctx: MutationContext): Incident {
+  if (args.status === current.status) return current;
+  // Every breach is documented with the decision taken on it before it is closed (Art. 33(5)).
+  if (args.status === 'closed' && !current.decision) {
+    throw new RuleError('incident-undecided', 'Record the decision on notification before closing the incident.', 'status');
+  }
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    status: args.status,
+    timeline: [...current.timeline, event(ctx, `${current.status} → ${args.status}: ${args.note}`)],
+  };
+}
