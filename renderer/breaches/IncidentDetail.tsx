@@ -123,7 +123,7 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
         )}
         {mayWrite && incident.status !== 'closed' && <AssessForm incident={incident} again={last !== undefined} />}
 
-        {last && (
+        {last && (incident.decision || mayDecide) && (
           <>
             <Divider />
             <Title order={3} size="h5">
@@ -144,7 +144,12 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
           </>
         )}
 
-        {mayWrite && incident.status !== 'closed' && <StatusForm incident={incident} />}
+        {mayWrite && incident.status !== 'closed' && (
+          <>
+            <Divider />
+            <StatusForm incident={incident} />
+          </>
+        )}
 
         <Divider />
         <Title order={3} size="h5">

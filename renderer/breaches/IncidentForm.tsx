@@ -149,6 +149,7 @@ export function IncidentForm({ onClose, onCreated }: { onClose(): void; onCreate
             value={losses}
             onChange={setLosses}
             error={errors.losses}
+            searchable
             required
           />
           <MultiSelect

@@ -9,6 +9,7 @@ export async function spawnPlatform(dbPath: string, requests = 150) {
   const token = `pct_${randomBytes(16).toString('hex')}`;
   let port = 0;
   let child: ChildProcess | null = null;
+  let printed = '';
 
   const start = async () => {
     const args = [
@@ -32,6 +33,7 @@ export async function spawnPlatform(dbPath: string, requests = 150) {
     const url = await new Promise<string>((resolve, reject) => {
       const onData = (chunk: Buffer) => {
         output += chunk.toString();
+        printed = output;
         const match = /SANDBOX_URL=(\S+)/.exec(output);
         if (match) resolve(match[1]);
       };
@@ -47,6 +49,12 @@ export async function spawnPlatform(dbPath: string, requests = 150) {
   return {
     url,
     token,
+    /** Each staff member's token as the sandbox printed it, by staff name. */
+    tokenOf(name: string): string {
+      const match = new RegExp(`token [a-z_,]+ ${name}: (\\S+)`).exec(printed);
+      if (!match) throw new Error(`no token for ${name}`);
+      return match[1];
+    },
     async stop() {
       const running = child;
       if (!running || running.exitCode !== null) return;
