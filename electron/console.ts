@@ -115,6 +115,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     registry,
     controllerName: () => controller.get().controllerName || (me()?.workspace.name ?? ''),
     controller: () => controller.get(),
+    noteFailure: (error) => stores.noteFailure(error),
     myId,
   });
   registerRegistryHandlers(ipc, {

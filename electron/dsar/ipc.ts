@@ -54,6 +54,8 @@ export interface DsarHandlerDeps {
   controllerName(): string;
   /** The controller's details from the settings, for the letterhead of a letter by post. */
   controller(): ControllerDetails;
+  /** Looks at a failure no caller expected (a damaged cache page marks the cache for a rebuild). */
+  noteFailure(error: unknown): string | null;
   /** Staff id of the person at the console, once known. */
   myId(): string | null;
 }
@@ -126,10 +128,19 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
     deps.retention.set(settings);
     return { settings: deps.retention.get(), removed: retain() };
   });
-  // At start and every few hours while the console is open.
-  const retention = setInterval(retain, RETENTION_EVERY_MS);
+  // At start and every few hours while the console is open. A timer's failure must not end the process: it
+  // is logged, and a damaged cache is marked for its rebuild.
+  const background = () => {
+    try {
+      retain();
+    } catch (error) {
+      deps.noteFailure(error);
+      console.error('[retention] pass failed:', error);
+    }
+  };
+  const retention = setInterval(background, RETENTION_EVERY_MS);
   retention.unref?.();
-  const firstPass = setTimeout(retain, 0);
+  const firstPass = setTimeout(background, 0);
   firstPass.unref?.();
 
   const dueMine = cache.prepare<[string, string], { id: string; type: DsarType; due_date: string }>(

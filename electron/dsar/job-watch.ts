@@ -15,8 +15,14 @@ export function followJobs(deps: { jobs: JobCache; outbox: Outbox; engine: SyncE
   const follow = () => {
     if (timer) return;
     timer = setInterval(() => {
-      if (!starting() && deps.jobs.running() === 0) stop();
-      else void deps.engine.kick();
+      try {
+        if (!starting() && deps.jobs.running() === 0) stop();
+        else void deps.engine.kick();
+      } catch (error) {
+        // A timer's failure (a damaged cache) must not end the process; the sync run reports it.
+        console.error('[jobs] follow failed:', error);
+        stop();
+      }
     }, JOB_POLL_MS);
     timer.unref();
   };

@@ -423,6 +423,10 @@ async function storageRun(seed: number, platform: Platform, counts: FaultCounts)
       };
       const page1 = await call('dsar.list', { statuses: [], limit: 1000 });
       for (const row of page1?.rows ?? []) await call('dsar.get', { id: row.id });
+      // Every other screen's list too.
+      for (const channel of ['incident.list', 'processor.list', 'activity.list', 'staff.list', 'registry.reminders'] as const)
+        await call(channel);
+      for (const locale of ['de', 'en'] as const) await call('templates.get', { locale });
       const status = await call('sync.now');
       if (status?.lastError) failed = true;
       await console_.close();
