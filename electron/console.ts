@@ -135,7 +135,13 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   });
   const templateDeps = { templates: entities.template, client: core.client, writes };
   registerTemplateHandlers(ipc, templateDeps);
-  registerBreachHandlers(ipc, { writes, incidents: entities.incident });
+  registerBreachHandlers(ipc, {
+    writes,
+    incidents: entities.incident,
+    exports,
+    timeZone: () => clock.get().timeZone,
+    actor: () => myId() ?? 'unknown',
+  });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });
   const missing = ipc.missing();

@@ -2,7 +2,7 @@ import { Notification } from 'electron';
 import { dateFormat } from '../../shared/domain/format';
 import { labels } from '../../shared/domain/labels';
 import type { Reminder } from '../../shared/domain/reminders';
-import type { DsarReminder } from '../../shared/ipc/contract';
+import type { DsarReminder, IncidentReminder } from '../../shared/ipc/contract';
 import type { PrivacyConsole } from '../console';
 
 type Day = (day: string) => string;
@@ -28,6 +28,11 @@ const texts = {
     new: (r: DsarReminder, d: Day) => `Neue Anfrage ${r.id} (${labels.de.dsarType[r.type]}), Frist ${d(r.dueDate)}.`,
     due_soon: (r: DsarReminder, d: Day) => `Anfrage ${r.id} (${labels.de.dsarType[r.type]}) ist am ${d(r.dueDate)} fällig.`,
     overdue: (r: DsarReminder, d: Day) => `Anfrage ${r.id} (${labels.de.dsarType[r.type]}) ist seit ${d(r.dueDate)} überfällig.`,
+    breaches: 'Privacy Console – Datenpannen',
+    incident: (r: IncidentReminder) =>
+      r.hoursLeft === 0
+        ? `„${r.title}“: Die 72-Stunden-Frist zur Meldung ist abgelaufen.`
+        : `„${r.title}“: noch ${r.hoursLeft} Stunden bis zur Meldefrist (Art. 33).`,
   },
   en: {
     title: 'Privacy Console – processors',
@@ -44,6 +49,11 @@ const texts = {
     new: (r: DsarReminder, d: Day) => `New request ${r.id} (${labels.en.dsarType[r.type]}), due ${d(r.dueDate)}.`,
     due_soon: (r: DsarReminder, d: Day) => `Request ${r.id} (${labels.en.dsarType[r.type]}) is due on ${d(r.dueDate)}.`,
     overdue: (r: DsarReminder, d: Day) => `Request ${r.id} (${labels.en.dsarType[r.type]}) is overdue since ${d(r.dueDate)}.`,
+    breaches: 'Privacy Console – breaches',
+    incident: (r: IncidentReminder) =>
+      r.hoursLeft === 0
+        ? `"${r.title}": the 72 hours to notify have passed.`
+        : `"${r.title}": ${r.hoursLeft} hours left to notify the authority (Art. 33).`,
   },
 };
 
@@ -60,25 +70,38 @@ export interface NotifiedStore {
 export function notifyReminders(console_: PrivacyConsole, notified: NotifiedStore, language: 'de' | 'en'): () => void {
   const text = texts[language];
   const day = dateFormat(language, 'UTC').day;
-  const show = async (channel: 'registry.reminders' | 'dsar.reminders') => {
+  const show = async (channel: 'registry.reminders' | 'dsar.reminders' | 'incident.reminders') => {
     if (!Notification.isSupported()) return;
     const envelope = await console_.dispatch(channel, undefined);
     if (!envelope.ok) return;
     const seen = new Set(notified.get());
-    for (const reminder of envelope.value as (Reminder | DsarReminder)[]) {
+    for (const reminder of envelope.value as (Reminder | DsarReminder | IncidentReminder)[]) {
       if (seen.has(reminder.key)) continue;
       const body =
         channel === 'registry.reminders'
           ? text[(reminder as Reminder).kind](reminder as Reminder, day)
-          : text[(reminder as DsarReminder).kind](reminder as DsarReminder, day);
-      new Notification({ title: channel === 'registry.reminders' ? text.title : text.requests, body }).show();
+          : channel === 'dsar.reminders'
+            ? text[(reminder as DsarReminder).kind](reminder as DsarReminder, day)
+            : text.incident(reminder as IncidentReminder);
+      const title = channel === 'registry.reminders' ? text.title : channel === 'dsar.reminders' ? text.requests : text.breaches;
+      new Notification({ title, body }).show();
       seen.add(reminder.key);
     }
     notified.set([...seen]);
   };
-  void show('registry.reminders').then(() => show('dsar.reminders'));
-  return console_.subscribe('cache.changed', ({ entities }) => {
+  void show('registry.reminders')
+    .then(() => show('dsar.reminders'))
+    .then(() => show('incident.reminders'));
+  // The 72-hour clock moves without any change in the cache: it is looked at every minute too.
+  const clock = setInterval(() => void show('incident.reminders'), 60_000);
+  clock.unref?.();
+  const unsubscribe = console_.subscribe('cache.changed', ({ entities }) => {
     if (entities.includes('processor')) void show('registry.reminders');
     if (entities.includes('dsar')) void show('dsar.reminders');
+    if (entities.includes('incident')) void show('incident.reminders');
   });
+  return () => {
+    clearInterval(clock);
+    unsubscribe();
+  };
 }

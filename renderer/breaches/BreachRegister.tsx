@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../shared/api/breaches';
 import { clockLeft } from '../../shared/domain/breach-severity';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
+import { download } from '../app/download';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
 import { useProblemText } from '../app/problems';
@@ -46,7 +47,7 @@ export function ClockBadge({ incident, now }: { incident: Incident; now: Date })
 
 /** The breach register (Art. 33(5)): every incident, its clock, severity and status; details in a drawer. */
 export function BreachRegister() {
-  const { t } = useTranslation('breaches');
+  const { t, i18n } = useTranslation('breaches');
   const names = useLabels();
   const f = useDateFormat();
   const problems = useProblemText();
@@ -56,6 +57,7 @@ export function BreachRegister() {
   const incidents = useQuery({ queryKey: ['incident', 'list'], queryFn: () => bridge['incident.list']() });
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
   const open = incidents.data?.find((incident) => incident.id === openId) ?? null;
 
   return (
@@ -64,16 +66,30 @@ export function BreachRegister() {
         <Title order={2} size="h3">
           {t('register.title')}
         </Title>
-        {mayWrite && (
-          <Button onClick={() => setCreating(true)} data-testid="log-incident">
-            {t('register.log')}
+        <Group>
+          <Button
+            variant="default"
+            data-testid="export-register"
+            onClick={() =>
+              bridge['incident.export']({ language: i18n.language === 'en' ? 'en' : 'de' }).then(download, (error: unknown) =>
+                setExportError(problems.failure(error)),
+              )
+            }
+          >
+            {t('register.export')}
           </Button>
-        )}
+          {mayWrite && (
+            <Button onClick={() => setCreating(true)} data-testid="log-incident">
+              {t('register.log')}
+            </Button>
+          )}
+        </Group>
       </Group>
       <Text size="sm" c="dimmed">
         {t('register.explain')}
       </Text>
       {incidents.error && <Alert color="red">{problems.failure(incidents.error)}</Alert>}
+      {exportError && <Alert color="red">{exportError}</Alert>}
       {incidents.data?.length === 0 && <Text c="dimmed">{t('register.empty')}</Text>}
       <Table highlightOnHover aria-label={t('register.title')}>
         <Table.Thead>

@@ -140,7 +140,12 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
                 {incident.decision.justification && ` — ${incident.decision.justification}`}
               </Text>
             )}
-            {mayDecide && incident.status !== 'closed' && <DecideForm incident={incident} />}
+            {incident.decision?.delayReasons && (
+              <Text size="sm" c="dimmed">
+                {t('detail.delayReasons')}: {incident.decision.delayReasons}
+              </Text>
+            )}
+            {mayDecide && incident.status !== 'closed' && <DecideForm incident={incident} now={now} />}
           </>
         )}
 
@@ -290,13 +295,16 @@ function AssessForm({ incident, again }: { incident: Incident; again: boolean })
 }
 
 /** Notify the authority, the people, neither: the recommendation pre-set; a departure needs its reason. */
-function DecideForm({ incident }: { incident: Incident }) {
+function DecideForm({ incident, now }: { incident: Incident; now: Date }) {
   const { t } = useTranslation('breaches');
   const { mutation, errors, failure } = useStep(incident);
   const recommended = incident.assessments.at(-1)?.recommendation ?? { authority: false, subjects: false };
   const [authority, setAuthority] = useState(incident.decision?.authority ?? recommended.authority);
   const [subjects, setSubjects] = useState(incident.decision?.subjects ?? recommended.subjects);
   const [justification, setJustification] = useState('');
+  const [delayReasons, setDelayReasons] = useState('');
+  // Art. 33(1): after the 72 hours a notification carries the reasons for the delay.
+  const late = now.getTime() > Date.parse(breachAuthorityDeadline(incident.awareAt));
   return (
     <Stack gap="xs" data-testid="decide-form">
       <Checkbox label={t('detail.notifyAuthority')} checked={authority} onChange={(e) => setAuthority(e.currentTarget.checked)} />
@@ -309,13 +317,24 @@ function DecideForm({ incident }: { incident: Incident }) {
         autosize
         minRows={2}
       />
-      {failure && !errors.justification && (
+      {late && authority && (
+        <Textarea
+          label={t('detail.delayReasons')}
+          value={delayReasons}
+          onChange={(e) => setDelayReasons(e.currentTarget.value)}
+          error={errors.delayReasons}
+          autosize
+          minRows={2}
+          required
+        />
+      )}
+      {failure && !errors.justification && !errors.delayReasons && (
         <Alert color="red" py={6}>
           {failure}
         </Alert>
       )}
       <Button
-        onClick={() => mutation.mutate({ channel: 'incident.decide', args: { authority, subjects, justification } })}
+        onClick={() => mutation.mutate({ channel: 'incident.decide', args: { authority, subjects, justification, delayReasons } })}
         loading={mutation.isPending}
         w="fit-content"
         data-testid="decide"

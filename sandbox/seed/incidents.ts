@@ -205,7 +205,7 @@ export function generateIncidents(random: Random, count: number, now: Date): Inc
     const rec = incident.assessments.at(-1)?.recommendation ?? { authority: false, subjects: false };
     incident = decideNotification(
       incident,
-      { authority: rec.authority, subjects: rec.subjects, justification: '' },
+      { authority: rec.authority, subjects: rec.subjects, justification: '', delayReasons: '' },
       seedContext(at(20 * HOUR), random.pick(officers), next),
     );
     if (i < count - 4) {

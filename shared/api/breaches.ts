@@ -96,6 +96,8 @@ export const NotificationDecision = z.object({
   authority: z.boolean(),
   subjects: z.boolean(),
   justification: z.string(),
+  /** Art. 33(1): where the authority is notified after the 72 hours, the reasons for the delay. */
+  delayReasons: z.string().default(''),
   /** The recommendation it was taken against. */
   recommended: z.object({ authority: z.boolean(), subjects: z.boolean() }),
 });
@@ -137,7 +139,13 @@ export type IncidentAssess = z.infer<typeof IncidentAssess>;
 
 /** POST /v1/incidents/{id}/decide: notify the authority, the people, neither. */
 export const IncidentDecide = z
-  .strictObject({ authority: z.boolean(), subjects: z.boolean(), justification: Text(2000).default('') })
+  .strictObject({
+    authority: z.boolean(),
+    subjects: z.boolean(),
+    justification: Text(2000).default(''),
+    /** Required when the authority is notified after the 72 hours (Art. 33(1)). */
+    delayReasons: Text(2000).default(''),
+  })
   .meta({ id: 'IncidentDecide' });
 export type IncidentDecide = z.infer<typeof IncidentDecide>;
 

@@ -9,6 +9,7 @@ import type {
 } from '../api/breaches';
 import type { MutationContext } from '../entities/descriptor';
 import { assessmentChanges, assessSeverity, MIN_REASON_LENGTH, type SeverityAssessment } from './breach-severity';
+import { breachAuthorityDeadline } from './deadlines';
 import { RuleError } from './rules';
 
 type Facts = Omit<IncidentCreate, 'id'>;
@@ -139,6 +140,11 @@ export function decideNotification(current: Incident, args: IncidentDecide, ctx:
       'justification',
     );
   }
+  // Art. 33(1): a notification later than 72 hours after awareness carries the reasons for the delay.
+  const late = Date.parse(ctx.at) > Date.parse(breachAuthorityDeadline(current.awareAt));
+  if (args.authority && late && args.delayReasons.trim().length < MIN_REASON_LENGTH) {
+    throw new RuleError('late-without-reasons', 'The 72 hours have passed: give the reasons for the delay (Art. 33(1)).', 'delayReasons');
+  }
   return {
     ...current,
     updatedAt: ctx.at,
@@ -148,6 +154,7 @@ export function decideNotification(current: Incident, args: IncidentDecide, ctx:
       authority: args.authority,
       subjects: args.subjects,
       justification: args.justification.trim(),
+      delayReasons: args.authority && late ? args.delayReasons.trim() : '',
       recommended: last.recommendation,
     },
     timeline: [

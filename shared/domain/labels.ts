@@ -245,6 +245,7 @@ const de: LabelTable = {
     dsar_register: 'Register der Betroffenenanfragen',
     dsar_package: 'Kopie eines übermittelten Datenpakets',
     dsar_letter: 'Schreiben an eine betroffene Person (Post)',
+    breach_register: 'Verzeichnis der Datenpannen',
     records_of_processing: 'Verzeichnis von Verarbeitungstätigkeiten',
   },
 };
@@ -427,6 +428,7 @@ const en: LabelTable = {
     dsar_register: 'Register of data-subject requests',
     dsar_package: 'Copy of a delivered data package',
     dsar_letter: 'Letter to a data subject (post)',
+    breach_register: 'Breach register',
     records_of_processing: 'Records of processing activities',
   },
 };

@@ -59,6 +59,7 @@ export const problemCodes = [
   'not-assessed',
   'decision-needs-justification',
   'incident-undecided',
+  'late-without-reasons',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

@@ -127,6 +127,15 @@ export interface DsarDetail {
 }
 
 /** What the desktop tells the officer about requests: new ones nobody took, and her own due within two days. */
+/** A reminder of the 72-hour clock: the incident's title is the company's own, no person is named. */
+export interface IncidentReminder {
+  key: string;
+  id: string;
+  title: string;
+  hoursLeft: 24 | 12 | 4 | 0;
+  deadline: string;
+}
+
 export interface DsarReminder {
   key: string;
   kind: 'new' | 'due_soon' | 'overdue';
@@ -153,7 +162,7 @@ export const SEARCH_LIMIT = 500;
 export const BULK_LIMIT = 5000;
 
 /** What a logged export contained. */
-export type ExportKind = 'dsar_register' | 'dsar_package' | 'dsar_letter' | 'records_of_processing';
+export type ExportKind = 'dsar_register' | 'dsar_package' | 'dsar_letter' | 'records_of_processing' | 'breach_register';
 
 /** One entry of the export log (Art. 5(2)): when, what, which file, its SHA-256 and who. */
 export interface ExportLogEntry {
@@ -257,6 +266,10 @@ export const channels = {
   'clock.update': channel<{ settings: ClockSettings; recomputed: number }>()(ClockSettings),
   /** The breach register, newest awareness first. */
   'incident.list': channel<(Incident & { pending: boolean })[]>()(None),
+  /** Undecided incidents whose 72-hour clock has reached 24, 12 or 4 hours left, or passed (0). */
+  'incident.reminders': channel<IncidentReminder[]>()(None),
+  /** The register as CSV (Art. 33(5)); logged as an export. */
+  'incident.export': channel<FileExport>()(z.strictObject({ language: z.enum(['de', 'en']) })),
   'incident.create': channel<Incident & { pending: boolean }>()(IncidentFacts),
   'incident.update': channel<Incident & { pending: boolean }>()(z.strictObject({ id: Id, patch: IncidentPatch })),
   'incident.assess': channel<Incident & { pending: boolean }>()(IncidentAssess.extend({ id: Id })),

@@ -100,6 +100,11 @@ test('a security lead logs a ransomware incident, the assessment recommends noti
       body: await page.screenshot({ path: testInfo.outputPath('decision.png') }),
       contentType: 'image/png',
     });
+    // The register for the file: every incident with its decision, logged as an export.
+    await page.keyboard.press('Escape');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('export-register').click();
+    expect((await download).suggestedFilename()).toMatch(/^breach-register-\d{4}-\d{2}-\d{2}\.csv$/);
   } finally {
     await officer.close();
   }

@@ -109,5 +109,36 @@ describe('the breach register through the console', () => {
     } finally {
       await lead.close();
     }
+    // Its clock has long passed: the desktop reminds of it (hours left 0), until the decision is taken.
+    expect(await ws.app.call('incident.reminders')).toContainEqual(expect.objectContaining({ id: open.id, hoursLeft: 0 }));
+    // Notifying the authority after the 72 hours needs the reasons for the delay (Art. 33(1)).
+    const recommended = open.assessments.at(-1)?.recommendation ?? { authority: true, subjects: false };
+    const decide = { id: open.id, ...recommended, authority: true, justification: recommended.authority ? '' : 'Vorsorglich gemeldet.' };
+    await expect(ws.app.call('incident.decide', decide)).rejects.toMatchObject({ problem: 'late-without-reasons' });
+    const late = await ws.app.call('incident.decide', {
+      ...decide,
+      delayReasons: 'Der Umfang stand erst nach der Forensik des Dienstleisters fest.',
+    });
+    expect(late.decision).toMatchObject({
+      authority: true,
+      delayReasons: 'Der Umfang stand erst nach der Forensik des Dienstleisters fest.',
+    });
+    expect((await ws.app.call('incident.reminders')).map((r) => r.id)).not.toContain(open.id);
+  });
+
+  it('the register exports as CSV in either language, logged, with the decision and inert cells', async () => {
+    const file = await ws.app.call('incident.export', { language: 'de' });
+    expect(file.fileName).toMatch(/^datenpannen-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = Buffer.from(file.base64, 'base64')
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toMatch(/^ID;Vorfall;Art;Entdeckt;Kenntnis;Meldefrist \(72 Std\.\);Status/);
+    expect(lines).toHaveLength(31);
+    expect(lines.some((line) => line.includes('Ransomware') && line.includes(';ja;'))).toBe(true);
+    expect((await ws.app.call('exports.log'))[0]).toMatchObject({ kind: 'breach_register', format: 'csv', sha256: file.sha256 });
+    const en = Buffer.from((await ws.app.call('incident.export', { language: 'en' })).base64, 'base64').toString('utf8');
+    expect(en).toContain('Deadline (72 h)');
   });
 });

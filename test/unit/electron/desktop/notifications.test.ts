@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { Reminder } from '../../../../shared/domain/reminders';
-import type { DsarReminder } from '../../../../shared/ipc/contract';
+import type { DsarReminder, IncidentReminder } from '../../../../shared/ipc/contract';
 import { electronMock } from './electron-mock';
 
 vi.mock('electron', () => electronMock);
@@ -17,13 +17,17 @@ const reminder = (key: string, kind: Reminder['kind']): Reminder => ({
   subject: 'Ledgerly Ltd.',
 });
 
-function fakeConsole(reminders: Reminder[], requests: DsarReminder[] = []) {
+function fakeConsole(reminders: Reminder[], requests: DsarReminder[] = [], incidents: IncidentReminder[] = []) {
   const events = new EventEmitter();
   return {
     reminders,
     requests,
+    incidents,
     events,
-    dispatch: vi.fn(async (channel: string) => ({ ok: true as const, value: channel === 'dsar.reminders' ? requests : reminders })),
+    dispatch: vi.fn(async (channel: string) => ({
+      ok: true as const,
+      value: channel === 'dsar.reminders' ? requests : channel === 'incident.reminders' ? incidents : reminders,
+    })),
     subscribe: (event: string, listener: (payload: unknown) => void) => {
       events.on(event, listener);
       return () => events.off(event, listener);
@@ -45,11 +49,13 @@ describe('desktop notifications for registry reminders', () => {
     console_.events.emit('cache.changed', { entities: ['dsar'] });
     console_.events.emit('cache.changed', { entities: ['processor'] });
     await vi.waitFor(() => expect(electronMock.shown).toHaveLength(2));
-    // Start: both sources; then one call per changed source.
-    expect(console_.dispatch.mock.calls.map(([channel]) => channel)).toEqual([
+    // Start: every source; then one call per changed source.
+    await vi.waitFor(() => expect(console_.dispatch.mock.calls).toHaveLength(5));
+    expect(console_.dispatch.mock.calls.map(([channel]) => channel).sort()).toEqual([
+      'dsar.reminders',
+      'dsar.reminders',
+      'incident.reminders',
       'registry.reminders',
-      'dsar.reminders',
-      'dsar.reminders',
       'registry.reminders',
     ]);
     stop();
@@ -79,6 +85,30 @@ describe('desktop notifications for registry reminders', () => {
     // No data subject is named: notifications show on lock screens and in notification centres.
     for (const shown of electronMock.shown) expect(JSON.stringify(shown)).not.toMatch(/Weiß|Yıldız/);
     expect(stored).toEqual(['dsar:dsr_1:due_soon:2026-11-30', 'dsar:dsr_2:new']);
+    stop();
+  });
+
+  it('counts down the 72-hour clock of an undecided incident: 24, 12, 4 hours left and passed, once each', async () => {
+    electronMock.shown.length = 0;
+    let stored: string[] = [];
+    const reminder = (hoursLeft: 24 | 12 | 4 | 0): IncidentReminder => ({
+      key: `incident:inc_1:${hoursLeft}`,
+      id: 'inc_1',
+      title: 'Ransomware auf dem Dateiserver',
+      hoursLeft,
+      deadline: '2026-11-30T09:00:00.000Z',
+    });
+    const console_ = fakeConsole([], [], [reminder(24)]);
+    const stop = notifyReminders(console_ as never, { get: () => stored, set: (keys) => (stored = keys) }, 'en');
+    await vi.waitFor(() => expect(electronMock.shown).toHaveLength(1));
+    expect(electronMock.shown[0]).toEqual({
+      title: 'Privacy Console – breaches',
+      body: '"Ransomware auf dem Dateiserver": 24 hours left to notify the authority (Art. 33).',
+    });
+    console_.incidents.splice(0, 1, reminder(0));
+    console_.events.emit('cache.changed', { entities: ['incident'] });
+    await vi.waitFor(() => expect(electronMock.shown).toHaveLength(2));
+    expect(electronMock.shown[1].body).toBe('"Ransomware auf dem Dateiserver": the 72 hours to notify have passed.');
     stop();
   });
 });
