@@ -83,7 +83,8 @@ export function breachRegisterCsv(incidents: readonly Incident[], language: 'de'
         incident.vulnerableGroups.map((group) => names.vulnerableGroup[group]).join(', '),
         names.encryptionState[incident.encryption],
         last ? names.severityBand[last.band] : '',
-        last ? last.score : null,
+        // German spreadsheets read 3.25 as a date: the score in the export's own notation.
+        last ? last.score.toLocaleString(language === 'de' ? 'de-DE' : 'en-GB') : '',
         yes(decision?.authority),
         yes(decision?.subjects),
         decision?.justification ?? '',

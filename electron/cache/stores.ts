@@ -45,7 +45,9 @@ export function openStores(dataDir: string, hexKey: string): Stores {
   const pendingPath = join(dataDir, 'pending.sqlite');
   const cachePath = join(dataDir, 'cache.sqlite');
   const checkPath = join(dataDir, 'key-check');
-  const check = existsSync(checkPath) ? readFileSync(checkPath, 'utf8').trim() : null;
+  // A check cut short (a crash while it was written) vouches for nothing: as if absent.
+  const written = existsSync(checkPath) ? readFileSync(checkPath, 'utf8').trim() : '';
+  const check = /^[0-9a-f]{64}$/.test(written) ? written : null;
   if (check !== null && check !== fingerprint(hexKey)) {
     throw new CacheOpenError('wrong_key', `The data in ${dataDir} was encrypted with another key.`);
   }
@@ -91,7 +93,9 @@ export function openStores(dataDir: string, hexKey: string): Stores {
   }
   if (check === null) {
     try {
-      writeFileSync(checkPath, `${fingerprint(hexKey)}\n`, { mode: 0o600 });
+      // Written aside and renamed: a crash leaves the whole check or none.
+      writeFileSync(`${checkPath}.tmp`, `${fingerprint(hexKey)}\n`, { mode: 0o600, flush: true });
+      renameSync(`${checkPath}.tmp`, checkPath);
     } catch {
       cache.close();
       return fail(new CacheOpenError('read_only', `${checkPath} cannot be written: the data directory must be writable.`));

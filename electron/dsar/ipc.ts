@@ -26,7 +26,7 @@ import type { Outbox } from '../sync/outbox';
 import type { WritePath } from '../sync/writes';
 import { article15Text } from './article15-text';
 import { requestDetails } from './detail';
-import { messageDrafter } from './drafts';
+import { defaultDelivery, messageDrafter } from './drafts';
 import { followJobs } from './job-watch';
 import type { JobCache } from './jobs-store';
 import { letterPdf } from './letter-pdf';
@@ -240,7 +240,10 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
       else if (change.kind === 'priority') writes.mutate('dsar', row.id, 'setPriority', { priority: change.priority });
       else if (!allowedIn(change.kind, dsar.status)) return;
       else if (change.kind === 'start') writes.mutate('dsar', row.id, 'act', { type: 'start' });
-      else {
+      else if (defaultDelivery(dsar) === 'post') {
+        // A letter is printed and posted one by one: a bulk step would record letters nobody printed.
+        return;
+      } else {
         // Each request gets its own message from the template, in its subject's language.
         const message = draft(dsar, change.kind === 'acknowledge' ? 'acknowledgement' : 'identity_request');
         writes.mutate('dsar', row.id, 'act', { type: change.kind, message });

@@ -78,8 +78,9 @@ export async function serveHeadless(
     const presented = (request.query as Record<string, unknown> | undefined)?.token;
     if (typeof presented !== 'string') return;
     // The start address: exchanged once for a session, and taken out of the address bar and the history.
-    const clean = request.url.replace(/([?&])token=[^&]*&?/, '$1').replace(/[?&]$/, '');
-    if (hasSession(request)) return reply.redirect(clean || '/', 303);
+    // Back to this server's own path (never `//host`, which a browser reads as another site).
+    const clean = `/${request.url.replace(/([?&])token=[^&]*&?/, '$1').replace(/[?&]$/, '').replace(/^\/+/, '')}`;
+    if (hasSession(request)) return reply.redirect(clean, 303);
     if (tokenUsed || !sameSecret(presented, startToken)) {
       return reply
         .code(401)
@@ -98,7 +99,7 @@ export async function serveHeadless(
     return reply
       .header('set-cookie', `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`)
       .header('referrer-policy', 'no-referrer')
-      .redirect(clean || '/', 303);
+      .redirect(clean, 303);
   });
 
   const headersFor = (reply: FastifyReply, html: boolean) => {

@@ -188,7 +188,7 @@ export class PlatformClient {
   private async attempt<O extends Operation>(op: O, call: Call): Promise<z.infer<O['response']>> {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
-    let response: Response;
+    let response: Response | undefined;
     let text: string;
     try {
       response = await fetch(this.url(op, call), {
@@ -206,8 +206,11 @@ export class PlatformClient {
     } catch (error) {
       if (error instanceof PlatformError) throw error;
       if (controller.signal.aborted) throw new PlatformError('timeout', `The platform did not answer within ${this.timeoutMs} ms.`);
-      const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : String(error);
-      throw new PlatformError('network', `The platform cannot be reached (${cause}).`);
+      const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
+      // Only a refused connection or an unknown host proves the request never reached the platform.
+      const code = cause && 'code' in cause ? String(cause.code) : '';
+      const neverSent = response === undefined && ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'].includes(code);
+      throw new PlatformError('network', `The platform cannot be reached (${cause?.message ?? String(error)}).`, null, null, neverSent);
     } finally {
       clearTimeout(timer);
     }

@@ -7,6 +7,8 @@ export class PlatformError extends Error {
     message: string,
     readonly status: number | null = null,
     readonly problem: Problem | null = null,
+    /** For `network`: the connection was refused or the host unknown, so the request never left. */
+    readonly neverSent = false,
   ) {
     super(message);
     this.name = 'PlatformError';

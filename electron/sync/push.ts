@@ -98,10 +98,25 @@ export async function push(ctx: PushContext): Promise<PushResult> {
         })();
         result.delivered++;
       } catch (error) {
+        // A 2xx says the platform applied it, even when its answer cannot be read or does not match the
+        // contract: the entity as the platform holds it now stands for the answer, and the write is done.
+        if (error instanceof PlatformError && error.kind === 'invalid_response' && error.status !== null && error.status < 300) {
+          const fetched = await ctx.client.get(descriptor, write.entityId).catch(() => null);
+          if (fetched) {
+            ctx.outbox.acknowledge(write, fetched.version);
+            ctx.cache.transaction(() => {
+              cached.upsert(fetched);
+              ctx.writes.refreshed(key);
+            })();
+            result.delivered++;
+            result.changed.add(write.entity);
+            continue;
+          }
+        }
         if (!isAnswer(error)) {
           // Only a refused connection proves the platform never saw it; a timeout, a server error, a broken or
           // unreadable answer may come after it applied. The write stays and goes again with its key.
-          const uncertain = !(error instanceof PlatformError) || error.kind !== 'network' || error.status !== null;
+          const uncertain = !(error instanceof PlatformError && error.kind === 'network' && error.neverSent);
           ctx.outbox.recordAttempt(write.seq, error instanceof Error ? error.message : String(error), uncertain);
           throw error;
         }

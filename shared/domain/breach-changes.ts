@@ -110,7 +110,10 @@ export function updateIncident(current: Incident, patch: IncidentPatch, ctx: Mut
     const again = rerun(next, last, ctx);
     const changes = assessmentChanges(last, again);
     timeline.push(event(ctx, `assessment re-run: ${changes.length ? changes.join(', ') : 'nothing moved'}`));
-    return { ...next, assessments: [...current.assessments, again], timeline };
+    // A decision taken on a recommendation that has moved must be taken again (it stays in the timeline).
+    const voided = next.decision && changes.some((change) => change.startsWith('recommendation.'));
+    if (voided) timeline.push(event(ctx, 'decision void: the recommendation changed'));
+    return { ...next, assessments: [...current.assessments, again], decision: voided ? null : next.decision, timeline };
   }
   return { ...next, timeline };
 }

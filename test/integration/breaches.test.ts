@@ -87,7 +87,9 @@ describe('the breach register through the console', () => {
       await lead.call('sync.now');
       const changed = await lead.call('incident.update', { id: logged.id, patch: { categories: ['account'] } });
       expect(changed.assessments).toHaveLength(2);
-      expect(changed.timeline.at(-1)?.text).toMatch(/^assessment re-run: dpc, score, band/);
+      expect(changed.timeline.map((entry) => entry.text)).toContainEqual(expect.stringMatching(/^assessment re-run: dpc, score, band/));
+      // The recommendation moved under the decision: it must be taken again.
+      expect(changed.decision).toBeNull();
     } finally {
       await lead.close();
     }

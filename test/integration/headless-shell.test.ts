@@ -65,6 +65,11 @@ describe('the headless shell', () => {
     const again = await fetch(shell.url, { redirect: 'manual', headers: { cookie: `pc_session=${session}` } });
     expect(again.status).toBe(303);
     expect(again.headers.get('location')).toBe('/');
+    // Back to this server only: a path that starts with // is not another site.
+    const host = new URL(shell.url).host;
+    const rebound = await raw('//evil.example/?token=x', { host, cookie: `pc_session=${session}` });
+    expect(rebound.status).toBe(303);
+    expect(rebound.headers.location).toBe('/evil.example/');
     // The session opens the bridge.
     const bridge = await bridgeClient(shell.url, { session });
     expect((await bridge.call('sync.status')).state).toMatch(/online|syncing|offline/);

@@ -32,8 +32,12 @@ const payloads = [
   'Weiß "Quote"; semi\nline',
 ];
 
-/** A cell is live when a spreadsheet would evaluate it: it starts, after an optional quote, with a trigger. */
-const live = (cell: string) => /^"?[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/.test(cell);
+/**
+ * A cell is live when a spreadsheet would evaluate it: it starts with one of the characters OWASP lists, or
+ * their full-width forms (listed here on their own, not taken from the implementation).
+ */
+const triggers = ['=', '+', '-', '@', '\t', '\r', '\n', '\uFF1D', '\uFF0B', '\uFF0D', '\uFF20'];
+const live = (cell: string) => triggers.some((trigger) => cell.replace(/^"/, '').startsWith(trigger));
 
 /** The cells of a semicolon CSV as a spreadsheet reads them (quotes honoured). */
 function cells(csv: string): string[][] {
@@ -82,6 +86,9 @@ const row = (payload: string, n: number): QueueRow => ({
 describe('exports stay inert', () => {
   it('neutralises every trigger, also in full width, and leaves ordinary text alone', () => {
     for (const payload of payloads) expect(live(inertCell(payload)), payload).toBe(false);
+    // Exactly one apostrophe in front, the payload kept to read.
+    expect(inertCell('=1+1')).toBe("'=1+1");
+    expect(inertCell('\uFF20SUM(A1)')).toBe("'\uFF20SUM(A1)");
     expect(inertCell('Jürgen Weiß')).toBe('Jürgen Weiß');
     expect(inertCell('')).toBe('');
   });

@@ -102,4 +102,14 @@ describe('a start with the wrong key', () => {
     expect(reopened.rebuiltFrom).toBeNull();
     reopened.close();
   });
+
+  it('a key check cut short by a crash vouches for nothing: the right key opens, and the check is written again', () => {
+    openStores(dir.path, TEST_KEY).close();
+    writeFileSync(join(dir.path, 'key-check'), '');
+    const reopened = openStores(dir.path, TEST_KEY);
+    expect(reopened.rebuiltFrom).toBeNull();
+    reopened.close();
+    expect(readFileSync(join(dir.path, 'key-check'), 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
+    expect(() => openStores(dir.path, OTHER_KEY)).toThrow(/encrypted with another key/);
+  });
 });
