@@ -79,7 +79,10 @@ export async function serveHeadless(
     if (typeof presented !== 'string') return;
     // The start address: exchanged once for a session, and taken out of the address bar and the history.
     // Back to this server's own path (never `//host`, which a browser reads as another site).
-    const clean = `/${request.url.replace(/([?&])token=[^&]*&?/, '$1').replace(/[?&]$/, '').replace(/^\/+/, '')}`;
+    const clean = `/${request.url
+      .replace(/([?&])token=[^&]*&?/, '$1')
+      .replace(/[?&]$/, '')
+      .replace(/^\/+/, '')}`;
     if (hasSession(request)) return reply.redirect(clean, 303);
     if (tokenUsed || !sameSecret(presented, startToken)) {
       return reply
