@@ -7,12 +7,17 @@ import { inflateSync } from 'node:zlib';
 export function pdfText(pdf: Buffer): string {
   const raw = pdf.toString('latin1');
   let text = '';
-  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    let content: string;
-    try {
-      content = inflateSync(Buffer.from(match[1], 'latin1')).toString('latin1');
-    } catch {
-      content = match[1];
+  for (const match of raw.matchAll(/stream\r?\n([\s\S]*?)\nendstream/g)) {
+    // The compressed bytes may themselves end in a CR: try them whole first, then without a CR line end.
+    const data = match[1];
+    let content = data;
+    for (const candidate of [data, data.replace(/\r$/, '')]) {
+      try {
+        content = inflateSync(Buffer.from(candidate, 'latin1')).toString('latin1');
+        break;
+      } catch {
+        // not this one
+      }
     }
     for (const line of content.split('\n')) {
       if (!/T[Jj]\s*$/.test(line)) continue;
