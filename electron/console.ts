@@ -49,7 +49,7 @@ export interface PrivacyConsole {
  * headless shell both start exactly this, and differ only in how the renderer reaches `dispatch`.
  */
 export async function startConsole(options: ConsoleOptions): Promise<PrivacyConsole> {
-  const stores = openStores(options.dataDir, options.cacheKey);
+  let stores = openStores(options.dataDir, options.cacheKey);
   let sandbox: Sandbox | null = null;
   let target: { url: string; token: string };
   try {
@@ -72,13 +72,22 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     throw error;
   }
 
-  const core = openCore(stores, {
-    platform: target,
-    timeZone: options.timeZone,
-    sync: options.sync,
-    client: options.client,
-    undoMs: options.undoMs,
-  });
+  const coreOptions = { platform: target, timeZone: options.timeZone, sync: options.sync, client: options.client, undoMs: options.undoMs };
+  let core: ReturnType<typeof openCore>;
+  try {
+    core = openCore(stores, coreOptions);
+  } catch (error) {
+    // A damaged page met while starting (the sync state, the settings): marked, the stores are opened again,
+    // and the cache is rebuilt from the platform at once; the pending writes are in the other store.
+    if (!stores.noteFailure(error)) {
+      stores.close();
+      await sandbox?.close();
+      throw error;
+    }
+    stores.close();
+    stores = openStores(options.dataDir, options.cacheKey);
+    core = openCore(stores, coreOptions);
+  }
   const { engine, entities, writes, clock, controller, exports, myId, me, refreshMe } = core;
   const events = new EventEmitter();
   engine.on('status', (status) => events.emit('sync.status', status));

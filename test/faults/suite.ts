@@ -437,6 +437,7 @@ async function storageRun(seed: number, platform: Platform, counts: FaultCounts)
     counts.runs++;
   } catch (error) {
     counts.problems.push(`storage seed ${seed}: ${error instanceof Error ? error.message : String(error)}`);
+    if (process.env.FAULTS_DEBUG) console.log(error instanceof Error ? error.stack : error);
   } finally {
     dir.remove();
   }
