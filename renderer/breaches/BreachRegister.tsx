@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -114,9 +114,9 @@ export function BreachRegister() {
                 onClick={() => setOpenId(incident.id)}
               >
                 <Table.Td>
-                  <Button variant="subtle" size="compact-sm" px={0} onClick={() => setOpenId(incident.id)}>
+                  <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => setOpenId(incident.id)}>
                     {incident.title}
-                  </Button>
+                  </Anchor>
                   {incident.pending && (
                     <Badge ml={6} size="xs" color="orange" variant="outline">
                       {t('register.pending')}
@@ -129,7 +129,7 @@ export function BreachRegister() {
                 <Table.Td>
                   {last ? (
                     <Badge color={bandColor[last.band]} variant="light" data-testid="band">
-                      {names.severityBand[last.band]} ({last.score.toLocaleString()})
+                      {names.severityBand[last.band]} ({last.score.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE')})
                     </Badge>
                   ) : (
                     <Text size="sm" c="dimmed">

@@ -35,10 +35,12 @@ type Channel = 'incident.assess' | 'incident.decide' | 'incident.setStatus';
 
 /** One incident: its facts, the clock, the severity with its reasoning, the decision on notification, the timeline. */
 export function IncidentDetail({ incident, now, onClose }: { incident: Incident; now: Date; onClose(): void }) {
-  const { t } = useTranslation('breaches');
+  const { t, i18n } = useTranslation('breaches');
   const names = useLabels();
   const f = useDateFormat();
   const staffName = useStaffNames();
+  // Scores in the reader's notation (3,75 in German).
+  const num = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
   const mayWrite = useMayWrite('breach:write');
   const mayDecide = useMayWrite('breach:decide');
   const last = incident.assessments.at(-1);
@@ -109,7 +111,7 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
               {last.unintelligible && <Badge variant="outline">{t('detail.unintelligible')}</Badge>}
             </Group>
             <Text size="sm" data-testid="assessment-reasoning">
-              {t('detail.reasoning', { dpc: last.dpc, ei: last.ei, cb: last.cb, score: last.score })}
+              {t('detail.reasoning', { dpc: num(last.dpc), ei: num(last.ei), cb: num(last.cb), score: num(last.score) })}
             </Text>
             {last.adjustments.map((a) => (
               <Text size="xs" c="dimmed" key={a.category}>
