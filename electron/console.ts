@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
+import { demoController } from '../sandbox/seed/staff';
 import { type Sandbox, startSandbox } from '../sandbox/server';
 import type { EventName, Events, WorkspaceInfo } from '../shared/ipc/contract';
 import { registerBreachHandlers } from './breaches/ipc';
@@ -62,6 +63,8 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
         dbKey: createHmac('sha256', Buffer.from(options.cacheKey, 'hex')).update('demo-platform').digest('hex'),
         requests: options.platform.requests,
         emitEveryMs: options.platform.emitEveryMs ?? 180_000,
+        // A processor reports a breach shortly after the demo starts: the 72-hour clock is seen ticking.
+        incidentAfterMs: options.platform.emitEveryMs === 0 ? undefined : 20_000,
       });
       target = { url: sandbox.url, token: sandbox.defaultToken };
     } else {
@@ -89,6 +92,8 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     core = openCore(stores, coreOptions);
   }
   const { engine, entities, writes, clock, controller, exports, myId, me, refreshMe } = core;
+  // The demo controller's details, so its records and reports read as a real company's until the user edits them.
+  if (sandbox && !controller.get().controllerName) controller.set({ ...demoController, representative: '' });
   const events = new EventEmitter();
   engine.on('status', (status) => events.emit('sync.status', status));
   engine.on('changed', (changed) => events.emit('cache.changed', { entities: changed }));
@@ -147,8 +152,11 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   registerBreachHandlers(ipc, {
     writes,
     incidents: entities.incident,
+    playbooks: entities.playbook,
+    notices: entities.notice,
     exports,
-    timeZone: () => clock.get().timeZone,
+    clock: () => clock.get(),
+    controller: () => controller.get(),
     actor: () => myId() ?? 'unknown',
   });
   registerExportHandlers(ipc, exports);

@@ -2,6 +2,8 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Me } from '../shared/api/common';
 import { openApiDocument } from '../shared/api/openapi';
 import { type EntityName, entities, type PlatformNeeds } from '../shared/entities/registry';
+import { emitIncident } from './breaches/emit';
+import { NoticeRunner, noticePlatform } from './breaches/notices';
 import { changesRoutes } from './changes';
 import { emitRequest } from './dsar/intake';
 import { JobRunner } from './dsar/jobs';
@@ -32,6 +34,10 @@ export interface SandboxOptions {
   jobStepMs?: number;
   /** Emit a new request from a random account this often, as users filing requests would. Off when absent. */
   emitEveryMs?: number;
+  /** A processor reports a new incident this long after the start (once), so the 72-hour clock is seen ticking. */
+  incidentAfterMs?: number;
+  /** Time per step of sending a notice to the people affected. */
+  noticeStepMs?: number;
 }
 
 /**
@@ -53,6 +59,8 @@ export interface Sandbox {
   inject(faults: Faults): void;
   /** Files a new request from a random account now, as a user on the platform would. */
   emitRequest(): ReturnType<typeof emitRequest>;
+  /** Logs a new processor-reported incident now, aware for 49 hours. */
+  emitIncident(): ReturnType<typeof emitIncident>;
   close(): Promise<void>;
 }
 
@@ -131,8 +139,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   });
   changesRoutes(app, store, registry);
   const jobs = new JobRunner(store, options.jobStepMs ?? 300);
-  // What the platform lends the mutators of an entity beyond its store (only the request workflow needs any).
-  const platforms: { [N in keyof PlatformNeeds]: PlatformOf<PlatformNeeds[N]> } = { dsar: dsarPlatform(store, jobs) };
+  const notices = new NoticeRunner(store, options.noticeStepMs ?? 1500);
+  // What the platform lends the mutators of an entity beyond its store: jobs, packages, accounts.
+  const platforms: { [N in keyof PlatformNeeds]: PlatformOf<PlatformNeeds[N]> } = {
+    dsar: dsarPlatform(store, jobs),
+    notice: noticePlatform(notices),
+  };
   const platformOf: Partial<Record<EntityName, PlatformOf<unknown>>> = platforms;
   for (const entity of entities) entityRoutes(app, store, registry, entity, platformOf[entity.name]);
   dsarRoutes(app, store, registry);
@@ -140,8 +152,11 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const url = address.replace('[::1]', '127.0.0.1');
   jobs.resume();
+  notices.resume();
   const emitter = options.emitEveryMs ? setInterval(() => emitRequest(store), options.emitEveryMs) : null;
   emitter?.unref();
+  const incidentTimer = options.incidentAfterMs === undefined ? null : setTimeout(() => emitIncident(store), options.incidentAfterMs);
+  incidentTimer?.unref();
   return {
     url,
     tokens,
@@ -153,9 +168,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       faults = { ...next };
     },
     emitRequest: () => emitRequest(store),
+    emitIncident: () => emitIncident(store),
     close: async () => {
       if (emitter) clearInterval(emitter);
+      if (incidentTimer) clearTimeout(incidentTimer);
       jobs.stop();
+      notices.stop();
       await app.close();
       store.close();
     },

@@ -1,20 +1,32 @@
 import { randomUUID } from 'node:crypto';
+import type { ClockSettings } from '../../shared/api/dsar-workflow';
+import { missingForReport, reportLate } from '../../shared/domain/breach-reports';
 import { clockReminder } from '../../shared/domain/breach-severity';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
+import type { ControllerDetails } from '../../shared/domain/records';
+import { supervisoryAuthorities } from '../../shared/domain/supervisory-authorities';
 import type { ExportLog } from '../exports/log';
 import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
 import type { WritePath } from '../sync/writes';
 import { breachRegisterCsv } from './register-csv';
-import type { IncidentCache } from './store';
+import { breachRegisterPdf } from './register-pdf';
+import { reportPdf } from './report-pdf';
+import type { IncidentCache, NoticeCache, PlaybookCache } from './store';
 
 export interface BreachHandlerDeps {
   writes: WritePath;
   incidents: IncidentCache;
+  playbooks: PlaybookCache;
+  notices: NoticeCache;
   exports: ExportLog;
-  timeZone(): string;
+  clock(): ClockSettings;
+  /** The controller and its DPO as the settings hold them (the report's contact point, Art. 33(3)(b)). */
+  controller(): ControllerDetails;
   actor(): string;
 }
+
+const newId = (prefix: string) => `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
 
 /** The breach register: read from the cache, every change through the outbox (the platform is the authority). */
 export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps): void {
@@ -37,18 +49,100 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
         : [{ key: `incident:${incident.id}:${hoursLeft}`, id: incident.id, title: incident.title, hoursLeft, deadline }];
     });
   });
-  ipc.handle('incident.export', ({ language }) =>
-    deps.exports.record({
+  ipc.handle('incident.export', async ({ language, format }) => {
+    const timeZone = deps.clock().timeZone;
+    const name = `${language === 'de' ? 'datenpannen' : 'breach-register'}-${new Date().toISOString().slice(0, 10)}.${format}`;
+    return deps.exports.record({
       kind: 'breach_register',
-      format: 'csv',
-      fileName: `${language === 'de' ? 'datenpannen' : 'breach-register'}-${new Date().toISOString().slice(0, 10)}.csv`,
-      mimeType: 'text/csv; charset=utf-8',
-      content: Buffer.from(breachRegisterCsv(sorted(), language, deps.timeZone()), 'utf8'),
+      format,
+      fileName: name,
+      mimeType: format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8',
+      content:
+        format === 'pdf'
+          ? await breachRegisterPdf(sorted(), language, timeZone, deps.controller().controllerName)
+          : Buffer.from(breachRegisterCsv(sorted(), language, timeZone), 'utf8'),
       actor: deps.actor(),
-    }),
+    });
+  });
+  /** The report as it would be composed now: the settings fill the controller, contact point and authority. */
+  const draftOf = (input: { phase: 'initial' | 'follow_up' | 'final'; delayReasons: string; update: string }) => {
+    const c = deps.controller();
+    return {
+      phase: input.phase,
+      region: deps.clock().region,
+      controller: { name: c.controllerName, address: c.controllerAddress, contact: c.controllerContact },
+      contact: { name: c.dpoName, contact: c.dpoContact },
+      delayReasons: input.delayReasons,
+      update: input.update,
+    };
+  };
+  ipc.handle('incident.reportCheck', ({ id, ...input }) => {
+    const incident = shown(id);
+    const draft = draftOf(input);
+    const now = new Date().toISOString();
+    const authority = supervisoryAuthorities[draft.region];
+    return {
+      missing: missingForReport(incident, draft, now),
+      authority: authority ? { region: draft.region, name: authority.name } : null,
+      late: input.phase === 'initial' && reportLate(incident, now),
+      contact: draft.contact,
+    };
+  });
+  ipc.handle('incident.submitReport', ({ id, channel, language, ...input }) => {
+    writes.mutate('incident', id, 'submitReport', { reportId: newId('rep'), channel, language, ...draftOf(input) });
+    return shown(id);
+  });
+  ipc.handle('incident.setReference', ({ id, ...args }) => {
+    writes.mutate('incident', id, 'setReference', args);
+    return shown(id);
+  });
+  ipc.handle('incident.recordExemption', ({ id, ...args }) => {
+    writes.mutate('incident', id, 'recordExemption', args);
+    return shown(id);
+  });
+  ipc.handle('incident.tickTask', ({ id, ...args }) => {
+    writes.mutate('incident', id, 'tickTask', args);
+    return shown(id);
+  });
+  ipc.handle('incident.reportFile', async ({ id, reportId, format }) => {
+    const report = shown(id).reports.find((r) => r.id === reportId);
+    if (!report) throw new HandlerError('not_found', `The incident has no report ${reportId}.`);
+    const base = `${report.language === 'de' ? 'meldung' : 'report'}-${id}-${report.phase}-${report.submittedAt.slice(0, 10)}`;
+    return deps.exports.record({
+      kind: 'breach_report',
+      format,
+      fileName: `${base}.${format}`,
+      mimeType: format === 'pdf' ? 'application/pdf' : 'application/json',
+      // The JSON is the frozen content itself with its fingerprint: what was sent, to be checked against it.
+      content:
+        format === 'pdf'
+          ? await reportPdf(report, deps.clock().timeZone)
+          : Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8'),
+      actor: deps.actor(),
+    });
+  });
+  ipc.handle('playbook.list', () => deps.playbooks.list());
+  ipc.handle('playbook.save', ({ id, ...args }) => {
+    writes.mutate('playbook', id, 'save', args);
+    const doc = deps.playbooks.get(id);
+    if (!doc) throw new HandlerError('internal', `${id} vanished from the cache.`);
+    return doc;
+  });
+  ipc.handle('notice.list', ({ incidentId }) =>
+    deps.notices
+      .list()
+      .filter((notice) => notice.incidentId === incidentId)
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
   );
+  ipc.handle('notice.send', (input) => {
+    const id = newId('ntc');
+    writes.mutate('notice', id, 'send', { id, ...input });
+    const doc = deps.notices.get(id);
+    if (!doc) throw new HandlerError('internal', `${id} vanished from the cache.`);
+    return doc;
+  });
   ipc.handle('incident.create', (facts) => {
-    const id = `inc_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    const id = newId('inc');
     writes.mutate('incident', id, 'create', { id, ...facts });
     return shown(id);
   });

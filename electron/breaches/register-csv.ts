@@ -28,6 +28,12 @@ const headers = {
     'Begründung',
     'Gründe der Verzögerung',
     'Entschieden am',
+    'Wahrscheinliche Folgen',
+    'Maßnahmen',
+    'Aktenzeichen der Behörde',
+    'Meldungen an die Behörde',
+    'Ausnahme nach Art. 34 Abs. 3',
+    'Aufgaben des Playbooks erledigt',
   ],
   en: [
     'ID',
@@ -52,18 +58,24 @@ const headers = {
     'Justification',
     'Reasons for the delay',
     'Decided at',
+    'Likely consequences',
+    'Measures',
+    "Authority's reference",
+    'Reports to the authority',
+    'Art. 34(3) exemption',
+    'Playbook tasks done',
   ],
 } as const;
 
-/** The register (Art. 33(5)) for a spreadsheet: every incident, notified or not, with its decision. Inert cells. */
-export function breachRegisterCsv(incidents: readonly Incident[], language: 'de' | 'en', timeZone: string): string {
+/** The register (Art. 33(5)) as a table: every incident, notified or not, with its decision and reports. */
+export function breachRegisterTable(incidents: readonly Incident[], language: 'de' | 'en', timeZone: string) {
   const names = labels[language];
   const f = dateFormat(language, timeZone);
   const yes = (value: boolean | undefined) =>
     value === undefined ? '' : value ? (language === 'de' ? 'ja' : 'yes') : language === 'de' ? 'nein' : 'no';
-  return csvDocument([
-    headers[language],
-    ...incidents.map((incident) => {
+  return {
+    headers: headers[language],
+    rows: incidents.map((incident): (string | number)[] => {
       const last = incident.assessments.at(-1);
       const decision = incident.decision;
       return [
@@ -90,7 +102,19 @@ export function breachRegisterCsv(incidents: readonly Incident[], language: 'de'
         decision?.justification ?? '',
         decision?.delayReasons ?? '',
         decision ? f.instant(decision.at) : '',
+        incident.consequences,
+        incident.measures,
+        incident.authorityReference ?? '',
+        incident.reports.map((report) => `${names.reportPhase[report.phase]} ${f.instant(report.submittedAt)}`).join('; '),
+        incident.exemption ? names.subjectExemption[incident.exemption.ground] : '',
+        `${incident.playbook.tasks.filter((task) => task.done).length} / ${incident.playbook.tasks.length}`,
       ];
     }),
-  ]);
+  };
+}
+
+/** The register for a spreadsheet. Inert cells. */
+export function breachRegisterCsv(incidents: readonly Incident[], language: 'de' | 'en', timeZone: string): string {
+  const { headers: head, rows } = breachRegisterTable(incidents, language, timeZone);
+  return csvDocument([head, ...rows]);
 }

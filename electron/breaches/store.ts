@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import type { Notice } from '../../shared/api/breach-notices';
+import type { Playbook } from '../../shared/api/breach-playbooks';
 import type { Incident } from '../../shared/api/breaches';
 import { type DocumentStore, documentEntity } from '../cache/document-store';
 
@@ -10,3 +12,17 @@ export const incidentCache = (db: Database.Database) =>
     listIndex: 'incidents_by_awareness',
   });
 export type IncidentCache = DocumentStore<Incident>;
+
+/** The playbook of each incident family. */
+export const playbookCache = (db: Database.Database) =>
+  documentEntity<Playbook>(db, { table: 'playbooks', columns: (doc) => ({ family: doc.family }), listIndex: 'playbooks_by_family' });
+export type PlaybookCache = DocumentStore<Playbook>;
+
+/** Notices to the people affected, by incident; their counts arrive through the feed. */
+export const noticeCache = (db: Database.Database) =>
+  documentEntity<Notice>(db, {
+    table: 'notices',
+    columns: (doc) => ({ incident_id: doc.incidentId, created_at: doc.createdAt }),
+    listIndex: 'notices_by_incident',
+  });
+export type NoticeCache = DocumentStore<Notice>;

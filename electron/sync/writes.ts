@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Scope } from '../../shared/api/common';
 import { RuleError } from '../../shared/domain/rules';
@@ -64,6 +64,7 @@ export function writePath(deps: WritePathDeps) {
     actor: deps.actor(),
     at: new Date().toISOString(),
     newId: () => `pending-${randomUUID()}`,
+    digest: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
     find: <N extends keyof EntityTypes>(name: N, id: string) => read(name, id) as EntityTypes[N] | null,
   });
   const apply = (mutator: AnyMutator, current: Versioned | null, args: unknown): Versioned =>

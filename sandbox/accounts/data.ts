@@ -67,6 +67,16 @@ export function postalAddress(text: string | null): Record<string, string> | nul
 
 const euro = (amount: number) => `${amount.toFixed(2).replace('.', ',')} EUR`;
 
+const enrolledOf = (random: ReturnType<typeof createRandom>) =>
+  Array.from({ length: random.int(1, 4) }, () => random.pick(courses)).filter((c, i, all) => all.indexOf(c) === i);
+
+/** The courses an account is enrolled in (the start of its generated history, without the rest of it). */
+export const coursesOf = (account: Pick<Account, 'id' | 'erased'>): string[] =>
+  account.erased.includes('enrolments') ? [] : enrolledOf(createRandom(seedOf(account.id)));
+
+/** Every course of the platform. */
+export const platformCourses: readonly string[] = courses;
+
 /**
  * Everything the platform holds about an account, per category, each record with its actual content.
  * Generated from the account id, so the same account always has the same history; erased categories are
@@ -78,7 +88,7 @@ export function accountData(account: Account, now: Date = new Date()): Record<Da
   const since = Date.parse(account.createdAt);
   const span = Math.max(DAY, now.getTime() - since);
   const at = () => since + Math.floor(random.next() * span);
-  const enrolled = Array.from({ length: random.int(1, 4) }, () => random.pick(courses)).filter((c, i, all) => all.indexOf(c) === i);
+  const enrolled = enrolledOf(random);
   const payments = Array.from({ length: random.int(1, 4) }, (_, i) => ({
     n: i + 1,
     at: at(),

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { getOperation, listOperation, mutatorOperation } from '../../shared/api/paths';
 import { RuleError } from '../../shared/domain/rules';
@@ -67,6 +67,7 @@ export function entityRoutes(
             actor: principal.staff.id,
             at: new Date().toISOString(),
             newId: randomUUID,
+            digest: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
             find: (other, id) => store.get(other, id),
             platform: session?.capabilities,
           };

@@ -2,7 +2,7 @@ import { defaultTemplates } from '../../shared/domain/letter-templates';
 import type { PlatformStore } from '../store/store';
 import { demoActivities } from './activities';
 import { generateDsars } from './dsars';
-import { DEMO_INCIDENTS, generateIncidents } from './incidents';
+import { DEMO_INCIDENTS, demoPlaybooks, generateIncidents } from './incidents';
 import { demoProcessors } from './processors';
 import { createRandom } from './random';
 import { demoStaff, demoWorkspaceName } from './staff';
@@ -40,9 +40,14 @@ export function ensureTemplates(store: PlatformStore, now: Date = new Date()): v
 
 /** The breach register's history (about thirty incidents over two years); a store made before it gets it too. */
 export function ensureIncidents(store: PlatformStore, now: Date = new Date()): void {
+  const playbooks = demoPlaybooks(now);
+  store.transaction(() => {
+    for (const playbook of playbooks) if (!store.get('playbook', playbook.id)) store.put('playbook', playbook);
+  });
   if (store.count('incident') > 0) return;
-  const incidents = generateIncidents(createRandom(20261201), DEMO_INCIDENTS, now);
+  const { incidents, notices } = generateIncidents(createRandom(20261201), DEMO_INCIDENTS, now, playbooks);
   store.transaction(() => {
     for (const incident of incidents) store.put('incident', incident);
+    for (const notice of notices) store.put('notice', notice);
   });
 }

@@ -23,3 +23,12 @@ export const demoStaff: Staff[] = [
 ];
 
 export const demoWorkspaceName = 'Lernwerk Akademie (Demo)';
+
+/** The demo controller and its DPO, as its reports name them and the demo console's settings start. */
+export const demoController = {
+  controllerName: 'Lernwerk Akademie GmbH (Demo)',
+  controllerAddress: 'Friedrichstraße 68, 10117 Berlin',
+  controllerContact: 'kontakt@lernwerk-akademie.de, +49 30 1234567-0',
+  dpoName: 'Dr. Katrin Vogel',
+  dpoContact: 'datenschutz@lernwerk-akademie.de, +49 30 1234567-70',
+};

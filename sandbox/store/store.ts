@@ -213,6 +213,14 @@ export class PlatformStore {
     return row ? (JSON.parse(row.doc) as T) : null;
   }
 
+  /** Every account, in id order (a notice's audience is resolved over them). */
+  accounts<T>(): T[] {
+    return this.db
+      .prepare<[], { doc: string }>('SELECT doc FROM accounts ORDER BY id')
+      .all()
+      .map((row) => JSON.parse(row.doc) as T);
+  }
+
   /** Accounts whose name or e-mail contains the text (case-insensitive), best: exact e-mail first. */
   searchAccounts<T>(text: string, limit = 20): T[] {
     const needle = text.trim().toLocaleLowerCase('de');

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { problem } from '../domain/problems';
+import { IncidentTask } from './breach-playbooks';
+import { AuthorityReport, ExemptionRecord } from './breach-reports';
 import { EntityBase, Id, Iso } from './common';
 import { DataCategory } from './dsar-workflow';
 
@@ -25,6 +27,10 @@ export type EncryptionState = z.infer<typeof EncryptionState>;
 export const IncidentStatus = z.enum(['open', 'contained', 'closed']);
 export const IdentificationLevel = z.enum(['negligible', 'limited', 'significant', 'maximum']);
 export const LossLevel = z.union([z.literal(0), z.literal(0.25), z.literal(0.5)]);
+export const SeverityBand = z.enum(['low', 'medium', 'high', 'very_high']);
+/** Which band triggers which notification: ENISA sets none; the controller's policy does (a setting). */
+export const NotificationPolicy = z.strictObject({ authorityFrom: SeverityBand, subjectsFrom: SeverityBand });
+const defaultPolicy = { authorityFrom: 'medium', subjectsFrom: 'high' } as const;
 
 const Text = (max: number) => z.string().trim().max(max);
 const Reason = Text(2000).min(10, 'give the reason in at least 10 characters');
@@ -64,9 +70,14 @@ const facts = {
   vulnerableGroups: z.array(VulnerableGroup).max(3),
   encryption: EncryptionState,
   ownerId: Id,
+  /** Art. 33(3)(c): the likely consequences for the people affected. */
+  consequences: Text(5000),
+  /** Art. 33(3)(d): the measures taken or proposed, including to mitigate the adverse effects. */
+  measures: Text(5000),
 };
 
-export const IncidentFacts = z.strictObject(facts);
+/** What the facts are before anyone knows the consequences and measures: both may follow later. */
+export const IncidentFacts = z.strictObject({ ...facts, consequences: facts.consequences.default(''), measures: facts.measures.default('') });
 export type IncidentFacts = z.infer<typeof IncidentFacts>;
 
 /** One assessment by ENISA's method, kept whole: the inputs the officer chose and what followed. */
@@ -84,8 +95,10 @@ export const Assessment = z.object({
   ei: z.number(),
   cb: z.number(),
   score: z.number(),
-  band: z.enum(['low', 'medium', 'high', 'very_high']),
+  band: SeverityBand,
   recommendation: z.object({ authority: z.boolean(), subjects: z.boolean() }),
+  /** The policy the recommendation follows; a re-run keeps it. */
+  policy: NotificationPolicy.default(defaultPolicy),
 });
 export type Assessment = z.infer<typeof Assessment>;
 
@@ -102,13 +115,55 @@ export const NotificationDecision = z.object({
   recommended: z.object({ authority: z.boolean(), subjects: z.boolean() }),
 });
 
-export const IncidentEvent = z.object({ id: Id, at: Iso, actor: z.string().min(1).max(64), text: z.string().max(2000) });
+/** What a timeline entry records; the screen words it in the reader's language from `kind` and `params`. */
+export const IncidentEventKind = z.enum([
+  'logged',
+  'facts',
+  'assessed',
+  'reassessed',
+  'decision_void',
+  'decided',
+  'status',
+  'task',
+  'report',
+  'reference',
+  'exemption',
+  'notice',
+  /** An entry written before entries had kinds: its text as it was. */
+  'note',
+]);
+export type IncidentEventKind = z.infer<typeof IncidentEventKind>;
+
+export const IncidentEvent = z.object({
+  id: Id,
+  at: Iso,
+  actor: z.string().min(1).max(64),
+  kind: IncidentEventKind.default('note'),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  /** A note the person wrote (a status change's reason, a task's evidence). */
+  text: z.string().max(2000).default(''),
+});
+export type IncidentEvent = z.infer<typeof IncidentEvent>;
 
 export const Incident = EntityBase.extend({
   ...facts,
+  consequences: facts.consequences.default(''),
+  measures: facts.measures.default(''),
   status: IncidentStatus,
   assessments: z.array(Assessment),
   decision: NotificationDecision.nullable(),
+  /** The playbook the incident started with (its revision), its tasks ticked off as the work goes. */
+  playbook: z.object({ family: z.string(), revision: z.number().int().min(0), tasks: z.array(IncidentTask) }).default({
+    family: 'other',
+    revision: 0,
+    tasks: [],
+  }),
+  /** The authority's reference number for this notification (Art. 33(4): follow-ups go under it). */
+  authorityReference: z.string().nullable().default(null),
+  /** The reports to the supervisory authority, oldest first, each frozen when submitted. */
+  reports: z.array(AuthorityReport).default([]),
+  /** Art. 34(3): an exemption from telling the people individually, where one applies. */
+  exemption: ExemptionRecord.nullable().default(null),
   /** Who did what, oldest first. */
   timeline: z.array(IncidentEvent),
 }).meta({ id: 'Incident' });
@@ -119,7 +174,9 @@ export const IncidentCreate = IncidentFacts.extend({ id: Id }).meta({ id: 'Incid
 export type IncidentCreate = z.infer<typeof IncidentCreate>;
 
 /** PATCH /v1/incidents/{id}: changed facts. */
-export const IncidentPatch = IncidentFacts.partial()
+export const IncidentPatch = z
+  .strictObject(facts)
+  .partial()
   .refine((patch) => Object.keys(patch).length > 0, { message: 'at least one field is required', params: problem('nothing-changed') })
   .meta({ id: 'IncidentPatch' });
 export type IncidentPatch = z.infer<typeof IncidentPatch>;
@@ -133,6 +190,7 @@ export const IncidentAssess = z
       .array(z.strictObject({ category: DataCategory, score: z.number().int().min(1).max(4), reason: Text(2000) }))
       .max(20)
       .default([]),
+    policy: NotificationPolicy.default(defaultPolicy),
   })
   .meta({ id: 'IncidentAssess' });
 export type IncidentAssess = z.infer<typeof IncidentAssess>;
@@ -148,6 +206,12 @@ export const IncidentDecide = z
   })
   .meta({ id: 'IncidentDecide' });
 export type IncidentDecide = z.infer<typeof IncidentDecide>;
+
+/** POST /v1/incidents/{id}/task: tick a playbook task off (with where its evidence is), or open it again. */
+export const IncidentTickTask = z
+  .strictObject({ key: z.string().min(2).max(40), done: z.boolean(), evidence: Text(2000).default('') })
+  .meta({ id: 'IncidentTickTask' });
+export type IncidentTickTask = z.infer<typeof IncidentTickTask>;
 
 /** POST /v1/incidents/{id}/status: open → contained → closed, with a note. */
 export const IncidentSetStatus = z.strictObject({ status: IncidentStatus, note: Reason }).meta({ id: 'IncidentSetStatus' });

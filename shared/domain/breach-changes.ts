@@ -1,11 +1,16 @@
+import { playbookIdOf } from '../api/breach-playbooks';
+import type { IncidentRecordExemption, IncidentSetReference } from '../api/breach-reports';
 import type {
   Assessment,
   Incident,
   IncidentAssess,
   IncidentCreate,
   IncidentDecide,
+  IncidentEvent,
+  IncidentEventKind,
   IncidentPatch,
   IncidentSetStatus,
+  IncidentTickTask,
 } from '../api/breaches';
 import type { MutationContext } from '../entities/descriptor';
 import { assessmentChanges, assessSeverity, MIN_REASON_LENGTH, type SeverityAssessment } from './breach-severity';
@@ -46,11 +51,21 @@ function checkFacts(facts: Facts, ctx: MutationContext): void {
   if (processor) throw new RuleError('unknown-processor', `No processor ${processor}.`, 'processorIds', { id: processor });
 }
 
-const event = (ctx: MutationContext, text: string) => ({ id: ctx.newId(), at: ctx.at, actor: ctx.actor, text });
+/** A timeline entry: what happened by kind and values (the screen words it), and a note where a person wrote one. */
+export const event = (ctx: MutationContext, kind: IncidentEventKind, params: IncidentEvent['params'] = {}, text = ''): IncidentEvent => ({
+  id: ctx.newId(),
+  at: ctx.at,
+  actor: ctx.actor,
+  kind,
+  params,
+  text,
+});
 
 export function createIncident(input: IncidentCreate, ctx: MutationContext): Incident {
   const { id, ...facts } = input;
   checkFacts(facts, ctx);
+  // The incident starts on its family's playbook as it reads now, and keeps that revision.
+  const playbook = ctx.find('playbook', playbookIdOf(facts.family));
   return {
     id,
     version: 0,
@@ -59,14 +74,22 @@ export function createIncident(input: IncidentCreate, ctx: MutationContext): Inc
     status: 'open',
     assessments: [],
     decision: null,
-    timeline: [event(ctx, 'logged')],
+    playbook: {
+      family: facts.family,
+      revision: playbook?.revision ?? 0,
+      tasks: (playbook?.tasks ?? []).map((task) => ({ ...task, done: null })),
+    },
+    authorityReference: null,
+    reports: [],
+    exemption: null,
+    timeline: [event(ctx, 'logged', playbook ? { playbook: playbook.revision } : {})],
   };
 }
 
 /** An assessment's inputs run again over the incident's facts as they are now. */
 function rerun(
   incident: Incident,
-  inputs: Pick<Assessment, 'identifiers' | 'circumstances' | 'adjustments'>,
+  inputs: Pick<Assessment, 'identifiers' | 'circumstances' | 'adjustments' | 'policy'>,
   ctx: MutationContext,
 ): Assessment {
   const result: SeverityAssessment = assessSeverity({
@@ -76,7 +99,7 @@ function rerun(
     circumstances: inputs.circumstances,
     peopleAffected: incident.people.max,
     unintelligible: incident.encryption === 'encrypted_key_safe',
-  });
+  }, inputs.policy);
   return {
     at: ctx.at,
     by: ctx.actor,
@@ -92,6 +115,7 @@ function rerun(
     score: result.score,
     band: result.band,
     recommendation: { authority: result.recommendation.authority, subjects: result.recommendation.subjects },
+    policy: inputs.policy,
   };
 }
 
@@ -102,17 +126,17 @@ export function updateIncident(current: Incident, patch: IncidentPatch, ctx: Mut
   if (!fields.length) return current;
   const next: Incident = { ...current, ...patch, updatedAt: ctx.at };
   checkFacts(next, ctx);
-  const timeline = [...current.timeline, event(ctx, `facts: ${fields.join(', ')}`)];
+  const timeline = [...current.timeline, event(ctx, 'facts', { fields: fields.join(',') })];
   // A changed fact the assessment rests on re-runs the last assessment and says what moved.
   const last = current.assessments.at(-1);
   const assessed: (keyof IncidentPatch)[] = ['categories', 'people', 'encryption'];
   if (last && fields.some((field) => assessed.includes(field))) {
     const again = rerun(next, last, ctx);
     const changes = assessmentChanges(last, again);
-    timeline.push(event(ctx, `assessment re-run: ${changes.length ? changes.join(', ') : 'nothing moved'}`));
+    timeline.push(event(ctx, 'reassessed', { moved: changes.join(','), band: again.band, score: again.score }));
     // A decision taken on a recommendation that has moved must be taken again (it stays in the timeline).
     const voided = next.decision && changes.some((change) => change.startsWith('recommendation.'));
-    if (voided) timeline.push(event(ctx, 'decision void: the recommendation changed'));
+    if (voided) timeline.push(event(ctx, 'decision_void'));
     return { ...next, assessments: [...current.assessments, again], decision: voided ? null : next.decision, timeline };
   }
   return { ...next, timeline };
@@ -124,7 +148,7 @@ export function assessIncident(current: Incident, args: IncidentAssess, ctx: Mut
     ...current,
     updatedAt: ctx.at,
     assessments: [...current.assessments, assessment],
-    timeline: [...current.timeline, event(ctx, `assessed: ${assessment.band} (${assessment.score})`)],
+    timeline: [...current.timeline, event(ctx, 'assessed', { band: assessment.band, score: assessment.score })],
   };
 }
 
@@ -160,10 +184,7 @@ export function decideNotification(current: Incident, args: IncidentDecide, ctx:
       delayReasons: args.authority && late ? args.delayReasons.trim() : '',
       recommended: last.recommendation,
     },
-    timeline: [
-      ...current.timeline,
-      event(ctx, `decided: authority ${args.authority ? 'yes' : 'no'}, people ${args.subjects ? 'yes' : 'no'}`),
-    ],
+    timeline: [...current.timeline, event(ctx, 'decided', { authority: args.authority, subjects: args.subjects })],
   };
 }
 
@@ -177,6 +198,62 @@ export function setIncidentStatus(current: Incident, args: IncidentSetStatus, ct
     ...current,
     updatedAt: ctx.at,
     status: args.status,
-    timeline: [...current.timeline, event(ctx, `${current.status} → ${args.status}: ${args.note}`)],
+    timeline: [...current.timeline, event(ctx, 'status', { from: current.status, to: args.status }, args.note)],
+  };
+}
+
+/** A playbook task ticked off (naming where its evidence is, when the task asks for evidence) or opened again. */
+export function tickTask(current: Incident, args: IncidentTickTask, ctx: MutationContext): Incident {
+  const task = current.playbook.tasks.find((t) => t.key === args.key);
+  if (!task) throw new RuleError('unknown-task', `The incident's playbook has no task ${args.key}.`, 'key', { key: args.key });
+  if ((task.done !== null) === args.done) return current;
+  const needsEvidence = args.done && (task.evidence.de || task.evidence.en) && args.evidence.trim().length < 3;
+  if (needsEvidence) throw new RuleError('task-needs-evidence', 'Say where the evidence of this task is.', 'evidence', { key: args.key });
+  const done = args.done ? { at: ctx.at, by: ctx.actor, evidence: args.evidence.trim() } : null;
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    playbook: { ...current.playbook, tasks: current.playbook.tasks.map((t) => (t.key === args.key ? { ...t, done } : t)) },
+    timeline: [...current.timeline, event(ctx, 'task', { key: args.key, done: args.done }, args.evidence.trim())],
+  };
+}
+
+/** The reference number the authority gave the notification; follow-ups go under it (Art. 33(4)). */
+export function setReference(current: Incident, args: IncidentSetReference, ctx: MutationContext): Incident {
+  if (!current.reports.length) {
+    throw new RuleError('no-report-yet', 'The authority gives its reference once it has the initial report.', 'reference');
+  }
+  if (args.reference === current.authorityReference) return current;
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    authorityReference: args.reference,
+    timeline: [...current.timeline, event(ctx, 'reference', { reference: args.reference })],
+  };
+}
+
+/**
+ * Art. 34(3): the people need not be told individually when (a) the data are unintelligible to anyone who
+ * gets them, (b) later measures remove the high risk, or (c) it would take disproportionate effort — then a
+ * public communication instead, recorded with where and when.
+ */
+export function recordExemption(current: Incident, args: IncidentRecordExemption, ctx: MutationContext): Incident {
+  if (args.ground === 'unintelligible' && current.encryption !== 'encrypted_key_safe') {
+    throw new RuleError('exemption-not-encrypted', 'The data are unintelligible only when encrypted with the key safe.', 'ground');
+  }
+  if (args.ground === 'disproportionate' && !args.publicCommunication) {
+    throw new RuleError('public-communication-missing', 'Say where and when the public communication was made instead.', 'publicCommunication');
+  }
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    exemption: {
+      ground: args.ground,
+      reason: args.reason,
+      publicCommunication: args.ground === 'disproportionate' ? args.publicCommunication : null,
+      at: ctx.at,
+      by: ctx.actor,
+    },
+    timeline: [...current.timeline, event(ctx, 'exemption', { ground: args.ground }, args.reason)],
   };
 }

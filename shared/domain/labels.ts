@@ -1,6 +1,10 @@
 import type { z } from 'zod';
 import type { Art9Ground, LegalBasis } from '../api/activities';
+import type { Notice } from '../api/breach-notices';
+import type { TaskPhase } from '../api/breach-playbooks';
+import type { ReportChannel, ReportPhase, SubjectExemption } from '../api/breach-reports';
 import type { BreachFamily, EncryptionState, IdentificationLevel, IncidentStatus, LossKind, VulnerableGroup } from '../api/breaches';
+import type { Role } from '../api/common';
 import type { DsarChannel, DsarPriority, DsarStatus, DsarType } from '../api/dsar';
 import type {
   ClockSettings,
@@ -65,6 +69,13 @@ export interface LabelTable {
   vulnerableGroup: Record<z.infer<typeof VulnerableGroup>, string>;
   identificationLevel: Record<z.infer<typeof IdentificationLevel>, string>;
   severityBand: Record<'low' | 'medium' | 'high' | 'very_high', string>;
+  reportPhase: Record<ReportPhase, string>;
+  reportChannel: Record<ReportChannel, string>;
+  subjectExemption: Record<SubjectExemption, string>;
+  taskPhase: Record<TaskPhase, string>;
+  role: Record<Role, string>;
+  noticeState: Record<Notice['state'], string>;
+  audienceKind: Record<Notice['audience']['kind'], string>;
 }
 
 const de: LabelTable = {
@@ -241,11 +252,31 @@ const de: LabelTable = {
     maximum: 'Maximal (1)',
   },
   severityBand: { low: 'Niedrig', medium: 'Mittel', high: 'Hoch', very_high: 'Sehr hoch' },
+  reportPhase: { initial: 'Erstmeldung', follow_up: 'Nachmeldung', final: 'Abschlussmeldung' },
+  reportChannel: { portal: 'Online-Formular der Behörde', email: 'E-Mail', post: 'Post', fax: 'Fax' },
+  subjectExemption: {
+    unintelligible: 'Daten unverständlich, z. B. verschlüsselt (Art. 34 Abs. 3 lit. a)',
+    risk_removed: 'Hohes Risiko durch Folgemaßnahmen beseitigt (Art. 34 Abs. 3 lit. b)',
+    disproportionate: 'Unverhältnismäßiger Aufwand: öffentliche Bekanntmachung (Art. 34 Abs. 3 lit. c)',
+  },
+  taskPhase: {
+    contain: 'Eindämmen',
+    preserve: 'Beweise sichern',
+    assess: 'Bewerten',
+    decide: 'Entscheiden',
+    notify: 'Melden',
+    communicate: 'Benachrichtigen',
+    review: 'Nachbereiten',
+  },
+  role: { privacy_officer: 'Datenschutz', security_lead: 'IT-Sicherheit', legal: 'Recht', admin: 'Administration' },
+  noticeState: { queued: 'In der Warteschlange', sending: 'Wird versendet', done: 'Versendet', failed: 'Fehlgeschlagen' },
+  audienceKind: { accounts: 'Kontenliste', csv: 'CSV-Datei', enrolled: 'Eingeschrieben in Kurs', logged_in: 'Angemeldet im Zeitraum' },
   exportKind: {
     dsar_register: 'Register der Betroffenenanfragen',
     dsar_package: 'Kopie eines übermittelten Datenpakets',
     dsar_letter: 'Schreiben an eine betroffene Person (Post)',
     breach_register: 'Verzeichnis der Datenpannen',
+    breach_report: 'Meldung an die Aufsichtsbehörde',
     records_of_processing: 'Verzeichnis von Verarbeitungstätigkeiten',
   },
 };
@@ -424,11 +455,31 @@ const en: LabelTable = {
     maximum: 'Maximum (1)',
   },
   severityBand: { low: 'Low', medium: 'Medium', high: 'High', very_high: 'Very high' },
+  reportPhase: { initial: 'Initial report', follow_up: 'Follow-up report', final: 'Final report' },
+  reportChannel: { portal: "The authority's web form", email: 'E-mail', post: 'Post', fax: 'Fax' },
+  subjectExemption: {
+    unintelligible: 'Data unintelligible, e.g. encrypted (Art. 34(3)(a))',
+    risk_removed: 'High risk removed by later measures (Art. 34(3)(b))',
+    disproportionate: 'Disproportionate effort: public communication (Art. 34(3)(c))',
+  },
+  taskPhase: {
+    contain: 'Contain',
+    preserve: 'Preserve evidence',
+    assess: 'Assess',
+    decide: 'Decide',
+    notify: 'Notify',
+    communicate: 'Communicate',
+    review: 'Review',
+  },
+  role: { privacy_officer: 'Privacy', security_lead: 'Security', legal: 'Legal', admin: 'Administration' },
+  noticeState: { queued: 'Queued', sending: 'Sending', done: 'Sent', failed: 'Failed' },
+  audienceKind: { accounts: 'List of accounts', csv: 'CSV file', enrolled: 'Enrolled in course', logged_in: 'Signed in between' },
   exportKind: {
     dsar_register: 'Register of data-subject requests',
     dsar_package: 'Copy of a delivered data package',
     dsar_letter: 'Letter to a data subject (post)',
     breach_register: 'Breach register',
+    breach_report: 'Report to the supervisory authority',
     records_of_processing: 'Records of processing activities',
   },
 };

@@ -20,6 +20,8 @@ export interface MutationContext<Platform = undefined> {
   at: string;
   /** A fresh id for a timeline entry. */
   newId(): string;
+  /** SHA-256 of a text, as lower-case hex (a frozen report's fingerprint): both sides compute it alike. */
+  digest(text: string): string;
   /** Another entity as this side holds it, or null. */
   find<N extends keyof EntityTypes>(entity: N, id: string): EntityTypes[N] | null;
   /**

@@ -1,12 +1,14 @@
 import type { z } from 'zod';
 import type { ProcessingActivity } from '../api/activities';
+import type { Notice } from '../api/breach-notices';
+import type { Playbook } from '../api/breach-playbooks';
 import type { Incident } from '../api/breaches';
 import type { Staff } from '../api/common';
 import type { Dsar } from '../api/dsar';
 import type { Job } from '../api/jobs';
 import type { LetterTemplates } from '../api/letter-templates';
 import type { Processor } from '../api/processors';
-import { incidentEntity } from '../breaches/entities';
+import { incidentEntity, noticeEntity, playbookEntity } from '../breaches/entities';
 import { dsarEntity, jobEntity, templateEntity } from '../dsar/entities';
 import { activityEntity, processorEntity } from '../processors/entities';
 import { staffEntity } from '../staff/entity';
@@ -24,7 +26,9 @@ export const entities = [
   staffEntity,
   processorEntity,
   activityEntity,
+  playbookEntity,
   incidentEntity,
+  noticeEntity,
 ] as const satisfies readonly AnyEntity[];
 
 /** The type of each entity, by name (declared apart so mutators can look up others without a type cycle). */
@@ -35,7 +39,9 @@ export interface EntityTypes {
   staff: Staff;
   processor: Processor;
   activity: ProcessingActivity;
+  playbook: Playbook;
   incident: Incident;
+  notice: Notice;
 }
 
 export type Entity = (typeof entities)[number];

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import type { AccountMatch } from '../api/accounts';
 import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/activities';
-import { type Incident, IncidentAssess, IncidentDecide, IncidentFacts, IncidentPatch, IncidentSetStatus } from '../api/breaches';
+import { type Notice, NoticeAudience, NoticeParts } from '../api/breach-notices';
+import { type Playbook, PlaybookSave } from '../api/breach-playbooks';
+import { IncidentRecordExemption, IncidentSetReference, ReportChannel, ReportPhase } from '../api/breach-reports';
+import {
+  type Incident,
+  IncidentAssess,
+  IncidentDecide,
+  IncidentFacts,
+  IncidentPatch,
+  IncidentSetStatus,
+  IncidentTickTask,
+} from '../api/breaches';
 import { type EntityName, EntityNameSchema } from '../api/changes';
 import { Id, type Me, type Staff } from '../api/common';
 import { checkReachable, type Dsar, DsarCreateFields, DsarPriority, DsarStatus, DsarType, Tag } from '../api/dsar';
@@ -9,6 +20,7 @@ import { ClockSettings, DsarAction, type Message, MessageKind } from '../api/dsa
 import type { Job } from '../api/jobs';
 import { type LetterTemplates, LetterTemplatesSave } from '../api/letter-templates';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
+import type { ReportGap } from '../domain/breach-reports';
 import type { DueDate } from '../domain/dsar-clock';
 import type { ProblemCode, ProblemParams } from '../domain/problems';
 import type { ControllerDetails } from '../domain/records';
@@ -136,6 +148,25 @@ export interface IncidentReminder {
   deadline: string;
 }
 
+/** The next report as it would go to the authority now: what is missing, to whom, and whether it is late. */
+export interface ReportCheck {
+  missing: ReportGap[];
+  authority: { region: string; name: string } | null;
+  late: boolean;
+  /** The contact point (b) and the controller, from the settings. */
+  contact: { name: string; contact: string };
+}
+
+/** A report's draft as the composer holds it; the console adds the controller, contact and authority. */
+const ReportDraft = z.strictObject({
+  id: Id,
+  phase: ReportPhase,
+  channel: ReportChannel,
+  language: z.enum(['de', 'en']).default('de'),
+  delayReasons: z.string().trim().max(2000).default(''),
+  update: z.string().trim().max(5000).default(''),
+});
+
 export interface DsarReminder {
   key: string;
   kind: 'new' | 'due_soon' | 'overdue';
@@ -162,7 +193,7 @@ export const SEARCH_LIMIT = 500;
 export const BULK_LIMIT = 5000;
 
 /** What a logged export contained. */
-export type ExportKind = 'dsar_register' | 'dsar_package' | 'dsar_letter' | 'records_of_processing' | 'breach_register';
+export type ExportKind = 'dsar_register' | 'dsar_package' | 'dsar_letter' | 'records_of_processing' | 'breach_register' | 'breach_report';
 
 /** One entry of the export log (Art. 5(2)): when, what, which file, its SHA-256 and who. */
 export interface ExportLogEntry {
@@ -268,8 +299,26 @@ export const channels = {
   'incident.list': channel<(Incident & { pending: boolean })[]>()(None),
   /** Undecided incidents whose 72-hour clock has reached 24, 12 or 4 hours left, or passed (0). */
   'incident.reminders': channel<IncidentReminder[]>()(None),
-  /** The register as CSV (Art. 33(5)); logged as an export. */
-  'incident.export': channel<FileExport>()(z.strictObject({ language: z.enum(['de', 'en']) })),
+  /** The register as CSV or PDF (Art. 33(5)); logged as an export. */
+  'incident.export': channel<FileExport>()(
+    z.strictObject({ language: z.enum(['de', 'en']), format: z.enum(['csv', 'pdf']).default('csv') }),
+  ),
+  'incident.tickTask': channel<Incident & { pending: boolean }>()(IncidentTickTask.extend({ id: Id })),
+  /** What the next report still lacks, before anything is sent. */
+  'incident.reportCheck': channel<ReportCheck>()(ReportDraft.omit({ channel: true, language: true })),
+  'incident.submitReport': channel<Incident & { pending: boolean }>()(ReportDraft),
+  'incident.setReference': channel<Incident & { pending: boolean }>()(IncidentSetReference.extend({ id: Id })),
+  'incident.recordExemption': channel<Incident & { pending: boolean }>()(IncidentRecordExemption.extend({ id: Id })),
+  /** A submitted report as it was frozen: its PDF (the report's language) or its JSON; logged as an export. */
+  'incident.reportFile': channel<FileExport>()(z.strictObject({ id: Id, reportId: Id, format: z.enum(['pdf', 'json']) })),
+  /** The playbook of every family. */
+  'playbook.list': channel<(Playbook & { pending: boolean })[]>()(None),
+  'playbook.save': channel<Playbook & { pending: boolean }>()(PlaybookSave.extend({ id: Id })),
+  /** The notices to the people affected by one incident, newest first. */
+  'notice.list': channel<(Notice & { pending: boolean })[]>()(z.strictObject({ incidentId: Id })),
+  'notice.send': channel<Notice & { pending: boolean }>()(
+    z.strictObject({ incidentId: Id, parts: z.strictObject({ de: NoticeParts, en: NoticeParts }), contact: z.string().trim().min(5).max(300), audience: NoticeAudience }),
+  ),
   'incident.create': channel<Incident & { pending: boolean }>()(IncidentFacts),
   'incident.update': channel<Incident & { pending: boolean }>()(z.strictObject({ id: Id, patch: IncidentPatch })),
   'incident.assess': channel<Incident & { pending: boolean }>()(IncidentAssess.extend({ id: Id })),

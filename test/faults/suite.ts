@@ -277,11 +277,11 @@ async function killRun(seed: number, platform: Platform, counts: FaultCounts): P
  */
 function rollBackNewestCacheMigration(dataDir: string): void {
   const newest = cacheMigrations.at(-1);
-  if (newest?.version !== 9) {
-    throw new Error(`the fault suite rolls back migration 9, the newest is ${newest?.version}: teach it ${newest?.name}`);
+  if (newest?.version !== 10) {
+    throw new Error(`the fault suite rolls back migration 10, the newest is ${newest?.version}: teach it ${newest?.name}`);
   }
   const cache = openEncrypted(join(dataDir, 'cache.sqlite'), TEST_KEY);
-  cache.exec('DROP INDEX incidents_by_awareness; DROP TABLE incidents; PRAGMA user_version = 8;');
+  cache.exec('DROP INDEX notices_by_incident; DROP TABLE notices; DROP INDEX playbooks_by_family; DROP TABLE playbooks; PRAGMA user_version = 9;');
   cache.close();
 }
 

@@ -221,4 +221,32 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 10,
+    name: 'breach playbooks and notices',
+    up(db) {
+      // Playbooks and notices the platform held before this version reach the cache by pulling the feed again
+      // from the start, once (as migration 9 did for incidents).
+      db.exec(`
+        CREATE TABLE playbooks (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          family TEXT NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0,
+          doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX playbooks_by_family ON playbooks (family, id);
+        CREATE TABLE notices (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          incident_id TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0,
+          doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX notices_by_incident ON notices (incident_id, created_at, id);
+        UPDATE sync_state SET value = '0' WHERE key = 'cursor';
+      `);
+    },
+  },
 ];

@@ -1,0 +1,140 @@
+import type { Notice, NoticeAudience } from '../../shared/api/breach-notices';
+import type { NoticePlatform } from '../../shared/domain/breach-notices';
+import type { Account } from '../accounts/account';
+import { accountData, coursesOf } from '../accounts/data';
+import type { PlatformOf } from '../http/entity-routes';
+import type { PlatformStore } from '../store/store';
+
+/** A notice goes out in this many steps; each one visible in the changes feed as counts. */
+const STEPS = 5;
+
+/** Whether the mail server refuses an address (about one in 30, fixed per account so a run can resume). */
+function bounces(account: Account): boolean {
+  let hash = 0;
+  for (const char of account.id) hash = (Math.imul(hash, 31) + char.charCodeAt(0)) >>> 0;
+  return hash % 30 === 0 || !account.email;
+}
+
+/**
+ * Sends Art. 34 notices the way a platform would: the audience resolved over its accounts, then the mails
+ * queued, sent and delivered (or bounced) in steps, the counts in the changes feed after each. A notice left
+ * sending by a stopped platform resumes from its counts on start.
+ */
+export class NoticeRunner {
+  private readonly timers = new Set<NodeJS.Timeout>();
+  private stopped = false;
+
+  constructor(
+    private readonly store: PlatformStore,
+    private readonly stepMs: number,
+  ) {}
+
+  /** The accounts an audience reaches, in id order, and how many listed ids have no account. */
+  resolve(audience: NoticeAudience): { accounts: Account[]; unknown: number } {
+    switch (audience.kind) {
+      case 'accounts':
+      case 'csv': {
+        const ids = [...new Set(audience.userIds)].sort();
+        const accounts = ids.map((id) => this.store.account<Account>(id)).filter((a): a is Account => a !== null);
+        return { accounts, unknown: ids.length - accounts.length };
+      }
+      case 'enrolled': {
+        const course = audience.course.trim().toLocaleLowerCase('de');
+        const accounts = this.store.accounts<Account>().filter((a) => coursesOf(a).some((c) => c.toLocaleLowerCase('de') === course));
+        return { accounts, unknown: 0 };
+      }
+      case 'logged_in': {
+        const from = `${audience.from}T00:00:00Z`;
+        const to = `${audience.to}T23:59:59Z`;
+        const accounts = this.store.accounts<Account>().filter((a) =>
+          accountData(a).login_history.some((login) => {
+            const at = String(login.fields.signedInAt ?? '');
+            return at >= from && at <= to;
+          }),
+        );
+        return { accounts, unknown: 0 };
+      }
+    }
+  }
+
+  /** Keeps the audience for the job (inside the write's transaction); the job starts once that has committed. */
+  remember(noticeId: string, audience: NoticeAudience): void {
+    this.store.db.prepare('INSERT OR REPLACE INTO job_specs (job_id, spec) VALUES (?, ?)').run(`notice:${noticeId}`, JSON.stringify(audience));
+  }
+
+  start(noticeId: string): void {
+    this.schedule(() => this.step(noticeId));
+  }
+
+  resume(): void {
+    for (const notice of this.store.all<Notice>('notice')) if (notice.state === 'queued' || notice.state === 'sending') this.start(notice.id);
+  }
+
+  stop(): void {
+    this.stopped = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    this.timers.clear();
+  }
+
+  private schedule(work: () => void): void {
+    if (this.stopped) return;
+    const timer = setTimeout(() => {
+      this.timers.delete(timer);
+      if (!this.stopped) work();
+    }, this.stepMs);
+    this.timers.add(timer);
+  }
+
+  /** One step: the mails sent in the last step are delivered or bounce; the next batch is sent. */
+  private step(noticeId: string): void {
+    const notice = this.store.get<Notice>('notice', noticeId);
+    const row = this.store.db.prepare<[string], { spec: string }>('SELECT spec FROM job_specs WHERE job_id = ?').get(`notice:${noticeId}`);
+    if (!notice || !row || (notice.state !== 'queued' && notice.state !== 'sending')) return;
+    const { accounts } = this.resolve(JSON.parse(row.spec) as NoticeAudience);
+    const c = { ...notice.counts };
+    const batch = Math.max(1, Math.ceil(c.recipients / STEPS));
+    // What was sent and has not come back yet is delivered or bounces now.
+    const settled = c.delivered + c.bounced;
+    for (const account of accounts.slice(settled, c.sent)) {
+      if (bounces(account)) c.bounced++;
+      else c.delivered++;
+    }
+    const next = Math.min(c.queued, batch);
+    c.queued -= next;
+    c.sent += next;
+    const done = c.queued === 0 && c.delivered + c.bounced === c.sent;
+    this.store.transaction(() => {
+      this.store.put('notice', {
+        ...notice,
+        version: notice.version + 1,
+        updatedAt: new Date().toISOString(),
+        state: done ? 'done' : 'sending',
+        counts: c,
+      } satisfies Notice);
+      if (done) this.store.audit('platform', 'notice.done', 'notice', notice.id, { incidentId: notice.incidentId, ...c });
+    });
+    if (!done) this.schedule(() => this.step(noticeId));
+  }
+}
+
+/** What the platform lends the notice's mutator: the audience resolved over its accounts, and the job. */
+export function noticePlatform(runner: NoticeRunner): PlatformOf<NoticePlatform> {
+  return () => {
+    const started: string[] = [];
+    return {
+      capabilities: {
+        resolve(audience) {
+          const { accounts, unknown } = runner.resolve(audience);
+          return { recipients: accounts.length, unknown };
+        },
+        start(noticeId, audience) {
+          runner.remember(noticeId, audience);
+          started.push(noticeId);
+        },
+      },
+      committed: () => {
+        for (const id of started) runner.start(id);
+      },
+    };
+  };
+}
