@@ -115,9 +115,7 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
       mimeType: format === 'pdf' ? 'application/pdf' : 'application/json',
       // The JSON is the frozen content itself with its fingerprint: what was sent, to be checked against it.
       content:
-        format === 'pdf'
-          ? await reportPdf(report, deps.clock().timeZone)
-          : Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8'),
+        format === 'pdf' ? await reportPdf(report, deps.clock().timeZone) : Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8'),
       actor: deps.actor(),
     });
   });

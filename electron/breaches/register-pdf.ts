@@ -12,7 +12,12 @@ const texts = {
  * The register as an authority would ask to see it: every incident, notified or not, one block each with the
  * same columns as the CSV (an empty column is left out), newest awareness first.
  */
-export function breachRegisterPdf(incidents: readonly Incident[], language: 'de' | 'en', timeZone: string, controller: string): Promise<Buffer> {
+export function breachRegisterPdf(
+  incidents: readonly Incident[],
+  language: 'de' | 'en',
+  timeZone: string,
+  controller: string,
+): Promise<Buffer> {
   const t = texts[language];
   const { headers, rows } = breachRegisterTable(incidents, language, timeZone);
   const pdf = pdfDocument({ title: t.title, author: controller, subject: t.title });
@@ -20,9 +25,12 @@ export function breachRegisterPdf(incidents: readonly Incident[], language: 'de'
   doc.font('Helvetica-Bold').fontSize(16);
   text(t.title);
   doc.font('Helvetica').fontSize(10);
-  text(`${controller} · ${t.exported}: ${dateFormat(language, timeZone).longInstant(new Date().toISOString())} · ${rows.length} ${t.count}`, {
-    paragraphGap: 8,
-  });
+  text(
+    `${controller} · ${t.exported}: ${dateFormat(language, timeZone).longInstant(new Date().toISOString())} · ${rows.length} ${t.count}`,
+    {
+      paragraphGap: 8,
+    },
+  );
   for (const row of rows) {
     // ID and title make the heading; the rest are the CSV's columns, label over value.
     heading(`${row[1]} (${row[0]})`, 12);

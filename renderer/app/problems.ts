@@ -31,6 +31,14 @@ export function useProblemText() {
       const words: Record<string, string | number> = {};
       for (const [key, value] of Object.entries(params)) {
         const table = labelled[key];
+        // A list of what is missing, each named in the reader's language.
+        if (key === 'missing' && typeof value === 'string') {
+          words[key] = value
+            .split(',')
+            .map((gap) => nameOr(names.reportGap as Record<string, string>, gap))
+            .join('; ');
+          continue;
+        }
         words[key] =
           typeof value === 'string' && table
             ? nameOr(names[table] as unknown as Record<string, string>, value)

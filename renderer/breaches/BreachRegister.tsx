@@ -2,7 +2,9 @@ import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Incident } from '../../shared/api/breaches';
+import { taskOverdue } from '../../shared/domain/breach-playbooks';
 import { clockLeft } from '../../shared/domain/breach-severity';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
 import { download } from '../app/download';
@@ -67,17 +69,25 @@ export function BreachRegister() {
           {t('register.title')}
         </Title>
         <Group>
-          <Button
-            variant="default"
-            data-testid="export-register"
-            onClick={() =>
-              bridge['incident.export']({ language: i18n.language === 'en' ? 'en' : 'de' }).then(download, (error: unknown) =>
-                setExportError(problems.failure(error)),
-              )
-            }
-          >
-            {t('register.export')}
+          <Button component={Link} to="/breaches/playbooks" variant="subtle" data-testid="open-playbooks">
+            {t('playbooks.open')}
           </Button>
+          <Button.Group>
+            {(['csv', 'pdf'] as const).map((format) => (
+              <Button
+                key={format}
+                variant="default"
+                data-testid={format === 'csv' ? 'export-register' : 'export-register-pdf'}
+                onClick={() =>
+                  bridge['incident.export']({ language: i18n.language === 'en' ? 'en' : 'de', format }).then(download, (error: unknown) =>
+                    setExportError(problems.failure(error)),
+                  )
+                }
+              >
+                {format === 'csv' ? t('register.export') : t('register.exportPdf')}
+              </Button>
+            ))}
+          </Button.Group>
           {mayWrite && (
             <Button onClick={() => setCreating(true)} data-testid="log-incident">
               {t('register.log')}
@@ -99,12 +109,15 @@ export function BreachRegister() {
             <Table.Th>{t('register.awareAt')}</Table.Th>
             <Table.Th>{t('register.clock')}</Table.Th>
             <Table.Th>{t('register.severity')}</Table.Th>
+            <Table.Th>{t('register.tasks')}</Table.Th>
             <Table.Th>{t('register.status')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {incidents.data?.map((incident) => {
             const last = incident.assessments.at(-1);
+            const tasks = incident.playbook.tasks;
+            const overdue = tasks.filter((task) => taskOverdue(incident.awareAt, task, now)).length;
             return (
               <Table.Tr
                 key={incident.id}
@@ -135,6 +148,18 @@ export function BreachRegister() {
                     <Text size="sm" c="dimmed">
                       {t('register.notAssessed')}
                     </Text>
+                  )}
+                </Table.Td>
+                <Table.Td data-testid="task-count">
+                  {tasks.length > 0 && (
+                    <Text size="sm" span>
+                      {tasks.filter((task) => task.done).length}/{tasks.length}
+                    </Text>
+                  )}
+                  {overdue > 0 && (
+                    <Badge ml={6} size="xs" color="red" variant="light">
+                      {t('register.overdue', { count: overdue })}
+                    </Badge>
                   )}
                 </Table.Td>
                 <Table.Td>{names.incidentStatus[incident.status]}</Table.Td>

@@ -59,7 +59,9 @@ export class NoticeRunner {
 
   /** Keeps the audience for the job (inside the write's transaction); the job starts once that has committed. */
   remember(noticeId: string, audience: NoticeAudience): void {
-    this.store.db.prepare('INSERT OR REPLACE INTO job_specs (job_id, spec) VALUES (?, ?)').run(`notice:${noticeId}`, JSON.stringify(audience));
+    this.store.db
+      .prepare('INSERT OR REPLACE INTO job_specs (job_id, spec) VALUES (?, ?)')
+      .run(`notice:${noticeId}`, JSON.stringify(audience));
   }
 
   start(noticeId: string): void {
@@ -67,7 +69,8 @@ export class NoticeRunner {
   }
 
   resume(): void {
-    for (const notice of this.store.all<Notice>('notice')) if (notice.state === 'queued' || notice.state === 'sending') this.start(notice.id);
+    for (const notice of this.store.all<Notice>('notice'))
+      if (notice.state === 'queued' || notice.state === 'sending') this.start(notice.id);
   }
 
   stop(): void {

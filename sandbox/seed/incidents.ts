@@ -14,9 +14,9 @@ import { composeNotice } from '../../shared/domain/breach-notices';
 import { submitReport } from '../../shared/domain/breach-reports';
 import type { MutationContext } from '../../shared/entities/descriptor';
 import { demoActivities } from './activities';
+import { demoPlaybook } from './playbooks';
 import { demoProcessors } from './processors';
 import type { Random } from './random';
-import { demoPlaybook } from './playbooks';
 import { demoController, demoStaff } from './staff';
 
 const HOUR = 3_600_000;
@@ -190,7 +190,11 @@ const aftermath: Record<BreachFamily, { consequences: string; measures: string }
   },
 };
 
-const controller = { name: demoController.controllerName, address: demoController.controllerAddress, contact: demoController.controllerContact };
+const controller = {
+  name: demoController.controllerName,
+  address: demoController.controllerAddress,
+  contact: demoController.controllerContact,
+};
 const demoContact = { name: demoController.dpoName, contact: demoController.dpoContact };
 
 const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
@@ -295,19 +299,39 @@ export function generateIncidents(
     );
     const draft = { channel: 'portal' as const, language: 'de' as const, region: 'DE-BE', controller, contact: demoContact };
     if (rec.authority) {
-      incident = submitReport(incident, { ...draft, reportId: `rep_${i + 1}_1`, phase: 'initial', delayReasons: '', update: '' }, ctx(30 * HOUR, officer));
-      incident = setReference(incident, { reference: `BlnBDI-DP-${new Date(aware).getUTCFullYear()}-${(410 + i * 7).toString().padStart(4, '0')}` }, ctx(2 * DAY, officer));
+      incident = submitReport(
+        incident,
+        { ...draft, reportId: `rep_${i + 1}_1`, phase: 'initial', delayReasons: '', update: '' },
+        ctx(30 * HOUR, officer),
+      );
+      incident = setReference(
+        incident,
+        { reference: `BlnBDI-DP-${new Date(aware).getUTCFullYear()}-${(410 + i * 7).toString().padStart(4, '0')}` },
+        ctx(2 * DAY, officer),
+      );
       if (i % 2 === 0) {
         incident = submitReport(
           incident,
-          { ...draft, reportId: `rep_${i + 1}_2`, phase: 'follow_up', delayReasons: '', update: 'Forensik abgeschlossen: Umfang bestätigt, keine weiteren Systeme betroffen.' },
+          {
+            ...draft,
+            reportId: `rep_${i + 1}_2`,
+            phase: 'follow_up',
+            delayReasons: '',
+            update: 'Forensik abgeschlossen: Umfang bestätigt, keine weiteren Systeme betroffen.',
+          },
           ctx(5 * DAY, officer),
         );
       }
       if (closing) {
         incident = submitReport(
           incident,
-          { ...draft, reportId: `rep_${i + 1}_3`, phase: 'final', delayReasons: '', update: 'Alle Maßnahmen umgesetzt; der Vorfall ist abgeschlossen.' },
+          {
+            ...draft,
+            reportId: `rep_${i + 1}_3`,
+            phase: 'final',
+            delayReasons: '',
+            update: 'Alle Maßnahmen umgesetzt; der Vorfall ist abgeschlossen.',
+          },
           ctx(13 * DAY, officer),
         );
       }
@@ -316,7 +340,11 @@ export function generateIncidents(
     if (closing) {
       tick(Number.POSITIVE_INFINITY);
       incident = setIncidentStatus(incident, { status: 'contained', note: 'Ursache behoben, Zugänge gesperrt.' }, ctx(2 * DAY, security));
-      incident = setIncidentStatus(incident, { status: 'closed', note: 'Nachbereitung abgeschlossen, Maßnahmen umgesetzt.' }, ctx(15 * DAY, security));
+      incident = setIncidentStatus(
+        incident,
+        { status: 'closed', note: 'Nachbereitung abgeschlossen, Maßnahmen umgesetzt.' },
+        ctx(15 * DAY, security),
+      );
     }
     return { ...incident, version: 1 };
   });

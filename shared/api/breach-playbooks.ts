@@ -18,7 +18,11 @@ export const PlaybookTask = z.strictObject({
   title: Bilingual,
   role: Role,
   /** Due this many hours after the instant of awareness (the 72-hour clock's start). */
-  dueHours: z.number().int().min(0).max(24 * 90),
+  dueHours: z
+    .number()
+    .int()
+    .min(0)
+    .max(24 * 90),
   /** The evidence the task leaves behind (a log export, a ticket); ticking it off names where it is. Empty: none. */
   evidence: z.strictObject({ de: z.string().trim().max(500), en: z.string().trim().max(500) }),
 });
@@ -32,7 +36,12 @@ const Tasks = z
     const seen = new Set<string>();
     tasks.forEach((task, index) => {
       if (seen.has(task.key)) {
-        ctx.addIssue({ code: 'custom', path: [index, 'key'], message: `task ${task.key} twice`, params: problem('duplicate-task', { key: task.key }) });
+        ctx.addIssue({
+          code: 'custom',
+          path: [index, 'key'],
+          message: `task ${task.key} twice`,
+          params: problem('duplicate-task', { key: task.key }),
+        });
       }
       seen.add(task.key);
     });

@@ -87,7 +87,14 @@ export type IncidentSubmitReport = z.infer<typeof IncidentSubmitReport>;
 
 /** POST /v1/incidents/{id}/reference: the reference number the authority gave the notification. */
 export const IncidentSetReference = z
-  .strictObject({ reference: z.string().trim().min(2).max(80).regex(/^[^\r\n]*$/) })
+  .strictObject({
+    reference: z
+      .string()
+      .trim()
+      .min(2)
+      .max(80)
+      .regex(/^[^\r\n]*$/),
+  })
   .meta({ id: 'IncidentSetReference' });
 export type IncidentSetReference = z.infer<typeof IncidentSetReference>;
 
@@ -110,7 +117,10 @@ export const IncidentRecordExemption = z
   .strictObject({
     ground: SubjectExemption,
     reason: Line(2000).min(10),
-    publicCommunication: z.strictObject({ where: Line(500).min(3), at: Iso }).nullable().default(null),
+    publicCommunication: z
+      .strictObject({ where: Line(500).min(3), at: Iso })
+      .nullable()
+      .default(null),
   })
   .meta({ id: 'IncidentRecordExemption' });
 export type IncidentRecordExemption = z.infer<typeof IncidentRecordExemption>;

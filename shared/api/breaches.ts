@@ -77,7 +77,11 @@ const facts = {
 };
 
 /** What the facts are before anyone knows the consequences and measures: both may follow later. */
-export const IncidentFacts = z.strictObject({ ...facts, consequences: facts.consequences.default(''), measures: facts.measures.default('') });
+export const IncidentFacts = z.strictObject({
+  ...facts,
+  consequences: facts.consequences.default(''),
+  measures: facts.measures.default(''),
+});
 export type IncidentFacts = z.infer<typeof IncidentFacts>;
 
 /** One assessment by ENISA's method, kept whole: the inputs the officer chose and what followed. */

@@ -92,14 +92,17 @@ function rerun(
   inputs: Pick<Assessment, 'identifiers' | 'circumstances' | 'adjustments' | 'policy'>,
   ctx: MutationContext,
 ): Assessment {
-  const result: SeverityAssessment = assessSeverity({
-    categories: incident.categories,
-    adjustments: inputs.adjustments.map((a) => ({ ...a, score: a.score as 1 | 2 | 3 | 4 })),
-    identifiers: inputs.identifiers,
-    circumstances: inputs.circumstances,
-    peopleAffected: incident.people.max,
-    unintelligible: incident.encryption === 'encrypted_key_safe',
-  }, inputs.policy);
+  const result: SeverityAssessment = assessSeverity(
+    {
+      categories: incident.categories,
+      adjustments: inputs.adjustments.map((a) => ({ ...a, score: a.score as 1 | 2 | 3 | 4 })),
+      identifiers: inputs.identifiers,
+      circumstances: inputs.circumstances,
+      peopleAffected: incident.people.max,
+      unintelligible: incident.encryption === 'encrypted_key_safe',
+    },
+    inputs.policy,
+  );
   return {
     at: ctx.at,
     by: ctx.actor,
@@ -242,7 +245,11 @@ export function recordExemption(current: Incident, args: IncidentRecordExemption
     throw new RuleError('exemption-not-encrypted', 'The data are unintelligible only when encrypted with the key safe.', 'ground');
   }
   if (args.ground === 'disproportionate' && !args.publicCommunication) {
-    throw new RuleError('public-communication-missing', 'Say where and when the public communication was made instead.', 'publicCommunication');
+    throw new RuleError(
+      'public-communication-missing',
+      'Say where and when the public communication was made instead.',
+      'publicCommunication',
+    );
   }
   return {
     ...current,

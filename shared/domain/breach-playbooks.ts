@@ -10,7 +10,13 @@ export const PLAYBOOK_HISTORY = 50;
  */
 export function savePlaybook(current: Playbook, args: PlaybookSave, ctx: MutationContext): Playbook {
   if (JSON.stringify(current.tasks) === JSON.stringify(args.tasks)) return current;
-  const previous = { revision: current.revision, savedAt: current.savedAt, savedBy: current.savedBy, note: current.note, tasks: current.tasks };
+  const previous = {
+    revision: current.revision,
+    savedAt: current.savedAt,
+    savedBy: current.savedBy,
+    note: current.note,
+    tasks: current.tasks,
+  };
   return {
     ...current,
     updatedAt: ctx.at,

@@ -1,8 +1,8 @@
 import type { AuthorityReport, IncidentSubmitReport, ReportContent } from '../api/breach-reports';
 import type { Incident } from '../api/breaches';
 import type { MutationContext } from '../entities/descriptor';
-import { MIN_REASON_LENGTH } from './breach-severity';
 import { event } from './breach-changes';
+import { MIN_REASON_LENGTH } from './breach-severity';
 import { breachAuthorityDeadline } from './deadlines';
 import { RuleError } from './rules';
 import { supervisoryAuthorities } from './supervisory-authorities';
@@ -117,7 +117,9 @@ export function composeReport(incident: Incident, draft: Draft, at: string, proc
 export function submitReport(current: Incident, args: IncidentSubmitReport, ctx: MutationContext): Incident {
   const gaps = missingForReport(current, args, ctx.at);
   if (gaps.length) {
-    throw new RuleError('report-incomplete', `The report cannot be submitted yet: ${gaps.join(', ')}.`, undefined, { missing: gaps.join(',') });
+    throw new RuleError('report-incomplete', `The report cannot be submitted yet: ${gaps.join(', ')}.`, undefined, {
+      missing: gaps.join(','),
+    });
   }
   if (current.reports.some((report) => report.id === args.reportId)) {
     throw new RuleError('already-exists', `A report ${args.reportId} was already submitted.`, 'reportId');

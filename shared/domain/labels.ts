@@ -27,6 +27,7 @@ import type {
   TransferMechanism,
 } from '../api/processors';
 import type { ExportKind } from '../ipc/contract';
+import type { ReportGap } from './breach-reports';
 
 export type LabelLanguage = 'de' | 'en';
 
@@ -76,6 +77,7 @@ export interface LabelTable {
   role: Record<Role, string>;
   noticeState: Record<Notice['state'], string>;
   audienceKind: Record<Notice['audience']['kind'], string>;
+  reportGap: Record<ReportGap, string>;
 }
 
 const de: LabelTable = {
@@ -271,6 +273,20 @@ const de: LabelTable = {
   role: { privacy_officer: 'Datenschutz', security_lead: 'IT-Sicherheit', legal: 'Recht', admin: 'Administration' },
   noticeState: { queued: 'In der Warteschlange', sending: 'Wird versendet', done: 'Versendet', failed: 'Fehlgeschlagen' },
   audienceKind: { accounts: 'Kontenliste', csv: 'CSV-Datei', enrolled: 'Eingeschrieben in Kurs', logged_in: 'Angemeldet im Zeitraum' },
+  reportGap: {
+    'not-decided': 'die Entscheidung, die Behörde zu benachrichtigen',
+    'final-exists': 'nichts mehr: die Abschlussmeldung ist gemacht',
+    'initial-exists': 'keine zweite Erstmeldung: eine Nachmeldung wählen',
+    'initial-missing': 'zuerst die Erstmeldung',
+    reference: 'das Aktenzeichen der Behörde',
+    authority: 'die zuständige Aufsichtsbehörde (Bundesland in den Einstellungen)',
+    controller: 'Name und Anschrift des Verantwortlichen (Einstellungen)',
+    contact: 'der Datenschutzbeauftragte als Anlaufstelle (Einstellungen, Art. 33 Abs. 3 lit. b)',
+    consequences: 'die wahrscheinlichen Folgen (Art. 33 Abs. 3 lit. c)',
+    measures: 'die ergriffenen Maßnahmen (Art. 33 Abs. 3 lit. d)',
+    'delay-reasons': 'die Gründe für die Verzögerung (Art. 33 Abs. 1)',
+    update: 'was die Meldung Neues enthält',
+  },
   exportKind: {
     dsar_register: 'Register der Betroffenenanfragen',
     dsar_package: 'Kopie eines übermittelten Datenpakets',
@@ -474,6 +490,20 @@ const en: LabelTable = {
   role: { privacy_officer: 'Privacy', security_lead: 'Security', legal: 'Legal', admin: 'Administration' },
   noticeState: { queued: 'Queued', sending: 'Sending', done: 'Sent', failed: 'Failed' },
   audienceKind: { accounts: 'List of accounts', csv: 'CSV file', enrolled: 'Enrolled in course', logged_in: 'Signed in between' },
+  reportGap: {
+    'not-decided': 'the decision to notify the authority',
+    'final-exists': 'nothing more: the final report has been made',
+    'initial-exists': 'no second initial report: choose a follow-up',
+    'initial-missing': 'the initial report first',
+    reference: "the authority's reference number",
+    authority: 'the competent supervisory authority (the Land in the settings)',
+    controller: "the controller's name and address (settings)",
+    contact: 'the data protection officer as contact point (settings, Art. 33(3)(b))',
+    consequences: 'the likely consequences (Art. 33(3)(c))',
+    measures: 'the measures taken (Art. 33(3)(d))',
+    'delay-reasons': 'the reasons for the delay (Art. 33(1))',
+    update: 'what the report adds',
+  },
   exportKind: {
     dsar_register: 'Register of data-subject requests',
     dsar_package: 'Copy of a delivered data package',

@@ -317,7 +317,12 @@ export const channels = {
   /** The notices to the people affected by one incident, newest first. */
   'notice.list': channel<(Notice & { pending: boolean })[]>()(z.strictObject({ incidentId: Id })),
   'notice.send': channel<Notice & { pending: boolean }>()(
-    z.strictObject({ incidentId: Id, parts: z.strictObject({ de: NoticeParts, en: NoticeParts }), contact: z.string().trim().min(5).max(300), audience: NoticeAudience }),
+    z.strictObject({
+      incidentId: Id,
+      parts: z.strictObject({ de: NoticeParts, en: NoticeParts }),
+      contact: z.string().trim().min(5).max(300),
+      audience: NoticeAudience,
+    }),
   ),
   'incident.create': channel<Incident & { pending: boolean }>()(IncidentFacts),
   'incident.update': channel<Incident & { pending: boolean }>()(z.strictObject({ id: Id, patch: IncidentPatch })),

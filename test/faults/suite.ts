@@ -281,7 +281,9 @@ function rollBackNewestCacheMigration(dataDir: string): void {
     throw new Error(`the fault suite rolls back migration 10, the newest is ${newest?.version}: teach it ${newest?.name}`);
   }
   const cache = openEncrypted(join(dataDir, 'cache.sqlite'), TEST_KEY);
-  cache.exec('DROP INDEX notices_by_incident; DROP TABLE notices; DROP INDEX playbooks_by_family; DROP TABLE playbooks; PRAGMA user_version = 9;');
+  cache.exec(
+    'DROP INDEX notices_by_incident; DROP TABLE notices; DROP INDEX playbooks_by_family; DROP TABLE playbooks; PRAGMA user_version = 9;',
+  );
   cache.close();
 }
 

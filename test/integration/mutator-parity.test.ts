@@ -9,6 +9,8 @@ import { generateIncidents } from '../../sandbox/seed/incidents';
 import { demoProcessors } from '../../sandbox/seed/processors';
 import { createRandom } from '../../sandbox/seed/random';
 import { demoStaff } from '../../sandbox/seed/staff';
+import type { Playbook } from '../../shared/api/breach-playbooks';
+import type { Incident } from '../../shared/api/breaches';
 import type { Dsar } from '../../shared/api/dsar';
 import { DataCategory, DenialReason, type DsarEvent, IdentityMethod, type Message, MessageKind } from '../../shared/api/dsar-workflow';
 import type { Job } from '../../shared/api/jobs';
@@ -34,7 +36,7 @@ let core: Core;
 beforeAll(async () => {
   dir = tempDir();
   // Jobs never progress here: the platform's answer is compared before a job could add to the timeline.
-  platform = await testPlatform(dir.path, 40, { jobStepMs: 3_600_000 });
+  platform = await testPlatform(dir.path, 40, { jobStepMs: 3_600_000, noticeStepMs: 3_600_000 });
   stores = openStores(join(dir.path, 'console'), TEST_KEY);
   core = openCore(stores, {
     // The administrator may run every mutator (incidents are written by security leads, decided by officers).
@@ -198,8 +200,12 @@ const incidentBase = (() => {
     assessments: _____,
     decision: ______,
     timeline: _______,
+    playbook: ________,
+    reports: _________,
+    authorityReference: __________,
+    exemption: ___________,
     ...facts
-  } = generateIncidents(createRandom(7), 1, new Date())[0];
+  } = generateIncidents(createRandom(7), 1, new Date()).incidents[0];
   return facts;
 })();
 const incidentFacts = fc.record(
@@ -218,7 +224,15 @@ const incidentFacts = fc.record(
   { requiredKeys: [] },
 );
 
+const noticeParts = {
+  what: 'Ein Angreifer hat Daten kopiert.',
+  consequences: 'Es kann zu Phishing-Mails kommen.',
+  measures: 'Wir haben die Lücke geschlossen.',
+  advice: 'Bitte ändern Sie Ihr Passwort.',
+};
+
 const cases = (): Cases => {
+  const accountList = platform.sandbox.store.accounts<{ id: string }>().map((account) => account.id);
   const requestIds = platform.sandbox.store
     .all<Versioned>('dsar')
     .map((dsar) => dsar.id)
@@ -359,6 +373,82 @@ const cases = (): Cases => {
           note: fc.constantFrom('Ursache behoben.', 'Nachbereitung abgeschlossen.', 'kurz'),
         }),
       }),
+      tickTask: fc.record({
+        id: incidentId,
+        args: fc.record({
+          // Now and then a task the playbook lacks, or one that needs evidence ticked without it.
+          key: fc.constantFrom('preserve-evidence', 'assess-severity', 'contain-isolate', 'no-such-task'),
+          done: fc.boolean(),
+          evidence: fc.constantFrom('', 'Ticket SEC-1'),
+        }),
+      }),
+      submitReport: fc.record({
+        id: incidentId,
+        args: fc.record({
+          reportId: newId('rep'),
+          phase: fc.constantFrom('initial' as const, 'follow_up' as const, 'final' as const),
+          channel: fc.constantFrom('portal' as const, 'email' as const),
+          language: fc.constantFrom('de' as const, 'en' as const),
+          region: fc.constantFrom('DE-BE', 'DE-BY', 'DE-XX'),
+          controller: fc.constantFrom(
+            { name: 'Lernwerk Akademie GmbH', address: 'Friedrichstraße 68, 10117 Berlin', contact: 'kontakt@lernwerk-akademie.de' },
+            { name: '', address: '', contact: '' },
+          ),
+          contact: fc.constantFrom({ name: 'Dr. Katrin Vogel', contact: 'datenschutz@lernwerk-akademie.de' }, { name: '', contact: '' }),
+          delayReasons: fc.constantFrom('', 'Die Forensik dauerte länger als erwartet.'),
+          update: fc.constantFrom('', 'Neue Erkenntnisse aus der Forensik.'),
+        }),
+      }),
+      setReference: fc.record({ id: incidentId, args: fc.record({ reference: fc.constantFrom('BlnBDI-DP-2026-0042', 'X') }) }),
+      recordExemption: fc.record({
+        id: incidentId,
+        args: fc.record({
+          ground: fc.constantFrom('unintelligible' as const, 'risk_removed' as const, 'disproportionate' as const),
+          reason: fc.constantFrom('kurz', 'Der Schlüssel lag nachweislich getrennt und sicher.'),
+          publicCommunication: fc.constantFrom(null, { where: 'Startseite der Plattform', at: '2026-11-20T10:00:00.000Z' }),
+        }),
+      }),
+    },
+    playbook: {
+      save: fc.record({
+        id: fc.constantFrom('pb_ransomware', 'pb_other'),
+        args: fc.record({
+          tasks: fc.uniqueArray(
+            fc.record({
+              // Now and then the same key twice: refused by both.
+              key: fc.constantFrom('contain-first', 'preserve-evidence', 'review-lessons'),
+              phase: fc.constantFrom('contain' as const, 'review' as const),
+              role: fc.constantFrom('security_lead' as const, 'privacy_officer' as const),
+              dueHours: fc.integer({ min: 0, max: 400 }),
+              title: fc.record({
+                de: fc.constantFrom('Eindämmen', 'Beweise sichern'),
+                en: fc.constantFrom('Contain', 'Preserve evidence'),
+              }),
+              evidence: fc.record({ de: fc.constantFrom('', 'Ticket'), en: fc.constantFrom('', 'Ticket') }),
+            }),
+            { minLength: 0, maxLength: 3, selector: (task) => `${task.key}${task.dueHours}` },
+          ),
+          note: text(0, 30),
+        }),
+      }),
+    },
+    notice: {
+      send: fc
+        .record({ id: newId('ntc'), incidentId, count: fc.integer({ min: 1, max: 3 }) })
+        .map(({ id, incidentId: incident, count }) => ({
+          id,
+          args: {
+            id,
+            incidentId: incident,
+            parts: {
+              de: noticeParts,
+              en: noticeParts,
+            },
+            contact: 'datenschutz@lernwerk-akademie.de',
+            // Accounts the platform has: the console cannot resolve an audience, so both must find someone.
+            audience: { kind: 'accounts' as const, userIds: accountList.slice(0, count) },
+          },
+        })),
     },
     processor: {
       create: fc.record({ id: newId('prc'), patch: processorPatch }).map(({ id, patch }) => {
@@ -384,16 +474,29 @@ function comparable(doc: Versioned | null): unknown {
   // An entry's history records the instant of each change: each side has its own.
   const history = (rest as { history?: { at: string }[] }).history;
   if (history) return { ...rest, history: history.map(({ at: _at, ...change }) => change) };
-  // An incident's timeline, assessments and decision carry each side's own instants and entry ids.
-  const incident = rest as { timeline?: { id: string; at: string }[]; assessments?: { at: string }[]; decision?: { at: string } | null };
+  // An incident's timeline, assessments, decision, tasks and reports carry each side's own instants and entry ids
+  // (and a report's fingerprint covers its instant).
+  const incident = rest as Partial<Incident>;
   if (incident.timeline) {
     return {
       ...rest,
       timeline: incident.timeline.map(({ id: _id, at: _at, ...entry }) => entry),
       assessments: incident.assessments?.map(({ at: _at, ...assessment }) => assessment),
       decision: incident.decision ? { ...incident.decision, at: '' } : null,
+      playbook: incident.playbook && {
+        ...incident.playbook,
+        tasks: incident.playbook.tasks.map((task) => ({ ...task, done: task.done && { ...task.done, at: '' } })),
+      },
+      reports: incident.reports?.map(({ submittedAt: _s, sha256: _h, content: { submittedAt: _c, ...content }, ...report }) => ({
+        ...report,
+        content,
+      })),
+      exemption: incident.exemption && { ...incident.exemption, at: '' },
     };
   }
+  // A playbook's revision records when it was saved; a notice's counts are the platform's to say.
+  if ('revision' in rest) return { ...rest, savedAt: '', history: (rest as Playbook).history.map((old) => ({ ...old, savedAt: '' })) };
+  if ('counts' in rest) return { ...rest, createdAt: '', counts: null, state: null };
   const events = (rest as { events?: DsarEvent[] }).events;
   if (!events) return rest;
   return {

@@ -47,7 +47,13 @@ const samples: Record<string, Record<string, Record<string, unknown>[]>> = {
     assess: [{ identifiers: ['maximum'] }],
     decide: [{ authority: true, subjects: false }],
     setStatus: [{ status: 'contained', note: 'Ursache behoben.' }],
+    tickTask: [{ key: 'contain-isolate', done: true }],
+    submitReport: [{ phase: 'initial' }, { phase: 'final' }],
+    setReference: [{ reference: 'BlnBDI-DP-2026-0042' }],
+    recordExemption: [{ ground: 'risk_removed' }],
   },
+  playbook: { save: [{ note: 'Gerät zuerst orten' }] },
+  notice: { send: [{ incidentId: 'inc_0001' }] },
 };
 
 describe('conflict labels', () => {

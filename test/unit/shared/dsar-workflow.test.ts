@@ -52,6 +52,7 @@ let n = 0;
 const ctx = (at = '2026-11-10T10:00:00Z', jobs: Job[] = [], others: Dsar[] = []): WorkflowContext => ({
   actor: 'stf_vogel',
   at,
+  digest: (text: string) => text,
   newId: () => `ev${++n}`,
   find: ((entity: string, id: string) =>
     (entity === 'dsar' ? others.find((d) => d.id === id) : entity === 'job' ? jobs.find((j) => j.id === id) : null) ??

@@ -15,6 +15,7 @@ import type { MutationContext } from '../../../shared/entities/descriptor';
 const ctx = (at = '2026-11-27T10:00:00Z', actor = 'stf_vogel'): MutationContext => ({
   actor,
   at,
+  digest: (text: string) => text,
   newId: () => 'x',
   find: () => null,
 });

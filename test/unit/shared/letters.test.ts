@@ -29,6 +29,7 @@ const request = (over: Partial<Dsar> = {}): Dsar => ({
 const context = (jobs: Job[] = []): WorkflowContext => ({
   actor: 'stf_vogel',
   at: '2026-11-20T10:00:00Z',
+  digest: (text: string) => text,
   newId: () => crypto.randomUUID(),
   find: ((entity: string, id: string) => (entity === 'job' ? (jobs.find((j) => j.id === id) ?? null) : null)) as WorkflowContext['find'],
 });

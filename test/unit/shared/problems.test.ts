@@ -131,7 +131,7 @@ describe('Chapter V in the registry', () => {
     // Stored before the rule: still readable, and editable elsewhere; changing the notices asks for the safeguard.
     const stored = { ...accepted, id: 'prc_video-streamcraft', version: 3, updatedAt: '2026-11-01T00:00:00.000Z' };
     expect(Processor.safeParse(stored).success).toBe(true);
-    const ctx = { actor: 'stf_vogel', at: '2026-11-27T10:00:00.000Z', newId: () => 'x', find: () => null };
+    const ctx = { actor: 'stf_vogel', at: '2026-11-27T10:00:00.000Z', digest: (text: string) => text, newId: () => 'x', find: () => null };
     const parsed = Processor.parse(stored);
     expect(updateProcessor(parsed, { riskRating: 'high' }, ctx).riskRating).toBe('high');
     expect(() => updateProcessor(parsed, { changeNotices: parsed.changeNotices }, ctx)).toThrow(

@@ -23,7 +23,13 @@ describe('records of processing', () => {
 
   it('keeps who changed which fields of an entry, and nothing when nothing differs', () => {
     const entry = demoActivities[0];
-    const ctx = { actor: 'stf_albrecht', at: '2026-11-27T10:00:00.000Z', newId: () => 'x', find: () => ({}) as never };
+    const ctx = {
+      actor: 'stf_albrecht',
+      at: '2026-11-27T10:00:00.000Z',
+      digest: (text: string) => text,
+      newId: () => 'x',
+      find: () => ({}) as never,
+    };
     expect(updateActivity(entry, { name: entry.name, toms: entry.toms }, ctx)).toBe(entry);
     const changed = updateActivity(entry, { name: 'Konten', reviewedAt: '2026-11-27', toms: entry.toms }, ctx);
     expect(changed.history.at(-1)).toEqual({ at: ctx.at, actor: 'stf_albrecht', fields: ['name', 'reviewedAt'] });
