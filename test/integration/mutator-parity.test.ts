@@ -240,6 +240,11 @@ const cases = (): Cases => {
   const dsarId = fc.constantFrom(...requestIds);
   // The whole register: closed ones, and the newest, still undecided (closing them is refused).
   const incidentId = fc.constantFrom(...platform.sandbox.store.all<Versioned>('incident').map((incident) => incident.id));
+  const reportable = platform.sandbox.store
+    .all<Incident>('incident')
+    .filter((incident) => incident.decision?.authority && !incident.reports.some((report) => report.phase === 'final'))
+    .map((incident) => incident.id);
+  const reportableId = reportable.length ? fc.constantFrom(...reportable) : incidentId;
   return {
     dsar: {
       create: fc
@@ -383,20 +388,34 @@ const cases = (): Cases => {
         }),
       }),
       submitReport: fc.record({
-        id: incidentId,
+        // Mostly incidents a report can still go for (notified, no final report yet), so both outcomes are seen.
+        id: fc.oneof({ weight: 1, arbitrary: incidentId }, { weight: 4, arbitrary: reportableId }),
         args: fc.record({
           reportId: newId('rep'),
           phase: fc.constantFrom('initial' as const, 'follow_up' as const, 'final' as const),
           channel: fc.constantFrom('portal' as const, 'email' as const),
           language: fc.constantFrom('de' as const, 'en' as const),
-          region: fc.constantFrom('DE-BE', 'DE-BY', 'DE-XX'),
-          controller: fc.constantFrom(
-            { name: 'Lernwerk Akademie GmbH', address: 'Friedrichstraße 68, 10117 Berlin', contact: 'kontakt@lernwerk-akademie.de' },
-            { name: '', address: '', contact: '' },
+          region: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('DE-BE', 'DE-BY') }, { weight: 1, arbitrary: fc.constant('DE-XX') }),
+          controller: fc.oneof(
+            {
+              weight: 6,
+              arbitrary: fc.constant({
+                name: 'Lernwerk Akademie GmbH',
+                address: 'Friedrichstraße 68, 10117 Berlin',
+                contact: 'kontakt@lernwerk-akademie.de',
+              }),
+            },
+            { weight: 1, arbitrary: fc.constant({ name: '', address: '', contact: '' }) },
           ),
-          contact: fc.constantFrom({ name: 'Dr. Katrin Vogel', contact: 'datenschutz@lernwerk-akademie.de' }, { name: '', contact: '' }),
+          contact: fc.oneof(
+            { weight: 6, arbitrary: fc.constant({ name: 'Dr. Katrin Vogel', contact: 'datenschutz@lernwerk-akademie.de' }) },
+            { weight: 1, arbitrary: fc.constant({ name: '', contact: '' }) },
+          ),
           delayReasons: fc.constantFrom('', 'Die Forensik dauerte länger als erwartet.'),
-          update: fc.constantFrom('', 'Neue Erkenntnisse aus der Forensik.'),
+          update: fc.oneof(
+            { weight: 4, arbitrary: fc.constant('Neue Erkenntnisse aus der Forensik.') },
+            { weight: 1, arbitrary: fc.constant('') },
+          ),
         }),
       }),
       setReference: fc.record({ id: incidentId, args: fc.record({ reference: fc.constantFrom('BlnBDI-DP-2026-0042', 'X') }) }),
@@ -471,6 +490,9 @@ const cases = (): Cases => {
 function comparable(doc: Versioned | null): unknown {
   if (!doc) return null;
   const { version: _, updatedAt: __, ...rest } = doc as Versioned & { events?: DsarEvent[] };
+  // A playbook's revision records when it was saved; a notice's counts are the platform's to say.
+  if ('revision' in rest) return { ...rest, savedAt: '', history: (rest as Playbook).history.map((old) => ({ ...old, savedAt: '' })) };
+  if ('counts' in rest) return { ...rest, createdAt: '', counts: null, state: null };
   // An entry's history records the instant of each change: each side has its own.
   const history = (rest as { history?: { at: string }[] }).history;
   if (history) return { ...rest, history: history.map(({ at: _at, ...change }) => change) };
@@ -494,9 +516,6 @@ function comparable(doc: Versioned | null): unknown {
       exemption: incident.exemption && { ...incident.exemption, at: '' },
     };
   }
-  // A playbook's revision records when it was saved; a notice's counts are the platform's to say.
-  if ('revision' in rest) return { ...rest, savedAt: '', history: (rest as Playbook).history.map((old) => ({ ...old, savedAt: '' })) };
-  if ('counts' in rest) return { ...rest, createdAt: '', counts: null, state: null };
   const events = (rest as { events?: DsarEvent[] }).events;
   if (!events) return rest;
   return {
