@@ -35,10 +35,11 @@ const sandbox = await startSandbox({
   jobStepMs: values['job-step-ms'] === undefined ? undefined : Number(values['job-step-ms']),
 });
 console.log(`Sandbox platform ready in ${Date.now() - started} ms: ${sandbox.url}`);
-console.log(`SANDBOX_URL=${sandbox.url}`);
 console.log(`SANDBOX_TOKEN=${sandbox.defaultToken}   (${demoStaff[0].name}, privacy officer)`);
 for (const staff of demoStaff.slice(1).filter((s) => s.active))
   console.log(`  token ${staff.roles.join(',')} ${staff.name}: ${sandbox.tokens[staff.id]}`);
+// Last, in one write: a script that waits for the address has every token by then.
+console.log(`SANDBOX_URL=${sandbox.url}`);
 const stop = () => void sandbox.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);
