@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
+import type { NotificationPolicy } from '../../shared/api/breaches';
 import type { ClockSettings } from '../../shared/api/dsar-workflow';
 import { missingForReport, reportLate } from '../../shared/domain/breach-reports';
 import { clockReminder } from '../../shared/domain/breach-severity';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
 import type { ControllerDetails } from '../../shared/domain/records';
 import { supervisoryAuthorities } from '../../shared/domain/supervisory-authorities';
+import type { Setting } from '../cache/settings';
 import type { ExportLog } from '../exports/log';
 import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
@@ -23,6 +25,8 @@ export interface BreachHandlerDeps {
   clock(): ClockSettings;
   /** The controller and its DPO as the settings hold them (the report's contact point, Art. 33(3)(b)). */
   controller(): ControllerDetails;
+  /** The controller's notification policy: which band triggers which notification. */
+  policy: Setting<NotificationPolicy>;
   actor(): string;
 }
 
@@ -148,8 +152,10 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
     writes.mutate('incident', id, 'update', patch);
     return shown(id);
   });
+  ipc.handle('breachPolicy.get', () => deps.policy.get());
+  ipc.handle('breachPolicy.update', (policy) => deps.policy.set(policy));
   ipc.handle('incident.assess', ({ id, ...args }) => {
-    writes.mutate('incident', id, 'assess', args);
+    writes.mutate('incident', id, 'assess', { ...args, policy: deps.policy.get() });
     return shown(id);
   });
   ipc.handle('incident.decide', ({ id, ...args }) => {

@@ -158,7 +158,6 @@ function AssessForm({ incident, again }: { incident: Incident; again: boolean })
         adjustments: Object.entries(moves)
           .filter(([category, move]) => Number(move.score) !== basicDpc[enisaClassOf[category as DataCategory]])
           .map(([category, move]) => ({ category, score: Number(move.score), reason: move.reason })),
-        ...(last ? { policy: last.policy } : {}),
       },
     });
   const lossLabel = { '0': t('detail.loss0'), '0.25': t('detail.loss25'), '0.5': t('detail.loss50') } as const;

@@ -17,6 +17,7 @@ import { IncidentTimeline } from './IncidentTimeline';
 import { PlaybookTasks } from './PlaybookTasks';
 import { SubjectNotices } from './SubjectNotices';
 import { useIncidentStep } from './useIncidentStep';
+import { useRegistryNames } from './useRegistry';
 
 /**
  * One incident: its facts and the clock, its playbook, the severity with its reasoning and the decision, the
@@ -28,6 +29,7 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
   const f = useDateFormat();
   const staffName = useStaffNames();
   const mayWrite = useMayWrite('breach:write');
+  const registry = useRegistryNames();
   const deadline = breachAuthorityDeadline(incident.awareAt);
   const overdue = incident.playbook.tasks.filter((task) => taskOverdue(incident.awareAt, task, now)).length;
   const processorDelay =
@@ -115,8 +117,16 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
               </Text>
               <Text size="sm" c="dimmed">
                 {t('detail.reportedBy')}:{' '}
-                {incident.reportedBy.kind === 'staff' ? staffName(incident.reportedBy.staffId) : incident.reportedBy.processorId} ·{' '}
-                {t('detail.owner')}: {staffName(incident.ownerId)}
+                {incident.reportedBy.kind === 'staff'
+                  ? staffName(incident.reportedBy.staffId)
+                  : registry.processorName(incident.reportedBy.processorId)}{' '}
+                · {t('detail.owner')}: {staffName(incident.ownerId)}
+              </Text>
+              <Text size="sm" c="dimmed" data-testid="incident-links">
+                {t('detail.links', {
+                  activities: incident.activityIds.map(registry.activityName).join(', ') || t('detail.none'),
+                  processors: incident.processorIds.map(registry.processorName).join(', ') || t('detail.none'),
+                })}
               </Text>
               <Divider />
               <AftermathForm incident={incident} editable={mayWrite && incident.status !== 'closed'} />

@@ -1,5 +1,5 @@
 import { Alert, Button, Checkbox, Group, MultiSelect, NumberInput, Select, SimpleGrid, Stack, Textarea, TextInput } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BreachFamily, EncryptionState, LossKind, VulnerableGroup } from '../../shared/api/breaches';
@@ -12,6 +12,7 @@ import { optionsOf, useLabels } from '../app/labels';
 import { useProblemText } from '../app/problems';
 import { useWorkspace } from '../app/workspace';
 import { useBridge } from '../bridge/context';
+import { useRegistryNames } from './useRegistry';
 
 type Options<T extends string> = T[];
 
@@ -46,7 +47,9 @@ export function IncidentForm({ onClose, onCreated }: { onClose(): void; onCreate
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const processors = useQuery({ queryKey: ['processor', 'list'], queryFn: () => bridge['processor.list'](), enabled: byProcessor }).data;
+  const registry = useRegistryNames();
+  const [activityIds, setActivityIds] = useState<string[]>([]);
+  const [processorIds, setProcessorIds] = useState<string[]>([]);
   const { requestClose, guard } = useCloseGuard(title.trim() !== '' || description.trim() !== '', onClose);
 
   const submit = async () => {
@@ -78,8 +81,9 @@ export function IncidentForm({ onClose, onCreated }: { onClose(): void; onCreate
             : { kind: 'staff', staffId: me },
         losses: losses as LossKind[],
         categories: categories as DataCategory[],
-        activityIds: [],
-        processorIds: byProcessor && processorId ? [processorId] : [],
+        activityIds,
+        // The reporting processor is one of those concerned.
+        processorIds: [...new Set([...processorIds, ...(byProcessor && processorId ? [processorId] : [])])],
         people: { min: Number(people.min), max: Number(people.max) },
         records: { min: Number(records.min), max: Number(records.max) },
         vulnerableGroups: vulnerable as VulnerableGroup[],
@@ -201,12 +205,30 @@ export function IncidentForm({ onClose, onCreated }: { onClose(): void; onCreate
             allowDeselect={false}
           />
         </SimpleGrid>
+        <SimpleGrid cols={{ base: 1, sm: 2 }}>
+          <MultiSelect
+            label={t('form.activities')}
+            data={registry.activities}
+            value={activityIds}
+            onChange={setActivityIds}
+            error={errors.activityIds}
+            searchable
+          />
+          <MultiSelect
+            label={t('form.processors')}
+            data={registry.processors}
+            value={processorIds}
+            onChange={setProcessorIds}
+            error={errors.processorIds}
+            searchable
+          />
+        </SimpleGrid>
         <Checkbox label={t('form.reportedByProcessor')} checked={byProcessor} onChange={(e) => setByProcessor(e.currentTarget.checked)} />
         {byProcessor && (
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t('form.processor')}
-              data={(processors ?? []).map((p) => ({ value: p.id, label: p.legalName }))}
+              data={registry.processors}
               value={processorId}
               onChange={setProcessorId}
               error={errors.reportedBy}

@@ -64,8 +64,6 @@ function useEventText(incident: Incident) {
         return t('event.reference', { reference: p.reference });
       case 'exemption':
         return t('event.exemption', { ground: nameOr(names.subjectExemption, String(p.ground)) });
-      case 'notice':
-        return t('event.notice');
       case 'note':
         return entry.text;
     }

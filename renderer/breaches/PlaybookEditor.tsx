@@ -13,6 +13,7 @@ import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
+import { PolicySettings } from './PolicySettings';
 
 const blankTask = (n: number): PlaybookTask => ({
   key: `task-${n}`,
@@ -70,12 +71,16 @@ export function PlaybookEditor() {
     <Stack gap="sm">
       <Group justify="space-between">
         <Title order={2} size="h3">
-          {t('playbooks.title')}
+          {t('playbooks.open')}
         </Title>
         <Anchor component={Link} to="/breaches" size="sm">
           {t('playbooks.back')}
         </Anchor>
       </Group>
+      <PolicySettings />
+      <Title order={3} size="h4">
+        {t('playbooks.title')}
+      </Title>
       <Text size="sm" c="dimmed">
         {t('playbooks.explain')}
       </Text>

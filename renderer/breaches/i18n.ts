@@ -58,6 +58,8 @@ const de = {
     vulnerable: 'Schutzbedürftige Gruppen',
     encryption: 'Verschlüsselung',
     reportedByProcessor: 'Gemeldet von einem Auftragsverarbeiter',
+    activities: 'Betroffene Verarbeitungstätigkeiten',
+    processors: 'Betroffene Auftragsverarbeiter',
     processor: 'Auftragsverarbeiter',
     processorAwareAt: 'Kenntnis des Auftragsverarbeiters ({{zone}})',
     save: 'Vorfall erfassen',
@@ -67,6 +69,8 @@ const de = {
   detail: {
     facts: 'Sachverhalt',
     reportedBy: 'Gemeldet von',
+    links: 'Verarbeitungstätigkeiten: {{activities}} · Auftragsverarbeiter: {{processors}}',
+    none: 'keine',
     owner: 'Verantwortlich',
     people: '{{min}}–{{max}} Personen, {{recordsMin}}–{{recordsMax}} Datensätze',
     assessment: 'Schwere nach ENISA (SE = DPC × EI + CB)',
@@ -229,7 +233,15 @@ const de = {
     report: '{{phase}} übermittelt ({{channel}})',
     reference: 'Aktenzeichen der Behörde: {{reference}}',
     exemption: 'Ausnahme festgehalten: {{ground}}',
-    notice: 'Benachrichtigung versendet',
+  },
+  policy: {
+    title: 'Meldepolitik',
+    explain:
+      'Ab welcher Schwere die Bewertung empfiehlt, die Aufsichtsbehörde zu melden (Art. 33) und die Betroffenen zu benachrichtigen (Art. 34). ENISA setzt keine Schwelle; voreingestellt: Behörde ab „Mittel“, Betroffene ab „Hoch“. Gilt für jede neue Bewertung.',
+    authorityFrom: 'Aufsichtsbehörde melden ab',
+    subjectsFrom: 'Betroffene benachrichtigen ab',
+    save: 'Speichern',
+    saved: 'Gespeichert. Neue Bewertungen folgen dieser Meldepolitik.',
   },
   playbooks: {
     title: 'Playbooks je Art des Vorfalls',
@@ -252,7 +264,7 @@ const de = {
     saved: 'Als Fassung {{revision}} gespeichert.',
     history: 'Frühere Fassungen',
     historyLine: 'Fassung {{revision}} · {{at}} · {{by}} · {{count}} Aufgaben',
-    open: 'Playbooks',
+    open: 'Playbooks und Meldepolitik',
     back: 'Zurück zum Verzeichnis',
   },
 };
@@ -314,6 +326,8 @@ const en: Catalogue<typeof de> = {
     vulnerable: 'Vulnerable groups',
     encryption: 'Encryption',
     reportedByProcessor: 'Reported by a processor',
+    activities: 'Processing activities concerned',
+    processors: 'Processors concerned',
     processor: 'Processor',
     processorAwareAt: "The processor's awareness ({{zone}})",
     save: 'Log the incident',
@@ -323,6 +337,8 @@ const en: Catalogue<typeof de> = {
   detail: {
     facts: 'Facts',
     reportedBy: 'Reported by',
+    links: 'Processing activities: {{activities}} · Processors: {{processors}}',
+    none: 'none',
     owner: 'Owner',
     people: '{{min}}–{{max}} people, {{recordsMin}}–{{recordsMax}} records',
     assessment: 'Severity by ENISA (SE = DPC × EI + CB)',
@@ -485,7 +501,15 @@ const en: Catalogue<typeof de> = {
     report: '{{phase}} submitted ({{channel}})',
     reference: "the authority's reference: {{reference}}",
     exemption: 'exemption recorded: {{ground}}',
-    notice: 'notice sent',
+  },
+  policy: {
+    title: 'Notification policy',
+    explain:
+      'From which severity the assessment recommends notifying the supervisory authority (Art. 33) and telling the people affected (Art. 34). ENISA sets no threshold; the default: authority from “Medium”, people from “High”. Applies to every new assessment.',
+    authorityFrom: 'Notify the authority from',
+    subjectsFrom: 'Tell the people from',
+    save: 'Save',
+    saved: 'Saved. New assessments follow this policy.',
   },
   playbooks: {
     title: 'Playbooks by kind of incident',
@@ -508,7 +532,7 @@ const en: Catalogue<typeof de> = {
     saved: 'Saved as revision {{revision}}.',
     history: 'Earlier revisions',
     historyLine: 'Revision {{revision}} · {{at}} · {{by}} · {{count}} tasks',
-    open: 'Playbooks',
+    open: 'Playbooks and policy',
     back: 'Back to the register',
   },
 };

@@ -29,7 +29,15 @@ export const IdentificationLevel = z.enum(['negligible', 'limited', 'significant
 export const LossLevel = z.union([z.literal(0), z.literal(0.25), z.literal(0.5)]);
 export const SeverityBand = z.enum(['low', 'medium', 'high', 'very_high']);
 /** Which band triggers which notification: ENISA sets none; the controller's policy does (a setting). */
-export const NotificationPolicy = z.strictObject({ authorityFrom: SeverityBand, subjectsFrom: SeverityBand });
+export const NotificationPolicy = z
+  .strictObject({ authorityFrom: SeverityBand, subjectsFrom: SeverityBand })
+  .refine((policy) => SeverityBand.options.indexOf(policy.subjectsFrom) >= SeverityBand.options.indexOf(policy.authorityFrom), {
+    // Art. 34 asks for a high risk, Art. 33 for any risk: telling the people never starts below notifying the authority.
+    message: 'the people are told only where the authority is notified too',
+    params: problem('policy-inverted'),
+    path: ['subjectsFrom'],
+  });
+export type NotificationPolicy = z.infer<typeof NotificationPolicy>;
 const defaultPolicy = { authorityFrom: 'medium', subjectsFrom: 'high' } as const;
 
 const Text = (max: number) => z.string().trim().max(max);
@@ -132,7 +140,6 @@ export const IncidentEventKind = z.enum([
   'report',
   'reference',
   'exemption',
-  'notice',
   /** An entry written before entries had kinds: its text as it was. */
   'note',
 ]);

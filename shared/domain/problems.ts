@@ -70,6 +70,7 @@ export const problemCodes = [
   'unknown-incident',
   'notice-not-decided',
   'audience-empty',
+  'policy-inverted',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

@@ -12,6 +12,7 @@ import {
   IncidentPatch,
   IncidentSetStatus,
   IncidentTickTask,
+  NotificationPolicy,
 } from '../api/breaches';
 import { type EntityName, EntityNameSchema } from '../api/changes';
 import { Id, type Me, type Staff } from '../api/common';
@@ -326,7 +327,11 @@ export const channels = {
   ),
   'incident.create': channel<Incident & { pending: boolean }>()(IncidentFacts),
   'incident.update': channel<Incident & { pending: boolean }>()(z.strictObject({ id: Id, patch: IncidentPatch })),
-  'incident.assess': channel<Incident & { pending: boolean }>()(IncidentAssess.extend({ id: Id })),
+  /** Assessed under the notification policy of the settings. */
+  'incident.assess': channel<Incident & { pending: boolean }>()(IncidentAssess.omit({ policy: true }).extend({ id: Id })),
+  /** Which severity band triggers which notification (ENISA sets none): the controller's policy. */
+  'breachPolicy.get': channel<NotificationPolicy>()(None),
+  'breachPolicy.update': channel<NotificationPolicy>()(NotificationPolicy),
   'incident.decide': channel<Incident & { pending: boolean }>()(IncidentDecide.extend({ id: Id })),
   'incident.setStatus': channel<Incident & { pending: boolean }>()(IncidentSetStatus.extend({ id: Id })),
   'processor.list': channel<(Processor & { pending: boolean })[]>()(None),

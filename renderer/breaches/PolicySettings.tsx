@@ -1,0 +1,87 @@
+import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { type NotificationPolicy, SeverityBand } from '../../shared/api/breaches';
+import { BridgeCallError } from '../../shared/ipc/bridge';
+import { optionsOf, useLabels } from '../app/labels';
+import { useProblemText } from '../app/problems';
+import { useMayWrite } from '../app/workspace';
+import { useBridge } from '../bridge/context';
+
+/**
+ * The notification policy: from which severity band the assessment recommends notifying the authority and
+ * telling the people. ENISA sets no threshold; the default is the one BREACH-SEVERITY.md states.
+ */
+export function PolicySettings() {
+  const { t } = useTranslation('breaches');
+  const names = useLabels();
+  const bridge = useBridge();
+  const problems = useProblemText();
+  const queryClient = useQueryClient();
+  const mayDecide = useMayWrite('breach:decide');
+  const policy = useQuery({ queryKey: ['breachPolicy'], queryFn: () => bridge['breachPolicy.get']() });
+  const [draft, setDraft] = useState<NotificationPolicy | null>(null);
+  const [error, setError] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    if (policy.data) setDraft(policy.data);
+  }, [policy.data]);
+  const save = useMutation({
+    mutationFn: (next: NotificationPolicy) => bridge['breachPolicy.update'](next),
+    onSuccess: () => {
+      setError({});
+      setMessage({ ok: true, text: t('policy.saved') });
+      void queryClient.invalidateQueries({ queryKey: ['breachPolicy'] });
+    },
+    onError: (failure) => {
+      setError(failure instanceof BridgeCallError ? problems.byField(failure.issues) : {});
+      setMessage({ ok: false, text: problems.failure(failure) });
+    },
+  });
+  if (!draft) return null;
+  const bands = optionsOf(SeverityBand.options, names.severityBand);
+  return (
+    <Paper withBorder p="sm" data-testid="policy-settings">
+      <Stack gap="xs">
+        <Title order={3} size="h5">
+          {t('policy.title')}
+        </Title>
+        <Text size="sm" c="dimmed">
+          {t('policy.explain')}
+        </Text>
+        <Group align="flex-end">
+          <Select
+            label={t('policy.authorityFrom')}
+            data={bands}
+            value={draft.authorityFrom}
+            onChange={(value) =>
+              setDraft({ ...draft, authorityFrom: (value as NotificationPolicy['authorityFrom']) ?? draft.authorityFrom })
+            }
+            allowDeselect={false}
+            readOnly={!mayDecide}
+          />
+          <Select
+            label={t('policy.subjectsFrom')}
+            data={bands}
+            value={draft.subjectsFrom}
+            onChange={(value) => setDraft({ ...draft, subjectsFrom: (value as NotificationPolicy['subjectsFrom']) ?? draft.subjectsFrom })}
+            allowDeselect={false}
+            readOnly={!mayDecide}
+            error={error.subjectsFrom}
+          />
+          {mayDecide && (
+            <Button variant="default" onClick={() => save.mutate(draft)} loading={save.isPending} data-testid="save-policy">
+              {t('policy.save')}
+            </Button>
+          )}
+        </Group>
+        {message && !error.subjectsFrom && (
+          <Alert color={message.ok ? 'teal' : 'red'} py={6}>
+            {message.text}
+          </Alert>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
