@@ -316,4 +316,26 @@ describe('the breach register through the console', () => {
     expect(text).toContain('Reports to the authority');
     expect((await ws.app.call('exports.log'))[0]).toMatchObject({ kind: 'breach_register', format: 'pdf' });
   });
+
+  it("assessments follow the settings' notification policy; a policy telling people before the authority is refused", async () => {
+    await admin(async (app) => {
+      await expect(app.call('breachPolicy.update', { authorityFrom: 'high', subjectsFrom: 'medium' })).rejects.toMatchObject({
+        issues: [{ path: 'subjectsFrom', code: 'policy-inverted' }],
+      });
+      await app.call('breachPolicy.update', { authorityFrom: 'low', subjectsFrom: 'medium' });
+      const logged = await app.call('incident.create', facts(new Date(Date.now() - 3_600_000).toISOString()));
+      const assessed = await app.call('incident.assess', {
+        id: logged.id,
+        identifiers: ['limited'],
+        circumstances: { confidentiality: 0.25, integrity: 0, availability: 0, malicious: false },
+      });
+      // Invoices (3) × 0.5 + 0.25 = 1.75: low, yet the stricter policy recommends notifying the authority.
+      expect(assessed.assessments.at(-1)).toMatchObject({
+        band: 'low',
+        recommendation: { authority: true, subjects: false },
+        policy: { authorityFrom: 'low', subjectsFrom: 'medium' },
+      });
+      expect(await app.call('breachPolicy.get')).toEqual({ authorityFrom: 'low', subjectsFrom: 'medium' });
+    });
+  });
 });
