@@ -74,6 +74,11 @@ export function AssessmentPanel({ incident, now }: { incident: Incident; now: Da
           </Text>
         </Paper>
       )}
+      {!last && !mayWrite && (
+        <Text size="sm" c="dimmed" data-testid="not-assessed">
+          {t('detail.notAssessed')}
+        </Text>
+      )}
       {mayWrite && incident.status !== 'closed' && <AssessForm incident={incident} again={last !== undefined} />}
 
       {last && (incident.decision || mayDecide) && (

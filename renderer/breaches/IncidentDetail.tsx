@@ -24,11 +24,13 @@ import { useRegistryNames } from './useRegistry';
  * reports to the authority, the notices to the people affected, and the timeline — one tab each.
  */
 export function IncidentDetail({ incident, now, onClose }: { incident: Incident; now: Date; onClose(): void }) {
-  const { t } = useTranslation('breaches');
+  const { t, i18n } = useTranslation('breaches');
   const names = useLabels();
   const f = useDateFormat();
   const staffName = useStaffNames();
   const mayWrite = useMayWrite('breach:write');
+  // Counts in the reader's notation (4.000 in German).
+  const count = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
   const registry = useRegistryNames();
   const deadline = breachAuthorityDeadline(incident.awareAt);
   const overdue = incident.playbook.tasks.filter((task) => taskOverdue(incident.awareAt, task, now)).length;
@@ -108,10 +110,10 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
               </Text>
               <Text size="sm" c="dimmed">
                 {t('detail.people', {
-                  min: incident.people.min,
-                  max: incident.people.max,
-                  recordsMin: incident.records.min,
-                  recordsMax: incident.records.max,
+                  min: count(incident.people.min),
+                  max: count(incident.people.max),
+                  recordsMin: count(incident.records.min),
+                  recordsMax: count(incident.records.max),
                 })}
                 {incident.vulnerableGroups.length > 0 && ` · ${incident.vulnerableGroups.map((g) => names.vulnerableGroup[g]).join(', ')}`}
               </Text>

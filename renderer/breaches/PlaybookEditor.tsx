@@ -126,7 +126,7 @@ export function PlaybookEditor() {
                   error={err(index, 'dueHours')}
                 />
               </Table.Td>
-              <Table.Td w={150}>
+              <Table.Td w={180}>
                 <Select
                   aria-label={t('playbooks.phase')}
                   data={optionsOf(TaskPhase.options, names.taskPhase)}

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Incident } from '../../shared/api/breaches';
-import { createIncident } from '../../shared/domain/breach-changes';
+import { assessIncident, createIncident } from '../../shared/domain/breach-changes';
 import type { MutationContext } from '../../shared/entities/descriptor';
 import type { PlatformStore } from '../store/store';
 
@@ -10,7 +10,7 @@ const TITLE = 'Versanddienstleister meldet unbefugten Zugriff auf Empfängerlist
 /**
  * A processor reports an incident to the platform's security lead, who logs it: the demo workspace does this
  * once shortly after it starts, with the controller aware for 49 hours, so the 72-hour clock is seen ticking
- * (23 hours left, the 24-hour reminder already due) and the processor's head start shows.
+ * (23 hours left, the 24-hour reminder already due) and the processor's head start shows. Assessed, not decided.
  */
 export function emitIncident(store: PlatformStore, now = new Date()): Incident | null {
   const actor = 'stf_krueger';
@@ -50,7 +50,18 @@ export function emitIncident(store: PlatformStore, now = new Date()): Incident |
     },
     ctx,
   );
-  const stored = { ...incident, version: 1 };
+  // The security lead assessed it on the first day: the officer can decide, report and tell the people.
+  const assessed = assessIncident(
+    incident,
+    {
+      identifiers: ['maximum'],
+      circumstances: { confidentiality: 0.5, integrity: 0, availability: 0, malicious: true },
+      adjustments: [{ category: 'account', score: 3, reason: 'Konten Minderjähriger: Gefährdung ihres Wohlergehens möglich' }],
+      policy: { authorityFrom: 'medium', subjectsFrom: 'high' },
+    },
+    { ...ctx, at: new Date(aware + 6 * HOUR).toISOString() },
+  );
+  const stored = { ...assessed, version: 1 };
   store.transaction(() => {
     store.put('incident', stored);
     store.audit(actor, 'incident.create', 'incident', stored.id, { family: stored.family });
