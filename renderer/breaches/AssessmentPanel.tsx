@@ -66,6 +66,21 @@ export function AssessmentPanel({ incident, now }: { incident: Incident; now: Da
           <Text size="sm" mt={4} data-testid="recommendation">
             {t('detail.recommendation', { authority: yes(last.recommendation.authority), subjects: yes(last.recommendation.subjects) })}
           </Text>
+          {incident.assessments.length > 1 && (
+            <Stack gap={0} mt={6} data-testid="earlier-assessments">
+              <Text size="xs" fw={600}>
+                {t('detail.earlier')}
+              </Text>
+              {incident.assessments
+                .slice(0, -1)
+                .reverse()
+                .map((earlier) => (
+                  <Text size="xs" c="dimmed" key={`${earlier.at}-${earlier.score}`}>
+                    {f.instant(earlier.at)} · {staffName(earlier.by)} · {names.severityBand[earlier.band]} ({num(earlier.score)})
+                  </Text>
+                ))}
+            </Stack>
+          )}
           <Text size="xs" c="dimmed">
             {t('enisa.policy', {
               authority: names.severityBand[last.policy.authorityFrom],

@@ -103,6 +103,13 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {incident.description}
               </Text>
+              <Text size="sm" c="dimmed" data-testid="incident-instants">
+                {t('detail.instants', {
+                  discovered: f.instant(incident.discoveredAt),
+                  aware: f.instant(incident.awareAt),
+                  by: staffName(incident.awareDecidedBy),
+                })}
+              </Text>
               <Text size="sm" c="dimmed">
                 {incident.losses.map((loss) => names.lossKind[loss]).join(', ')} ·{' '}
                 {incident.categories.map((category) => names.dataCategory[category]).join(', ')} ·{' '}
