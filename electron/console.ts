@@ -157,7 +157,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     exports,
     clock: () => clock.get(),
     controller: () => controller.get(),
-    policy: core.breachPolicy,
+    policies: entities.breachPolicy,
     actor: () => myId() ?? 'unknown',
   });
   registerExportHandlers(ipc, exports);

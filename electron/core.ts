@@ -1,7 +1,5 @@
-import { NotificationPolicy } from '../shared/api/breaches';
 import { Me } from '../shared/api/common';
 import { ClockSettings } from '../shared/api/dsar-workflow';
-import { defaultNotificationPolicy } from '../shared/domain/breach-severity';
 import { defaultClockSettings } from '../shared/domain/dsar-clock';
 import type { ControllerDetails } from '../shared/domain/records';
 import { ControllerDetailsInput, LocalRetentionInput } from '../shared/ipc/contract';
@@ -54,8 +52,6 @@ export function openCore(stores: Stores, options: CoreOptions) {
   });
   const controller = new Setting(pending, 'controller', ControllerDetailsInput, noController);
   const retention = new Setting(pending, 'localRetention', LocalRetentionInput, defaultLocalRetention);
-  // Which severity band triggers which notification: the controller's policy (ENISA sets none).
-  const breachPolicy = new Setting(pending, 'breachPolicy', NotificationPolicy, defaultNotificationPolicy);
   const exports = exportLog(pending);
   const entities = cachedEntities(cache, { clock: () => clock.get() });
 
@@ -91,7 +87,6 @@ export function openCore(stores: Stores, options: CoreOptions) {
     conflicts,
     clock,
     controller,
-    breachPolicy,
     retention,
     exports,
     entities,

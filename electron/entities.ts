@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ClockSettings } from '../shared/api/dsar-workflow';
-import { incidentCache, noticeCache, playbookCache } from './breaches/store';
+import { breachPolicyCache, incidentCache, noticeCache, playbookCache } from './breaches/store';
 import { jobCache } from './dsar/jobs-store';
 import { dsarCache } from './dsar/store';
 import { templateCache } from './dsar/templates';
@@ -20,6 +20,7 @@ export function cachedEntities(db: Database.Database, settings: { clock(): Clock
     staff: staffCache(db),
     processor: processorCache(db),
     activity: activityCache(db),
+    breachPolicy: breachPolicyCache(db),
     playbook: playbookCache(db),
     incident: incidentCache(db),
     notice: noticeCache(db),

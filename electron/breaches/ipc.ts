@@ -1,12 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import type { NotificationPolicy } from '../../shared/api/breaches';
+import { BREACH_POLICY_ID } from '../../shared/api/breaches';
 import type { ClockSettings } from '../../shared/api/dsar-workflow';
 import { missingForReport, reportLate } from '../../shared/domain/breach-reports';
-import { clockReminder } from '../../shared/domain/breach-severity';
+import { clockReminder, defaultNotificationPolicy } from '../../shared/domain/breach-severity';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
 import type { ControllerDetails } from '../../shared/domain/records';
 import { supervisoryAuthorities } from '../../shared/domain/supervisory-authorities';
-import type { Setting } from '../cache/settings';
 import type { ExportLog } from '../exports/log';
 import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
@@ -14,7 +13,7 @@ import type { WritePath } from '../sync/writes';
 import { breachRegisterCsv } from './register-csv';
 import { breachRegisterPdf } from './register-pdf';
 import { reportPdf } from './report-pdf';
-import type { IncidentCache, NoticeCache, PlaybookCache } from './store';
+import type { BreachPolicyCache, IncidentCache, NoticeCache, PlaybookCache } from './store';
 
 export interface BreachHandlerDeps {
   writes: WritePath;
@@ -25,8 +24,8 @@ export interface BreachHandlerDeps {
   clock(): ClockSettings;
   /** The controller and its DPO as the settings hold them (the report's contact point, Art. 33(3)(b)). */
   controller(): ControllerDetails;
-  /** The controller's notification policy: which band triggers which notification. */
-  policy: Setting<NotificationPolicy>;
+  /** The notification policy the platform holds. */
+  policies: BreachPolicyCache;
   actor(): string;
 }
 
@@ -40,12 +39,18 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
     if (!doc) throw new HandlerError('internal', `${id} vanished from the cache.`);
     return doc;
   };
+  /** The notices of each incident, for the register's Art. 34 column. */
+  const noticesOf = () => {
+    const all = deps.notices.list();
+    return (incidentId: string) => all.filter((notice) => notice.incidentId === incidentId);
+  };
   const sorted = () => incidents.list().sort((a, b) => b.awareAt.localeCompare(a.awareAt) || a.id.localeCompare(b.id));
   ipc.handle('incident.list', () => sorted());
   ipc.handle('incident.reminders', () => {
     const now = new Date();
     return incidents.list().flatMap((incident) => {
-      if (incident.status === 'closed' || incident.decision) return [];
+      // Until the authority has the report (or it was decided that it needs none), the clock runs.
+      if (incident.status === 'closed' || incident.reports.length || incident.decision?.authority === false) return [];
       const deadline = breachAuthorityDeadline(incident.awareAt);
       const hoursLeft = clockReminder(deadline, now);
       return hoursLeft === null
@@ -63,8 +68,8 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
       mimeType: format === 'pdf' ? 'application/pdf' : 'text/csv; charset=utf-8',
       content:
         format === 'pdf'
-          ? await breachRegisterPdf(sorted(), language, timeZone, deps.controller().controllerName)
-          : Buffer.from(breachRegisterCsv(sorted(), language, timeZone), 'utf8'),
+          ? await breachRegisterPdf(sorted(), language, timeZone, deps.controller().controllerName, noticesOf())
+          : Buffer.from(breachRegisterCsv(sorted(), language, timeZone, noticesOf()), 'utf8'),
       actor: deps.actor(),
     });
   });
@@ -92,8 +97,15 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
       contact: draft.contact,
     };
   });
-  ipc.handle('incident.submitReport', ({ id, channel, language, ...input }) => {
-    writes.mutate('incident', id, 'submitReport', { reportId: newId('rep'), channel, language, ...draftOf(input) });
+  ipc.handle('incident.submitReport', ({ id, channel, language, sentAt, ...input }) => {
+    writes.mutate('incident', id, 'submitReport', {
+      reportId: newId('rep'),
+      channel,
+      language,
+      sentAt: sentAt ?? new Date().toISOString(),
+      timeZone: deps.clock().timeZone,
+      ...draftOf(input),
+    });
     return shown(id);
   });
   ipc.handle('incident.setReference', ({ id, ...args }) => {
@@ -104,13 +116,21 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
     writes.mutate('incident', id, 'recordExemption', args);
     return shown(id);
   });
+  ipc.handle('incident.setAftermath', ({ id, ...args }) => {
+    writes.mutate('incident', id, 'setAftermath', args);
+    return shown(id);
+  });
   ipc.handle('incident.tickTask', ({ id, ...args }) => {
     writes.mutate('incident', id, 'tickTask', args);
     return shown(id);
   });
   ipc.handle('incident.reportFile', async ({ id, reportId, format }) => {
-    const report = shown(id).reports.find((r) => r.id === reportId);
+    const incident = shown(id);
+    const report = incident.reports.find((r) => r.id === reportId);
     if (!report) throw new HandlerError('not_found', `The incident has no report ${reportId}.`);
+    // Until the platform has recorded it, its fingerprint is the console's guess: no file leaves before that.
+    if (incident.pending)
+      throw new HandlerError('unavailable', `Report ${reportId} has not reached the platform yet.`, { problem: 'report-pending' });
     const base = `${report.language === 'de' ? 'meldung' : 'report'}-${id}-${report.phase}-${report.submittedAt.slice(0, 10)}`;
     return deps.exports.record({
       kind: 'breach_report',
@@ -118,8 +138,7 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
       fileName: `${base}.${format}`,
       mimeType: format === 'pdf' ? 'application/pdf' : 'application/json',
       // The JSON is the frozen content itself with its fingerprint: what was sent, to be checked against it.
-      content:
-        format === 'pdf' ? await reportPdf(report, deps.clock().timeZone) : Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8'),
+      content: format === 'pdf' ? await reportPdf(report) : Buffer.from(`${JSON.stringify(report, null, 2)}\n`, 'utf8'),
       actor: deps.actor(),
     });
   });
@@ -152,10 +171,16 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
     writes.mutate('incident', id, 'update', patch);
     return shown(id);
   });
-  ipc.handle('breachPolicy.get', () => deps.policy.get());
-  ipc.handle('breachPolicy.update', (policy) => deps.policy.set(policy));
+  ipc.handle('breachPolicy.get', () => {
+    const held = deps.policies.read(BREACH_POLICY_ID);
+    return held ? { authorityFrom: held.authorityFrom, subjectsFrom: held.subjectsFrom } : defaultNotificationPolicy;
+  });
+  ipc.handle('breachPolicy.update', (policy) => {
+    writes.mutate('breachPolicy', BREACH_POLICY_ID, 'save', policy);
+    return policy;
+  });
   ipc.handle('incident.assess', ({ id, ...args }) => {
-    writes.mutate('incident', id, 'assess', { ...args, policy: deps.policy.get() });
+    writes.mutate('incident', id, 'assess', args);
     return shown(id);
   });
   ipc.handle('incident.decide', ({ id, ...args }) => {

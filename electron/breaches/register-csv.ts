@@ -1,3 +1,4 @@
+import type { Notice } from '../../shared/api/breach-notices';
 import type { Incident } from '../../shared/api/breaches';
 import { csvDocument } from '../../shared/domain/csv';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
@@ -34,6 +35,8 @@ const headers = {
     'Meldungen an die Behörde',
     'Ausnahme nach Art. 34 Abs. 3',
     'Aufgaben des Playbooks erledigt',
+    'Betroffene benachrichtigt (Art. 34)',
+    'Öffentliche Bekanntmachung (Art. 34 Abs. 3 lit. c)',
   ],
   en: [
     'ID',
@@ -64,11 +67,18 @@ const headers = {
     'Reports to the authority',
     'Art. 34(3) exemption',
     'Playbook tasks done',
+    'People told (Art. 34)',
+    'Public communication (Art. 34(3)(c))',
   ],
 } as const;
 
 /** The register (Art. 33(5)) as a table: every incident, notified or not, with its decision and reports. */
-export function breachRegisterTable(incidents: readonly Incident[], language: 'de' | 'en', timeZone: string) {
+export function breachRegisterTable(
+  incidents: readonly Incident[],
+  language: 'de' | 'en',
+  timeZone: string,
+  noticesOf: (incidentId: string) => readonly Notice[] = () => [],
+) {
   const names = labels[language];
   const f = dateFormat(language, timeZone);
   const yes = (value: boolean | undefined) =>
@@ -108,13 +118,27 @@ export function breachRegisterTable(incidents: readonly Incident[], language: 'd
         incident.reports.map((report) => `${names.reportPhase[report.phase]} ${f.instant(report.submittedAt)}`).join('; '),
         incident.exemption ? names.subjectExemption[incident.exemption.ground] : '',
         `${incident.playbook.tasks.filter((task) => task.done).length} / ${incident.playbook.tasks.length}`,
+        noticesOf(incident.id)
+          .map(
+            (notice) =>
+              `${f.instant(notice.createdAt)}: ${notice.counts.delivered} / ${notice.counts.recipients} (${names.noticeState[notice.state]})`,
+          )
+          .join('; '),
+        incident.exemption?.publicCommunication
+          ? `${incident.exemption.publicCommunication.where}, ${f.instant(incident.exemption.publicCommunication.at)}`
+          : '',
       ];
     }),
   };
 }
 
 /** The register for a spreadsheet. Inert cells. */
-export function breachRegisterCsv(incidents: readonly Incident[], language: 'de' | 'en', timeZone: string): string {
-  const { headers: head, rows } = breachRegisterTable(incidents, language, timeZone);
+export function breachRegisterCsv(
+  incidents: readonly Incident[],
+  language: 'de' | 'en',
+  timeZone: string,
+  noticesOf?: (incidentId: string) => readonly Notice[],
+): string {
+  const { headers: head, rows } = breachRegisterTable(incidents, language, timeZone, noticesOf);
   return csvDocument([head, ...rows]);
 }

@@ -1,3 +1,4 @@
+import type { Notice } from '../../shared/api/breach-notices';
 import type { Incident } from '../../shared/api/breaches';
 import { dateFormat } from '../../shared/domain/format';
 import { pdfDocument } from '../exports/pdf-document';
@@ -17,9 +18,10 @@ export function breachRegisterPdf(
   language: 'de' | 'en',
   timeZone: string,
   controller: string,
+  noticesOf?: (incidentId: string) => readonly Notice[],
 ): Promise<Buffer> {
   const t = texts[language];
-  const { headers, rows } = breachRegisterTable(incidents, language, timeZone);
+  const { headers, rows } = breachRegisterTable(incidents, language, timeZone, noticesOf);
   const pdf = pdfDocument({ title: t.title, author: controller, subject: t.title });
   const { doc, text, field, heading } = pdf;
   doc.font('Helvetica-Bold').fontSize(16);

@@ -70,10 +70,11 @@ const texts = {
  * A submitted report as the authority received it, in the report's language, printed from its frozen content
  * only: the same report always prints the same words, and its footer carries the content's SHA-256.
  */
-export function reportPdf(report: AuthorityReport, timeZone: string): Promise<Buffer> {
+export function reportPdf(report: AuthorityReport): Promise<Buffer> {
   const t = texts[report.language];
   const names = labels[report.language];
-  const f = dateFormat(report.language, timeZone);
+  // In the time zone frozen with it: the same report always prints the same instants.
+  const f = dateFormat(report.language, report.content.timeZone);
   const c = report.content;
   const n = c.nature;
   const name = <K extends keyof typeof names>(table: K, value: string) => (names[table] as Record<string, string>)[value] ?? value;

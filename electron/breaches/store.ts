@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Notice } from '../../shared/api/breach-notices';
 import type { Playbook } from '../../shared/api/breach-playbooks';
-import type { Incident } from '../../shared/api/breaches';
+import type { BreachPolicy, Incident } from '../../shared/api/breaches';
 import { type DocumentStore, documentEntity } from '../cache/document-store';
 
 /** The breach register in the cache, by the instant of awareness. */
@@ -12,6 +12,11 @@ export const incidentCache = (db: Database.Database) =>
     listIndex: 'incidents_by_awareness',
   });
 export type IncidentCache = DocumentStore<Incident>;
+
+/** The notification policy the platform holds (one document). */
+export const breachPolicyCache = (db: Database.Database) =>
+  documentEntity<BreachPolicy>(db, { table: 'breach_policies', columns: () => ({}) });
+export type BreachPolicyCache = DocumentStore<BreachPolicy>;
 
 /** The playbook of each incident family. */
 export const playbookCache = (db: Database.Database) =>

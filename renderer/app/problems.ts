@@ -12,6 +12,7 @@ const labelled: Record<string, keyof LabelTable> = {
   job: 'jobKind',
   category: 'dataCategory',
   messageKind: 'messageKind',
+  role: 'role',
 };
 const days = new Set(['baseDue', 'today', 'received']);
 

@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ReportChannel, ReportPhase } from '../../shared/api/breach-reports';
 import type { Incident } from '../../shared/api/breaches';
+import { localDateTime, zonedInstant } from '../../shared/domain/calendar';
 import { useConfirm } from '../app/dialogs';
 import { download } from '../app/download';
-import { useDateFormat } from '../app/format';
+import { useClock, useDateFormat } from '../app/format';
 import { optionsOf, useLabels } from '../app/labels';
 import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
@@ -18,7 +19,7 @@ import { useIncidentStep } from './useIncidentStep';
  * Art. 33(3), (4): the reports made (each frozen, as PDF and JSON with its SHA-256), the authority's reference,
  * and the composer of the next report, which says what is still missing before it can go.
  */
-export function AuthorityReports({ incident }: { incident: Incident }) {
+export function AuthorityReports({ incident, now }: { incident: Incident; now: Date }) {
   const { t } = useTranslation('breaches');
   const names = useLabels();
   const f = useDateFormat();
@@ -73,7 +74,7 @@ export function AuthorityReports({ incident }: { incident: Incident }) {
       {mayDecide && !incident.reports.some((r) => r.phase === 'final') && (
         <>
           <Divider />
-          <ReportComposer incident={incident} />
+          <ReportComposer incident={incident} now={now} />
         </>
       )}
     </Stack>
@@ -115,19 +116,24 @@ function ReferenceForm({ incident, editable }: { incident: Incident; editable: b
 }
 
 /** The next report: what it adds, how it went; the console checks it against Art. 33(3) before it can go. */
-function ReportComposer({ incident }: { incident: Incident }) {
+function ReportComposer({ incident, now }: { incident: Incident; now: Date }) {
   const { t } = useTranslation('breaches');
   const names = useLabels();
   const bridge = useBridge();
   const confirm = useConfirm();
-  const { mutation, failure } = useIncidentStep(incident);
+  const { mutation, errors, failure } = useIncidentStep(incident);
+  const timeZone = useClock().data?.timeZone ?? 'Europe/Berlin';
   const [phase, setPhase] = useState<ReportPhase>(incident.reports.length ? 'follow_up' : 'initial');
+  // Empty: sent now. A letter or fax sent earlier gets its own instant.
+  const [sentAt, setSentAt] = useState('');
   const [channel, setChannel] = useState<ReportChannel>('portal');
   const [language, setLanguage] = useState<'de' | 'en'>('de');
   const [update, setUpdate] = useState('');
   const [delayReasons, setDelayReasons] = useState(incident.decision?.delayReasons ?? '');
+  // Asked again each minute too: the 72 hours may pass while the composer is open.
+  const minute = Math.floor(now.getTime() / 60_000);
   const check = useQuery({
-    queryKey: ['incident', 'reportCheck', incident.id, incident.version, phase, update, delayReasons],
+    queryKey: ['incident', 'reportCheck', incident.id, incident.version, incident.reports.length, phase, update, delayReasons, minute],
     queryFn: () => bridge['incident.reportCheck']({ id: incident.id, phase, update, delayReasons }),
   });
   const submit = () =>
@@ -135,7 +141,28 @@ function ReportComposer({ incident }: { incident: Incident }) {
       title: t('reports.submit'),
       consequence: t('reports.confirm'),
       confirmLabel: t('reports.submit'),
-      onConfirm: () => mutation.mutate({ channel: 'incident.submitReport', args: { phase, channel, language, update, delayReasons } }),
+      onConfirm: () =>
+        mutation.mutate(
+          {
+            channel: 'incident.submitReport',
+            args: {
+              phase,
+              channel,
+              language,
+              update,
+              delayReasons,
+              ...(sentAt ? { sentAt: (zonedInstant(sentAt, timeZone) ?? new Date()).toISOString() } : {}),
+            },
+          },
+          {
+            // The next report is a follow-up, with its own text.
+            onSuccess: () => {
+              setPhase('follow_up');
+              setUpdate('');
+              setSentAt('');
+            },
+          },
+        ),
     });
   return (
     <Stack gap="xs" data-testid="report-composer">
@@ -174,6 +201,17 @@ function ReportComposer({ incident }: { incident: Incident }) {
           allowDeselect={false}
         />
       </Group>
+      <TextInput
+        type="datetime-local"
+        label={t('reports.sentAt', { zone: timeZone })}
+        description={t('reports.sentAtHint')}
+        value={sentAt}
+        max={localDateTime(now, timeZone)}
+        onChange={(e) => setSentAt(e.currentTarget.value)}
+        error={errors.sentAt}
+        w={360}
+        data-testid="report-sent-at"
+      />
       {phase !== 'initial' && (
         <Textarea
           label={t('reports.update')}

@@ -31,10 +31,14 @@ export function useNow(): Date {
 /** Hours and minutes left on the 72-hour clock of an incident whose notification is still open. */
 export function ClockBadge({ incident, now }: { incident: Incident; now: Date }) {
   const { t } = useTranslation('breaches');
-  if (incident.decision) {
+  const f = useDateFormat();
+  // The clock stops when the authority has the report, or when it was decided that it needs none; a decision
+  // to notify alone does not stop it (Art. 33(1) asks for the notification).
+  const first = incident.reports[0];
+  if (first || (incident.decision && !incident.decision.authority)) {
     return (
       <Text size="sm" c="dimmed">
-        {incident.decision.authority ? t('clock.notified') : t('clock.notRequired')}
+        {first ? t('clock.notified', { at: f.instant(first.submittedAt) }) : t('clock.notRequired')}
       </Text>
     );
   }

@@ -29,6 +29,7 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
   const f = useDateFormat();
   const staffName = useStaffNames();
   const mayWrite = useMayWrite('breach:write');
+  const mayDecide = useMayWrite('breach:decide');
   // Counts in the reader's notation (4.000 in German).
   const count = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
   const registry = useRegistryNames();
@@ -54,7 +55,7 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
             </Badge>
           )}
         </Group>
-        {!incident.decision && (
+        {!incident.reports.length && incident.decision?.authority !== false && (
           <Text size="sm" data-testid="deadline">
             {t('clock.due', { deadline: f.instant(deadline) })}
           </Text>
@@ -138,7 +139,11 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
                 })}
               </Text>
               <Divider />
-              <AftermathForm incident={incident} editable={mayWrite && incident.status !== 'closed'} />
+              <AftermathForm
+                incident={incident}
+                // Security leads change it among the facts; privacy officers, who report it, write it too.
+                channel={mayWrite ? 'incident.update' : mayDecide ? 'incident.setAftermath' : null}
+              />
               {mayWrite && incident.status !== 'closed' && (
                 <>
                   <Divider />
@@ -154,7 +159,7 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
             <AssessmentPanel incident={incident} now={now} />
           </Tabs.Panel>
           <Tabs.Panel value="reports" pt="sm">
-            <AuthorityReports incident={incident} />
+            <AuthorityReports incident={incident} now={now} />
           </Tabs.Panel>
           <Tabs.Panel value="people" pt="sm">
             <SubjectNotices incident={incident} />
@@ -169,7 +174,8 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
 }
 
 /** Art. 33(3)(c) and (d): the likely consequences and the measures, written as they become known. */
-function AftermathForm({ incident, editable }: { incident: Incident; editable: boolean }) {
+function AftermathForm({ incident, channel }: { incident: Incident; channel: 'incident.update' | 'incident.setAftermath' | null }) {
+  const editable = channel !== null && incident.status !== 'closed';
   const { t } = useTranslation('breaches');
   const { mutation, errors, failure } = useIncidentStep(incident);
   const [consequences, setConsequences] = useState(incident.consequences);
@@ -211,7 +217,14 @@ function AftermathForm({ incident, editable }: { incident: Incident; editable: b
           variant="default"
           disabled={!changed}
           loading={mutation.isPending}
-          onClick={() => mutation.mutate({ channel: 'incident.update', args: { patch: { consequences, measures } } })}
+          onClick={() =>
+            channel &&
+            mutation.mutate(
+              channel === 'incident.update'
+                ? { channel, args: { patch: { consequences, measures } } }
+                : { channel, args: { consequences, measures } },
+            )
+          }
           data-testid="save-aftermath"
         >
           {t('aftermath.save')}

@@ -29,6 +29,14 @@ function useEventText(incident: Incident) {
   const yes = (value: unknown) => (value ? t('detail.yes') : t('detail.no'));
   const score = (value: unknown) => Number(value).toLocaleString(language === 'de' ? 'de-DE' : 'en-GB');
   const band = (value: unknown) => nameOr(names.severityBand, String(value));
+  const list = (value: unknown, prefix: 'field' | 'moved') =>
+    String(value ?? '')
+      .split(',')
+      .filter(Boolean)
+      .map((name) => (i18n.exists(`breaches:${prefix}.${name}`) ? t(`${prefix}.${name}` as 'field.title') : name))
+      .join(', ');
+  const fieldNames = (value: unknown) => list(value, 'field');
+  const movedNames = (value: unknown) => list(value, 'moved');
   const taskTitle = (key: unknown) => incident.playbook.tasks.find((task) => task.key === key)?.title[language] ?? String(key);
   return (entry: IncidentEvent): string => {
     const p = entry.params;
@@ -36,19 +44,17 @@ function useEventText(incident: Incident) {
       case 'logged':
         return p.playbook ? t('event.loggedPlaybook', { playbook: p.playbook }) : t('event.logged');
       case 'facts':
-        return t('event.facts', {
-          fields: String(p.fields ?? '')
-            .split(',')
-            .join(', '),
-        });
+        return t('event.facts', { fields: fieldNames(p.fields) });
       case 'assessed':
         return t('event.assessed', { band: band(p.band), score: score(p.score) });
       case 'reassessed':
         return p.moved
-          ? t('event.reassessed', { band: band(p.band), score: score(p.score), moved: String(p.moved).split(',').join(', ') })
+          ? t('event.reassessed', { band: band(p.band), score: score(p.score), moved: movedNames(p.moved) })
           : t('event.reassessedSame', { band: band(p.band), score: score(p.score) });
       case 'decision_void':
         return t('event.decision_void');
+      case 'decision_review':
+        return t('event.decision_review');
       case 'decided':
         return t('event.decided', { authority: yes(p.authority), subjects: yes(p.subjects) });
       case 'status':

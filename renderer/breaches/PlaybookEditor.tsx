@@ -15,8 +15,13 @@ import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { PolicySettings } from './PolicySettings';
 
-const blankTask = (n: number): PlaybookTask => ({
-  key: `task-${n}`,
+/** A new task, with a key no task of the list has. */
+const blankTask = (tasks: readonly PlaybookTask[]): PlaybookTask => ({
+  key: (() => {
+    let n = tasks.length + 1;
+    while (tasks.some((task) => task.key === `task-${n}`)) n++;
+    return `task-${n}`;
+  })(),
   phase: 'contain',
   role: 'security_lead',
   dueHours: 24,
@@ -177,12 +182,7 @@ export function PlaybookEditor() {
       </Table>
       {mayWrite && playbook && (
         <>
-          <Button
-            variant="default"
-            w="fit-content"
-            onClick={() => setTasks([...tasks, blankTask(tasks.length + 1)])}
-            data-testid="add-task"
-          >
+          <Button variant="default" w="fit-content" onClick={() => setTasks([...tasks, blankTask(tasks)])} data-testid="add-task">
             {t('playbooks.add')}
           </Button>
           <TextInput label={t('playbooks.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} w={520} />

@@ -7,7 +7,7 @@ import { taskDue, taskOverdue } from '../../shared/domain/breach-playbooks';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
 import { useStaffNames } from '../app/staff';
-import { useMayWrite } from '../app/workspace';
+import { useMayWrite, useWorkspace } from '../app/workspace';
 import { useIncidentStep } from './useIncidentStep';
 
 /** The incident's playbook as it started with it: tasks by due hour, overdue ones marked, ticked through the outbox. */
@@ -45,6 +45,9 @@ function TaskRow({ incident, task, now }: { incident: Incident; task: IncidentTa
   const f = useDateFormat();
   const staffName = useStaffNames();
   const mayWrite = useMayWrite('breach:write');
+  const myRoles = useWorkspace().data?.me?.staff.roles ?? [];
+  // A task is ticked by its role; security leads (and administrators) may tick any.
+  const mayTick = mayWrite || myRoles.includes(task.role);
   const { mutation, errors, failure } = useIncidentStep(incident);
   const [ticking, setTicking] = useState(false);
   const [evidence, setEvidence] = useState('');
@@ -95,7 +98,7 @@ function TaskRow({ incident, task, now }: { incident: Incident; task: IncidentTa
             </Text>
           )}
         </Stack>
-        {mayWrite && incident.status !== 'closed' && (
+        {mayTick && incident.status !== 'closed' && (
           <Button
             size="xs"
             variant={task.done ? 'subtle' : 'light'}

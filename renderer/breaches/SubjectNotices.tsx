@@ -48,7 +48,7 @@ export function userIdsFromCsv(text: string): string[] {
 
 /** Art. 34: the notices sent for this incident with their delivery counts, and the composer of a new one. */
 export function SubjectNotices({ incident }: { incident: Incident }) {
-  const { t } = useTranslation('breaches');
+  const { t, i18n } = useTranslation('breaches');
   const names = useLabels();
   const f = useDateFormat();
   const bridge = useBridge();
@@ -71,7 +71,8 @@ export function SubjectNotices({ incident }: { incident: Incident }) {
       )}
       {notices.data?.map((notice) => {
         const c = notice.counts;
-        const settled = c.recipients ? (c.delivered + c.bounced) / c.recipients : 1;
+        const settled = c.recipients ? (c.delivered + c.bounced) / c.recipients : notice.state === 'done' ? 1 : 0;
+        const n = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
         return (
           <Paper withBorder p="xs" key={notice.id} data-testid="notice" data-state={notice.state}>
             <Text size="sm" fw={500}>
@@ -90,7 +91,13 @@ export function SubjectNotices({ incident }: { incident: Incident }) {
               aria-label={names.noticeState[notice.state]}
             />
             <Text size="xs" c="dimmed" data-testid="notice-counts">
-              {t('notices.counts', c)}
+              {t('notices.counts', {
+                delivered: n(c.delivered),
+                bounced: n(c.bounced),
+                sent: n(c.sent),
+                queued: n(c.queued),
+                recipients: n(c.recipients),
+              })}
             </Text>
             {c.unknown > 0 && (
               <Text size="xs" c="orange">
@@ -125,7 +132,8 @@ function NoticeComposer({ incident }: { incident: Incident }) {
   const [contact, setContact] = useState<string | null>(null);
   const [language, setLanguage] = useState<'de' | 'en'>('de');
   const [parts, setParts] = useState<{ de: NoticeParts; en: NoticeParts }>({
-    de: { what: incident.description, consequences: incident.consequences, measures: incident.measures, advice: '' },
+    // The register's own description is written for the file, not for the people: "what happened" is written anew.
+    de: { what: '', consequences: incident.consequences, measures: incident.measures, advice: '' },
     en: { what: '', consequences: '', measures: '', advice: '' },
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -275,6 +283,8 @@ function NoticeComposer({ incident }: { incident: Incident }) {
       {failure && (
         <Alert color="red" py={6} data-testid="notice-error">
           {failure}
+          {Object.keys(errors).some((key) => key.startsWith(`parts.${language === 'de' ? 'en' : 'de'}.`)) &&
+            ` ${t('notices.otherLanguage', { language: language === 'de' ? t('notices.english') : t('notices.german') })}`}
         </Alert>
       )}
       <Button

@@ -17,10 +17,14 @@ export const breachesFeature = defineFeature({
   conflicts: {
     incident: {
       create: (args, { t }) => t('change.create', { title: args.title }),
-      update: (args, { t }) => t('change.update', { fields: Object.keys(args as IncidentPatch).join(', ') }),
+      update: (args, { t }) =>
+        t('change.update', {
+          fields: (Object.keys(args as IncidentPatch) as (keyof IncidentPatch)[]).map((field) => t(`field.${field}`)).join(', '),
+        }),
       assess: (_, { t }) => t('change.assess'),
       decide: (_, { t }) => t('change.decide'),
       setStatus: (args, { t, labels }) => t('change.setStatus', { status: labels.incidentStatus[args.status] }),
+      setAftermath: (_, { t }) => t('change.setAftermath'),
       tickTask: (args, { t }) => t('change.tickTask', { key: args.key }),
       submitReport: (args, { t, labels }) => t('change.submitReport', { phase: labels.reportPhase[args.phase] }),
       setReference: (args, { t }) => t('change.setReference', { reference: args.reference }),
@@ -31,6 +35,10 @@ export const breachesFeature = defineFeature({
     },
     notice: {
       send: (_, { t }) => t('change.sendNotice'),
+    },
+    breachPolicy: {
+      save: (args, { t, labels }) =>
+        t('change.savePolicy', { authority: labels.severityBand[args.authorityFrom], subjects: labels.severityBand[args.subjectsFrom] }),
     },
   },
   actions: [],

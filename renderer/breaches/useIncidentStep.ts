@@ -7,6 +7,7 @@ import { useBridge } from '../bridge/context';
 
 export type IncidentChannel =
   | 'incident.update'
+  | 'incident.setAftermath'
   | 'incident.assess'
   | 'incident.decide'
   | 'incident.setStatus'

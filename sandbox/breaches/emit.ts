@@ -17,14 +17,15 @@ export function emitIncident(store: PlatformStore, now = new Date()): Incident |
   if (!store.get('staff', actor) || !store.get('processor', 'prc_email-postfach')) return null;
   // One such incident at a time: a demo restarted while the last one is still open files none.
   if (store.all<Incident>('incident').some((i) => i.title === TITLE && i.status !== 'closed')) return null;
+  const aware = now.getTime() - 49 * HOUR;
+  // Logged an hour after the company became aware, assessed five hours later.
   const ctx: MutationContext = {
     actor,
-    at: now.toISOString(),
+    at: new Date(aware + HOUR).toISOString(),
     newId: randomUUID,
     digest: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
     find: (entity, id) => store.get(entity, id),
   };
-  const aware = now.getTime() - 49 * HOUR;
   const incident = createIncident(
     {
       id: `inc_${randomUUID().replace(/-/g, '').slice(0, 12)}`,
@@ -57,7 +58,6 @@ export function emitIncident(store: PlatformStore, now = new Date()): Incident |
       identifiers: ['maximum'],
       circumstances: { confidentiality: 0.5, integrity: 0, availability: 0, malicious: true },
       adjustments: [{ category: 'account', score: 3, reason: 'Konten Minderjähriger: Gefährdung ihres Wohlergehens möglich' }],
-      policy: { authorityFrom: 'medium', subjectsFrom: 'high' },
     },
     { ...ctx, at: new Date(aware + 6 * HOUR).toISOString() },
   );

@@ -57,11 +57,15 @@ export class NoticeRunner {
     }
   }
 
-  /** Keeps the audience for the job (inside the write's transaction); the job starts once that has committed. */
+  /**
+   * Keeps the accounts the audience reaches now (inside the write's transaction), so the counts always cover the
+   * same people however the accounts change while it is sent; the job starts once the write has committed.
+   */
   remember(noticeId: string, audience: NoticeAudience): void {
+    const ids = this.resolve(audience).accounts.map((account) => account.id);
     this.store.db
       .prepare('INSERT OR REPLACE INTO job_specs (job_id, spec) VALUES (?, ?)')
-      .run(`notice:${noticeId}`, JSON.stringify(audience));
+      .run(`notice:${noticeId}`, JSON.stringify({ ids }));
   }
 
   start(noticeId: string): void {
@@ -93,13 +97,15 @@ export class NoticeRunner {
     const notice = this.store.get<Notice>('notice', noticeId);
     const row = this.store.db.prepare<[string], { spec: string }>('SELECT spec FROM job_specs WHERE job_id = ?').get(`notice:${noticeId}`);
     if (!notice || !row || (notice.state !== 'queued' && notice.state !== 'sending')) return;
-    const { accounts } = this.resolve(JSON.parse(row.spec) as NoticeAudience);
+    const { ids } = JSON.parse(row.spec) as { ids: string[] };
     const c = { ...notice.counts };
     const batch = Math.max(1, Math.ceil(c.recipients / STEPS));
     // What was sent and has not come back yet is delivered or bounces now.
     const settled = c.delivered + c.bounced;
-    for (const account of accounts.slice(settled, c.sent)) {
-      if (bounces(account)) c.bounced++;
+    for (const id of ids.slice(settled, c.sent)) {
+      // An account erased meanwhile has no address any more: the mail comes back.
+      const account = this.store.account<Account>(id);
+      if (!account || bounces(account)) c.bounced++;
       else c.delivered++;
     }
     const next = Math.min(c.queued, batch);

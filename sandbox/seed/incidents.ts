@@ -275,7 +275,6 @@ export function generateIncidents(
         adjustments: facts.vulnerableGroups.includes('minors')
           ? [{ category: 'account', score: 3, reason: 'Konten Minderjähriger: Gefährdung ihres Wohlergehens möglich' }]
           : [],
-        policy: { authorityFrom: 'medium', subjectsFrom: 'high' },
       },
       ctx(4 * HOUR, security),
     );
@@ -290,18 +289,34 @@ export function generateIncidents(
     tick(newest ? 2 : 24);
     // The last few are still being handled; the rest are decided, and all but the newest closed.
     if (i >= count - 2) return { ...incident, version: 1 };
-    const rec = incident.assessments.at(-1)?.recommendation ?? { authority: false, subjects: false };
+    const recommended = incident.assessments.at(-1)?.recommendation ?? { authority: false, subjects: false };
+    // One of the open ones was reported as a precaution: its follow-ups are still to come.
+    const precaution = i === count - 3 && !recommended.authority;
+    const rec = precaution ? { ...recommended, authority: true } : recommended;
     const officer = random.pick(officers);
     incident = decideNotification(
       incident,
-      { authority: rec.authority, subjects: rec.subjects, justification: '', delayReasons: '' },
+      {
+        authority: rec.authority,
+        subjects: rec.subjects,
+        justification: precaution ? 'Vorsorglich gemeldet: der Umfang ist noch nicht abschließend geklärt.' : '',
+        delayReasons: '',
+      },
       ctx(20 * HOUR, officer),
     );
-    const draft = { channel: 'portal' as const, language: 'de' as const, region: 'DE-BE', controller, contact: demoContact };
+    const draft = {
+      channel: 'portal' as const,
+      language: 'de' as const,
+      region: 'DE-BE',
+      controller,
+      contact: demoContact,
+      timeZone: 'Europe/Berlin',
+    };
+    const sent = (offset: number) => new Date(at(offset)).toISOString();
     if (rec.authority) {
       incident = submitReport(
         incident,
-        { ...draft, reportId: `rep_${i + 1}_1`, phase: 'initial', delayReasons: '', update: '' },
+        { ...draft, reportId: `rep_${i + 1}_1`, phase: 'initial', delayReasons: '', update: '', sentAt: sent(30 * HOUR) },
         ctx(30 * HOUR, officer),
       );
       incident = setReference(
@@ -316,6 +331,7 @@ export function generateIncidents(
             ...draft,
             reportId: `rep_${i + 1}_2`,
             phase: 'follow_up',
+            sentAt: sent(5 * DAY),
             delayReasons: '',
             update: 'Forensik abgeschlossen: Umfang bestätigt, keine weiteren Systeme betroffen.',
           },
@@ -329,6 +345,7 @@ export function generateIncidents(
             ...draft,
             reportId: `rep_${i + 1}_3`,
             phase: 'final',
+            sentAt: sent(13 * DAY),
             delayReasons: '',
             update: 'Alle Maßnahmen umgesetzt; der Vorfall ist abgeschlossen.',
           },

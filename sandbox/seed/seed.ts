@@ -1,3 +1,4 @@
+import { BREACH_POLICY_ID, type BreachPolicy } from '../../shared/api/breaches';
 import { defaultTemplates } from '../../shared/domain/letter-templates';
 import type { PlatformStore } from '../store/store';
 import { demoActivities } from './activities';
@@ -42,6 +43,18 @@ export function ensureTemplates(store: PlatformStore, now: Date = new Date()): v
 export function ensureIncidents(store: PlatformStore, now: Date = new Date()): void {
   const playbooks = demoPlaybooks(now);
   store.transaction(() => {
+    if (!store.get('breachPolicy', BREACH_POLICY_ID)) {
+      // The default BREACH-SEVERITY.md states: medium → the authority, high → the people too.
+      const policy: BreachPolicy = {
+        id: BREACH_POLICY_ID,
+        version: 1,
+        updatedAt: now.toISOString(),
+        authorityFrom: 'medium',
+        subjectsFrom: 'high',
+        savedBy: 'stf_vogel',
+      };
+      store.put('breachPolicy', policy);
+    }
     for (const playbook of playbooks) if (!store.get('playbook', playbook.id)) store.put('playbook', playbook);
   });
   if (store.count('incident') > 0) return;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { problem } from '../domain/problems';
 import { EntityBase, Id, Iso } from './common';
 
 const Day = z.iso.date();
@@ -8,7 +9,11 @@ export const NoticeAudience = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('accounts'), userIds: z.array(Id).min(1).max(50_000) }),
   z.strictObject({ kind: z.literal('csv'), fileName: z.string().trim().min(1).max(200), userIds: z.array(Id).min(1).max(50_000) }),
   z.strictObject({ kind: z.literal('enrolled'), course: z.string().trim().min(2).max(200) }),
-  z.strictObject({ kind: z.literal('logged_in'), from: Day, to: Day }),
+  z.strictObject({ kind: z.literal('logged_in'), from: Day, to: Day }).refine((range) => range.to >= range.from, {
+    message: 'the end lies before the start',
+    params: problem('range-inverted'),
+    path: ['to'],
+  }),
 ]);
 export type NoticeAudience = z.infer<typeof NoticeAudience>;
 

@@ -50,6 +50,8 @@ export const ReportContent = z.object({
   /** What this report adds to the previous one (follow-ups and the final report). */
   update: z.string(),
   submittedAt: Iso,
+  /** The controller's time zone: the PDF prints every instant in it, whatever the settings say later. */
+  timeZone: z.string().default('Europe/Berlin'),
 });
 export type ReportContent = z.infer<typeof ReportContent>;
 
@@ -74,6 +76,8 @@ export const IncidentSubmitReport = z
     reportId: Id,
     phase: ReportPhase,
     channel: ReportChannel,
+    /** When it went to the authority (a letter or fax may have gone before it is recorded): the clock reads this. */
+    sentAt: Iso,
     language: z.enum(['de', 'en']).default('de'),
     /** The controller's Land: its supervisory authority is competent (Art. 55, 56; § 40 BDSG). */
     region: z.string().regex(/^DE-[A-Z]{2}$/),
@@ -81,6 +85,7 @@ export const IncidentSubmitReport = z
     contact: z.strictObject({ name: Line(200), contact: Line(300) }),
     delayReasons: Line(2000).default(''),
     update: Line(5000).default(''),
+    timeZone: z.string().min(1).max(64).default('Europe/Berlin'),
   })
   .meta({ id: 'IncidentSubmitReport' });
 export type IncidentSubmitReport = z.infer<typeof IncidentSubmitReport>;

@@ -38,6 +38,18 @@ export const NotificationPolicy = z
     path: ['subjectsFrom'],
   });
 export type NotificationPolicy = z.infer<typeof NotificationPolicy>;
+
+/** The controller's notification policy, held by the platform (one document, `bp_default`): every assessment follows it. */
+export const BreachPolicy = EntityBase.extend({
+  authorityFrom: SeverityBand,
+  subjectsFrom: SeverityBand,
+  savedBy: z.string().min(1).max(64),
+}).meta({ id: 'BreachPolicy' });
+export type BreachPolicy = z.infer<typeof BreachPolicy>;
+export const BREACH_POLICY_ID = 'bp_default';
+
+/** PATCH /v1/breach-policies/{id}: the thresholds as they shall be (privacy officers). */
+export const BreachPolicySave = NotificationPolicy.meta({ id: 'BreachPolicySave' });
 const defaultPolicy = { authorityFrom: 'medium', subjectsFrom: 'high' } as const;
 
 const Text = (max: number) => z.string().trim().max(max);
@@ -134,6 +146,8 @@ export const IncidentEventKind = z.enum([
   'assessed',
   'reassessed',
   'decision_void',
+  /** The recommendation moved after the authority was notified: the decision stands, to be reviewed. */
+  'decision_review',
   'decided',
   'status',
   'task',
@@ -201,7 +215,6 @@ export const IncidentAssess = z
       .array(z.strictObject({ category: DataCategory, score: z.number().int().min(1).max(4), reason: Text(2000) }))
       .max(20)
       .default([]),
-    policy: NotificationPolicy.default(defaultPolicy),
   })
   .meta({ id: 'IncidentAssess' });
 export type IncidentAssess = z.infer<typeof IncidentAssess>;
@@ -217,6 +230,12 @@ export const IncidentDecide = z
   })
   .meta({ id: 'IncidentDecide' });
 export type IncidentDecide = z.infer<typeof IncidentDecide>;
+
+/** POST /v1/incidents/{id}/aftermath: the likely consequences and the measures, as the report needs them (officers). */
+export const IncidentSetAftermath = z
+  .strictObject({ consequences: facts.consequences, measures: facts.measures })
+  .meta({ id: 'IncidentSetAftermath' });
+export type IncidentSetAftermath = z.infer<typeof IncidentSetAftermath>;
 
 /** POST /v1/incidents/{id}/task: tick a playbook task off (with where its evidence is), or open it again. */
 export const IncidentTickTask = z

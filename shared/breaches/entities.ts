@@ -2,11 +2,14 @@ import { Notice, NoticeSend } from '../api/breach-notices';
 import { Playbook, PlaybookSave } from '../api/breach-playbooks';
 import { IncidentRecordExemption, IncidentSetReference, IncidentSubmitReport } from '../api/breach-reports';
 import {
+  BreachPolicy,
+  BreachPolicySave,
   Incident,
   IncidentAssess,
   IncidentCreate,
   IncidentDecide,
   IncidentPatch,
+  IncidentSetAftermath,
   IncidentSetStatus,
   IncidentTickTask,
 } from '../api/breaches';
@@ -15,6 +18,7 @@ import {
   createIncident,
   decideNotification,
   recordExemption,
+  saveBreachPolicy,
   setIncidentStatus,
   setReference,
   tickTask,
@@ -70,10 +74,19 @@ export const incidentEntity = defineEntity<Incident>()({
       http: { method: 'post', path: '/{id}/status' },
       apply: setIncidentStatus,
     }),
+    setAftermath: update({
+      summary: 'Write the likely consequences and the measures (Art. 33(3)(c), (d)) as the report needs them',
+      args: IncidentSetAftermath,
+      http: { method: 'post', path: '/{id}/aftermath' },
+      scope: 'breach:decide',
+      apply: updateIncident,
+    }),
     tickTask: update({
-      summary: 'Tick a playbook task off, naming where its evidence is, or open it again',
+      summary: "Tick a playbook task off, naming where its evidence is, or open it again (by the task's role or security)",
       args: IncidentTickTask,
       http: { method: 'post', path: '/{id}/task' },
+      // Each task belongs to a role: whoever holds it ticks it (the rule checks), security leads any.
+      scope: 'breach:read',
       apply: tickTask,
     }),
     submitReport: update({
@@ -136,6 +149,24 @@ export const noticeEntity = defineEntity<Notice, NoticePlatform>()({
       apply: sendNotice,
       // The list of user ids stays out of the audit log; its size says enough.
       auditDetail: (args) => ({ incidentId: args.incidentId, audience: args.audience.kind }),
+    }),
+  },
+});
+
+/** The notification policy (`bp_default`): from which band an assessment recommends notifying whom. */
+export const breachPolicyEntity = defineEntity<BreachPolicy>()({
+  name: 'breachPolicy',
+  label: 'notification policy',
+  schema: BreachPolicy,
+  path: '/v1/breach-policies',
+  list: { key: 'breachPolicies', summary: 'The notification policy the assessments follow' },
+  scopes: { read: 'breach:read', write: 'breach:decide' },
+  mutators: {
+    save: updateMutator<BreachPolicy>()({
+      summary: 'Set from which severity band the authority and the people are to be notified',
+      args: BreachPolicySave,
+      http: { method: 'patch', path: '/{id}' },
+      apply: saveBreachPolicy,
     }),
   },
 });

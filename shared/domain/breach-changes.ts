@@ -11,9 +11,17 @@ import type {
   IncidentPatch,
   IncidentSetStatus,
   IncidentTickTask,
+  NotificationPolicy,
 } from '../api/breaches';
+import { BREACH_POLICY_ID, type BreachPolicy } from '../api/breaches';
 import type { MutationContext } from '../entities/descriptor';
-import { assessmentChanges, assessSeverity, MIN_REASON_LENGTH, type SeverityAssessment } from './breach-severity';
+import {
+  assessmentChanges,
+  assessSeverity,
+  defaultNotificationPolicy,
+  MIN_REASON_LENGTH,
+  type SeverityAssessment,
+} from './breach-severity';
 import { breachAuthorityDeadline } from './deadlines';
 import { RuleError } from './rules';
 
@@ -137,16 +145,26 @@ export function updateIncident(current: Incident, patch: IncidentPatch, ctx: Mut
     const again = rerun(next, last, ctx);
     const changes = assessmentChanges(last, again);
     timeline.push(event(ctx, 'reassessed', { moved: changes.join(','), band: again.band, score: again.score }));
-    // A decision taken on a recommendation that has moved must be taken again (it stays in the timeline).
-    const voided = next.decision && changes.some((change) => change.startsWith('recommendation.'));
+    // A decision taken on a recommendation that has moved must be taken again (it stays in the timeline) — unless
+    // the authority has been notified already: that stands, and the officer is asked to review the rest.
+    const moved = next.decision && changes.some((change) => change.startsWith('recommendation.'));
+    const voided = moved && !current.reports.length;
     if (voided) timeline.push(event(ctx, 'decision_void'));
+    else if (moved) timeline.push(event(ctx, 'decision_review'));
     return { ...next, assessments: [...current.assessments, again], decision: voided ? null : next.decision, timeline };
   }
   return { ...next, timeline };
 }
 
+/** The platform's notification policy (the default where it holds none). */
+export function policyOf(ctx: MutationContext): NotificationPolicy {
+  const held = ctx.find('breachPolicy', BREACH_POLICY_ID);
+  return held ? { authorityFrom: held.authorityFrom, subjectsFrom: held.subjectsFrom } : defaultNotificationPolicy;
+}
+
+/** An assessment under the notification policy the platform holds now (never one a client brings along). */
 export function assessIncident(current: Incident, args: IncidentAssess, ctx: MutationContext): Incident {
-  const assessment = rerun(current, args, ctx);
+  const assessment = rerun(current, { ...args, policy: policyOf(ctx) }, ctx);
   return {
     ...current,
     updatedAt: ctx.at,
@@ -172,7 +190,8 @@ export function decideNotification(current: Incident, args: IncidentDecide, ctx:
   }
   // Art. 33(1): a notification later than 72 hours after awareness carries the reasons for the delay.
   const late = Date.parse(ctx.at) > Date.parse(breachAuthorityDeadline(current.awareAt));
-  if (args.authority && late && args.delayReasons.trim().length < MIN_REASON_LENGTH) {
+  // Once the authority has a report, its lateness was answered there; a later decision (on the people) is not late.
+  if (args.authority && late && !current.reports.length && args.delayReasons.trim().length < MIN_REASON_LENGTH) {
     throw new RuleError('late-without-reasons', 'The 72 hours have passed: give the reasons for the delay (Art. 33(1)).', 'delayReasons');
   }
   return {
@@ -184,7 +203,7 @@ export function decideNotification(current: Incident, args: IncidentDecide, ctx:
       authority: args.authority,
       subjects: args.subjects,
       justification: args.justification.trim(),
-      delayReasons: args.authority && late ? args.delayReasons.trim() : '',
+      delayReasons: args.authority && late && !current.reports.length ? args.delayReasons.trim() : '',
       recommended: last.recommendation,
     },
     timeline: [...current.timeline, event(ctx, 'decided', { authority: args.authority, subjects: args.subjects })],
@@ -196,6 +215,10 @@ export function setIncidentStatus(current: Incident, args: IncidentSetStatus, ct
   // Every breach is documented with the decision taken on it before it is closed (Art. 33(5)).
   if (args.status === 'closed' && !current.decision) {
     throw new RuleError('incident-undecided', 'Record the decision on notification before closing the incident.', 'status');
+  }
+  // A decision to notify the authority is carried out before the incident closes (Art. 33(1)).
+  if (args.status === 'closed' && current.decision?.authority && !current.reports.length) {
+    throw new RuleError('incident-unreported', 'Report to the authority, as decided, before closing the incident.', 'status');
   }
   return {
     ...current,
@@ -209,6 +232,10 @@ export function setIncidentStatus(current: Incident, args: IncidentSetStatus, ct
 export function tickTask(current: Incident, args: IncidentTickTask, ctx: MutationContext): Incident {
   const task = current.playbook.tasks.find((t) => t.key === args.key);
   if (!task) throw new RuleError('unknown-task', `The incident's playbook has no task ${args.key}.`, 'key', { key: args.key });
+  const roles = ctx.find('staff', ctx.actor)?.roles ?? [];
+  if (!roles.some((role) => role === task.role || role === 'security_lead' || role === 'admin')) {
+    throw new RuleError('task-not-your-role', `The task ${args.key} is for another role.`, 'key', { role: task.role });
+  }
   if ((task.done !== null) === args.done) return current;
   const needsEvidence = args.done && (task.evidence.de || task.evidence.en) && args.evidence.trim().length < 3;
   if (needsEvidence) throw new RuleError('task-needs-evidence', 'Say where the evidence of this task is.', 'evidence', { key: args.key });
@@ -263,4 +290,10 @@ export function recordExemption(current: Incident, args: IncidentRecordExemption
     },
     timeline: [...current.timeline, event(ctx, 'exemption', { ground: args.ground }, args.reason)],
   };
+}
+
+/** The notification policy, saved anew by a privacy officer; assessments from now on follow it. */
+export function saveBreachPolicy(current: BreachPolicy, args: NotificationPolicy, ctx: MutationContext): BreachPolicy {
+  if (current.authorityFrom === args.authorityFrom && current.subjectsFrom === args.subjectsFrom) return current;
+  return { ...current, updatedAt: ctx.at, authorityFrom: args.authorityFrom, subjectsFrom: args.subjectsFrom, savedBy: ctx.actor };
 }

@@ -25,6 +25,7 @@ export const reportGaps = [
 export type ReportGap = (typeof reportGaps)[number];
 
 type Draft = Pick<IncidentSubmitReport, 'phase' | 'region' | 'controller' | 'contact' | 'delayReasons' | 'update'>;
+type Sent = Draft & Pick<IncidentSubmitReport, 'timeZone'>;
 
 const blank = (text: string) => text.trim() === '';
 
@@ -40,7 +41,8 @@ export const reportLate = (incident: Incident, at: string) => Date.parse(at) > D
 export function missingForReport(incident: Incident, draft: Draft, at: string): ReportGap[] {
   const gaps: ReportGap[] = [];
   const has = (phase: string) => incident.reports.some((report) => report.phase === phase);
-  if (!incident.decision?.authority) gaps.push('not-decided');
+  // The decision to notify precedes the first report; follow-ups go under a notification already made.
+  if (draft.phase === 'initial' && !incident.decision?.authority) gaps.push('not-decided');
   if (has('final')) gaps.push('final-exists');
   if (draft.phase === 'initial' && has('initial')) gaps.push('initial-exists');
   if (draft.phase !== 'initial' && !has('initial')) gaps.push('initial-missing');
@@ -74,7 +76,7 @@ export function canonicalJson(value: unknown): string {
 }
 
 /** The content of a report as the incident's facts read now: what is frozen when it is submitted. */
-export function composeReport(incident: Incident, draft: Draft, at: string, processorName: (id: string) => string): ReportContent {
+export function composeReport(incident: Incident, draft: Sent, at: string, processorName: (id: string) => string): ReportContent {
   const last = incident.assessments.at(-1);
   const late = draft.phase === 'initial' && reportLate(incident, at);
   return {
@@ -107,6 +109,7 @@ export function composeReport(incident: Incident, draft: Draft, at: string, proc
     delayReasons: late ? delayReasonsOf(incident, draft) : null,
     update: draft.phase === 'initial' ? '' : draft.update.trim(),
     submittedAt: at,
+    timeZone: draft.timeZone,
   };
 }
 
@@ -115,7 +118,15 @@ export function composeReport(incident: Incident, draft: Draft, at: string, proc
  * frozen with its SHA-256 and never changes again. Follow-ups and the final report go under the reference.
  */
 export function submitReport(current: Incident, args: IncidentSubmitReport, ctx: MutationContext): Incident {
-  const gaps = missingForReport(current, args, ctx.at);
+  // The instant it went out is the officer's to say (a letter goes before it is recorded), within reason.
+  const sent = Date.parse(args.sentAt);
+  if (sent > Date.parse(ctx.at) + 60_000) throw new RuleError('sent-in-future', 'A report cannot have been sent in the future.', 'sentAt');
+  const previous = current.reports.at(-1)?.submittedAt ?? current.awareAt;
+  if (sent < Date.parse(previous)) {
+    throw new RuleError('sent-too-early', 'A report goes after awareness and after the previous report.', 'sentAt', { after: previous });
+  }
+  const at = new Date(sent).toISOString();
+  const gaps = missingForReport(current, args, at);
   if (gaps.length) {
     throw new RuleError('report-incomplete', `The report cannot be submitted yet: ${gaps.join(', ')}.`, undefined, {
       missing: gaps.join(','),
@@ -124,11 +135,11 @@ export function submitReport(current: Incident, args: IncidentSubmitReport, ctx:
   if (current.reports.some((report) => report.id === args.reportId)) {
     throw new RuleError('already-exists', `A report ${args.reportId} was already submitted.`, 'reportId');
   }
-  const content = composeReport(current, args, ctx.at, (id) => ctx.find('processor', id)?.legalName ?? id);
+  const content = composeReport(current, args, at, (id) => ctx.find('processor', id)?.legalName ?? id);
   const report: AuthorityReport = {
     id: args.reportId,
     phase: args.phase,
-    submittedAt: ctx.at,
+    submittedAt: at,
     submittedBy: ctx.actor,
     channel: args.channel,
     language: args.language,

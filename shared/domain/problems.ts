@@ -71,6 +71,11 @@ export const problemCodes = [
   'notice-not-decided',
   'audience-empty',
   'policy-inverted',
+  'sent-in-future',
+  'sent-too-early',
+  'report-pending',
+  'incident-unreported',
+  'task-not-your-role',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

@@ -2,13 +2,13 @@ import type { z } from 'zod';
 import type { ProcessingActivity } from '../api/activities';
 import type { Notice } from '../api/breach-notices';
 import type { Playbook } from '../api/breach-playbooks';
-import type { Incident } from '../api/breaches';
+import type { BreachPolicy, Incident } from '../api/breaches';
 import type { Staff } from '../api/common';
 import type { Dsar } from '../api/dsar';
 import type { Job } from '../api/jobs';
 import type { LetterTemplates } from '../api/letter-templates';
 import type { Processor } from '../api/processors';
-import { incidentEntity, noticeEntity, playbookEntity } from '../breaches/entities';
+import { breachPolicyEntity, incidentEntity, noticeEntity, playbookEntity } from '../breaches/entities';
 import { dsarEntity, jobEntity, templateEntity } from '../dsar/entities';
 import { activityEntity, processorEntity } from '../processors/entities';
 import { staffEntity } from '../staff/entity';
@@ -26,6 +26,7 @@ export const entities = [
   staffEntity,
   processorEntity,
   activityEntity,
+  breachPolicyEntity,
   playbookEntity,
   incidentEntity,
   noticeEntity,
@@ -39,6 +40,7 @@ export interface EntityTypes {
   staff: Staff;
   processor: Processor;
   activity: ProcessingActivity;
+  breachPolicy: BreachPolicy;
   playbook: Playbook;
   incident: Incident;
   notice: Notice;

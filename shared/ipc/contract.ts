@@ -10,12 +10,13 @@ import {
   IncidentDecide,
   IncidentFacts,
   IncidentPatch,
+  IncidentSetAftermath,
   IncidentSetStatus,
   IncidentTickTask,
   NotificationPolicy,
 } from '../api/breaches';
 import { type EntityName, EntityNameSchema } from '../api/changes';
-import { Id, type Me, type Staff } from '../api/common';
+import { Id, Iso, type Me, type Staff } from '../api/common';
 import { checkReachable, type Dsar, DsarCreateFields, DsarPriority, DsarStatus, DsarType, Tag } from '../api/dsar';
 import { ClockSettings, DsarAction, type Message, MessageKind } from '../api/dsar-workflow';
 import type { Job } from '../api/jobs';
@@ -163,6 +164,8 @@ const ReportDraft = z.strictObject({
   id: Id,
   phase: ReportPhase,
   channel: ReportChannel,
+  /** When it went out; now when absent. */
+  sentAt: Iso.optional(),
   language: z.enum(['de', 'en']).default('de'),
   delayReasons: z.string().trim().max(2000).default(''),
   update: z.string().trim().max(5000).default(''),
@@ -304,9 +307,10 @@ export const channels = {
   'incident.export': channel<FileExport>()(
     z.strictObject({ language: z.enum(['de', 'en']), format: z.enum(['csv', 'pdf']).default('csv') }),
   ),
+  'incident.setAftermath': channel<Incident & { pending: boolean }>()(IncidentSetAftermath.extend({ id: Id })),
   'incident.tickTask': channel<Incident & { pending: boolean }>()(IncidentTickTask.extend({ id: Id })),
   /** What the next report still lacks, before anything is sent. */
-  'incident.reportCheck': channel<ReportCheck>()(ReportDraft.omit({ channel: true, language: true })),
+  'incident.reportCheck': channel<ReportCheck>()(ReportDraft.omit({ channel: true, language: true, sentAt: true })),
   'incident.submitReport': channel<Incident & { pending: boolean }>()(ReportDraft),
   'incident.setReference': channel<Incident & { pending: boolean }>()(IncidentSetReference.extend({ id: Id })),
   'incident.recordExemption': channel<Incident & { pending: boolean }>()(IncidentRecordExemption.extend({ id: Id })),
@@ -327,9 +331,9 @@ export const channels = {
   ),
   'incident.create': channel<Incident & { pending: boolean }>()(IncidentFacts),
   'incident.update': channel<Incident & { pending: boolean }>()(z.strictObject({ id: Id, patch: IncidentPatch })),
-  /** Assessed under the notification policy of the settings. */
-  'incident.assess': channel<Incident & { pending: boolean }>()(IncidentAssess.omit({ policy: true }).extend({ id: Id })),
-  /** Which severity band triggers which notification (ENISA sets none): the controller's policy. */
+  /** Assessed under the notification policy the platform holds. */
+  'incident.assess': channel<Incident & { pending: boolean }>()(IncidentAssess.extend({ id: Id })),
+  /** Which severity band triggers which notification (ENISA sets none): the policy the platform holds. */
   'breachPolicy.get': channel<NotificationPolicy>()(None),
   'breachPolicy.update': channel<NotificationPolicy>()(NotificationPolicy),
   'incident.decide': channel<Incident & { pending: boolean }>()(IncidentDecide.extend({ id: Id })),

@@ -97,9 +97,10 @@ test('a security lead logs a ransomware incident, the assessment recommends noti
       .fill('Forensik läuft; die Personen werden informiert, sobald feststeht, welche Rechnungen betroffen sind.');
     await decide.getByTestId('decide').click();
     await expect(detail.getByTestId('decision')).toContainText('authority yes, people no');
-    await expect(page.getByTestId('incident-row').filter({ hasText: 'Ransomware auf dem Abrechnungsserver' })).toContainText(
-      'Authority: notification decided',
-    );
+    // Deciding does not stop the clock: the report to the authority does (Art. 33(1)).
+    await expect(
+      page.getByTestId('incident-row').filter({ hasText: 'Ransomware auf dem Abrechnungsserver' }).getByTestId('clock'),
+    ).toBeVisible();
     await testInfo.attach('decision', {
       body: await page.screenshot({ path: testInfo.outputPath('decision.png') }),
       contentType: 'image/png',
@@ -209,6 +210,8 @@ test('an officer works the playbook, reports in phases under the reference, tell
     await detail.getByTestId('submit-report').click();
     await confirmAndSend(page);
     await expect(detail.getByTestId('report')).toHaveCount(1);
+    // Reported: the clock stops with the report, not with the decision.
+    await expect(detail.getByTestId('deadline')).toHaveCount(0);
     await expect(detail.getByTestId('report-sha')).toHaveText(/^SHA-256 [0-9a-f]{64}$/);
     const [pdf] = await Promise.all([page.waitForEvent('download'), detail.getByTestId('report-pdf').click()]);
     const text = pdfText(readFileSync(await pdf.path()));
@@ -235,6 +238,7 @@ test('an officer works the playbook, reports in phases under the reference, tell
     await page.getByRole('option', { name: 'Signed in between' }).click();
     await composer.getByLabel('Signed in from').fill('2020-01-01');
     await composer.getByLabel('to', { exact: true }).fill(new Date().toISOString().slice(0, 10));
+    await composer.getByTestId('notice-de-what').fill('Angreifer haben unseren Abrechnungsserver verschlüsselt.');
     await composer.getByTestId('notice-de-advice').fill('Bitte prüfen Sie Ihre Rechnungen und melden Sie Auffälligkeiten.');
     await composer.getByText('English', { exact: true }).click();
     await composer.getByTestId('notice-en-what').fill('Attackers encrypted our billing server.');

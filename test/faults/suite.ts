@@ -282,7 +282,7 @@ function rollBackNewestCacheMigration(dataDir: string): void {
   }
   const cache = openEncrypted(join(dataDir, 'cache.sqlite'), TEST_KEY);
   cache.exec(
-    'DROP INDEX notices_by_incident; DROP TABLE notices; DROP INDEX playbooks_by_family; DROP TABLE playbooks; PRAGMA user_version = 9;',
+    'DROP TABLE breach_policies; DROP INDEX notices_by_incident; DROP TABLE notices; DROP INDEX playbooks_by_family; DROP TABLE playbooks; PRAGMA user_version = 9;',
   );
   cache.close();
 }

@@ -393,6 +393,12 @@ const cases = (): Cases => {
         args: fc.record({
           reportId: newId('rep'),
           phase: fc.constantFrom('initial' as const, 'follow_up' as const, 'final' as const),
+          // Now and then in the future, or before the company knew: refused by both.
+          sentAt: fc.oneof(
+            { weight: 6, arbitrary: fc.constant(null).map(() => new Date(Date.now() - 60_000).toISOString()) },
+            { weight: 1, arbitrary: fc.constantFrom('2000-01-01T00:00:00.000Z', '2099-01-01T00:00:00.000Z') },
+          ),
+          timeZone: fc.constant('Europe/Berlin'),
           channel: fc.constantFrom('portal' as const, 'email' as const),
           language: fc.constantFrom('de' as const, 'en' as const),
           region: fc.oneof({ weight: 6, arbitrary: fc.constantFrom('DE-BE', 'DE-BY') }, { weight: 1, arbitrary: fc.constant('DE-XX') }),
@@ -419,6 +425,17 @@ const cases = (): Cases => {
         }),
       }),
       setReference: fc.record({ id: incidentId, args: fc.record({ reference: fc.constantFrom('BlnBDI-DP-2026-0042', 'X') }) }),
+      setAftermath: fc.record({
+        id: incidentId,
+        args: fc.record({
+          // Never emptied here: the reports generated after this rely on them. Now and then too long: refused by both.
+          consequences: fc.constantFrom('Phishing mit echten Namen möglich.', 'Rechnungen kamen verspätet.'),
+          measures: fc.oneof(
+            { weight: 5, arbitrary: fc.constant('Schlüssel rotiert, Zugänge gesperrt.') },
+            { weight: 1, arbitrary: fc.constant('x'.repeat(5001)) },
+          ),
+        }),
+      }),
       recordExemption: fc.record({
         id: incidentId,
         args: fc.record({
@@ -448,6 +465,16 @@ const cases = (): Cases => {
             { minLength: 0, maxLength: 3, selector: (task) => `${task.key}${task.dueHours}` },
           ),
           note: text(0, 30),
+        }),
+      }),
+    },
+    breachPolicy: {
+      save: fc.record({
+        id: fc.constant('bp_default'),
+        args: fc.record({
+          authorityFrom: fc.constantFrom('low' as const, 'medium' as const, 'high' as const),
+          // Now and then telling the people below the authority: refused by both.
+          subjectsFrom: fc.constantFrom('medium' as const, 'high' as const, 'low' as const),
         }),
       }),
     },

@@ -223,7 +223,7 @@ export const cacheMigrations: Migration[] = [
   },
   {
     version: 10,
-    name: 'breach playbooks and notices',
+    name: 'breach playbooks, notices and the notification policy',
     up(db) {
       // Playbooks and notices the platform held before this version reach the cache by pulling the feed again
       // from the start, once (as migration 9 did for incidents).
@@ -245,6 +245,12 @@ export const cacheMigrations: Migration[] = [
           doc TEXT NOT NULL
         ) WITHOUT ROWID;
         CREATE INDEX notices_by_incident ON notices (incident_id, created_at, id);
+        CREATE TABLE breach_policies (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0,
+          doc TEXT NOT NULL
+        ) WITHOUT ROWID;
         UPDATE sync_state SET value = '0' WHERE key = 'cursor';
       `);
     },

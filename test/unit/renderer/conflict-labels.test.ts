@@ -48,11 +48,13 @@ const samples: Record<string, Record<string, Record<string, unknown>[]>> = {
     decide: [{ authority: true, subjects: false }],
     setStatus: [{ status: 'contained', note: 'Ursache behoben.' }],
     tickTask: [{ key: 'contain-isolate', done: true }],
+    setAftermath: [{ consequences: 'Phishing möglich.', measures: 'Schlüssel rotiert.' }],
     submitReport: [{ phase: 'initial' }, { phase: 'final' }],
     setReference: [{ reference: 'BlnBDI-DP-2026-0042' }],
     recordExemption: [{ ground: 'risk_removed' }],
   },
   playbook: { save: [{ note: 'Gerät zuerst orten' }] },
+  breachPolicy: { save: [{ authorityFrom: 'low', subjectsFrom: 'high' }] },
   notice: { send: [{ incidentId: 'inc_0001' }] },
 };
 

@@ -7,12 +7,13 @@ import { createRandom } from '../../../sandbox/seed/random';
 import { demoStaff } from '../../../sandbox/seed/staff';
 import { NoticeSend } from '../../../shared/api/breach-notices';
 import { PlaybookSave } from '../../../shared/api/breach-playbooks';
-import type { Incident } from '../../../shared/api/breaches';
+import { type Incident, IncidentAssess } from '../../../shared/api/breaches';
 import {
   assessIncident,
   createIncident,
   decideNotification,
   recordExemption,
+  setIncidentStatus,
   setReference,
   tickTask,
   updateIncident,
@@ -27,9 +28,9 @@ const HOUR = 3_600_000;
 const playbooks = demoPlaybooks(new Date());
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
-function context(at: Date | string = new Date(), extra: Record<string, unknown> = {}): MutationContext {
+function context(at: Date | string = new Date(), extra: Record<string, unknown> = {}, actor = 'stf_vogel'): MutationContext {
   return {
-    actor: 'stf_vogel',
+    actor,
     at: typeof at === 'string' ? at : at.toISOString(),
     newId: () => crypto.randomUUID(),
     digest: sha256,
@@ -81,13 +82,17 @@ function logged(hoursAgo = 10, family: Incident['family'] = 'ransomware'): Incid
       identifiers: ['maximum'],
       circumstances: { confidentiality: 0.5, integrity: 0, availability: 0, malicious: true },
       adjustments: [],
-      policy: { authorityFrom: 'medium', subjectsFrom: 'high' },
     },
     ctx,
   );
 }
 
+const strictCircumstances = { confidentiality: 0.25, integrity: 0, availability: 0, malicious: false };
+const lead = context(new Date(), {}, 'stf_krueger');
+
 const draft = {
+  sentAt: ctx.at,
+  timeZone: 'Europe/Berlin',
   reportId: 'rep_1',
   phase: 'initial' as const,
   channel: 'portal' as const,
@@ -108,7 +113,6 @@ describe('breach incidents', () => {
         identifiers: ['maximum'],
         circumstances: { confidentiality: 0.5, integrity: 0, availability: 0, malicious: true },
         adjustments: [],
-        policy: { authorityFrom: 'medium', subjectsFrom: 'high' },
       },
       ctx,
     );
@@ -127,18 +131,26 @@ describe('breach incidents', () => {
     expect(updateIncident(incident, { title: 'Neuer Titel des Vorfalls' }, ctx).decision).toEqual(incident.decision);
   });
 
-  it('a stricter policy recommends telling the people from a lower band, and a re-run keeps the policy', () => {
+  it('the policy the platform holds decides the recommendation, whatever a client would like, and a re-run keeps it', () => {
     const incident = logged();
+    const held = { id: 'bp_default', version: 3, updatedAt: ctx.at, authorityFrom: 'low', subjectsFrom: 'medium', savedBy: 'stf_vogel' };
     const strict = assessIncident(
       incident,
       {
         identifiers: ['limited'],
         circumstances: { confidentiality: 0.25, integrity: 0, availability: 0, malicious: false },
         adjustments: [],
-        policy: { authorityFrom: 'low', subjectsFrom: 'medium' },
       },
-      ctx,
+      context(new Date(), { 'breachPolicy:bp_default': held }),
     );
+    // A client cannot bring its own policy along: the arguments are checked strictly.
+    expect(
+      IncidentAssess.safeParse({
+        identifiers: ['limited'],
+        circumstances: strictCircumstances,
+        policy: { authorityFrom: 'very_high', subjectsFrom: 'very_high' },
+      }).success,
+    ).toBe(false);
     const last = strict.assessments.at(-1);
     expect(last?.band).toBe('low');
     expect(last?.recommendation).toEqual({ authority: true, subjects: false });
@@ -165,11 +177,21 @@ describe('playbooks', () => {
 
   it('a task with evidence is ticked only with where the evidence is; overdue is past its hour and not done', () => {
     const incident = logged(10);
-    expect(refusal(() => tickTask(incident, { key: 'contain-isolate', done: true, evidence: '' }, ctx)).code).toBe('task-needs-evidence');
-    expect(refusal(() => tickTask(incident, { key: 'nope', done: true, evidence: '' }, ctx)).code).toBe('unknown-task');
-    const ticked = tickTask(incident, { key: 'contain-isolate', done: true, evidence: 'Ticket SEC-7' }, ctx);
+    expect(refusal(() => tickTask(incident, { key: 'contain-isolate', done: true, evidence: '' }, lead)).code).toBe('task-needs-evidence');
+    expect(refusal(() => tickTask(incident, { key: 'nope', done: true, evidence: '' }, lead)).code).toBe('unknown-task');
+    // A task belongs to its role: the privacy officer ticks the decision, not the containment.
+    expect(refusal(() => tickTask(incident, { key: 'contain-isolate', done: true, evidence: 'Ticket SEC-7' }, ctx))).toEqual({
+      code: 'task-not-your-role',
+      params: { role: 'security_lead' },
+    });
+    expect(
+      tickTask(incident, { key: 'decide-notification', done: true, evidence: '' }, ctx).playbook.tasks.find(
+        (t) => t.key === 'decide-notification',
+      )?.done,
+    ).toMatchObject({ by: 'stf_vogel' });
+    const ticked = tickTask(incident, { key: 'contain-isolate', done: true, evidence: 'Ticket SEC-7' }, lead);
     const task = ticked.playbook.tasks.find((t) => t.key === 'contain-isolate');
-    expect(task?.done).toMatchObject({ by: 'stf_vogel', evidence: 'Ticket SEC-7' });
+    expect(task?.done).toMatchObject({ by: 'stf_krueger', evidence: 'Ticket SEC-7' });
     expect(ticked.timeline.at(-1)).toMatchObject({ kind: 'task', params: { key: 'contain-isolate', done: true } });
     // Due 2 hours after awareness, 10 hours ago: overdue until ticked.
     const open = incident.playbook.tasks.find((t) => t.key === 'contain-isolate');
@@ -181,7 +203,7 @@ describe('playbooks', () => {
     if (!later) throw new Error('no task due at 72 h');
     expect(taskOverdue(incident.awareAt, later, new Date())).toBe(false);
     // Ticking again what is done changes nothing.
-    expect(tickTask(ticked, { key: 'contain-isolate', done: true, evidence: 'x' }, ctx)).toBe(ticked);
+    expect(tickTask(ticked, { key: 'contain-isolate', done: true, evidence: 'x' }, lead)).toBe(ticked);
   });
 
   it('a playbook with the same task key twice is refused', () => {
@@ -322,5 +344,42 @@ describe('telling the people affected (Art. 34)', () => {
     for (const text of Object.values(parts)) expect(notice.messages.de.body).toContain(text);
     expect(notice.messages.de.body).toContain('datenschutz@example.de');
     expect(composeNotice('en', parts, 'dpo@example.de').body).toContain('What you can do');
+  });
+});
+
+describe('after the authority was notified', () => {
+  const decide = (incident: Incident, at = ctx) =>
+    decideNotification(
+      incident,
+      { authority: true, subjects: false, justification: 'Erst die Forensik abwarten, dann entscheiden.', delayReasons: '' },
+      at,
+    );
+
+  it('a report is sent when the officer says, neither in the future nor before awareness or the previous report; lateness reads that instant', () => {
+    const late = logged(80);
+    // Decided within the 72 hours (recorded as it happened), the report recorded only now.
+    const incident = decide(late, context(new Date(Date.parse(late.awareAt) + 10 * HOUR)));
+    expect(refusal(() => submitReport(incident, { ...draft, sentAt: '2099-01-01T00:00:00.000Z' }, ctx)).code).toBe('sent-in-future');
+    expect(refusal(() => submitReport(incident, { ...draft, sentAt: '2000-01-01T00:00:00.000Z' }, ctx)).code).toBe('sent-too-early');
+    // Sent by fax 20 hours after awareness, recorded now (80 hours after): on time, no reasons asked for.
+    const faxed = new Date(Date.parse(incident.awareAt) + 20 * HOUR).toISOString();
+    const reported = submitReport(incident, { ...draft, channel: 'fax', sentAt: faxed }, ctx);
+    expect(reported.reports[0]).toMatchObject({ submittedAt: faxed, content: { submittedAt: faxed, delayReasons: null } });
+  });
+
+  it('a moved recommendation leaves the decision standing and asks for a review; closing needs the report', () => {
+    let incident = decide({ ...logged(), categories: ['account'], encryption: 'encrypted_key_safe' });
+    expect(refusal(() => setIncidentStatus(incident, { status: 'closed', note: 'Nachbereitung fertig.' }, ctx)).code).toBe(
+      'incident-unreported',
+    );
+    incident = submitReport(incident, draft, ctx);
+    const changed = updateIncident(incident, { encryption: 'encrypted_key_compromised', categories: ['account', 'payments'] }, ctx);
+    expect(changed.decision).toEqual(incident.decision);
+    expect(changed.timeline.at(-1)?.kind).toBe('decision_review');
+    // Deciding again now (to tell the people) is not a late notification of the authority.
+    const later = context(new Date(Date.now() + 100 * HOUR));
+    const again = decideNotification(changed, { authority: true, subjects: true, justification: '', delayReasons: '' }, later);
+    expect(again.decision).toMatchObject({ subjects: true, delayReasons: '' });
+    expect(setIncidentStatus(again, { status: 'closed', note: 'Nachbereitung fertig.' }, ctx).status).toBe('closed');
   });
 });

@@ -8,6 +8,8 @@ describe('OpenAPI document', () => {
   it('is generated from the contract: every operation, problem responses, write headers', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/v1/accounts',
+      '/v1/breach-policies',
+      '/v1/breach-policies/{id}',
       '/v1/changes',
       '/v1/dsars',
       '/v1/dsars/{id}',
@@ -17,6 +19,7 @@ describe('OpenAPI document', () => {
       '/v1/dsars/{id}/tags',
       '/v1/incidents',
       '/v1/incidents/{id}',
+      '/v1/incidents/{id}/aftermath',
       '/v1/incidents/{id}/assess',
       '/v1/incidents/{id}/decide',
       '/v1/incidents/{id}/exemption',
