@@ -13,6 +13,7 @@ import { UndoBar } from '../sync/UndoBar';
 import { AssessmentPanel } from './AssessmentPanel';
 import { AuthorityReports } from './AuthorityReports';
 import { ClockBadge } from './BreachRegister';
+import { IncidentForm } from './IncidentForm';
 import { IncidentTimeline } from './IncidentTimeline';
 import { PlaybookTasks } from './PlaybookTasks';
 import { SubjectNotices } from './SubjectNotices';
@@ -33,6 +34,7 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
   // Counts in the reader's notation (4.000 in German).
   const count = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
   const registry = useRegistryNames();
+  const [editing, setEditing] = useState(false);
   const deadline = breachAuthorityDeadline(incident.awareAt);
   const overdue = incident.playbook.tasks.filter((task) => taskOverdue(incident.awareAt, task, now)).length;
   const processorDelay =
@@ -98,9 +100,16 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
                   {t('clock.processorDelay', { hours: processorDelay })}
                 </Alert>
               )}
-              <Title order={3} size="h5">
-                {t('detail.facts')}
-              </Title>
+              <Group justify="space-between">
+                <Title order={3} size="h5">
+                  {t('detail.facts')}
+                </Title>
+                {mayWrite && incident.status !== 'closed' && (
+                  <Button size="xs" variant="default" onClick={() => setEditing(true)} data-testid="edit-facts">
+                    {t('form.edit')}
+                  </Button>
+                )}
+              </Group>
               <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
                 {incident.description}
               </Text>
@@ -169,6 +178,7 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
           </Tabs.Panel>
         </Tabs>
       </Stack>
+      {editing && <IncidentForm incident={incident} onClose={() => setEditing(false)} onCreated={() => setEditing(false)} />}
     </Drawer>
   );
 }

@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, MultiSelect, NumberInput, Select, Simpl
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BreachFamily, EncryptionState, LossKind, VulnerableGroup } from '../../shared/api/breaches';
+import { BreachFamily, EncryptionState, type Incident, LossKind, VulnerableGroup } from '../../shared/api/breaches';
 import { DataCategory } from '../../shared/api/dsar-workflow';
 import { localDateTime, zonedInstant } from '../../shared/domain/calendar';
 import { BridgeCallError } from '../../shared/ipc/bridge';
@@ -19,9 +19,10 @@ type Options<T extends string> = T[];
 /**
  * Logging an incident: what happened, when it was discovered and when the controller became aware (the clock
  * starts there), what was lost, which data and roughly how many people. Checked by the same rules as on the
- * platform before anything is queued.
+ * platform before anything is queued. Given an incident, the same form changes its facts: only what changed is
+ * sent, and a fact the assessment rests on re-runs it (the timeline says what moved).
  */
-export function IncidentForm({ onClose, onCreated }: { onClose(): void; onCreated(id: string): void }) {
+export function IncidentForm({ incident, onClose, onCreated }: { incident?: Incident; onClose(): void; onCreated(id: string): void }) {
   const { t } = useTranslation('breaches');
   const names = useLabels();
   const problems = useProblemText();
@@ -30,27 +31,32 @@ export function IncidentForm({ onClose, onCreated }: { onClose(): void; onCreate
   const timeZone = useClock().data?.timeZone ?? 'Europe/Berlin';
   const me = useWorkspace().data?.me?.staff.id ?? '';
   const now = localDateTime(new Date(), timeZone);
-  const [title, setTitle] = useState('');
-  const [description, setDescription] = useState('');
-  const [family, setFamily] = useState<string | null>(null);
-  const [discoveredAt, setDiscoveredAt] = useState(now);
-  const [awareAt, setAwareAt] = useState(now);
-  const [losses, setLosses] = useState<Options<string>>([]);
-  const [categories, setCategories] = useState<Options<string>>([]);
-  const [people, setPeople] = useState<{ min: number | string; max: number | string }>({ min: 1, max: 1 });
-  const [records, setRecords] = useState<{ min: number | string; max: number | string }>({ min: 1, max: 1 });
-  const [vulnerable, setVulnerable] = useState<Options<string>>([]);
-  const [encryption, setEncryption] = useState<string>('unknown');
-  const [byProcessor, setByProcessor] = useState(false);
-  const [processorId, setProcessorId] = useState<string | null>(null);
-  const [processorAwareAt, setProcessorAwareAt] = useState(now);
+  const local = (instant: string) => localDateTime(new Date(instant), timeZone);
+  const reporter = incident?.reportedBy.kind === 'processor' ? incident.reportedBy : null;
+  const [title, setTitle] = useState(incident?.title ?? '');
+  const [description, setDescription] = useState(incident?.description ?? '');
+  const [family, setFamily] = useState<string | null>(incident?.family ?? null);
+  const [discoveredAt, setDiscoveredAt] = useState(incident ? local(incident.discoveredAt) : now);
+  const [awareAt, setAwareAt] = useState(incident ? local(incident.awareAt) : now);
+  const [losses, setLosses] = useState<Options<string>>(incident?.losses ?? []);
+  const [categories, setCategories] = useState<Options<string>>(incident?.categories ?? []);
+  const [people, setPeople] = useState<{ min: number | string; max: number | string }>(incident?.people ?? { min: 1, max: 1 });
+  const [records, setRecords] = useState<{ min: number | string; max: number | string }>(incident?.records ?? { min: 1, max: 1 });
+  const [vulnerable, setVulnerable] = useState<Options<string>>(incident?.vulnerableGroups ?? []);
+  const [encryption, setEncryption] = useState<string>(incident?.encryption ?? 'unknown');
+  const [byProcessor, setByProcessor] = useState(reporter !== null);
+  const [processorId, setProcessorId] = useState<string | null>(reporter?.processorId ?? null);
+  const [processorAwareAt, setProcessorAwareAt] = useState(reporter ? local(reporter.processorAwareAt) : now);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
   const registry = useRegistryNames();
-  const [activityIds, setActivityIds] = useState<string[]>([]);
-  const [processorIds, setProcessorIds] = useState<string[]>([]);
-  const { requestClose, guard } = useCloseGuard(title.trim() !== '' || description.trim() !== '', onClose);
+  const [activityIds, setActivityIds] = useState<string[]>(incident?.activityIds ?? []);
+  const [processorIds, setProcessorIds] = useState<string[]>(incident?.processorIds ?? []);
+  const dirty = incident
+    ? title !== incident.title || description !== incident.description
+    : title.trim() !== '' || description.trim() !== '';
+  const { requestClose, guard } = useCloseGuard(dirty, onClose);
 
   const submit = async () => {
     setFailure(null);
@@ -67,18 +73,20 @@ export function IncidentForm({ onClose, onCreated }: { onClose(): void; onCreate
     }
     setSaving(true);
     try {
-      const created = await bridge['incident.create']({
+      const facts = {
         title: title.trim(),
         description: description.trim(),
         family: family as BreachFamily,
         discoveredAt: (discovered as Date).toISOString(),
         awareAt: (aware as Date).toISOString(),
-        awareDecidedBy: me,
-        ownerId: me,
+        awareDecidedBy: incident?.awareDecidedBy ?? me,
+        ownerId: incident?.ownerId ?? me,
         reportedBy:
           byProcessor && processorId
-            ? { kind: 'processor', processorId, processorAwareAt: (processorAware ?? (aware as Date)).toISOString() }
-            : { kind: 'staff', staffId: me },
+            ? { kind: 'processor' as const, processorId, processorAwareAt: (processorAware ?? (aware as Date)).toISOString() }
+            : incident?.reportedBy.kind === 'staff'
+              ? incident.reportedBy
+              : { kind: 'staff' as const, staffId: me },
         losses: losses as LossKind[],
         categories: categories as DataCategory[],
         activityIds,
@@ -88,7 +96,18 @@ export function IncidentForm({ onClose, onCreated }: { onClose(): void; onCreate
         records: { min: Number(records.min), max: Number(records.max) },
         vulnerableGroups: vulnerable as VulnerableGroup[],
         encryption: encryption as EncryptionState,
-      });
+      };
+      if (incident) {
+        // Only what changed: the platform re-runs the assessment where a fact it rests on moved.
+        const patch = Object.fromEntries(
+          Object.entries(facts).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(incident[key as keyof typeof facts])),
+        );
+        if (Object.keys(patch).length) await bridge['incident.update']({ id: incident.id, patch });
+        void queryClient.invalidateQueries({ queryKey: ['incident'] });
+        onCreated(incident.id);
+        return;
+      }
+      const created = await bridge['incident.create'](facts);
       void queryClient.invalidateQueries({ queryKey: ['incident'] });
       onCreated(created.id);
     } catch (error) {
@@ -100,7 +119,7 @@ export function IncidentForm({ onClose, onCreated }: { onClose(): void; onCreate
   };
 
   return (
-    <Modal opened onClose={requestClose} title={t('register.log')} size="xl" data-testid="incident-form">
+    <Modal opened onClose={requestClose} title={incident ? t('form.editTitle') : t('register.log')} size="xl" data-testid="incident-form">
       <Stack gap="sm">
         <TextInput
           label={t('form.title')}
@@ -252,7 +271,7 @@ export function IncidentForm({ onClose, onCreated }: { onClose(): void; onCreate
             {t('form.cancel')}
           </Button>
           <Button onClick={() => void submit()} loading={saving} data-testid="save-incident">
-            {t('form.save')}
+            {incident ? t('form.saveChanges') : t('form.save')}
           </Button>
         </Group>
       </Stack>

@@ -72,6 +72,22 @@ test('a security lead logs a ransomware incident, the assessment recommends noti
     );
     // The lead does not decide: no decision form for this role.
     await expect(detail.getByTestId('decide-form')).toHaveCount(0);
+    // A changed fact re-runs the assessment, and the timeline says what moved.
+    await detail.getByRole('tab', { name: 'Overview' }).click();
+    await detail.getByTestId('edit-facts').click();
+    const edit = page.getByTestId('incident-form');
+    await edit.getByRole('combobox', { name: 'Categories of data concerned' }).fill('Account');
+    await page.getByRole('option', { name: 'Account' }).click();
+    await edit.getByTestId('save-incident').click();
+    await expect(edit).toHaveCount(0);
+    await detail.getByTestId('tab-timeline').click();
+    await expect(detail.getByTestId('incident-timeline')).toContainText('facts changed: Data categories');
+    // Account data (DPC 1) beside invoices (DPC 3): the highest category still counts, nothing moved.
+    await expect(detail.getByTestId('incident-timeline')).toContainText(
+      'assessed again after changed facts: Very high (4.25), nothing moved',
+    );
+    await detail.getByTestId('tab-assessment').click();
+    await expect(detail.getByTestId('earlier-assessments')).toContainText('Very high (4.25)');
     await testInfo.attach('assessment', {
       body: await page.screenshot({ path: testInfo.outputPath('assessment.png') }),
       contentType: 'image/png',
