@@ -152,6 +152,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   registerBreachHandlers(ipc, {
     writes,
     incidents: entities.incident,
+    client: core.client,
     playbooks: entities.playbook,
     notices: entities.notice,
     exports,

@@ -3,7 +3,7 @@ import type { Me } from '../shared/api/common';
 import { openApiDocument } from '../shared/api/openapi';
 import { type EntityName, entities, type PlatformNeeds } from '../shared/entities/registry';
 import { emitIncident } from './breaches/emit';
-import { NoticeRunner, noticePlatform } from './breaches/notices';
+import { NoticeRunner, noticePlatform, noticeRoutes } from './breaches/notices';
 import { changesRoutes } from './changes';
 import { emitRequest } from './dsar/intake';
 import { JobRunner } from './dsar/jobs';
@@ -148,6 +148,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const platformOf: Partial<Record<EntityName, PlatformOf<unknown>>> = platforms;
   for (const entity of entities) entityRoutes(app, store, registry, entity, platformOf[entity.name]);
   dsarRoutes(app, store, registry);
+  noticeRoutes(app, notices, registry);
 
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const url = address.replace('[::1]', '127.0.0.1');

@@ -9,6 +9,8 @@ import { supervisoryAuthorities } from '../../shared/domain/supervisory-authorit
 import type { ExportLog } from '../exports/log';
 import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
+import type { PlatformClient } from '../platform/client';
+import { PlatformError } from '../platform/errors';
 import type { WritePath } from '../sync/writes';
 import { breachRegisterCsv } from './register-csv';
 import { breachRegisterPdf } from './register-pdf';
@@ -17,6 +19,8 @@ import type { BreachPolicyCache, IncidentCache, NoticeCache, PlaybookCache } fro
 
 export interface BreachHandlerDeps {
   writes: WritePath;
+  /** The platform, for what only it knows (whom a notice's audience reaches). */
+  client: PlatformClient;
   incidents: IncidentCache;
   playbooks: PlaybookCache;
   notices: NoticeCache;
@@ -155,6 +159,21 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
       .filter((notice) => notice.incidentId === incidentId)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
   );
+  /** What only the platform knows; offline, the composer says so instead of guessing. */
+  const ask = async <T>(question: () => Promise<T>): Promise<T> => {
+    try {
+      return await question();
+    } catch (error) {
+      if (error instanceof PlatformError && (error.kind === 'network' || error.kind === 'timeout')) {
+        throw new HandlerError('unavailable', 'The platform cannot be reached: it alone knows its accounts and courses.', {
+          problem: 'audience-offline',
+        });
+      }
+      throw error;
+    }
+  };
+  ipc.handle('notice.preview', ({ audience }) => ask(() => deps.client.previewAudience(audience)));
+  ipc.handle('notice.courses', () => ask(async () => (await deps.client.listCourses()).courses));
   ipc.handle('notice.send', (input) => {
     const id = newId('ntc');
     writes.mutate('notice', id, 'send', { id, ...input });

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { NoticeAudience } from '../../shared/api/breach-notices';
 import { Problem } from '../../shared/api/common';
 import { getOperation, listOperation, mutatorOperation, type Operation, operations } from '../../shared/api/paths';
 import type { AnyEntity, Versioned } from '../../shared/entities/descriptor';
@@ -137,6 +138,15 @@ export class PlatformClient {
         ...(definition.kind === 'update' ? { 'if-match': `"${write.version}"` } : {}),
       },
     }) as Promise<T>;
+  }
+
+  /** How many accounts a notice's audience reaches; nothing is sent. */
+  previewAudience(audience: NoticeAudience) {
+    return this.call(operations.previewAudience, { body: audience });
+  }
+
+  listCourses() {
+    return this.call(operations.listCourses, {});
   }
 
   searchAccounts(q: string) {

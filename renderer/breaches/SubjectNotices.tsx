@@ -115,7 +115,7 @@ export function SubjectNotices({ incident }: { incident: Incident }) {
 type Kind = NoticeAudience['kind'];
 
 function NoticeComposer({ incident }: { incident: Incident }) {
-  const { t } = useTranslation('breaches');
+  const { t, i18n } = useTranslation('breaches');
   const names = useLabels();
   const bridge = useBridge();
   const problems = useProblemText();
@@ -152,6 +152,25 @@ function NoticeComposer({ incident }: { incident: Incident }) {
         return { kind, from, to };
     }
   };
+  // Whom the audience reaches, asked of the platform as the choice changes; and its courses for the picker.
+  const choice = audience();
+  const complete =
+    (choice.kind === 'enrolled' && choice.course.trim().length >= 2) ||
+    (choice.kind === 'logged_in' && choice.from !== '' && choice.to !== '') ||
+    ((choice.kind === 'accounts' || choice.kind === 'csv') && choice.userIds.length > 0);
+  const reachQuery = useQuery({
+    queryKey: ['notice', 'preview', JSON.stringify(choice)],
+    queryFn: () => bridge['notice.preview']({ audience: choice }),
+    enabled: complete,
+    retry: false,
+  });
+  const courses = useQuery({
+    queryKey: ['notice', 'courses'],
+    queryFn: () => bridge['notice.courses'](),
+    retry: false,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+  const reach = reachQuery.data?.recipients;
   const send = useMutation({
     mutationFn: () => bridge['notice.send']({ incidentId: incident.id, parts, contact: contactText, audience: audience() }),
     onSuccess: () => {
@@ -225,10 +244,12 @@ function NoticeComposer({ incident }: { incident: Incident }) {
         </>
       )}
       {kind === 'enrolled' && (
-        <TextInput
+        <Select
           label={t('notices.course')}
-          value={course}
-          onChange={(e) => setCourse(e.currentTarget.value)}
+          data={courses.data ?? []}
+          value={course || null}
+          onChange={(value) => setCourse(value ?? '')}
+          searchable
           error={errors.audience}
           data-testid="notice-course"
         />
@@ -280,6 +301,15 @@ function NoticeComposer({ incident }: { incident: Incident }) {
           </Text>
         </Paper>
       </SimpleGrid>
+      {complete && (
+        <Text size="sm" c={reach === 0 ? 'red' : undefined} data-testid="notice-reach">
+          {reachQuery.error
+            ? problems.failure(reachQuery.error)
+            : reach === undefined
+              ? t('notices.reachAsking')
+              : t('notices.reach', { recipients: reach.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE') })}
+        </Text>
+      )}
       {failure && (
         <Alert color="red" py={6} data-testid="notice-error">
           {failure}
@@ -290,11 +320,16 @@ function NoticeComposer({ incident }: { incident: Incident }) {
       <Button
         w="fit-content"
         loading={send.isPending}
+        // Nobody to tell: the platform would refuse it; say so before, not after.
+        disabled={reach === 0}
         data-testid="send-notice"
         onClick={() =>
           confirm.ask({
             title: t('notices.send'),
-            consequence: t('notices.confirm'),
+            consequence:
+              reach === undefined
+                ? t('notices.confirm')
+                : t('notices.confirmCount', { recipients: reach.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE') }),
             confirmLabel: t('notices.send'),
             onConfirm: () => send.mutate(),
           })

@@ -1,8 +1,12 @@
-import type { Notice, NoticeAudience } from '../../shared/api/breach-notices';
+import type { FastifyInstance } from 'fastify';
+import { type Notice, NoticeAudience } from '../../shared/api/breach-notices';
+import { operations } from '../../shared/api/paths';
 import type { NoticePlatform } from '../../shared/domain/breach-notices';
 import type { Account } from '../accounts/account';
-import { accountData, coursesOf } from '../accounts/data';
+import { accountData, coursesOf, platformCourses } from '../accounts/data';
+import { requireScope, type TokenRegistry } from '../http/auth';
 import type { PlatformOf } from '../http/entity-routes';
+import { validationProblem } from '../http/problems';
 import type { PlatformStore } from '../store/store';
 
 /** A notice goes out in this many steps; each one visible in the changes feed as counts. */
@@ -146,4 +150,20 @@ export function noticePlatform(runner: NoticeRunner): PlatformOf<NoticePlatform>
       },
     };
   };
+}
+
+/** The notice's operation beside its entity: whom an audience reaches, before anything is sent. */
+export function noticeRoutes(app: FastifyInstance, runner: NoticeRunner, tokens: TokenRegistry): void {
+  app.post('/v1/notice-audiences/preview', async (request) => {
+    const principal = tokens.authenticate(request);
+    requireScope(principal, operations.previewAudience.scope);
+    const audience = NoticeAudience.safeParse(request.body);
+    if (!audience.success) throw validationProblem(audience.error, 'request body');
+    const { accounts, unknown } = runner.resolve(audience.data);
+    return { recipients: accounts.length, unknown };
+  });
+  app.get('/v1/courses', async (request) => {
+    requireScope(tokens.authenticate(request), operations.listCourses.scope);
+    return { courses: [...platformCourses] };
+  });
 }

@@ -45,6 +45,15 @@ export const NoticeCounts = z.object({
 });
 export type NoticeCounts = z.infer<typeof NoticeCounts>;
 
+/** Whom an audience reaches, asked before a notice goes out. */
+export const AudiencePreview = z
+  .object({ recipients: z.number().int().min(0), unknown: z.number().int().min(0) })
+  .meta({ id: 'AudiencePreview' });
+
+/** The platform's courses, which an audience can name. */
+export const CourseList = z.object({ courses: z.array(z.string()) }).meta({ id: 'CourseList' });
+export type AudiencePreview = z.infer<typeof AudiencePreview>;
+
 /** An Art. 34 notice, sent by the platform as a job; its counts come back through the changes feed. */
 export const Notice = EntityBase.extend({
   incidentId: Id,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AnyEntity, Mutator } from '../entities/descriptor';
 import { entities } from '../entities/registry';
 import { AccountMatch, AccountSearch } from './accounts';
+import { AudiencePreview, CourseList, NoticeAudience } from './breach-notices';
 import { ChangesPage, ChangesQuery } from './changes';
 import { Me, Problem, type Scope } from './common';
 
@@ -59,6 +60,23 @@ export const operations = {
     query: AccountSearch,
     response: z.object({ accounts: z.array(AccountMatch) }),
     errors: [400, 401, 403],
+  },
+  previewAudience: {
+    method: 'post',
+    path: '/v1/notice-audiences/preview',
+    summary: 'How many accounts an audience reaches (nothing is sent)',
+    scope: 'breach:decide',
+    body: NoticeAudience,
+    response: AudiencePreview,
+    errors: [400, 401, 403, 413, 415],
+  },
+  listCourses: {
+    method: 'get',
+    path: '/v1/courses',
+    summary: "The platform's courses, which a notice's audience can name",
+    scope: 'breach:decide',
+    response: CourseList,
+    errors: [401, 403],
   },
   getPackage: {
     method: 'get',

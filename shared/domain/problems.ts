@@ -76,6 +76,7 @@ export const problemCodes = [
   'report-pending',
   'incident-unreported',
   'task-not-your-role',
+  'audience-offline',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

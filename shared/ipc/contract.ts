@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AccountMatch } from '../api/accounts';
 import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/activities';
-import { type Notice, NoticeAudience, NoticeParts } from '../api/breach-notices';
+import { type AudiencePreview, type Notice, NoticeAudience, NoticeParts } from '../api/breach-notices';
 import { type Playbook, PlaybookSave } from '../api/breach-playbooks';
 import { IncidentRecordExemption, IncidentSetReference, ReportChannel, ReportPhase } from '../api/breach-reports';
 import {
@@ -321,6 +321,10 @@ export const channels = {
   'playbook.save': channel<Playbook & { pending: boolean }>()(PlaybookSave.extend({ id: Id })),
   /** The notices to the people affected by one incident, newest first. */
   'notice.list': channel<(Notice & { pending: boolean })[]>()(z.strictObject({ incidentId: Id })),
+  /** Whom an audience reaches, asked of the platform before sending (needs a connection). */
+  'notice.preview': channel<AudiencePreview>()(z.strictObject({ audience: NoticeAudience })),
+  /** The platform's courses, for an audience "enrolled in" (needs a connection). */
+  'notice.courses': channel<string[]>()(None),
   'notice.send': channel<Notice & { pending: boolean }>()(
     z.strictObject({
       incidentId: Id,

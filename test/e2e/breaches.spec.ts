@@ -254,6 +254,7 @@ test('an officer works the playbook, reports in phases under the reference, tell
     await page.getByRole('option', { name: 'Signed in between' }).click();
     await composer.getByLabel('Signed in from').fill('2020-01-01');
     await composer.getByLabel('to', { exact: true }).fill(new Date().toISOString().slice(0, 10));
+    await expect(composer.getByTestId('notice-reach')).toHaveText(/^Reaches \d+ accounts of the platform\.$/);
     await composer.getByTestId('notice-de-what').fill('Angreifer haben unseren Abrechnungsserver verschlüsselt.');
     await composer.getByTestId('notice-de-advice').fill('Bitte prüfen Sie Ihre Rechnungen und melden Sie Auffälligkeiten.');
     await composer.getByText('English', { exact: true }).click();

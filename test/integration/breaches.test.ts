@@ -257,6 +257,13 @@ describe('the breach register through the console', () => {
         contact: 'datenschutz@lernwerk-akademie.de',
         audience: { kind: 'csv', fileName: 'betroffene.csv', userIds: [...accounts.map((a) => a.id), 'usr_nobody'] },
       });
+      // Asked first: whom the list reaches (nothing is sent), and which courses an audience could name.
+      expect(
+        await app.call('notice.preview', {
+          audience: { kind: 'csv', fileName: 'betroffene.csv', userIds: [...accounts.map((a) => a.id), 'usr_nobody'] },
+        }),
+      ).toEqual({ recipients: accounts.length, unknown: 1 });
+      expect(await app.call('notice.courses')).toContain('Python für Einsteiger');
       expect(sent).toMatchObject({ pending: true, state: 'queued', counts: { recipients: accounts.length + 1 } });
       await app.call('sync.now');
       let notice: Notice | undefined;
