@@ -1,7 +1,6 @@
-import PDFDocument from 'pdfkit';
 import { dateFormat } from '../../shared/domain/format';
 import { type RecordsOfProcessing, tomCatalogues } from '../../shared/domain/records';
-import { toWinAnsi } from '../exports/pdf-text';
+import { pdfDocument } from '../exports/pdf-document';
 import { activityFieldNames, basisLines, type ExportLanguage, exportLabels, recipientLine, transferLines } from './labels';
 
 /** The history lines an entry prints; older ones stay in the platform's audit log. */
@@ -21,30 +20,12 @@ export function recordsPdf(
 ): Promise<Buffer> {
   const l = exportLabels[language];
   const f = dateFormat(language, timeZone);
-  const doc = new PDFDocument({
-    size: 'A4',
-    margins: { top: 56, bottom: 56, left: 56, right: 56 },
-    bufferPages: true,
-    info: {
-      Title: `${l.title} – ${records.controller.controllerName}`,
-      Author: records.controller.controllerName,
-      Subject: l.subtitle,
-      Creator: 'Privacy Console',
-    },
+  const pdf = pdfDocument({
+    title: `${l.title} – ${records.controller.controllerName}`,
+    author: records.controller.controllerName,
+    subject: l.subtitle,
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
-  const text = (value: string, options?: PDFKit.Mixins.TextOptions) => doc.text(toWinAnsi(value), options);
-  const field = (label: string, value: string) => {
-    doc.font('Helvetica-Bold').fontSize(9);
-    text(label);
-    doc.font('Helvetica').fontSize(10);
-    text(value || '–', { paragraphGap: 6 });
-  };
+  const { doc, text, field } = pdf;
   const list = (values: readonly string[]) => values.map((v) => `• ${v}`).join('\n');
 
   const exportedAt = f.longInstant(records.exportedAt);
@@ -110,20 +91,5 @@ export function recordsPdf(
     for (const catalogue of measures.catalogues) field(`${l.catalogue} ${catalogue.number}`, list(catalogue.toms));
   }
 
-  const range = doc.bufferedPageRange();
-  for (let i = 0; i < range.count; i++) {
-    doc.switchToPage(range.start + i);
-    doc.font('Helvetica').fontSize(8);
-    // Inside the bottom margin: lift the margin for the footer line so it does not open a new page.
-    const bottom = doc.page.margins.bottom;
-    doc.page.margins.bottom = 0;
-    doc.text(toWinAnsi(`${c.controllerName} · ${l.title} · ${l.page} ${i + 1} / ${range.count}`), 56, doc.page.height - 36, {
-      align: 'center',
-      width: doc.page.width - 112,
-      lineBreak: false,
-    });
-    doc.page.margins.bottom = bottom;
-  }
-  doc.end();
-  return done;
+  return pdf.end((page, pages) => `${c.controllerName} · ${l.title} · ${l.page} ${page} / ${pages}`);
 }

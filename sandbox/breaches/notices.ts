@@ -7,6 +7,7 @@ import { accountData, coursesOf, platformCourses } from '../accounts/data';
 import { requireScope, type TokenRegistry } from '../http/auth';
 import type { PlatformOf } from '../http/entity-routes';
 import { validationProblem } from '../http/problems';
+import { StepTimer } from '../jobs/steps';
 import type { PlatformStore } from '../store/store';
 
 /** A notice goes out in this many steps; each one visible in the changes feed as counts. */
@@ -25,13 +26,14 @@ function bounces(account: Account): boolean {
  * sending by a stopped platform resumes from its counts on start.
  */
 export class NoticeRunner {
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private stopped = false;
+  private readonly steps: StepTimer;
 
   constructor(
     private readonly store: PlatformStore,
-    private readonly stepMs: number,
-  ) {}
+    stepMs: number,
+  ) {
+    this.steps = new StepTimer(stepMs);
+  }
 
   /** The accounts an audience reaches, in id order, and how many listed ids have no account. */
   resolve(audience: NoticeAudience): { accounts: Account[]; unknown: number } {
@@ -82,18 +84,11 @@ export class NoticeRunner {
   }
 
   stop(): void {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.steps.stop();
   }
 
   private schedule(work: () => void): void {
-    if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.stopped) work();
-    }, this.stepMs);
-    this.timers.add(timer);
+    this.steps.schedule(work);
   }
 
   /** One step: the mails sent in the last step are delivered or bounce; the next batch is sent. */

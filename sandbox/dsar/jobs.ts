@@ -5,6 +5,7 @@ import type { Job, JobResult } from '../../shared/api/jobs';
 import type { JobSpec } from '../../shared/domain/dsar-workflow';
 import type { Account } from '../accounts/account';
 import { accountData, latestInvoiceYear } from '../accounts/data';
+import { StepTimer } from '../jobs/steps';
 import type { PlatformStore } from '../store/store';
 
 const allCategories = (data: ReturnType<typeof accountData>) => Object.keys(data) as DataCategory[];
@@ -23,13 +24,14 @@ const anonymisedOnErasure: readonly DataCategory[] = ['forum_posts'];
  * visible in the changes feed as progress. A job left running by a stopped platform runs again on start.
  */
 export class JobRunner {
-  private readonly timers = new Set<NodeJS.Timeout>();
-  private stopped = false;
+  private readonly steps: StepTimer;
 
   constructor(
     private readonly store: PlatformStore,
-    private readonly stepMs: number,
-  ) {}
+    stepMs: number,
+  ) {
+    this.steps = new StepTimer(stepMs);
+  }
 
   /** Creates the job (inside the action's transaction) and starts it once that has committed. */
   create(spec: JobSpec): Job {
@@ -59,18 +61,11 @@ export class JobRunner {
   }
 
   stop(): void {
-    this.stopped = true;
-    for (const timer of this.timers) clearTimeout(timer);
-    this.timers.clear();
+    this.steps.stop();
   }
 
   private schedule(work: () => void): void {
-    if (this.stopped) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      if (!this.stopped) work();
-    }, this.stepMs);
-    this.timers.add(timer);
+    this.steps.schedule(work);
   }
 
   private spec(jobId: string): JobSpec {
