@@ -12,12 +12,16 @@ export function IncidentTimeline({ incident }: { incident: Incident }) {
   const say = useEventText(incident);
   return (
     <Stack gap={2} data-testid="incident-timeline">
-      {[...incident.timeline].reverse().map((entry) => (
-        <Text size="xs" key={entry.id} data-kind={entry.kind}>
-          {f.instant(entry.at)} · {staffName(entry.actor)} · {say(entry)}
-          {entry.text && entry.kind !== 'note' && ` — ${entry.text}`}
-        </Text>
-      ))}
+      {/* Newest first by when it happened (entries recorded later for an earlier instant fall into place). */}
+      {incident.timeline
+        .map((entry, index) => ({ entry, index }))
+        .sort((a, b) => b.entry.at.localeCompare(a.entry.at) || b.index - a.index)
+        .map(({ entry }) => (
+          <Text size="xs" key={entry.id} data-kind={entry.kind}>
+            {f.instant(entry.at)} · {staffName(entry.actor)} · {say(entry)}
+            {entry.text && entry.kind !== 'note' && ` — ${entry.text}`}
+          </Text>
+        ))}
     </Stack>
   );
 }
