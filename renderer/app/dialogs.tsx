@@ -14,18 +14,21 @@ import { KeyboardLayer } from './actions';
 
 /** Mantine's modal, with the screen's shortcuts off while it is open (its own keys answer instead). */
 export function Modal(props: ModalProps) {
+  const { t } = useTranslation('common');
   return (
     <KeyboardLayer active={props.opened}>
-      <MantineModal {...props} />
+      {/* The close button has no text: a screen reader needs its name. */}
+      <MantineModal closeButtonProps={{ 'aria-label': t('common.close') }} {...props} />
     </KeyboardLayer>
   );
 }
 
 /** Mantine's drawer, with the screen's shortcuts off while it is open. */
 export function Drawer(props: DrawerProps) {
+  const { t } = useTranslation('common');
   return (
     <KeyboardLayer active={props.opened}>
-      <MantineDrawer {...props} />
+      <MantineDrawer closeButtonProps={{ 'aria-label': t('common.close') }} {...props} />
     </KeyboardLayer>
   );
 }

@@ -40,7 +40,7 @@ const de = {
     explain:
       'Die Plattform hat den aktuellen Stand behalten. Ihre Änderung ist hier aufbewahrt und kann erneut angewendet oder verworfen werden.',
   },
-  common: { cancel: 'Abbrechen', yes: 'ja', no: 'nein' },
+  common: { cancel: 'Abbrechen', close: 'Schließen', yes: 'ja', no: 'nein' },
   dialogs: {
     discardTitle: 'Änderungen verwerfen?',
     discardBody: 'Ihre Eingaben in diesem Formular sind noch nicht gespeichert. Beim Schließen gehen sie verloren.',
@@ -104,7 +104,7 @@ const en: Catalogue<typeof de> = {
     close: 'Close',
     explain: 'The platform kept its current state. Your change is kept here and can be re-applied or discarded.',
   },
-  common: { cancel: 'Cancel', yes: 'yes', no: 'no' },
+  common: { cancel: 'Cancel', close: 'Close', yes: 'yes', no: 'no' },
   dialogs: {
     discardTitle: 'Discard changes?',
     discardBody: 'What you entered in this form is not saved yet. Closing loses it.',

@@ -7,6 +7,7 @@ import type { Incident } from '../../shared/api/breaches';
 import { taskOverdue } from '../../shared/domain/breach-playbooks';
 import { clockLeft } from '../../shared/domain/breach-severity';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
+import { useAction } from '../app/actions';
 import { download } from '../app/download';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
@@ -63,6 +64,16 @@ export function BreachRegister() {
   const incidents = useQuery({ queryKey: ['incident', 'list'], queryFn: () => bridge['incident.list']() });
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
+  const [selected, setSelected] = useState(0);
+  const rows = incidents.data ?? [];
+  const move = (to: number) => setSelected(Math.max(0, Math.min(rows.length - 1, to)));
+  useAction('breaches.next', () => move(selected + 1));
+  useAction('breaches.previous', () => move(selected - 1));
+  useAction('breaches.open', () => {
+    if (!rows[selected]) return false;
+    setOpenId(rows[selected].id);
+  });
+  useAction('breaches.log', () => setCreating(true), mayWrite);
   const [exportError, setExportError] = useState<string | null>(null);
   const open = incidents.data?.find((incident) => incident.id === openId) ?? null;
 
@@ -118,7 +129,7 @@ export function BreachRegister() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {incidents.data?.map((incident) => {
+          {incidents.data?.map((incident, index) => {
             const last = incident.assessments.at(-1);
             const tasks = incident.playbook.tasks;
             const overdue = tasks.filter((task) => taskOverdue(incident.awareAt, task, now)).length;
@@ -127,8 +138,13 @@ export function BreachRegister() {
                 key={incident.id}
                 data-testid="incident-row"
                 data-id={incident.id}
+                data-selected={index === selected}
+                bg={index === selected ? 'var(--mantine-color-blue-light)' : undefined}
                 style={{ cursor: 'pointer' }}
-                onClick={() => setOpenId(incident.id)}
+                onClick={() => {
+                  setSelected(index);
+                  setOpenId(incident.id);
+                }}
               >
                 <Table.Td>
                   <Anchor component="button" type="button" size="sm" fw={600} ta="left" onClick={() => setOpenId(incident.id)}>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../shared/api/breaches';
 import { taskOverdue } from '../../shared/domain/breach-playbooks';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
+import { useAction } from '../app/actions';
 import { Drawer } from '../app/dialogs';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
@@ -20,6 +21,10 @@ import { SubjectNotices } from './SubjectNotices';
 import { useIncidentStep } from './useIncidentStep';
 import { useRegistryNames } from './useRegistry';
 
+/** The incident's tabs, in order: the keys 1–6 open them. */
+export const incidentTabs = ['overview', 'playbook', 'assessment', 'reports', 'people', 'timeline'] as const;
+type IncidentTab = (typeof incidentTabs)[number];
+
 /**
  * One incident: its facts and the clock, its playbook, the severity with its reasoning and the decision, the
  * reports to the authority, the notices to the people affected, and the timeline — one tab each.
@@ -35,6 +40,7 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
   const count = (value: number) => value.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'de-DE');
   const registry = useRegistryNames();
   const [editing, setEditing] = useState(false);
+  const [tab, setTab] = useState<IncidentTab>('overview');
   const deadline = breachAuthorityDeadline(incident.awareAt);
   const overdue = incident.playbook.tasks.filter((task) => taskOverdue(incident.awareAt, task, now)).length;
   const processorDelay =
@@ -44,6 +50,7 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
 
   return (
     <Drawer opened onClose={onClose} position="right" size="xl" title={incident.title} data-testid="incident-detail">
+      <TabKeys onTab={setTab} />
       <Stack gap="sm">
         <Group gap="xs">
           <Badge variant="outline">{names.breachFamily[incident.family]}</Badge>
@@ -63,7 +70,7 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
           </Text>
         )}
         <UndoBar entity="incident" id={incident.id} />
-        <Tabs defaultValue="overview" keepMounted={false}>
+        <Tabs value={tab} onChange={(value) => setTab((value as IncidentTab) ?? 'overview')} keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="overview">{t('tabs.overview')}</Tabs.Tab>
             <Tabs.Tab
@@ -181,6 +188,15 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
       {editing && <IncidentForm incident={incident} onClose={() => setEditing(false)} onCreated={() => setEditing(false)} />}
     </Drawer>
   );
+}
+
+/** The keys 1–6 open the tabs; bound inside the drawer, whose keyboard layer is the active one while it is open. */
+function TabKeys({ onTab }: { onTab(tab: IncidentTab): void }) {
+  for (const each of incidentTabs) {
+    // biome-ignore lint/correctness/useHookAtTopLevel: a fixed list, the same hooks on every render
+    useAction(`incident.tab.${each}`, () => onTab(each));
+  }
+  return null;
 }
 
 /** Art. 33(3)(c) and (d): the likely consequences and the measures, written as they become known. */

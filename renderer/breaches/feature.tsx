@@ -1,6 +1,7 @@
 import type { IncidentPatch } from '../../shared/api/breaches';
 import { defineFeature } from '../app/feature';
 import { BreachRegister } from './BreachRegister';
+import { incidentTabs } from './IncidentDetail';
 import { breachesTexts } from './i18n';
 import { PlaybookEditor } from './PlaybookEditor';
 
@@ -41,5 +42,16 @@ export const breachesFeature = defineFeature({
         t('change.savePolicy', { authority: labels.severityBand[args.authorityFrom], subjects: labels.severityBand[args.subjectsFrom] }),
     },
   },
-  actions: [],
+  actions: [
+    { id: 'breaches.next', keys: ['ArrowDown', 'j'], label: 'keys.next', group: 'keys.register' },
+    { id: 'breaches.previous', keys: ['ArrowUp', 'k'], label: 'keys.previous', group: 'keys.register' },
+    { id: 'breaches.open', keys: ['Enter'], label: 'keys.open', group: 'keys.register' },
+    { id: 'breaches.log', keys: ['N'], label: 'keys.log', group: 'keys.register' },
+    ...incidentTabs.map((tab, index) => ({
+      id: `incident.tab.${tab}`,
+      keys: [String(index + 1)],
+      label: `tabs.${tab}` as const,
+      group: 'keys.incident' as const,
+    })),
+  ],
 });

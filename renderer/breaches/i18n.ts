@@ -3,6 +3,14 @@ import type { Catalogue } from '../i18n/catalogue';
 /** The breach register's texts. German is the reference; English must have every key. */
 const de = {
   nav: 'Datenpannen',
+  keys: {
+    register: 'Verzeichnis der Datenpannen',
+    incident: 'In einem Vorfall (Reiter)',
+    next: 'Nächster Vorfall',
+    previous: 'Voriger Vorfall',
+    open: 'Vorfall öffnen',
+    log: 'Vorfall erfassen',
+  },
   change: {
     create: 'Vorfall „{{title}}“ erfassen',
     update: 'Vorfall ändern: {{fields}}',
@@ -315,6 +323,14 @@ const de = {
 
 const en: Catalogue<typeof de> = {
   nav: 'Breaches',
+  keys: {
+    register: 'Breach register',
+    incident: 'In an incident (tabs)',
+    next: 'Next incident',
+    previous: 'Previous incident',
+    open: 'Open the incident',
+    log: 'Log an incident',
+  },
   change: {
     create: 'Log the incident "{{title}}"',
     update: 'Change the incident: {{fields}}',

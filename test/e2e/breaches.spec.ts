@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { spawnConsole } from '../support/console-process';
 import { pdfText } from '../support/pdf-text';
@@ -279,6 +280,18 @@ test('an officer works the playbook, reports in phases under the reference, tell
     await late.getByLabel('Reasons for the delay (Art. 33(1))').fill('Der Zugriff wurde erst bei der Monatsabrechnung sichtbar.');
     await late.getByTestId('decide').click();
     await expect(late.getByTestId('decision')).toContainText('authority yes');
+    await page.keyboard.press('Escape');
+
+    // The keyboard: down the register, open an incident, its tabs by number; the drawer passes an accessibility audit.
+    await page.keyboard.press('j');
+    await expect(page.locator('[data-testid="incident-row"][data-selected="true"]')).toHaveCount(1);
+    await page.keyboard.press('Enter');
+    const opened = page.getByRole('dialog');
+    await expect(opened).toBeVisible();
+    await page.keyboard.press('4');
+    await expect(opened.getByRole('tab', { name: 'Report to the authority' })).toHaveAttribute('aria-selected', 'true');
+    const audit = await new AxeBuilder({ page }).include('[role=dialog]').withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(audit.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     await page.keyboard.press('Escape');
 
     // The register for the file, as a PDF.
