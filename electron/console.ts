@@ -11,6 +11,7 @@ import { registerDsarHandlers } from './dsar/ipc';
 import { completeTemplates, registerTemplateHandlers } from './dsar/templates';
 import { registerExportHandlers } from './exports/log';
 import { type Envelope, IpcRegistry } from './ipc/registry';
+import { registerPolicyHandlers } from './policies/ipc';
 import { registerRegistryHandlers } from './processors/ipc';
 import { registerRecordsHandlers } from './records/ipc';
 import { registryQueries } from './records/queries';
@@ -161,6 +162,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     policies: entities.breachPolicy,
     actor: () => myId() ?? 'unknown',
   });
+  registerPolicyHandlers(ipc, { writes, versions: entities.policyVersion });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });
   const missing = ipc.missing();

@@ -4,6 +4,7 @@ import { breachPolicyCache, incidentCache, noticeCache, playbookCache } from './
 import { jobCache } from './dsar/jobs-store';
 import { dsarCache } from './dsar/store';
 import { templateCache } from './dsar/templates';
+import { policyVersionCache } from './policies/store';
 import { activityCache, processorCache } from './processors/store';
 import { staffCache } from './staff/store';
 import type { CachedEntities } from './sync/cached-entity';
@@ -24,5 +25,6 @@ export function cachedEntities(db: Database.Database, settings: { clock(): Clock
     playbook: playbookCache(db),
     incident: incidentCache(db),
     notice: noticeCache(db),
+    policyVersion: policyVersionCache(db),
   } satisfies CachedEntities;
 }

@@ -1,7 +1,8 @@
 import { breachesFeature } from './breaches/feature';
 import { dsarFeature } from './dsar/feature';
+import { policiesFeature } from './policies/feature';
 import { processorsFeature } from './processors/feature';
 import { settingsFeature } from './settings/feature';
 
 /** Every feature of the console: the shell reads its screens, texts, keys and labels from here. */
-export const features = [dsarFeature, breachesFeature, processorsFeature, settingsFeature] as const;
+export const features = [dsarFeature, breachesFeature, processorsFeature, policiesFeature, settingsFeature] as const;

@@ -12,7 +12,8 @@ import { dsarRoutes } from './dsar/routes';
 import { TokenRegistry } from './http/auth';
 import { entityRoutes, type PlatformOf } from './http/entity-routes';
 import { ProblemError, sendProblem } from './http/problems';
-import { DEFAULT_DEMO_REQUESTS, ensureIncidents, ensureTemplates, seedIfEmpty } from './seed/seed';
+import { PolicyPublisher, publicPolicyRoutes } from './policies/publisher';
+import { DEFAULT_DEMO_REQUESTS, ensureIncidents, ensurePolicies, ensureTemplates, seedIfEmpty } from './seed/seed';
 import { demoStaff } from './seed/staff';
 import { PlatformStore } from './store/store';
 
@@ -38,6 +39,10 @@ export interface SandboxOptions {
   incidentAfterMs?: number;
   /** Time per step of sending a notice to the people affected. */
   noticeStepMs?: number;
+  /** The platform's clock for publishing policies at their instant (tests inject one). */
+  now?: () => Date;
+  /** How often the platform looks for policy versions that are due. */
+  publishCheckMs?: number;
 }
 
 /**
@@ -61,6 +66,8 @@ export interface Sandbox {
   emitRequest(): ReturnType<typeof emitRequest>;
   /** Logs a new processor-reported incident now, aware for 49 hours. */
   emitIncident(): ReturnType<typeof emitIncident>;
+  /** Publishes the policy versions due at the platform's clock now (it also does so on its own, every few seconds). */
+  publishDue(): ReturnType<PolicyPublisher['publishDue']>;
   close(): Promise<void>;
 }
 
@@ -71,6 +78,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   seedIfEmpty(store, { requests: options.requests ?? DEFAULT_DEMO_REQUESTS, now: options.seedNow });
   ensureTemplates(store, options.seedNow);
   ensureIncidents(store, options.seedNow);
+  ensurePolicies(store);
   const registry = new TokenRegistry(store);
   const tokens: Record<string, string> = {};
   for (const staff of demoStaff) tokens[staff.id] = registry.issue(staff.id, staff === demoStaff[0] ? options.token : undefined);
@@ -149,11 +157,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   for (const entity of entities) entityRoutes(app, store, registry, entity, platformOf[entity.name]);
   dsarRoutes(app, store, registry);
   noticeRoutes(app, notices, registry);
+  const publisher = new PolicyPublisher(store, options.now);
+  publicPolicyRoutes(app, publisher);
 
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const url = address.replace('[::1]', '127.0.0.1');
   jobs.resume();
   notices.resume();
+  publisher.start(options.publishCheckMs ?? 5000);
   const emitter = options.emitEveryMs ? setInterval(() => emitRequest(store), options.emitEveryMs) : null;
   emitter?.unref();
   const incidentTimer = options.incidentAfterMs === undefined ? null : setTimeout(() => emitIncident(store), options.incidentAfterMs);
@@ -170,11 +181,13 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     },
     emitRequest: () => emitRequest(store),
     emitIncident: () => emitIncident(store),
+    publishDue: () => publisher.publishDue(),
     close: async () => {
       if (emitter) clearInterval(emitter);
       if (incidentTimer) clearTimeout(incidentTimer);
       jobs.stop();
       notices.stop();
+      publisher.stop();
       await app.close();
       store.close();
     },

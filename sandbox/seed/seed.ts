@@ -4,6 +4,7 @@ import type { PlatformStore } from '../store/store';
 import { demoActivities } from './activities';
 import { generateDsars } from './dsars';
 import { DEMO_INCIDENTS, demoPlaybooks, generateIncidents } from './incidents';
+import { demoPolicies } from './policies';
 import { demoProcessors } from './processors';
 import { createRandom } from './random';
 import { demoStaff, demoWorkspaceName } from './staff';
@@ -62,5 +63,12 @@ export function ensureIncidents(store: PlatformStore, now: Date = new Date()): v
   store.transaction(() => {
     for (const incident of incidents) store.put('incident', incident);
     for (const notice of notices) store.put('notice', notice);
+  });
+}
+
+/** The published policies (privacy policy, cookie notice); a store made before them gets them too. */
+export function ensurePolicies(store: PlatformStore): void {
+  store.transaction(() => {
+    for (const version of demoPolicies()) if (!store.get('policyVersion', version.id)) store.put('policyVersion', version);
   });
 }

@@ -50,16 +50,43 @@ export const Scope = z.enum([
   'breach:read',
   'breach:write',
   'breach:decide',
+  'policy:read',
+  'policy:write',
+  'policy:approve',
 ]);
 export type Scope = z.infer<typeof Scope>;
 
 /** What each role's token may do. The platform enforces it; the console hides what a role cannot use. */
 export const scopesOfRole: Record<Role, readonly Scope[]> = {
   // Security leads log and assess incidents; privacy officers read them and decide on notification.
-  privacy_officer: ['dsar:read', 'dsar:write', 'staff:read', 'processor:read', 'processor:write', 'breach:read', 'breach:decide'],
+  // Legal and the privacy officers draft and approve policies, four eyes apart (the rule keeps the author out).
+  privacy_officer: [
+    'dsar:read',
+    'dsar:write',
+    'staff:read',
+    'processor:read',
+    'processor:write',
+    'breach:read',
+    'breach:decide',
+    'policy:read',
+    'policy:write',
+    'policy:approve',
+  ],
   security_lead: ['staff:read', 'processor:read', 'breach:read', 'breach:write'],
-  legal: ['dsar:read', 'staff:read', 'processor:read', 'breach:read'],
-  admin: ['dsar:read', 'dsar:write', 'staff:read', 'processor:read', 'processor:write', 'breach:read', 'breach:write', 'breach:decide'],
+  legal: ['dsar:read', 'staff:read', 'processor:read', 'breach:read', 'policy:read', 'policy:write', 'policy:approve'],
+  admin: [
+    'dsar:read',
+    'dsar:write',
+    'staff:read',
+    'processor:read',
+    'processor:write',
+    'breach:read',
+    'breach:write',
+    'breach:decide',
+    'policy:read',
+    'policy:write',
+    'policy:approve',
+  ],
 };
 
 export const Staff = EntityBase.extend({

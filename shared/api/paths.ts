@@ -5,6 +5,7 @@ import { AccountMatch, AccountSearch } from './accounts';
 import { AudiencePreview, CourseList, NoticeAudience } from './breach-notices';
 import { ChangesPage, ChangesQuery } from './changes';
 import { Me, Problem, type Scope } from './common';
+import { PolicyChangelog, PublishedPolicy } from './policies';
 
 /**
  * The admin API as data: one entry per operation. The sandbox routes, the console's client and the
@@ -77,6 +78,22 @@ export const operations = {
     scope: 'breach:decide',
     response: CourseList,
     errors: [401, 403],
+  },
+  publicPolicy: {
+    method: 'get',
+    path: '/v1/public/policies/{document}/{language}',
+    summary: 'The policy readers get now, with its effective date ("Stand") and fingerprint (no token needed)',
+    scope: null,
+    response: PublishedPolicy,
+    errors: [404],
+  },
+  publicChangelog: {
+    method: 'get',
+    path: '/v1/public/policies/{document}/{language}/changelog',
+    summary: 'Every published version of a policy, newest first (no token needed)',
+    scope: null,
+    response: PolicyChangelog,
+    errors: [404],
   },
   getPackage: {
     method: 'get',

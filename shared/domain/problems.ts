@@ -77,6 +77,15 @@ export const problemCodes = [
   'incident-unreported',
   'task-not-your-role',
   'audience-offline',
+  // Policy versions.
+  'duplicate-section',
+  'invalid-policy-id',
+  'policy-number-gap',
+  'unknown-policy-version',
+  'policy-not-editable',
+  'invalid-policy-transition',
+  'four-eyes',
+  'effective-in-past',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

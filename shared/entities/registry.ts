@@ -7,9 +7,11 @@ import type { Staff } from '../api/common';
 import type { Dsar } from '../api/dsar';
 import type { Job } from '../api/jobs';
 import type { LetterTemplates } from '../api/letter-templates';
+import type { PolicyVersion } from '../api/policies';
 import type { Processor } from '../api/processors';
 import { breachPolicyEntity, incidentEntity, noticeEntity, playbookEntity } from '../breaches/entities';
 import { dsarEntity, jobEntity, templateEntity } from '../dsar/entities';
+import { policyVersionEntity } from '../policies/entities';
 import { activityEntity, processorEntity } from '../processors/entities';
 import { staffEntity } from '../staff/entity';
 import type { AnyEntity, EntityDescriptor } from './descriptor';
@@ -30,6 +32,7 @@ export const entities = [
   playbookEntity,
   incidentEntity,
   noticeEntity,
+  policyVersionEntity,
 ] as const satisfies readonly AnyEntity[];
 
 /** The type of each entity, by name (declared apart so mutators can look up others without a type cycle). */
@@ -44,6 +47,7 @@ export interface EntityTypes {
   playbook: Playbook;
   incident: Incident;
   notice: Notice;
+  policyVersion: PolicyVersion;
 }
 
 export type Entity = (typeof entities)[number];

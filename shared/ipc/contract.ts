@@ -21,6 +21,7 @@ import { checkReachable, type Dsar, DsarCreateFields, DsarPriority, DsarStatus, 
 import { ClockSettings, DsarAction, type Message, MessageKind } from '../api/dsar-workflow';
 import type { Job } from '../api/jobs';
 import { type LetterTemplates, LetterTemplatesSave } from '../api/letter-templates';
+import { PolicyApprove, PolicyDraft, PolicyEdit, PolicySchedule, PolicySubmit, type PolicyVersion } from '../api/policies';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
 import type { ReportGap } from '../domain/breach-reports';
 import type { DueDate } from '../domain/dsar-clock';
@@ -342,6 +343,14 @@ export const channels = {
   'breachPolicy.update': channel<NotificationPolicy>()(NotificationPolicy),
   'incident.decide': channel<Incident & { pending: boolean }>()(IncidentDecide.extend({ id: Id })),
   'incident.setStatus': channel<Incident & { pending: boolean }>()(IncidentSetStatus.extend({ id: Id })),
+  /** Every version of every policy document, by document, language and number. */
+  'policy.list': channel<(PolicyVersion & { pending: boolean })[]>()(None),
+  /** A new draft: the console numbers it after the last version of the document in its language. */
+  'policy.draft': channel<PolicyVersion & { pending: boolean }>()(PolicyDraft.omit({ id: true })),
+  'policy.edit': channel<PolicyVersion & { pending: boolean }>()(z.strictObject({ id: Id, patch: PolicyEdit })),
+  'policy.submit': channel<PolicyVersion & { pending: boolean }>()(PolicySubmit.extend({ id: Id })),
+  'policy.approve': channel<PolicyVersion & { pending: boolean }>()(PolicyApprove.extend({ id: Id })),
+  'policy.schedule': channel<PolicyVersion & { pending: boolean }>()(PolicySchedule.extend({ id: Id })),
   'processor.list': channel<(Processor & { pending: boolean })[]>()(None),
   'processor.create': channel<Processor & { pending: boolean }>()(ProcessorDraft),
   'processor.update': channel<Processor & { pending: boolean }>()(z.strictObject({ id: Id, patch: ProcessorPatch })),

@@ -273,17 +273,15 @@ async function killRun(seed: number, platform: Platform, counts: FaultCounts): P
 
 /**
  * Undoes the cache's newest migration (the breach register's table), so the next start runs it again over a
- * cache full of data. Written for migration 9; a newer migration makes this fail loudly until it is taught.
+ * cache full of data. Written for migration 11; a newer migration makes this fail loudly until it is taught.
  */
 function rollBackNewestCacheMigration(dataDir: string): void {
   const newest = cacheMigrations.at(-1);
-  if (newest?.version !== 10) {
-    throw new Error(`the fault suite rolls back migration 10, the newest is ${newest?.version}: teach it ${newest?.name}`);
+  if (newest?.version !== 11) {
+    throw new Error(`the fault suite rolls back migration 11, the newest is ${newest?.version}: teach it ${newest?.name}`);
   }
   const cache = openEncrypted(join(dataDir, 'cache.sqlite'), TEST_KEY);
-  cache.exec(
-    'DROP TABLE breach_policies; DROP INDEX notices_by_incident; DROP TABLE notices; DROP INDEX playbooks_by_family; DROP TABLE playbooks; PRAGMA user_version = 9;',
-  );
+  cache.exec('DROP INDEX policy_versions_by_document; DROP TABLE policy_versions; PRAGMA user_version = 10;');
   cache.close();
 }
 

@@ -14,6 +14,7 @@ import type { Incident } from '../../shared/api/breaches';
 import type { Dsar } from '../../shared/api/dsar';
 import { DataCategory, DenialReason, type DsarEvent, IdentityMethod, type Message, MessageKind } from '../../shared/api/dsar-workflow';
 import type { Job } from '../../shared/api/jobs';
+import { type PolicyVersion, policyVersionId } from '../../shared/api/policies';
 import { defaultClockSettings } from '../../shared/domain/dsar-clock';
 import { RuleError } from '../../shared/domain/rules';
 import type { Versioned } from '../../shared/entities/descriptor';
@@ -47,11 +48,40 @@ beforeAll(async () => {
   });
   await core.refreshMe();
   seedPackageToReview();
+  seedPoliciesInReview();
   await core.engine.kick();
 });
 
 /** A request whose data package is ready for review: the package steps (withhold, include, deliver) run on it. */
 const packaged = { dsarId: '', jobId: 'job_parity-package', items: ['lgn-1', 'lgn-2', 'lgn-3'] };
+/** Versions another author (legal) drafted, in review and approved: the administrator may approve and schedule them. */
+function seedPoliciesInReview(): void {
+  const store = platform.sandbox.store;
+  for (const [document, language, status] of [
+    ['cookies', 'de', 'in_review'],
+    ['cookies', 'en', 'in_review'],
+    ['privacy', 'de', 'approved'],
+  ] as const) {
+    const base = store.get<PolicyVersion>('policyVersion', policyVersionId(document, language, 1));
+    if (!base) throw new Error(`no published ${document} ${language}`);
+    store.put('policyVersion', {
+      ...base,
+      id: policyVersionId(document, language, 2),
+      version: 1,
+      number: 2,
+      basedOn: 1,
+      status,
+      authorId: 'stf_hartmann',
+      approvedBy: status === 'approved' ? 'stf_vogel' : null,
+      approvedAt: status === 'approved' ? base.updatedAt : null,
+      effectiveAt: null,
+      publishedAt: null,
+      sha256: null,
+      timeline: [],
+    } satisfies PolicyVersion);
+  }
+}
+
 function seedPackageToReview(): void {
   const store = platform.sandbox.store;
   const dsar = store.all<Dsar>('dsar').find((d) => d.type === 'access' && d.status === 'in_progress' && d.subject.userId);
@@ -239,6 +269,10 @@ const cases = (): Cases => {
     .slice(0, 40);
   const dsarId = fc.constantFrom(...requestIds);
   // The whole register: closed ones, and the newest, still undecided (closing them is refused).
+  const policyIds = platform.sandbox.store.all<Versioned>('policyVersion').map((version) => version.id);
+  const policyId = fc.constantFrom(...policyIds);
+  // The approved one is kept for scheduling: an edit would void its approval before it is scheduled.
+  const changeableId = fc.constantFrom(...policyIds.filter((id) => id !== 'pol_privacy_de_2'));
   const incidentId = fc.constantFrom(...platform.sandbox.store.all<Versioned>('incident').map((incident) => incident.id));
   const reportable = platform.sandbox.store
     .all<Incident>('incident')
@@ -468,6 +502,59 @@ const cases = (): Cases => {
         }),
       }),
     },
+    policyVersion: {
+      draft: fc
+        .record({
+          document: fc.constantFrom('privacy' as const, 'cookies' as const),
+          language: fc.constantFrom('de' as const, 'en' as const),
+          // Now and then one number too far (a gap): refused by both.
+          skip: fc.oneof({ weight: 6, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.constant(2) }),
+          heading: fc.constantFrom('1. Wer wir sind', ''),
+        })
+        .map(({ document, language, skip, heading }) => {
+          const last = platform.sandbox.store
+            .all<PolicyVersion>('policyVersion')
+            .filter((v) => v.document === document && v.language === language)
+            .reduce((max, v) => Math.max(max, v.number), 0);
+          const id = policyVersionId(document, language, last + skip);
+          return {
+            id,
+            args: {
+              id,
+              document,
+              language,
+              basedOn: last > 0 ? last : null,
+              title: 'Datenschutzerklärung',
+              sections: [{ id: 's-1', heading, body: 'Wir verarbeiten Ihre Daten nach Art. 6 DSGVO.' }],
+              changeSummary: 'Neue Fassung',
+            },
+          };
+        }),
+      edit: fc.record({
+        id: changeableId,
+        args: fc.oneof(
+          fc.record({ changeSummary: fc.constantFrom('Abschnitt 3 klarer gefasst', 'Neue Empfänger') }),
+          // The same section twice: refused by both.
+          fc.record({
+            sections: fc.constantFrom<{ id: string; heading: string; body: string }[][]>(
+              [{ id: 's-1', heading: '1. Einleitung', body: 'Text' }],
+              [
+                { id: 's-1', heading: '1. Einleitung', body: 'Text' },
+                { id: 's-1', heading: '1. Nochmals', body: 'Text' },
+              ],
+            ),
+          }),
+        ),
+      }),
+      submit: fc.record({ id: changeableId, args: fc.record({ note: fc.constantFrom('', 'Bitte prüfen') }) }),
+      approve: fc.record({ id: policyId, args: fc.record({ note: fc.constantFrom('', 'Geprüft') }) }),
+      schedule: fc.record({
+        id: policyId,
+        args: fc.record({
+          effectiveAt: fc.constantFrom(new Date(Date.now() + 30 * 86_400_000).toISOString(), '2020-01-01T00:00:00.000Z'),
+        }),
+      }),
+    },
     breachPolicy: {
       save: fc.record({
         id: fc.constant('bp_default'),
@@ -520,6 +607,11 @@ function comparable(doc: Versioned | null): unknown {
   // A playbook's revision records when it was saved; a notice's counts are the platform's to say.
   if ('revision' in rest) return { ...rest, savedAt: '', history: (rest as Playbook).history.map((old) => ({ ...old, savedAt: '' })) };
   if ('counts' in rest) return { ...rest, createdAt: '', counts: null, state: null };
+  // A policy version's timeline and approval carry each side's own instants and entry ids.
+  if ('sections' in rest) {
+    const policy = rest as Omit<PolicyVersion, 'version' | 'updatedAt'>;
+    return { ...policy, approvedAt: policy.approvedAt && '', timeline: policy.timeline.map(({ id: _i, at: _a, ...entry }) => entry) };
+  }
   // An entry's history records the instant of each change: each side has its own.
   const history = (rest as { history?: { at: string }[] }).history;
   if (history) return { ...rest, history: history.map(({ at: _at, ...change }) => change) };

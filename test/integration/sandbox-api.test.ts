@@ -176,8 +176,9 @@ describe('changes feed', () => {
     expect([...seen].sort((a, b) => a - b)).toEqual(seen);
     expect(new Set(seen).size).toBe(seen.length);
     // Every entity once, in its latest state: 7 staff + 7 processors + 8 activities + 50 requests + 2 templates
-    // + the notification policy + 7 playbooks + 30 incidents + the 8 notices of those whose people were told.
-    expect(seen).toHaveLength(121);
+    // + the notification policy + 7 playbooks + 30 incidents + the 8 notices of those whose people were told
+    // + 3 published policy versions.
+    expect(seen).toHaveLength(124);
     const tail = ChangesPage.parse((await call(`/v1/changes?after=${after}`)).body);
     expect(tail).toMatchObject({ changes: [], hasMore: false, cursor: after });
   });

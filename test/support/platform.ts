@@ -7,11 +7,15 @@ export const SEED_NOW = new Date('2026-11-20T09:00:00Z');
  * A real sandbox platform on 127.0.0.1 with its store in `dir`. `restart` brings it back on the same port
  * with the same data, as a platform that was down for a while.
  */
-export async function testPlatform(dir: string, requests = 120, options: { jobStepMs?: number; noticeStepMs?: number } = {}) {
+export async function testPlatform(
+  dir: string,
+  requests = 120,
+  options: { jobStepMs?: number; noticeStepMs?: number; now?: () => Date } = {},
+) {
   const jobStepMs = options.jobStepMs ?? 15;
   const noticeStepMs = options.noticeStepMs ?? 15;
   const dbPath = join(dir, 'platform.sqlite');
-  let sandbox: Sandbox = await startSandbox({ dbPath, requests, seedNow: SEED_NOW, jobStepMs, noticeStepMs });
+  let sandbox: Sandbox = await startSandbox({ dbPath, requests, seedNow: SEED_NOW, jobStepMs, noticeStepMs, now: options.now });
   const port = Number(new URL(sandbox.url).port);
   const token = sandbox.defaultToken;
   let running = true;
@@ -26,7 +30,7 @@ export async function testPlatform(dir: string, requests = 120, options: { jobSt
       running = false;
     },
     async start() {
-      if (!running) sandbox = await startSandbox({ dbPath, port, token, seedNow: SEED_NOW, jobStepMs, noticeStepMs });
+      if (!running) sandbox = await startSandbox({ dbPath, port, token, seedNow: SEED_NOW, jobStepMs, noticeStepMs, now: options.now });
       running = true;
     },
     /** Every write the platform applied, as its audit log records them. */

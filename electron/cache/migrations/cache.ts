@@ -255,4 +255,24 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 11,
+    name: 'policy versions',
+    up(db) {
+      // Versions the platform held before this version reach the cache by pulling the feed again, once.
+      db.exec(`
+        CREATE TABLE policy_versions (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          document TEXT NOT NULL,
+          language TEXT NOT NULL,
+          number INTEGER NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0,
+          doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX policy_versions_by_document ON policy_versions (document, language, number, id);
+        UPDATE sync_state SET value = '0' WHERE key = 'cursor';
+      `);
+    },
+  },
 ];

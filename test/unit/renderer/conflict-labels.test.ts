@@ -55,6 +55,13 @@ const samples: Record<string, Record<string, Record<string, unknown>[]>> = {
   },
   playbook: { save: [{ note: 'Gerät zuerst orten' }] },
   breachPolicy: { save: [{ authorityFrom: 'low', subjectsFrom: 'high' }] },
+  policyVersion: {
+    draft: [{ title: 'Datenschutzerklärung' }],
+    edit: [{ changeSummary: 'Neue Empfänger' }],
+    submit: [{ note: '' }],
+    approve: [{ note: 'Geprüft' }],
+    schedule: [{ effectiveAt: '2026-12-27T00:00:00.000Z' }],
+  },
   notice: { send: [{ incidentId: 'inc_0001' }] },
 };
 

@@ -1,0 +1,117 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { operations } from '../../shared/api/paths';
+import { PolicyDocument, PolicyLanguage, type PolicyVersion } from '../../shared/api/policies';
+import { publishPolicy } from '../../shared/domain/policy-changes';
+import { ProblemError } from '../http/problems';
+import type { PlatformStore } from '../store/store';
+
+const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * Publishes scheduled policy versions at their instant, on the platform alone (no console need be running):
+ * each due version becomes the published one, fingerprinted, and the one before it is superseded — in one
+ * transaction, so a reader never sees two or none. The clock is injected for tests.
+ */
+export class PolicyPublisher {
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly store: PlatformStore,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  /** Looks every `everyMs` for versions that are due (a restarted platform catches up at once). */
+  start(everyMs: number): void {
+    this.publishDue();
+    this.timer = setInterval(() => this.publishDue(), everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Publishes what is due at the clock's instant; answers the versions published. */
+  publishDue(): PolicyVersion[] {
+    const at = this.now();
+    const due = this.store
+      .all<PolicyVersion>('policyVersion')
+      .filter((v) => v.status === 'scheduled' && v.effectiveAt !== null && Date.parse(v.effectiveAt) <= at.getTime())
+      .sort((a, b) => a.number - b.number);
+    const done: PolicyVersion[] = [];
+    for (const version of due) {
+      this.store.transaction(() => {
+        const current = this.current(version.document, version.language);
+        // It takes effect at its instant, even when the platform was down then and catches up later.
+        const { published, superseded } = publishPolicy(version, current, version.effectiveAt ?? at.toISOString(), digest, randomUUID);
+        this.store.put('policyVersion', { ...published, version: version.version + 1 });
+        if (superseded && current) this.store.put('policyVersion', { ...superseded, version: current.version + 1 });
+        this.store.audit('platform', 'policy.published', 'policyVersion', version.id, { sha256: published.sha256 });
+        done.push(published);
+      });
+    }
+    return done;
+  }
+
+  /** The version readers get now, of a document in a language. */
+  current(document: string, language: string): PolicyVersion | null {
+    return (
+      this.store
+        .all<PolicyVersion>('policyVersion')
+        .filter((v) => v.document === document && v.language === language && v.status === 'published')
+        .sort((a, b) => b.number - a.number)[0] ?? null
+    );
+  }
+
+  /** Every version ever published, newest first. */
+  history(document: string, language: string): PolicyVersion[] {
+    return this.store
+      .all<PolicyVersion>('policyVersion')
+      .filter((v) => v.document === document && v.language === language && v.publishedAt !== null)
+      .sort((a, b) => b.number - a.number);
+  }
+}
+
+/** What anyone may read, without a token: the current version with its "Stand", and the changelog. */
+export function publicPolicyRoutes(app: FastifyInstance, publisher: PolicyPublisher): void {
+  const which = (params: { document: string; language: string }) => {
+    const document = PolicyDocument.safeParse(params.document);
+    const language = PolicyLanguage.safeParse(params.language);
+    if (!document.success || !language.success) throw new ProblemError(404, 'not-found', 'No such policy document or language.');
+    return { document: document.data, language: language.data };
+  };
+  app.get<{ Params: { document: string; language: string } }>(
+    operations.publicPolicy.path.replace(/\{(\w+)\}/g, ':$1'),
+    async (request) => {
+      const { document, language } = which(request.params);
+      const current = publisher.current(document, language);
+      if (!current?.effectiveAt || !current.sha256)
+        throw new ProblemError(404, 'not-found', `No ${document} policy is published in ${language}.`);
+      return {
+        document,
+        language,
+        number: current.number,
+        title: current.title,
+        effectiveAt: current.effectiveAt,
+        sections: current.sections,
+        sha256: current.sha256,
+      };
+    },
+  );
+  app.get<{ Params: { document: string; language: string } }>(
+    operations.publicChangelog.path.replace(/\{(\w+)\}/g, ':$1'),
+    async (request) => {
+      const { document, language } = which(request.params);
+      return {
+        versions: publisher.history(document, language).map((v) => ({
+          number: v.number,
+          effectiveAt: v.effectiveAt ?? v.publishedAt ?? '',
+          changeSummary: v.changeSummary,
+          sha256: v.sha256 ?? '',
+        })),
+      };
+    },
+  );
+}

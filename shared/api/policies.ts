@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { EntityBase, Id, Iso } from './common';
+
+/** The documents the platform publishes: its privacy policy and its cookie notice. */
+export const PolicyDocument = z.enum(['privacy', 'cookies']);
+export type PolicyDocument = z.infer<typeof PolicyDocument>;
+export const PolicyLanguage = z.enum(['de', 'en']);
+export type PolicyLanguage = z.infer<typeof PolicyLanguage>;
+
+/** draft → in review → approved (by someone else) → scheduled → published → superseded. */
+export const PolicyStatus = z.enum(['draft', 'in_review', 'approved', 'scheduled', 'published', 'superseded']);
+export type PolicyStatus = z.infer<typeof PolicyStatus>;
+
+/** One numbered section of a policy: its heading and its text in Markdown (no raw HTML reaches a reader). */
+export const PolicySection = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]{1,60}$/, 'lower-case letters, digits and -'),
+  heading: z.string().trim().min(1).max(200),
+  body: z.string().trim().max(30_000),
+});
+export type PolicySection = z.infer<typeof PolicySection>;
+
+const Sections = z.array(PolicySection).min(1).max(80);
+
+export const PolicyEvent = z.object({
+  id: Id,
+  at: Iso,
+  actor: z.string().min(1).max(64),
+  kind: z.enum(['drafted', 'edited', 'submitted', 'approved', 'approval_void', 'scheduled', 'published', 'superseded']),
+  text: z.string().max(2000).default(''),
+});
+
+/** One version of one document in one language, moving through its workflow; immutable once published. */
+export const PolicyVersion = EntityBase.extend({
+  document: PolicyDocument,
+  language: PolicyLanguage,
+  /** 1, 2, … per document and language. */
+  number: z.number().int().positive(),
+  /** The version this one was drafted from (its number), for the diff and the changelog. */
+  basedOn: z.number().int().positive().nullable(),
+  title: z.string().min(1).max(200),
+  sections: z.array(PolicySection),
+  /** What changed, for the changelog and the users' notice. */
+  changeSummary: z.string().max(5000),
+  status: PolicyStatus,
+  authorId: z.string().min(1).max(64),
+  approvedBy: z.string().nullable(),
+  approvedAt: Iso.nullable(),
+  /** When it takes effect (the "Stand" date it carries); set when scheduled. */
+  effectiveAt: Iso.nullable(),
+  publishedAt: Iso.nullable(),
+  /** SHA-256 of the published text's canonical JSON: what users were shown, provably. */
+  sha256: z.string().nullable(),
+  timeline: z.array(PolicyEvent),
+}).meta({ id: 'PolicyVersion' });
+export type PolicyVersion = z.infer<typeof PolicyVersion>;
+
+export const policyVersionId = (document: PolicyDocument, language: PolicyLanguage, number: number) =>
+  `pol_${document}_${language}_${number}`;
+
+/** POST /v1/policy-versions: a new draft, from an earlier version or from nothing (the client chooses the id). */
+export const PolicyDraft = z
+  .strictObject({
+    id: Id,
+    document: PolicyDocument,
+    language: PolicyLanguage,
+    basedOn: z.number().int().positive().nullable(),
+    title: z.string().trim().min(1).max(200),
+    sections: Sections,
+    changeSummary: z.string().trim().max(5000).default(''),
+  })
+  .meta({ id: 'PolicyDraft' });
+export type PolicyDraft = z.infer<typeof PolicyDraft>;
+
+/** PATCH /v1/policy-versions/{id}: the text as it shall read; an edit after approval voids the approval. */
+export const PolicyEdit = z
+  .strictObject({ title: z.string().trim().min(1).max(200), sections: Sections, changeSummary: z.string().trim().max(5000) })
+  .partial()
+  .meta({ id: 'PolicyEdit' });
+export type PolicyEdit = z.infer<typeof PolicyEdit>;
+
+/** POST /v1/policy-versions/{id}/submit: ready for review. */
+export const PolicySubmit = z.strictObject({ note: z.string().trim().max(2000).default('') }).meta({ id: 'PolicySubmit' });
+/** POST /v1/policy-versions/{id}/approve: four eyes — never the author's own. */
+export const PolicyApprove = z.strictObject({ note: z.string().trim().max(2000).default('') }).meta({ id: 'PolicyApprove' });
+/** POST /v1/policy-versions/{id}/schedule: the instant it takes effect; the platform publishes it then. */
+export const PolicySchedule = z.strictObject({ effectiveAt: Iso }).meta({ id: 'PolicySchedule' });
+
+/** GET /v1/public/policies/{document}/{language}: what a visitor reads now, with its "Stand". */
+export const PublishedPolicy = z
+  .object({
+    document: PolicyDocument,
+    language: PolicyLanguage,
+    number: z.number().int().positive(),
+    title: z.string(),
+    effectiveAt: Iso,
+    sections: z.array(PolicySection),
+    sha256: z.string(),
+  })
+  .meta({ id: 'PublishedPolicy' });
+export type PublishedPolicy = z.infer<typeof PublishedPolicy>;
+
+/** GET /v1/public/policies/{document}/{language}/changelog: every published version, newest first. */
+export const PolicyChangelog = z
+  .object({
+    versions: z.array(z.object({ number: z.number().int().positive(), effectiveAt: Iso, changeSummary: z.string(), sha256: z.string() })),
+  })
+  .meta({ id: 'PolicyChangelog' });

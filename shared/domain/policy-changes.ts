@@ -1,0 +1,171 @@
+import type { PolicyDraft, PolicyEdit, PolicySection, PolicyVersion } from '../api/policies';
+import { policyVersionId } from '../api/policies';
+import type { MutationContext } from '../entities/descriptor';
+import { canonicalJson } from './breach-reports';
+import { RuleError } from './rules';
+
+type Kind = PolicyVersion['timeline'][number]['kind'];
+const event = (ctx: MutationContext, kind: Kind, text = '') => ({ id: ctx.newId(), at: ctx.at, actor: ctx.actor, kind, text });
+
+/** Every section's id once: a diff and a review comment name a section by it. */
+function checkSections(sections: readonly PolicySection[]): void {
+  const seen = new Set<string>();
+  for (const section of sections) {
+    if (seen.has(section.id))
+      throw new RuleError('duplicate-section', `The section ${section.id} is there twice.`, 'sections', { id: section.id });
+    seen.add(section.id);
+  }
+}
+
+/**
+ * A new draft of a document in a language: the next number after the last version (the id says which), drafted
+ * from an earlier version or from nothing. Whoever drafts it is its author, who may not approve it.
+ */
+export function draftPolicy(input: PolicyDraft, ctx: MutationContext): PolicyVersion {
+  const number = Number(/^pol_[a-z]+_[a-z]{2}_(\d+)$/.exec(input.id)?.[1] ?? Number.NaN);
+  if (!Number.isInteger(number) || input.id !== policyVersionId(input.document, input.language, number)) {
+    throw new RuleError(
+      'invalid-policy-id',
+      `A version of ${input.document} (${input.language}) is named pol_${input.document}_${input.language}_<number>.`,
+      'id',
+    );
+  }
+  if (number > 1 && !ctx.find('policyVersion', policyVersionId(input.document, input.language, number - 1))) {
+    throw new RuleError(
+      'policy-number-gap',
+      `Version ${number - 1} does not exist: the next version is numbered after the last one.`,
+      'id',
+    );
+  }
+  if (input.basedOn !== null && !ctx.find('policyVersion', policyVersionId(input.document, input.language, input.basedOn))) {
+    throw new RuleError('unknown-policy-version', `There is no version ${input.basedOn} to draft from.`, 'basedOn', {
+      number: input.basedOn,
+    });
+  }
+  checkSections(input.sections);
+  return {
+    id: input.id,
+    version: 0,
+    updatedAt: ctx.at,
+    document: input.document,
+    language: input.language,
+    number,
+    basedOn: input.basedOn,
+    title: input.title,
+    sections: input.sections,
+    changeSummary: input.changeSummary,
+    status: 'draft',
+    authorId: ctx.actor,
+    approvedBy: null,
+    approvedAt: null,
+    effectiveAt: null,
+    publishedAt: null,
+    sha256: null,
+    timeline: [event(ctx, 'drafted')],
+  };
+}
+
+const editable: readonly PolicyVersion['status'][] = ['draft', 'in_review', 'approved'];
+
+/** The text as it shall read. Published and scheduled text is never changed; an edit after approval voids it. */
+export function editPolicy(current: PolicyVersion, patch: PolicyEdit, ctx: MutationContext): PolicyVersion {
+  if (!editable.includes(current.status)) {
+    throw new RuleError('policy-not-editable', `A ${current.status} version is not changed: draft a new one.`, 'status', {
+      status: current.status,
+    });
+  }
+  const changed = (Object.keys(patch) as (keyof PolicyEdit)[]).filter((key) => JSON.stringify(patch[key]) !== JSON.stringify(current[key]));
+  if (!changed.length) return current;
+  if (patch.sections) checkSections(patch.sections);
+  const voided = current.status === 'approved';
+  return {
+    ...current,
+    ...patch,
+    updatedAt: ctx.at,
+    // Four eyes saw another text: the approval does not carry over to this one.
+    status: voided ? 'draft' : current.status,
+    approvedBy: voided ? null : current.approvedBy,
+    approvedAt: voided ? null : current.approvedAt,
+    timeline: [...current.timeline, event(ctx, 'edited', changed.join(',')), ...(voided ? [event(ctx, 'approval_void')] : [])],
+  };
+}
+
+function move(current: PolicyVersion, from: PolicyVersion['status'], to: PolicyVersion['status'], ctx: MutationContext): void {
+  if (current.status !== from) {
+    throw new RuleError('invalid-policy-transition', `A ${current.status} version cannot become ${to}.`, 'status', {
+      status: current.status,
+      to,
+    });
+  }
+  void ctx;
+}
+
+export function submitPolicy(current: PolicyVersion, args: { note: string }, ctx: MutationContext): PolicyVersion {
+  move(current, 'draft', 'in_review', ctx);
+  return { ...current, updatedAt: ctx.at, status: 'in_review', timeline: [...current.timeline, event(ctx, 'submitted', args.note)] };
+}
+
+/** Four eyes: approved by someone other than its author (and only with the approver scope, which the platform checks). */
+export function approvePolicy(current: PolicyVersion, args: { note: string }, ctx: MutationContext): PolicyVersion {
+  move(current, 'in_review', 'approved', ctx);
+  if (ctx.actor === current.authorId) {
+    throw new RuleError('four-eyes', 'The author cannot approve their own version: someone else must.', 'status');
+  }
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    status: 'approved',
+    approvedBy: ctx.actor,
+    approvedAt: ctx.at,
+    timeline: [...current.timeline, event(ctx, 'approved', args.note)],
+  };
+}
+
+/** The instant it takes effect, in the future: the platform publishes it then, with or without a console running. */
+export function schedulePolicy(current: PolicyVersion, args: { effectiveAt: string }, ctx: MutationContext): PolicyVersion {
+  move(current, 'approved', 'scheduled', ctx);
+  if (Date.parse(args.effectiveAt) <= Date.parse(ctx.at)) {
+    throw new RuleError('effective-in-past', 'A version takes effect in the future.', 'effectiveAt');
+  }
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    status: 'scheduled',
+    effectiveAt: new Date(args.effectiveAt).toISOString(),
+    timeline: [...current.timeline, event(ctx, 'scheduled', new Date(args.effectiveAt).toISOString())],
+  };
+}
+
+/** The text a published version is fingerprinted by: title and sections, canonical JSON. */
+export const publishedText = (version: Pick<PolicyVersion, 'title' | 'sections'>) =>
+  canonicalJson({ title: version.title, sections: version.sections });
+
+/**
+ * What the platform does at the effective instant: the scheduled version is published (fingerprinted, never
+ * changed again) and the one it replaces is superseded.
+ */
+export function publishPolicy(
+  scheduled: PolicyVersion,
+  previous: PolicyVersion | null,
+  at: string,
+  digest: (text: string) => string,
+  newId: () => string,
+): { published: PolicyVersion; superseded: PolicyVersion | null } {
+  const stamp = (kind: Kind) => ({ id: newId(), at, actor: 'platform', kind, text: '' });
+  return {
+    published: {
+      ...scheduled,
+      updatedAt: at,
+      status: 'published',
+      publishedAt: at,
+      sha256: digest(publishedText(scheduled)),
+      timeline: [...scheduled.timeline, stamp('published')],
+    },
+    superseded: previous && {
+      ...previous,
+      updatedAt: at,
+      status: 'superseded',
+      timeline: [...previous.timeline, stamp('superseded')],
+    },
+  };
+}

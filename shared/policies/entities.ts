@@ -1,0 +1,51 @@
+import { PolicyApprove, PolicyDraft, PolicyEdit, PolicySchedule, PolicySubmit, PolicyVersion } from '../api/policies';
+import { approvePolicy, draftPolicy, editPolicy, schedulePolicy, submitPolicy } from '../domain/policy-changes';
+import { createMutator, defineEntity, updateMutator } from '../entities/descriptor';
+
+const update = updateMutator<PolicyVersion>();
+
+/**
+ * A version of a policy document (privacy policy, cookie notice) in one language: drafted, reviewed, approved by
+ * a second person, scheduled, published by the platform at its instant, superseded by the next.
+ */
+export const policyVersionEntity = defineEntity<PolicyVersion>()({
+  name: 'policyVersion',
+  label: 'policy version',
+  schema: PolicyVersion,
+  path: '/v1/policy-versions',
+  list: { key: 'policyVersions', summary: 'Every version of every policy document, in every language' },
+  scopes: { read: 'policy:read', write: 'policy:write' },
+  mutators: {
+    draft: createMutator<PolicyVersion>()({
+      summary: 'Draft a new version (the client chooses the id: pol_<document>_<language>_<number>)',
+      args: PolicyDraft,
+      http: { method: 'post', path: '' },
+      apply: (_, input, ctx) => draftPolicy(input, ctx),
+    }),
+    edit: update({
+      summary: 'Change the text; an edit after approval voids the approval',
+      args: PolicyEdit,
+      http: { method: 'patch', path: '/{id}' },
+      apply: editPolicy,
+    }),
+    submit: update({
+      summary: 'Submit the draft for review',
+      args: PolicySubmit,
+      http: { method: 'post', path: '/{id}/submit' },
+      apply: submitPolicy,
+    }),
+    approve: update({
+      summary: 'Approve a version in review (four eyes: never the author)',
+      args: PolicyApprove,
+      http: { method: 'post', path: '/{id}/approve' },
+      scope: 'policy:approve',
+      apply: approvePolicy,
+    }),
+    schedule: update({
+      summary: 'Schedule an approved version: the platform publishes it at that instant',
+      args: PolicySchedule,
+      http: { method: 'post', path: '/{id}/schedule' },
+      apply: schedulePolicy,
+    }),
+  },
+});

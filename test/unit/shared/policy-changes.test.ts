@@ -1,0 +1,103 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { demoPolicies, splitPolicy } from '../../../sandbox/seed/policies';
+import { privacyPolicyText } from '../../../sandbox/seed/privacy-policy-text';
+import { PolicyDraft, type PolicyVersion } from '../../../shared/api/policies';
+import {
+  approvePolicy,
+  draftPolicy,
+  editPolicy,
+  publishedText,
+  publishPolicy,
+  schedulePolicy,
+  submitPolicy,
+} from '../../../shared/domain/policy-changes';
+import { RuleError } from '../../../shared/domain/rules';
+import type { MutationContext } from '../../../shared/entities/descriptor';
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+const [privacy] = demoPolicies();
+const as = (actor: string, at = new Date()): MutationContext => ({
+  actor,
+  at: at.toISOString(),
+  newId: () => crypto.randomUUID(),
+  digest: sha256,
+  find: ((entity: string, id: string) => (entity === 'policyVersion' && id === privacy.id ? privacy : null)) as MutationContext['find'],
+});
+const code = (work: () => unknown) => {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof RuleError) return error.code;
+    throw error;
+  }
+  return 'accepted';
+};
+const draft = (): PolicyVersion =>
+  draftPolicy(
+    PolicyDraft.parse({
+      id: 'pol_privacy_de_2',
+      document: 'privacy',
+      language: 'de',
+      basedOn: 1,
+      title: privacy.title,
+      sections: privacy.sections,
+      changeSummary: 'Neuer Zahlungsdienstleister',
+    }),
+    as('stf_hartmann'),
+  );
+
+describe('policy versions', () => {
+  it("the demo's version 1 is the platform's current policy, in its numbered sections, fingerprinted", () => {
+    expect(privacyPolicyText).toBe(readFileSync(new URL('../../../resources/seed/datenschutzerklaerung.txt', import.meta.url), 'utf8'));
+    const split = splitPolicy(privacyPolicyText);
+    expect(split.sections[1]).toMatchObject({ id: 's-2', heading: '2. Daten, die wir über Sie sammeln' });
+    expect(split.sections.at(-1)?.heading).toBe('19. Kontakt zu unserem Support-Team');
+    expect(split.sections.every((section) => section.body.length > 100)).toBe(true);
+    expect(privacy).toMatchObject({ status: 'published', number: 1, sha256: sha256(publishedText(privacy)) });
+  });
+
+  it('drafts number on from the last version; a gap or an unknown base is refused', () => {
+    expect(draft()).toMatchObject({ number: 2, basedOn: 1, status: 'draft', authorId: 'stf_hartmann' });
+    const input = PolicyDraft.parse({
+      id: 'pol_privacy_de_3',
+      document: 'privacy',
+      language: 'de',
+      basedOn: 1,
+      title: 'X',
+      sections: privacy.sections,
+    });
+    expect(code(() => draftPolicy(input, as('stf_hartmann')))).toBe('policy-number-gap');
+    expect(code(() => draftPolicy({ ...input, id: 'pol_cookies_de_2' }, as('stf_hartmann')))).toBe('invalid-policy-id');
+    expect(code(() => draftPolicy({ ...input, id: 'pol_privacy_de_2', basedOn: 7 }, as('stf_hartmann')))).toBe('unknown-policy-version');
+    const twice = [privacy.sections[0], privacy.sections[0]];
+    expect(code(() => draftPolicy({ ...input, id: 'pol_privacy_de_2', sections: twice }, as('stf_hartmann')))).toBe('duplicate-section');
+  });
+
+  it('four eyes: the author cannot approve; an edit after approval voids it; published text never changes', () => {
+    let version = submitPolicy(draft(), { note: '' }, as('stf_hartmann'));
+    expect(code(() => approvePolicy(version, { note: '' }, as('stf_hartmann')))).toBe('four-eyes');
+    version = approvePolicy(version, { note: 'Geprüft' }, as('stf_vogel'));
+    expect(version).toMatchObject({ status: 'approved', approvedBy: 'stf_vogel' });
+    const edited = editPolicy(version, { changeSummary: 'Neuer Zahlungsdienstleister, neue Empfänger' }, as('stf_hartmann'));
+    expect(edited).toMatchObject({ status: 'draft', approvedBy: null });
+    expect(edited.timeline.map((e) => e.kind)).toEqual(['drafted', 'submitted', 'approved', 'edited', 'approval_void']);
+    expect(code(() => editPolicy(privacy, { changeSummary: 'x' }, as('stf_hartmann')))).toBe('policy-not-editable');
+    expect(code(() => schedulePolicy(edited, { effectiveAt: '2030-01-01T00:00:00Z' }, as('stf_vogel')))).toBe('invalid-policy-transition');
+  });
+
+  it('scheduled for the future only; at the instant the platform publishes it, fingerprinted, and supersedes the last', () => {
+    let version = approvePolicy(submitPolicy(draft(), { note: '' }, as('stf_hartmann')), { note: '' }, as('stf_vogel'));
+    expect(code(() => schedulePolicy(version, { effectiveAt: '2020-01-01T00:00:00Z' }, as('stf_vogel')))).toBe('effective-in-past');
+    version = schedulePolicy(version, { effectiveAt: '2030-01-01T00:00:00+01:00' }, as('stf_vogel'));
+    expect(version).toMatchObject({ status: 'scheduled', effectiveAt: '2029-12-31T23:00:00.000Z' });
+    const { published, superseded } = publishPolicy(version, privacy, '2029-12-31T23:00:00.000Z', sha256, () => 'e1');
+    expect(published).toMatchObject({
+      status: 'published',
+      publishedAt: '2029-12-31T23:00:00.000Z',
+      sha256: sha256(publishedText(version)),
+    });
+    expect(superseded).toMatchObject({ id: privacy.id, status: 'superseded', sha256: privacy.sha256, sections: privacy.sections });
+  });
+});
