@@ -1,15 +1,13 @@
 import { defineFeature } from '../app/feature';
 import { policiesTexts } from './i18n';
+import { PolicyRegister } from './PolicyRegister';
 
-/**
- * Policy versions (issue 13): contract, platform and cache are in place; how their writes read where the
- * platform refuses one. The editor, review and campaign screens are the module's next slice.
- */
+/** Policy versions: drafts with a safe Markdown preview, comparison, four-eyes approval, scheduled publishing. */
 export const policiesFeature = defineFeature({
   namespace: 'policies',
   texts: policiesTexts,
-  routes: [],
-  nav: [],
+  routes: [{ path: '/policies', element: <PolicyRegister /> }],
+  nav: [{ path: '/policies', label: 'nav', order: 25 }],
   invalidates: { policyVersion: [['policy']] },
   conflicts: {
     policyVersion: {

@@ -13,6 +13,7 @@ import {
   schedulePolicy,
   submitPolicy,
 } from '../../../shared/domain/policy-changes';
+import { diffSections } from '../../../shared/domain/policy-diff';
 import { RuleError } from '../../../shared/domain/rules';
 import type { MutationContext } from '../../../shared/entities/descriptor';
 
@@ -99,5 +100,24 @@ describe('policy versions', () => {
       sha256: sha256(publishedText(version)),
     });
     expect(superseded).toMatchObject({ id: privacy.id, status: 'superseded', sha256: privacy.sha256, sections: privacy.sections });
+  });
+});
+
+describe('comparing two versions', () => {
+  it('section by section, word by word; added and removed sections at their place', () => {
+    const before = privacy.sections.slice(0, 3);
+    const after = [
+      before[0],
+      { ...before[1], body: `${before[1].body} Neu: Zahlwerk GmbH.` },
+      { id: 's-new', heading: '3a. Neue Empfänger', body: 'Zahlwerk GmbH, Berlin.' },
+    ];
+    const diff = diffSections(before, after);
+    expect(diff.map((d) => [d.id, d.change])).toEqual([
+      ['s-1', 'same'],
+      ['s-2', 'changed'],
+      ['s-3', 'removed'],
+      ['s-new', 'added'],
+    ]);
+    expect(diff[1].words.filter((w) => w.added).map((w) => w.value.trim())).toEqual(['Neu: Zahlwerk GmbH.']);
   });
 });

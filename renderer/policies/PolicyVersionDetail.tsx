@@ -1,0 +1,396 @@
+import {
+  ActionIcon,
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Switch,
+  Tabs,
+  Text,
+  Textarea,
+  TextInput,
+  Typography,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PolicySection, PolicyVersion } from '../../shared/api/policies';
+import { localDateTime, zonedInstant } from '../../shared/domain/calendar';
+import { diffSections } from '../../shared/domain/policy-diff';
+import { BridgeCallError } from '../../shared/ipc/bridge';
+import { Drawer } from '../app/dialogs';
+import { useClock, useDateFormat } from '../app/format';
+import { useProblemText } from '../app/problems';
+import { useStaffNames } from '../app/staff';
+import { useMayWrite, useWorkspace } from '../app/workspace';
+import { useBridge } from '../bridge/context';
+import { renderMarkdown } from './markdown';
+import { statusColor } from './PolicyRegister';
+
+type Step = 'policy.edit' | 'policy.submit' | 'policy.approve' | 'policy.schedule';
+
+/** One step of a version through the outbox, its refusal kept beside the form. */
+function useStep(version: PolicyVersion) {
+  const bridge = useBridge();
+  const problems = useProblemText();
+  const queryClient = useQueryClient();
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [failure, setFailure] = useState<string | null>(null);
+  const mutation = useMutation({
+    mutationFn: ({ channel, args }: { channel: Step; args: Record<string, unknown> }) =>
+      (bridge[channel] as (input: unknown) => Promise<PolicyVersion>)({ id: version.id, ...args }),
+    onSuccess: () => {
+      setErrors({});
+      setFailure(null);
+      void queryClient.invalidateQueries({ queryKey: ['policy'] });
+    },
+    onError: (error) => {
+      setErrors(error instanceof BridgeCallError ? problems.byField(error.issues) : {});
+      setFailure(problems.failure(error));
+    },
+  });
+  return { mutation, errors, failure };
+}
+
+const editable = (status: PolicyVersion['status']) => status === 'draft' || status === 'in_review' || status === 'approved';
+
+/** A version: its text (edited with a live preview while it may change), the comparison with its base, its workflow. */
+export function PolicyVersionDetail({ version, all, onClose }: { version: PolicyVersion; all: readonly PolicyVersion[]; onClose(): void }) {
+  const { t } = useTranslation('policies');
+  const f = useDateFormat();
+  const staffName = useStaffNames();
+  const base =
+    version.basedOn === null
+      ? null
+      : (all.find((v) => v.document === version.document && v.language === version.language && v.number === version.basedOn) ?? null);
+  return (
+    <Drawer
+      opened
+      onClose={onClose}
+      position="right"
+      size="100%"
+      title={t('detail.title', {
+        document: t(`document.${version.document}`),
+        language: t(`language.${version.language}`),
+        number: version.number,
+      })}
+      data-testid="policy-detail"
+    >
+      <Stack gap="sm">
+        <Group gap="xs">
+          <Badge color={statusColor[version.status]} data-testid="policy-status">
+            {t(`status.${version.status}`)}
+          </Badge>
+          <Text size="sm" c="dimmed">
+            {t('detail.author', { name: staffName(version.authorId) })}
+            {version.approvedBy &&
+              version.approvedAt &&
+              ` · ${t('detail.approved', { name: staffName(version.approvedBy), at: f.instant(version.approvedAt) })}`}
+            {version.effectiveAt && ` · ${t('detail.effective', { at: f.instant(version.effectiveAt) })}`}
+          </Text>
+        </Group>
+        {version.sha256 && version.publishedAt && (
+          <Text size="xs" c="dimmed" ff="monospace" data-testid="policy-sha">
+            {t('detail.published', { at: f.instant(version.publishedAt), sha: version.sha256 })}
+          </Text>
+        )}
+        <Workflow version={version} />
+        <Tabs defaultValue="text" keepMounted={false}>
+          <Tabs.List>
+            <Tabs.Tab value="text">{t('detail.text')}</Tabs.Tab>
+            <Tabs.Tab value="compare" data-testid="tab-compare">
+              {t('detail.compare', { number: version.basedOn ?? '–' })}
+            </Tabs.Tab>
+            <Tabs.Tab value="timeline">{t('detail.timeline')}</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="text" pt="sm">
+            {editable(version.status) ? <VersionEditor version={version} /> : <VersionText sections={version.sections} />}
+          </Tabs.Panel>
+          <Tabs.Panel value="compare" pt="sm">
+            {base ? <Comparison before={base.sections} after={version.sections} /> : <Text c="dimmed">{t('detail.noBase')}</Text>}
+          </Tabs.Panel>
+          <Tabs.Panel value="timeline" pt="sm">
+            <Stack gap={2}>
+              {[...version.timeline].reverse().map((entry) => (
+                <Text size="xs" key={entry.id}>
+                  {f.instant(entry.at)} · {entry.actor === 'platform' ? 'Plattform' : staffName(entry.actor)} · {t(`event.${entry.kind}`)}
+                  {entry.text && ` — ${entry.text}`}
+                </Text>
+              ))}
+            </Stack>
+          </Tabs.Panel>
+        </Tabs>
+      </Stack>
+    </Drawer>
+  );
+}
+
+/** Submit, approve (four eyes), schedule: each only where the state and the role allow it. */
+function Workflow({ version }: { version: PolicyVersion }) {
+  const { t } = useTranslation('policies');
+  const me = useWorkspace().data?.me?.staff.id;
+  const mayWrite = useMayWrite('policy:write');
+  const mayApprove = useMayWrite('policy:approve');
+  const timeZone = useClock().data?.timeZone ?? 'Europe/Berlin';
+  const { mutation, errors, failure } = useStep(version);
+  const [note, setNote] = useState('');
+  const [effectiveAt, setEffectiveAt] = useState(() => localDateTime(new Date(Date.now() + 30 * 86_400_000), timeZone));
+  return (
+    <Stack gap="xs">
+      {version.status === 'draft' && mayWrite && (
+        <Button
+          w="fit-content"
+          onClick={() => mutation.mutate({ channel: 'policy.submit', args: {} })}
+          loading={mutation.isPending}
+          data-testid="submit-policy"
+        >
+          {t('detail.submit')}
+        </Button>
+      )}
+      {version.status === 'in_review' &&
+        mayApprove &&
+        (me === version.authorId ? (
+          <Alert color="gray" py={6} data-testid="four-eyes">
+            {t('detail.fourEyes')}
+          </Alert>
+        ) : (
+          <Group align="flex-end">
+            <TextInput label={t('detail.approveNote')} value={note} onChange={(e) => setNote(e.currentTarget.value)} w={420} />
+            <Button
+              onClick={() => mutation.mutate({ channel: 'policy.approve', args: { note } })}
+              loading={mutation.isPending}
+              data-testid="approve-policy"
+            >
+              {t('detail.approve')}
+            </Button>
+          </Group>
+        ))}
+      {version.status === 'approved' && mayWrite && (
+        <Group align="flex-end">
+          <TextInput
+            type="datetime-local"
+            label={t('detail.effectiveAt', { zone: timeZone })}
+            value={effectiveAt}
+            onChange={(e) => setEffectiveAt(e.currentTarget.value)}
+            error={errors.effectiveAt}
+            data-testid="policy-effective-at"
+          />
+          <Button
+            onClick={() =>
+              mutation.mutate({
+                channel: 'policy.schedule',
+                args: { effectiveAt: (zonedInstant(effectiveAt, timeZone) ?? new Date()).toISOString() },
+              })
+            }
+            loading={mutation.isPending}
+            data-testid="schedule-policy"
+          >
+            {t('detail.schedule')}
+          </Button>
+        </Group>
+      )}
+      {failure && !errors.effectiveAt && (
+        <Alert color="red" py={6} data-testid="policy-error">
+          {failure}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/** The text as readers get it. */
+function VersionText({ sections }: { sections: readonly PolicySection[] }) {
+  return (
+    <Stack gap="md" data-testid="policy-text">
+      {sections.map((section) => (
+        <Stack gap={4} key={section.id}>
+          <Text fw={700}>{section.heading}</Text>
+          <Markdown text={section.body} />
+        </Stack>
+      ))}
+    </Stack>
+  );
+}
+
+/** Markdown rendered safely (raw HTML shown as text, the rest sanitised). */
+function Markdown({ text }: { text: string }) {
+  return (
+    <Typography fz="sm">
+      {/* biome-ignore lint/security/noDangerouslySetInnerHtml: sanitised by renderMarkdown (marked without raw HTML, then DOMPurify) */}
+      <div dangerouslySetInnerHTML={{ __html: renderMarkdown(text) }} />
+    </Typography>
+  );
+}
+
+/** Sections edited side by side with their preview; saved as one change (an approval does not survive it). */
+function VersionEditor({ version }: { version: PolicyVersion }) {
+  const { t } = useTranslation('policies');
+  const mayWrite = useMayWrite('policy:write');
+  const { mutation, errors, failure } = useStep(version);
+  const [sections, setSections] = useState<PolicySection[]>(version.sections);
+  const [summary, setSummary] = useState(version.changeSummary);
+  const [saved, setSaved] = useState(false);
+  const changed = JSON.stringify(sections) !== JSON.stringify(version.sections) || summary !== version.changeSummary;
+  const set = (index: number, change: Partial<PolicySection>) =>
+    setSections(sections.map((s, i) => (i === index ? { ...s, ...change } : s)));
+  const nextId = () => {
+    let n = sections.length + 1;
+    while (sections.some((s) => s.id === `s-${n}`)) n++;
+    return `s-${n}`;
+  };
+  return (
+    <Stack gap="sm" data-testid="policy-editor">
+      <Textarea
+        label={t('detail.summary')}
+        value={summary}
+        onChange={(e) => setSummary(e.currentTarget.value)}
+        autosize
+        minRows={2}
+        readOnly={!mayWrite}
+        data-testid="policy-summary"
+      />
+      {version.status === 'approved' && (
+        <Text size="xs" c="orange">
+          {t('detail.voidHint')}
+        </Text>
+      )}
+      {sections.map((section, index) => (
+        <Paper withBorder p="xs" key={section.id} data-testid="policy-section" data-section={section.id}>
+          <SimpleGrid cols={{ base: 1, md: 2 }}>
+            <Stack gap={4}>
+              <Group align="flex-end" wrap="nowrap">
+                <TextInput
+                  style={{ flex: 1 }}
+                  label={t('detail.heading')}
+                  value={section.heading}
+                  onChange={(e) => set(index, { heading: e.currentTarget.value })}
+                  readOnly={!mayWrite}
+                  error={errors[`sections.${index}.heading`]}
+                />
+                {mayWrite && (
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    aria-label={t('detail.removeSection')}
+                    onClick={() => setSections(sections.filter((_, i) => i !== index))}
+                  >
+                    ×
+                  </ActionIcon>
+                )}
+              </Group>
+              <Textarea
+                label={t('detail.body')}
+                value={section.body}
+                onChange={(e) => set(index, { body: e.currentTarget.value })}
+                autosize
+                minRows={3}
+                maxRows={16}
+                readOnly={!mayWrite}
+                data-testid="section-body"
+              />
+            </Stack>
+            <Stack gap={4}>
+              <Text size="xs" c="dimmed">
+                {t('detail.preview')}
+              </Text>
+              <Text fw={700} size="sm">
+                {section.heading}
+              </Text>
+              <Markdown text={section.body} />
+            </Stack>
+          </SimpleGrid>
+        </Paper>
+      ))}
+      {mayWrite && (
+        <Group>
+          <Button
+            variant="default"
+            onClick={() => setSections([...sections, { id: nextId(), heading: `${sections.length + 1}. `, body: '' }])}
+          >
+            {t('detail.addSection')}
+          </Button>
+          <Button
+            disabled={!changed}
+            loading={mutation.isPending}
+            data-testid="save-policy"
+            onClick={() =>
+              mutation.mutate(
+                { channel: 'policy.edit', args: { patch: { sections, changeSummary: summary } } },
+                { onSuccess: () => setSaved(true) },
+              )
+            }
+          >
+            {t('detail.save')}
+          </Button>
+          {saved && !changed && (
+            <Text size="sm" c="teal">
+              {t('detail.saved')}
+            </Text>
+          )}
+        </Group>
+      )}
+      {failure && (
+        <Alert color="red" py={6}>
+          {failure}
+        </Alert>
+      )}
+    </Stack>
+  );
+}
+
+/** Each part of a word diff with a key of its own: where it starts in the text it belongs to, and what it is. */
+function keyed(parts: readonly { value: string; added?: boolean; removed?: boolean }[]) {
+  let before = 0;
+  let after = 0;
+  return parts.map((part) => {
+    const key = `${before}-${after}-${part.added ? 'a' : part.removed ? 'r' : 's'}`;
+    if (!part.added) before += part.value.length;
+    if (!part.removed) after += part.value.length;
+    return { part, key };
+  });
+}
+
+/** Two versions side by side in one column: each section marked as it changed, the words that went and came. */
+function Comparison({ before, after }: { before: readonly PolicySection[]; after: readonly PolicySection[] }) {
+  const { t } = useTranslation('policies');
+  const [onlyChanges, setOnlyChanges] = useState(true);
+  const diff = diffSections(before, after);
+  const color = { added: 'green', removed: 'red', changed: 'yellow', same: 'gray' } as const;
+  return (
+    <Stack gap="sm" data-testid="policy-diff">
+      <Switch label={t('detail.onlyChanges')} checked={onlyChanges} onChange={(e) => setOnlyChanges(e.currentTarget.checked)} />
+      {diff
+        .filter((section) => !onlyChanges || section.change !== 'same')
+        .map((section) => (
+          <Paper withBorder p="xs" key={`${section.id}-${section.change}`} data-testid="diff-section" data-change={section.change}>
+            <Group gap="xs" mb={4}>
+              <Badge size="sm" color={color[section.change]} variant="light">
+                {t(`detail.${section.change}`)}
+              </Badge>
+              <Text fw={600} size="sm">
+                {section.heading}
+              </Text>
+            </Group>
+            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+              {keyed(section.words).map(({ part, key }) =>
+                part.added ? (
+                  <ins key={key} style={{ background: 'var(--mantine-color-green-light)', textDecoration: 'none' }}>
+                    {part.value}
+                  </ins>
+                ) : part.removed ? (
+                  <del key={key} style={{ background: 'var(--mantine-color-red-light)' }}>
+                    {part.value}
+                  </del>
+                ) : (
+                  <span key={key}>{part.value}</span>
+                ),
+              )}
+            </Text>
+          </Paper>
+        ))}
+    </Stack>
+  );
+}
