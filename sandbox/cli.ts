@@ -11,6 +11,8 @@ const { values } = parseArgs({
     quiet: { type: 'boolean', default: false },
     'emit-every': { type: 'string' },
     'job-step-ms': { type: 'string' },
+    /** How often the platform looks for policy versions due for publishing (default 5000). */
+    'publish-check-ms': { type: 'string' },
   },
 });
 
@@ -33,6 +35,7 @@ const sandbox = await startSandbox({
   logger: !values.quiet,
   emitEveryMs: seconds === undefined ? undefined : seconds * 1000,
   jobStepMs: values['job-step-ms'] === undefined ? undefined : Number(values['job-step-ms']),
+  publishCheckMs: values['publish-check-ms'] === undefined ? undefined : Number(values['publish-check-ms']),
 });
 console.log(`Sandbox platform ready in ${Date.now() - started} ms: ${sandbox.url}`);
 console.log(`SANDBOX_TOKEN=${sandbox.defaultToken}   (${demoStaff[0].name}, privacy officer)`);

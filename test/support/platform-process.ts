@@ -27,6 +27,8 @@ export async function spawnPlatform(dbPath: string, requests = 150) {
       '--quiet',
       '--job-step-ms',
       '150',
+      '--publish-check-ms',
+      '500',
     ];
     child = spawn(process.execPath, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';

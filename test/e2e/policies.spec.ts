@@ -1,0 +1,96 @@
+import { spawnConsole } from '../support/console-process';
+import { TEST_KEY, tempDir } from '../support/temp';
+import { expect, test } from './fixtures';
+
+/** A console signed in as another member of staff of the same platform. */
+async function consoleAs(platform: { url: string; tokenOf(name: string): string }, name: string) {
+  const dir = tempDir('pc-e2e-as-');
+  const shell = await spawnConsole(
+    ['--data-dir', dir.path, '--platform', platform.url, '--token', platform.tokenOf(name), '--poll-ms', '1000'],
+    {
+      PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY,
+    },
+  );
+  return {
+    url: shell.url,
+    close: async () => {
+      shell.child.kill('SIGTERM');
+      await shell.exited;
+      dir.remove();
+    },
+  };
+}
+
+test('legal drafts a change with a safe preview, a second person approves and schedules it, the platform publishes it on time', async ({
+  page,
+  platform,
+}, testInfo) => {
+  test.setTimeout(180_000);
+  const legal = await consoleAs(platform, 'Felix Hartmann');
+  try {
+    await page.goto(legal.url);
+    await page.getByRole('link', { name: 'Policies' }).click();
+    const privacy = page.locator('[data-testid="policy-document"][data-document="privacy"][data-language="de"]');
+    await expect(privacy).toContainText('In force since');
+    await privacy.getByTestId('new-version').click();
+    const detail = page.getByRole('dialog', { name: 'Privacy policy (German), version 2' });
+    await expect(detail.getByTestId('policy-status')).toHaveText('Draft');
+    // Raw HTML in a section is shown as text in the preview, never run.
+    const section = detail.locator('[data-testid="policy-section"][data-section="s-11"]');
+    await section.getByTestId('section-body').fill('Zahlungen wickelt die **Zahlwerk GmbH** ab. <img src=x onerror="window.pwned=1">');
+    await expect(section.locator('strong')).toHaveText('Zahlwerk GmbH');
+    await expect(section).toContainText('<img src=x onerror="window.pwned=1">');
+    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    await detail.getByTestId('policy-summary').fill('Neuer Zahlungsdienstleister (Abschnitt 11)');
+    await detail.getByTestId('save-policy').click();
+    await detail.getByTestId('tab-compare').click();
+    await expect(detail.locator('[data-testid="diff-section"][data-change="changed"]')).toHaveCount(1);
+    await expect(detail.getByTestId('policy-diff').locator('ins')).toContainText(['Zahlwerk']);
+    await detail.getByRole('tab', { name: 'Text' }).click();
+    await detail.getByTestId('submit-policy').click();
+    await expect(detail.getByTestId('policy-status')).toHaveText('In review');
+    // Four eyes: the author is told someone else approves.
+    await expect(detail.getByTestId('four-eyes')).toBeVisible();
+    await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online');
+    await testInfo.attach('draft', { body: await page.screenshot(), contentType: 'image/png' });
+  } finally {
+    await legal.close();
+  }
+
+  const officer = await consoleAs(platform, 'Jonas Albrecht');
+  try {
+    await page.goto(officer.url);
+    await page.getByRole('link', { name: 'Policies' }).click();
+    await page.locator('[data-testid="policy-version"][data-id="pol_privacy_de_2"]').getByRole('button').click();
+    const detail = page.getByRole('dialog', { name: 'Privacy policy (German), version 2' });
+    await detail.getByTestId('approve-policy').click();
+    await expect(detail.getByTestId('policy-status')).toHaveText('Approved');
+    // In a minute or so (the field takes minutes): the platform publishes then, with no console asked.
+    const soon = new Intl.DateTimeFormat('sv-SE', {
+      timeZone: 'Europe/Berlin',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+    })
+      .format(new Date(Date.now() + 90_000))
+      .replace(' ', 'T');
+    await detail.getByTestId('policy-effective-at').fill(soon);
+    await detail.getByTestId('schedule-policy').click();
+    await expect(detail.getByTestId('policy-status')).toHaveText('Scheduled');
+    await expect(detail.getByTestId('policy-status')).toHaveText('Published', { timeout: 100_000 });
+    await expect(detail.getByTestId('policy-sha')).toContainText('SHA-256');
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-testid="policy-version"][data-id="pol_privacy_de_1"]')).toHaveAttribute('data-status', 'superseded');
+    // What readers get now, and the changelog.
+    const published = (await (await fetch(`${platform.url}/v1/public/policies/privacy/de`)).json()) as { number: number };
+    expect(published.number).toBe(2);
+    const changelog = (await (await fetch(`${platform.url}/v1/public/policies/privacy/de/changelog`)).json()) as {
+      versions: { number: number; changeSummary: string }[];
+    };
+    expect(changelog.versions[0]).toMatchObject({ number: 2, changeSummary: 'Neuer Zahlungsdienstleister (Abschnitt 11)' });
+  } finally {
+    await officer.close();
+  }
+});
