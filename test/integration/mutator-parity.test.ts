@@ -273,6 +273,14 @@ const cases = (): Cases => {
   const policyId = fc.constantFrom(...policyIds);
   // The approved one is kept for scheduling: an edit would void its approval before it is scheduled.
   const changeableId = fc.constantFrom(...policyIds.filter((id) => id !== 'pol_privacy_de_2'));
+  // Mostly versions in the state the step needs, so that both outcomes are seen.
+  const inState = (status: string) => {
+    const ids = platform.sandbox.store
+      .all<PolicyVersion>('policyVersion')
+      .filter((version) => version.status === status)
+      .map((version) => version.id);
+    return ids.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: policyId }) : policyId;
+  };
   const incidentId = fc.constantFrom(...platform.sandbox.store.all<Versioned>('incident').map((incident) => incident.id));
   const reportable = platform.sandbox.store
     .all<Incident>('incident')
@@ -547,9 +555,9 @@ const cases = (): Cases => {
         ),
       }),
       submit: fc.record({ id: changeableId, args: fc.record({ note: fc.constantFrom('', 'Bitte prüfen') }) }),
-      approve: fc.record({ id: policyId, args: fc.record({ note: fc.constantFrom('', 'Geprüft') }) }),
+      approve: fc.record({ id: inState('in_review'), args: fc.record({ note: fc.constantFrom('', 'Geprüft') }) }),
       schedule: fc.record({
-        id: policyId,
+        id: inState('approved'),
         args: fc.record({
           effectiveAt: fc.constantFrom(new Date(Date.now() + 30 * 86_400_000).toISOString(), '2020-01-01T00:00:00.000Z'),
         }),
