@@ -5,6 +5,8 @@ import {
   Button,
   Group,
   Paper,
+  SegmentedControl,
+  Select,
   SimpleGrid,
   Stack,
   Switch,
@@ -62,10 +64,9 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
   const { t } = useTranslation('policies');
   const f = useDateFormat();
   const staffName = useStaffNames();
-  const base =
-    version.basedOn === null
-      ? null
-      : (all.find((v) => v.document === version.document && v.language === version.language && v.number === version.basedOn) ?? null);
+  // Any other version of the same document and language can be compared; the one it came from first.
+  const others = all.filter((v) => v.document === version.document && v.language === version.language && v.id !== version.id);
+  const base = others.find((v) => v.number === version.basedOn) ?? null;
   return (
     <Drawer
       opened
@@ -102,7 +103,7 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
           <Tabs.List>
             <Tabs.Tab value="text">{t('detail.text')}</Tabs.Tab>
             <Tabs.Tab value="compare" data-testid="tab-compare">
-              {t('detail.compare', { number: version.basedOn ?? '–' })}
+              {t('detail.compareTab')}
             </Tabs.Tab>
             <Tabs.Tab value="timeline">{t('detail.timeline')}</Tabs.Tab>
           </Tabs.List>
@@ -110,7 +111,11 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
             {editable(version.status) ? <VersionEditor version={version} /> : <VersionText sections={version.sections} />}
           </Tabs.Panel>
           <Tabs.Panel value="compare" pt="sm">
-            {base ? <Comparison before={base.sections} after={version.sections} /> : <Text c="dimmed">{t('detail.noBase')}</Text>}
+            {others.length ? (
+              <Comparison version={version} others={others} initial={base ?? others[0]} />
+            ) : (
+              <Text c="dimmed">{t('detail.noBase')}</Text>
+            )}
           </Tabs.Panel>
           <Tabs.Panel value="timeline" pt="sm">
             <Stack gap={2}>
@@ -353,44 +358,96 @@ function keyed(parts: readonly { value: string; added?: boolean; removed?: boole
   });
 }
 
-/** Two versions side by side in one column: each section marked as it changed, the words that went and came. */
-function Comparison({ before, after }: { before: readonly PolicySection[]; after: readonly PolicySection[] }) {
+/**
+ * This version against any other of its document and language: each section marked as it changed, the words
+ * that went and came — inline, or side by side (the older version left, the newer right).
+ */
+function Comparison({ version, others, initial }: { version: PolicyVersion; others: readonly PolicyVersion[]; initial: PolicyVersion }) {
   const { t } = useTranslation('policies');
+  const [otherId, setOtherId] = useState(initial.id);
   const [onlyChanges, setOnlyChanges] = useState(true);
-  const diff = diffSections(before, after);
+  const [layout, setLayout] = useState<'inline' | 'split'>('inline');
+  const other = others.find((v) => v.id === otherId) ?? initial;
+  // The older one is "before", whichever is opened.
+  const [before, after] = other.number < version.number ? [other, version] : [version, other];
+  const diff = diffSections(before.sections, after.sections);
   const color = { added: 'green', removed: 'red', changed: 'yellow', same: 'gray' } as const;
+  const ins = (key: string, value: string) => (
+    <ins key={key} style={{ background: 'var(--mantine-color-green-light)', textDecoration: 'none' }}>
+      {value}
+    </ins>
+  );
+  const del = (key: string, value: string) => (
+    <del key={key} style={{ background: 'var(--mantine-color-red-light)' }}>
+      {value}
+    </del>
+  );
   return (
     <Stack gap="sm" data-testid="policy-diff">
-      <Switch label={t('detail.onlyChanges')} checked={onlyChanges} onChange={(e) => setOnlyChanges(e.currentTarget.checked)} />
+      <Group align="flex-end">
+        <Select
+          label={t('detail.compareWith')}
+          data={others.map((v) => ({
+            value: v.id,
+            label: t('detail.versionOption', { number: v.number, status: t(`status.${v.status}`) }),
+          }))}
+          value={other.id}
+          onChange={(value) => setOtherId(value ?? initial.id)}
+          allowDeselect={false}
+          w={280}
+          data-testid="compare-with"
+        />
+        <SegmentedControl
+          value={layout}
+          onChange={(value) => setLayout(value === 'split' ? 'split' : 'inline')}
+          data={[
+            { value: 'inline', label: t('detail.inline') },
+            { value: 'split', label: t('detail.split') },
+          ]}
+          data-testid="diff-layout"
+        />
+        <Switch label={t('detail.onlyChanges')} checked={onlyChanges} onChange={(e) => setOnlyChanges(e.currentTarget.checked)} />
+      </Group>
+      <Text size="xs" c="dimmed">
+        {t('detail.direction', { before: before.number, after: after.number })}
+      </Text>
       {diff
         .filter((section) => !onlyChanges || section.change !== 'same')
-        .map((section) => (
-          <Paper withBorder p="xs" key={`${section.id}-${section.change}`} data-testid="diff-section" data-change={section.change}>
-            <Group gap="xs" mb={4}>
-              <Badge size="sm" color={color[section.change]} variant="light">
-                {t(`detail.${section.change}`)}
-              </Badge>
-              <Text fw={600} size="sm">
-                {section.heading}
-              </Text>
-            </Group>
-            <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-              {keyed(section.words).map(({ part, key }) =>
-                part.added ? (
-                  <ins key={key} style={{ background: 'var(--mantine-color-green-light)', textDecoration: 'none' }}>
-                    {part.value}
-                  </ins>
-                ) : part.removed ? (
-                  <del key={key} style={{ background: 'var(--mantine-color-red-light)' }}>
-                    {part.value}
-                  </del>
-                ) : (
-                  <span key={key}>{part.value}</span>
-                ),
+        .map((section) => {
+          const parts = keyed(section.words);
+          return (
+            <Paper withBorder p="xs" key={`${section.id}-${section.change}`} data-testid="diff-section" data-change={section.change}>
+              <Group gap="xs" mb={4}>
+                <Badge size="sm" color={color[section.change]} variant="light">
+                  {t(`detail.${section.change}`)}
+                </Badge>
+                <Text fw={600} size="sm">
+                  {section.heading}
+                </Text>
+              </Group>
+              {layout === 'inline' ? (
+                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                  {parts.map(({ part, key }) =>
+                    part.added ? ins(key, part.value) : part.removed ? del(key, part.value) : <span key={key}>{part.value}</span>,
+                  )}
+                </Text>
+              ) : (
+                <SimpleGrid cols={2} data-testid="diff-split">
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {parts
+                      .filter(({ part }) => !part.added)
+                      .map(({ part, key }) => (part.removed ? del(key, part.value) : <span key={key}>{part.value}</span>))}
+                  </Text>
+                  <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
+                    {parts
+                      .filter(({ part }) => !part.removed)
+                      .map(({ part, key }) => (part.added ? ins(key, part.value) : <span key={key}>{part.value}</span>))}
+                  </Text>
+                </SimpleGrid>
               )}
-            </Text>
-          </Paper>
-        ))}
+            </Paper>
+          );
+        })}
     </Stack>
   );
 }

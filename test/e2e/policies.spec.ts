@@ -46,6 +46,9 @@ test('legal drafts a change with a safe preview, a second person approves and sc
     await detail.getByTestId('tab-compare').click();
     await expect(detail.locator('[data-testid="diff-section"][data-change="changed"]')).toHaveCount(1);
     await expect(detail.getByTestId('policy-diff').locator('ins')).toContainText(['Zahlwerk']);
+    await detail.getByTestId('diff-layout').getByText('Side by side').click();
+    await expect(detail.getByTestId('diff-split')).toHaveCount(1);
+    await expect(detail.getByTestId('diff-split').locator('del').first()).toBeVisible();
     await detail.getByRole('tab', { name: 'Text' }).click();
     await detail.getByTestId('submit-policy').click();
     await expect(detail.getByTestId('policy-status')).toHaveText('In review');
