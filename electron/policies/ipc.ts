@@ -31,6 +31,10 @@ export function registerPolicyHandlers(ipc: IpcRegistry, { writes, versions }: P
     writes.mutate('policyVersion', id, 'edit', patch);
     return shown(id);
   });
+  ipc.handle('policy.classify', ({ id, ...args }) => {
+    writes.mutate('policyVersion', id, 'classify', args);
+    return shown(id);
+  });
   ipc.handle('policy.submit', ({ id, ...args }) => {
     writes.mutate('policyVersion', id, 'submit', args);
     return shown(id);

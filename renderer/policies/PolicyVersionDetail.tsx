@@ -3,6 +3,7 @@ import {
   Alert,
   Badge,
   Button,
+  Checkbox,
   Group,
   Paper,
   SegmentedControl,
@@ -19,7 +20,7 @@ import {
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { PolicySection, PolicyVersion } from '../../shared/api/policies';
+import { ChangeQuestion, type PolicySection, type PolicyVersion } from '../../shared/api/policies';
 import { localDateTime, zonedInstant } from '../../shared/domain/calendar';
 import { diffSections } from '../../shared/domain/policy-diff';
 import { BridgeCallError } from '../../shared/ipc/bridge';
@@ -32,7 +33,7 @@ import { useBridge } from '../bridge/context';
 import { renderMarkdown } from './markdown';
 import { statusColor } from './PolicyRegister';
 
-type Step = 'policy.edit' | 'policy.submit' | 'policy.approve' | 'policy.schedule';
+type Step = 'policy.edit' | 'policy.classify' | 'policy.submit' | 'policy.approve' | 'policy.schedule';
 
 /** One step of a version through the outbox, its refusal kept beside the form. */
 function useStep(version: PolicyVersion) {
@@ -98,6 +99,7 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
             {t('detail.published', { at: f.instant(version.publishedAt), sha: version.sha256 })}
           </Text>
         )}
+        {version.basedOn !== null && <ClassificationPanel version={version} />}
         <Workflow version={version} />
         <Tabs defaultValue="text" keepMounted={false}>
           <Tabs.List>
@@ -130,6 +132,94 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
         </Tabs>
       </Stack>
     </Drawer>
+  );
+}
+
+/** Material or minor: the guided questions propose, the author confirms with a reason. */
+function ClassificationPanel({ version }: { version: PolicyVersion }) {
+  const { t } = useTranslation('policies');
+  const staffName = useStaffNames();
+  const mayWrite = useMayWrite('policy:write') && editable(version.status);
+  const { mutation, errors, failure } = useStep(version);
+  const recorded = version.classification;
+  const [answers, setAnswers] = useState<ChangeQuestion[]>(recorded?.answers ?? []);
+  const proposed = answers.length ? 'material' : 'minor';
+  const [kind, setKind] = useState<'material' | 'minor' | null>(recorded?.kind ?? null);
+  const [reason, setReason] = useState(recorded?.reason ?? '');
+  const toggle = (question: ChangeQuestion, on: boolean) => setAnswers(on ? [...answers, question] : answers.filter((a) => a !== question));
+  return (
+    <Paper withBorder p="sm" data-testid="policy-classification">
+      <Stack gap="xs">
+        <Text fw={600} size="sm">
+          {t('classification.title')}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {t('classification.explain')}
+        </Text>
+        {recorded && (
+          <Text size="sm" data-testid="classification-recorded">
+            {t('classification.recorded', {
+              kind: t(`classification.${recorded.kind}`),
+              by: staffName(recorded.by),
+              reason: recorded.reason,
+            })}
+          </Text>
+        )}
+        {(recorded?.needsConsent || answers.includes('new_consent')) && (
+          <Alert color="orange" py={6} data-testid="needs-consent">
+            {t('classification.needsConsent')}
+          </Alert>
+        )}
+        {mayWrite && (
+          <>
+            <SimpleGrid cols={{ base: 1, md: 2 }} spacing={4}>
+              {ChangeQuestion.options.map((question) => (
+                <Checkbox
+                  key={question}
+                  label={t(`classification.question.${question}`)}
+                  checked={answers.includes(question)}
+                  onChange={(e) => toggle(question, e.currentTarget.checked)}
+                />
+              ))}
+            </SimpleGrid>
+            <Text size="sm" data-testid="classification-proposed">
+              {t('classification.proposed', { kind: t(`classification.${proposed}`) })}
+            </Text>
+            <Group align="flex-end">
+              <Select
+                label={t('classification.kind')}
+                data={(['material', 'minor'] as const).map((value) => ({ value, label: t(`classification.${value}`) }))}
+                value={kind ?? proposed}
+                onChange={(value) => setKind(value === 'minor' ? 'minor' : 'material')}
+                allowDeselect={false}
+                w={200}
+              />
+              <TextInput
+                style={{ flex: 1 }}
+                label={t('classification.reason')}
+                value={reason}
+                onChange={(e) => setReason(e.currentTarget.value)}
+                error={errors.reason}
+                data-testid="classification-reason"
+              />
+              <Button
+                variant="default"
+                loading={mutation.isPending}
+                onClick={() => mutation.mutate({ channel: 'policy.classify', args: { answers, kind: kind ?? proposed, reason } })}
+                data-testid="classify-policy"
+              >
+                {t('classification.save')}
+              </Button>
+            </Group>
+            {failure && !errors.reason && (
+              <Alert color="red" py={6}>
+                {failure}
+              </Alert>
+            )}
+          </>
+        )}
+      </Stack>
+    </Paper>
   );
 }
 

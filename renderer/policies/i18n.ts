@@ -6,11 +6,35 @@ const de = {
   change: {
     draft: 'Neue Fassung von „{{title}}“ entwerfen',
     edit: 'Fassung ändern',
+    classify: 'Als {{kind}} einstufen',
     submit: 'Zur Prüfung geben',
     approve: 'Freigeben',
     schedule: 'Veröffentlichung planen',
   },
   document: { privacy: 'Datenschutzerklärung', cookies: 'Cookie-Hinweis' },
+  classification: {
+    title: 'Wesentlich oder geringfügig?',
+    explain:
+      'Wesentliche Änderungen werden den Nutzern aktiv und mit Vorlauf mitgeteilt (E-Mail und Hinweis in der App), geringfügige nur veröffentlicht.',
+    material: 'wesentlich',
+    minor: 'geringfügig',
+    proposed: 'Vorschlag nach den Antworten: {{kind}}',
+    kind: 'Einstufung',
+    reason: 'Begründung',
+    save: 'Einstufung festhalten',
+    recorded: 'Eingestuft als {{kind}} von {{by}}: {{reason}}',
+    needsConsent:
+      'Neue Verarbeitung auf Grundlage einer Einwilligung: dafür braucht es die Einwilligung der Nutzer, ein Hinweis genügt nicht.',
+    question: {
+      new_purpose: 'Neuer Zweck der Verarbeitung?',
+      new_recipient: 'Neue Empfänger oder Kategorien von Auftragsverarbeitern?',
+      new_transfer: 'Neue Übermittlung in ein Drittland?',
+      legal_basis_changed: 'Geänderte Rechtsgrundlage?',
+      longer_retention: 'Längere Speicherdauer?',
+      rights_affected: 'Sind Rechte der Betroffenen berührt?',
+      new_consent: 'Neue Verarbeitung auf Grundlage einer Einwilligung?',
+    },
+  },
   language: { de: 'Deutsch', en: 'Englisch' },
   status: {
     draft: 'Entwurf',
@@ -73,6 +97,7 @@ const de = {
   event: {
     drafted: 'entworfen',
     edited: 'geändert',
+    classified: 'eingestuft',
     submitted: 'zur Prüfung gegeben',
     approved: 'freigegeben',
     approval_void: 'Freigabe aufgehoben (nach der Freigabe geändert)',
@@ -87,11 +112,34 @@ const en: Catalogue<typeof de> = {
   change: {
     draft: 'Draft a new version of “{{title}}”',
     edit: 'Change the version',
+    classify: 'Classify as {{kind}}',
     submit: 'Submit for review',
     approve: 'Approve',
     schedule: 'Schedule publishing',
   },
   document: { privacy: 'Privacy policy', cookies: 'Cookie notice' },
+  classification: {
+    title: 'Material or minor?',
+    explain:
+      'Material changes are told to users actively and well in advance (e-mail and an in-app notice); minor ones are simply published.',
+    material: 'material',
+    minor: 'minor',
+    proposed: 'Proposed by the answers: {{kind}}',
+    kind: 'Classification',
+    reason: 'Reason',
+    save: 'Record the classification',
+    recorded: 'Classified as {{kind}} by {{by}}: {{reason}}',
+    needsConsent: "A new processing based on consent: it needs the users' consent, a notice is not enough.",
+    question: {
+      new_purpose: 'A new purpose of processing?',
+      new_recipient: 'New recipients or categories of processors?',
+      new_transfer: 'A new transfer to a third country?',
+      legal_basis_changed: 'A changed legal basis?',
+      longer_retention: 'Longer retention?',
+      rights_affected: "Are the data subjects' rights affected?",
+      new_consent: 'A new processing based on consent?',
+    },
+  },
   language: { de: 'German', en: 'English' },
   status: {
     draft: 'Draft',
@@ -154,6 +202,7 @@ const en: Catalogue<typeof de> = {
   event: {
     drafted: 'drafted',
     edited: 'changed',
+    classified: 'classified',
     submitted: 'submitted for review',
     approved: 'approved',
     approval_void: 'approval void (changed after approval)',

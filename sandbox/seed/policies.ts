@@ -77,6 +77,7 @@ function published(
     title,
     sections,
     changeSummary: 'Erste veröffentlichte Fassung',
+    classification: null,
     status: 'published',
     authorId: 'stf_hartmann',
     approvedBy: 'stf_vogel',

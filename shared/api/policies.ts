@@ -21,11 +21,46 @@ export type PolicySection = z.infer<typeof PolicySection>;
 
 const Sections = z.array(PolicySection).min(1).max(80);
 
+/** The guided questions on what a change does (each yes makes it material: users are told actively). */
+export const ChangeQuestion = z.enum([
+  'new_purpose',
+  'new_recipient',
+  'new_transfer',
+  'legal_basis_changed',
+  'longer_retention',
+  'rights_affected',
+  'new_consent',
+]);
+export type ChangeQuestion = z.infer<typeof ChangeQuestion>;
+
+/** Material (told to users actively, well in advance) or minor (simply published), as the author confirmed it. */
+export const Classification = z.object({
+  answers: z.array(ChangeQuestion),
+  proposed: z.enum(['material', 'minor']),
+  kind: z.enum(['material', 'minor']),
+  reason: z.string(),
+  /** A new processing on consent needs consent, not a notice: flagged for the author. */
+  needsConsent: z.boolean(),
+  by: z.string().min(1).max(64),
+  at: Iso,
+});
+export type Classification = z.infer<typeof Classification>;
+
+/** POST /v1/policy-versions/{id}/classify: the answers, and the classification the author confirms with a reason. */
+export const PolicyClassify = z
+  .strictObject({
+    answers: z.array(ChangeQuestion).max(7),
+    kind: z.enum(['material', 'minor']),
+    reason: z.string().trim().min(10).max(2000),
+  })
+  .meta({ id: 'PolicyClassify' });
+export type PolicyClassify = z.infer<typeof PolicyClassify>;
+
 export const PolicyEvent = z.object({
   id: Id,
   at: Iso,
   actor: z.string().min(1).max(64),
-  kind: z.enum(['drafted', 'edited', 'submitted', 'approved', 'approval_void', 'scheduled', 'published', 'superseded']),
+  kind: z.enum(['drafted', 'edited', 'classified', 'submitted', 'approved', 'approval_void', 'scheduled', 'published', 'superseded']),
   text: z.string().max(2000).default(''),
 });
 
@@ -41,6 +76,8 @@ export const PolicyVersion = EntityBase.extend({
   sections: z.array(PolicySection),
   /** What changed, for the changelog and the users' notice. */
   changeSummary: z.string().max(5000),
+  /** Material or minor, confirmed by the author; required before review (none for a first version). */
+  classification: Classification.nullable().default(null),
   status: PolicyStatus,
   authorId: z.string().min(1).max(64),
   approvedBy: z.string().nullable(),

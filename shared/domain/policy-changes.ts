@@ -1,4 +1,4 @@
-import type { PolicyDraft, PolicyEdit, PolicySection, PolicyVersion } from '../api/policies';
+import type { PolicyClassify, PolicyDraft, PolicyEdit, PolicySection, PolicyVersion } from '../api/policies';
 import { policyVersionId } from '../api/policies';
 import type { MutationContext } from '../entities/descriptor';
 import { canonicalJson } from './breach-reports';
@@ -54,6 +54,7 @@ export function draftPolicy(input: PolicyDraft, ctx: MutationContext): PolicyVer
     title: input.title,
     sections: input.sections,
     changeSummary: input.changeSummary,
+    classification: null,
     status: 'draft',
     authorId: ctx.actor,
     approvedBy: null,
@@ -100,8 +101,46 @@ function move(current: PolicyVersion, from: PolicyVersion['status'], to: PolicyV
   void ctx;
 }
 
+/**
+ * What the change does, answered by the author: any yes proposes "material" (told to users actively, well in
+ * advance); the author confirms the classification with a reason, and may depart from the proposal only so.
+ * A new processing on consent is flagged: it needs the users' consent, not a notice.
+ */
+export function classifyPolicy(current: PolicyVersion, args: PolicyClassify, ctx: MutationContext): PolicyVersion {
+  if (!editable.includes(current.status)) {
+    throw new RuleError('policy-not-editable', `A ${current.status} version is not changed: draft a new one.`, 'status', {
+      status: current.status,
+    });
+  }
+  const answers = [...new Set(args.answers)];
+  const proposed = answers.length ? 'material' : 'minor';
+  const voided = current.status === 'approved';
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    classification: {
+      answers,
+      proposed,
+      kind: args.kind,
+      reason: args.reason,
+      needsConsent: answers.includes('new_consent'),
+      by: ctx.actor,
+      at: ctx.at,
+    },
+    // What the approver saw was classified otherwise: approval does not carry over.
+    status: voided ? 'draft' : current.status,
+    approvedBy: voided ? null : current.approvedBy,
+    approvedAt: voided ? null : current.approvedAt,
+    timeline: [...current.timeline, event(ctx, 'classified', args.kind), ...(voided ? [event(ctx, 'approval_void')] : [])],
+  };
+}
+
 export function submitPolicy(current: PolicyVersion, args: { note: string }, ctx: MutationContext): PolicyVersion {
   move(current, 'draft', 'in_review', ctx);
+  // A change is reviewed knowing whether users must be told of it; a first version has nothing to compare.
+  if (current.basedOn !== null && !current.classification) {
+    throw new RuleError('policy-unclassified', 'Say whether the change is material or minor before it goes to review.', 'classification');
+  }
   return { ...current, updatedAt: ctx.at, status: 'in_review', timeline: [...current.timeline, event(ctx, 'submitted', args.note)] };
 }
 

@@ -86,6 +86,7 @@ export const problemCodes = [
   'invalid-policy-transition',
   'four-eyes',
   'effective-in-past',
+  'policy-unclassified',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

@@ -1,5 +1,5 @@
-import { PolicyApprove, PolicyDraft, PolicyEdit, PolicySchedule, PolicySubmit, PolicyVersion } from '../api/policies';
-import { approvePolicy, draftPolicy, editPolicy, schedulePolicy, submitPolicy } from '../domain/policy-changes';
+import { PolicyApprove, PolicyClassify, PolicyDraft, PolicyEdit, PolicySchedule, PolicySubmit, PolicyVersion } from '../api/policies';
+import { approvePolicy, classifyPolicy, draftPolicy, editPolicy, schedulePolicy, submitPolicy } from '../domain/policy-changes';
 import { createMutator, defineEntity, updateMutator } from '../entities/descriptor';
 
 const update = updateMutator<PolicyVersion>();
@@ -27,6 +27,12 @@ export const policyVersionEntity = defineEntity<PolicyVersion>()({
       args: PolicyEdit,
       http: { method: 'patch', path: '/{id}' },
       apply: editPolicy,
+    }),
+    classify: update({
+      summary: 'Answer what the change does and confirm it as material or minor, with a reason',
+      args: PolicyClassify,
+      http: { method: 'post', path: '/{id}/classify' },
+      apply: classifyPolicy,
     }),
     submit: update({
       summary: 'Submit the draft for review',

@@ -50,6 +50,13 @@ test('legal drafts a change with a safe preview, a second person approves and sc
     await expect(detail.getByTestId('diff-split')).toHaveCount(1);
     await expect(detail.getByTestId('diff-split').locator('del').first()).toBeVisible();
     await detail.getByRole('tab', { name: 'Text' }).click();
+    // Material or minor: a new recipient proposes material; the author confirms with a reason.
+    const classification = detail.getByTestId('policy-classification');
+    await classification.getByLabel('New recipients or categories of processors?').check();
+    await expect(classification.getByTestId('classification-proposed')).toHaveText('Proposed by the answers: material');
+    await classification.getByTestId('classification-reason').fill('Neuer Zahlungsdienstleister: Nutzer werden aktiv informiert.');
+    await classification.getByTestId('classify-policy').click();
+    await expect(classification.getByTestId('classification-recorded')).toContainText('Classified as material by Felix Hartmann');
     await detail.getByTestId('submit-policy').click();
     await expect(detail.getByTestId('policy-status')).toHaveText('In review');
     // Four eyes: the author is told someone else approves.

@@ -274,10 +274,10 @@ const cases = (): Cases => {
   // The approved one is kept for scheduling: an edit would void its approval before it is scheduled.
   const changeableId = fc.constantFrom(...policyIds.filter((id) => id !== 'pol_privacy_de_2'));
   // Mostly versions in the state the step needs, so that both outcomes are seen.
-  const inState = (status: string) => {
+  const inState = (status: string, also: (version: PolicyVersion) => boolean = () => true) => {
     const ids = platform.sandbox.store
       .all<PolicyVersion>('policyVersion')
-      .filter((version) => version.status === status)
+      .filter((version) => version.status === status && also(version))
       .map((version) => version.id);
     return ids.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: policyId }) : policyId;
   };
@@ -554,8 +554,30 @@ const cases = (): Cases => {
           }),
         ),
       }),
-      submit: fc.record({ id: changeableId, args: fc.record({ note: fc.constantFrom('', 'Bitte prüfen') }) }),
-      approve: fc.record({ id: inState('in_review'), args: fc.record({ note: fc.constantFrom('', 'Geprüft') }) }),
+      classify: fc.record({
+        id: inState('draft'),
+        args: fc.record({
+          answers: fc.uniqueArray(fc.constantFrom('new_purpose' as const, 'new_recipient' as const, 'new_consent' as const), {
+            maxLength: 2,
+          }),
+          kind: fc.constantFrom('material' as const, 'minor' as const),
+          // Now and then without a real reason: refused by both.
+          reason: fc.oneof(
+            { weight: 5, arbitrary: fc.constant('Neuer Empfänger, Nutzer werden informiert.') },
+            { weight: 1, arbitrary: fc.constant('kurz') },
+          ),
+        }),
+      }),
+      // Mostly classified drafts (an unclassified change is refused review).
+      submit: fc.record({
+        id: inState('draft', (version) => version.classification !== null),
+        args: fc.record({ note: fc.constantFrom('', 'Bitte prüfen') }),
+      }),
+      // Mostly versions someone else wrote (four eyes refuses the administrator's own).
+      approve: fc.record({
+        id: inState('in_review', (version) => version.authorId !== 'stf_schmitt'),
+        args: fc.record({ note: fc.constantFrom('', 'Geprüft') }),
+      }),
       schedule: fc.record({
         id: inState('approved'),
         args: fc.record({
@@ -618,7 +640,12 @@ function comparable(doc: Versioned | null): unknown {
   // A policy version's timeline and approval carry each side's own instants and entry ids.
   if ('sections' in rest) {
     const policy = rest as Omit<PolicyVersion, 'version' | 'updatedAt'>;
-    return { ...policy, approvedAt: policy.approvedAt && '', timeline: policy.timeline.map(({ id: _i, at: _a, ...entry }) => entry) };
+    return {
+      ...policy,
+      approvedAt: policy.approvedAt && '',
+      classification: policy.classification && { ...policy.classification, at: '' },
+      timeline: policy.timeline.map(({ id: _i, at: _a, ...entry }) => entry),
+    };
   }
   // An entry's history records the instant of each change: each side has its own.
   const history = (rest as { history?: { at: string }[] }).history;

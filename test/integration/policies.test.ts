@@ -45,6 +45,15 @@ describe('policy versions through the console and the platform', () => {
         changeSummary: 'Neuer Zahlungsdienstleister (Abschnitt 11)',
       });
       expect(drafted).toMatchObject({ id: 'pol_privacy_de_2', number: 2, status: 'draft', pending: true });
+      // A change goes to review only classified: a new recipient makes it material.
+      await expect(legal.call('policy.submit', { id: drafted.id })).rejects.toMatchObject({ problem: 'policy-unclassified' });
+      const classified = await legal.call('policy.classify', {
+        id: drafted.id,
+        answers: ['new_recipient'],
+        kind: 'material',
+        reason: 'Neuer Zahlungsdienstleister als Empfänger: Nutzer werden aktiv informiert.',
+      });
+      expect(classified.classification).toMatchObject({ proposed: 'material', kind: 'material', needsConsent: false });
       await legal.call('policy.submit', { id: drafted.id });
       // Four eyes: the author's own approval is refused by the console already, and by the platform.
       await expect(legal.call('policy.approve', { id: drafted.id })).rejects.toMatchObject({ problem: 'four-eyes' });

@@ -58,6 +58,7 @@ const samples: Record<string, Record<string, Record<string, unknown>[]>> = {
   policyVersion: {
     draft: [{ title: 'Datenschutzerklärung' }],
     edit: [{ changeSummary: 'Neue Empfänger' }],
+    classify: [{ kind: 'material', answers: ['new_recipient'], reason: 'Neuer Empfänger' }],
     submit: [{ note: '' }],
     approve: [{ note: 'Geprüft' }],
     schedule: [{ effectiveAt: '2026-12-27T00:00:00.000Z' }],

@@ -6,6 +6,7 @@ import { privacyPolicyText } from '../../../sandbox/seed/privacy-policy-text';
 import { PolicyDraft, type PolicyVersion } from '../../../shared/api/policies';
 import {
   approvePolicy,
+  classifyPolicy,
   draftPolicy,
   editPolicy,
   publishedText,
@@ -49,6 +50,14 @@ const draft = (): PolicyVersion =>
     as('stf_hartmann'),
   );
 
+/** The draft, classified as material (a new recipient). */
+const classified = () =>
+  classifyPolicy(
+    draft(),
+    { answers: ['new_recipient'], kind: 'material', reason: 'Neuer Empfänger, Nutzer werden informiert.' },
+    as('stf_hartmann'),
+  );
+
 describe('policy versions', () => {
   it("the demo's version 1 is the platform's current policy, in its numbered sections, fingerprinted", () => {
     expect(privacyPolicyText).toBe(readFileSync(new URL('../../../resources/seed/datenschutzerklaerung.txt', import.meta.url), 'utf8'));
@@ -77,19 +86,20 @@ describe('policy versions', () => {
   });
 
   it('four eyes: the author cannot approve; an edit after approval voids it; published text never changes', () => {
-    let version = submitPolicy(draft(), { note: '' }, as('stf_hartmann'));
+    expect(code(() => submitPolicy(draft(), { note: '' }, as('stf_hartmann')))).toBe('policy-unclassified');
+    let version = submitPolicy(classified(), { note: '' }, as('stf_hartmann'));
     expect(code(() => approvePolicy(version, { note: '' }, as('stf_hartmann')))).toBe('four-eyes');
     version = approvePolicy(version, { note: 'Geprüft' }, as('stf_vogel'));
     expect(version).toMatchObject({ status: 'approved', approvedBy: 'stf_vogel' });
     const edited = editPolicy(version, { changeSummary: 'Neuer Zahlungsdienstleister, neue Empfänger' }, as('stf_hartmann'));
     expect(edited).toMatchObject({ status: 'draft', approvedBy: null });
-    expect(edited.timeline.map((e) => e.kind)).toEqual(['drafted', 'submitted', 'approved', 'edited', 'approval_void']);
+    expect(edited.timeline.map((e) => e.kind)).toEqual(['drafted', 'classified', 'submitted', 'approved', 'edited', 'approval_void']);
     expect(code(() => editPolicy(privacy, { changeSummary: 'x' }, as('stf_hartmann')))).toBe('policy-not-editable');
     expect(code(() => schedulePolicy(edited, { effectiveAt: '2030-01-01T00:00:00Z' }, as('stf_vogel')))).toBe('invalid-policy-transition');
   });
 
   it('scheduled for the future only; at the instant the platform publishes it, fingerprinted, and supersedes the last', () => {
-    let version = approvePolicy(submitPolicy(draft(), { note: '' }, as('stf_hartmann')), { note: '' }, as('stf_vogel'));
+    let version = approvePolicy(submitPolicy(classified(), { note: '' }, as('stf_hartmann')), { note: '' }, as('stf_vogel'));
     expect(code(() => schedulePolicy(version, { effectiveAt: '2020-01-01T00:00:00Z' }, as('stf_vogel')))).toBe('effective-in-past');
     version = schedulePolicy(version, { effectiveAt: '2030-01-01T00:00:00+01:00' }, as('stf_vogel'));
     expect(version).toMatchObject({ status: 'scheduled', effectiveAt: '2029-12-31T23:00:00.000Z' });
@@ -119,5 +129,28 @@ describe('comparing two versions', () => {
       ['s-new', 'added'],
     ]);
     expect(diff[1].words.filter((w) => w.added).map((w) => w.value.trim())).toEqual(['Neu: Zahlwerk GmbH.']);
+  });
+});
+
+describe('material or minor', () => {
+  it('any yes proposes material; the author confirms with a reason; consent-based processing is flagged', () => {
+    const minor = classifyPolicy(draft(), { answers: [], kind: 'minor', reason: 'Nur Tippfehler und Formulierungen.' }, as('stf_hartmann'));
+    expect(minor.classification).toMatchObject({ proposed: 'minor', kind: 'minor', needsConsent: false });
+    const consent = classifyPolicy(
+      draft(),
+      { answers: ['new_consent', 'new_purpose'], kind: 'material', reason: 'Neues Lern-Tracking auf Einwilligung.' },
+      as('stf_hartmann'),
+    );
+    expect(consent.classification).toMatchObject({ proposed: 'material', needsConsent: true, answers: ['new_consent', 'new_purpose'] });
+    // Departing from the proposal is the author's call, with the reason on record.
+    const departed = classifyPolicy(
+      draft(),
+      { answers: ['longer_retention'], kind: 'minor', reason: 'Nur die Frist der Rechnungen an das HGB angepasst.' },
+      as('stf_hartmann'),
+    );
+    expect(departed.classification).toMatchObject({ proposed: 'material', kind: 'minor' });
+    expect(code(() => classifyPolicy(privacy, { answers: [], kind: 'minor', reason: 'Nur Tippfehler.' }, as('stf_hartmann')))).toBe(
+      'policy-not-editable',
+    );
   });
 });
