@@ -35,6 +35,10 @@ export function registerPolicyHandlers(ipc: IpcRegistry, { writes, versions }: P
     writes.mutate('policyVersion', id, 'classify', args);
     return shown(id);
   });
+  ipc.handle('policy.dismissHint', ({ id, ...args }) => {
+    writes.mutate('policyVersion', id, 'dismissHint', args);
+    return shown(id);
+  });
   ipc.handle('policy.submit', ({ id, ...args }) => {
     writes.mutate('policyVersion', id, 'submit', args);
     return shown(id);

@@ -31,6 +31,7 @@ import { useStaffNames } from '../app/staff';
 import { useMayWrite, useWorkspace } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { renderMarkdown } from './markdown';
+import { PolicyCheck } from './PolicyCheck';
 import { statusColor } from './PolicyRegister';
 
 type Step = 'policy.edit' | 'policy.classify' | 'policy.submit' | 'policy.approve' | 'policy.schedule';
@@ -107,6 +108,9 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
             <Tabs.Tab value="compare" data-testid="tab-compare">
               {t('detail.compareTab')}
             </Tabs.Tab>
+            <Tabs.Tab value="check" data-testid="tab-check">
+              {t('check.tab')}
+            </Tabs.Tab>
             <Tabs.Tab value="timeline">{t('detail.timeline')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="text" pt="sm">
@@ -118,6 +122,9 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
             ) : (
               <Text c="dimmed">{t('detail.noBase')}</Text>
             )}
+          </Tabs.Panel>
+          <Tabs.Panel value="check" pt="sm">
+            <PolicyCheck version={version} sections={version.sections} />
           </Tabs.Panel>
           <Tabs.Panel value="timeline" pt="sm">
             <Stack gap={2}>

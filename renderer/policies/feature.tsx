@@ -13,6 +13,7 @@ export const policiesFeature = defineFeature({
     policyVersion: {
       draft: (args, { t }) => t('change.draft', { title: args.title }),
       edit: (_, { t }) => t('change.edit'),
+      dismissHint: (_, { t }) => t('change.dismissHint'),
       classify: (args, { t }) => t('change.classify', { kind: t(`classification.${args.kind}`) }),
       submit: (_, { t }) => t('change.submit'),
       approve: (_, { t }) => t('change.approve'),

@@ -78,6 +78,7 @@ function published(
     sections,
     changeSummary: 'Erste veröffentlichte Fassung',
     classification: null,
+    dismissedHints: [],
     status: 'published',
     authorId: 'stf_hartmann',
     approvedBy: 'stf_vogel',

@@ -78,6 +78,8 @@ export const PolicyVersion = EntityBase.extend({
   changeSummary: z.string().max(5000),
   /** Material or minor, confirmed by the author; required before review (none for a first version). */
   classification: Classification.nullable().default(null),
+  /** Suggestions from the registry the author set aside, each with the reason (the rest are taken up in the text). */
+  dismissedHints: z.array(z.object({ key: z.string(), reason: z.string(), by: z.string(), at: Iso })).default([]),
   status: PolicyStatus,
   authorId: z.string().min(1).max(64),
   approvedBy: z.string().nullable(),
@@ -114,6 +116,12 @@ export const PolicyEdit = z
   .partial()
   .meta({ id: 'PolicyEdit' });
 export type PolicyEdit = z.infer<typeof PolicyEdit>;
+
+/** POST /v1/policy-versions/{id}/dismiss-hint: set a registry suggestion aside, with the reason. */
+export const PolicyDismissHint = z
+  .strictObject({ key: z.string().trim().min(3).max(120), reason: z.string().trim().min(10).max(2000) })
+  .meta({ id: 'PolicyDismissHint' });
+export type PolicyDismissHint = z.infer<typeof PolicyDismissHint>;
 
 /** POST /v1/policy-versions/{id}/submit: ready for review. */
 export const PolicySubmit = z.strictObject({ note: z.string().trim().max(2000).default('') }).meta({ id: 'PolicySubmit' });

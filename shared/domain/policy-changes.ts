@@ -1,4 +1,4 @@
-import type { PolicyClassify, PolicyDraft, PolicyEdit, PolicySection, PolicyVersion } from '../api/policies';
+import type { PolicyClassify, PolicyDismissHint, PolicyDraft, PolicyEdit, PolicySection, PolicyVersion } from '../api/policies';
 import { policyVersionId } from '../api/policies';
 import type { MutationContext } from '../entities/descriptor';
 import { canonicalJson } from './breach-reports';
@@ -55,6 +55,7 @@ export function draftPolicy(input: PolicyDraft, ctx: MutationContext): PolicyVer
     sections: input.sections,
     changeSummary: input.changeSummary,
     classification: null,
+    dismissedHints: [],
     status: 'draft',
     authorId: ctx.actor,
     approvedBy: null,
@@ -132,6 +133,20 @@ export function classifyPolicy(current: PolicyVersion, args: PolicyClassify, ctx
     approvedBy: voided ? null : current.approvedBy,
     approvedAt: voided ? null : current.approvedAt,
     timeline: [...current.timeline, event(ctx, 'classified', args.kind), ...(voided ? [event(ctx, 'approval_void')] : [])],
+  };
+}
+
+/** A suggestion from the registry set aside, with the reason on record (again: the newer reason counts). */
+export function dismissHint(current: PolicyVersion, args: PolicyDismissHint, ctx: MutationContext): PolicyVersion {
+  if (!editable.includes(current.status)) {
+    throw new RuleError('policy-not-editable', `A ${current.status} version is not changed: draft a new one.`, 'status', {
+      status: current.status,
+    });
+  }
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    dismissedHints: [...current.dismissedHints.filter((hint) => hint.key !== args.key), { ...args, by: ctx.actor, at: ctx.at }],
   };
 }
 

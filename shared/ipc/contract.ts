@@ -21,7 +21,16 @@ import { checkReachable, type Dsar, DsarCreateFields, DsarPriority, DsarStatus, 
 import { ClockSettings, DsarAction, type Message, MessageKind } from '../api/dsar-workflow';
 import type { Job } from '../api/jobs';
 import { type LetterTemplates, LetterTemplatesSave } from '../api/letter-templates';
-import { PolicyApprove, PolicyClassify, PolicyDraft, PolicyEdit, PolicySchedule, PolicySubmit, type PolicyVersion } from '../api/policies';
+import {
+  PolicyApprove,
+  PolicyClassify,
+  PolicyDismissHint,
+  PolicyDraft,
+  PolicyEdit,
+  PolicySchedule,
+  PolicySubmit,
+  type PolicyVersion,
+} from '../api/policies';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
 import type { ReportGap } from '../domain/breach-reports';
 import type { DueDate } from '../domain/dsar-clock';
@@ -349,6 +358,7 @@ export const channels = {
   'policy.draft': channel<PolicyVersion & { pending: boolean }>()(PolicyDraft.omit({ id: true })),
   'policy.edit': channel<PolicyVersion & { pending: boolean }>()(z.strictObject({ id: Id, patch: PolicyEdit })),
   'policy.classify': channel<PolicyVersion & { pending: boolean }>()(PolicyClassify.extend({ id: Id })),
+  'policy.dismissHint': channel<PolicyVersion & { pending: boolean }>()(PolicyDismissHint.extend({ id: Id })),
   'policy.submit': channel<PolicyVersion & { pending: boolean }>()(PolicySubmit.extend({ id: Id })),
   'policy.approve': channel<PolicyVersion & { pending: boolean }>()(PolicyApprove.extend({ id: Id })),
   'policy.schedule': channel<PolicyVersion & { pending: boolean }>()(PolicySchedule.extend({ id: Id })),

@@ -1,5 +1,22 @@
-import { PolicyApprove, PolicyClassify, PolicyDraft, PolicyEdit, PolicySchedule, PolicySubmit, PolicyVersion } from '../api/policies';
-import { approvePolicy, classifyPolicy, draftPolicy, editPolicy, schedulePolicy, submitPolicy } from '../domain/policy-changes';
+import {
+  PolicyApprove,
+  PolicyClassify,
+  PolicyDismissHint,
+  PolicyDraft,
+  PolicyEdit,
+  PolicySchedule,
+  PolicySubmit,
+  PolicyVersion,
+} from '../api/policies';
+import {
+  approvePolicy,
+  classifyPolicy,
+  dismissHint,
+  draftPolicy,
+  editPolicy,
+  schedulePolicy,
+  submitPolicy,
+} from '../domain/policy-changes';
 import { createMutator, defineEntity, updateMutator } from '../entities/descriptor';
 
 const update = updateMutator<PolicyVersion>();
@@ -33,6 +50,12 @@ export const policyVersionEntity = defineEntity<PolicyVersion>()({
       args: PolicyClassify,
       http: { method: 'post', path: '/{id}/classify' },
       apply: classifyPolicy,
+    }),
+    dismissHint: update({
+      summary: 'Set a suggestion from the registry aside, with the reason',
+      args: PolicyDismissHint,
+      http: { method: 'post', path: '/{id}/dismiss-hint' },
+      apply: dismissHint,
     }),
     submit: update({
       summary: 'Submit the draft for review',

@@ -57,6 +57,16 @@ test('legal drafts a change with a safe preview, a second person approves and sc
     await classification.getByTestId('classification-reason').fill('Neuer Zahlungsdienstleister: Nutzer werden aktiv informiert.');
     await classification.getByTestId('classify-policy').click();
     await expect(classification.getByTestId('classification-recorded')).toContainText('Classified as material by Felix Hartmann');
+    // The policy against Art. 13 and the registry: what is missing, what the registry has that the text does not.
+    await detail.getByTestId('tab-check').click();
+    await expect(detail.locator('[data-testid="art13-item"][data-item="dpo"]')).toHaveAttribute('data-found', 'false');
+    await expect(detail.locator('[data-testid="art13-item"][data-item="rights"]')).toHaveAttribute('data-found', 'true');
+    const hint = detail.locator('[data-testid="registry-hint"][data-key="activity:act_support"]');
+    await hint.getByTestId('dismiss-hint').click();
+    await hint.getByTestId('hint-reason').fill('Der Support ist in Abschnitt 19 beschrieben.');
+    await hint.getByTestId('confirm-dismiss').click();
+    await expect(detail.getByTestId('dismissed-hint')).toContainText('Der Support ist in Abschnitt 19 beschrieben.');
+    await detail.getByRole('tab', { name: 'Text' }).click();
     await detail.getByTestId('submit-policy').click();
     await expect(detail.getByTestId('policy-status')).toHaveText('In review');
     // Four eyes: the author is told someone else approves.

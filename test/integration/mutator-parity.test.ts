@@ -568,6 +568,16 @@ const cases = (): Cases => {
           ),
         }),
       }),
+      dismissHint: fc.record({
+        id: changeableId,
+        args: fc.record({
+          key: fc.constantFrom('activity:act_support', 'processor:prc_payments-zahlwerk'),
+          reason: fc.oneof(
+            { weight: 4, arbitrary: fc.constant('Steht bereits in Abschnitt 19.') },
+            { weight: 1, arbitrary: fc.constant('kurz') },
+          ),
+        }),
+      }),
       // Mostly classified drafts (an unclassified change is refused review).
       submit: fc.record({
         id: inState('draft', (version) => version.classification !== null),
@@ -644,6 +654,7 @@ function comparable(doc: Versioned | null): unknown {
       ...policy,
       approvedAt: policy.approvedAt && '',
       classification: policy.classification && { ...policy.classification, at: '' },
+      dismissedHints: policy.dismissedHints.map((hint) => ({ ...hint, at: '' })),
       timeline: policy.timeline.map(({ id: _i, at: _a, ...entry }) => entry),
     };
   }

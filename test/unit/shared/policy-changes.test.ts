@@ -3,10 +3,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoPolicies, splitPolicy } from '../../../sandbox/seed/policies';
 import { privacyPolicyText } from '../../../sandbox/seed/privacy-policy-text';
+import { demoProcessors } from '../../../sandbox/seed/processors';
 import { PolicyDraft, type PolicyVersion } from '../../../shared/api/policies';
 import {
   approvePolicy,
   classifyPolicy,
+  dismissHint,
   draftPolicy,
   editPolicy,
   publishedText,
@@ -14,6 +16,7 @@ import {
   schedulePolicy,
   submitPolicy,
 } from '../../../shared/domain/policy-changes';
+import { art13Checklist, registryHints } from '../../../shared/domain/policy-check';
 import { diffSections } from '../../../shared/domain/policy-diff';
 import { RuleError } from '../../../shared/domain/rules';
 import type { MutationContext } from '../../../shared/entities/descriptor';
@@ -150,6 +153,53 @@ describe('material or minor', () => {
     );
     expect(departed.classification).toMatchObject({ proposed: 'material', kind: 'minor' });
     expect(code(() => classifyPolicy(privacy, { answers: [], kind: 'minor', reason: 'Nur Tippfehler.' }, as('stf_hartmann')))).toBe(
+      'policy-not-editable',
+    );
+  });
+});
+
+describe('the policy against Art. 13 and the registry', () => {
+  const countryNames = (code: string) => ['de', 'en'].map((l) => new Intl.DisplayNames([l], { type: 'region' }).of(code) ?? code);
+
+  it('locates each Art. 13 item in the seed policy or shows it missing', () => {
+    const found = Object.fromEntries(art13Checklist(privacy.sections).map((entry) => [entry.item, entry.sectionId]));
+    expect(found.rights).toBe('s-16');
+    expect(found.transfers).not.toBeNull();
+    // The platform's policy names neither its controller nor a data protection officer: both shown missing.
+    expect(found.controller).toBeNull();
+    expect(found.dpo).toBeNull();
+    const added = [
+      ...privacy.sections,
+      { id: 's-20', heading: '20. Datenschutzbeauftragter', body: 'Unseren Datenschutzbeauftragten erreichen Sie unter dsb@example.de.' },
+    ];
+    expect(art13Checklist(added).find((entry) => entry.item === 'dpo')?.sectionId).toBe('s-20');
+  });
+
+  it('a new processor abroad is suggested by name and by its third country until the text mentions them', () => {
+    const [template] = demoProcessors;
+    const tutorbot = { ...template, id: 'prc_tutorbot', legalName: 'Tutorbot Labs Inc.', countries: ['IN'], status: 'active' as const };
+    const hints = registryHints(privacy.sections, [tutorbot], [], countryNames);
+    expect(hints).toEqual([
+      { key: 'processor:prc_tutorbot', kind: 'processor', subject: 'Tutorbot Labs Inc.' },
+      { key: 'country:IN', kind: 'country', subject: 'Indien' },
+    ]);
+    const mentioned = [
+      ...privacy.sections,
+      { id: 's-20', heading: '20. KI-Tutor', body: 'Der KI-Tutor der Tutorbot Labs Inc. verarbeitet Fragen in Indien.' },
+    ];
+    expect(registryHints(mentioned, [tutorbot], [], countryNames)).toEqual([]);
+    // A terminated processor is no longer suggested.
+    expect(registryHints(privacy.sections, [{ ...tutorbot, status: 'terminated' }], [], countryNames)).toEqual([]);
+  });
+
+  it('a dismissal keeps its reason and who gave it; a published version takes none', () => {
+    const dismissed = dismissHint(
+      draft(),
+      { key: 'activity:act_support', reason: 'Der Support ist in Abschnitt 19 beschrieben.' },
+      as('stf_hartmann'),
+    );
+    expect(dismissed.dismissedHints).toMatchObject([{ key: 'activity:act_support', by: 'stf_hartmann' }]);
+    expect(code(() => dismissHint(privacy, { key: 'x:y', reason: 'Nicht relevant hier.' }, as('stf_hartmann')))).toBe(
       'policy-not-editable',
     );
   });

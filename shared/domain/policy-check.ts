@@ -1,0 +1,111 @@
+import type { ProcessingActivity } from '../api/activities';
+import type { PolicySection } from '../api/policies';
+import type { Processor } from '../api/processors';
+import { isEea } from './transfers';
+
+/** What Art. 13 GDPR asks a privacy policy to say. */
+export const art13Items = [
+  'controller',
+  'dpo',
+  'purposes',
+  'legitimate_interests',
+  'recipients',
+  'transfers',
+  'retention',
+  'rights',
+  'withdrawal',
+  'complaint',
+  'provision_required',
+  'automated_decisions',
+] as const;
+export type Art13Item = (typeof art13Items)[number];
+
+/** Words that show where a policy says it, in German and English. */
+const signs: Record<Art13Item, RegExp> = {
+  controller: /verantwortlich(?:e|er)?\b|controller\b|impressum|anbieter der plattform|wir, die/i,
+  dpo: /datenschutzbeauftragt|data protection officer|\bdpo\b/i,
+  purposes: /rechtsgrundlage|art\.\s*6|zwecke?\b|legal basis|purposes?\b/i,
+  legitimate_interests: /berechtigte[nms]? interesse|legitimate interests?/i,
+  recipients: /empfänger|drittanbieter|dienstleister|weitergeben|recipients?|third[- ]part/i,
+  transfers:
+    /drittl(?:and|änder)|außerhalb (?:der eu|des ewr)|usa|standardvertragsklausel|third countr|outside the (?:eu|eea)|standard contractual/i,
+  retention: /speicherdauer|aufbewahr|gelöscht|löschen wir|speichern wir .* (?:monate|jahre)|retention|retain|deleted after/i,
+  rights: /auskunft|berichtigung|datenübertragbarkeit|einschränkung der verarbeitung|right of access|rectification|portability/i,
+  withdrawal: /widerruf|widerrufen|withdraw/i,
+  complaint: /aufsichtsbehörde|beschwer|supervisory authority|lodge a complaint/i,
+  provision_required:
+    /gesetzlich oder vertraglich vorgeschrieben|erforderlich, um|verpflichtet, (?:uns )?(?:ihre )?daten|statutory or contractual requirement|obliged to provide/i,
+  automated_decisions: /automatisierte entscheidung|profiling|automated decision/i,
+};
+
+export interface ChecklistEntry {
+  item: Art13Item;
+  /** The first section that says it, or null where the policy is silent. */
+  sectionId: string | null;
+}
+
+/** Each Art. 13 item located in the first section that speaks to it, or shown missing. */
+export function art13Checklist(sections: readonly PolicySection[]): ChecklistEntry[] {
+  return art13Items.map((item) => ({
+    item,
+    sectionId: sections.find((section) => signs[item].test(`${section.heading}\n${section.body}`))?.id ?? null,
+  }));
+}
+
+export type HintKind = 'processor' | 'country' | 'activity';
+export interface RegistryHint {
+  /** Stable, so a dismissal keeps: `processor:prc_…`, `country:US`, `activity:act_…`. */
+  key: string;
+  kind: HintKind;
+  /** What the policy does not mention: a processor's name, a country's, an activity's. */
+  subject: string;
+}
+
+/** The distinctive word of a company name: "Zahlwerk GmbH" → "zahlwerk". */
+const nameCore = (name: string) =>
+  name
+    .toLowerCase()
+    .replace(/\b(gmbh|ag|se|inc\.?|ltd\.?|llc|sas|s\.a\.|b\.v\.|co\.? kg|kg|ug)\b/g, '')
+    .replace(/[^\p{L}\p{N} ]/gu, ' ')
+    .trim()
+    .split(/\s+/)
+    .filter((word) => word.length > 3)[0] ?? name.toLowerCase();
+
+/**
+ * What the registry and the records of processing hold that the policy does not mention: active processors
+ * by name, the third countries their data go to, and the processing activities by name. Each a suggestion
+ * the author takes up in the text or dismisses with a reason.
+ */
+export function registryHints(
+  sections: readonly PolicySection[],
+  processors: readonly Processor[],
+  activities: readonly ProcessingActivity[],
+  countryName: (code: string) => string[],
+): RegistryHint[] {
+  const text = sections
+    .map((section) => `${section.heading}\n${section.body}`)
+    .join('\n')
+    .toLowerCase();
+  const hints: RegistryHint[] = [];
+  const active = processors.filter((p) => p.status !== 'terminated');
+  for (const processor of active) {
+    if (!text.includes(nameCore(processor.legalName)))
+      hints.push({ key: `processor:${processor.id}`, kind: 'processor', subject: processor.legalName });
+  }
+  const countries = [...new Set(active.flatMap((p) => p.countries).filter((code) => !isEea(code)))].sort();
+  for (const code of countries) {
+    const names = countryName(code).map((name) => name.toLowerCase());
+    if (!names.some((name) => text.includes(name)))
+      hints.push({ key: `country:${code}`, kind: 'country', subject: countryName(code)[0] ?? code });
+  }
+  for (const activity of activities) {
+    const words = activity.name
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .filter((word) => word.length > 5);
+    if (words.length && !words.some((word) => text.includes(word.slice(0, Math.max(6, word.length - 2))))) {
+      hints.push({ key: `activity:${activity.id}`, kind: 'activity', subject: activity.name });
+    }
+  }
+  return hints;
+}
