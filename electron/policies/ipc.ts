@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { policyVersionId } from '../../shared/api/policies';
 import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
@@ -33,6 +34,11 @@ export function registerPolicyHandlers(ipc: IpcRegistry, { writes, versions }: P
   });
   ipc.handle('policy.classify', ({ id, ...args }) => {
     writes.mutate('policyVersion', id, 'classify', args);
+    return shown(id);
+  });
+  ipc.handle('policy.comment', (input) => {
+    const { id, ...rest } = input;
+    writes.mutate('policyVersion', id, 'comment', 'resolve' in rest ? rest : { commentId: `cmt_${randomUUID().slice(0, 12)}`, ...rest });
     return shown(id);
   });
   ipc.handle('policy.dismissHint', ({ id, ...args }) => {

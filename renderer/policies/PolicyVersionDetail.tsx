@@ -34,7 +34,7 @@ import { renderMarkdown } from './markdown';
 import { PolicyCheck } from './PolicyCheck';
 import { statusColor } from './PolicyRegister';
 
-type Step = 'policy.edit' | 'policy.classify' | 'policy.submit' | 'policy.approve' | 'policy.schedule';
+type Step = 'policy.edit' | 'policy.classify' | 'policy.comment' | 'policy.submit' | 'policy.approve' | 'policy.schedule';
 
 /** One step of a version through the outbox, its refusal kept beside the form. */
 function useStep(version: PolicyVersion) {
@@ -404,6 +404,7 @@ function VersionEditor({ version }: { version: PolicyVersion }) {
               <Markdown text={section.body} />
             </Stack>
           </SimpleGrid>
+          <SectionComments version={version} sectionId={section.id} />
         </Paper>
       ))}
       {mayWrite && (
@@ -453,6 +454,68 @@ function keyed(parts: readonly { value: string; added?: boolean; removed?: boole
     if (!part.removed) after += part.value.length;
     return { part, key };
   });
+}
+
+/** The review comments on one section: each with who wrote it, resolved ones marked; a new one below. */
+function SectionComments({ version, sectionId }: { version: PolicyVersion; sectionId: string }) {
+  const { t } = useTranslation('policies');
+  const staffName = useStaffNames();
+  const writer = useMayWrite('policy:write');
+  const approver = useMayWrite('policy:approve');
+  const mayWrite = writer || approver;
+  const { mutation, errors, failure } = useStep(version);
+  const [text, setText] = useState('');
+  const comments = version.comments.filter((comment) => comment.sectionId === sectionId);
+  return (
+    <Stack gap={4} mt="xs" data-testid="section-comments">
+      {comments.length > 0 && (
+        <Text size="xs" fw={600}>
+          {t('detail.comments', { count: comments.length })}
+        </Text>
+      )}
+      {comments.map((comment) => (
+        <Group key={comment.id} gap="xs" wrap="nowrap" data-testid="section-comment" data-resolved={comment.resolvedBy !== null}>
+          <Text size="xs" td={comment.resolvedBy ? 'line-through' : undefined} style={{ flex: 1 }}>
+            {staffName(comment.by)}: {comment.text}
+            {comment.resolvedBy && ` (${t('detail.resolvedBy', { name: staffName(comment.resolvedBy) })})`}
+          </Text>
+          {mayWrite && !comment.resolvedBy && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              onClick={() => mutation.mutate({ channel: 'policy.comment', args: { resolve: comment.id } })}
+            >
+              {t('detail.resolveComment')}
+            </Button>
+          )}
+        </Group>
+      ))}
+      {mayWrite && (
+        <Group gap="xs" align="flex-end">
+          <TextInput
+            size="xs"
+            style={{ flex: 1 }}
+            placeholder={t('detail.comment')}
+            aria-label={t('detail.comment')}
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            error={errors.text ?? (failure && !errors.text ? failure : undefined)}
+            data-testid="comment-text"
+          />
+          <Button
+            size="xs"
+            variant="default"
+            disabled={text.trim().length < 2}
+            loading={mutation.isPending}
+            onClick={() => mutation.mutate({ channel: 'policy.comment', args: { sectionId, text } }, { onSuccess: () => setText('') })}
+            data-testid="add-comment"
+          >
+            {t('detail.addComment')}
+          </Button>
+        </Group>
+      )}
+    </Stack>
+  );
 }
 
 /**

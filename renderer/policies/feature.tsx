@@ -14,6 +14,7 @@ export const policiesFeature = defineFeature({
       draft: (args, { t }) => t('change.draft', { title: args.title }),
       edit: (_, { t }) => t('change.edit'),
       dismissHint: (_, { t }) => t('change.dismissHint'),
+      comment: (args, { t }) => ('resolve' in args ? t('change.resolve') : t('change.comment')),
       classify: (args, { t }) => t('change.classify', { kind: t(`classification.${args.kind}`) }),
       submit: (_, { t }) => t('change.submit'),
       approve: (_, { t }) => t('change.approve'),

@@ -79,6 +79,7 @@ function published(
     changeSummary: 'Erste veröffentlichte Fassung',
     classification: null,
     dismissedHints: [],
+    comments: [],
     status: 'published',
     authorId: 'stf_hartmann',
     approvedBy: 'stf_vogel',

@@ -78,6 +78,19 @@ export const PolicyVersion = EntityBase.extend({
   changeSummary: z.string().max(5000),
   /** Material or minor, confirmed by the author; required before review (none for a first version). */
   classification: Classification.nullable().default(null),
+  /** Review comments, each on one section; resolved ones stay, marked. */
+  comments: z
+    .array(
+      z.object({
+        id: Id,
+        sectionId: z.string(),
+        text: z.string(),
+        by: z.string(),
+        at: Iso,
+        resolvedBy: z.string().nullable(),
+      }),
+    )
+    .default([]),
   /** Suggestions from the registry the author set aside, each with the reason (the rest are taken up in the text). */
   dismissedHints: z.array(z.object({ key: z.string(), reason: z.string(), by: z.string(), at: Iso })).default([]),
   status: PolicyStatus,
@@ -116,6 +129,15 @@ export const PolicyEdit = z
   .partial()
   .meta({ id: 'PolicyEdit' });
 export type PolicyEdit = z.infer<typeof PolicyEdit>;
+
+/** POST /v1/policy-versions/{id}/comment: a review comment on a section (or, with `resolve`, one marked done). */
+export const PolicyComment = z
+  .union([
+    z.strictObject({ commentId: Id, sectionId: z.string().min(1).max(60), text: z.string().trim().min(2).max(2000) }),
+    z.strictObject({ resolve: Id }),
+  ])
+  .meta({ id: 'PolicyComment' });
+export type PolicyComment = z.infer<typeof PolicyComment>;
 
 /** POST /v1/policy-versions/{id}/dismiss-hint: set a registry suggestion aside, with the reason. */
 export const PolicyDismissHint = z

@@ -1,4 +1,12 @@
-import type { PolicyClassify, PolicyDismissHint, PolicyDraft, PolicyEdit, PolicySection, PolicyVersion } from '../api/policies';
+import type {
+  PolicyClassify,
+  PolicyComment,
+  PolicyDismissHint,
+  PolicyDraft,
+  PolicyEdit,
+  PolicySection,
+  PolicyVersion,
+} from '../api/policies';
 import { policyVersionId } from '../api/policies';
 import type { MutationContext } from '../entities/descriptor';
 import { canonicalJson } from './breach-reports';
@@ -56,6 +64,7 @@ export function draftPolicy(input: PolicyDraft, ctx: MutationContext): PolicyVer
     changeSummary: input.changeSummary,
     classification: null,
     dismissedHints: [],
+    comments: [],
     status: 'draft',
     authorId: ctx.actor,
     approvedBy: null,
@@ -133,6 +142,37 @@ export function classifyPolicy(current: PolicyVersion, args: PolicyClassify, ctx
     approvedBy: voided ? null : current.approvedBy,
     approvedAt: voided ? null : current.approvedAt,
     timeline: [...current.timeline, event(ctx, 'classified', args.kind), ...(voided ? [event(ctx, 'approval_void')] : [])],
+  };
+}
+
+/** A review comment on a section, or one marked resolved; anyone who may write comments, while the text may change. */
+export function commentPolicy(current: PolicyVersion, args: PolicyComment, ctx: MutationContext): PolicyVersion {
+  if (!editable.includes(current.status)) {
+    throw new RuleError('policy-not-editable', `A ${current.status} version is not changed: draft a new one.`, 'status', {
+      status: current.status,
+    });
+  }
+  if ('resolve' in args) {
+    const found = current.comments.find((comment) => comment.id === args.resolve);
+    if (!found) throw new RuleError('unknown-comment', `No comment ${args.resolve}.`, 'resolve');
+    if (found.resolvedBy) return current;
+    return {
+      ...current,
+      updatedAt: ctx.at,
+      comments: current.comments.map((comment) => (comment.id === args.resolve ? { ...comment, resolvedBy: ctx.actor } : comment)),
+    };
+  }
+  if (!current.sections.some((section) => section.id === args.sectionId)) {
+    throw new RuleError('unknown-section', `No section ${args.sectionId}.`, 'sectionId', { id: args.sectionId });
+  }
+  if (current.comments.some((comment) => comment.id === args.commentId)) return current;
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    comments: [
+      ...current.comments,
+      { id: args.commentId, sectionId: args.sectionId, text: args.text, by: ctx.actor, at: ctx.at, resolvedBy: null },
+    ],
   };
 }
 

@@ -87,6 +87,8 @@ export const problemCodes = [
   'four-eyes',
   'effective-in-past',
   'policy-unclassified',
+  'unknown-comment',
+  'unknown-section',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

@@ -358,6 +358,13 @@ export const channels = {
   'policy.draft': channel<PolicyVersion & { pending: boolean }>()(PolicyDraft.omit({ id: true })),
   'policy.edit': channel<PolicyVersion & { pending: boolean }>()(z.strictObject({ id: Id, patch: PolicyEdit })),
   'policy.classify': channel<PolicyVersion & { pending: boolean }>()(PolicyClassify.extend({ id: Id })),
+  /** A comment on a section (the console chooses its id), or `resolve` one. */
+  'policy.comment': channel<PolicyVersion & { pending: boolean }>()(
+    z.union([
+      z.strictObject({ id: Id, sectionId: z.string().min(1).max(60), text: z.string().trim().min(2).max(2000) }),
+      z.strictObject({ id: Id, resolve: Id }),
+    ]),
+  ),
   'policy.dismissHint': channel<PolicyVersion & { pending: boolean }>()(PolicyDismissHint.extend({ id: Id })),
   'policy.submit': channel<PolicyVersion & { pending: boolean }>()(PolicySubmit.extend({ id: Id })),
   'policy.approve': channel<PolicyVersion & { pending: boolean }>()(PolicyApprove.extend({ id: Id })),

@@ -1,6 +1,7 @@
 import {
   PolicyApprove,
   PolicyClassify,
+  PolicyComment,
   PolicyDismissHint,
   PolicyDraft,
   PolicyEdit,
@@ -11,6 +12,7 @@ import {
 import {
   approvePolicy,
   classifyPolicy,
+  commentPolicy,
   dismissHint,
   draftPolicy,
   editPolicy,
@@ -50,6 +52,12 @@ export const policyVersionEntity = defineEntity<PolicyVersion>()({
       args: PolicyClassify,
       http: { method: 'post', path: '/{id}/classify' },
       apply: classifyPolicy,
+    }),
+    comment: update({
+      summary: 'Comment on a section in review, or mark a comment resolved',
+      args: PolicyComment,
+      http: { method: 'post', path: '/{id}/comment' },
+      apply: commentPolicy,
     }),
     dismissHint: update({
       summary: 'Set a suggestion from the registry aside, with the reason',

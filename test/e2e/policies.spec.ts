@@ -83,6 +83,13 @@ test('legal drafts a change with a safe preview, a second person approves and sc
     await page.getByRole('link', { name: 'Policies' }).click();
     await page.locator('[data-testid="policy-version"][data-id="pol_privacy_de_2"]').getByRole('button').click();
     const detail = page.getByRole('dialog', { name: 'Privacy policy (German), version 2' });
+    // A review comment on the changed section, resolved once read, then the approval.
+    const reviewed = detail.locator('[data-testid="policy-section"][data-section="s-11"]');
+    await reviewed.getByTestId('comment-text').fill('Bitte den Sitz der Zahlwerk GmbH nennen.');
+    await reviewed.getByTestId('add-comment').click();
+    await expect(reviewed.getByTestId('section-comment')).toContainText('Jonas Albrecht: Bitte den Sitz der Zahlwerk GmbH nennen.');
+    await reviewed.getByRole('button', { name: 'Resolved' }).click();
+    await expect(reviewed.getByTestId('section-comment')).toHaveAttribute('data-resolved', 'true');
     await detail.getByTestId('approve-policy').click();
     await expect(detail.getByTestId('policy-status')).toHaveText('Approved');
     // In a minute or so (the field takes minutes): the platform publishes then, with no console asked.

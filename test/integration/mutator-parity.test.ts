@@ -568,6 +568,20 @@ const cases = (): Cases => {
           ),
         }),
       }),
+      comment: fc.record({
+        id: changeableId,
+        args: fc.oneof(
+          {
+            weight: 4,
+            arbitrary: fc.record({
+              commentId: newId('cmt'),
+              sectionId: fc.constantFrom('s-1', 's-99'),
+              text: fc.constantFrom('Bitte präzisieren', 'Quelle?'),
+            }),
+          },
+          { weight: 1, arbitrary: fc.record({ resolve: fc.constantFrom('cmt_missing') }) },
+        ),
+      }),
       dismissHint: fc.record({
         id: changeableId,
         args: fc.record({
@@ -655,6 +669,7 @@ function comparable(doc: Versioned | null): unknown {
       approvedAt: policy.approvedAt && '',
       classification: policy.classification && { ...policy.classification, at: '' },
       dismissedHints: policy.dismissedHints.map((hint) => ({ ...hint, at: '' })),
+      comments: policy.comments.map((comment) => ({ ...comment, at: '' })),
       timeline: policy.timeline.map(({ id: _i, at: _a, ...entry }) => entry),
     };
   }

@@ -60,6 +60,7 @@ const samples: Record<string, Record<string, Record<string, unknown>[]>> = {
     edit: [{ changeSummary: 'Neue Empfänger' }],
     classify: [{ kind: 'material', answers: ['new_recipient'], reason: 'Neuer Empfänger' }],
     dismissHint: [{ key: 'activity:act_support', reason: 'Steht in Abschnitt 19.' }],
+    comment: [{ commentId: 'cmt_1', sectionId: 's-1', text: 'Bitte präzisieren' }, { resolve: 'cmt_1' }],
     submit: [{ note: '' }],
     approve: [{ note: 'Geprüft' }],
     schedule: [{ effectiveAt: '2026-12-27T00:00:00.000Z' }],

@@ -43,6 +43,7 @@ describe('OpenAPI document', () => {
       '/v1/policy-versions/{id}',
       '/v1/policy-versions/{id}/approve',
       '/v1/policy-versions/{id}/classify',
+      '/v1/policy-versions/{id}/comment',
       '/v1/policy-versions/{id}/dismiss-hint',
       '/v1/policy-versions/{id}/schedule',
       '/v1/policy-versions/{id}/submit',

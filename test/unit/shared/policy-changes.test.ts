@@ -8,6 +8,7 @@ import { PolicyDraft, type PolicyVersion } from '../../../shared/api/policies';
 import {
   approvePolicy,
   classifyPolicy,
+  commentPolicy,
   dismissHint,
   draftPolicy,
   editPolicy,
@@ -200,6 +201,22 @@ describe('the policy against Art. 13 and the registry', () => {
     );
     expect(dismissed.dismissedHints).toMatchObject([{ key: 'activity:act_support', by: 'stf_hartmann' }]);
     expect(code(() => dismissHint(privacy, { key: 'x:y', reason: 'Nicht relevant hier.' }, as('stf_hartmann')))).toBe(
+      'policy-not-editable',
+    );
+  });
+});
+
+describe('review comments', () => {
+  it('on a section that exists, resolved by anyone with a say; a published version takes none', () => {
+    let version = commentPolicy(draft(), { commentId: 'cmt_1', sectionId: 's-11', text: 'Welcher Dienstleister genau?' }, as('stf_vogel'));
+    expect(version.comments).toMatchObject([{ id: 'cmt_1', sectionId: 's-11', by: 'stf_vogel', resolvedBy: null }]);
+    expect(code(() => commentPolicy(version, { commentId: 'cmt_2', sectionId: 's-99', text: 'Hier?' }, as('stf_vogel')))).toBe(
+      'unknown-section',
+    );
+    expect(code(() => commentPolicy(version, { resolve: 'cmt_9' }, as('stf_hartmann')))).toBe('unknown-comment');
+    version = commentPolicy(version, { resolve: 'cmt_1' }, as('stf_hartmann'));
+    expect(version.comments[0].resolvedBy).toBe('stf_hartmann');
+    expect(code(() => commentPolicy(privacy, { commentId: 'cmt_3', sectionId: 's-1', text: 'Zu spät' }, as('stf_vogel')))).toBe(
       'policy-not-editable',
     );
   });
