@@ -53,6 +53,10 @@ export function registerPolicyHandlers(ipc: IpcRegistry, { writes, versions }: P
     writes.mutate('policyVersion', id, 'approve', args);
     return shown(id);
   });
+  ipc.handle('policy.unschedule', ({ id, ...args }) => {
+    writes.mutate('policyVersion', id, 'unschedule', args);
+    return shown(id);
+  });
   ipc.handle('policy.schedule', ({ id, ...args }) => {
     writes.mutate('policyVersion', id, 'schedule', args);
     return shown(id);

@@ -34,7 +34,14 @@ import { renderMarkdown } from './markdown';
 import { PolicyCheck } from './PolicyCheck';
 import { statusColor } from './PolicyRegister';
 
-type Step = 'policy.edit' | 'policy.classify' | 'policy.comment' | 'policy.submit' | 'policy.approve' | 'policy.schedule';
+type Step =
+  | 'policy.edit'
+  | 'policy.classify'
+  | 'policy.comment'
+  | 'policy.submit'
+  | 'policy.approve'
+  | 'policy.schedule'
+  | 'policy.unschedule';
 
 /** One step of a version through the outbox, its refusal kept beside the form. */
 function useStep(version: PolicyVersion) {
@@ -60,6 +67,12 @@ function useStep(version: PolicyVersion) {
 }
 
 const editable = (status: PolicyVersion['status']) => status === 'draft' || status === 'in_review' || status === 'approved';
+/** In review the text is read, not rewritten (a change sends it back to draft): the editor is for drafts and approved text. */
+const rewritable = (status: PolicyVersion['status']) => status === 'draft' || status === 'approved';
+
+/** Who wrote, changed or classified a version: four eyes keeps them from approving it. */
+const writersOf = (version: PolicyVersion) =>
+  new Set([version.authorId, ...version.timeline.filter((e) => ['drafted', 'edited', 'classified'].includes(e.kind)).map((e) => e.actor)]);
 
 /** A version: its text (edited with a live preview while it may change), the comparison with its base, its workflow. */
 export function PolicyVersionDetail({ version, all, onClose }: { version: PolicyVersion; all: readonly PolicyVersion[]; onClose(): void }) {
@@ -114,7 +127,15 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
             <Tabs.Tab value="timeline">{t('detail.timeline')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="text" pt="sm">
-            {editable(version.status) ? <VersionEditor version={version} /> : <VersionText sections={version.sections} />}
+            {rewritable(version.status) ? (
+              <VersionEditor
+                key={version.id}
+                version={version}
+                usedIds={new Set(others.flatMap((v) => v.sections.map((section) => section.id)))}
+              />
+            ) : (
+              <VersionText version={version} />
+            )}
           </Tabs.Panel>
           <Tabs.Panel value="compare" pt="sm">
             {others.length ? (
@@ -130,7 +151,8 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
             <Stack gap={2}>
               {[...version.timeline].reverse().map((entry) => (
                 <Text size="xs" key={entry.id}>
-                  {f.instant(entry.at)} · {entry.actor === 'platform' ? 'Plattform' : staffName(entry.actor)} · {t(`event.${entry.kind}`)}
+                  {f.instant(entry.at)} · {entry.actor === 'platform' ? t('detail.platform') : staffName(entry.actor)} ·{' '}
+                  {t(`event.${entry.kind}`)}
                   {entry.text && ` — ${entry.text}`}
                 </Text>
               ))}
@@ -254,7 +276,7 @@ function Workflow({ version }: { version: PolicyVersion }) {
       )}
       {version.status === 'in_review' &&
         mayApprove &&
-        (me === version.authorId ? (
+        (me && writersOf(version).has(me) ? (
           <Alert color="gray" py={6} data-testid="four-eyes">
             {t('detail.fourEyes')}
           </Alert>
@@ -294,7 +316,27 @@ function Workflow({ version }: { version: PolicyVersion }) {
           </Button>
         </Group>
       )}
-      {failure && !errors.effectiveAt && (
+      {version.status === 'scheduled' && mayWrite && (
+        <Group align="flex-end">
+          <TextInput
+            label={t('detail.unscheduleReason')}
+            value={note}
+            onChange={(e) => setNote(e.currentTarget.value)}
+            w={420}
+            error={errors.reason}
+          />
+          <Button
+            variant="default"
+            color="red"
+            onClick={() => mutation.mutate({ channel: 'policy.unschedule', args: { reason: note } })}
+            loading={mutation.isPending}
+            data-testid="unschedule-policy"
+          >
+            {t('detail.unschedule')}
+          </Button>
+        </Group>
+      )}
+      {failure && !errors.effectiveAt && !errors.reason && (
         <Alert color="red" py={6} data-testid="policy-error">
           {failure}
         </Alert>
@@ -303,15 +345,22 @@ function Workflow({ version }: { version: PolicyVersion }) {
   );
 }
 
-/** The text as readers get it. */
-function VersionText({ sections }: { sections: readonly PolicySection[] }) {
+/** The text as readers get it; in review, each section with its review comments. */
+function VersionText({ version }: { version: PolicyVersion }) {
   return (
     <Stack gap="md" data-testid="policy-text">
-      {sections.map((section) => (
-        <Stack gap={4} key={section.id}>
+      {version.sections.map((section) => (
+        <Paper
+          withBorder={version.status === 'in_review'}
+          p={version.status === 'in_review' ? 'xs' : 0}
+          key={section.id}
+          data-testid="policy-section"
+          data-section={section.id}
+        >
           <Text fw={700}>{section.heading}</Text>
           <Markdown text={section.body} />
-        </Stack>
+          {version.status === 'in_review' && <SectionComments version={version} sectionId={section.id} />}
+        </Paper>
       ))}
     </Stack>
   );
@@ -328,19 +377,32 @@ function Markdown({ text }: { text: string }) {
 }
 
 /** Sections edited side by side with their preview; saved as one change (an approval does not survive it). */
-function VersionEditor({ version }: { version: PolicyVersion }) {
+function VersionEditor({ version, usedIds }: { version: PolicyVersion; usedIds: ReadonlySet<string> }) {
   const { t } = useTranslation('policies');
   const mayWrite = useMayWrite('policy:write');
   const { mutation, errors, failure } = useStep(version);
+  // The text the edits started from: when someone else changes the version meanwhile, saving would undo that.
+  const [base, setBase] = useState(version);
   const [sections, setSections] = useState<PolicySection[]>(version.sections);
   const [summary, setSummary] = useState(version.changeSummary);
   const [saved, setSaved] = useState(false);
-  const changed = JSON.stringify(sections) !== JSON.stringify(version.sections) || summary !== version.changeSummary;
+  const changed = JSON.stringify(sections) !== JSON.stringify(base.sections) || summary !== base.changeSummary;
+  const reload = () => {
+    setBase(version);
+    setSections(version.sections);
+    setSummary(version.changeSummary);
+  };
+  const moved =
+    version.version !== base.version &&
+    (JSON.stringify(version.sections) !== JSON.stringify(base.sections) || version.changeSummary !== base.changeSummary);
+  // Nothing of one's own to lose: follow the newer version at once.
+  if (moved && !changed) reload();
   const set = (index: number, change: Partial<PolicySection>) =>
     setSections(sections.map((s, i) => (i === index ? { ...s, ...change } : s)));
+  // A new section never takes an id another version used (it would read as that section changed).
   const nextId = () => {
     let n = sections.length + 1;
-    while (sections.some((s) => s.id === `s-${n}`)) n++;
+    while (sections.some((s) => s.id === `s-${n}`) || usedIds.has(`s-${n}`)) n++;
     return `s-${n}`;
   };
   return (
@@ -358,6 +420,16 @@ function VersionEditor({ version }: { version: PolicyVersion }) {
         <Text size="xs" c="orange">
           {t('detail.voidHint')}
         </Text>
+      )}
+      {moved && changed && (
+        <Alert color="orange" py={6} data-testid="changed-meanwhile">
+          <Group justify="space-between">
+            <Text size="sm">{t('detail.changedMeanwhile')}</Text>
+            <Button size="xs" variant="default" onClick={reload}>
+              {t('detail.reload')}
+            </Button>
+          </Group>
+        </Alert>
       )}
       {sections.map((section, index) => (
         <Paper withBorder p="xs" key={section.id} data-testid="policy-section" data-section={section.id}>
@@ -422,7 +494,12 @@ function VersionEditor({ version }: { version: PolicyVersion }) {
             onClick={() =>
               mutation.mutate(
                 { channel: 'policy.edit', args: { patch: { sections, changeSummary: summary } } },
-                { onSuccess: () => setSaved(true) },
+                {
+                  onSuccess: (next) => {
+                    setSaved(true);
+                    setBase(next);
+                  },
+                },
               )
             }
           >

@@ -19,6 +19,7 @@ export const policiesFeature = defineFeature({
       submit: (_, { t }) => t('change.submit'),
       approve: (_, { t }) => t('change.approve'),
       schedule: (_, { t }) => t('change.schedule'),
+      unschedule: (_, { t }) => t('change.unschedule'),
     },
   },
   actions: [],

@@ -44,8 +44,33 @@ export class PolicyPublisher {
     for (const version of due) {
       this.store.transaction(() => {
         const current = this.current(version.document, version.language);
-        // It takes effect at its instant, even when the platform was down then and catches up later.
-        const { published, superseded } = publishPolicy(version, current, version.effectiveAt ?? at.toISOString(), digest, randomUUID);
+        // Built on a version no longer in force (another was published meanwhile): publishing it would drop
+        // what that one said. It goes back to its authors instead.
+        if (current && version.basedOn !== null && version.basedOn !== current.number) {
+          this.store.put('policyVersion', {
+            ...version,
+            version: version.version + 1,
+            updatedAt: at.toISOString(),
+            status: 'draft',
+            effectiveAt: null,
+            approvedBy: null,
+            approvedAt: null,
+            timeline: [
+              ...version.timeline,
+              {
+                id: randomUUID(),
+                at: at.toISOString(),
+                actor: 'platform',
+                kind: 'returned',
+                text: `version ${current.number} is in force now`,
+              },
+            ],
+          } satisfies PolicyVersion);
+          this.store.audit('platform', 'policy.returned', 'policyVersion', version.id, { inForce: current.number });
+          return;
+        }
+        // Published now (later than its effective instant when the platform was down then); its "Stand" stays.
+        const { published, superseded } = publishPolicy(version, current, at.toISOString(), digest, randomUUID);
         this.store.put('policyVersion', { ...published, version: version.version + 1 });
         if (superseded && current) this.store.put('policyVersion', { ...superseded, version: current.version + 1 });
         this.store.audit('platform', 'policy.published', 'policyVersion', version.id, { sha256: published.sha256 });

@@ -60,7 +60,19 @@ export const PolicyEvent = z.object({
   id: Id,
   at: Iso,
   actor: z.string().min(1).max(64),
-  kind: z.enum(['drafted', 'edited', 'classified', 'submitted', 'approved', 'approval_void', 'scheduled', 'published', 'superseded']),
+  kind: z.enum([
+    'drafted',
+    'edited',
+    'classified',
+    'submitted',
+    'approved',
+    'approval_void',
+    'returned',
+    'scheduled',
+    'unscheduled',
+    'published',
+    'superseded',
+  ]),
   text: z.string().max(2000).default(''),
 });
 
@@ -151,6 +163,8 @@ export const PolicySubmit = z.strictObject({ note: z.string().trim().max(2000).d
 export const PolicyApprove = z.strictObject({ note: z.string().trim().max(2000).default('') }).meta({ id: 'PolicyApprove' });
 /** POST /v1/policy-versions/{id}/schedule: the instant it takes effect; the platform publishes it then. */
 export const PolicySchedule = z.strictObject({ effectiveAt: Iso }).meta({ id: 'PolicySchedule' });
+/** POST /v1/policy-versions/{id}/unschedule: stop a scheduled version before it takes effect (back to draft). */
+export const PolicyUnschedule = z.strictObject({ reason: z.string().trim().min(10).max(2000) }).meta({ id: 'PolicyUnschedule' });
 
 /** GET /v1/public/policies/{document}/{language}: what a visitor reads now, with its "Stand". */
 export const PublishedPolicy = z

@@ -88,16 +88,25 @@ export function editPolicy(current: PolicyVersion, patch: PolicyEdit, ctx: Mutat
   const changed = (Object.keys(patch) as (keyof PolicyEdit)[]).filter((key) => JSON.stringify(patch[key]) !== JSON.stringify(current[key]));
   if (!changed.length) return current;
   if (patch.sections) checkSections(patch.sections);
+  // Four eyes saw another text: an approval does not carry over, and a review starts again on the new text.
   const voided = current.status === 'approved';
+  const returned = current.status === 'in_review';
+  const textChanged = changed.includes('sections');
   return {
     ...current,
     ...patch,
     updatedAt: ctx.at,
-    // Four eyes saw another text: the approval does not carry over to this one.
-    status: voided ? 'draft' : current.status,
+    status: voided || returned ? 'draft' : current.status,
     approvedBy: voided ? null : current.approvedBy,
     approvedAt: voided ? null : current.approvedAt,
-    timeline: [...current.timeline, event(ctx, 'edited', changed.join(',')), ...(voided ? [event(ctx, 'approval_void')] : [])],
+    // What the change does may have changed with its text: it is classified again.
+    classification: textChanged ? null : current.classification,
+    timeline: [
+      ...current.timeline,
+      event(ctx, 'edited', changed.join(',')),
+      ...(voided ? [event(ctx, 'approval_void')] : []),
+      ...(returned ? [event(ctx, 'returned')] : []),
+    ],
   };
 }
 
@@ -202,8 +211,13 @@ export function submitPolicy(current: PolicyVersion, args: { note: string }, ctx
 /** Four eyes: approved by someone other than its author (and only with the approver scope, which the platform checks). */
 export function approvePolicy(current: PolicyVersion, args: { note: string }, ctx: MutationContext): PolicyVersion {
   move(current, 'in_review', 'approved', ctx);
-  if (ctx.actor === current.authorId) {
-    throw new RuleError('four-eyes', 'The author cannot approve their own version: someone else must.', 'status');
+  // Four eyes: nobody who wrote, changed or classified the text approves it.
+  const writers = new Set([
+    current.authorId,
+    ...current.timeline.filter((e) => ['drafted', 'edited', 'classified'].includes(e.kind)).map((e) => e.actor),
+  ]);
+  if (writers.has(ctx.actor)) {
+    throw new RuleError('four-eyes', 'Someone who wrote or changed this version cannot approve it: someone else must.', 'status');
   }
   return {
     ...current,
@@ -221,12 +235,40 @@ export function schedulePolicy(current: PolicyVersion, args: { effectiveAt: stri
   if (Date.parse(args.effectiveAt) <= Date.parse(ctx.at)) {
     throw new RuleError('effective-in-past', 'A version takes effect in the future.', 'effectiveAt');
   }
+  // Built on what readers have now, or it would silently drop what was published since.
+  if (current.basedOn !== null) {
+    const base = ctx.find('policyVersion', policyVersionId(current.document, current.language, current.basedOn));
+    if (base?.status !== 'published') {
+      throw new RuleError(
+        'stale-base',
+        `Version ${current.basedOn} is no longer the one in force: draft anew from the current one.`,
+        'basedOn',
+        {
+          number: current.basedOn,
+        },
+      );
+    }
+  }
   return {
     ...current,
     updatedAt: ctx.at,
     status: 'scheduled',
     effectiveAt: new Date(args.effectiveAt).toISOString(),
     timeline: [...current.timeline, event(ctx, 'scheduled', new Date(args.effectiveAt).toISOString())],
+  };
+}
+
+/** A scheduled version stopped before it takes effect: back to draft, the approval void, the reason on record. */
+export function unschedulePolicy(current: PolicyVersion, args: { reason: string }, ctx: MutationContext): PolicyVersion {
+  move(current, 'scheduled', 'draft', ctx);
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    status: 'draft',
+    effectiveAt: null,
+    approvedBy: null,
+    approvedAt: null,
+    timeline: [...current.timeline, event(ctx, 'unscheduled', args.reason), event(ctx, 'approval_void')],
   };
 }
 
@@ -252,6 +294,7 @@ export function publishPolicy(
       updatedAt: at,
       status: 'published',
       publishedAt: at,
+      // The "Stand" is when it took effect; publishedAt when it was actually served (later after downtime).
       sha256: digest(publishedText(scheduled)),
       timeline: [...scheduled.timeline, stamp('published')],
     },

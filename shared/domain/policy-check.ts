@@ -28,11 +28,11 @@ const signs: Record<Art13Item, RegExp> = {
   legitimate_interests: /berechtigte[nms]? interesse|legitimate interests?/i,
   recipients: /empfänger|drittanbieter|dienstleister|weitergeben|recipients?|third[- ]part/i,
   transfers:
-    /drittl(?:and|änder)|außerhalb (?:der eu|des ewr)|usa|standardvertragsklausel|third countr|outside the (?:eu|eea)|standard contractual/i,
+    /drittl(?:and|änder)|außerhalb (?:der eu|des ewr)|\busa\b|standardvertragsklausel|third countr|outside the (?:eu|eea)|standard contractual/i,
   retention: /speicherdauer|aufbewahr|gelöscht|löschen wir|speichern wir .* (?:monate|jahre)|retention|retain|deleted after/i,
   rights: /auskunft|berichtigung|datenübertragbarkeit|einschränkung der verarbeitung|right of access|rectification|portability/i,
-  withdrawal: /widerruf|widerrufen|withdraw/i,
-  complaint: /aufsichtsbehörde|beschwer|supervisory authority|lodge a complaint/i,
+  withdrawal: /einwilligung[^.]{0,80}widerruf|widerruf[^.]{0,80}einwilligung|withdraw (?:your |their )?consent|consent[^.]{0,60}withdraw/i,
+  complaint: /aufsichtsbehörde|supervisory authority|lodge a complaint/i,
   provision_required:
     /gesetzlich oder vertraglich vorgeschrieben|erforderlich, um|verpflichtet, (?:uns )?(?:ihre )?daten|statutory or contractual requirement|obliged to provide/i,
   automated_decisions: /automatisierte entscheidung|profiling|automated decision/i,
@@ -60,6 +60,10 @@ export interface RegistryHint {
   /** What the policy does not mention: a processor's name, a country's, an activity's. */
   subject: string;
 }
+
+/** Whether the text names it as a word of its own ("USA", not the "usa" in "zusammen"). */
+const mentions = (text: string, name: string) =>
+  new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'iu').test(text);
 
 /** The distinctive word of a company name: "Zahlwerk GmbH" → "zahlwerk". */
 const nameCore = (name: string) =>
@@ -95,7 +99,7 @@ export function registryHints(
   const countries = [...new Set(active.flatMap((p) => p.countries).filter((code) => !isEea(code)))].sort();
   for (const code of countries) {
     const names = countryName(code).map((name) => name.toLowerCase());
-    if (!names.some((name) => text.includes(name)))
+    if (!names.some((name) => mentions(text, name)))
       hints.push({ key: `country:${code}`, kind: 'country', subject: countryName(code)[0] ?? code });
   }
   for (const activity of activities) {

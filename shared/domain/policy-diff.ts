@@ -34,9 +34,15 @@ export function diffSections(before: readonly PolicySection[], after: readonly P
       words: same ? [{ value: text(section), added: false, removed: false, count: 1 }] : diffWords(text(previous), text(section)),
     };
   });
+  // A removed section goes after the nearest earlier section that is still there (at the top when none is).
   before.forEach((section, index) => {
     if (kept.has(section.id)) return;
-    result.splice(Math.min(index, result.length), 0, {
+    const anchor = before
+      .slice(0, index)
+      .reverse()
+      .find((earlier) => result.some((entry) => entry.id === earlier.id));
+    const at = anchor ? result.findIndex((entry) => entry.id === anchor.id) + 1 : 0;
+    result.splice(at, 0, {
       id: section.id,
       heading: section.heading,
       change: 'removed',

@@ -89,6 +89,7 @@ export const problemCodes = [
   'policy-unclassified',
   'unknown-comment',
   'unknown-section',
+  'stale-base',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

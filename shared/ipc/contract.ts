@@ -29,6 +29,7 @@ import {
   PolicyEdit,
   PolicySchedule,
   PolicySubmit,
+  PolicyUnschedule,
   type PolicyVersion,
 } from '../api/policies';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
@@ -368,6 +369,7 @@ export const channels = {
   'policy.dismissHint': channel<PolicyVersion & { pending: boolean }>()(PolicyDismissHint.extend({ id: Id })),
   'policy.submit': channel<PolicyVersion & { pending: boolean }>()(PolicySubmit.extend({ id: Id })),
   'policy.approve': channel<PolicyVersion & { pending: boolean }>()(PolicyApprove.extend({ id: Id })),
+  'policy.unschedule': channel<PolicyVersion & { pending: boolean }>()(PolicyUnschedule.extend({ id: Id })),
   'policy.schedule': channel<PolicyVersion & { pending: boolean }>()(PolicySchedule.extend({ id: Id })),
   'processor.list': channel<(Processor & { pending: boolean })[]>()(None),
   'processor.create': channel<Processor & { pending: boolean }>()(ProcessorDraft),

@@ -7,6 +7,7 @@ import {
   PolicyEdit,
   PolicySchedule,
   PolicySubmit,
+  PolicyUnschedule,
   PolicyVersion,
 } from '../api/policies';
 import {
@@ -18,6 +19,7 @@ import {
   editPolicy,
   schedulePolicy,
   submitPolicy,
+  unschedulePolicy,
 } from '../domain/policy-changes';
 import { createMutator, defineEntity, updateMutator } from '../entities/descriptor';
 
@@ -83,6 +85,12 @@ export const policyVersionEntity = defineEntity<PolicyVersion>()({
       args: PolicySchedule,
       http: { method: 'post', path: '/{id}/schedule' },
       apply: schedulePolicy,
+    }),
+    unschedule: update({
+      summary: 'Stop a scheduled version before it takes effect (back to draft, approval void)',
+      args: PolicyUnschedule,
+      http: { method: 'post', path: '/{id}/unschedule' },
+      apply: unschedulePolicy,
     }),
   },
 });

@@ -272,14 +272,18 @@ const cases = (): Cases => {
   const policyIds = platform.sandbox.store.all<Versioned>('policyVersion').map((version) => version.id);
   const policyId = fc.constantFrom(...policyIds);
   // The approved one is kept for scheduling: an edit would void its approval before it is scheduled.
-  const changeableId = fc.constantFrom(...policyIds.filter((id) => id !== 'pol_privacy_de_2'));
+  // The seeded versions another author wrote stay untouched for approving and scheduling: an edit would void
+  // an approval, and make the administrator one of their writers (four eyes).
+  const changeableId = fc.constantFrom(
+    ...policyIds.filter((id) => !['pol_privacy_de_2', 'pol_cookies_de_2', 'pol_cookies_en_2'].includes(id)),
+  );
   // Mostly versions in the state the step needs, so that both outcomes are seen.
-  const inState = (status: string, also: (version: PolicyVersion) => boolean = () => true) => {
+  const inState = (status: string, also: (version: PolicyVersion) => boolean = () => true, otherwise = policyId) => {
     const ids = platform.sandbox.store
       .all<PolicyVersion>('policyVersion')
       .filter((version) => version.status === status && also(version))
       .map((version) => version.id);
-    return ids.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: policyId }) : policyId;
+    return ids.length ? fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...ids) }, { weight: 1, arbitrary: otherwise }) : otherwise;
   };
   const incidentId = fc.constantFrom(...platform.sandbox.store.all<Versioned>('incident').map((incident) => incident.id));
   const reportable = platform.sandbox.store
@@ -555,7 +559,8 @@ const cases = (): Cases => {
         ),
       }),
       classify: fc.record({
-        id: inState('draft'),
+        // Never the seeded versions of another author: classifying makes one their writer (four eyes).
+        id: inState('draft', () => true, changeableId),
         args: fc.record({
           answers: fc.uniqueArray(fc.constantFrom('new_purpose' as const, 'new_recipient' as const, 'new_consent' as const), {
             maxLength: 2,
@@ -601,6 +606,15 @@ const cases = (): Cases => {
       approve: fc.record({
         id: inState('in_review', (version) => version.authorId !== 'stf_schmitt'),
         args: fc.record({ note: fc.constantFrom('', 'Geprüft') }),
+      }),
+      unschedule: fc.record({
+        id: inState('scheduled'),
+        args: fc.record({
+          reason: fc.oneof(
+            { weight: 4, arbitrary: fc.constant('Abschnitt 11 ist noch falsch.') },
+            { weight: 1, arbitrary: fc.constant('kurz') },
+          ),
+        }),
       }),
       schedule: fc.record({
         id: inState('approved'),

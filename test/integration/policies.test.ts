@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PolicyChangelog, PublishedPolicy } from '../../shared/api/policies';
+import { PolicyChangelog, type PolicyVersion, PublishedPolicy } from '../../shared/api/policies';
 import { testConsole } from '../support/console';
 import { type TestPlatform, testPlatform } from '../support/platform';
 import { tempDir } from '../support/temp';
@@ -95,5 +95,42 @@ describe('policy versions through the console and the platform', () => {
       await legal.close();
       await officer.close();
     }
+  });
+
+  it('two versions scheduled on the same base: the first is published, the second goes back to its authors', async () => {
+    const store = platform.sandbox.store;
+    const v1 = store.get<PolicyVersion>('policyVersion', 'pol_cookies_de_1');
+    if (!v1) throw new Error('no cookie notice');
+    const at = Date.parse(clock.toISOString()) + 86_400_000;
+    const scheduled = (number: number, effectiveAt: number): PolicyVersion => ({
+      ...v1,
+      id: `pol_cookies_de_${number}`,
+      number,
+      basedOn: 1,
+      version: 1,
+      status: 'scheduled',
+      authorId: 'stf_hartmann',
+      approvedBy: 'stf_vogel',
+      effectiveAt: new Date(effectiveAt).toISOString(),
+      publishedAt: null,
+      sha256: null,
+      changeSummary: `Fassung ${number}`,
+    });
+    store.put('policyVersion', scheduled(2, at));
+    store.put('policyVersion', scheduled(3, at + 3_600_000));
+    clock = new Date(at + 2 * 3_600_000);
+    expect(platform.sandbox.publishDue().map((v) => v.id)).toEqual(['pol_cookies_de_2']);
+    expect(PublishedPolicy.parse((await read('/v1/public/policies/cookies/de')).body)).toMatchObject({
+      number: 2,
+      effectiveAt: new Date(at).toISOString(),
+    });
+    // Published when the platform got to it; its "Stand" stays the effective instant.
+    expect(store.get<PolicyVersion>('policyVersion', 'pol_cookies_de_2')?.publishedAt).toBe(clock.toISOString());
+    expect(store.get<PolicyVersion>('policyVersion', 'pol_cookies_de_3')).toMatchObject({
+      status: 'draft',
+      effectiveAt: null,
+      approvedBy: null,
+      timeline: expect.arrayContaining([expect.objectContaining({ kind: 'returned', actor: 'platform' })]),
+    });
   });
 });

@@ -64,6 +64,7 @@ const samples: Record<string, Record<string, Record<string, unknown>[]>> = {
     submit: [{ note: '' }],
     approve: [{ note: 'Geprüft' }],
     schedule: [{ effectiveAt: '2026-12-27T00:00:00.000Z' }],
+    unschedule: [{ reason: 'Abschnitt 11 ist noch falsch.' }],
   },
   notice: { send: [{ incidentId: 'inc_0001' }] },
 };

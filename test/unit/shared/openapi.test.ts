@@ -47,6 +47,7 @@ describe('OpenAPI document', () => {
       '/v1/policy-versions/{id}/dismiss-hint',
       '/v1/policy-versions/{id}/schedule',
       '/v1/policy-versions/{id}/submit',
+      '/v1/policy-versions/{id}/unschedule',
       '/v1/processing-activities',
       '/v1/processing-activities/{id}',
       '/v1/processors',
