@@ -17,17 +17,15 @@ import {
   TextInput,
   Typography,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeQuestion, type PolicySection, type PolicyVersion } from '../../shared/api/policies';
 import { localDateTime, zonedInstant } from '../../shared/domain/calendar';
 import { diffSections } from '../../shared/domain/policy-diff';
-import { BridgeCallError } from '../../shared/ipc/bridge';
 import { Drawer } from '../app/dialogs';
 import { useClock, useDateFormat } from '../app/format';
-import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
+import { useStep } from '../app/useStep';
 import { useMayWrite, useWorkspace } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { renderMarkdown } from './markdown';
@@ -44,26 +42,13 @@ type Step =
   | 'policy.unschedule';
 
 /** One step of a version through the outbox, its refusal kept beside the form. */
-function useStep(version: PolicyVersion) {
+function useVersionStep(version: PolicyVersion) {
   const bridge = useBridge();
-  const problems = useProblemText();
-  const queryClient = useQueryClient();
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
-  const mutation = useMutation({
-    mutationFn: ({ channel, args }: { channel: Step; args: Record<string, unknown> }) =>
+  return useStep(
+    ({ channel, args }: { channel: Step; args: Record<string, unknown> }) =>
       (bridge[channel] as (input: unknown) => Promise<PolicyVersion>)({ id: version.id, ...args }),
-    onSuccess: () => {
-      setErrors({});
-      setFailure(null);
-      void queryClient.invalidateQueries({ queryKey: ['policy'] });
-    },
-    onError: (error) => {
-      setErrors(error instanceof BridgeCallError ? problems.byField(error.issues) : {});
-      setFailure(problems.failure(error));
-    },
-  });
-  return { mutation, errors, failure };
+    ['policy'],
+  );
 }
 
 const editable = (status: PolicyVersion['status']) => status === 'draft' || status === 'in_review' || status === 'approved';
@@ -169,7 +154,7 @@ function ClassificationPanel({ version }: { version: PolicyVersion }) {
   const { t } = useTranslation('policies');
   const staffName = useStaffNames();
   const mayWrite = useMayWrite('policy:write') && editable(version.status);
-  const { mutation, errors, failure } = useStep(version);
+  const { mutation, errors, failure } = useVersionStep(version);
   const recorded = version.classification;
   const [answers, setAnswers] = useState<ChangeQuestion[]>(recorded?.answers ?? []);
   const proposed = answers.length ? 'material' : 'minor';
@@ -259,7 +244,7 @@ function Workflow({ version }: { version: PolicyVersion }) {
   const mayWrite = useMayWrite('policy:write');
   const mayApprove = useMayWrite('policy:approve');
   const timeZone = useClock().data?.timeZone ?? 'Europe/Berlin';
-  const { mutation, errors, failure } = useStep(version);
+  const { mutation, errors, failure } = useVersionStep(version);
   const [note, setNote] = useState('');
   const [effectiveAt, setEffectiveAt] = useState(() => localDateTime(new Date(Date.now() + 30 * 86_400_000), timeZone));
   return (
@@ -380,7 +365,7 @@ function Markdown({ text }: { text: string }) {
 function VersionEditor({ version, usedIds }: { version: PolicyVersion; usedIds: ReadonlySet<string> }) {
   const { t } = useTranslation('policies');
   const mayWrite = useMayWrite('policy:write');
-  const { mutation, errors, failure } = useStep(version);
+  const { mutation, errors, failure } = useVersionStep(version);
   // The text the edits started from: when someone else changes the version meanwhile, saving would undo that.
   const [base, setBase] = useState(version);
   const [sections, setSections] = useState<PolicySection[]>(version.sections);
@@ -540,7 +525,7 @@ function SectionComments({ version, sectionId }: { version: PolicyVersion; secti
   const writer = useMayWrite('policy:write');
   const approver = useMayWrite('policy:approve');
   const mayWrite = writer || approver;
-  const { mutation, errors, failure } = useStep(version);
+  const { mutation, errors, failure } = useVersionStep(version);
   const [text, setText] = useState('');
   const comments = version.comments.filter((comment) => comment.sectionId === sectionId);
   return (
