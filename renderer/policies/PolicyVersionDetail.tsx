@@ -21,7 +21,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeQuestion, type PolicySection, type PolicyVersion } from '../../shared/api/policies';
 import { localDateTime, zonedInstant } from '../../shared/domain/calendar';
-import { diffSections } from '../../shared/domain/policy-diff';
+import { changeSummary, diffSections } from '../../shared/domain/policy-diff';
 import { Drawer } from '../app/dialogs';
 import { useClock, useDateFormat } from '../app/format';
 import { useStaffNames } from '../app/staff';
@@ -633,6 +633,18 @@ function Comparison({ version, others, initial }: { version: PolicyVersion; othe
       <Text size="xs" c="dimmed">
         {t('detail.direction', { before: before.number, after: after.number })}
       </Text>
+      <Stack gap={0} data-testid="change-summary">
+        {changeSummary(diff).map((entry) => (
+          <Text size="sm" key={`${entry.id}-${entry.change}`}>
+            {t('detail.summaryLine', {
+              heading: entry.heading,
+              change: t(`detail.${entry.change}`),
+              added: entry.added,
+              removed: entry.removed,
+            })}
+          </Text>
+        ))}
+      </Stack>
       {diff
         .filter((section) => !onlyChanges || section.change !== 'same')
         .map((section) => {

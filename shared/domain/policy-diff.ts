@@ -51,3 +51,19 @@ export function diffSections(before: readonly PolicySection[], after: readonly P
   });
   return result;
 }
+
+/** Per section, what a comparison found: how many words went and came (the summary above the comparison). */
+export function changeSummary(
+  diff: readonly SectionDiff[],
+): { id: string; heading: string; change: SectionDiff['change']; added: number; removed: number }[] {
+  const words = (text: string) => text.split(/\s+/).filter(Boolean).length;
+  return diff
+    .filter((section) => section.change !== 'same')
+    .map((section) => ({
+      id: section.id,
+      heading: section.heading,
+      change: section.change,
+      added: section.words.filter((part) => part.added).reduce((sum, part) => sum + words(part.value), 0),
+      removed: section.words.filter((part) => part.removed).reduce((sum, part) => sum + words(part.value), 0),
+    }));
+}

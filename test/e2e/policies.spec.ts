@@ -45,6 +45,7 @@ test('legal drafts a change with a safe preview, a second person approves and sc
     await detail.getByTestId('save-policy').click();
     await detail.getByTestId('tab-compare').click();
     await expect(detail.locator('[data-testid="diff-section"][data-change="changed"]')).toHaveCount(1);
+    await expect(detail.getByTestId('change-summary')).toContainText(/^11\. Zahlungsabwicklung: changed \(\+\d+ \/ −\d+ words\)$/);
     await expect(detail.getByTestId('policy-diff').locator('ins')).toContainText(['Zahlwerk']);
     await detail.getByTestId('diff-layout').getByText('Side by side').click();
     await expect(detail.getByTestId('diff-split')).toHaveCount(1);

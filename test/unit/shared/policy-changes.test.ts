@@ -19,7 +19,7 @@ import {
   unschedulePolicy,
 } from '../../../shared/domain/policy-changes';
 import { art13Checklist, registryHints } from '../../../shared/domain/policy-check';
-import { diffSections } from '../../../shared/domain/policy-diff';
+import { changeSummary, diffSections } from '../../../shared/domain/policy-diff';
 import { RuleError } from '../../../shared/domain/rules';
 import type { MutationContext } from '../../../shared/entities/descriptor';
 
@@ -259,5 +259,12 @@ describe('what the review found', () => {
     const n1 = { id: 's-n1', heading: 'Neu 1', body: 'x' };
     const n2 = { id: 's-n2', heading: 'Neu 2', body: 'y' };
     expect(diffSections([a, b, c], [n1, n2, a, c]).map((d) => d.id)).toEqual(['s-n1', 's-n2', a.id, b.id, c.id]);
+    // The summary per section: what changed, words in and out.
+    const edited = { ...a, body: `${a.body} Neu: Zahlwerk GmbH.` };
+    expect(changeSummary(diffSections([a, b], [edited, n1]))).toEqual([
+      { id: a.id, heading: a.heading, change: 'changed', added: 3, removed: 0 },
+      { id: b.id, heading: b.heading, change: 'removed', added: 0, removed: expect.any(Number) },
+      { id: 's-n1', heading: 'Neu 1', change: 'added', added: 3, removed: 0 },
+    ]);
   });
 });
