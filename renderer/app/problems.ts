@@ -15,6 +15,8 @@ const labelled: Record<string, keyof LabelTable> = {
   role: 'role',
 };
 const days = new Set(['baseDue', 'today', 'received']);
+// Parameters that hold a comma-separated list of such values (what a report still lacks): each by its label.
+const labelledLists: Record<string, keyof LabelTable> = { missing: 'reportGap' };
 
 /**
  * Problems in the user's language: a rule's or a field's problem by its code, a failed call by what it
@@ -32,11 +34,11 @@ export function useProblemText() {
       const words: Record<string, string | number> = {};
       for (const [key, value] of Object.entries(params)) {
         const table = labelled[key];
-        // A list of what is missing, each named in the reader's language.
-        if (key === 'missing' && typeof value === 'string') {
+        const listTable = labelledLists[key];
+        if (listTable && typeof value === 'string') {
           words[key] = value
             .split(',')
-            .map((gap) => nameOr(names.reportGap as Record<string, string>, gap))
+            .map((item) => nameOr(names[listTable] as unknown as Record<string, string>, item))
             .join('; ');
           continue;
         }

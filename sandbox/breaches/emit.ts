@@ -1,7 +1,8 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { Incident } from '../../shared/api/breaches';
 import { assessIncident, createIncident } from '../../shared/domain/breach-changes';
 import type { MutationContext } from '../../shared/entities/descriptor';
+import { sha256Hex } from '../store/digest';
 import type { PlatformStore } from '../store/store';
 
 const HOUR = 3_600_000;
@@ -23,7 +24,7 @@ export function emitIncident(store: PlatformStore, now = new Date()): Incident |
     actor,
     at: new Date(aware + HOUR).toISOString(),
     newId: randomUUID,
-    digest: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+    digest: sha256Hex,
     find: (entity, id) => store.get(entity, id),
   };
   const incident = createIncident(

@@ -1,9 +1,10 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { getOperation, listOperation, mutatorOperation } from '../../shared/api/paths';
 import { RuleError } from '../../shared/domain/rules';
 import type { MutationContext, Versioned } from '../../shared/entities/descriptor';
 import type { SomeEntity } from '../../shared/entities/registry';
+import { sha256Hex } from '../store/digest';
 import type { PlatformStore } from '../store/store';
 import { type Principal, requireScope, type TokenRegistry } from './auth';
 import { ProblemError, validationProblem } from './problems';
@@ -67,7 +68,7 @@ export function entityRoutes(
             actor: principal.staff.id,
             at: new Date().toISOString(),
             newId: randomUUID,
-            digest: (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
+            digest: sha256Hex,
             find: (other, id) => store.get(other, id),
             platform: session?.capabilities,
           };

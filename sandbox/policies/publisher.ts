@@ -1,12 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { operations } from '../../shared/api/paths';
 import { PolicyDocument, PolicyLanguage, type PolicyVersion } from '../../shared/api/policies';
 import { publishPolicy } from '../../shared/domain/policy-changes';
 import { ProblemError } from '../http/problems';
+import { sha256Hex } from '../store/digest';
 import type { PlatformStore } from '../store/store';
-
-const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 
 /**
  * Publishes scheduled policy versions at their instant, on the platform alone (no console need be running):
@@ -70,7 +69,7 @@ export class PolicyPublisher {
           return;
         }
         // Published now (later than its effective instant when the platform was down then); its "Stand" stays.
-        const { published, superseded } = publishPolicy(version, current, at.toISOString(), digest, randomUUID);
+        const { published, superseded } = publishPolicy(version, current, at.toISOString(), sha256Hex, randomUUID);
         this.store.put('policyVersion', { ...published, version: version.version + 1 });
         if (superseded && current) this.store.put('policyVersion', { ...superseded, version: current.version + 1 });
         this.store.audit('platform', 'policy.published', 'policyVersion', version.id, { sha256: published.sha256 });

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Notice } from '../../shared/api/breach-notices';
 import type { Playbook } from '../../shared/api/breach-playbooks';
 import type { BreachFamily, Incident, IncidentCreate } from '../../shared/api/breaches';
@@ -13,6 +12,7 @@ import {
 import { composeNotice } from '../../shared/domain/breach-notices';
 import { submitReport } from '../../shared/domain/breach-reports';
 import type { MutationContext } from '../../shared/entities/descriptor';
+import { sha256Hex } from '../store/digest';
 import { demoActivities } from './activities';
 import { demoPlaybook } from './playbooks';
 import { demoProcessors } from './processors';
@@ -197,15 +197,13 @@ const controller = {
 };
 const demoContact = { name: demoController.dpoName, contact: demoController.dpoContact };
 
-const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
 /** A mutation context for seeding: the platform's own rules, run at a chosen instant by a chosen person. */
 function seedContext(at: number, actor: string, n: () => number, playbooks: readonly Playbook[] = []): MutationContext {
   return {
     actor,
     at: new Date(at).toISOString(),
     newId: () => `seed-inc-${n()}`,
-    digest,
+    digest: sha256Hex,
     find: ((entity: string, id: string) =>
       (entity === 'staff'
         ? demoStaff.find((s) => s.id === id)

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { PolicySection, PolicyVersion } from '../../shared/api/policies';
 import { policyVersionId } from '../../shared/api/policies';
 import { publishedText } from '../../shared/domain/policy-changes';
+import { sha256Hex } from '../store/digest';
 import { privacyPolicyText } from './privacy-policy-text';
 
 /**
@@ -57,8 +57,6 @@ const cookies = {
   },
 } as const;
 
-const digest = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
-
 function published(
   document: PolicyVersion['document'],
   language: PolicyVersion['language'],
@@ -86,7 +84,7 @@ function published(
     approvedAt: effectiveAt,
     effectiveAt,
     publishedAt: effectiveAt,
-    sha256: digest(publishedText({ title, sections })),
+    sha256: sha256Hex(publishedText({ title, sections })),
     timeline: [
       { id: `seed-${document}-${language}-1`, at: effectiveAt, actor: 'stf_hartmann', kind: 'drafted', text: '' },
       { id: `seed-${document}-${language}-2`, at: effectiveAt, actor: 'platform', kind: 'published', text: '' },

@@ -3,6 +3,7 @@ import type { Incident } from '../api/breaches';
 import type { MutationContext } from '../entities/descriptor';
 import { event } from './breach-changes';
 import { MIN_REASON_LENGTH } from './breach-severity';
+import { canonicalJson } from './canonical-json';
 import { breachAuthorityDeadline } from './deadlines';
 import { RuleError } from './rules';
 import { supervisoryAuthorities } from './supervisory-authorities';
@@ -62,18 +63,6 @@ export function missingForReport(incident: Incident, draft: Draft, at: string): 
 /** The reasons for the delay: as the composer gives them, or as the late decision recorded them. */
 const delayReasonsOf = (incident: Incident, draft: Pick<Draft, 'delayReasons'>) =>
   (draft.delayReasons.trim() || incident.decision?.delayReasons || '').trim();
-
-/** JSON with the keys of every object sorted: the same content always gives the same text, and the same hash. */
-export function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
 
 /** The content of a report as the incident's facts read now: what is frozen when it is submitted. */
 export function composeReport(incident: Incident, draft: Sent, at: string, processorName: (id: string) => string): ReportContent {

@@ -9,7 +9,7 @@ import type {
 } from '../api/policies';
 import { policyVersionId } from '../api/policies';
 import type { MutationContext } from '../entities/descriptor';
-import { canonicalJson } from './breach-reports';
+import { canonicalJson } from './canonical-json';
 import { RuleError } from './rules';
 
 type Kind = PolicyVersion['timeline'][number]['kind'];

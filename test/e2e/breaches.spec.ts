@@ -1,30 +1,9 @@
 import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
-import { spawnConsole } from '../support/console-process';
+import { consoleAs } from '../support/console-process';
 import { pdfText } from '../support/pdf-text';
-import { TEST_KEY, tempDir } from '../support/temp';
 import { expect, test } from './fixtures';
-
-/** A console signed in as another member of staff of the same platform. */
-async function consoleAs(platform: { url: string; tokenOf(name: string): string }, name: string) {
-  const dir = tempDir('pc-e2e-as-');
-  const shell = await spawnConsole(
-    ['--data-dir', dir.path, '--platform', platform.url, '--token', platform.tokenOf(name), '--poll-ms', '1000'],
-    {
-      PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY,
-    },
-  );
-  return {
-    url: shell.url,
-    output: shell.output,
-    close: async () => {
-      shell.child.kill('SIGTERM');
-      await shell.exited;
-      dir.remove();
-    },
-  };
-}
 
 async function openRegister(page: Page, url: string) {
   await page.goto(url);

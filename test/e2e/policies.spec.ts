@@ -1,25 +1,5 @@
-import { spawnConsole } from '../support/console-process';
-import { TEST_KEY, tempDir } from '../support/temp';
+import { consoleAs } from '../support/console-process';
 import { expect, test } from './fixtures';
-
-/** A console signed in as another member of staff of the same platform. */
-async function consoleAs(platform: { url: string; tokenOf(name: string): string }, name: string) {
-  const dir = tempDir('pc-e2e-as-');
-  const shell = await spawnConsole(
-    ['--data-dir', dir.path, '--platform', platform.url, '--token', platform.tokenOf(name), '--poll-ms', '1000'],
-    {
-      PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY,
-    },
-  );
-  return {
-    url: shell.url,
-    close: async () => {
-      shell.child.kill('SIGTERM');
-      await shell.exited;
-      dir.remove();
-    },
-  };
-}
 
 test('legal drafts a change with a safe preview, a second person approves and schedules it, the platform publishes it on time', async ({
   page,

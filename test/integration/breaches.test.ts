@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Account } from '../../sandbox/accounts/account';
 import type { Notice } from '../../shared/api/breach-notices';
 import type { Incident } from '../../shared/api/breaches';
-import { canonicalJson } from '../../shared/domain/breach-reports';
+import { canonicalJson } from '../../shared/domain/canonical-json';
 import { testConsole } from '../support/console';
 import { pdfText } from '../support/pdf-text';
 import { workspacePerTest } from '../support/workspace';

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import WebSocket from 'ws';
 import type { Envelope } from '../../shared/ipc/bridge';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
+import { TEST_KEY, tempDir } from './temp';
 
 const root = join(import.meta.dirname, '../..');
 
@@ -39,6 +40,26 @@ export async function spawnConsole(args: string[], env: NodeJS.ProcessEnv = {}) 
     child,
     output: () => output,
     exited: new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code))),
+  };
+}
+
+/** A headless console of its own signed in as a member of staff of the platform by name, removed with its data on close. */
+export async function consoleAs(platform: { url: string; tokenOf(name: string): string }, name: string) {
+  const dir = tempDir('pc-e2e-as-');
+  const shell = await spawnConsole(
+    ['--data-dir', dir.path, '--platform', platform.url, '--token', platform.tokenOf(name), '--poll-ms', '1000'],
+    {
+      PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY,
+    },
+  );
+  return {
+    url: shell.url,
+    output: shell.output,
+    close: async () => {
+      shell.child.kill('SIGTERM');
+      await shell.exited;
+      dir.remove();
+    },
   };
 }
 

@@ -20,7 +20,8 @@ import {
 } from '../../../shared/domain/breach-changes';
 import { composeNotice, sendNotice } from '../../../shared/domain/breach-notices';
 import { savePlaybook, taskOverdue } from '../../../shared/domain/breach-playbooks';
-import { canonicalJson, missingForReport, submitReport } from '../../../shared/domain/breach-reports';
+import { missingForReport, submitReport } from '../../../shared/domain/breach-reports';
+import { canonicalJson } from '../../../shared/domain/canonical-json';
 import { RuleError } from '../../../shared/domain/rules';
 import type { MutationContext } from '../../../shared/entities/descriptor';
 
