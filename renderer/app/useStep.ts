@@ -24,5 +24,10 @@ export function useStep<Args, Result>(send: (args: Args) => Promise<Result>, ref
       setFailure(problems.failure(error));
     },
   });
-  return { mutation, errors, failure };
+  /** Forgets the last refusal (the form now shows something else). */
+  const reset = () => {
+    setErrors({});
+    setFailure(null);
+  };
+  return { mutation, errors, failure, reset };
 }

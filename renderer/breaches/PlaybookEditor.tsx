@@ -1,16 +1,15 @@
 import { ActionIcon, Alert, Anchor, Button, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { type PlaybookTask, TaskPhase } from '../../shared/api/breach-playbooks';
 import { BreachFamily } from '../../shared/api/breaches';
 import { Role } from '../../shared/api/common';
-import { BridgeCallError } from '../../shared/ipc/bridge';
 import { useDateFormat } from '../app/format';
 import { optionsOf, useLabels } from '../app/labels';
-import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
+import { useStep } from '../app/useStep';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { PolicySettings } from './PolicySettings';
@@ -39,35 +38,25 @@ export function PlaybookEditor() {
   const f = useDateFormat();
   const staffName = useStaffNames();
   const bridge = useBridge();
-  const problems = useProblemText();
-  const queryClient = useQueryClient();
   const mayWrite = useMayWrite('breach:write');
   const playbooks = useQuery({ queryKey: ['playbook', 'list'], queryFn: () => bridge['playbook.list']() });
   const [family, setFamily] = useState<string>('ransomware');
   const playbook = playbooks.data?.find((p) => p.family === family) ?? null;
   const [tasks, setTasks] = useState<PlaybookTask[]>([]);
   const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const {
+    mutation: save,
+    errors,
+    failure,
+    reset,
+  } = useStep(() => bridge['playbook.save']({ id: playbook?.id ?? '', tasks, note }), ['playbook']);
+  const [savedAs, setSavedAs] = useState<number | null>(null);
   // The editor starts from the playbook as it reads now, again whenever another family or revision arrives.
   // biome-ignore lint/correctness/useExhaustiveDependencies: reset on another family or revision only, not on every refetch
   useEffect(() => {
     setTasks(playbook?.tasks ?? []);
-    setErrors({});
+    reset();
   }, [playbook?.id, playbook?.revision]);
-  const save = useMutation({
-    mutationFn: () => bridge['playbook.save']({ id: playbook?.id ?? '', tasks, note }),
-    onSuccess: (saved) => {
-      setErrors({});
-      setNote('');
-      setMessage({ ok: true, text: t('playbooks.saved', { revision: saved.revision }) });
-      void queryClient.invalidateQueries({ queryKey: ['playbook'] });
-    },
-    onError: (error) => {
-      setErrors(error instanceof BridgeCallError ? problems.byField(error.issues) : {});
-      setMessage({ ok: false, text: problems.failure(error) });
-    },
-  });
   const set = (index: number, change: Partial<PlaybookTask>) =>
     setTasks(tasks.map((task, i) => (i === index ? { ...task, ...change } : task)));
   const err = (index: number, field: string) => errors[`tasks.${index}.${field}`];
@@ -186,12 +175,25 @@ export function PlaybookEditor() {
             {t('playbooks.add')}
           </Button>
           <TextInput label={t('playbooks.note')} value={note} onChange={(e) => setNote(e.currentTarget.value)} w={520} />
-          {message && (
-            <Alert color={message.ok ? 'teal' : 'red'} py={6} data-testid="playbook-message">
-              {message.text}
+          {(failure || savedAs !== null) && (
+            <Alert color={failure ? 'red' : 'teal'} py={6} data-testid="playbook-message">
+              {failure ?? t('playbooks.saved', { revision: savedAs })}
             </Alert>
           )}
-          <Button w="fit-content" onClick={() => save.mutate()} loading={save.isPending} data-testid="save-playbook">
+          <Button
+            w="fit-content"
+            onClick={() => {
+              setSavedAs(null);
+              save.mutate(undefined, {
+                onSuccess: (saved) => {
+                  setNote('');
+                  setSavedAs(saved.revision);
+                },
+              });
+            }}
+            loading={save.isPending}
+            data-testid="save-playbook"
+          >
             {t('playbooks.save')}
           </Button>
         </>

@@ -1,11 +1,10 @@
 import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type NotificationPolicy, SeverityBand } from '../../shared/api/breaches';
-import { BridgeCallError } from '../../shared/ipc/bridge';
 import { optionsOf, useLabels } from '../app/labels';
-import { useProblemText } from '../app/problems';
+import { useStep } from '../app/useStep';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 
@@ -17,28 +16,18 @@ export function PolicySettings() {
   const { t } = useTranslation('breaches');
   const names = useLabels();
   const bridge = useBridge();
-  const problems = useProblemText();
-  const queryClient = useQueryClient();
   const mayDecide = useMayWrite('breach:decide');
   const policy = useQuery({ queryKey: ['breachPolicy'], queryFn: () => bridge['breachPolicy.get']() });
   const [draft, setDraft] = useState<NotificationPolicy | null>(null);
-  const [error, setError] = useState<Record<string, string>>({});
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const {
+    mutation: save,
+    errors: error,
+    failure,
+  } = useStep((next: NotificationPolicy) => bridge['breachPolicy.update'](next), ['breachPolicy']);
+  const [saved, setSaved] = useState(false);
   useEffect(() => {
     if (policy.data) setDraft(policy.data);
   }, [policy.data]);
-  const save = useMutation({
-    mutationFn: (next: NotificationPolicy) => bridge['breachPolicy.update'](next),
-    onSuccess: () => {
-      setError({});
-      setMessage({ ok: true, text: t('policy.saved') });
-      void queryClient.invalidateQueries({ queryKey: ['breachPolicy'] });
-    },
-    onError: (failure) => {
-      setError(failure instanceof BridgeCallError ? problems.byField(failure.issues) : {});
-      setMessage({ ok: false, text: problems.failure(failure) });
-    },
-  });
   if (!draft) return null;
   const bands = optionsOf(SeverityBand.options, names.severityBand);
   return (
@@ -71,14 +60,27 @@ export function PolicySettings() {
             error={error.subjectsFrom}
           />
           {mayDecide && (
-            <Button variant="default" onClick={() => save.mutate(draft)} loading={save.isPending} data-testid="save-policy">
+            <Button
+              variant="default"
+              onClick={() => {
+                setSaved(false);
+                save.mutate(draft, { onSuccess: () => setSaved(true) });
+              }}
+              loading={save.isPending}
+              data-testid="save-policy"
+            >
               {t('policy.save')}
             </Button>
           )}
         </Group>
-        {message && !error.subjectsFrom && (
-          <Alert color={message.ok ? 'teal' : 'red'} py={6}>
-            {message.text}
+        {failure && !error.subjectsFrom && (
+          <Alert color="red" py={6}>
+            {failure}
+          </Alert>
+        )}
+        {saved && (
+          <Alert color="teal" py={6}>
+            {t('policy.saved')}
           </Alert>
         )}
       </Stack>

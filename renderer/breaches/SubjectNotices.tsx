@@ -14,17 +14,17 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { NoticeAudience, NoticeParts } from '../../shared/api/breach-notices';
 import type { Incident } from '../../shared/api/breaches';
 import { composeNotice } from '../../shared/domain/breach-notices';
-import { BridgeCallError } from '../../shared/ipc/bridge';
 import { useConfirm } from '../app/dialogs';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
 import { useProblemText } from '../app/problems';
+import { useStep } from '../app/useStep';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 
@@ -119,7 +119,6 @@ function NoticeComposer({ incident }: { incident: Incident }) {
   const names = useLabels();
   const bridge = useBridge();
   const problems = useProblemText();
-  const queryClient = useQueryClient();
   const confirm = useConfirm();
   const controller = useQuery({ queryKey: ['controller'], queryFn: () => bridge['controller.get']() });
   const [kind, setKind] = useState<Kind>('enrolled');
@@ -136,8 +135,6 @@ function NoticeComposer({ incident }: { incident: Incident }) {
     de: { what: '', consequences: incident.consequences, measures: incident.measures, advice: '' },
     en: { what: '', consequences: '', measures: '', advice: '' },
   });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<string | null>(null);
   const dpo = controller.data ? [controller.data.dpoName, controller.data.dpoContact].filter(Boolean).join(', ') : '';
   const contactText = contact ?? dpo;
   const audience = (): NoticeAudience => {
@@ -171,18 +168,11 @@ function NoticeComposer({ incident }: { incident: Incident }) {
     staleTime: Number.POSITIVE_INFINITY,
   });
   const reach = reachQuery.data?.recipients;
-  const send = useMutation({
-    mutationFn: () => bridge['notice.send']({ incidentId: incident.id, parts, contact: contactText, audience: audience() }),
-    onSuccess: () => {
-      setErrors({});
-      setFailure(null);
-      void queryClient.invalidateQueries({ queryKey: ['notice'] });
-    },
-    onError: (error) => {
-      setErrors(error instanceof BridgeCallError ? problems.byField(error.issues) : {});
-      setFailure(problems.failure(error));
-    },
-  });
+  const {
+    mutation: send,
+    errors,
+    failure,
+  } = useStep(() => bridge['notice.send']({ incidentId: incident.id, parts, contact: contactText, audience: audience() }), ['notice']);
   const part = (key: keyof NoticeParts) => (
     <Textarea
       key={key}

@@ -110,14 +110,13 @@ export function editPolicy(current: PolicyVersion, patch: PolicyEdit, ctx: Mutat
   };
 }
 
-function move(current: PolicyVersion, from: PolicyVersion['status'], to: PolicyVersion['status'], ctx: MutationContext): void {
+function move(current: PolicyVersion, from: PolicyVersion['status'], to: PolicyVersion['status']): void {
   if (current.status !== from) {
     throw new RuleError('invalid-policy-transition', `A ${current.status} version cannot become ${to}.`, 'status', {
       status: current.status,
       to,
     });
   }
-  void ctx;
 }
 
 /**
@@ -200,7 +199,7 @@ export function dismissHint(current: PolicyVersion, args: PolicyDismissHint, ctx
 }
 
 export function submitPolicy(current: PolicyVersion, args: { note: string }, ctx: MutationContext): PolicyVersion {
-  move(current, 'draft', 'in_review', ctx);
+  move(current, 'draft', 'in_review');
   // A change is reviewed knowing whether users must be told of it; a first version has nothing to compare.
   if (current.basedOn !== null && !current.classification) {
     throw new RuleError('policy-unclassified', 'Say whether the change is material or minor before it goes to review.', 'classification');
@@ -210,7 +209,7 @@ export function submitPolicy(current: PolicyVersion, args: { note: string }, ctx
 
 /** Four eyes: approved by someone other than its author (and only with the approver scope, which the platform checks). */
 export function approvePolicy(current: PolicyVersion, args: { note: string }, ctx: MutationContext): PolicyVersion {
-  move(current, 'in_review', 'approved', ctx);
+  move(current, 'in_review', 'approved');
   // Four eyes: nobody who wrote, changed or classified the text approves it.
   const writers = new Set([
     current.authorId,
@@ -231,7 +230,7 @@ export function approvePolicy(current: PolicyVersion, args: { note: string }, ct
 
 /** The instant it takes effect, in the future: the platform publishes it then, with or without a console running. */
 export function schedulePolicy(current: PolicyVersion, args: { effectiveAt: string }, ctx: MutationContext): PolicyVersion {
-  move(current, 'approved', 'scheduled', ctx);
+  move(current, 'approved', 'scheduled');
   if (Date.parse(args.effectiveAt) <= Date.parse(ctx.at)) {
     throw new RuleError('effective-in-past', 'A version takes effect in the future.', 'effectiveAt');
   }
@@ -260,7 +259,7 @@ export function schedulePolicy(current: PolicyVersion, args: { effectiveAt: stri
 
 /** A scheduled version stopped before it takes effect: back to draft, the approval void, the reason on record. */
 export function unschedulePolicy(current: PolicyVersion, args: { reason: string }, ctx: MutationContext): PolicyVersion {
-  move(current, 'scheduled', 'draft', ctx);
+  move(current, 'scheduled', 'draft');
   return {
     ...current,
     updatedAt: ctx.at,
