@@ -109,7 +109,7 @@ export function PlaybookEditor() {
         <Table.Tbody>
           {tasks.map((task, index) => (
             <Table.Tr key={task.key} data-testid="playbook-task">
-              <Table.Td w={90}>
+              <Table.Td w={80}>
                 <NumberInput
                   aria-label={t('playbooks.dueHours')}
                   value={task.dueHours}
@@ -120,7 +120,7 @@ export function PlaybookEditor() {
                   error={err(index, 'dueHours')}
                 />
               </Table.Td>
-              <Table.Td w={180}>
+              <Table.Td w={150}>
                 <Select
                   aria-label={t('playbooks.phase')}
                   data={optionsOf(TaskPhase.options, names.taskPhase)}
@@ -130,7 +130,7 @@ export function PlaybookEditor() {
                   readOnly={!mayWrite}
                 />
               </Table.Td>
-              <Table.Td w={150}>
+              <Table.Td w={125}>
                 <Select
                   aria-label={t('playbooks.role')}
                   data={optionsOf(Role.options, names.role)}
