@@ -162,7 +162,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     policies: entities.breachPolicy,
     actor: () => myId() ?? 'unknown',
   });
-  registerPolicyHandlers(ipc, { writes, versions: entities.policyVersion });
+  registerPolicyHandlers(ipc, { writes, versions: entities.policyVersion, campaigns: entities.policyCampaign, client: core.client });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });
   const missing = ipc.missing();

@@ -4,7 +4,7 @@ import { breachPolicyCache, incidentCache, noticeCache, playbookCache } from './
 import { jobCache } from './dsar/jobs-store';
 import { dsarCache } from './dsar/store';
 import { templateCache } from './dsar/templates';
-import { policyVersionCache } from './policies/store';
+import { policyCampaignCache, policyVersionCache } from './policies/store';
 import { activityCache, processorCache } from './processors/store';
 import { staffCache } from './staff/store';
 import type { CachedEntities } from './sync/cached-entity';
@@ -26,5 +26,6 @@ export function cachedEntities(db: Database.Database, settings: { clock(): Clock
     incident: incidentCache(db),
     notice: noticeCache(db),
     policyVersion: policyVersionCache(db),
+    policyCampaign: policyCampaignCache(db),
   } satisfies CachedEntities;
 }

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SCALE_LEARNERS } from './seed/learners';
 import { demoStaff } from './seed/staff';
 import { startSandbox } from './server';
 
@@ -6,6 +7,8 @@ const { values } = parseArgs({
   options: {
     db: { type: 'string', default: ':memory:' },
     scale: { type: 'string' },
+    /** Learner accounts (default 40000; 1000000 with --scale). */
+    accounts: { type: 'string' },
     port: { type: 'string', default: '0' },
     token: { type: 'string' },
     quiet: { type: 'boolean', default: false },
@@ -21,6 +24,11 @@ if (requests !== undefined && (!Number.isInteger(requests) || requests < 0 || re
   console.error('--scale takes a whole number of requests from 0 to 5000000');
   process.exit(2);
 }
+const learners = values.accounts === undefined ? (requests === undefined ? undefined : SCALE_LEARNERS) : Number(values.accounts);
+if (learners !== undefined && (!Number.isInteger(learners) || learners < 0 || learners > 5_000_000)) {
+  console.error('--accounts takes a whole number of learner accounts from 0 to 5000000');
+  process.exit(2);
+}
 const seconds = values['emit-every'] === undefined ? undefined : Number(values['emit-every']);
 if (seconds !== undefined && !(seconds > 0)) {
   console.error('--emit-every takes the seconds between new requests, e.g. 60');
@@ -30,6 +38,7 @@ const started = Date.now();
 const sandbox = await startSandbox({
   dbPath: values.db,
   requests,
+  learners,
   port: Number(values.port),
   token: values.token,
   logger: !values.quiet,

@@ -12,7 +12,9 @@ import { dsarRoutes } from './dsar/routes';
 import { TokenRegistry } from './http/auth';
 import { entityRoutes, type PlatformOf } from './http/entity-routes';
 import { ProblemError, sendProblem } from './http/problems';
+import { CampaignRunner, campaignPlatform, campaignRoutes } from './policies/campaigns';
 import { PolicyPublisher, publicPolicyRoutes } from './policies/publisher';
+import { DEFAULT_DEMO_LEARNERS, ensureLearners } from './seed/learners';
 import { DEFAULT_DEMO_REQUESTS, ensureIncidents, ensurePolicies, ensureTemplates, seedIfEmpty } from './seed/seed';
 import { demoStaff } from './seed/staff';
 import { PlatformStore } from './store/store';
@@ -24,6 +26,8 @@ export interface SandboxOptions {
   dbKey?: string;
   /** Requests seeded into an empty store. */
   requests?: number;
+  /** Learner accounts on the platform (the audience of policy campaigns); 40,000 by default. */
+  learners?: number;
   host?: string;
   port?: number;
   /** Fixed token for the default (first) staff member; random when absent. */
@@ -43,6 +47,8 @@ export interface SandboxOptions {
   now?: () => Date;
   /** How often the platform looks for policy versions that are due. */
   publishCheckMs?: number;
+  /** Time per step of a policy campaign (each wave goes out in about eight, people acknowledge in the next five). */
+  campaignStepMs?: number;
 }
 
 /**
@@ -68,6 +74,8 @@ export interface Sandbox {
   emitIncident(): ReturnType<typeof emitIncident>;
   /** Publishes the policy versions due at the platform's clock now (it also does so on its own, every few seconds). */
   publishDue(): ReturnType<PolicyPublisher['publishDue']>;
+  /** The job that sends policy campaigns (tests and the bench step it by hand). */
+  campaigns: CampaignRunner;
   close(): Promise<void>;
 }
 
@@ -78,6 +86,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   seedIfEmpty(store, { requests: options.requests ?? DEFAULT_DEMO_REQUESTS, now: options.seedNow });
   ensureTemplates(store, options.seedNow);
   ensureIncidents(store, options.seedNow);
+  ensureLearners(store, options.learners ?? DEFAULT_DEMO_LEARNERS, options.seedNow ?? new Date());
   ensurePolicies(store);
   const registry = new TokenRegistry(store);
   const tokens: Record<string, string> = {};
@@ -148,15 +157,18 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   changesRoutes(app, store, registry);
   const jobs = new JobRunner(store, options.jobStepMs ?? 300);
   const notices = new NoticeRunner(store, options.noticeStepMs ?? 1500);
+  const campaigns = new CampaignRunner(store, options.now);
   // What the platform lends the mutators of an entity beyond its store: jobs, packages, accounts.
   const platforms: { [N in keyof PlatformNeeds]: PlatformOf<PlatformNeeds[N]> } = {
     dsar: dsarPlatform(store, jobs),
     notice: noticePlatform(notices),
+    policyCampaign: campaignPlatform(campaigns),
   };
   const platformOf: Partial<Record<EntityName, PlatformOf<unknown>>> = platforms;
   for (const entity of entities) entityRoutes(app, store, registry, entity, platformOf[entity.name]);
   dsarRoutes(app, store, registry);
   noticeRoutes(app, notices, registry);
+  campaignRoutes(app, campaigns, store, registry);
   const publisher = new PolicyPublisher(store, options.now);
   publicPolicyRoutes(app, publisher);
 
@@ -165,6 +177,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   jobs.resume();
   notices.resume();
   publisher.start(options.publishCheckMs ?? 5000);
+  campaigns.start(options.campaignStepMs ?? 1500);
   const emitter = options.emitEveryMs ? setInterval(() => emitRequest(store), options.emitEveryMs) : null;
   emitter?.unref();
   const incidentTimer = options.incidentAfterMs === undefined ? null : setTimeout(() => emitIncident(store), options.incidentAfterMs);
@@ -182,12 +195,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     emitRequest: () => emitRequest(store),
     emitIncident: () => emitIncident(store),
     publishDue: () => publisher.publishDue(),
+    campaigns,
     close: async () => {
       if (emitter) clearInterval(emitter);
       if (incidentTimer) clearTimeout(incidentTimer);
       jobs.stop();
       notices.stop();
       publisher.stop();
+      campaigns.stop();
       await app.close();
       store.close();
     },

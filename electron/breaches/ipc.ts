@@ -10,7 +10,7 @@ import type { ExportLog } from '../exports/log';
 import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
 import type { PlatformClient } from '../platform/client';
-import { PlatformError } from '../platform/errors';
+import { onlineOnly } from '../platform/online-only';
 import type { WritePath } from '../sync/writes';
 import { breachRegisterCsv } from './register-csv';
 import { breachRegisterPdf } from './register-pdf';
@@ -160,18 +160,8 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt)),
   );
   /** What only the platform knows; offline, the composer says so instead of guessing. */
-  const ask = async <T>(question: () => Promise<T>): Promise<T> => {
-    try {
-      return await question();
-    } catch (error) {
-      if (error instanceof PlatformError && (error.kind === 'network' || error.kind === 'timeout')) {
-        throw new HandlerError('unavailable', 'The platform cannot be reached: it alone knows its accounts and courses.', {
-          problem: 'audience-offline',
-        });
-      }
-      throw error;
-    }
-  };
+  const ask = <T>(question: () => Promise<T>) =>
+    onlineOnly(question, 'audience-offline', 'The platform cannot be reached: it alone knows its accounts and courses.');
   ipc.handle('notice.preview', ({ audience }) => ask(() => deps.client.previewAudience(audience)));
   ipc.handle('notice.courses', () => ask(async () => (await deps.client.listCourses()).courses));
   ipc.handle('notice.send', (input) => {

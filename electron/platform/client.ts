@@ -145,6 +145,16 @@ export class PlatformClient {
     return this.call(operations.previewAudience, { body: audience });
   }
 
+  /** How many open accounts a policy campaign in a language reaches. */
+  campaignAudience(language: 'de' | 'en') {
+    return this.call(operations.campaignAudience, { query: { language } });
+  }
+
+  /** What one account was told of which policy versions, and whether it acknowledged. */
+  personPolicyNotices(accountId: string) {
+    return this.call(operations.personPolicyNotices, { params: { id: accountId } });
+  }
+
   listCourses() {
     return this.call(operations.listCourses, {});
   }

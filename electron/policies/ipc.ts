@@ -1,17 +1,26 @@
 import { randomUUID } from 'node:crypto';
 import { policyVersionId } from '../../shared/api/policies';
+import { campaignIdOf } from '../../shared/api/policy-campaigns';
 import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
+import type { PlatformClient } from '../platform/client';
+import { onlineOnly } from '../platform/online-only';
 import type { WritePath } from '../sync/writes';
-import type { PolicyVersionCache } from './store';
+import type { PolicyCampaignCache, PolicyVersionCache } from './store';
 
 export interface PolicyHandlerDeps {
   writes: WritePath;
   versions: PolicyVersionCache;
+  campaigns: PolicyCampaignCache;
+  client: PlatformClient;
 }
 
+/** What only the platform knows (whom a campaign reaches, what one person was told); offline, said so. */
+const ask = <T>(question: () => Promise<T>) =>
+  onlineOnly(question, 'query-offline', 'The platform cannot be reached: it alone holds these figures.');
+
 /** Policy versions: read from the cache, every step through the outbox (the platform publishes). */
-export function registerPolicyHandlers(ipc: IpcRegistry, { writes, versions }: PolicyHandlerDeps): void {
+export function registerPolicyHandlers(ipc: IpcRegistry, { writes, versions, campaigns, client }: PolicyHandlerDeps): void {
   const shown = (id: string) => {
     const doc = versions.get(id);
     if (!doc) throw new HandlerError('internal', `${id} vanished from the cache.`);
@@ -61,4 +70,26 @@ export function registerPolicyHandlers(ipc: IpcRegistry, { writes, versions }: P
     writes.mutate('policyVersion', id, 'schedule', args);
     return shown(id);
   });
+
+  const campaign = (id: string) => {
+    const doc = campaigns.get(id);
+    if (!doc) throw new HandlerError('internal', `${id} vanished from the cache.`);
+    return doc;
+  };
+  ipc.handle('campaign.list', () => campaigns.list());
+  ipc.handle('campaign.plan', (input) => {
+    const id = campaignIdOf(input.versionId);
+    writes.mutate('policyCampaign', id, 'plan', { id, ...input });
+    return campaign(id);
+  });
+  ipc.handle('campaign.remind', ({ id, ...args }) => {
+    writes.mutate('policyCampaign', id, 'remind', args);
+    return campaign(id);
+  });
+  ipc.handle('campaign.cancel', ({ id, ...args }) => {
+    writes.mutate('policyCampaign', id, 'cancel', args);
+    return campaign(id);
+  });
+  ipc.handle('campaign.audience', ({ language }) => ask(() => client.campaignAudience(language)));
+  ipc.handle('campaign.person', ({ accountId }) => ask(() => client.personPolicyNotices(accountId)));
 }

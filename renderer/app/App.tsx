@@ -8,6 +8,7 @@ import { SyncIndicator } from '../sync/SyncIndicator';
 import { useBridgeEvents } from '../sync/useBridgeEvents';
 import { ActionsProvider, type RegisteredAction, useAction } from './actions';
 import { KeyboardHelp } from './KeyboardHelp';
+import { type SubjectPanel, SubjectPanelsContext } from './subject-panels';
 import { useWorkspace } from './workspace';
 
 /** The shell's own keys beside those the features declare. */
@@ -23,11 +24,16 @@ const navigation = features
   .flatMap((feature) => feature.nav.map((entry) => ({ ...entry, namespace: feature.namespace })))
   .sort((a, b) => a.order - b.order);
 const routes = features.flatMap((feature) => feature.routes);
+const subjectPanels = features.flatMap((feature): readonly SubjectPanel[] =>
+  'subjectPanels' in feature ? (feature.subjectPanels ?? []) : [],
+);
 
 export function App() {
   return (
     <ActionsProvider actions={actions}>
-      <Shell />
+      <SubjectPanelsContext.Provider value={subjectPanels}>
+        <Shell />
+      </SubjectPanelsContext.Provider>
     </ActionsProvider>
   );
 }

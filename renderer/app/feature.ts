@@ -4,6 +4,7 @@ import type { LabelTable } from '../../shared/domain/labels';
 import type { EntityName, MutatorArgs, MutatorName } from '../../shared/entities/registry';
 import type { Catalogue } from '../i18n/catalogue';
 import type { ActionSpec } from './actions';
+import type { SubjectPanel } from './subject-panels';
 
 /** Every key of a catalogue, as the dot path to one of its texts. */
 export type TextKey<T, Prefix extends string = ''> = {
@@ -41,6 +42,8 @@ export interface Feature<NS extends string = string, T = unknown> {
   invalidates: Partial<Record<EntityName, readonly QueryKey[]>>;
   conflicts: ConflictLabels<T>;
   actions: readonly FeatureAction<T>[];
+  /** What it shows in a request's detail about the person behind it. */
+  subjectPanels?: readonly SubjectPanel[];
 }
 
 export const defineFeature = <const NS extends string, T>(feature: Feature<NS, T>) => feature;

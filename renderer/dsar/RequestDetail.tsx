@@ -23,6 +23,7 @@ import { useAction } from '../app/actions';
 import { useLabels } from '../app/labels';
 import { useProblemText } from '../app/problems';
 import { useAssignableStaff } from '../app/staff';
+import { SubjectPanels } from '../app/subject-panels';
 import { UndoBar } from '../sync/UndoBar';
 import { ActionDialog, type DialogKind } from './detail/ActionDialog';
 import { DeadlineCard } from './detail/DeadlineCard';
@@ -248,6 +249,7 @@ function DetailBody({
 
         {(dsar.status === 'in_progress' || detail.jobs.length > 0) && <Fulfilment detail={detail} mayWrite={mayWrite} />}
         {detail.recipients && <RecipientTasks detail={detail} tasks={detail.recipients} mayWrite={mayWrite} />}
+        {dsar.subject.userId && <SubjectPanels accountId={dsar.subject.userId} requestType={dsar.type} />}
 
         <Title order={3} size="h5" mt="xs">
           {t('detail.timeline')}

@@ -8,6 +8,7 @@ import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
+import { PersonNoticeLookup } from './PersonNotices';
 import { PolicyVersionDetail } from './PolicyVersionDetail';
 
 export const statusColor: Record<PolicyVersion['status'], string> = {
@@ -149,6 +150,9 @@ export function PolicyRegister() {
           </Paper>
         );
       })}
+      <Paper withBorder p="sm">
+        <PersonNoticeLookup />
+      </Paper>
       {open && <PolicyVersionDetail version={open} all={versions.data ?? []} onClose={() => setOpenId(null)} />}
     </Stack>
   );

@@ -28,6 +28,7 @@ import { useStaffNames } from '../app/staff';
 import { useStep } from '../app/useStep';
 import { useMayWrite, useWorkspace } from '../app/workspace';
 import { useBridge } from '../bridge/context';
+import { CampaignPanel } from './CampaignPanel';
 import { renderMarkdown } from './markdown';
 import { PolicyCheck } from './PolicyCheck';
 import { statusColor } from './PolicyRegister';
@@ -109,6 +110,11 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
             <Tabs.Tab value="check" data-testid="tab-check">
               {t('check.tab')}
             </Tabs.Tab>
+            {(version.classification?.kind === 'material' || version.status === 'scheduled') && (
+              <Tabs.Tab value="campaign" data-testid="tab-campaign">
+                {t('campaign.tab')}
+              </Tabs.Tab>
+            )}
             <Tabs.Tab value="timeline">{t('detail.timeline')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="text" pt="sm">
@@ -131,6 +137,9 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
           </Tabs.Panel>
           <Tabs.Panel value="check" pt="sm">
             <PolicyCheck version={version} sections={version.sections} />
+          </Tabs.Panel>
+          <Tabs.Panel value="campaign" pt="sm">
+            <CampaignPanel version={version} />
           </Tabs.Panel>
           <Tabs.Panel value="timeline" pt="sm">
             <Stack gap={2}>

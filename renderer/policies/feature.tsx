@@ -1,14 +1,18 @@
 import { defineFeature } from '../app/feature';
 import { policiesTexts } from './i18n';
+import { SubjectPolicyNotices } from './PersonNotices';
 import { PolicyRegister } from './PolicyRegister';
 
-/** Policy versions: drafts with a safe Markdown preview, comparison, four-eyes approval, scheduled publishing. */
+/**
+ * Policy versions: drafts with a safe Markdown preview, comparison, four-eyes approval, scheduled publishing, and
+ * campaigns telling users of material changes (with what each person was told, also in an access request).
+ */
 export const policiesFeature = defineFeature({
   namespace: 'policies',
   texts: policiesTexts,
   routes: [{ path: '/policies', element: <PolicyRegister /> }],
   nav: [{ path: '/policies', label: 'nav', order: 25 }],
-  invalidates: { policyVersion: [['policy']] },
+  invalidates: { policyVersion: [['policy']], policyCampaign: [['campaign']] },
   conflicts: {
     policyVersion: {
       draft: (args, { t }) => t('change.draft', { title: args.title }),
@@ -21,6 +25,18 @@ export const policiesFeature = defineFeature({
       schedule: (_, { t }) => t('change.schedule'),
       unschedule: (_, { t }) => t('change.unschedule'),
     },
+    policyCampaign: {
+      plan: (args, { t }) => {
+        const [, document, language, number] = /^pol_(privacy|cookies)_(de|en)_(\d+)$/.exec(args.versionId) ?? [];
+        const version = document
+          ? t('change.versionName', { document: t(`document.${document as 'privacy' | 'cookies'}`), language, number })
+          : args.versionId;
+        return t('change.campaignPlan', { version });
+      },
+      remind: (_, { t }) => t('change.campaignRemind'),
+      cancel: (_, { t }) => t('change.campaignCancel'),
+    },
   },
   actions: [],
+  subjectPanels: [SubjectPolicyNotices],
 });

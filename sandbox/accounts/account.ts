@@ -10,6 +10,8 @@ export interface Account {
   address: string | null;
   birthDate: string | null;
   displayName: string;
+  /** When the person closed the account (it is kept for its retention periods, but no longer told anything). */
+  closedAt?: string | null;
   /** Art. 18: processing restricted. */
   restricted: boolean;
   objections: ObjectionPurpose[];

@@ -98,7 +98,6 @@ export function accountData(account: Account, now: Date = new Date()): Record<Da
   const invoiceNumber = (p: { n: number; at: number }) => `RE-${new Date(p.at).getUTCFullYear()}-${(seedOf(account.id) % 9000) + p.n}`;
   const address = postalAddress(account.address);
   const newsletter = random.next() < 0.4;
-  const loginsFrom = Math.max(since, now.getTime() - (LOGIN_RETENTION_MONTHS * 30 - 5) * DAY);
 
   const data: Record<DataCategory, PackageItem[]> = {
     account: [
@@ -238,24 +237,32 @@ export function accountData(account: Account, now: Date = new Date()): Record<Da
         },
       },
     ],
-    login_history: Array.from(
-      { length: random.int(3, 15) },
-      () => loginsFrom + Math.floor(random.next() * Math.max(DAY, now.getTime() - loginsFrom)),
-    )
-      .sort((a, b) => a - b)
-      .map((signedIn, i) => {
-        const ip = `192.0.2.${random.int(1, 254)}`;
-        const client = random.pick(clients);
-        return {
-          id: `login-${i + 1}`,
-          label: `Anmeldung ${i + 1}`,
-          detail: `${day(signedIn)} · ${ip} · ${client}`,
-          fields: { signedInAt: instant(signedIn), ipAddress: ip, client },
-        };
-      }),
+    login_history: account.erased.includes('login_history') ? [] : signInsOf(account, now),
   };
   for (const category of account.erased) data[category] = [];
   return data;
+}
+
+/**
+ * An account's sign-ins within the retention period, drawn from a generator of their own so that an audience
+ * "signed in between" is resolved over a whole user base without generating everything else of each account.
+ */
+export function signInsOf(account: Pick<Account, 'id' | 'createdAt'>, now: Date = new Date()): PackageItem[] {
+  const random = createRandom(seedOf(account.id) ^ 0x5157);
+  const since = Date.parse(account.createdAt);
+  const loginsFrom = Math.max(since, now.getTime() - (LOGIN_RETENTION_MONTHS * 30 - 5) * DAY);
+  return Array.from({ length: random.int(3, 15) }, () => loginsFrom + Math.floor(random.next() * Math.max(DAY, now.getTime() - loginsFrom)))
+    .sort((a, b) => a - b)
+    .map((signedIn, i) => {
+      const ip = `192.0.2.${random.int(1, 254)}`;
+      const client = random.pick(clients);
+      return {
+        id: `login-${i + 1}`,
+        label: `Anmeldung ${i + 1}`,
+        detail: `${day(signedIn)} · ${ip} · ${client}`,
+        fields: { signedInAt: instant(signedIn), ipAddress: ip, client },
+      };
+    });
 }
 
 /** The year of the latest invoice, for the retention period of an erasure. */

@@ -3,7 +3,7 @@ import { type Notice, NoticeAudience } from '../../shared/api/breach-notices';
 import { operations } from '../../shared/api/paths';
 import type { NoticePlatform } from '../../shared/domain/breach-notices';
 import type { Account } from '../accounts/account';
-import { accountData, coursesOf, platformCourses } from '../accounts/data';
+import { coursesOf, platformCourses, signInsOf } from '../accounts/data';
 import { requireScope, type TokenRegistry } from '../http/auth';
 import type { PlatformOf } from '../http/entity-routes';
 import { validationProblem } from '../http/problems';
@@ -52,11 +52,13 @@ export class NoticeRunner {
       case 'logged_in': {
         const from = `${audience.from}T00:00:00Z`;
         const to = `${audience.to}T23:59:59Z`;
-        const accounts = this.store.accounts<Account>().filter((a) =>
-          accountData(a).login_history.some((login) => {
-            const at = String(login.fields.signedInAt ?? '');
-            return at >= from && at <= to;
-          }),
+        const accounts = this.store.accounts<Account>().filter(
+          (a) =>
+            !a.erased.includes('login_history') &&
+            signInsOf(a).some((login) => {
+              const at = String(login.fields.signedInAt ?? '');
+              return at >= from && at <= to;
+            }),
         );
         return { accounts, unknown: 0 };
       }

@@ -1,10 +1,12 @@
 import { BREACH_POLICY_ID, type BreachPolicy } from '../../shared/api/breaches';
+import { type PolicyVersion, policyVersionId } from '../../shared/api/policies';
 import { defaultTemplates } from '../../shared/domain/letter-templates';
 import type { PlatformStore } from '../store/store';
 import { demoActivities } from './activities';
+import { seedPastCampaign } from './campaigns';
 import { generateDsars } from './dsars';
 import { DEMO_INCIDENTS, demoPlaybooks, generateIncidents } from './incidents';
-import { demoPolicies } from './policies';
+import { COOKIES_CAMPAIGN_AT, demoPolicies } from './policies';
 import { demoProcessors } from './processors';
 import { createRandom } from './random';
 import { demoStaff, demoWorkspaceName } from './staff';
@@ -66,9 +68,15 @@ export function ensureIncidents(store: PlatformStore, now: Date = new Date()): v
   });
 }
 
-/** The published policies (privacy policy, cookie notice); a store made before them gets them too. */
+/**
+ * The published policies (privacy policy, cookie notice) and the campaign of the cookie notice's past material
+ * change (over the learners, so seed them first); a store made before them gets them too.
+ */
 export function ensurePolicies(store: PlatformStore): void {
+  const versions = demoPolicies();
   store.transaction(() => {
-    for (const version of demoPolicies()) if (!store.get('policyVersion', version.id)) store.put('policyVersion', version);
+    for (const version of versions) if (!store.get('policyVersion', version.id)) store.put('policyVersion', version);
   });
+  const changed = store.get<PolicyVersion>('policyVersion', policyVersionId('cookies', 'de', 2));
+  if (changed) seedPastCampaign(store, changed, COOKIES_CAMPAIGN_AT);
 }

@@ -9,6 +9,20 @@ export interface StoredEntity {
   doc: string;
 }
 
+/** What the store needs of an account (the rest of the document is the sandbox's). */
+export interface AccountRow {
+  id: string;
+  name: string;
+  email: string;
+  createdAt: string;
+  locale?: string;
+  closedAt?: string | null;
+  erased?: readonly string[];
+}
+
+/** An account people can still reach: not closed, its account data not erased. */
+const isActive = (account: AccountRow) => !account.closedAt && !account.erased?.includes('account') && account.email !== '';
+
 export interface FeedRow {
   seq: number;
   entity: EntityName;
@@ -39,9 +53,24 @@ CREATE TABLE IF NOT EXISTS idempotency (
 CREATE TABLE IF NOT EXISTS accounts (
   id TEXT PRIMARY KEY, name TEXT NOT NULL, email TEXT NOT NULL, created_at TEXT NOT NULL,
   -- Name and e-mail lower-cased by JavaScript (SQLite's lower() leaves Ö and Ü alone).
-  search TEXT NOT NULL, doc TEXT NOT NULL
+  search TEXT NOT NULL, doc TEXT NOT NULL,
+  -- The language the account reads the platform in, and whether it is open (not closed, not erased).
+  locale TEXT NOT NULL, active INTEGER NOT NULL
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS accounts_by_email ON accounts (email);
+CREATE INDEX IF NOT EXISTS accounts_active ON accounts (active, locale, id);
+-- Who was told of which policy version, how, and whether they acknowledged it: one row per account and wave.
+-- The console never holds these rows: it gets the campaign's counts, and asks for one person's rows.
+CREATE TABLE IF NOT EXISTS campaign_deliveries (
+  seq INTEGER PRIMARY KEY,
+  campaign_id TEXT NOT NULL, wave INTEGER NOT NULL, account_id TEXT NOT NULL,
+  -- 0..99, drawn when queued: whether the mail bounces and when (if ever) the person acknowledges.
+  roll INTEGER NOT NULL,
+  outcome TEXT NOT NULL, sent_at TEXT, settled_step INTEGER,
+  ack_at TEXT, ack_kind TEXT
+);
+CREATE INDEX IF NOT EXISTS campaign_deliveries_by_account ON campaign_deliveries (account_id);
+CREATE INDEX IF NOT EXISTS campaign_deliveries_by_wave ON campaign_deliveries (campaign_id, wave, seq);
 -- What each fulfilment job was asked to do (fields to rectify, purposes objected to).
 CREATE TABLE IF NOT EXISTS job_specs (job_id TEXT PRIMARY KEY, spec TEXT NOT NULL) WITHOUT ROWID;
 -- Delivered data packages (ZIP), kept so the delivery can be proven and re-sent.
@@ -55,7 +84,7 @@ CREATE TABLE IF NOT EXISTS audit (
  * The shape of the stored data. A store written by an older sandbox (whose documents the contract no longer
  * accepts) is emptied and reseeded under a new epoch, so every console re-bootstraps from it.
  */
-const DATA_VERSION = '2';
+const DATA_VERSION = '3';
 
 const isPlaintextSqlite = (path: string) => {
   if (path === ':memory:' || !existsSync(path)) return false;
@@ -103,7 +132,7 @@ export class PlatformStore {
     const hasData = this.db.prepare("SELECT name FROM sqlite_master WHERE name = 'entities'").get() !== undefined;
     if (hasData && version !== DATA_VERSION) {
       this.db.exec(
-        'DROP TABLE IF EXISTS entities; DROP TABLE IF EXISTS changes; DROP TABLE IF EXISTS idempotency; DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS packages; DROP TABLE IF EXISTS job_specs; DELETE FROM meta;',
+        'DROP TABLE IF EXISTS entities; DROP TABLE IF EXISTS changes; DROP TABLE IF EXISTS idempotency; DROP TABLE IF EXISTS accounts; DROP TABLE IF EXISTS packages; DROP TABLE IF EXISTS job_specs; DROP TABLE IF EXISTS campaign_deliveries; DELETE FROM meta;',
       );
     }
     this.db.exec(schema);
@@ -124,6 +153,11 @@ export class PlatformStore {
         `SELECT c.seq, c.entity, c.entity_id AS id, c.op, c.version, e.doc
            FROM changes c LEFT JOIN entities e ON e.entity = c.entity AND e.id = c.entity_id
           WHERE c.seq > ? ORDER BY c.seq LIMIT ?`,
+      ),
+      putAccount: this.db.prepare(
+        `INSERT INTO accounts (id, name, email, created_at, search, doc, locale, active) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, search = excluded.search, doc = excluded.doc,
+           locale = excluded.locale, active = excluded.active`,
       ),
       lastSeq: this.db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM changes'),
       idemGet: this.db.prepare<[string, string], { fingerprint: string; status: number; body: string }>(
@@ -193,19 +227,24 @@ export class PlatformStore {
       .all();
   }
 
-  putAccount(account: { id: string; name: string; email: string; createdAt: string }): void {
-    this.db
-      .prepare(
-        'INSERT INTO accounts (id, name, email, created_at, search, doc) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name, email = excluded.email, search = excluded.search, doc = excluded.doc',
-      )
-      .run(
-        account.id,
-        account.name,
-        account.email.toLowerCase(),
-        account.createdAt,
-        `${account.name} ${account.email}`.toLocaleLowerCase('de'),
-        JSON.stringify(account),
-      );
+  putAccount(account: AccountRow): void {
+    this.statements.putAccount.run(
+      account.id,
+      account.name,
+      account.email.toLowerCase(),
+      account.createdAt,
+      `${account.name} ${account.email}`.toLocaleLowerCase('de'),
+      JSON.stringify(account),
+      account.locale ?? 'de',
+      isActive(account) ? 1 : 0,
+    );
+  }
+
+  /** Open accounts (not closed, not erased), by the language they read the platform in. */
+  countActive(locale: string): number {
+    return (
+      this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM accounts WHERE active = 1 AND locale = ?').get(locale)?.n ?? 0
+    );
   }
 
   account<T>(id: string): T | null {

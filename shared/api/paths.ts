@@ -6,6 +6,7 @@ import { AudiencePreview, CourseList, NoticeAudience } from './breach-notices';
 import { ChangesPage, ChangesQuery } from './changes';
 import { Me, Problem, type Scope } from './common';
 import { PolicyChangelog, PublishedPolicy } from './policies';
+import { CampaignAudience, CampaignAudienceQuery, PersonPolicyNotices } from './policy-campaigns';
 
 /**
  * The admin API as data: one entry per operation. The sandbox routes, the console's client and the
@@ -78,6 +79,23 @@ export const operations = {
     scope: 'breach:decide',
     response: CourseList,
     errors: [401, 403],
+  },
+  campaignAudience: {
+    method: 'get',
+    path: '/v1/policy-audience',
+    summary: 'How many open accounts a policy campaign in a language reaches (nothing is sent)',
+    scope: 'policy:write',
+    query: CampaignAudienceQuery,
+    response: CampaignAudience,
+    errors: [400, 401, 403],
+  },
+  personPolicyNotices: {
+    method: 'get',
+    path: '/v1/accounts/{id}/policy-notices',
+    summary: 'For one account: which policy versions it was told of, when, how, and whether it acknowledged them',
+    scope: 'policy:read',
+    response: PersonPolicyNotices,
+    errors: [401, 403, 404],
   },
   publicPolicy: {
     method: 'get',

@@ -77,6 +77,7 @@ export const problemCodes = [
   'incident-unreported',
   'task-not-your-role',
   'audience-offline',
+  'query-offline',
   // Policy versions.
   'duplicate-section',
   'invalid-policy-id',
@@ -90,6 +91,19 @@ export const problemCodes = [
   'unknown-comment',
   'unknown-section',
   'stale-base',
+  // Telling users of a material change.
+  'invalid-campaign-id',
+  'campaign-minor',
+  'campaign-not-scheduled',
+  'send-in-past',
+  'lead-too-short',
+  'lead-reason-missing',
+  'campaign-cancelled',
+  'campaign-still-sending',
+  'too-many-reminders',
+  'campaign-version-withdrawn',
+  'nobody-to-remind',
+  'campaign-finished',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

@@ -8,10 +8,11 @@ import type { Dsar } from '../api/dsar';
 import type { Job } from '../api/jobs';
 import type { LetterTemplates } from '../api/letter-templates';
 import type { PolicyVersion } from '../api/policies';
+import type { PolicyCampaign } from '../api/policy-campaigns';
 import type { Processor } from '../api/processors';
 import { breachPolicyEntity, incidentEntity, noticeEntity, playbookEntity } from '../breaches/entities';
 import { dsarEntity, jobEntity, templateEntity } from '../dsar/entities';
-import { policyVersionEntity } from '../policies/entities';
+import { policyCampaignEntity, policyVersionEntity } from '../policies/entities';
 import { activityEntity, processorEntity } from '../processors/entities';
 import { staffEntity } from '../staff/entity';
 import type { AnyEntity, EntityDescriptor } from './descriptor';
@@ -33,6 +34,7 @@ export const entities = [
   incidentEntity,
   noticeEntity,
   policyVersionEntity,
+  policyCampaignEntity,
 ] as const satisfies readonly AnyEntity[];
 
 /** The type of each entity, by name (declared apart so mutators can look up others without a type cycle). */
@@ -48,6 +50,7 @@ export interface EntityTypes {
   incident: Incident;
   notice: Notice;
   policyVersion: PolicyVersion;
+  policyCampaign: PolicyCampaign;
 }
 
 export type Entity = (typeof entities)[number];

@@ -32,6 +32,14 @@ import {
   PolicyUnschedule,
   type PolicyVersion,
 } from '../api/policies';
+import {
+  type CampaignAudience,
+  CampaignCancel,
+  CampaignPlanInput,
+  CampaignRemind,
+  type PersonPolicyNotices,
+  type PolicyCampaign,
+} from '../api/policy-campaigns';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
 import type { ReportGap } from '../domain/breach-reports';
 import type { DueDate } from '../domain/dsar-clock';
@@ -371,6 +379,16 @@ export const channels = {
   'policy.approve': channel<PolicyVersion & { pending: boolean }>()(PolicyApprove.extend({ id: Id })),
   'policy.unschedule': channel<PolicyVersion & { pending: boolean }>()(PolicyUnschedule.extend({ id: Id })),
   'policy.schedule': channel<PolicyVersion & { pending: boolean }>()(PolicySchedule.extend({ id: Id })),
+  /** Every campaign telling users of a material change (one per version), with its counts. */
+  'campaign.list': channel<(PolicyCampaign & { pending: boolean })[]>()(None),
+  /** Plan the campaign of a scheduled material version (the console names it after the version). */
+  'campaign.plan': channel<PolicyCampaign & { pending: boolean }>()(CampaignPlanInput),
+  'campaign.remind': channel<PolicyCampaign & { pending: boolean }>()(CampaignRemind.extend({ id: Id })),
+  'campaign.cancel': channel<PolicyCampaign & { pending: boolean }>()(CampaignCancel.extend({ id: Id })),
+  /** How many open accounts a campaign in a language reaches: the platform counts (online only). */
+  'campaign.audience': channel<CampaignAudience>()(z.strictObject({ language: z.enum(['de', 'en']) })),
+  /** For one account: which versions it was told of, when, and whether it acknowledged (online only). */
+  'campaign.person': channel<PersonPolicyNotices>()(z.strictObject({ accountId: Id })),
   'processor.list': channel<(Processor & { pending: boolean })[]>()(None),
   'processor.create': channel<Processor & { pending: boolean }>()(ProcessorDraft),
   'processor.update': channel<Processor & { pending: boolean }>()(z.strictObject({ id: Id, patch: ProcessorPatch })),

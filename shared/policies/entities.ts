@@ -10,6 +10,8 @@ import {
   PolicyUnschedule,
   PolicyVersion,
 } from '../api/policies';
+import { CampaignCancel, CampaignPlan, CampaignRemind, PolicyCampaign } from '../api/policy-campaigns';
+import { type CampaignPlatform, cancelCampaign, planCampaign, remindCampaign } from '../domain/policy-campaigns';
 import {
   approvePolicy,
   classifyPolicy,
@@ -91,6 +93,40 @@ export const policyVersionEntity = defineEntity<PolicyVersion>()({
       args: PolicyUnschedule,
       http: { method: 'post', path: '/{id}/unschedule' },
       apply: unschedulePolicy,
+    }),
+  },
+});
+
+const campaignUpdate = updateMutator<PolicyCampaign, CampaignPlatform>();
+
+/**
+ * Telling users of a material change: one campaign per version, sent by the platform as a job; its counts per
+ * day come back as this document, the rows per person stay on the platform.
+ */
+export const policyCampaignEntity = defineEntity<PolicyCampaign, CampaignPlatform>()({
+  name: 'policyCampaign',
+  label: 'policy campaign',
+  schema: PolicyCampaign,
+  path: '/v1/policy-campaigns',
+  scopes: { read: 'policy:read', write: 'policy:write' },
+  mutators: {
+    plan: createMutator<PolicyCampaign, CampaignPlatform>()({
+      summary: 'Tell users of a scheduled material change (the id follows the version: cmp_<document>_<language>_<number>)',
+      args: CampaignPlan,
+      http: { method: 'post', path: '' },
+      apply: (_, args, ctx) => planCampaign(args, ctx),
+    }),
+    remind: campaignUpdate({
+      summary: 'Send a reminder to everyone reached who has not acknowledged the change',
+      args: CampaignRemind,
+      http: { method: 'post', path: '/{id}/remind' },
+      apply: remindCampaign,
+    }),
+    cancel: campaignUpdate({
+      summary: 'Stop a campaign that has not finished',
+      args: CampaignCancel,
+      http: { method: 'post', path: '/{id}/cancel' },
+      apply: cancelCampaign,
     }),
   },
 });

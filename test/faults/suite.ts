@@ -272,16 +272,16 @@ async function killRun(seed: number, platform: Platform, counts: FaultCounts): P
 }
 
 /**
- * Undoes the cache's newest migration (the breach register's table), so the next start runs it again over a
- * cache full of data. Written for migration 11; a newer migration makes this fail loudly until it is taught.
+ * Undoes the cache's newest migration (the policy campaigns' table), so the next start runs it again over a
+ * cache full of data. Written for migration 12; a newer migration makes this fail loudly until it is taught.
  */
 function rollBackNewestCacheMigration(dataDir: string): void {
   const newest = cacheMigrations.at(-1);
-  if (newest?.version !== 11) {
-    throw new Error(`the fault suite rolls back migration 11, the newest is ${newest?.version}: teach it ${newest?.name}`);
+  if (newest?.version !== 12) {
+    throw new Error(`the fault suite rolls back migration 12, the newest is ${newest?.version}: teach it ${newest?.name}`);
   }
   const cache = openEncrypted(join(dataDir, 'cache.sqlite'), TEST_KEY);
-  cache.exec('DROP INDEX policy_versions_by_document; DROP TABLE policy_versions; PRAGMA user_version = 10;');
+  cache.exec('DROP INDEX policy_campaigns_by_version; DROP TABLE policy_campaigns; PRAGMA user_version = 11;');
   cache.close();
 }
 

@@ -15,6 +15,7 @@ import type { Dsar } from '../../shared/api/dsar';
 import { DataCategory, DenialReason, type DsarEvent, IdentityMethod, type Message, MessageKind } from '../../shared/api/dsar-workflow';
 import type { Job } from '../../shared/api/jobs';
 import { type PolicyVersion, policyVersionId } from '../../shared/api/policies';
+import { campaignIdOf, type PolicyCampaign } from '../../shared/api/policy-campaigns';
 import { defaultClockSettings } from '../../shared/domain/dsar-clock';
 import { RuleError } from '../../shared/domain/rules';
 import type { Versioned } from '../../shared/entities/descriptor';
@@ -37,7 +38,7 @@ let core: Core;
 beforeAll(async () => {
   dir = tempDir();
   // Jobs never progress here: the platform's answer is compared before a job could add to the timeline.
-  platform = await testPlatform(dir.path, 40, { jobStepMs: 3_600_000, noticeStepMs: 3_600_000 });
+  platform = await testPlatform(dir.path, 40, { jobStepMs: 3_600_000, noticeStepMs: 3_600_000, campaignStepMs: 3_600_000 });
   stores = openStores(join(dir.path, 'console'), TEST_KEY);
   core = openCore(stores, {
     // The administrator may run every mutator (incidents are written by security leads, decided by officers).
@@ -54,27 +55,47 @@ beforeAll(async () => {
 
 /** A request whose data package is ready for review: the package steps (withhold, include, deliver) run on it. */
 const packaged = { dsarId: '', jobId: 'job_parity-package', items: ['lgn-1', 'lgn-2', 'lgn-3'] };
-/** Versions another author (legal) drafted, in review and approved: the administrator may approve and schedule them. */
+/**
+ * Versions another author (legal) drafted, in review, approved and scheduled (each the next number of its
+ * document): the administrator may approve, schedule and tell users of them.
+ */
+const reviewed: Record<string, string> = {};
+const plannable = (version: PolicyVersion) => version.status === 'scheduled' && version.classification?.kind === 'material';
 function seedPoliciesInReview(): void {
   const store = platform.sandbox.store;
+  const material = {
+    answers: ['new_recipient' as const],
+    proposed: 'material' as const,
+    kind: 'material' as const,
+    reason: 'Ein neuer Empfänger wird genannt.',
+    needsConsent: false,
+    by: 'stf_hartmann',
+    at: new Date().toISOString(),
+  };
   for (const [document, language, status] of [
     ['cookies', 'de', 'in_review'],
     ['cookies', 'en', 'in_review'],
     ['privacy', 'de', 'approved'],
+    ['privacy', 'en', 'scheduled'],
   ] as const) {
-    const base = store.get<PolicyVersion>('policyVersion', policyVersionId(document, language, 1));
+    const base = store
+      .all<PolicyVersion>('policyVersion')
+      .filter((v) => v.document === document && v.language === language && v.status === 'published')[0];
     if (!base) throw new Error(`no published ${document} ${language}`);
+    const id = policyVersionId(document, language, base.number + 1);
+    reviewed[`${document}_${language}`] = id;
     store.put('policyVersion', {
       ...base,
-      id: policyVersionId(document, language, 2),
+      id,
       version: 1,
-      number: 2,
-      basedOn: 1,
+      number: base.number + 1,
+      basedOn: base.number,
       status,
+      classification: status === 'in_review' ? null : material,
       authorId: 'stf_hartmann',
-      approvedBy: status === 'approved' ? 'stf_vogel' : null,
-      approvedAt: status === 'approved' ? base.updatedAt : null,
-      effectiveAt: null,
+      approvedBy: status === 'in_review' ? null : 'stf_vogel',
+      approvedAt: status === 'in_review' ? null : base.updatedAt,
+      effectiveAt: status === 'scheduled' ? new Date(Date.now() + 45 * 86_400_000).toISOString() : null,
       publishedAt: null,
       sha256: null,
       timeline: [],
@@ -274,9 +295,7 @@ const cases = (): Cases => {
   // The approved one is kept for scheduling: an edit would void its approval before it is scheduled.
   // The seeded versions another author wrote stay untouched for approving and scheduling: an edit would void
   // an approval, and make the administrator one of their writers (four eyes).
-  const changeableId = fc.constantFrom(
-    ...policyIds.filter((id) => !['pol_privacy_de_2', 'pol_cookies_de_2', 'pol_cookies_en_2'].includes(id)),
-  );
+  const changeableId = fc.constantFrom(...policyIds.filter((id) => !Object.values(reviewed).includes(id)));
   // Mostly versions in the state the step needs, so that both outcomes are seen.
   const inState = (status: string, also: (version: PolicyVersion) => boolean = () => true, otherwise = policyId) => {
     const ids = platform.sandbox.store
@@ -607,8 +626,9 @@ const cases = (): Cases => {
         id: inState('in_review', (version) => version.authorId !== 'stf_schmitt'),
         args: fc.record({ note: fc.constantFrom('', 'Geprüft') }),
       }),
+      // Not the version seeded scheduled for the campaigns (they need one to plan).
       unschedule: fc.record({
-        id: inState('scheduled'),
+        id: inState('scheduled', (version) => version.id !== reviewed.privacy_en, changeableId),
         args: fc.record({
           reason: fc.oneof(
             { weight: 4, arbitrary: fc.constant('Abschnitt 11 ist noch falsch.') },
@@ -621,6 +641,42 @@ const cases = (): Cases => {
         args: fc.record({
           effectiveAt: fc.constantFrom(new Date(Date.now() + 30 * 86_400_000).toISOString(), '2020-01-01T00:00:00.000Z'),
         }),
+      }),
+    },
+    policyCampaign: {
+      // A scheduled material version without a campaign when one is left (each is planned once), else one refused.
+      plan: fc
+        .record({
+          pick: fc.nat(),
+          channels: fc.constantFrom(['email', 'in_app'] as const, ['in_app'] as const, ['email'] as const),
+          lead: fc.oneof(
+            { weight: 1, arbitrary: fc.constant({ leadDays: 30, shortLeadReason: null }) },
+            { weight: 4, arbitrary: fc.constant({ leadDays: 7, shortLeadReason: 'Die Aufsicht hat die Änderung angeordnet.' }) },
+            // Shorter without a reason: refused by the schema on both sides.
+            { weight: 1, arbitrary: fc.constant({ leadDays: 7, shortLeadReason: null }) },
+          ),
+          sendAt: fc.oneof(
+            { weight: 3, arbitrary: fc.constant(null) },
+            { weight: 1, arbitrary: fc.constant(new Date(Date.now() + 20 * 86_400_000).toISOString()) },
+          ),
+        })
+        .map(({ pick, channels, lead, sendAt }) => {
+          const free = platform.sandbox.store
+            .all<PolicyVersion>('policyVersion')
+            .filter((v) => !platform.sandbox.store.get('policyCampaign', campaignIdOf(v.id)))
+            .sort((a, b) => Number(plannable(b)) - Number(plannable(a)));
+          const version = free[pick % 4 === 3 ? pick % free.length : 0];
+          const id = campaignIdOf(version.id);
+          return { id, args: { id, versionId: version.id, channels: [...channels], ...lead, sendAt } };
+        }),
+      // The seeded campaign has gone out: reminders are accepted until the third, or while one is still sending.
+      remind: fc.record({
+        id: fc.constantFrom(campaignIdOf(policyVersionId('cookies', 'de', 2))),
+        args: fc.record({ note: fc.constantFrom('', 'Zweite Erinnerung') }),
+      }),
+      cancel: fc.record({
+        id: fc.constantFrom(...platform.sandbox.store.all<Versioned>('policyCampaign').map((campaign) => campaign.id)),
+        args: fc.record({ reason: fc.constantFrom('Die Fassung wird noch einmal überarbeitet.', 'kurz') }),
       }),
     },
     breachPolicy: {
@@ -675,6 +731,17 @@ function comparable(doc: Versioned | null): unknown {
   // A playbook's revision records when it was saved; a notice's counts are the platform's to say.
   if ('revision' in rest) return { ...rest, savedAt: '', history: (rest as Playbook).history.map((old) => ({ ...old, savedAt: '' })) };
   if ('counts' in rest) return { ...rest, createdAt: '', counts: null, state: null };
+  // A campaign's audience is the platform's to count, and each side plans it at its own instant.
+  if ('waves' in rest) {
+    const campaign = rest as Omit<PolicyCampaign, 'version' | 'updatedAt'>;
+    return {
+      ...campaign,
+      createdAt: '',
+      sendAt: '',
+      recipients: 0,
+      waves: campaign.waves.map((wave) => ({ ...wave, requestedAt: '', recipients: 0, queued: 0 })),
+    };
+  }
   // A policy version's timeline and approval carry each side's own instants and entry ids.
   if ('sections' in rest) {
     const policy = rest as Omit<PolicyVersion, 'version' | 'updatedAt'>;

@@ -10,12 +10,24 @@ export const SEED_NOW = new Date('2026-11-20T09:00:00Z');
 export async function testPlatform(
   dir: string,
   requests = 120,
-  options: { jobStepMs?: number; noticeStepMs?: number; now?: () => Date } = {},
+  options: { jobStepMs?: number; noticeStepMs?: number; campaignStepMs?: number; learners?: number; now?: () => Date } = {},
 ) {
   const jobStepMs = options.jobStepMs ?? 15;
   const noticeStepMs = options.noticeStepMs ?? 15;
+  const campaignStepMs = options.campaignStepMs ?? 15;
+  // Fewer learners than the demo's 40,000: every test starts a platform.
+  const learners = options.learners ?? 2_000;
   const dbPath = join(dir, 'platform.sqlite');
-  let sandbox: Sandbox = await startSandbox({ dbPath, requests, seedNow: SEED_NOW, jobStepMs, noticeStepMs, now: options.now });
+  let sandbox: Sandbox = await startSandbox({
+    dbPath,
+    requests,
+    learners,
+    seedNow: SEED_NOW,
+    jobStepMs,
+    noticeStepMs,
+    campaignStepMs,
+    now: options.now,
+  });
   const port = Number(new URL(sandbox.url).port);
   const token = sandbox.defaultToken;
   let running = true;
@@ -30,7 +42,18 @@ export async function testPlatform(
       running = false;
     },
     async start() {
-      if (!running) sandbox = await startSandbox({ dbPath, port, token, seedNow: SEED_NOW, jobStepMs, noticeStepMs, now: options.now });
+      if (!running)
+        sandbox = await startSandbox({
+          dbPath,
+          port,
+          token,
+          learners,
+          seedNow: SEED_NOW,
+          jobStepMs,
+          noticeStepMs,
+          campaignStepMs,
+          now: options.now,
+        });
       running = true;
     },
     /** Every write the platform applied, as its audit log records them. */

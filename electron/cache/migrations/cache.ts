@@ -275,4 +275,22 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 12,
+    name: 'policy campaigns',
+    up(db) {
+      // Campaigns the platform held before this version reach the cache by pulling the feed again, once.
+      db.exec(`
+        CREATE TABLE policy_campaigns (
+          id TEXT PRIMARY KEY,
+          version INTEGER NOT NULL,
+          version_id TEXT NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0,
+          doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX policy_campaigns_by_version ON policy_campaigns (version_id, id);
+        UPDATE sync_state SET value = '0' WHERE key = 'cursor';
+      `);
+    },
+  },
 ];

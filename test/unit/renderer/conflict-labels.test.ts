@@ -55,6 +55,11 @@ const samples: Record<string, Record<string, Record<string, unknown>[]>> = {
   },
   playbook: { save: [{ note: 'Gerät zuerst orten' }] },
   breachPolicy: { save: [{ authorityFrom: 'low', subjectsFrom: 'high' }] },
+  policyCampaign: {
+    plan: [{ versionId: 'pol_privacy_de_2', channels: ['email'] }],
+    remind: [{ note: '' }],
+    cancel: [{ reason: 'Die Fassung wird überarbeitet.' }],
+  },
   policyVersion: {
     draft: [{ title: 'Datenschutzerklärung' }],
     edit: [{ changeSummary: 'Neue Empfänger' }],

@@ -8,6 +8,7 @@ describe('OpenAPI document', () => {
   it('is generated from the contract: every operation, problem responses, write headers', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
       '/v1/accounts',
+      '/v1/accounts/{id}/policy-notices',
       '/v1/breach-policies',
       '/v1/breach-policies/{id}',
       '/v1/changes',
@@ -39,6 +40,11 @@ describe('OpenAPI document', () => {
       '/v1/openapi.json',
       '/v1/playbooks',
       '/v1/playbooks/{id}',
+      '/v1/policy-audience',
+      '/v1/policy-campaigns',
+      '/v1/policy-campaigns/{id}',
+      '/v1/policy-campaigns/{id}/cancel',
+      '/v1/policy-campaigns/{id}/remind',
       '/v1/policy-versions',
       '/v1/policy-versions/{id}',
       '/v1/policy-versions/{id}/approve',

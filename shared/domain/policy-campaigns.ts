@@ -1,0 +1,211 @@
+import type { PolicyVersion } from '../api/policies';
+import {
+  type CampaignChannel,
+  type CampaignPlan,
+  campaignIdOf,
+  DEFAULT_LEAD_DAYS,
+  MAX_REMINDERS,
+  type PolicyCampaign,
+} from '../api/policy-campaigns';
+import type { MutationContext } from '../entities/descriptor';
+import { RuleError } from './rules';
+
+const DAY = 86_400_000;
+/** A send instant this far in the past still counts as "now" (clocks of console and platform differ a little). */
+const CLOCK_SLACK_MS = 5 * 60_000;
+
+/** What only the platform can do for a campaign: count its audience, and send it as a job. */
+export interface CampaignPlatform {
+  /** Open accounts that read the platform in this language. */
+  audience(language: PolicyVersion['language']): number;
+  /** Accounts a campaign reached that have not acknowledged it (a reminder's audience). */
+  unacknowledged(campaignId: string): number;
+}
+
+const documentNames = {
+  de: { privacy: 'Datenschutzerklärung', cookies: 'Cookie-Hinweis' },
+  en: { privacy: 'privacy policy', cookies: 'cookie notice' },
+} as const;
+
+/** The controller's calendar date of an instant, as its readers write it. */
+function dateOf(instant: string, language: 'de' | 'en'): string {
+  return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
+    timeZone: 'Europe/Berlin',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+  }).format(new Date(instant));
+}
+
+/**
+ * The e-mail and the in-app notice of a material change, in the version's language: what changes (the
+ * version's change summary), from when, where to read it, and that the person need do nothing else. The
+ * wording is fixed here so that no campaign leaves out the date or the summary.
+ */
+export function composeCampaign(version: Pick<PolicyVersion, 'document' | 'language' | 'changeSummary' | 'title'>, effectiveAt: string) {
+  const language = version.language;
+  const name = documentNames[language][version.document];
+  const date = dateOf(effectiveAt, language);
+  const summary = version.changeSummary.trim();
+  const link = `/policies/${version.document}/${language}`;
+  if (language === 'de') {
+    return {
+      email: {
+        subject: `Wir ändern unsere ${name} zum ${date}`,
+        body: [
+          'Guten Tag,',
+          `zum ${date} tritt eine neue Fassung unserer ${name} in Kraft. Das ändert sich:`,
+          summary,
+          `Die neue Fassung lesen Sie unter ${link}. Bis zum ${date} gilt die bisherige Fassung.`,
+          'Fragen? Unser Datenschutzbeauftragter ist für Sie da.',
+        ].join('\n\n'),
+      },
+      inApp: {
+        subject: `Neue ${name} ab ${date}`,
+        body: `${summary}\n\nDie neue Fassung: ${link}`,
+      },
+    };
+  }
+  return {
+    email: {
+      subject: `We are changing our ${name} on ${date}`,
+      body: [
+        'Hello,',
+        `a new version of our ${name} takes effect on ${date}. This is what changes:`,
+        summary,
+        `Read the new version at ${link}. Until ${date} the current version applies.`,
+        'Questions? Our data protection officer is there for you.',
+      ].join('\n\n'),
+    },
+    inApp: {
+      subject: `New ${name} from ${date}`,
+      body: `${summary}\n\nThe new version: ${link}`,
+    },
+  };
+}
+
+const zero = { sent: 0, delivered: 0, bounced: 0, acknowledged: 0 };
+
+/**
+ * Telling users of a material change before it takes effect: only for a scheduled version classified material,
+ * sent at least the lead time before its effective date (30 days unless a reason says why less), to every open
+ * account reading the platform in the version's language — counted by the platform, which refuses an audience
+ * of nobody. The platform starts the first wave at `sendAt`.
+ */
+export function planCampaign(args: CampaignPlan, ctx: MutationContext<CampaignPlatform>): PolicyCampaign {
+  if (args.id !== campaignIdOf(args.versionId)) {
+    throw new RuleError('invalid-campaign-id', `The campaign of ${args.versionId} is named ${campaignIdOf(args.versionId)}.`, 'id');
+  }
+  const version = ctx.find('policyVersion', args.versionId);
+  if (!version) {
+    throw new RuleError('unknown-policy-version', `There is no version ${args.versionId}.`, 'versionId', { number: args.versionId });
+  }
+  if (version.classification?.kind !== 'material') {
+    throw new RuleError(
+      'campaign-minor',
+      'Only a material change is told to users actively; a minor one is simply published.',
+      'versionId',
+    );
+  }
+  if (version.status !== 'scheduled' || !version.effectiveAt) {
+    throw new RuleError(
+      'campaign-not-scheduled',
+      'Schedule the version first: the lead time counts back from its effective date.',
+      'versionId',
+    );
+  }
+  const sendAt = args.sendAt ? new Date(args.sendAt).toISOString() : ctx.at;
+  if (Date.parse(sendAt) < Date.parse(ctx.at) - CLOCK_SLACK_MS) {
+    throw new RuleError('send-in-past', 'A campaign is sent now or later.', 'sendAt');
+  }
+  const leadMs = Date.parse(version.effectiveAt) - Date.parse(sendAt);
+  if (leadMs <= 0 || leadMs < args.leadDays * DAY) {
+    throw new RuleError(
+      'lead-too-short',
+      `Sent then, users would have ${Math.max(0, Math.floor(leadMs / DAY))} days before the change takes effect; the lead time asks for ${args.leadDays}.`,
+      args.leadDays >= DEFAULT_LEAD_DAYS ? 'leadDays' : 'sendAt',
+      { days: Math.max(0, Math.floor(leadMs / DAY)), required: args.leadDays },
+    );
+  }
+  const recipients = ctx.platform?.audience(version.language) ?? 0;
+  if (ctx.platform && recipients === 0) {
+    throw new RuleError('audience-empty', 'No open account reads the platform in this language.', 'versionId');
+  }
+  return {
+    id: args.id,
+    version: 0,
+    updatedAt: ctx.at,
+    versionId: version.id,
+    document: version.document,
+    language: version.language,
+    number: version.number,
+    effectiveAt: version.effectiveAt,
+    channels: sortChannels(args.channels),
+    leadDays: args.leadDays,
+    shortLeadReason: args.leadDays < DEFAULT_LEAD_DAYS ? args.shortLeadReason : null,
+    sendAt,
+    createdBy: ctx.actor,
+    createdAt: ctx.at,
+    messages: composeCampaign(version, version.effectiveAt),
+    state: 'planned',
+    recipients,
+    totals: { ...zero },
+    days: [],
+    waves: [{ number: 1, kind: 'initial', requestedBy: ctx.actor, requestedAt: ctx.at, recipients, queued: recipients, state: 'planned' }],
+    cancelReason: null,
+  };
+}
+
+const sortChannels = (channels: readonly CampaignChannel[]): CampaignChannel[] =>
+  (['email', 'in_app'] as const).filter((channel) => channels.includes(channel));
+
+/**
+ * A reminder to everyone the campaign reached who has not acknowledged it: once the earlier waves are done,
+ * while the version still stands, at most three times.
+ */
+export function remindCampaign(current: PolicyCampaign, _: { note: string }, ctx: MutationContext<CampaignPlatform>): PolicyCampaign {
+  if (current.state === 'cancelled') throw new RuleError('campaign-cancelled', 'The campaign was stopped.', 'id');
+  if (current.state !== 'sent') {
+    throw new RuleError('campaign-still-sending', 'Wait until the last wave has gone out before reminding anyone.', 'id');
+  }
+  if (current.waves.filter((wave) => wave.kind === 'reminder').length >= MAX_REMINDERS) {
+    throw new RuleError('too-many-reminders', `At most ${MAX_REMINDERS} reminders per campaign.`, 'id', { count: MAX_REMINDERS });
+  }
+  const version = ctx.find('policyVersion', current.versionId);
+  if (version?.status !== 'scheduled' && version?.status !== 'published') {
+    throw new RuleError('campaign-version-withdrawn', 'The version was withdrawn: there is nothing to remind anyone of.', 'id');
+  }
+  const recipients = ctx.platform?.unacknowledged(current.id) ?? 0;
+  if (ctx.platform && recipients === 0) {
+    throw new RuleError('nobody-to-remind', 'Everyone reached has acknowledged the change.', 'id');
+  }
+  const number = current.waves.length + 1;
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    state: 'sending',
+    waves: [
+      ...current.waves,
+      { number, kind: 'reminder', requestedBy: ctx.actor, requestedAt: ctx.at, recipients, queued: recipients, state: 'planned' },
+    ],
+  };
+}
+
+/** Stopping a campaign that has not finished: what went out stays counted, nothing more is sent. */
+export function cancelCampaign(current: PolicyCampaign, args: { reason: string }, ctx: MutationContext<CampaignPlatform>): PolicyCampaign {
+  if (current.state !== 'planned' && current.state !== 'sending') {
+    throw new RuleError('campaign-finished', 'The campaign has finished: there is nothing left to stop.', 'id');
+  }
+  return stopped(current, args.reason, ctx.at);
+}
+
+/** The campaign stopped (by a person, or by the platform when its version was withdrawn). */
+export function stopped(current: PolicyCampaign, reason: string, at: string): PolicyCampaign {
+  return {
+    ...current,
+    updatedAt: at,
+    state: 'cancelled',
+    cancelReason: reason,
+    waves: current.waves.map((wave) => (wave.state === 'done' ? wave : { ...wave, state: 'cancelled' })),
+  };
+}
