@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { SCALE_LEARNERS } from './seed/learners';
 import { demoStaff } from './seed/staff';
 import { startSandbox } from './server';
 
@@ -7,7 +6,7 @@ const { values } = parseArgs({
   options: {
     db: { type: 'string', default: ':memory:' },
     scale: { type: 'string' },
-    /** Learner accounts (default 40000; 1000000 with --scale). */
+    /** Learner accounts (default 40000; e.g. 1000000 to try campaigns at a large provider's size). */
     accounts: { type: 'string' },
     port: { type: 'string', default: '0' },
     token: { type: 'string' },
@@ -24,7 +23,7 @@ if (requests !== undefined && (!Number.isInteger(requests) || requests < 0 || re
   console.error('--scale takes a whole number of requests from 0 to 5000000');
   process.exit(2);
 }
-const learners = values.accounts === undefined ? (requests === undefined ? undefined : SCALE_LEARNERS) : Number(values.accounts);
+const learners = values.accounts === undefined ? undefined : Number(values.accounts);
 if (learners !== undefined && (!Number.isInteger(learners) || learners < 0 || learners > 5_000_000)) {
   console.error('--accounts takes a whole number of learner accounts from 0 to 5000000');
   process.exit(2);
@@ -39,6 +38,9 @@ const sandbox = await startSandbox({
   dbPath: values.db,
   requests,
   learners,
+  onSeedProgress: (done, total) => {
+    if (total >= 200_000 && (done % 100_000 === 0 || done === total)) console.error(`learner accounts seeded: ${done} of ${total}`);
+  },
   port: Number(values.port),
   token: values.token,
   logger: !values.quiet,

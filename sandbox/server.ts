@@ -28,6 +28,8 @@ export interface SandboxOptions {
   requests?: number;
   /** Learner accounts on the platform (the audience of policy campaigns); 40,000 by default. */
   learners?: number;
+  /** Hears how many learner accounts are seeded so far (a million take a while). */
+  onSeedProgress?(done: number, total: number): void;
   host?: string;
   port?: number;
   /** Fixed token for the default (first) staff member; random when absent. */
@@ -86,7 +88,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   seedIfEmpty(store, { requests: options.requests ?? DEFAULT_DEMO_REQUESTS, now: options.seedNow });
   ensureTemplates(store, options.seedNow);
   ensureIncidents(store, options.seedNow);
-  ensureLearners(store, options.learners ?? DEFAULT_DEMO_LEARNERS, options.seedNow ?? new Date());
+  const learners = options.learners ?? DEFAULT_DEMO_LEARNERS;
+  ensureLearners(store, learners, options.seedNow ?? new Date(), (done) => options.onSeedProgress?.(done, learners));
   ensurePolicies(store);
   const registry = new TokenRegistry(store);
   const tokens: Record<string, string> = {};

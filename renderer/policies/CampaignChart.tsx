@@ -4,6 +4,21 @@ import { Bar, CartesianGrid, ComposedChart, Legend, Line, ResponsiveContainer, T
 import type { PolicyCampaign } from '../../shared/api/policy-campaigns';
 import { useDateFormat } from '../app/format';
 
+const DAY = 86_400_000;
+
+/** The campaign's days with the quiet ones between filled in, so the axis runs evenly through time. */
+function everyDay(days: PolicyCampaign['days']): PolicyCampaign['days'] {
+  if (!days.length) return [];
+  const known = new Map(days.map((day) => [day.day, day]));
+  const out: PolicyCampaign['days'] = [];
+  const last = Date.parse(days[days.length - 1].day);
+  for (let at = Date.parse(days[0].day); at <= last; at += DAY) {
+    const day = new Date(at).toISOString().slice(0, 10);
+    out.push(known.get(day) ?? { day, sent: 0, delivered: 0, bounced: 0, acknowledged: 0 });
+  }
+  return out;
+}
+
 /**
  * A campaign over time: per day the mails sent and the people who acknowledged, and the share of everyone
  * reached who has acknowledged so far (right axis). The same figures as a table for readers without the chart.
@@ -15,7 +30,7 @@ export function CampaignChart({ campaign }: { campaign: PolicyCampaign }) {
   const n = (value: number) => value.toLocaleString(locale);
   let acknowledged = 0;
   const reached = Math.max(1, campaign.recipients);
-  const data = campaign.days.map((day) => {
+  const data = everyDay(campaign.days).map((day) => {
     acknowledged += day.acknowledged;
     return { ...day, label: f.day(day.day), share: Math.round((acknowledged / reached) * 1000) / 10 };
   });
@@ -37,12 +52,20 @@ export function CampaignChart({ campaign }: { campaign: PolicyCampaign }) {
             <YAxis yAxisId="share" orientation="right" fontSize={11} unit=" %" domain={[0, 100]} width={48} />
             <Tooltip formatter={(value, name) => (name === t('campaign.share') ? `${value} %` : n(Number(value)))} />
             <Legend wrapperStyle={{ fontSize: 12 }} />
-            <Bar yAxisId="count" dataKey="sent" name={t('campaign.sent')} fill="var(--mantine-color-blue-4)" isAnimationActive={false} />
+            <Bar
+              yAxisId="count"
+              dataKey="sent"
+              name={t('campaign.sent')}
+              fill="var(--mantine-color-blue-4)"
+              maxBarSize={40}
+              isAnimationActive={false}
+            />
             <Bar
               yAxisId="count"
               dataKey="acknowledged"
               name={t('campaign.acknowledged')}
               fill="var(--mantine-color-teal-6)"
+              maxBarSize={40}
               isAnimationActive={false}
             />
             <Line

@@ -282,9 +282,13 @@ function CampaignView({ campaign, version }: { campaign: PolicyCampaign & { pend
       )}
       <SimpleGrid cols={{ base: 2, md: 4 }} data-testid="campaign-totals">
         <Figure label={t('campaign.recipients')} value={n(campaign.recipients)} />
-        <Figure label={t('campaign.delivered')} value={n(c.delivered)} note={pct(c.delivered, c.sent)} />
+        <Figure label={t('campaign.sentAll')} value={n(c.sent)} note={t('campaign.deliveredShare', { share: pct(c.delivered, c.sent) })} />
         <Figure label={t('campaign.bounced')} value={n(c.bounced)} note={pct(c.bounced, c.sent)} />
-        <Figure label={t('campaign.acknowledged')} value={n(c.acknowledged)} note={pct(c.acknowledged, campaign.recipients)} />
+        <Figure
+          label={t('campaign.acknowledged')}
+          value={n(c.acknowledged)}
+          note={t('campaign.ofRecipients', { share: pct(c.acknowledged, campaign.recipients) })}
+        />
       </SimpleGrid>
       {running && (
         <div>

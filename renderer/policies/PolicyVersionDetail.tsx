@@ -17,6 +17,7 @@ import {
   TextInput,
   Typography,
 } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ChangeQuestion, type PolicySection, type PolicyVersion } from '../../shared/api/policies';
@@ -256,6 +257,14 @@ function Workflow({ version }: { version: PolicyVersion }) {
   const { mutation, errors, failure } = useVersionStep(version);
   const [note, setNote] = useState('');
   const [effectiveAt, setEffectiveAt] = useState(() => localDateTime(new Date(Date.now() + 30 * 86_400_000), timeZone));
+  const bridge = useBridge();
+  // Users already told of this change learn nothing of its withdrawal from the platform: say so before stopping it.
+  const campaigns = useQuery({
+    queryKey: ['campaign', 'list'],
+    queryFn: () => bridge['campaign.list'](),
+    enabled: version.status === 'scheduled',
+  });
+  const told = campaigns.data?.find((c) => c.versionId === version.id)?.totals.delivered ?? 0;
   return (
     <Stack gap="xs">
       {version.status === 'draft' && mayWrite && (
@@ -309,6 +318,11 @@ function Workflow({ version }: { version: PolicyVersion }) {
             {t('detail.schedule')}
           </Button>
         </Group>
+      )}
+      {version.status === 'scheduled' && mayWrite && told > 0 && (
+        <Alert color="orange" py={6} data-testid="unschedule-told">
+          {t('detail.unscheduleTold', { count: told })}
+        </Alert>
       )}
       {version.status === 'scheduled' && mayWrite && (
         <Group align="flex-end">

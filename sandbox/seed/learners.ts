@@ -6,8 +6,6 @@ import { createRandom } from './random';
 const DAY = 86_400_000;
 /** The learners of the demo platform (the request subjects come on top). */
 export const DEFAULT_DEMO_LEARNERS = 40_000;
-/** What `npm run sandbox -- --scale …` seeds: a platform the size of a large provider's. */
-export const SCALE_LEARNERS = 1_000_000;
 /** Learner ids start above every id a request subject can have (usr_10000 … usr_9999999). */
 const FIRST_ID = 10_000_000;
 const CHUNK = 20_000;

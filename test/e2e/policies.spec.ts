@@ -87,6 +87,28 @@ test('legal drafts a change with a safe preview, a second person approves and sc
     await detail.getByTestId('policy-effective-at').fill(soon);
     await detail.getByTestId('schedule-policy').click();
     await expect(detail.getByTestId('policy-status')).toHaveText('Scheduled');
+
+    // A material change is told to users before it takes effect: here in a minute and a half, so the short
+    // lead needs its reason. The platform counts whom it reaches, then sends, and the chart fills.
+    await detail.getByTestId('tab-campaign').click();
+    const planner = detail.getByTestId('campaign-planner');
+    await expect(planner.getByTestId('campaign-audience')).toContainText(/The platform counts [\d,]+ open accounts using German\./);
+    await expect(planner.getByTestId('campaign-lead')).toContainText('Users then have 0 days');
+    await planner.getByTestId('campaign-lead-days').fill('0');
+    await planner.getByTestId('campaign-short-reason').fill('Vorführung: die Änderung tritt in anderthalb Minuten in Kraft.');
+    await planner.getByTestId('campaign-start').click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Start the campaign' }).click();
+    const campaign = detail.getByTestId('campaign');
+    await expect(campaign).toHaveAttribute('data-state', 'sending', { timeout: 15_000 });
+    await expect(campaign).toHaveAttribute('data-state', 'sent', { timeout: 60_000 });
+    await expect(campaign.getByTestId('campaign-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
+    await expect(campaign.getByTestId('campaign-totals')).toContainText(/Acknowledged[\d,]+\d+(\.\d)? % of the accounts reached/);
+    await testInfo.attach('campaign', { body: await page.screenshot(), contentType: 'image/png' });
+    // A reminder to those who have not acknowledged yet.
+    await campaign.getByTestId('campaign-remind').click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Remind' }).click();
+    await expect(campaign.getByTestId('campaign-waves')).toContainText('2. Reminder');
+
     await expect(detail.getByTestId('policy-status')).toHaveText('Published', { timeout: 100_000 });
     await expect(detail.getByTestId('policy-sha')).toContainText('SHA-256');
     await page.keyboard.press('Escape');
@@ -98,6 +120,11 @@ test('legal drafts a change with a safe preview, a second person approves and sc
       versions: { number: number; changeSummary: string }[];
     };
     expect(changelog.versions[0]).toMatchObject({ number: 2, changeSummary: 'Neuer Zahlungsdienstleister (Abschnitt 11)' });
+    // What one person was told: the platform answers for the account, wave by wave.
+    const lookup = page.getByTestId('person-lookup');
+    await lookup.getByTestId('person-user-id').fill('usr_10000001');
+    await lookup.getByTestId('person-show').click();
+    await expect(lookup.getByTestId('person-notices')).toContainText('Privacy policy (German) version 2');
   } finally {
     await officer.close();
   }

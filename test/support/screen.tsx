@@ -6,6 +6,7 @@ import { MemoryRouter } from 'react-router';
 import type { PrivacyConsole } from '../../electron/console';
 import { shellActions } from '../../renderer/app/App';
 import { ActionsProvider, type RegisteredAction } from '../../renderer/app/actions';
+import { type SubjectPanel, SubjectPanelsContext } from '../../renderer/app/subject-panels';
 import { cssVariables, theme } from '../../renderer/app/theme';
 import { BridgeProvider } from '../../renderer/bridge/context';
 import { features } from '../../renderer/features';
@@ -52,6 +53,10 @@ const actions: RegisteredAction[] = [
   ...features.flatMap((feature) => feature.actions.map((action) => ({ ...action, namespace: feature.namespace }))),
 ];
 
+const subjectPanels = features.flatMap((feature): readonly SubjectPanel[] =>
+  'subjectPanels' in feature ? (feature.subjectPanels ?? []) : [],
+);
+
 /** What main tells the renderer (cache changes, sync state) reaches the queries, as in the shell. */
 function BridgeEvents() {
   useBridgeEvents();
@@ -68,8 +73,10 @@ export async function renderScreen(element: ReactNode, bridge: PrivacyConsoleBri
       <BridgeProvider bridge={bridge}>
         <QueryClientProvider client={queryClient}>
           <ActionsProvider actions={actions}>
-            <BridgeEvents />
-            <MemoryRouter>{element}</MemoryRouter>
+            <SubjectPanelsContext.Provider value={subjectPanels}>
+              <BridgeEvents />
+              <MemoryRouter>{element}</MemoryRouter>
+            </SubjectPanelsContext.Provider>
           </ActionsProvider>
         </QueryClientProvider>
       </BridgeProvider>

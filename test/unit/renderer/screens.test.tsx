@@ -80,6 +80,40 @@ describe('the request detail (dsar)', () => {
   });
 });
 
+describe('what a person was told of policy changes (policies in the request detail)', () => {
+  it("an access request's detail asks the platform, which answers per wave with delivery and acknowledgement", async () => {
+    const app = await consoleAs('stf_vogel');
+    const bridge = bridgeTo(app);
+    // A learner the cookie notice's campaign reached in spring 2025 (German, open, older than the campaign).
+    const reached = platform.sandbox.store.db
+      .prepare<[], { account_id: string }>("SELECT account_id FROM campaign_deliveries WHERE wave = 1 AND outcome = 'delivered' LIMIT 1")
+      .get();
+    if (!reached) throw new Error('the seeded campaign reached nobody');
+    const account = platform.sandbox.store.account<{ id: string; name: string; email: string }>(reached.account_id);
+    if (!account) throw new Error('no account');
+    const created = await bridge['dsar.create']({
+      type: 'access',
+      channel: 'email',
+      receivedAt: new Date().toISOString(),
+      subject: { userId: account.id, name: account.name, email: account.email, locale: 'de', address: null },
+    });
+    await bridge['sync.now']();
+    await renderScreen(<RequestDetail id={created.dsar.id} mayWrite onClose={() => undefined} />, bridge);
+    const panel = await screen.findByTestId('subject-policy-notices');
+    // Nothing is asked of the platform before the officer wants it.
+    expect(within(panel).queryByTestId('person-notices')).toBeNull();
+    await userEvent.click(within(panel).getByTestId('subject-policy-notices-show'));
+    const table = await within(panel).findByTestId('person-notices');
+    expect(within(table).getAllByText('Cookie notice (German) version 2').length).toBeGreaterThan(0);
+    const rows = platform.sandbox.campaigns.personNotices(account.id);
+    expect(
+      within(table)
+        .getAllByTestId('person-ack')
+        .map((cell) => cell.textContent !== 'no'),
+    ).toEqual(rows.map((row) => row.acknowledgedAt !== null));
+  });
+});
+
 describe('a rule that says no (dsar)', () => {
   it("is said in the user's language with the status it names, and the typed text stays", async () => {
     const app = await consoleAs('stf_yildiz');

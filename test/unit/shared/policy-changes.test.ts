@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { demoPolicies, splitPolicy } from '../../../sandbox/seed/policies';
-import { privacyPolicyText } from '../../../sandbox/seed/privacy-policy-text';
+import { privacyPolicyText, privacyPolicyTextEn } from '../../../sandbox/seed/privacy-policy-text';
 import { demoProcessors } from '../../../sandbox/seed/processors';
 import { PolicyDraft, type PolicyVersion } from '../../../shared/api/policies';
 import {
@@ -71,6 +71,16 @@ describe('policy versions', () => {
     expect(split.sections.at(-1)?.heading).toBe('19. Kontakt zu unserem Support-Team');
     expect(split.sections.every((section) => section.body.length > 100)).toBe(true);
     expect(privacy).toMatchObject({ status: 'published', number: 1, sha256: sha256(publishedText(privacy)) });
+  });
+
+  it("the English version is the same policy, section for section (the team's translation in resources/)", () => {
+    expect(privacyPolicyTextEn).toBe(readFileSync(new URL('../../../resources/seed/privacy-policy-en.txt', import.meta.url), 'utf8'));
+    const german = splitPolicy(privacyPolicyText);
+    const english = splitPolicy(privacyPolicyTextEn, { title: 'Privacy Policy', introduction: 'Introduction' });
+    expect(english.title).toBe('Privacy Policy');
+    expect(english.sections.map((section) => section.id)).toEqual(german.sections.map((section) => section.id));
+    expect(english.sections.every((section) => section.body.length > 100)).toBe(true);
+    expect(english.sections[0].heading).toBe('1. Introduction');
   });
 
   it('drafts number on from the last version; a gap or an unknown base is refused', () => {
