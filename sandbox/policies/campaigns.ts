@@ -26,12 +26,21 @@ const ACK_STAGES = [
   { from: 42, to: 49, after: 4 },
 ] as const;
 
+/** A wave's rows are one range of `seq` (queued together); each step works on ranges of it only. */
 interface Progress {
-  /** Steps taken in the running wave (its deliveries remember the step they settled in). */
+  /** Steps taken in the running wave. */
   step: number;
   /** Steps taken since the wave's last mail went out. */
   tail: number;
+  /** The next row to send, and the wave's last row. */
+  next: number;
+  last: number;
+  /** The rows sent in the last step (they arrive or bounce in this one). */
+  sent: { lo: number; hi: number } | null;
+  /** Rows that arrived, by the step they arrived in: people acknowledge some steps later. */
+  settled: { lo: number; hi: number; at: number }[];
 }
+const LAST_STAGE = Math.max(...ACK_STAGES.map((stage) => stage.after));
 
 const dayOf = (instant: string) => instant.slice(0, 10);
 
@@ -85,23 +94,19 @@ export class CampaignRunner {
             WHERE d.campaign_id = ? GROUP BY d.account_id
            HAVING max(d.outcome = 'delivered') = 1 AND max(d.ack_at IS NOT NULL) = 0)`,
       ),
-      bounce: db.prepare<[number, string, number]>(
-        `UPDATE campaign_deliveries SET outcome = 'bounced', settled_step = ?
-          WHERE campaign_id = ? AND wave = ? AND outcome = 'sent' AND roll < ${BOUNCE}`,
+      bounce: db.prepare<[number, number, number]>(
+        `UPDATE campaign_deliveries SET outcome = 'bounced', settled_step = ? WHERE seq BETWEEN ? AND ? AND outcome = 'sent' AND roll < ${BOUNCE}`,
       ),
-      deliver: db.prepare<[number, string, number]>(
-        `UPDATE campaign_deliveries SET outcome = 'delivered', settled_step = ? WHERE campaign_id = ? AND wave = ? AND outcome = 'sent'`,
+      deliver: db.prepare<[number, number, number]>(
+        `UPDATE campaign_deliveries SET outcome = 'delivered', settled_step = ? WHERE seq BETWEEN ? AND ? AND outcome = 'sent'`,
       ),
-      acknowledge: db.prepare<{ at: string; step: number; campaign: string; wave: number; kinds: number }>(
+      acknowledge: db.prepare<{ at: string; lo: number; hi: number; from: number; to: number; kinds: number }>(
         `UPDATE campaign_deliveries SET ack_at = @at,
                 ack_kind = CASE @kinds WHEN 1 THEN 'opened' WHEN 2 THEN 'confirmed' ELSE (CASE roll % 2 WHEN 0 THEN 'opened' ELSE 'confirmed' END) END
-          WHERE campaign_id = @campaign AND wave = @wave AND outcome = 'delivered' AND ack_at IS NULL AND (${ACK_STAGES.map(
-            (stage) => `(roll BETWEEN ${stage.from} AND ${stage.to} AND settled_step + ${stage.after} <= @step)`,
-          ).join(' OR ')})`,
+          WHERE seq BETWEEN @lo AND @hi AND outcome = 'delivered' AND ack_at IS NULL AND roll BETWEEN @from AND @to`,
       ),
-      send: db.prepare<[string, string, number, number]>(
-        `UPDATE campaign_deliveries SET outcome = 'sent', sent_at = ?
-          WHERE seq IN (SELECT seq FROM campaign_deliveries WHERE campaign_id = ? AND wave = ? AND outcome = 'queued' ORDER BY seq LIMIT ?)`,
+      send: db.prepare<[string, number, number]>(
+        `UPDATE campaign_deliveries SET outcome = 'sent', sent_at = ? WHERE seq BETWEEN ? AND ? AND outcome = 'queued'`,
       ),
       person: db.prepare<
         [string],
@@ -194,18 +199,21 @@ export class CampaignRunner {
       const wave = campaign.waves[index];
       const key = `campaign:${campaign.id}:${wave.number}`;
       if (wave.state === 'planned') {
-        // The audience is fixed now, as rows: the counts always cover the same people.
+        // The audience is fixed now, as one range of rows: the counts always cover the same people.
         const enqueued =
           wave.kind === 'initial'
-            ? this.statements.enqueueAudience.run(campaign.id, wave.number, campaign.language).changes
-            : this.statements.enqueueReminder.run(campaign.id, wave.number, campaign.id).changes;
-        this.progress(key, { step: 0, tail: 0 });
+            ? this.statements.enqueueAudience.run(campaign.id, wave.number, campaign.language)
+            : this.statements.enqueueReminder.run(campaign.id, wave.number, campaign.id);
+        const last = Number(enqueued.lastInsertRowid);
+        this.progress(key, { step: 0, tail: 0, next: last - enqueued.changes + 1, last, sent: null, settled: [] });
         this.save({
           ...campaign,
           updatedAt: at,
           state: 'sending',
-          recipients: wave.kind === 'initial' ? enqueued : campaign.recipients,
-          waves: campaign.waves.map((w, i) => (i === index ? { ...w, state: 'sending', recipients: enqueued, queued: enqueued } : w)),
+          recipients: wave.kind === 'initial' ? enqueued.changes : campaign.recipients,
+          waves: campaign.waves.map((w, i) =>
+            i === index ? { ...w, state: 'sending', recipients: enqueued.changes, queued: enqueued.changes } : w,
+          ),
         });
         return true;
       }
@@ -213,16 +221,41 @@ export class CampaignRunner {
       const step = progress.step + 1;
       const emails = campaign.channels.includes('email');
       // Mails sent in the last step arrive or bounce (a notice in the app cannot bounce).
-      const bounced = emails ? this.statements.bounce.run(step, campaign.id, wave.number).changes : 0;
-      const delivered = this.statements.deliver.run(step, campaign.id, wave.number).changes;
+      let bounced = 0;
+      let delivered = 0;
+      const settled = progress.settled.filter((range) => range.at + LAST_STAGE >= step);
+      if (progress.sent) {
+        const { lo, hi } = progress.sent;
+        bounced = emails ? this.statements.bounce.run(step, lo, hi).changes : 0;
+        delivered = this.statements.deliver.run(step, lo, hi).changes;
+        settled.push({ lo, hi, at: step });
+      }
+      // People acknowledge what reached them, some at once, some steps later.
       const kinds = emails && campaign.channels.includes('in_app') ? 3 : emails ? 1 : 2;
-      const acknowledged = this.statements.acknowledge.run({ at, step, campaign: campaign.id, wave: wave.number, kinds }).changes;
+      let acknowledged = 0;
+      for (const range of settled)
+        for (const stage of ACK_STAGES)
+          if (range.at + stage.after === step)
+            acknowledged += this.statements.acknowledge.run({
+              at,
+              lo: range.lo,
+              hi: range.hi,
+              from: stage.from,
+              to: stage.to,
+              kinds,
+            }).changes;
+      // The next batch goes out.
       const batch = Math.max(500, Math.ceil(wave.recipients / SEND_STEPS));
-      const sent = wave.queued > 0 ? this.statements.send.run(at, campaign.id, wave.number, batch).changes : 0;
+      let sent = 0;
+      let sentRange: Progress['sent'] = null;
+      if (progress.next <= progress.last) {
+        sentRange = { lo: progress.next, hi: Math.min(progress.last, progress.next + batch - 1) };
+        sent = this.statements.send.run(at, sentRange.lo, sentRange.hi).changes;
+      }
       const queued = wave.queued - sent;
-      const tail = queued === 0 && sent === 0 ? progress.tail + 1 : 0;
+      const tail = sentRange ? 0 : progress.tail + 1;
       const done = tail >= ACK_TAIL;
-      this.progress(key, { step, tail });
+      this.progress(key, { step, tail, next: sentRange ? sentRange.hi + 1 : progress.next, last: progress.last, sent: sentRange, settled });
       const waves = campaign.waves.map((w, i) => (i === index ? { ...w, queued, state: done ? ('done' as const) : w.state } : w));
       const finished = done && waves.every((w) => w.state === 'done' || w.state === 'cancelled');
       this.save({
@@ -248,7 +281,8 @@ export class CampaignRunner {
       return next;
     }
     const row = this.store.db.prepare<[string], { spec: string }>('SELECT spec FROM job_specs WHERE job_id = ?').get(key);
-    return row ? (JSON.parse(row.spec) as Progress) : { step: 0, tail: 0 };
+    if (!row) throw new Error(`no progress of ${key}`);
+    return JSON.parse(row.spec) as Progress;
   }
 }
 
