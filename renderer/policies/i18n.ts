@@ -123,14 +123,18 @@ const de = {
     found: 'vorhanden',
     missing: 'fehlt',
     registry: 'Abgleich mit dem Verzeichnis und den Verarbeitungstätigkeiten',
-    noHints: 'Alles, was das Verzeichnis führt, kommt im Text vor.',
+    noHints:
+      'Text und Verzeichnis stimmen überein: Alles, was das Verzeichnis führt, kommt im Text vor, und der Text nennt niemanden, den es nicht führt.',
     dismissed: 'Verworfene Hinweise',
     dismiss: 'Verwerfen',
-    reason: 'Warum gehört das nicht in die Erklärung?',
+    reason: 'Warum bleibt das so?',
     hint: {
       processor: 'Der Auftragsverarbeiter „{{subject}}“ steht im Verzeichnis, aber nicht im Text.',
       country: 'Daten gehen nach {{subject}} (Drittland), der Text nennt es nicht.',
       activity: 'Die Verarbeitungstätigkeit „{{subject}}“ kommt im Text nicht vor.',
+      text_recipient:
+        'Der Text nennt „{{subject}}“, das Verzeichnis hat keinen aktiven Auftragsverarbeiter dieses Namens: eintragen (mit AV-Vertrag) oder aus dem Text nehmen.',
+      text_country: 'Der Text nennt {{subject}}, aber kein aktiver Auftragsverarbeiter im Verzeichnis übermittelt dorthin.',
     },
     item: {
       controller: 'Name und Kontakt des Verantwortlichen',
@@ -365,14 +369,17 @@ const en: Catalogue<typeof de> = {
     found: 'found',
     missing: 'missing',
     registry: 'Against the registry and the records of processing',
-    noHints: 'Everything the registry holds is mentioned in the text.',
+    noHints: 'Text and registry agree: everything the registry holds is in the text, and the text names no one the registry lacks.',
     dismissed: 'Dismissed suggestions',
     dismiss: 'Dismiss',
-    reason: 'Why does it not belong in the policy?',
+    reason: 'Why does it stay as it is?',
     hint: {
       processor: 'The processor “{{subject}}” is in the registry but not in the text.',
       country: 'Data go to {{subject}} (a third country); the text does not say so.',
       activity: 'The processing activity “{{subject}}” is not in the text.',
+      text_recipient:
+        'The text names “{{subject}}”, but the registry has no active processor of that name: register it (with its DPA) or take it out of the text.',
+      text_country: 'The text names {{subject}}, but no active processor in the registry transfers data there.',
     },
     item: {
       controller: "The controller's name and contact",

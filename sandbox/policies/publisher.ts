@@ -98,7 +98,21 @@ export class PolicyPublisher {
   }
 }
 
-/** What anyone may read, without a token: the current version with its "Stand", and the changelog. */
+/** A published version as readers get it: its text, its "Stand" and its fingerprint. */
+const served = (version: PolicyVersion) => ({
+  document: version.document,
+  language: version.language,
+  number: version.number,
+  title: version.title,
+  effectiveAt: version.effectiveAt ?? '',
+  sections: version.sections,
+  sha256: version.sha256 ?? '',
+});
+
+/**
+ * What anyone may read, without a token: the current version with its "Stand", every published version by its
+ * number (unchanged since), and the changelog.
+ */
 export function publicPolicyRoutes(app: FastifyInstance, publisher: PolicyPublisher): void {
   const which = (params: { document: string; language: string }) => {
     const document = PolicyDocument.safeParse(params.document);
@@ -113,15 +127,21 @@ export function publicPolicyRoutes(app: FastifyInstance, publisher: PolicyPublis
       const current = publisher.current(document, language);
       if (!current?.effectiveAt || !current.sha256)
         throw new ProblemError(404, 'not-found', `No ${document} policy is published in ${language}.`);
-      return {
-        document,
-        language,
-        number: current.number,
-        title: current.title,
-        effectiveAt: current.effectiveAt,
-        sections: current.sections,
-        sha256: current.sha256,
-      };
+      return served(current);
+    },
+  );
+  app.get<{ Params: { document: string; language: string; number: string } }>(
+    operations.publicPolicyVersion.path.replace(/\{(\w+)\}/g, ':$1'),
+    async (request) => {
+      const { document, language } = which(request.params);
+      const version = publisher.history(document, language).find((v) => String(v.number) === request.params.number);
+      if (!version?.effectiveAt || !version.sha256)
+        throw new ProblemError(
+          404,
+          'not-found',
+          `No version ${request.params.number} of the ${document} policy was published in ${language}.`,
+        );
+      return served(version);
     },
   );
   app.get<{ Params: { document: string; language: string } }>(

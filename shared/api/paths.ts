@@ -105,6 +105,14 @@ export const operations = {
     response: PublishedPolicy,
     errors: [404],
   },
+  publicPolicyVersion: {
+    method: 'get',
+    path: '/v1/public/policies/{document}/{language}/versions/{number}',
+    summary: 'One version as it was published, unchanged (its fingerprint proves it; no token needed)',
+    scope: null,
+    response: PublishedPolicy,
+    errors: [404],
+  },
   publicChangelog: {
     method: 'get',
     path: '/v1/public/policies/{document}/{language}/changelog',

@@ -1,7 +1,7 @@
 import type { ProcessingActivity } from '../api/activities';
 import type { PolicySection } from '../api/policies';
 import type { Processor } from '../api/processors';
-import { isEea } from './transfers';
+import { isEea, isListedCountry } from './transfers';
 
 /** What Art. 13 GDPR asks a privacy policy to say. */
 export const art13Items = [
@@ -52,18 +52,31 @@ export function art13Checklist(sections: readonly PolicySection[]): ChecklistEnt
   }));
 }
 
-export type HintKind = 'processor' | 'country' | 'activity';
+/**
+ * The registry has it, the text does not (processor, country, activity); or the reverse: the text names a
+ * company or a third country that no active processor of the registry stands for (text_recipient, text_country).
+ */
+export type HintKind = 'processor' | 'country' | 'activity' | 'text_recipient' | 'text_country';
 export interface RegistryHint {
-  /** Stable, so a dismissal keeps: `processor:prc_…`, `country:US`, `activity:act_…`. */
+  /** Stable, so a dismissal keeps: `processor:prc_…`, `country:US`, `activity:act_…`, `text-recipient:zahlwerk`, `text-country:IN`. */
   key: string;
   kind: HintKind;
-  /** What the policy does not mention: a processor's name, a country's, an activity's. */
+  /** What one side names and the other does not: a processor's name, a country's, an activity's. */
   subject: string;
 }
 
 /** Whether the text names it as a word of its own ("USA", not the "usa" in "zusammen"). */
 const mentions = (text: string, name: string) =>
   new RegExp(`(^|[^\\p{L}])${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\p{L}])`, 'iu').test(text);
+
+/** Company names the text gives with their legal form ("Zahlwerk GmbH", "Streamcraft Video, Inc."). */
+const companies =
+  /\b(\p{Lu}[\p{L}\p{N}&.-]*(?:[ ,]+\p{Lu}[\p{L}\p{N}&.-]*){0,3}),? (GmbH|AG|SE|KG|UG|Inc\.|Ltd\.?|LLC|SAS|B\.V\.)(?![\p{L}])/gu;
+
+/** Every country the picker offers that is outside the EEA, once. */
+const thirdCountries: readonly string[] = Array.from({ length: 26 * 26 }, (_, i) =>
+  String.fromCharCode(65 + Math.floor(i / 26), 65 + (i % 26)),
+).filter((code) => isListedCountry(code) && !isEea(code));
 
 /** The distinctive word of a company name: "Zahlwerk GmbH" → "zahlwerk". */
 const nameCore = (name: string) =>
@@ -101,6 +114,24 @@ export function registryHints(
     const names = countryName(code).map((name) => name.toLowerCase());
     if (!names.some((name) => mentions(text, name)))
       hints.push({ key: `country:${code}`, kind: 'country', subject: countryName(code)[0] ?? code });
+  }
+  // The reverse: companies and third countries the text names that no active processor stands for.
+  const original = sections.map((section) => `${section.heading}\n${section.body}`).join('\n');
+  const cores = new Set(active.map((p) => nameCore(p.legalName)));
+  const seen = new Set<string>();
+  for (const match of original.matchAll(companies)) {
+    const name = `${match[1]} ${match[2]}`.replace(/\s+/g, ' ');
+    const core = nameCore(name);
+    if (cores.has(core) || seen.has(core)) continue;
+    seen.add(core);
+    hints.push({ key: `text-recipient:${core}`, kind: 'text_recipient', subject: name });
+  }
+  const destinations = new Set(active.flatMap((p) => p.countries));
+  for (const code of thirdCountries) {
+    if (destinations.has(code)) continue;
+    const names = countryName(code).map((name) => name.toLowerCase());
+    if (names.some((name) => name.length > 3 && text.includes(name) && mentions(text, name)))
+      hints.push({ key: `text-country:${code}`, kind: 'text_country', subject: countryName(code)[0] ?? code });
   }
   for (const activity of activities) {
     const words = activity.name

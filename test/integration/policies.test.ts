@@ -81,6 +81,11 @@ describe('policy versions through the console and the platform', () => {
         [1, 'Erste veröffentlichte Fassung'],
       ]);
       expect(changelog.versions[0].sha256).toBe(now.sha256);
+      // Every published version stays retrievable as it was, by its number, with the fingerprint it had.
+      const first = PublishedPolicy.parse((await read('/v1/public/policies/privacy/de/versions/1')).body);
+      expect(first).toEqual({ ...before });
+      expect(PublishedPolicy.parse((await read('/v1/public/policies/privacy/de/versions/2')).body)).toEqual(now);
+      expect((await read('/v1/public/policies/privacy/de/versions/9')).status).toBe(404);
       // The console learns it through the feed; the published text is no longer changed.
       await legal.call('sync.now');
       const versions = await legal.call('policy.list');

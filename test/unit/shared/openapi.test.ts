@@ -60,6 +60,7 @@ describe('OpenAPI document', () => {
       '/v1/processors/{id}',
       '/v1/public/policies/{document}/{language}',
       '/v1/public/policies/{document}/{language}/changelog',
+      '/v1/public/policies/{document}/{language}/versions/{number}',
       '/v1/staff',
       '/v1/staff/{id}',
     ]);

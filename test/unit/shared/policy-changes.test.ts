@@ -203,6 +203,13 @@ describe('the policy against Art. 13 and the registry', () => {
     expect(registryHints(mentioned, [tutorbot], [], countryNames)).toEqual([]);
     // A terminated processor is no longer suggested.
     expect(registryHints(privacy.sections, [{ ...tutorbot, status: 'terminated' }], [], countryNames)).toEqual([]);
+    // The reverse: a company and a third country the text names that no active processor stands for.
+    expect(registryHints(mentioned, [{ ...tutorbot, status: 'terminated' }], [], countryNames)).toEqual([
+      { key: 'text-recipient:tutorbot', kind: 'text_recipient', subject: 'Tutorbot Labs Inc.' },
+      { key: 'text-country:IN', kind: 'text_country', subject: 'Indien' },
+    ]);
+    // The seed policy names nothing the demo registry lacks.
+    expect(registryHints(privacy.sections, demoProcessors, [], countryNames).filter((hint) => hint.kind.startsWith('text'))).toEqual([]);
   });
 
   it('a dismissal keeps its reason and who gave it; a published version takes none', () => {
