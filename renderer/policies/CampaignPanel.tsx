@@ -23,7 +23,7 @@ import type { PolicyVersion } from '../../shared/api/policies';
 import type { CampaignChannel, PolicyCampaign } from '../../shared/api/policy-campaigns';
 import { DEFAULT_LEAD_DAYS, MAX_REMINDERS } from '../../shared/api/policy-campaigns';
 import { localDateTime, zonedInstant } from '../../shared/domain/calendar';
-import { composeCampaign } from '../../shared/domain/policy-campaigns';
+import { CAMPAIGN_LINK, composeCampaign } from '../../shared/domain/policy-campaigns';
 import { useConfirm } from '../app/dialogs';
 import { useClock, useDateFormat } from '../app/format';
 import { useProblemText } from '../app/problems';
@@ -219,6 +219,8 @@ function CampaignPlanner({ version }: { version: PolicyVersion }) {
 }
 
 function MessagePreview({ title, message }: { title: string; message: { subject: string; body: string } }) {
+  const { t } = useTranslation('policies');
+  const body = message.body.replaceAll(CAMPAIGN_LINK, t('campaign.link'));
   return (
     <Paper withBorder p="xs">
       <Text size="xs" c="dimmed">
@@ -228,7 +230,7 @@ function MessagePreview({ title, message }: { title: string; message: { subject:
         {message.subject}
       </Text>
       <Text size="xs" style={{ whiteSpace: 'pre-wrap' }}>
-        {message.body}
+        {body}
       </Text>
     </Paper>
   );

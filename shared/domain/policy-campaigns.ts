@@ -22,6 +22,9 @@ export interface CampaignPlatform {
   unacknowledged(campaignId: string): number;
 }
 
+/** Where a message names the new version's address: the platform fills it in when it sends. */
+export const CAMPAIGN_LINK = '{{link}}';
+
 const documentNames = {
   de: { privacy: 'Datenschutzerklärung', cookies: 'Cookie-Hinweis' },
   en: { privacy: 'privacy policy', cookies: 'cookie notice' },
@@ -47,7 +50,8 @@ export function composeCampaign(version: Pick<PolicyVersion, 'document' | 'langu
   const name = documentNames[language][version.document];
   const date = dateOf(effectiveAt, language);
   const summary = version.changeSummary.trim();
-  const link = `/policies/${version.document}/${language}`;
+  // The platform puts the address of its published text in for each recipient (only it knows its public URL).
+  const link = CAMPAIGN_LINK;
   if (language === 'de') {
     return {
       email: {
@@ -56,7 +60,7 @@ export function composeCampaign(version: Pick<PolicyVersion, 'document' | 'langu
           'Guten Tag,',
           `zum ${date} tritt eine neue Fassung unserer ${name} in Kraft. Das ändert sich:`,
           summary,
-          `Die neue Fassung lesen Sie unter ${link}. Bis zum ${date} gilt die bisherige Fassung.`,
+          `Die neue Fassung lesen Sie hier: ${link}. Bis zum ${date} gilt die bisherige Fassung.`,
           'Fragen? Unser Datenschutzbeauftragter ist für Sie da.',
         ].join('\n\n'),
       },
@@ -73,7 +77,7 @@ export function composeCampaign(version: Pick<PolicyVersion, 'document' | 'langu
         'Hello,',
         `a new version of our ${name} takes effect on ${date}. This is what changes:`,
         summary,
-        `Read the new version at ${link}. Until ${date} the current version applies.`,
+        `Read the new version here: ${link}. Until ${date} the current version applies.`,
         'Questions? Our data protection officer is there for you.',
       ].join('\n\n'),
     },
