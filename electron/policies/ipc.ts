@@ -78,7 +78,9 @@ export function registerPolicyHandlers(ipc: IpcRegistry, { writes, versions, cam
   };
   ipc.handle('campaign.list', () => campaigns.list());
   ipc.handle('campaign.plan', (input) => {
-    const id = campaignIdOf(input.versionId);
+    // The next of the version's campaigns (a second only after the first was stopped: the rule says so).
+    const earlier = campaigns.list().filter((c) => c.versionId === input.versionId).length;
+    const id = campaignIdOf(input.versionId, earlier + 1);
     writes.mutate('policyCampaign', id, 'plan', { id, ...input });
     return campaign(id);
   });

@@ -49,6 +49,7 @@ export class Outbox {
       all: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq'),
       remove: db.prepare('DELETE FROM outbox WHERE seq = ?'),
       rebase: db.prepare('UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND seq > ? AND base_version = ?'),
+      rebaseFrom: db.prepare('UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND seq >= ? AND base_version = ?'),
       attempt: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, maybe_sent = max(maybe_sent, ?) WHERE seq = ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox'),
       release: db.prepare('UPDATE outbox SET hold_until = NULL WHERE entity = ? AND entity_id = ? AND hold_until IS NOT NULL'),
@@ -133,6 +134,11 @@ export class Outbox {
       this.statements.remove.run(write.seq);
       this.statements.rebase.run(newVersion, write.entity, write.entityId, write.seq, write.baseVersion);
     })();
+  }
+
+  /** A write (and those after it on the same state) now builds on a newer version the platform holds. */
+  rebaseOnto(write: PendingWrite, version: number): void {
+    this.statements.rebaseFrom.run(version, write.entity, write.entityId, write.seq, write.baseVersion);
   }
 
   remove(seq: number): void {

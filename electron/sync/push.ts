@@ -63,8 +63,12 @@ function isAnswer(error: unknown): error is PlatformError {
 /** No undo window is longer. */
 export const MAX_HOLD_MS = 5 * 60_000;
 
+/** How often one write is rebased in a run before its staleness counts as a conflict after all. */
+const MAX_REBASES = 3;
+
 export async function push(ctx: PushContext): Promise<PushResult> {
   const result: PushResult = { delivered: 0, conflicts: 0, changed: new Set(), heldUntil: null };
+  const rebased = new Map<number, number>();
   try {
     for (let write = ctx.outbox.next(); write; write = ctx.outbox.next()) {
       // An irreversible write waits out its moment for undo; the writes after it wait too, so the order holds.
@@ -133,6 +137,19 @@ export async function push(ctx: PushContext): Promise<PushResult> {
           });
           serverState = fetched ?? null;
           absent = fetched === null;
+        }
+        // Its platform job moved the entity on: a change that means the same on the newer state goes again on it.
+        const mutator = descriptor.mutators[write.mutator];
+        const tries = rebased.get(write.seq) ?? 0;
+        if (stale && serverState && mutator.kind === 'update' && mutator.rebase && tries < MAX_REBASES) {
+          rebased.set(write.seq, tries + 1);
+          const newer = serverState;
+          ctx.outbox.rebaseOnto(write, newer.version);
+          ctx.cache.transaction(() => {
+            cached.upsert(newer);
+            ctx.writes.reapply(key);
+          })();
+          continue;
         }
         ctx.conflicts.refuse(write, stale ? 'stale' : 'rejected', error.problem?.detail ?? error.message, problemOfRefusal(error));
         ctx.cache.transaction(() => {

@@ -23,7 +23,7 @@ import type { PolicyVersion } from '../../shared/api/policies';
 import type { CampaignChannel, PolicyCampaign } from '../../shared/api/policy-campaigns';
 import { DEFAULT_LEAD_DAYS, MAX_REMINDERS } from '../../shared/api/policy-campaigns';
 import { localDateTime, zonedInstant } from '../../shared/domain/calendar';
-import { CAMPAIGN_LINK, composeCampaign } from '../../shared/domain/policy-campaigns';
+import { CAMPAIGN_LINK, composeCampaign, leadDaysOf } from '../../shared/domain/policy-campaigns';
 import { useConfirm } from '../app/dialogs';
 import { useClock, useDateFormat } from '../app/format';
 import { useProblemText } from '../app/problems';
@@ -55,32 +55,42 @@ export function CampaignPanel({ version }: { version: PolicyVersion }) {
   const bridge = useBridge();
   const mayWrite = useMayWrite('policy:write');
   const campaigns = useQuery({ queryKey: ['campaign', 'list'], queryFn: () => bridge['campaign.list']() });
-  const campaign = campaigns.data?.find((c) => c.versionId === version.id);
-  if (campaign) return <CampaignView campaign={campaign} version={version} />;
-  if (version.classification?.kind !== 'material') {
-    return (
-      <Text size="sm" c="dimmed" data-testid="campaign-none">
-        {t(version.classification ? 'campaign.minor' : 'campaign.unclassified')}
-      </Text>
-    );
-  }
-  if (version.status !== 'scheduled') {
-    return (
-      <Text size="sm" c="dimmed" data-testid="campaign-none">
-        {t(version.status === 'published' || version.status === 'superseded' ? 'campaign.noneSent' : 'campaign.scheduleFirst')}
-      </Text>
-    );
-  }
-  return mayWrite ? (
-    <CampaignPlanner version={version} />
-  ) : (
-    <Text size="sm" c="dimmed">
-      {t('campaign.notPlanned')}
-    </Text>
+  // The version's campaigns, newest first: a stopped one stays on record above a new one.
+  const own = (campaigns.data ?? []).filter((c) => c.versionId === version.id).sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+  const latest = own[0];
+  const canPlan =
+    version.classification?.kind === 'material' && version.status === 'scheduled' && (!latest || latest.state === 'cancelled');
+  return (
+    <Stack gap="lg">
+      {canPlan &&
+        (mayWrite ? (
+          <CampaignPlanner version={version} others={campaigns.data ?? []} />
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('campaign.notPlanned')}
+          </Text>
+        ))}
+      {own.map((campaign) => (
+        <CampaignView key={campaign.id} campaign={campaign} version={version} />
+      ))}
+      {!canPlan && !own.length && (
+        <Text size="sm" c="dimmed" data-testid="campaign-none">
+          {t(
+            version.classification?.kind === 'minor'
+              ? 'campaign.minor'
+              : !version.classification
+                ? 'campaign.unclassified'
+                : version.status === 'published' || version.status === 'superseded'
+                  ? 'campaign.noneSent'
+                  : 'campaign.scheduleFirst',
+          )}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
-function CampaignPlanner({ version }: { version: PolicyVersion }) {
+function CampaignPlanner({ version, others }: { version: PolicyVersion; others: readonly PolicyCampaign[] }) {
   const { t } = useTranslation('policies');
   const bridge = useBridge();
   const f = useDateFormat();
@@ -104,7 +114,14 @@ function CampaignPlanner({ version }: { version: PolicyVersion }) {
   });
   const effectiveAt = version.effectiveAt ?? new Date().toISOString();
   const start = when === 'now' ? new Date() : (zonedInstant(sendAt, timeZone) ?? new Date());
-  const lead = Math.floor((Date.parse(effectiveAt) - start.getTime()) / DAY);
+  const lead = leadDaysOf(start.toISOString(), effectiveAt);
+  // Readers of the other language are told only by their own version's campaign.
+  const otherLanguage = version.language === 'de' ? 'en' : 'de';
+  const policies = useQuery({ queryKey: ['policy', 'list'], queryFn: () => bridge['policy.list']() });
+  const otherScheduled = policies.data?.find(
+    (v) => v.document === version.document && v.language === otherLanguage && (v.status === 'scheduled' || v.status === 'approved'),
+  );
+  const otherTold = otherScheduled && others.some((c) => c.versionId === otherScheduled.id && c.state !== 'cancelled');
   const short = leadDays < DEFAULT_LEAD_DAYS;
   const messages = composeCampaign(version, effectiveAt);
   const send = () =>
@@ -129,6 +146,11 @@ function CampaignPlanner({ version }: { version: PolicyVersion }) {
               })
             : t('campaign.counting')}
       </Alert>
+      {!otherTold && (
+        <Alert color="yellow" py={6} data-testid="campaign-other-language" styles={{ message: { color: 'var(--mantine-color-dark-7)' } }}>
+          {t(otherScheduled ? 'campaign.otherLanguagePlan' : 'campaign.otherLanguage', { language: t(`language.${otherLanguage}`) })}
+        </Alert>
+      )}
       <Checkbox.Group
         label={t('campaign.channels')}
         value={channels}
@@ -162,7 +184,7 @@ function CampaignPlanner({ version }: { version: PolicyVersion }) {
         <NumberInput
           label={t('campaign.leadDays')}
           value={leadDays}
-          onChange={(value) => setLeadDays(typeof value === 'number' ? value : Number(value) || 0)}
+          onChange={(value) => setLeadDays(typeof value === 'number' ? value : value === '' ? DEFAULT_LEAD_DAYS : Number(value) || 0)}
           min={0}
           max={365}
           w={160}
@@ -250,7 +272,9 @@ function CampaignView({ campaign, version }: { campaign: PolicyCampaign & { pend
   const c = campaign.totals;
   const running = campaign.waves.find((wave) => wave.state === 'sending' || wave.state === 'planned');
   const reminders = campaign.waves.filter((wave) => wave.kind === 'reminder').length;
-  const open = Math.max(0, c.delivered - c.acknowledged);
+  // Everyone the first wave reached who has not acknowledged (reminders go to no one new).
+  const open = Math.max(0, (campaign.waves[0]?.delivered ?? 0) - c.acknowledged);
+  const effectivePassed = Date.parse(campaign.effectiveAt) <= Date.now();
   const versionLive = version.status === 'scheduled' || version.status === 'published';
   return (
     <Stack gap="sm" data-testid="campaign" data-state={campaign.state}>
@@ -277,9 +301,11 @@ function CampaignView({ campaign, version }: { campaign: PolicyCampaign & { pend
           {t('campaign.shortLeadRecorded', { days: campaign.leadDays, reason: campaign.shortLeadReason })}
         </Text>
       )}
-      {campaign.cancelReason && (
-        <Alert color="red" py={6}>
-          {t('campaign.cancelled', { reason: campaign.cancelReason })}
+      {campaign.state === 'cancelled' && (
+        <Alert color="red" py={6} data-testid="campaign-stopped">
+          {campaign.stoppedBecause
+            ? t(`campaign.stoppedBecause.${campaign.stoppedBecause}`)
+            : t('campaign.cancelled', { reason: campaign.cancelReason ?? '' })}
         </Alert>
       )}
       <SimpleGrid cols={{ base: 2, md: 4 }} data-testid="campaign-totals">
@@ -334,7 +360,7 @@ function CampaignView({ campaign, version }: { campaign: PolicyCampaign & { pend
           ))}
         </Table.Tbody>
       </Table>
-      {mayWrite && campaign.state === 'sent' && versionLive && reminders < MAX_REMINDERS && (
+      {mayWrite && campaign.state === 'sent' && versionLive && !effectivePassed && reminders < MAX_REMINDERS && (
         <Group>
           <Button
             variant="light"
@@ -371,7 +397,21 @@ function CampaignView({ campaign, version }: { campaign: PolicyCampaign & { pend
             error={cancel.errors.reason}
             w={420}
           />
-          <Button color="red" variant="light" onClick={() => cancel.mutation.mutate(undefined)} loading={cancel.mutation.isPending}>
+          <Button
+            color="red"
+            variant="light"
+            loading={cancel.mutation.isPending}
+            onClick={() =>
+              confirm.ask({
+                title: t('campaign.cancelTitle'),
+                consequence: t('campaign.cancelConsequence'),
+                confirmLabel: t('campaign.cancel'),
+                danger: true,
+                onConfirm: () => cancel.mutation.mutate(undefined),
+              })
+            }
+            data-testid="campaign-cancel"
+          >
             {t('campaign.cancel')}
           </Button>
         </Group>

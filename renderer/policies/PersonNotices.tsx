@@ -8,7 +8,13 @@ import { useProblemText } from '../app/problems';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 
-const outcomeColor: Record<PersonPolicyNotice['outcome'], string> = { queued: 'gray', sent: 'blue', delivered: 'teal', bounced: 'red' };
+const outcomeColor: Record<PersonPolicyNotice['outcome'], string> = {
+  queued: 'gray',
+  sent: 'blue',
+  delivered: 'teal',
+  bounced: 'red',
+  cancelled: 'gray',
+};
 
 /**
  * For one account: which policy versions it was told of, when and how, and whether it acknowledged them —
@@ -72,6 +78,11 @@ export function PersonNotices({ accountId }: { accountId: string }) {
               <Badge size="xs" color={outcomeColor[notice.outcome]}>
                 {t(`person.outcomes.${notice.outcome}`)}
               </Badge>
+              {notice.emailBounced && (
+                <Text span size="xs" c="orange" ml={4}>
+                  {t('person.emailBounced')}
+                </Text>
+              )}
             </Table.Td>
             <Table.Td data-testid="person-ack">
               {notice.acknowledgedAt && notice.acknowledgedBy
@@ -131,7 +142,7 @@ export function PersonNoticeLookup() {
  */
 export function SubjectPolicyNotices({ accountId, requestType }: { accountId: string; requestType: string }) {
   const { t } = useTranslation('policies');
-  const mayRead = useMayWrite('policy:read');
+  const mayRead = useMayWrite('dsar:read');
   const [shown, setShown] = useState(false);
   if (requestType !== 'access' || !mayRead) return null;
   return (

@@ -36,6 +36,8 @@ export function PolicyRegister() {
   const problems = useProblemText();
   const queryClient = useQueryClient();
   const mayWrite = useMayWrite('policy:write');
+  // One person's history is their data: asked for with the requests' scope (and logged by the platform).
+  const mayReadPeople = useMayWrite('dsar:read');
   const versions = useQuery({ queryKey: ['policy', 'list'], queryFn: () => bridge['policy.list']() });
   const [openId, setOpenId] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -150,9 +152,11 @@ export function PolicyRegister() {
           </Paper>
         );
       })}
-      <Paper withBorder p="sm">
-        <PersonNoticeLookup />
-      </Paper>
+      {mayReadPeople && (
+        <Paper withBorder p="sm">
+          <PersonNoticeLookup />
+        </Paper>
+      )}
       {open && <PolicyVersionDetail version={open} all={versions.data ?? []} onClose={() => setOpenId(null)} />}
     </Stack>
   );

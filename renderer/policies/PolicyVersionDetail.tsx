@@ -264,7 +264,9 @@ function Workflow({ version }: { version: PolicyVersion }) {
     queryFn: () => bridge['campaign.list'](),
     enabled: version.status === 'scheduled',
   });
-  const told = campaigns.data?.find((c) => c.versionId === version.id)?.totals.delivered ?? 0;
+  const live = campaigns.data?.filter((c) => c.versionId === version.id && c.state !== 'cancelled') ?? [];
+  const told = live.reduce((sum, c) => sum + (c.waves[0]?.delivered ?? 0), 0);
+  const untold = version.status === 'scheduled' && version.classification?.kind === 'material' && campaigns.isSuccess && !live.length;
   return (
     <Stack gap="xs">
       {version.status === 'draft' && mayWrite && (
@@ -318,6 +320,11 @@ function Workflow({ version }: { version: PolicyVersion }) {
             {t('detail.schedule')}
           </Button>
         </Group>
+      )}
+      {untold && (
+        <Alert color="yellow" py={6} data-testid="untold" styles={{ message: { color: 'var(--mantine-color-dark-7)' } }}>
+          {t('detail.untold')}
+        </Alert>
       )}
       {version.status === 'scheduled' && mayWrite && told > 0 && (
         <Alert color="orange" py={6} data-testid="unschedule-told">

@@ -7,7 +7,8 @@ import {
   type PersonPolicyNotice,
   type PolicyCampaign,
 } from '../../shared/api/policy-campaigns';
-import { type CampaignPlatform, stopped } from '../../shared/domain/policy-campaigns';
+import { localDate } from '../../shared/domain/calendar';
+import { CAMPAIGN_TIME_ZONE, type CampaignPlatform, campaignStands, stopped } from '../../shared/domain/policy-campaigns';
 import { requireScope, type TokenRegistry } from '../http/auth';
 import type { PlatformOf } from '../http/entity-routes';
 import { ProblemError, validationProblem } from '../http/problems';
@@ -42,7 +43,8 @@ interface Progress {
 }
 const LAST_STAGE = Math.max(...ACK_STAGES.map((stage) => stage.after));
 
-const dayOf = (instant: string) => instant.slice(0, 10);
+/** The controller's calendar day of an instant: a campaign's figures are per such day. */
+const dayOf = (instant: string) => localDate(instant, CAMPAIGN_TIME_ZONE);
 
 /** Totals and today's counts raised by what a step did. */
 function counted(campaign: PolicyCampaign, at: string, delta: CampaignCounts): Pick<PolicyCampaign, 'totals' | 'days'> {
@@ -94,15 +96,24 @@ export class CampaignRunner {
             WHERE d.campaign_id = ? GROUP BY d.account_id
            HAVING max(d.outcome = 'delivered') = 1 AND max(d.ack_at IS NOT NULL) = 0)`,
       ),
+      // An e-mail only campaign: the person was not reached.
       bounce: db.prepare<[number, number, number]>(
         `UPDATE campaign_deliveries SET outcome = 'bounced', settled_step = ? WHERE seq BETWEEN ? AND ? AND outcome = 'sent' AND roll < ${BOUNCE}`,
       ),
+      // With the notice in the app as well: the e-mail came back, the notice still reaches the person.
+      bounceEmail: db.prepare<[number, number]>(
+        `UPDATE campaign_deliveries SET email_bounced = 1 WHERE seq BETWEEN ? AND ? AND outcome = 'sent' AND roll < ${BOUNCE}`,
+      ),
+      cancelQueued: db.prepare<[number, number]>(
+        `UPDATE campaign_deliveries SET outcome = 'cancelled' WHERE seq BETWEEN ? AND ? AND outcome = 'queued'`,
+      ),
+      progressKeys: db.prepare<[string], { job_id: string }>('SELECT job_id FROM job_specs WHERE job_id LIKE ?'),
       deliver: db.prepare<[number, number, number]>(
         `UPDATE campaign_deliveries SET outcome = 'delivered', settled_step = ? WHERE seq BETWEEN ? AND ? AND outcome = 'sent'`,
       ),
       acknowledge: db.prepare<{ at: string; lo: number; hi: number; from: number; to: number; kinds: number }>(
         `UPDATE campaign_deliveries SET ack_at = @at,
-                ack_kind = CASE @kinds WHEN 1 THEN 'opened' WHEN 2 THEN 'confirmed' ELSE (CASE roll % 2 WHEN 0 THEN 'opened' ELSE 'confirmed' END) END
+                ack_kind = CASE @kinds WHEN 1 THEN 'clicked' WHEN 2 THEN 'confirmed' ELSE (CASE roll % 2 WHEN 0 THEN 'clicked' ELSE 'confirmed' END) END
           WHERE seq BETWEEN @lo AND @hi AND outcome = 'delivered' AND ack_at IS NULL AND roll BETWEEN @from AND @to`,
       ),
       send: db.prepare<[string, number, number]>(
@@ -110,8 +121,18 @@ export class CampaignRunner {
       ),
       person: db.prepare<
         [string],
-        { campaign_id: string; wave: number; outcome: string; sent_at: string | null; ack_at: string | null; ack_kind: string | null }
-      >('SELECT campaign_id, wave, outcome, sent_at, ack_at, ack_kind FROM campaign_deliveries WHERE account_id = ? ORDER BY seq'),
+        {
+          campaign_id: string;
+          wave: number;
+          outcome: string;
+          sent_at: string | null;
+          email_bounced: number;
+          ack_at: string | null;
+          ack_kind: string | null;
+        }
+      >(
+        'SELECT campaign_id, wave, outcome, sent_at, email_bounced, ack_at, ack_kind FROM campaign_deliveries WHERE account_id = ? ORDER BY seq',
+      ),
     };
   }
 
@@ -139,6 +160,7 @@ export class CampaignRunner {
   tick(): boolean {
     let busy = false;
     for (const campaign of this.store.all<PolicyCampaign>('policyCampaign')) {
+      if (campaign.state === 'cancelled') this.windUp(campaign);
       if (campaign.state !== 'planned' && campaign.state !== 'sending') continue;
       busy = this.step(campaign) || busy;
     }
@@ -171,6 +193,7 @@ export class CampaignRunner {
           wave: row.wave,
           channels: campaign.channels,
           outcome: row.outcome as PersonPolicyNotice['outcome'],
+          emailBounced: row.email_bounced === 1,
           sentAt: row.sent_at,
           acknowledgedAt: row.ack_at,
           acknowledgedBy: row.ack_kind as PersonPolicyNotice['acknowledgedBy'],
@@ -182,15 +205,17 @@ export class CampaignRunner {
   /** One step of one campaign, in one transaction; answers whether it moved and has more to do. */
   private step(campaign: PolicyCampaign): boolean {
     const at = this.now().toISOString();
+    // Its version withdrawn, rescheduled or reworded since it was planned: it no longer speaks for it.
+    if (!campaignStands(campaign, this.store.get<PolicyVersion>('policyVersion', campaign.versionId))) {
+      this.store.transaction(() => {
+        this.save(stopped(campaign, null, 'version_changed', at));
+        this.store.audit('platform', 'campaign.cancelled', 'policyCampaign', campaign.id, { because: 'version_changed' });
+      });
+      return false;
+    }
     // Not due yet: a later tick starts it.
     if (campaign.state === 'planned' && Date.parse(campaign.sendAt) > Date.parse(at)) return false;
     return this.store.transaction(() => {
-      const version = this.store.get<PolicyVersion>('policyVersion', campaign.versionId);
-      if (version?.status !== 'scheduled' && version?.status !== 'published') {
-        this.save(stopped(campaign, 'the version was withdrawn before it took effect', at));
-        this.store.audit('platform', 'campaign.cancelled', 'policyCampaign', campaign.id, { reason: 'version withdrawn' });
-        return false;
-      }
       const index = campaign.waves.findIndex((wave) => wave.state === 'planned' || wave.state === 'sending');
       if (index < 0) {
         this.save({ ...campaign, updatedAt: at, state: 'sent' });
@@ -225,10 +250,8 @@ export class CampaignRunner {
       let delivered = 0;
       const settled = progress.settled.filter((range) => range.at + LAST_STAGE >= step);
       if (progress.sent) {
-        const { lo, hi } = progress.sent;
-        bounced = emails ? this.statements.bounce.run(step, lo, hi).changes : 0;
-        delivered = this.statements.deliver.run(step, lo, hi).changes;
-        settled.push({ lo, hi, at: step });
+        ({ bounced, delivered } = this.settle(campaign, progress.sent, step));
+        settled.push({ ...progress.sent, at: step });
       }
       // People acknowledge what reached them, some at once, some steps later.
       const kinds = emails && campaign.channels.includes('in_app') ? 3 : emails ? 1 : 2;
@@ -256,7 +279,9 @@ export class CampaignRunner {
       const tail = sentRange ? 0 : progress.tail + 1;
       const done = tail >= ACK_TAIL;
       this.progress(key, { step, tail, next: sentRange ? sentRange.hi + 1 : progress.next, last: progress.last, sent: sentRange, settled });
-      const waves = campaign.waves.map((w, i) => (i === index ? { ...w, queued, state: done ? ('done' as const) : w.state } : w));
+      const waves = campaign.waves.map((w, i) =>
+        i === index ? { ...w, queued, delivered: w.delivered + delivered, state: done ? ('done' as const) : w.state } : w,
+      );
       const finished = done && waves.every((w) => w.state === 'done' || w.state === 'cancelled');
       this.save({
         ...campaign,
@@ -265,8 +290,57 @@ export class CampaignRunner {
         waves,
         ...counted(campaign, at, { sent, delivered, bounced, acknowledged }),
       });
-      if (done) this.store.audit('platform', 'campaign.wave.done', 'policyCampaign', campaign.id, { wave: wave.number });
+      if (done) {
+        this.store.audit('platform', 'campaign.wave.done', 'policyCampaign', campaign.id, { wave: wave.number });
+        this.store.db.prepare('DELETE FROM job_specs WHERE job_id = ?').run(key);
+      }
       return !finished;
+    });
+  }
+
+  /** The rows sent in the last step arrive, or their e-mail bounces. */
+  private settle(campaign: PolicyCampaign, range: { lo: number; hi: number }, step: number): { bounced: number; delivered: number } {
+    const emails = campaign.channels.includes('email');
+    const inApp = campaign.channels.includes('in_app');
+    const bounced = !emails
+      ? 0
+      : inApp
+        ? this.statements.bounceEmail.run(range.lo, range.hi).changes
+        : this.statements.bounce.run(step, range.lo, range.hi).changes;
+    const delivered = this.statements.deliver.run(step, range.lo, range.hi).changes;
+    return { bounced, delivered };
+  }
+
+  /**
+   * A stopped campaign's rows are wound up once: what was in flight arrives (or bounces) and is counted, what was
+   * still queued is marked never sent. Nothing is left "waiting" in one person's history.
+   */
+  private windUp(campaign: PolicyCampaign): void {
+    const keys = this.statements.progressKeys.all(`campaign:${campaign.id}:%`);
+    if (!keys.length) return;
+    this.store.transaction(() => {
+      let bounced = 0;
+      let delivered = 0;
+      const waveDelivered = new Map<number, number>();
+      for (const { job_id: key } of keys) {
+        const progress = this.progress(key);
+        if (progress.sent) {
+          const settled = this.settle(campaign, progress.sent, progress.step + 1);
+          bounced += settled.bounced;
+          delivered += settled.delivered;
+          const wave = Number(key.split(':').at(-1));
+          waveDelivered.set(wave, (waveDelivered.get(wave) ?? 0) + settled.delivered);
+        }
+        if (progress.next <= progress.last) this.statements.cancelQueued.run(progress.next, progress.last);
+        this.store.db.prepare('DELETE FROM job_specs WHERE job_id = ?').run(key);
+      }
+      const at = this.now().toISOString();
+      this.save({
+        ...campaign,
+        updatedAt: at,
+        waves: campaign.waves.map((w) => ({ ...w, delivered: w.delivered + (waveDelivered.get(w.number) ?? 0) })),
+        ...counted(campaign, at, { sent: 0, delivered, bounced, acknowledged: 0 }),
+      });
     });
   }
 
@@ -306,8 +380,11 @@ export function campaignRoutes(app: FastifyInstance, runner: CampaignRunner, sto
     return { language: query.data.language, recipients: runner.audience(query.data.language) };
   });
   app.get<{ Params: { id: string } }>(operations.personPolicyNotices.path.replace('{id}', ':id'), async (request) => {
-    requireScope(tokens.authenticate(request), operations.personPolicyNotices.scope);
+    const principal = tokens.authenticate(request);
+    requireScope(principal, operations.personPolicyNotices.scope);
     if (!store.account(request.params.id)) throw new ProblemError(404, 'not-found', `No account ${request.params.id}.`);
+    // Who looked at whose history is kept, as for every other look at one person's data.
+    store.audit(principal.staff.id, 'policy.notices.read', 'account', request.params.id, {});
     return { accountId: request.params.id, notices: runner.personNotices(request.params.id) };
   });
 }

@@ -89,6 +89,14 @@ export class PolicyPublisher {
     );
   }
 
+  /** The versions scheduled to take effect, soonest first. */
+  upcoming(document: string, language: string): PolicyVersion[] {
+    return this.store
+      .all<PolicyVersion>('policyVersion')
+      .filter((v) => v.document === document && v.language === language && v.status === 'scheduled')
+      .sort((a, b) => (a.effectiveAt ?? '').localeCompare(b.effectiveAt ?? ''));
+  }
+
   /** Every version ever published, newest first. */
   history(document: string, language: string): PolicyVersion[] {
     return this.store
@@ -98,7 +106,7 @@ export class PolicyPublisher {
   }
 }
 
-/** A published version as readers get it: its text, its "Stand" and its fingerprint. */
+/** A version as readers get it: its text, its "Stand", whether it is in force, and its fingerprint once published. */
 const served = (version: PolicyVersion) => ({
   document: version.document,
   language: version.language,
@@ -106,7 +114,8 @@ const served = (version: PolicyVersion) => ({
   title: version.title,
   effectiveAt: version.effectiveAt ?? '',
   sections: version.sections,
-  sha256: version.sha256 ?? '',
+  status: version.status === 'scheduled' ? 'upcoming' : version.status === 'superseded' ? 'superseded' : 'in_force',
+  sha256: version.sha256,
 });
 
 /**
@@ -134,8 +143,11 @@ export function publicPolicyRoutes(app: FastifyInstance, publisher: PolicyPublis
     operations.publicPolicyVersion.path.replace(/\{(\w+)\}/g, ':$1'),
     async (request) => {
       const { document, language } = which(request.params);
-      const version = publisher.history(document, language).find((v) => String(v.number) === request.params.number);
-      if (!version?.effectiveAt || !version.sha256)
+      // Published ones, and the one scheduled next: users told of a change can read it before it takes effect.
+      const version =
+        publisher.history(document, language).find((v) => String(v.number) === request.params.number) ??
+        publisher.upcoming(document, language).find((v) => String(v.number) === request.params.number);
+      if (!version?.effectiveAt)
         throw new ProblemError(
           404,
           'not-found',

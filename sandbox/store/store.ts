@@ -18,10 +18,12 @@ export interface AccountRow {
   locale?: string;
   closedAt?: string | null;
   erased?: readonly string[];
+  restricted?: boolean;
 }
 
-/** An account people can still reach: not closed, its account data not erased. */
-const isActive = (account: AccountRow) => !account.closedAt && !account.erased?.includes('account') && account.email !== '';
+/** An account the platform still writes to: not closed, its account data not erased, its processing not restricted (Art. 18). */
+const isActive = (account: AccountRow) =>
+  !account.closedAt && !account.erased?.includes('account') && !account.restricted && account.email !== '';
 
 export interface FeedRow {
   seq: number;
@@ -67,6 +69,8 @@ CREATE TABLE IF NOT EXISTS campaign_deliveries (
   -- 0..99, drawn when queued: whether the mail bounces and when (if ever) the person acknowledges.
   roll INTEGER NOT NULL,
   outcome TEXT NOT NULL, sent_at TEXT, settled_step INTEGER,
+  -- With the notice in the app as well, a bounced e-mail still leaves the person reached.
+  email_bounced INTEGER NOT NULL DEFAULT 0,
   ack_at TEXT, ack_kind TEXT
 );
 CREATE INDEX IF NOT EXISTS campaign_deliveries_by_account ON campaign_deliveries (account_id);
@@ -84,7 +88,7 @@ CREATE TABLE IF NOT EXISTS audit (
  * The shape of the stored data. A store written by an older sandbox (whose documents the contract no longer
  * accepts) is emptied and reseeded under a new epoch, so every console re-bootstraps from it.
  */
-const DATA_VERSION = '3';
+const DATA_VERSION = '4';
 
 const isPlaintextSqlite = (path: string) => {
   if (path === ':memory:' || !existsSync(path)) return false;
@@ -215,7 +219,7 @@ export class PlatformStore {
     this.statements.idemPut.run(principal, key, fingerprint, status, body, new Date().toISOString());
   }
 
-  audit(actor: string, action: string, entity: EntityName, entityId: string, detail: unknown): void {
+  audit(actor: string, action: string, entity: EntityName | 'account', entityId: string, detail: unknown): void {
     this.statements.audit.run(new Date().toISOString(), actor, action, entity, entityId, JSON.stringify(detail));
   }
 
@@ -240,7 +244,7 @@ export class PlatformStore {
     );
   }
 
-  /** Open accounts (not closed, not erased), by the language they read the platform in. */
+  /** Open accounts (not closed, not erased, not restricted), by the language they read the platform in. */
   countActive(locale: string): number {
     return (
       this.db.prepare<[string], { n: number }>('SELECT count(*) AS n FROM accounts WHERE active = 1 AND locale = ?').get(locale)?.n ?? 0

@@ -92,8 +92,9 @@ export const operations = {
   personPolicyNotices: {
     method: 'get',
     path: '/v1/accounts/{id}/policy-notices',
-    summary: 'For one account: which policy versions it was told of, when, how, and whether it acknowledged them',
-    scope: 'policy:read',
+    summary:
+      "For one account: which policy versions it was told of, when, how, and whether it acknowledged them (a person's data: read with the requests' scope, and logged)",
+    scope: 'dsar:read',
     response: PersonPolicyNotices,
     errors: [401, 403, 404],
   },

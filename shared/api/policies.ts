@@ -175,7 +175,10 @@ export const PublishedPolicy = z
     title: z.string(),
     effectiveAt: Iso,
     sections: z.array(PolicySection),
-    sha256: z.string(),
+    /** Upcoming: scheduled, readable ahead of its effective date (what users are told of); in force; superseded. */
+    status: z.enum(['upcoming', 'in_force', 'superseded']),
+    /** The fingerprint it was published with; none while upcoming (it may still be withdrawn and changed). */
+    sha256: z.string().nullable(),
   })
   .meta({ id: 'PublishedPolicy' });
 export type PublishedPolicy = z.infer<typeof PublishedPolicy>;

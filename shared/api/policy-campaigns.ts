@@ -14,12 +14,17 @@ export const MAX_REMINDERS = 3;
 
 const Count = z.number().int().min(0);
 
-/** What a campaign (or one of its days) did: mails sent, delivered, bounced; people who acknowledged. */
+/** What a campaign (or one of its days) did: messages sent, people reached, e-mails bounced, people who acknowledged. */
 export const CampaignCounts = z.object({
   sent: Count,
+  /** Reached by e-mail or in the app. */
   delivered: Count,
+  /** E-mails that came back (with the notice in the app as well, the person is still reached). */
   bounced: Count,
-  /** Opened the e-mail or confirmed the notice in the app (each person once, whichever wave reached them). */
+  /**
+   * Followed the link in the e-mail or confirmed the notice in the app (each person once, whichever wave reached
+   * them). No tracking pixel: opening a mail is not counted (§ 25 TDDDG).
+   */
   acknowledged: Count,
 });
 export type CampaignCounts = z.infer<typeof CampaignCounts>;
@@ -30,9 +35,13 @@ export const CampaignWave = z.object({
   kind: z.enum(['initial', 'reminder']),
   requestedBy: z.string().min(1).max(64),
   requestedAt: Iso,
+  /** What the person who asked for it noted (a reminder's reason). */
+  note: z.string().default(''),
   /** Accounts it goes to, counted by the platform when it started. */
   recipients: Count,
   queued: Count,
+  /** Accounts it reached (by e-mail or in the app). */
+  delivered: Count.default(0),
   state: z.enum(['planned', 'sending', 'done', 'cancelled']),
 });
 export type CampaignWave = z.infer<typeof CampaignWave>;
@@ -49,9 +58,10 @@ export const PolicyCampaign = EntityBase.extend({
   versionId: Id,
   document: PolicyDocument,
   language: PolicyLanguage,
-  /** The version's number and the instant it takes effect (copied when planned). */
+  /** The version's number, the instant it takes effect and what changes (as when planned: a version rescheduled or reworded since stops the campaign). */
   number: z.number().int().positive(),
   effectiveAt: Iso,
+  changeSummary: z.string(),
   channels: z.array(CampaignChannel).min(1),
   /** The lead time aimed for; shorter than 30 days only with the reason. */
   leadDays: z.number().int().min(0).max(365),
@@ -69,10 +79,16 @@ export const PolicyCampaign = EntityBase.extend({
   days: z.array(CampaignCounts.extend({ day: z.iso.date() })),
   waves: z.array(CampaignWave),
   cancelReason: z.string().nullable(),
+  /** Why the platform stopped it on its own: its version was withdrawn, rescheduled or reworded. */
+  stoppedBecause: z.enum(['version_changed']).nullable().default(null),
 }).meta({ id: 'PolicyCampaign' });
 export type PolicyCampaign = z.infer<typeof PolicyCampaign>;
 
-export const campaignIdOf = (versionId: string) => `cmp_${versionId.replace(/^pol_/, '')}`;
+/**
+ * A version's campaigns are numbered: the first `cmp_<document>_<language>_<number>_1`; after one was stopped
+ * (the version withdrawn and scheduled again), the next.
+ */
+export const campaignIdOf = (versionId: string, attempt = 1) => `cmp_${versionId.replace(/^pol_/, '')}_${attempt}`;
 
 /** What a person chooses when planning a campaign (the console derives the id from the version). */
 export const CampaignPlanFields = z.strictObject({
@@ -103,7 +119,7 @@ export const CampaignPlanInput = CampaignPlanFields.refine(leadReasoned, leadRea
 export const CampaignPlan = CampaignPlanFields.extend({ id: Id }).refine(leadReasoned, leadReasonMissing).meta({ id: 'CampaignPlan' });
 export type CampaignPlan = z.infer<typeof CampaignPlan>;
 
-/** POST /v1/policy-campaigns/{id}/remind: a reminder wave to everyone reached who has not acknowledged. */
+/** POST /v1/policy-campaigns/{id}/remind: a reminder wave to everyone reached who has not acknowledged (before it takes effect). */
 export const CampaignRemind = z.strictObject({ note: z.string().trim().max(500).default('') }).meta({ id: 'CampaignRemind' });
 /** POST /v1/policy-campaigns/{id}/cancel: stop a campaign that has not finished (what went out stays counted). */
 export const CampaignCancel = z.strictObject({ reason: z.string().trim().min(10).max(2000) }).meta({ id: 'CampaignCancel' });
@@ -123,10 +139,13 @@ export const PersonPolicyNotice = z.object({
   effectiveAt: Iso,
   wave: z.number().int().positive(),
   channels: z.array(CampaignChannel),
-  outcome: z.enum(['queued', 'sent', 'delivered', 'bounced']),
+  /** Reached (by e-mail or in the app), bounced (an e-mail only campaign), or never sent (the campaign stopped first). */
+  outcome: z.enum(['queued', 'sent', 'delivered', 'bounced', 'cancelled']),
+  /** The e-mail came back, though the notice in the app reached the person. */
+  emailBounced: z.boolean(),
   sentAt: Iso.nullable(),
   acknowledgedAt: Iso.nullable(),
-  acknowledgedBy: z.enum(['opened', 'confirmed']).nullable(),
+  acknowledgedBy: z.enum(['clicked', 'confirmed']).nullable(),
 });
 export type PersonPolicyNotice = z.infer<typeof PersonPolicyNotice>;
 export const PersonPolicyNotices = z.object({ accountId: Id, notices: z.array(PersonPolicyNotice) }).meta({ id: 'PersonPolicyNotices' });

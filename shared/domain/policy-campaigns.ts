@@ -8,9 +8,11 @@ import {
   type PolicyCampaign,
 } from '../api/policy-campaigns';
 import type { MutationContext } from '../entities/descriptor';
+import { daysBetween, localDate } from './calendar';
 import { RuleError } from './rules';
 
-const DAY = 86_400_000;
+/** The controller's time zone: the lead time counts its calendar days, the campaign's days are its days. */
+export const CAMPAIGN_TIME_ZONE = 'Europe/Berlin';
 /** A send instant this far in the past still counts as "now" (clocks of console and platform differ a little). */
 const CLOCK_SLACK_MS = 5 * 60_000;
 
@@ -22,18 +24,28 @@ export interface CampaignPlatform {
   unacknowledged(campaignId: string): number;
 }
 
-/** Where a message names the new version's address: the platform fills it in when it sends. */
+/**
+ * Where a message names the new version's address: the platform fills in where it serves the text before it
+ * takes effect (the sandbox: `/v1/public/policies/{document}/{language}/versions/{number}`) when it sends.
+ */
 export const CAMPAIGN_LINK = '{{link}}';
 
+/** Each document's name as the messages need it (German declines it: unsere Datenschutzerklärung, unseren Cookie-Hinweis). */
 const documentNames = {
-  de: { privacy: 'Datenschutzerklärung', cookies: 'Cookie-Hinweis' },
-  en: { privacy: 'privacy policy', cookies: 'cookie notice' },
+  de: {
+    privacy: { accusative: 'unsere Datenschutzerklärung', genitive: 'unserer Datenschutzerklärung', headline: 'Neue Datenschutzerklärung' },
+    cookies: { accusative: 'unseren Cookie-Hinweis', genitive: 'unseres Cookie-Hinweises', headline: 'Neuer Cookie-Hinweis' },
+  },
+  en: {
+    privacy: { accusative: 'our privacy policy', genitive: 'our privacy policy', headline: 'New privacy policy' },
+    cookies: { accusative: 'our cookie notice', genitive: 'our cookie notice', headline: 'New cookie notice' },
+  },
 } as const;
 
 /** The controller's calendar date of an instant, as its readers write it. */
 function dateOf(instant: string, language: 'de' | 'en'): string {
   return new Intl.DateTimeFormat(language === 'de' ? 'de-DE' : 'en-GB', {
-    timeZone: 'Europe/Berlin',
+    timeZone: CAMPAIGN_TIME_ZONE,
     day: 'numeric',
     month: 'long',
     year: 'numeric',
@@ -55,38 +67,48 @@ export function composeCampaign(version: Pick<PolicyVersion, 'document' | 'langu
   if (language === 'de') {
     return {
       email: {
-        subject: `Wir ändern unsere ${name} zum ${date}`,
+        subject: `Wir ändern ${name.accusative} zum ${date}`,
         body: [
           'Guten Tag,',
-          `zum ${date} tritt eine neue Fassung unserer ${name} in Kraft. Das ändert sich:`,
+          `zum ${date} tritt eine neue Fassung ${name.genitive} in Kraft. Das ändert sich:`,
           summary,
-          `Die neue Fassung lesen Sie hier: ${link}. Bis zum ${date} gilt die bisherige Fassung.`,
+          `Die neue Fassung lesen Sie schon jetzt hier: ${link}. Bis dahin gilt die bisherige Fassung.`,
           'Fragen? Unser Datenschutzbeauftragter ist für Sie da.',
         ].join('\n\n'),
       },
       inApp: {
-        subject: `Neue ${name} ab ${date}`,
+        subject: `${name.headline} ab ${date}`,
         body: `${summary}\n\nDie neue Fassung: ${link}`,
       },
     };
   }
   return {
     email: {
-      subject: `We are changing our ${name} on ${date}`,
+      subject: `We are changing ${name.accusative} on ${date}`,
       body: [
         'Hello,',
-        `a new version of our ${name} takes effect on ${date}. This is what changes:`,
+        `A new version of ${name.genitive} takes effect on ${date}. This is what changes:`,
         summary,
-        `Read the new version here: ${link}. Until ${date} the current version applies.`,
+        `You can read the new version now: ${link}. Until then the current version applies.`,
         'Questions? Our data protection officer is there for you.',
       ].join('\n\n'),
     },
     inApp: {
-      subject: `New ${name} from ${date}`,
+      subject: `${name.headline} from ${date}`,
       body: `${summary}\n\nThe new version: ${link}`,
     },
   };
 }
+
+/** Calendar days in the controller's time zone from sending to taking effect (§ 187 BGB counts days, not hours). */
+export const leadDaysOf = (sendAt: string, effectiveAt: string) =>
+  daysBetween(localDate(sendAt, CAMPAIGN_TIME_ZONE), localDate(effectiveAt, CAMPAIGN_TIME_ZONE));
+
+/** Whether a campaign still speaks for its version: the same effective instant and the same change, still standing. */
+export const campaignStands = (campaign: Pick<PolicyCampaign, 'effectiveAt' | 'changeSummary'>, version: PolicyVersion | null) =>
+  (version?.status === 'scheduled' || version?.status === 'published') &&
+  version.effectiveAt === campaign.effectiveAt &&
+  version.changeSummary === campaign.changeSummary;
 
 const zero = { sent: 0, delivered: 0, bounced: 0, acknowledged: 0 };
 
@@ -97,8 +119,13 @@ const zero = { sent: 0, delivered: 0, bounced: 0, acknowledged: 0 };
  * of nobody. The platform starts the first wave at `sendAt`.
  */
 export function planCampaign(args: CampaignPlan, ctx: MutationContext<CampaignPlatform>): PolicyCampaign {
-  if (args.id !== campaignIdOf(args.versionId)) {
-    throw new RuleError('invalid-campaign-id', `The campaign of ${args.versionId} is named ${campaignIdOf(args.versionId)}.`, 'id');
+  const attempt = Number(/_(\d+)$/.exec(args.id)?.[1] ?? Number.NaN);
+  if (!Number.isInteger(attempt) || attempt < 1 || args.id !== campaignIdOf(args.versionId, attempt)) {
+    throw new RuleError('invalid-campaign-id', `A campaign of ${args.versionId} is named ${campaignIdOf(args.versionId)}.`, 'id');
+  }
+  // A version is told once; again only after its earlier campaign was stopped (it was withdrawn and scheduled anew).
+  if (attempt > 1 && ctx.find('policyCampaign', campaignIdOf(args.versionId, attempt - 1))?.state !== 'cancelled') {
+    throw new RuleError('campaign-exists', 'This version already has a campaign that was not stopped.', 'versionId');
   }
   const version = ctx.find('policyVersion', args.versionId);
   if (!version) {
@@ -122,13 +149,13 @@ export function planCampaign(args: CampaignPlan, ctx: MutationContext<CampaignPl
   if (Date.parse(sendAt) < Date.parse(ctx.at) - CLOCK_SLACK_MS) {
     throw new RuleError('send-in-past', 'A campaign is sent now or later.', 'sendAt');
   }
-  const leadMs = Date.parse(version.effectiveAt) - Date.parse(sendAt);
-  if (leadMs <= 0 || leadMs < args.leadDays * DAY) {
+  const days = leadDaysOf(sendAt, version.effectiveAt);
+  if (Date.parse(version.effectiveAt) <= Date.parse(sendAt) || days < args.leadDays) {
     throw new RuleError(
       'lead-too-short',
-      `Sent then, users would have ${Math.max(0, Math.floor(leadMs / DAY))} days before the change takes effect; the lead time asks for ${args.leadDays}.`,
+      `Sent then, users would have ${Math.max(0, days)} days before the change takes effect; the lead time asks for ${args.leadDays}.`,
       args.leadDays >= DEFAULT_LEAD_DAYS ? 'leadDays' : 'sendAt',
-      { days: Math.max(0, Math.floor(leadMs / DAY)), required: args.leadDays },
+      { days: Math.max(0, days), required: args.leadDays },
     );
   }
   const recipients = ctx.platform?.audience(version.language) ?? 0;
@@ -144,6 +171,7 @@ export function planCampaign(args: CampaignPlan, ctx: MutationContext<CampaignPl
     language: version.language,
     number: version.number,
     effectiveAt: version.effectiveAt,
+    changeSummary: version.changeSummary,
     channels: sortChannels(args.channels),
     leadDays: args.leadDays,
     shortLeadReason: args.leadDays < DEFAULT_LEAD_DAYS ? args.shortLeadReason : null,
@@ -155,8 +183,21 @@ export function planCampaign(args: CampaignPlan, ctx: MutationContext<CampaignPl
     recipients,
     totals: { ...zero },
     days: [],
-    waves: [{ number: 1, kind: 'initial', requestedBy: ctx.actor, requestedAt: ctx.at, recipients, queued: recipients, state: 'planned' }],
+    waves: [
+      {
+        number: 1,
+        kind: 'initial',
+        requestedBy: ctx.actor,
+        requestedAt: ctx.at,
+        note: '',
+        recipients,
+        queued: recipients,
+        delivered: 0,
+        state: 'planned',
+      },
+    ],
     cancelReason: null,
+    stoppedBecause: null,
   };
 }
 
@@ -167,17 +208,28 @@ const sortChannels = (channels: readonly CampaignChannel[]): CampaignChannel[] =
  * A reminder to everyone the campaign reached who has not acknowledged it: once the earlier waves are done,
  * while the version still stands, at most three times.
  */
-export function remindCampaign(current: PolicyCampaign, _: { note: string }, ctx: MutationContext<CampaignPlatform>): PolicyCampaign {
+export function remindCampaign(current: PolicyCampaign, args: { note: string }, ctx: MutationContext<CampaignPlatform>): PolicyCampaign {
   if (current.state === 'cancelled') throw new RuleError('campaign-cancelled', 'The campaign was stopped.', 'id');
   if (current.state !== 'sent') {
     throw new RuleError('campaign-still-sending', 'Wait until the last wave has gone out before reminding anyone.', 'id');
   }
+  // Once in force, "we are changing" is no longer true: a reminder is for the lead time only.
+  if (Date.parse(current.effectiveAt) <= Date.parse(ctx.at)) {
+    throw new RuleError(
+      'campaign-effective-passed',
+      'The change has taken effect: a reminder would announce what is already in force.',
+      'id',
+    );
+  }
   if (current.waves.filter((wave) => wave.kind === 'reminder').length >= MAX_REMINDERS) {
     throw new RuleError('too-many-reminders', `At most ${MAX_REMINDERS} reminders per campaign.`, 'id', { count: MAX_REMINDERS });
   }
-  const version = ctx.find('policyVersion', current.versionId);
-  if (version?.status !== 'scheduled' && version?.status !== 'published') {
-    throw new RuleError('campaign-version-withdrawn', 'The version was withdrawn: there is nothing to remind anyone of.', 'id');
+  if (!campaignStands(current, ctx.find('policyVersion', current.versionId))) {
+    throw new RuleError(
+      'campaign-version-withdrawn',
+      'The version was withdrawn, rescheduled or reworded since: this campaign no longer speaks for it.',
+      'id',
+    );
   }
   const recipients = ctx.platform?.unacknowledged(current.id) ?? 0;
   if (ctx.platform && recipients === 0) {
@@ -190,7 +242,17 @@ export function remindCampaign(current: PolicyCampaign, _: { note: string }, ctx
     state: 'sending',
     waves: [
       ...current.waves,
-      { number, kind: 'reminder', requestedBy: ctx.actor, requestedAt: ctx.at, recipients, queued: recipients, state: 'planned' },
+      {
+        number,
+        kind: 'reminder',
+        requestedBy: ctx.actor,
+        requestedAt: ctx.at,
+        note: args.note,
+        recipients,
+        queued: recipients,
+        delivered: 0,
+        state: 'planned',
+      },
     ],
   };
 }
@@ -200,16 +262,22 @@ export function cancelCampaign(current: PolicyCampaign, args: { reason: string }
   if (current.state !== 'planned' && current.state !== 'sending') {
     throw new RuleError('campaign-finished', 'The campaign has finished: there is nothing left to stop.', 'id');
   }
-  return stopped(current, args.reason, ctx.at);
+  return stopped(current, args.reason, null, ctx.at);
 }
 
-/** The campaign stopped (by a person, or by the platform when its version was withdrawn). */
-export function stopped(current: PolicyCampaign, reason: string, at: string): PolicyCampaign {
+/** The campaign stopped: by a person (with the reason), or by the platform when its version changed. */
+export function stopped(
+  current: PolicyCampaign,
+  reason: string | null,
+  because: PolicyCampaign['stoppedBecause'],
+  at: string,
+): PolicyCampaign {
   return {
     ...current,
     updatedAt: at,
     state: 'cancelled',
     cancelReason: reason,
+    stoppedBecause: because,
     waves: current.waves.map((wave) => (wave.state === 'done' ? wave : { ...wave, state: 'cancelled' })),
   };
 }

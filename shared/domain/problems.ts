@@ -104,6 +104,8 @@ export const problemCodes = [
   'campaign-version-withdrawn',
   'nobody-to-remind',
   'campaign-finished',
+  'campaign-exists',
+  'campaign-effective-passed',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

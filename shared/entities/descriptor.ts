@@ -62,6 +62,12 @@ export interface UpdateMutator<T, S extends z.ZodType, P> extends MutatorBase<S>
    * request): the console then holds it for a moment before sending, so the officer can still undo it.
    */
   irreversible?(current: T, args: z.output<S>, actor: string): boolean;
+  /**
+   * The change means the same whatever the platform's own jobs changed meanwhile (a campaign's counts move every
+   * few seconds; stopping it or sending a reminder does not depend on them). A stale base is then rebased on the
+   * platform's state and sent again (its rule decides anew there), instead of becoming a conflict.
+   */
+  rebase?: true;
 }
 
 export type Mutator<T, P = undefined> = CreateMutator<T, z.ZodType<{ id: string }>, P> | UpdateMutator<T, z.ZodType, P>;

@@ -121,12 +121,14 @@ export const policyCampaignEntity = defineEntity<PolicyCampaign, CampaignPlatfor
       args: CampaignRemind,
       http: { method: 'post', path: '/{id}/remind' },
       apply: remindCampaign,
+      rebase: true,
     }),
     cancel: campaignUpdate({
       summary: 'Stop a campaign that has not finished',
       args: CampaignCancel,
       http: { method: 'post', path: '/{id}/cancel' },
       apply: cancelCampaign,
+      rebase: true,
     }),
   },
 });

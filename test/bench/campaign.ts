@@ -94,7 +94,7 @@ export async function campaignBench(dir: string, accounts: number): Promise<void
       `  raw limit (insert, two indexes, one update per row): ${rawMs.toFixed(0)} ms = ${((rows / rawMs) * 1000).toFixed(0)} rows/s`,
     );
     console.log(
-      `  platform job (${steps} steps: audience, sending, delivery, acknowledgements): ${jobMs.toFixed(0)} ms = ${((rows / jobMs) * 1000).toFixed(0)} mails/s`,
+      `  platform job, steps back to back (${steps}: audience, sending, delivery, acknowledgements): ${jobMs.toFixed(0)} ms = ${((rows / jobMs) * 1000).toFixed(0)} messages/s written`,
     );
     console.log(`  ratio (raw time / job time): ${(rawMs / jobMs).toFixed(2)}   (the job also draws outcomes and counts per day)`);
 

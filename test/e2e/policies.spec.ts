@@ -102,7 +102,7 @@ test('legal drafts a change with a safe preview, a second person approves and sc
     await expect(campaign).toHaveAttribute('data-state', 'sending', { timeout: 15_000 });
     await expect(campaign).toHaveAttribute('data-state', 'sent', { timeout: 60_000 });
     await expect(campaign.getByTestId('campaign-chart').locator('.recharts-bar-rectangle').first()).toBeVisible();
-    await expect(campaign.getByTestId('campaign-totals')).toContainText(/Acknowledged[\d,]+\d+(\.\d)? % of the accounts reached/);
+    await expect(campaign.getByTestId('campaign-totals')).toContainText(/Acknowledged[\d,]+\d+(\.\d)? % of the accounts addressed/);
     await testInfo.attach('campaign', { body: await page.screenshot(), contentType: 'image/png' });
     // A reminder to those who have not acknowledged yet.
     await campaign.getByTestId('campaign-remind').click();

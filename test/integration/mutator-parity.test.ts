@@ -72,23 +72,25 @@ function seedPoliciesInReview(): void {
     by: 'stf_hartmann',
     at: new Date().toISOString(),
   };
-  for (const [document, language, status] of [
-    ['cookies', 'de', 'in_review'],
-    ['cookies', 'en', 'in_review'],
-    ['privacy', 'de', 'approved'],
-    ['privacy', 'en', 'scheduled'],
+  for (const [key, document, language, status, step] of [
+    ['cookies_de', 'cookies', 'de', 'in_review', 1],
+    ['cookies_en', 'cookies', 'en', 'in_review', 1],
+    ['privacy_de', 'privacy', 'de', 'approved', 1],
+    // One told already (its campaign sent: reminders go out), one still to be told (campaigns are planned for it).
+    ['privacy_en', 'privacy', 'en', 'scheduled', 1],
+    ['privacy_en_untold', 'privacy', 'en', 'scheduled', 2],
   ] as const) {
     const base = store
       .all<PolicyVersion>('policyVersion')
       .filter((v) => v.document === document && v.language === language && v.status === 'published')[0];
     if (!base) throw new Error(`no published ${document} ${language}`);
-    const id = policyVersionId(document, language, base.number + 1);
-    reviewed[`${document}_${language}`] = id;
+    const id = policyVersionId(document, language, base.number + step);
+    reviewed[key] = id;
     store.put('policyVersion', {
       ...base,
       id,
       version: 1,
-      number: base.number + 1,
+      number: base.number + step,
       basedOn: base.number,
       status,
       classification: status === 'in_review' ? null : material,
@@ -101,6 +103,29 @@ function seedPoliciesInReview(): void {
       timeline: [],
     } satisfies PolicyVersion);
   }
+  // The told one's campaign has gone out (the rows per person copied from the demo's past campaign).
+  const told = store.get<PolicyVersion>('policyVersion', reviewed.privacy_en);
+  const past = store.get<PolicyCampaign>('policyCampaign', campaignIdOf(policyVersionId('cookies', 'de', 2)));
+  if (!told?.effectiveAt || !past) throw new Error('nothing to build the sent campaign from');
+  const id = campaignIdOf(told.id);
+  store.put('policyCampaign', {
+    ...past,
+    id,
+    version: 1,
+    versionId: told.id,
+    document: told.document,
+    language: told.language,
+    number: told.number,
+    effectiveAt: told.effectiveAt,
+    changeSummary: told.changeSummary,
+    waves: past.waves.slice(0, 1),
+  } satisfies PolicyCampaign);
+  store.db
+    .prepare(
+      `INSERT INTO campaign_deliveries (campaign_id, wave, account_id, roll, outcome, sent_at, settled_step, email_bounced, ack_at, ack_kind)
+       SELECT ?, wave, account_id, roll, outcome, sent_at, settled_step, email_bounced, ack_at, ack_kind FROM campaign_deliveries WHERE campaign_id = ? AND wave = 1`,
+    )
+    .run(id, past.id);
 }
 
 function seedPackageToReview(): void {
@@ -628,7 +653,11 @@ const cases = (): Cases => {
       }),
       // Not the version seeded scheduled for the campaigns (they need one to plan).
       unschedule: fc.record({
-        id: inState('scheduled', (version) => version.id !== reviewed.privacy_en, changeableId),
+        id: inState(
+          'scheduled',
+          (version) => version.id !== reviewed.privacy_en && version.id !== reviewed.privacy_en_untold,
+          changeableId,
+        ),
         args: fc.record({
           reason: fc.oneof(
             { weight: 4, arbitrary: fc.constant('Abschnitt 11 ist noch falsch.') },
@@ -669,9 +698,9 @@ const cases = (): Cases => {
           const id = campaignIdOf(version.id);
           return { id, args: { id, versionId: version.id, channels: [...channels], ...lead, sendAt } };
         }),
-      // The seeded campaign has gone out: reminders are accepted until the third, or while one is still sending.
+      // The told version's campaign has gone out: a reminder is accepted, then refused while it sends.
       remind: fc.record({
-        id: fc.constantFrom(campaignIdOf(policyVersionId('cookies', 'de', 2))),
+        id: fc.constantFrom(campaignIdOf(reviewed.privacy_en)),
         args: fc.record({ note: fc.constantFrom('', 'Zweite Erinnerung') }),
       }),
       cancel: fc.record({

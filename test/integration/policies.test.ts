@@ -65,6 +65,12 @@ describe('policy versions through the console and the platform', () => {
       await officer.call('sync.now');
       expect(platform.sandbox.store.get('policyVersion', drafted.id)).toMatchObject({ status: 'scheduled', approvedBy: 'stf_vogel' });
 
+      // Users told of it can read it already: upcoming, without a fingerprint until it is published.
+      expect(PublishedPolicy.parse((await read('/v1/public/policies/privacy/de/versions/2')).body)).toMatchObject({
+        status: 'upcoming',
+        sha256: null,
+        effectiveAt,
+      });
       // Not yet: a minute before, nothing is published.
       clock = new Date(Date.parse(effectiveAt) - 60_000);
       expect(platform.sandbox.publishDue()).toEqual([]);
@@ -83,7 +89,8 @@ describe('policy versions through the console and the platform', () => {
       expect(changelog.versions[0].sha256).toBe(now.sha256);
       // Every published version stays retrievable as it was, by its number, with the fingerprint it had.
       const first = PublishedPolicy.parse((await read('/v1/public/policies/privacy/de/versions/1')).body);
-      expect(first).toEqual({ ...before });
+      expect(first).toEqual({ ...before, status: 'superseded' });
+      expect(before.status).toBe('in_force');
       expect(PublishedPolicy.parse((await read('/v1/public/policies/privacy/de/versions/2')).body)).toEqual(now);
       expect((await read('/v1/public/policies/privacy/de/versions/9')).status).toBe(404);
       // The console learns it through the feed; the published text is no longer changed.

@@ -43,7 +43,7 @@ const ctx = (target: PolicyVersion, platform?: Partial<CampaignPlatform>): Mutat
   platform: platform && { audience: () => 0, unacknowledged: () => 0, ...platform },
 });
 const plan = (args: Record<string, unknown>) =>
-  CampaignPlan.parse({ id: 'cmp_privacy_de_2', versionId: 'pol_privacy_de_2', channels: ['email'], ...args });
+  CampaignPlan.parse({ id: 'cmp_privacy_de_2_1', versionId: 'pol_privacy_de_2', channels: ['email'], ...args });
 const code = (work: () => unknown) => {
   try {
     work();
@@ -64,6 +64,19 @@ describe('policy campaigns', () => {
     expect(de.inApp.body).toContain('{{link}}');
     const en = composeCampaign({ ...version(), language: 'en', document: 'cookies' }, '2026-12-31T23:30:00Z');
     expect(en.email.subject).toBe('We are changing our cookie notice on 1 January 2027');
+    // German declines the cookie notice (der Hinweis).
+    const cookies = composeCampaign({ ...version(), document: 'cookies' }, '2026-12-31T23:30:00Z');
+    expect(cookies.email.subject).toBe('Wir ändern unseren Cookie-Hinweis zum 1. Januar 2027');
+    expect(cookies.email.body).toContain('eine neue Fassung unseres Cookie-Hinweises in Kraft');
+    expect(cookies.inApp.subject).toBe('Neuer Cookie-Hinweis ab 1. Januar 2027');
+  });
+
+  it('the lead time counts calendar days in Berlin: sent on 1 April at 09:00 for 1 May at midnight is 30 days', () => {
+    const may = version({ effectiveAt: '2027-04-30T22:00:00.000Z' });
+    const april = new Date('2027-04-01T07:00:00Z');
+    const context = { ...ctx(may), at: april.toISOString() };
+    expect(planCampaign({ ...plan({}), sendAt: april.toISOString() }, context)).toMatchObject({ leadDays: 30 });
+    expect(code(() => planCampaign({ ...plan({}), sendAt: '2027-04-02T07:00:00.000Z' }, context))).toBe('lead-too-short');
   });
 
   it('the lead time counts back from the effective date: 30 days unless a reason says why fewer', () => {
@@ -98,6 +111,8 @@ describe('policy campaigns', () => {
     expect(code(() => planCampaign(plan({}), ctx(version({ classification: null }))))).toBe('campaign-minor');
     expect(code(() => planCampaign(plan({}), ctx(version({ status: 'approved', effectiveAt: null }))))).toBe('campaign-not-scheduled');
     expect(code(() => planCampaign({ ...plan({}), id: 'cmp_other' }, ctx(version())))).toBe('invalid-campaign-id');
+    // A second campaign only after the first was stopped.
+    expect(code(() => planCampaign({ ...plan({}), id: 'cmp_privacy_de_2_2' }, ctx(version())))).toBe('campaign-exists');
     expect(code(() => planCampaign(plan({}), ctx(version(), { audience: () => 0 })))).toBe('audience-empty');
     expect(planCampaign(plan({}), ctx(version(), { audience: () => 1234 }))).toMatchObject({
       recipients: 1234,
@@ -108,6 +123,16 @@ describe('policy campaigns', () => {
   it('reminders after the last wave, while the version stands, at most three; a finished campaign cannot be stopped', () => {
     const v = version();
     const sent: PolicyCampaign = { ...planCampaign(plan({}), ctx(v)), state: 'sent', waves: [] };
+    // Not once the change is in force, nor when the version was rescheduled or reworded since.
+    expect(code(() => remindCampaign(sent, { note: '' }, { ...ctx(v), at: new Date(now.getTime() + 41 * DAY).toISOString() }))).toBe(
+      'campaign-effective-passed',
+    );
+    expect(
+      code(() => remindCampaign(sent, { note: '' }, ctx(version({ effectiveAt: new Date(now.getTime() + 50 * DAY).toISOString() })))),
+    ).toBe('campaign-version-withdrawn');
+    expect(code(() => remindCampaign(sent, { note: '' }, ctx(version({ changeSummary: 'Anders formuliert' }))))).toBe(
+      'campaign-version-withdrawn',
+    );
     expect(code(() => remindCampaign({ ...sent, state: 'sending' }, { note: '' }, ctx(v)))).toBe('campaign-still-sending');
     expect(code(() => remindCampaign(sent, { note: '' }, ctx(v, { unacknowledged: () => 0 })))).toBe('nobody-to-remind');
     expect(code(() => remindCampaign(sent, { note: '' }, ctx(version({ status: 'draft' }))))).toBe('campaign-version-withdrawn');
