@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { demoController } from '../sandbox/seed/staff';
 import { type Sandbox, startSandbox } from '../sandbox/server';
 import type { EventName, Events, WorkspaceInfo } from '../shared/ipc/contract';
+import { registerAccessHandlers } from './access/ipc';
 import { registerBreachHandlers } from './breaches/ipc';
 import { openStores } from './cache/stores';
 import { openCore } from './core';
@@ -66,6 +67,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
         emitEveryMs: options.platform.emitEveryMs ?? 180_000,
         // A processor reports a breach shortly after the demo starts: the 72-hour clock is seen ticking.
         incidentAfterMs: options.platform.emitEveryMs === 0 ? undefined : 20_000,
+        leaverAfterMs: options.platform.emitEveryMs === 0 ? undefined : 30_000,
       });
       target = { url: sandbox.url, token: sandbox.defaultToken };
     } else {
@@ -163,6 +165,17 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     actor: () => myId() ?? 'unknown',
   });
   registerPolicyHandlers(ipc, { writes, versions: entities.policyVersion, campaigns: entities.policyCampaign, client: core.client });
+  registerAccessHandlers(ipc, {
+    db: stores.cache,
+    writes,
+    employees: entities.employee,
+    grants: entities.grant,
+    reviews: entities.accessReview,
+    items: entities.reviewItem,
+    exports,
+    actor: () => myId() ?? 'unknown',
+    controllerName: () => controller.get().controllerName || (me()?.workspace.name ?? ''),
+  });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });
   const missing = ipc.missing();

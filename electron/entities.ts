@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ClockSettings } from '../shared/api/dsar-workflow';
+import { accessReviewCache, employeeCache, grantCache, reviewItemCache } from './access/store';
 import { breachPolicyCache, incidentCache, noticeCache, playbookCache } from './breaches/store';
 import { jobCache } from './dsar/jobs-store';
 import { dsarCache } from './dsar/store';
@@ -27,5 +28,9 @@ export function cachedEntities(db: Database.Database, settings: { clock(): Clock
     notice: noticeCache(db),
     policyVersion: policyVersionCache(db),
     policyCampaign: policyCampaignCache(db),
+    employee: employeeCache(db),
+    grant: grantCache(db),
+    accessReview: accessReviewCache(db),
+    reviewItem: reviewItemCache(db),
   } satisfies CachedEntities;
 }

@@ -1,3 +1,4 @@
+import { accessFeature } from './access/feature';
 import { breachesFeature } from './breaches/feature';
 import { dsarFeature } from './dsar/feature';
 import { policiesFeature } from './policies/feature';
@@ -5,4 +6,4 @@ import { processorsFeature } from './processors/feature';
 import { settingsFeature } from './settings/feature';
 
 /** Every feature of the console: the shell reads its screens, texts, keys and labels from here. */
-export const features = [dsarFeature, breachesFeature, processorsFeature, policiesFeature, settingsFeature] as const;
+export const features = [dsarFeature, breachesFeature, processorsFeature, policiesFeature, accessFeature, settingsFeature] as const;

@@ -2,6 +2,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Me } from '../shared/api/common';
 import { openApiDocument } from '../shared/api/openapi';
 import { type EntityName, entities, type PlatformNeeds } from '../shared/entities/registry';
+import { AccessRunner, accessPlatform } from './access/platform';
 import { emitIncident } from './breaches/emit';
 import { NoticeRunner, noticePlatform, noticeRoutes } from './breaches/notices';
 import { changesRoutes } from './changes';
@@ -14,6 +15,7 @@ import { entityRoutes, type PlatformOf } from './http/entity-routes';
 import { ProblemError, sendProblem } from './http/problems';
 import { CampaignRunner, campaignPlatform, campaignRoutes } from './policies/campaigns';
 import { PolicyPublisher, publicPolicyRoutes } from './policies/publisher';
+import { emitLeaver, ensureAccess } from './seed/access';
 import { DEFAULT_DEMO_LEARNERS, ensureLearners } from './seed/learners';
 import { DEFAULT_DEMO_REQUESTS, ensureIncidents, ensurePolicies, ensureTemplates, seedIfEmpty } from './seed/seed';
 import { demoStaff } from './seed/staff';
@@ -51,6 +53,10 @@ export interface SandboxOptions {
   publishCheckMs?: number;
   /** Time per step of a policy campaign (each wave goes out in about eight, people acknowledge in the next five). */
   campaignStepMs?: number;
+  /** How long the platform takes to carry out a revocation of access. */
+  accessStepMs?: number;
+  /** Someone leaves this long after the start (once), still holding their grants. */
+  leaverAfterMs?: number;
 }
 
 /**
@@ -78,6 +84,8 @@ export interface Sandbox {
   publishDue(): ReturnType<PolicyPublisher['publishDue']>;
   /** The job that sends policy campaigns (tests and the bench step it by hand). */
   campaigns: CampaignRunner;
+  /** Someone leaves now: their last day was yesterday, and they still hold their grants. */
+  emitLeaver(): ReturnType<typeof emitLeaver>;
   close(): Promise<void>;
 }
 
@@ -91,6 +99,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const learners = options.learners ?? DEFAULT_DEMO_LEARNERS;
   ensureLearners(store, learners, options.seedNow ?? new Date(), (done) => options.onSeedProgress?.(done, learners));
   ensurePolicies(store);
+  ensureAccess(store, options.seedNow ?? new Date());
   const registry = new TokenRegistry(store);
   const tokens: Record<string, string> = {};
   for (const staff of demoStaff) tokens[staff.id] = registry.issue(staff.id, staff === demoStaff[0] ? options.token : undefined);
@@ -161,11 +170,14 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const jobs = new JobRunner(store, options.jobStepMs ?? 300);
   const notices = new NoticeRunner(store, options.noticeStepMs ?? 1500);
   const campaigns = new CampaignRunner(store, options.now);
+  const access = new AccessRunner(store, options.accessStepMs ?? 2000);
   // What the platform lends the mutators of an entity beyond its store: jobs, packages, accounts.
   const platforms: { [N in keyof PlatformNeeds]: PlatformOf<PlatformNeeds[N]> } = {
     dsar: dsarPlatform(store, jobs),
     notice: noticePlatform(notices),
     policyCampaign: campaignPlatform(campaigns),
+    accessReview: accessPlatform(access),
+    reviewItem: accessPlatform(access),
   };
   const platformOf: Partial<Record<EntityName, PlatformOf<unknown>>> = platforms;
   for (const entity of entities) entityRoutes(app, store, registry, entity, platformOf[entity.name]);
@@ -181,6 +193,9 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   notices.resume();
   publisher.start(options.publishCheckMs ?? 5000);
   campaigns.start(options.campaignStepMs ?? 1500);
+  access.start();
+  const leaverTimer = options.leaverAfterMs === undefined ? null : setTimeout(() => emitLeaver(store), options.leaverAfterMs);
+  leaverTimer?.unref();
   const emitter = options.emitEveryMs ? setInterval(() => emitRequest(store), options.emitEveryMs) : null;
   emitter?.unref();
   const incidentTimer = options.incidentAfterMs === undefined ? null : setTimeout(() => emitIncident(store), options.incidentAfterMs);
@@ -199,6 +214,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     emitIncident: () => emitIncident(store),
     publishDue: () => publisher.publishDue(),
     campaigns,
+    emitLeaver: () => emitLeaver(store),
     close: async () => {
       if (emitter) clearInterval(emitter);
       if (incidentTimer) clearTimeout(incidentTimer);
@@ -206,6 +222,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
       notices.stop();
       publisher.stop();
       campaigns.stop();
+      access.stop();
+      if (leaverTimer) clearTimeout(leaverTimer);
       await app.close();
       store.close();
     },

@@ -53,6 +53,9 @@ export const Scope = z.enum([
   'policy:read',
   'policy:write',
   'policy:approve',
+  'access:read',
+  'access:review',
+  'access:write',
 ]);
 export type Scope = z.infer<typeof Scope>;
 
@@ -71,9 +74,22 @@ export const scopesOfRole: Record<Role, readonly Scope[]> = {
     'policy:read',
     'policy:write',
     'policy:approve',
+    'access:read',
+    'access:review',
   ],
-  security_lead: ['staff:read', 'processor:read', 'breach:read', 'breach:write'],
-  legal: ['dsar:read', 'staff:read', 'processor:read', 'breach:read', 'policy:read', 'policy:write', 'policy:approve'],
+  // Security leads run access reviews and revoke; everyone decides the grants they are asked to review.
+  security_lead: ['staff:read', 'processor:read', 'breach:read', 'breach:write', 'access:read', 'access:review', 'access:write'],
+  legal: [
+    'dsar:read',
+    'staff:read',
+    'processor:read',
+    'breach:read',
+    'policy:read',
+    'policy:write',
+    'policy:approve',
+    'access:read',
+    'access:review',
+  ],
   admin: [
     'dsar:read',
     'dsar:write',
@@ -86,6 +102,9 @@ export const scopesOfRole: Record<Role, readonly Scope[]> = {
     'policy:read',
     'policy:write',
     'policy:approve',
+    'access:read',
+    'access:review',
+    'access:write',
   ],
 };
 

@@ -93,3 +93,16 @@ export function breachAuthorityDeadline(awareAt: string): string {
   if (Number.isNaN(instant)) throw new RangeError(`not an instant: ${awareAt}`);
   return new Date(instant + 72 * 3_600_000).toISOString();
 }
+
+/** Whether a day is a working day in a German Land (no weekend, no public holiday). */
+export function isWorkingDay(day: string, region: string): boolean {
+  const dow = weekday(day);
+  return dow !== 0 && dow !== 6 && !landCalendar(region).isPublicHoliday(day);
+}
+
+/** The first working day after `day` in a German Land (a leaver's grants are due gone by its end). */
+export function nextWorkingDay(day: string, region: string): string {
+  let next = nextDay(day);
+  while (!isWorkingDay(next, region)) next = nextDay(next);
+  return next;
+}

@@ -294,6 +294,7 @@ const de: LabelTable = {
     breach_register: 'Verzeichnis der Datenpannen',
     breach_report: 'Meldung an die Aufsichtsbehörde',
     records_of_processing: 'Verzeichnis von Verarbeitungstätigkeiten',
+    access_evidence: 'Nachweis einer Zugriffsrechte-Prüfung',
   },
 };
 
@@ -511,6 +512,7 @@ const en: LabelTable = {
     breach_register: 'Breach register',
     breach_report: 'Report to the supervisory authority',
     records_of_processing: 'Records of processing activities',
+    access_evidence: 'Evidence of an access review',
   },
 };
 

@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { accessReviewEntity, employeeEntity, grantEntity, reviewItemEntity } from '../access/entities';
+import type { AccessReview, Employee, Grant, ReviewItem } from '../api/access';
 import type { ProcessingActivity } from '../api/activities';
 import type { Notice } from '../api/breach-notices';
 import type { Playbook } from '../api/breach-playbooks';
@@ -35,6 +37,10 @@ export const entities = [
   noticeEntity,
   policyVersionEntity,
   policyCampaignEntity,
+  employeeEntity,
+  grantEntity,
+  accessReviewEntity,
+  reviewItemEntity,
 ] as const satisfies readonly AnyEntity[];
 
 /** The type of each entity, by name (declared apart so mutators can look up others without a type cycle). */
@@ -51,6 +57,10 @@ export interface EntityTypes {
   notice: Notice;
   policyVersion: PolicyVersion;
   policyCampaign: PolicyCampaign;
+  employee: Employee;
+  grant: Grant;
+  accessReview: AccessReview;
+  reviewItem: ReviewItem;
 }
 
 export type Entity = (typeof entities)[number];

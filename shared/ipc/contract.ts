@@ -1,4 +1,16 @@
 import { z } from 'zod';
+import {
+  type AccessReview,
+  AccessScope,
+  type Employee,
+  type Grant,
+  GrantRetry,
+  GrantRevoke,
+  ItemDecideFields,
+  ReviewClose,
+  type ReviewItem,
+  ReviewStart,
+} from '../api/access';
 import type { AccountMatch } from '../api/accounts';
 import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/activities';
 import { type AudiencePreview, type Notice, NoticeAudience, NoticeParts } from '../api/breach-notices';
@@ -41,6 +53,7 @@ import {
   type PolicyCampaign,
 } from '../api/policy-campaigns';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
+import type { Finding } from '../domain/access';
 import type { ReportGap } from '../domain/breach-reports';
 import type { DueDate } from '../domain/dsar-clock';
 import type { ProblemCode, ProblemParams } from '../domain/problems';
@@ -58,6 +71,31 @@ const channel =
   <I extends z.ZodType>(input: I): Channel<I, O> => ({ input });
 
 const None = z.undefined().or(z.object({}).strict()).optional();
+
+/** A decision as the console takes it (the same refinements as the platform's, checked again by the mutator). */
+const ItemDecideInput = ItemDecideFields;
+
+/** Which of a review's items to show: by reviewer ('me': the caller), decided or not, scope, holder's name. */
+export const ItemQuery = z.strictObject({
+  reviewId: Id,
+  reviewer: z.union([z.literal('me'), z.literal('all'), Id]).default('all'),
+  decided: z.enum(['open', 'decided', 'all']).default('all'),
+  scope: AccessScope.nullable().default(null),
+  q: z.string().trim().max(100).default(''),
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type ItemQuery = z.infer<typeof ItemQuery>;
+
+/** An item as the review list shows it. */
+export type ReviewRow = ReviewItem & { pending: boolean; employeeName: string; department: string; grant: Grant | null };
+
+/** The access module's overview: staff, grants and what the checks found. */
+export interface AccessOverview {
+  employees: Employee[];
+  grants: (Grant & { pending: boolean })[];
+  findings: Finding[];
+}
 
 /** What a person types into a search box: no control characters (they only ever arrive by injection). */
 const SearchText = z
@@ -216,7 +254,14 @@ export const SEARCH_LIMIT = 500;
 export const BULK_LIMIT = 5000;
 
 /** What a logged export contained. */
-export type ExportKind = 'dsar_register' | 'dsar_package' | 'dsar_letter' | 'records_of_processing' | 'breach_register' | 'breach_report';
+export type ExportKind =
+  | 'dsar_register'
+  | 'dsar_package'
+  | 'dsar_letter'
+  | 'records_of_processing'
+  | 'breach_register'
+  | 'breach_report'
+  | 'access_evidence';
 
 /** One entry of the export log (Art. 5(2)): when, what, which file, its SHA-256 and who. */
 export interface ExportLogEntry {
@@ -379,6 +424,25 @@ export const channels = {
   'policy.approve': channel<PolicyVersion & { pending: boolean }>()(PolicyApprove.extend({ id: Id })),
   'policy.unschedule': channel<PolicyVersion & { pending: boolean }>()(PolicyUnschedule.extend({ id: Id })),
   'policy.schedule': channel<PolicyVersion & { pending: boolean }>()(PolicySchedule.extend({ id: Id })),
+  /** The operator's staff accounts with their grants, and what the continuous checks found. */
+  'access.overview': channel<AccessOverview>()(None),
+  'access.reviews': channel<(AccessReview & { pending: boolean })[]>()(None),
+  /** Start a review (the console chooses the id); the platform puts every grant in scope in it. */
+  'access.review.start': channel<AccessReview & { pending: boolean }>()(ReviewStart.omit({ id: true })),
+  'access.review.close': channel<AccessReview & { pending: boolean }>()(ReviewClose.extend({ id: Id })),
+  /** One page of a review's items, filtered; with each holder's name and the state of the grant. */
+  'access.items': channel<{ rows: ReviewRow[]; total: number; open: number }>()(ItemQuery),
+  'access.item.decide': channel<ReviewRow>()(ItemDecideInput.extend({ id: Id })),
+  /** The same decision on every item of a filtered selection (at most 20,000), in one step. */
+  'access.items.decideAll': channel<{ decided: number; refused: { id: string; problem: ProblemCode }[] }>()(
+    z.strictObject({ query: ItemQuery.omit({ offset: true, limit: true }), decision: ItemDecideInput }),
+  ),
+  'access.grant.revoke': channel<Grant & { pending: boolean }>()(GrantRevoke.extend({ id: Id })),
+  'access.grant.retry': channel<Grant & { pending: boolean }>()(GrantRetry.extend({ id: Id })),
+  /** The review's evidence for auditors (CSV with inert cells, or PDF with the controls mapped), logged with its SHA-256. */
+  'access.evidence': channel<FileExport>()(
+    z.strictObject({ reviewId: Id, format: z.enum(['csv', 'pdf']), language: z.enum(['de', 'en']) }),
+  ),
   /** Every campaign telling users of a material change (one per version), with its counts. */
   'campaign.list': channel<(PolicyCampaign & { pending: boolean })[]>()(None),
   /** Plan the campaign of a scheduled material version (the console names it after the version). */

@@ -234,7 +234,7 @@ test('an officer works the playbook, reports in phases under the reference, tell
     await page.getByRole('option', { name: 'Signed in between' }).click();
     await composer.getByLabel('Signed in from').fill('2020-01-01');
     await composer.getByLabel('to', { exact: true }).fill(new Date().toISOString().slice(0, 10));
-    await expect(composer.getByTestId('notice-reach')).toHaveText(/^Reaches \d+ accounts of the platform\.$/);
+    await expect(composer.getByTestId('notice-reach')).toHaveText(/^Reaches [\d,]+ accounts of the platform\.$/);
     await composer.getByTestId('notice-de-what').fill('Angreifer haben unseren Abrechnungsserver verschlüsselt.');
     await composer.getByTestId('notice-de-advice').fill('Bitte prüfen Sie Ihre Rechnungen und melden Sie Auffälligkeiten.');
     await composer.getByText('English', { exact: true }).click();
@@ -246,7 +246,7 @@ test('an officer works the playbook, reports in phases under the reference, tell
     await composer.getByTestId('send-notice').click();
     await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Send through the platform' }).click();
     await expect(detail.locator('[data-testid="notice"][data-state="done"]')).toBeVisible({ timeout: 45_000 });
-    await expect(detail.getByTestId('notice-counts')).toContainText(/\d+ delivered · \d+ bounced · \d+ sent · 0 waiting/);
+    await expect(detail.getByTestId('notice-counts')).toContainText(/[\d,]+ delivered · [\d,]+ bounced · [\d,]+ sent · 0 waiting/);
     await testInfo.attach('notice', { body: await page.screenshot(), contentType: 'image/png' });
     await page.keyboard.press('Escape');
 

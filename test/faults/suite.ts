@@ -272,16 +272,16 @@ async function killRun(seed: number, platform: Platform, counts: FaultCounts): P
 }
 
 /**
- * Undoes the cache's newest migration (the policy campaigns' table), so the next start runs it again over a
- * cache full of data. Written for migration 12; a newer migration makes this fail loudly until it is taught.
+ * Undoes the cache's newest migration (the access reviews' tables), so the next start runs it again over a
+ * cache full of data. Written for migration 13; a newer migration makes this fail loudly until it is taught.
  */
 function rollBackNewestCacheMigration(dataDir: string): void {
   const newest = cacheMigrations.at(-1);
-  if (newest?.version !== 12) {
-    throw new Error(`the fault suite rolls back migration 12, the newest is ${newest?.version}: teach it ${newest?.name}`);
+  if (newest?.version !== 13) {
+    throw new Error(`the fault suite rolls back migration 13, the newest is ${newest?.version}: teach it ${newest?.name}`);
   }
   const cache = openEncrypted(join(dataDir, 'cache.sqlite'), TEST_KEY);
-  cache.exec('DROP INDEX policy_campaigns_by_version; DROP TABLE policy_campaigns; PRAGMA user_version = 11;');
+  cache.exec('DROP TABLE employees; DROP TABLE grants; DROP TABLE access_reviews; DROP TABLE review_items; PRAGMA user_version = 12;');
   cache.close();
 }
 

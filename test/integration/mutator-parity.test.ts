@@ -9,6 +9,7 @@ import { generateIncidents } from '../../sandbox/seed/incidents';
 import { demoProcessors } from '../../sandbox/seed/processors';
 import { createRandom } from '../../sandbox/seed/random';
 import { demoStaff } from '../../sandbox/seed/staff';
+import type { AccessReview, Grant, ReviewItem, ReviewScope } from '../../shared/api/access';
 import type { Playbook } from '../../shared/api/breach-playbooks';
 import type { Incident } from '../../shared/api/breaches';
 import type { Dsar } from '../../shared/api/dsar';
@@ -38,7 +39,12 @@ let core: Core;
 beforeAll(async () => {
   dir = tempDir();
   // Jobs never progress here: the platform's answer is compared before a job could add to the timeline.
-  platform = await testPlatform(dir.path, 40, { jobStepMs: 3_600_000, noticeStepMs: 3_600_000, campaignStepMs: 3_600_000 });
+  platform = await testPlatform(dir.path, 40, {
+    jobStepMs: 3_600_000,
+    noticeStepMs: 3_600_000,
+    campaignStepMs: 3_600_000,
+    accessStepMs: 3_600_000,
+  });
   stores = openStores(join(dir.path, 'console'), TEST_KEY);
   core = openCore(stores, {
     // The administrator may run every mutator (incidents are written by security leads, decided by officers).
@@ -50,6 +56,7 @@ beforeAll(async () => {
   await core.refreshMe();
   seedPackageToReview();
   seedPoliciesInReview();
+  seedAccessReview();
   await core.engine.kick();
 });
 
@@ -126,6 +133,68 @@ function seedPoliciesInReview(): void {
        SELECT ?, wave, account_id, roll, outcome, sent_at, settled_step, email_bounced, ack_at, ack_kind FROM campaign_deliveries WHERE campaign_id = ? AND wave = 1`,
     )
     .run(id, past.id);
+}
+
+/**
+ * An open review the administrator owns (so may decide every item), with items of several holders, one of them
+ * the administrator's own; a review whose items are all decided (closing it is accepted); a failed revocation.
+ */
+const access = { reviewId: 'arv_parity', doneId: 'arv_parity_done', itemIds: [] as string[], failedGrant: '' };
+function seedAccessReview(): void {
+  const store = platform.sandbox.store;
+  const grants = store.all<Grant>('grant');
+  const at = new Date().toISOString();
+  const base: AccessReview = {
+    id: access.reviewId,
+    version: 1,
+    updatedAt: at,
+    title: 'Parität',
+    scope: { kind: 'all' },
+    reviewers: { kind: 'manager' },
+    dueDate: '2099-12-31',
+    instructions: '',
+    ownerId: 'stf_schmitt',
+    createdAt: at,
+    state: 'open',
+    closedAt: null,
+    counts: { items: 30, decided: 0, kept: 0, revoked: 0, reduced: 0, expiring: 0 },
+  };
+  store.put('accessReview', base);
+  store.put('accessReview', { ...base, id: access.doneId, counts: { items: 1, decided: 1, kept: 1, revoked: 0, reduced: 0, expiring: 0 } });
+  const own = grants.filter((grant) => grant.employeeId === 'emp_schmitt').slice(0, 2);
+  for (const grant of [...grants.filter((g) => g.employeeId !== 'emp_schmitt').slice(0, 28), ...own]) {
+    const id = `rvi_parity_${grant.id.replace(/^grt_/, '')}`;
+    access.itemIds.push(id);
+    store.put('reviewItem', {
+      id,
+      version: 1,
+      updatedAt: at,
+      reviewId: access.reviewId,
+      grantId: grant.id,
+      employeeId: grant.employeeId,
+      scope: grant.scope,
+      reviewerId: 'stf_schmitt',
+      reassigned: null,
+      decision: null,
+    } satisfies ReviewItem);
+  }
+  const failed = grants.find((grant) => grant.scope === 'it:delete_audit_logs');
+  if (!failed) throw new Error('no grant to fail');
+  access.failedGrant = failed.id;
+  store.put('grant', {
+    ...failed,
+    version: failed.version + 1,
+    state: 'failed',
+    revocation: {
+      requestedBy: 'stf_krueger',
+      requestedAt: at,
+      reason: 'Austritt',
+      source: 'check:leaver',
+      appliedAt: null,
+      failure: 'Wartungsfenster',
+      attempts: 1,
+    },
+  } satisfies Grant);
 }
 
 function seedPackageToReview(): void {
@@ -736,6 +805,78 @@ const cases = (): Cases => {
           },
         })),
     },
+    employee: {},
+    grant: {
+      revoke: fc.record({
+        id: fc.constantFrom(
+          ...platform.sandbox.store
+            .all<Versioned>('grant')
+            .map((grant) => grant.id)
+            .slice(0, 200),
+        ),
+        args: fc.record({
+          reason: fc.constantFrom('Ausgeschieden am 26.11.', 'kurz'),
+          source: fc.constantFrom('check:leaver', 'check:dormant'),
+        }),
+      }),
+      retry: fc.record({
+        id: fc.oneof(
+          { weight: 3, arbitrary: fc.constant(access.failedGrant) },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(
+              ...platform.sandbox.store
+                .all<Versioned>('grant')
+                .map((g) => g.id)
+                .slice(0, 20),
+            ),
+          },
+        ),
+        args: fc.record({ note: fc.constantFrom('', 'Im Wartungsfenster') }),
+      }),
+    },
+    accessReview: {
+      start: fc
+        .record({
+          id: newId('arv'),
+          scope: fc.constantFrom<ReviewScope>(
+            { kind: 'categories', categories: ['payments'] },
+            { kind: 'department', department: 'finance' },
+            { kind: 'privileged' },
+          ),
+          reviewers: fc.constantFrom<AccessReview['reviewers']>(
+            { kind: 'manager' },
+            { kind: 'named', staffId: 'stf_krueger' },
+            { kind: 'named', staffId: 'stf_berger' },
+          ),
+          dueDate: fc.constantFrom('2099-06-30', '2020-01-01'),
+        })
+        .map(({ id, ...rest }) => ({ id, args: { id, title: 'Zahlungsdaten prüfen', instructions: '', ...rest } })),
+      close: fc.record({
+        id: fc.constantFrom(access.reviewId, access.doneId),
+        args: fc.record({ note: fc.constant('') }),
+      }),
+    },
+    reviewItem: {
+      decide: fc.record({
+        id: fc.constantFrom(...access.itemIds),
+        args: fc.oneof(
+          fc.record({
+            kind: fc.constantFrom('keep' as const, 'revoke' as const),
+            justification: fc.constantFrom('', 'Weiterhin im Team tätig.'),
+          }),
+          fc.record({
+            kind: fc.constant('reduce' as const),
+            toScope: fc.constantFrom('analytics:usage_reports' as const, null),
+            justification: fc.constant(''),
+          }),
+          fc.record({
+            kind: fc.constant('expire' as const),
+            expiresAt: fc.constantFrom('2099-01-01', new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10)),
+          }),
+        ),
+      }),
+    },
     processor: {
       create: fc.record({ id: newId('prc'), patch: processorPatch }).map(({ id, patch }) => {
         const { id: _, version: __, updatedAt: ___, ...draft } = demoProcessors[1];
@@ -759,7 +900,17 @@ function comparable(doc: Versioned | null): unknown {
   const { version: _, updatedAt: __, ...rest } = doc as Versioned & { events?: DsarEvent[] };
   // A playbook's revision records when it was saved; a notice's counts are the platform's to say.
   if ('revision' in rest) return { ...rest, savedAt: '', history: (rest as Playbook).history.map((old) => ({ ...old, savedAt: '' })) };
-  if ('counts' in rest) return { ...rest, createdAt: '', counts: null, state: null };
+  if ('counts' in rest)
+    return { ...rest, createdAt: '', counts: null, state: null, ...('closedAt' in rest && { closedAt: rest.closedAt && '' }) };
+  // A decision and a revocation carry each side's own instant.
+  if ('reviewId' in rest) {
+    const item = rest as Omit<ReviewItem, 'version' | 'updatedAt'>;
+    return { ...item, decision: item.decision && { ...item.decision, at: '' } };
+  }
+  if ('revocation' in rest) {
+    const grant = rest as Omit<Grant, 'version' | 'updatedAt'>;
+    return { ...grant, revocation: grant.revocation && { ...grant.revocation, requestedAt: '' } };
+  }
   // A campaign's audience is the platform's to count, and each side plans it at its own instant.
   if ('waves' in rest) {
     const campaign = rest as Omit<PolicyCampaign, 'version' | 'updatedAt'>;

@@ -10,11 +10,19 @@ export const SEED_NOW = new Date('2026-11-20T09:00:00Z');
 export async function testPlatform(
   dir: string,
   requests = 120,
-  options: { jobStepMs?: number; noticeStepMs?: number; campaignStepMs?: number; learners?: number; now?: () => Date } = {},
+  options: {
+    jobStepMs?: number;
+    noticeStepMs?: number;
+    campaignStepMs?: number;
+    accessStepMs?: number;
+    learners?: number;
+    now?: () => Date;
+  } = {},
 ) {
   const jobStepMs = options.jobStepMs ?? 15;
   const noticeStepMs = options.noticeStepMs ?? 15;
   const campaignStepMs = options.campaignStepMs ?? 15;
+  const accessStepMs = options.accessStepMs ?? 50;
   // Fewer learners than the demo's 40,000: every test starts a platform.
   const learners = options.learners ?? 2_000;
   const dbPath = join(dir, 'platform.sqlite');
@@ -26,6 +34,7 @@ export async function testPlatform(
     jobStepMs,
     noticeStepMs,
     campaignStepMs,
+    accessStepMs,
     now: options.now,
   });
   const port = Number(new URL(sandbox.url).port);
@@ -52,6 +61,7 @@ export async function testPlatform(
           jobStepMs,
           noticeStepMs,
           campaignStepMs,
+          accessStepMs,
           now: options.now,
         });
       running = true;

@@ -293,4 +293,34 @@ export const cacheMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 13,
+    name: 'access reviews',
+    up(db) {
+      // What the platform held before this version reaches the cache by pulling the feed again, once.
+      db.exec(`
+        CREATE TABLE employees (
+          id TEXT PRIMARY KEY, version INTEGER NOT NULL, name TEXT NOT NULL, department TEXT NOT NULL, doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX employees_by_name ON employees (name, id);
+        CREATE TABLE grants (
+          id TEXT PRIMARY KEY, version INTEGER NOT NULL, employee_id TEXT NOT NULL, scope TEXT NOT NULL, state TEXT NOT NULL,
+          pending INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX grants_by_employee ON grants (employee_id, id);
+        CREATE TABLE access_reviews (
+          id TEXT PRIMARY KEY, version INTEGER NOT NULL, created_at TEXT NOT NULL, pending INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX access_reviews_by_created ON access_reviews (created_at, id);
+        CREATE TABLE review_items (
+          id TEXT PRIMARY KEY, version INTEGER NOT NULL, review_id TEXT NOT NULL, reviewer_id TEXT NOT NULL,
+          employee_id TEXT NOT NULL, scope TEXT NOT NULL, decision TEXT,
+          pending INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL
+        ) WITHOUT ROWID;
+        CREATE INDEX review_items_by_review ON review_items (review_id, id);
+        CREATE INDEX review_items_by_reviewer ON review_items (review_id, reviewer_id, decision, id);
+        UPDATE sync_state SET value = '0' WHERE key = 'cursor';
+      `);
+    },
+  },
 ];

@@ -7,6 +7,9 @@ describe('OpenAPI document', () => {
 
   it('is generated from the contract: every operation, problem responses, write headers', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/v1/access-reviews',
+      '/v1/access-reviews/{id}',
+      '/v1/access-reviews/{id}/close',
       '/v1/accounts',
       '/v1/accounts/{id}/policy-notices',
       '/v1/breach-policies',
@@ -19,6 +22,12 @@ describe('OpenAPI document', () => {
       '/v1/dsars/{id}/assign',
       '/v1/dsars/{id}/priority',
       '/v1/dsars/{id}/tags',
+      '/v1/employees',
+      '/v1/employees/{id}',
+      '/v1/grants',
+      '/v1/grants/{id}',
+      '/v1/grants/{id}/retry',
+      '/v1/grants/{id}/revoke',
       '/v1/incidents',
       '/v1/incidents/{id}',
       '/v1/incidents/{id}/aftermath',
@@ -61,6 +70,8 @@ describe('OpenAPI document', () => {
       '/v1/public/policies/{document}/{language}',
       '/v1/public/policies/{document}/{language}/changelog',
       '/v1/public/policies/{document}/{language}/versions/{number}',
+      '/v1/review-items/{id}',
+      '/v1/review-items/{id}/decide',
       '/v1/staff',
       '/v1/staff/{id}',
     ]);

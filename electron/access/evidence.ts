@@ -1,0 +1,235 @@
+import type { AccessReview, Employee, Grant, ReviewItem } from '../../shared/api/access';
+import { categoriesOf, type Finding } from '../../shared/domain/access';
+import { csvDocument } from '../../shared/domain/csv';
+import { dateFormat } from '../../shared/domain/format';
+import { pdfDocument } from '../exports/pdf-document';
+
+export interface EvidenceInput {
+  review: AccessReview;
+  items: readonly ReviewItem[];
+  employees: ReadonlyMap<string, Employee>;
+  grants: ReadonlyMap<string, Grant>;
+  findings: readonly Finding[];
+  language: 'de' | 'en';
+  controller: string;
+}
+
+const texts = {
+  de: {
+    title: 'Nachweis der Zugriffsrechte-Prüfung',
+    columns: [
+      'Prüfung',
+      'Berechtigung',
+      'Inhaber',
+      'Abteilung',
+      'Bereich',
+      'Eingeschränkt auf',
+      'Datenkategorien',
+      'Prüfer',
+      'Neu zugewiesen',
+      'Entscheidung',
+      'Begründung',
+      'Entschieden von',
+      'Entschieden am',
+      'Widerruf beantragt',
+      'Widerruf wirksam (Plattform)',
+      'Widerruf fehlgeschlagen',
+    ],
+    findingColumns: ['Befund', 'Inhaber', 'Berechtigungen', 'Frist', 'Überfällig', 'Stand'],
+    decision: { keep: 'behalten', revoke: 'widerrufen', reduce: 'eingeschränkt', expire: 'befristet', none: 'offen' },
+    reassigned: { self: 'ja (eigene Berechtigung)', no_reviewer: 'ja (kein Prüfer)' },
+    finding: {
+      leaver: 'Ausgeschieden mit Berechtigungen',
+      dormant: 'Ruhendes Konto',
+      no_mfa: 'Ohne MFA',
+      sod: 'Funktionstrennung verletzt',
+      expired: 'Abgelaufen',
+      unjustified: 'Ohne Begründung',
+    },
+    state: { open: 'offen', closed: 'abgeschlossen' },
+    closedState: 'geschlossen',
+    openState: 'offen',
+    yes: 'ja',
+    no: 'nein',
+    cover: 'Zuordnung zu den Kontrollen',
+    scope: 'Umfang',
+    owner: 'Verantwortlich',
+    due: 'Fällig',
+    created: 'Begonnen',
+    closed: 'Abgeschlossen',
+    counts: 'Entscheidungen',
+    decisions: 'Entscheidungen je Berechtigung',
+    findings: 'Befunde der laufenden Prüfungen',
+    page: 'Seite',
+    controls: [
+      ['ISO/IEC 27001:2022 A.5.15', 'Zugangssteuerung: Umfang und Prüfer der Kampagne'],
+      ['ISO/IEC 27001:2022 A.5.16', 'Identitätsmanagement: Inhaber, Abteilung, Status jedes Kontos'],
+      ['ISO/IEC 27001:2022 A.5.17', 'Authentisierungsinformationen: Befunde „Ohne MFA“'],
+      ['ISO/IEC 27001:2022 A.5.18', 'Zugangsrechte: jede Entscheidung mit Prüfer, Zeitpunkt und Begründung; Widerruf mit Wirksamkeit'],
+      ['ISO/IEC 27001:2022 A.8.2', 'Privilegierte Zugangsrechte: begründete Beibehaltung, Funktionstrennung'],
+      ['SOC 2 CC6.2', 'Entzug von Zugängen: Ausgeschiedene, Widerrufe und ihr Wirksamwerden'],
+      ['SOC 2 CC6.3', 'Rollenbasierte Rechte: Einschränkung und Befristung, regelmäßige Prüfung'],
+    ],
+  },
+  en: {
+    title: 'Evidence of the access review',
+    columns: [
+      'Review',
+      'Grant',
+      'Holder',
+      'Department',
+      'Scope',
+      'Limited to',
+      'Data categories',
+      'Reviewer',
+      'Reassigned',
+      'Decision',
+      'Justification',
+      'Decided by',
+      'Decided at',
+      'Revocation requested',
+      'Revocation applied (platform)',
+      'Revocation failed',
+    ],
+    findingColumns: ['Finding', 'Holder', 'Grants', 'Due', 'Overdue', 'State'],
+    decision: { keep: 'kept', revoke: 'revoked', reduce: 'reduced', expire: 'expiry set', none: 'open' },
+    reassigned: { self: 'yes (own grant)', no_reviewer: 'yes (no reviewer)' },
+    finding: {
+      leaver: 'Leaver with grants',
+      dormant: 'Dormant account',
+      no_mfa: 'Without MFA',
+      sod: 'Separation of duties broken',
+      expired: 'Past expiry',
+      unjustified: 'Without justification',
+    },
+    state: { open: 'open', closed: 'closed' },
+    closedState: 'closed',
+    openState: 'open',
+    yes: 'yes',
+    no: 'no',
+    cover: 'Mapping to the controls',
+    scope: 'Scope',
+    owner: 'Owner',
+    due: 'Due',
+    created: 'Started',
+    closed: 'Closed',
+    counts: 'Decisions',
+    decisions: 'Decisions per grant',
+    findings: 'Findings of the continuous checks',
+    page: 'Page',
+    controls: [
+      ['ISO/IEC 27001:2022 A.5.15', 'Access control: scope and reviewers of the campaign'],
+      ['ISO/IEC 27001:2022 A.5.16', 'Identity management: holder, department, status of every account'],
+      ['ISO/IEC 27001:2022 A.5.17', 'Authentication information: "without MFA" findings'],
+      ['ISO/IEC 27001:2022 A.5.18', 'Access rights: every decision with reviewer, time and reason; revocation with when it took effect'],
+      ['ISO/IEC 27001:2022 A.8.2', 'Privileged access rights: justified retention, separation of duties'],
+      ['SOC 2 CC6.2', 'Removal of access: leavers, revocations and when they took effect'],
+      ['SOC 2 CC6.3', 'Role-based access: reduction and expiry, periodic review'],
+    ],
+  },
+} as const;
+
+const TIME_ZONE = 'Europe/Berlin';
+
+/** The evidence as one table per grant, and the checks' findings below: the same rows in CSV and PDF. */
+function evidenceTables(input: EvidenceInput) {
+  const t = texts[input.language];
+  const f = dateFormat(input.language, TIME_ZONE);
+  const when = (value: string | null | undefined) => (value ? f.instant(value) : '');
+  const name = (id: string) => input.employees.get(id)?.name ?? id;
+  const staffName = (staffId: string) => [...input.employees.values()].find((e) => e.staffId === staffId)?.name ?? staffId;
+  const items = input.items.map((item) => {
+    const grant = input.grants.get(item.grantId);
+    const holder = input.employees.get(item.employeeId);
+    // A revocation of this grant that came from this item (or any, for a grant revoked outside the review).
+    const revocation = grant?.revocation ?? null;
+    return [
+      input.review.id,
+      item.grantId,
+      holder?.name ?? item.employeeId,
+      holder?.department ?? '',
+      item.scope,
+      grant?.resource ?? '',
+      categoriesOf(item.scope).join(', '),
+      staffName(item.reviewerId),
+      item.reassigned ? t.reassigned[item.reassigned] : '',
+      t.decision[item.decision?.kind ?? 'none'],
+      item.decision?.justification ?? '',
+      item.decision ? staffName(item.decision.by) : '',
+      when(item.decision?.at),
+      when(revocation?.requestedAt),
+      when(revocation?.appliedAt),
+      revocation?.failure ?? '',
+    ];
+  });
+  const findings = input.findings.map((finding) => {
+    const closed = finding.grantIds.every((id) => input.grants.get(id)?.state === 'revoked');
+    return [
+      t.finding[finding.kind],
+      name(finding.employeeId),
+      finding.grantIds.join(', '),
+      finding.dueDate ?? '',
+      finding.overdue ? t.yes : t.no,
+      closed ? t.closedState : t.openState,
+    ];
+  });
+  return { items, findings };
+}
+
+/** CSV for auditors: every decision (who, when, why), revocation requested and applied, then the findings. */
+export function evidenceCsv(input: EvidenceInput): string {
+  const t = texts[input.language];
+  const { items, findings } = evidenceTables(input);
+  return csvDocument([[...t.columns], ...items, [], [...t.findingColumns], ...findings]);
+}
+
+/** The same evidence as a PDF, with a cover page mapping it to the ISO 27001 and SOC 2 controls. */
+export function evidencePdf(input: EvidenceInput): Promise<Buffer> {
+  const t = texts[input.language];
+  const f = dateFormat(input.language, TIME_ZONE);
+  const { review } = input;
+  const { items, findings } = evidenceTables(input);
+  const pdf = pdfDocument({ title: `${t.title}: ${review.title}`, author: input.controller, subject: t.title });
+  const { doc, text, field, heading } = pdf;
+  doc.font('Helvetica-Bold').fontSize(16);
+  text(`${t.title}: ${review.title}`);
+  doc.font('Helvetica').fontSize(10);
+  text(`${input.controller} · ${f.longInstant(new Date().toISOString())}`, { paragraphGap: 8 });
+  field(t.scope, JSON.stringify(review.scope));
+  field(t.owner, [...input.employees.values()].find((e) => e.staffId === review.ownerId)?.name ?? review.ownerId);
+  field(t.created, f.instant(review.createdAt));
+  field(t.due, f.day(review.dueDate));
+  field(t.closed, review.closedAt ? f.instant(review.closedAt) : t.state.open);
+  const c = review.counts;
+  field(
+    t.counts,
+    `${c.decided} / ${c.items} · ${t.decision.keep} ${c.kept} · ${t.decision.revoke} ${c.revoked} · ${t.decision.reduce} ${c.reduced} · ${t.decision.expire} ${c.expiring}`,
+  );
+  heading(t.cover);
+  for (const [control, evidence] of t.controls) field(control, evidence);
+  doc.addPage();
+  heading(t.decisions);
+  for (const row of items) {
+    doc.font('Helvetica-Bold').fontSize(9);
+    text(`${row[2]} · ${row[4]}${row[5] ? ` (${row[5]})` : ''} — ${row[9]}`);
+    doc.font('Helvetica').fontSize(8);
+    text(
+      [
+        `${t.columns[7]}: ${row[7]}${row[8] ? ` (${row[8]})` : ''}`,
+        row[10] && `${t.columns[10]}: ${row[10]}`,
+        row[12] && `${row[11]}, ${row[12]}`,
+        row[14] && `${t.columns[14]}: ${row[14]}`,
+        row[15] && `${t.columns[15]}: ${row[15]}`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      { paragraphGap: 4 },
+    );
+  }
+  heading(t.findings);
+  for (const row of findings) {
+    doc.font('Helvetica').fontSize(8);
+    text(`${row[0]} · ${row[1]} · ${row[2]}${row[3] ? ` · ${t.findingColumns[3]} ${row[3]}` : ''} · ${row[5]}`, { paragraphGap: 2 });
+  }
+  return pdf.end((page, pages) => `${input.controller} · ${t.title} · ${t.page} ${page} / ${pages}`);
+}

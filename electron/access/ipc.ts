@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import type Database from 'better-sqlite3-multiple-ciphers';
+import type { ItemDecide } from '../../shared/api/access';
+import { findings } from '../../shared/domain/access';
+import { RuleError } from '../../shared/domain/rules';
+import type { ItemQuery, ReviewRow } from '../../shared/ipc/contract';
+import type { ExportLog } from '../exports/log';
+import { HandlerError } from '../ipc/errors';
+import type { IpcRegistry } from '../ipc/registry';
+import type { WritePath } from '../sync/writes';
+import { evidenceCsv, evidencePdf } from './evidence';
+import type { AccessReviewCache, EmployeeCache, GrantCache, ReviewItemCache } from './store';
+
+export interface AccessHandlerDeps {
+  db: Database.Database;
+  writes: WritePath;
+  employees: EmployeeCache;
+  grants: GrantCache;
+  reviews: AccessReviewCache;
+  items: ReviewItemCache;
+  exports: ExportLog;
+  actor(): string;
+  controllerName(): string;
+}
+
+/** The most items one decision for a whole selection touches. */
+const DECIDE_ALL_LIMIT = 20_000;
+
+/** Access reviews: staff and grants from the cache, reviews and decisions through the outbox, evidence as files. */
+export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps): void {
+  const { db, writes } = deps;
+  const matching = (query: Omit<ItemQuery, 'offset' | 'limit'>, limit: number, offset = 0) => {
+    const where = ['i.review_id = @reviewId'];
+    if (query.reviewer !== 'all') where.push('i.reviewer_id = @reviewer');
+    if (query.decided === 'open') where.push('i.decision IS NULL');
+    if (query.decided === 'decided') where.push('i.decision IS NOT NULL');
+    if (query.scope) where.push('i.scope = @scope');
+    if (query.q) where.push("e.name LIKE @q ESCAPE '\\'");
+    const params = {
+      reviewId: query.reviewId,
+      reviewer: query.reviewer === 'me' ? deps.actor() : query.reviewer,
+      scope: query.scope,
+      q: `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+      limit,
+      offset,
+    };
+    const from = `FROM review_items i LEFT JOIN employees e ON e.id = i.employee_id WHERE ${where.join(' AND ')}`;
+    return {
+      ids: db
+        .prepare<typeof params, { id: string }>(`SELECT i.id ${from} ORDER BY e.name, i.id LIMIT @limit OFFSET @offset`)
+        .all(params)
+        .map((row) => row.id),
+      total: () => db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n ${from}`).get(params)?.n ?? 0,
+      open: () => db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n ${from} AND i.decision IS NULL`).get(params)?.n ?? 0,
+    };
+  };
+  const row = (id: string): ReviewRow => {
+    const item = deps.items.get(id);
+    if (!item) throw new HandlerError('internal', `${id} vanished from the cache.`);
+    const employee = deps.employees.get(item.employeeId);
+    return {
+      ...item,
+      employeeName: employee?.name ?? item.employeeId,
+      department: employee?.department ?? '',
+      grant: deps.grants.get(item.grantId),
+    };
+  };
+  const grant = (id: string) => {
+    const doc = deps.grants.get(id);
+    if (!doc) throw new HandlerError('internal', `${id} vanished from the cache.`);
+    return doc;
+  };
+  const review = (id: string) => {
+    const doc = deps.reviews.get(id);
+    if (!doc) throw new HandlerError('internal', `${id} vanished from the cache.`);
+    return doc;
+  };
+
+  ipc.handle('access.overview', () => {
+    const employees = deps.employees.list();
+    const grants = deps.grants.list();
+    return { employees, grants, findings: findings(employees, grants, new Date().toISOString()) };
+  });
+  ipc.handle('access.reviews', () => deps.reviews.list().reverse());
+  ipc.handle('access.review.start', (input) => {
+    const id = `arv_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+    writes.mutate('accessReview', id, 'start', { id, ...input });
+    return review(id);
+  });
+  ipc.handle('access.review.close', ({ id, ...args }) => {
+    writes.mutate('accessReview', id, 'close', args);
+    return review(id);
+  });
+  ipc.handle('access.items', (query) => {
+    const found = matching(query, query.limit, query.offset);
+    return { rows: found.ids.map(row), total: found.total(), open: found.open() };
+  });
+  ipc.handle('access.item.decide', ({ id, ...decision }) => {
+    writes.mutate('reviewItem', id, 'decide', decision);
+    return row(id);
+  });
+  ipc.handle('access.items.decideAll', ({ query, decision }) => {
+    const found = matching({ ...query, decided: 'open' }, DECIDE_ALL_LIMIT + 1);
+    if (found.ids.length > DECIDE_ALL_LIMIT) {
+      throw new HandlerError('invalid_input', `More than ${DECIDE_ALL_LIMIT} grants match: narrow the filter first.`, {
+        problem: 'too-many-matches',
+        params: { limit: DECIDE_ALL_LIMIT },
+      });
+    }
+    // Each item is its own write, checked by the same rule as one by one (a sensitive one kept without a reason is refused).
+    const refused: { id: string; problem: RuleError['code'] }[] = [];
+    const decided = writes.batch(() => {
+      for (const id of found.ids) {
+        try {
+          writes.mutate('reviewItem', id, 'decide', decision as ItemDecide);
+        } catch (error) {
+          if (!(error instanceof RuleError)) throw error;
+          refused.push({ id, problem: error.code });
+        }
+      }
+    });
+    return { decided, refused };
+  });
+  ipc.handle('access.grant.revoke', ({ id, ...args }) => {
+    writes.mutate('grant', id, 'revoke', args);
+    return grant(id);
+  });
+  ipc.handle('access.grant.retry', ({ id, ...args }) => {
+    writes.mutate('grant', id, 'retry', args);
+    return grant(id);
+  });
+  ipc.handle('access.evidence', async ({ reviewId, format, language }) => {
+    const subject = review(reviewId);
+    const items = deps.items.list().filter((item) => item.reviewId === reviewId);
+    const employees = new Map(deps.employees.list().map((e) => [e.id, e]));
+    const grants = new Map(deps.grants.list().map((g) => [g.id, g]));
+    const allFindings = findings([...employees.values()], [...grants.values()], new Date().toISOString());
+    const input = { review: subject, items, employees, grants, findings: allFindings, language, controller: deps.controllerName() };
+    const stamp = new Date().toISOString().slice(0, 10);
+    const content = format === 'csv' ? Buffer.from(evidenceCsv(input), 'utf8') : await evidencePdf(input);
+    return deps.exports.record({
+      kind: 'access_evidence',
+      format,
+      fileName: `access-review-${reviewId}-${stamp}.${format}`,
+      mimeType: format === 'csv' ? 'text/csv' : 'application/pdf',
+      content,
+      actor: deps.actor(),
+    });
+  });
+}

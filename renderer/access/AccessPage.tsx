@@ -1,0 +1,163 @@
+import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Employee, Grant } from '../../shared/api/access';
+import type { Finding } from '../../shared/domain/access';
+import { useDateFormat } from '../app/format';
+import { useStep } from '../app/useStep';
+import { useMayWrite } from '../app/workspace';
+import { useBridge } from '../bridge/context';
+import { GrantState } from './GrantState';
+import { Reviews } from './Reviews';
+
+/** Who on staff can see which personal data: what the checks found, and the reviews. */
+export function AccessPage() {
+  const { t } = useTranslation('access');
+  const bridge = useBridge();
+  const overview = useQuery({ queryKey: ['access', 'overview'], queryFn: () => bridge['access.overview']() });
+  const findings = overview.data?.findings ?? [];
+  const urgent = findings.filter((finding) => finding.kind === 'leaver').length;
+  return (
+    <Stack gap="sm">
+      <Title order={2} size="h3">
+        {t('title')}
+      </Title>
+      <Text size="sm" c="dimmed">
+        {t('explain')}
+      </Text>
+      <Tabs defaultValue="attention" keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab
+            value="attention"
+            data-testid="tab-attention"
+            rightSection={
+              urgent ? (
+                <Badge color="red" size="xs">
+                  {urgent}
+                </Badge>
+              ) : null
+            }
+          >
+            {t('tabs.attention')}
+          </Tabs.Tab>
+          <Tabs.Tab value="reviews" data-testid="tab-reviews">
+            {t('tabs.reviews')}
+          </Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="attention" pt="sm">
+          {overview.data && <Findings findings={findings} employees={overview.data.employees} grants={overview.data.grants} />}
+        </Tabs.Panel>
+        <Tabs.Panel value="reviews" pt="sm">
+          <Reviews />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+const order: Finding['kind'][] = ['leaver', 'no_mfa', 'sod', 'expired', 'dormant', 'unjustified'];
+
+/** The continuous checks' findings, the most urgent first; a leaver's grants revoked from here. */
+function Findings({ findings, employees, grants }: { findings: Finding[]; employees: Employee[]; grants: Grant[] }) {
+  const { t } = useTranslation('access');
+  const byId = new Map(employees.map((e) => [e.id, e]));
+  const grantById = new Map(grants.map((g) => [g.id, g]));
+  if (!findings.length) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('finding.none')}
+      </Text>
+    );
+  }
+  return (
+    <Stack gap="md" data-testid="findings">
+      {order.map((kind) => {
+        const list = findings.filter((finding) => finding.kind === kind);
+        if (!list.length) return null;
+        return (
+          <Stack gap={6} key={kind}>
+            <Title order={3} size="h5">
+              {t(`finding.kinds.${kind}`)} ({list.length})
+            </Title>
+            {list.slice(0, kind === 'leaver' ? 50 : 12).map((finding) => (
+              <FindingRow
+                key={`${finding.kind}-${finding.employeeId}-${finding.grantIds[0]}`}
+                finding={finding}
+                employee={byId.get(finding.employeeId) ?? null}
+                grants={finding.grantIds.map((id) => grantById.get(id)).filter((g): g is Grant => !!g)}
+              />
+            ))}
+          </Stack>
+        );
+      })}
+    </Stack>
+  );
+}
+
+function FindingRow({ finding, employee, grants }: { finding: Finding; employee: Employee | null; grants: Grant[] }) {
+  const { t } = useTranslation('access');
+  const f = useDateFormat();
+  const bridge = useBridge();
+  const mayWrite = useMayWrite('access:write');
+  const [failure, setFailure] = useState<string | null>(null);
+  const revoke = useStep(async () => {
+    const live = grants.filter((grant) => grant.state === 'live');
+    for (const grant of live) {
+      await bridge['access.grant.revoke']({
+        id: grant.id,
+        reason: t('finding.revokeReason', { day: employee?.leaveDate ? f.day(employee.leaveDate) : '' }),
+        source: `check:${finding.kind}`,
+      });
+    }
+  }, ['access']);
+  const text =
+    finding.kind === 'leaver'
+      ? t(finding.overdue ? 'finding.leaverOverdue' : 'finding.leaver', {
+          day: employee?.leaveDate ? f.day(employee.leaveDate) : '',
+          count: grants.length,
+          due: finding.dueDate ? f.day(finding.dueDate) : '',
+        })
+      : finding.kind === 'sod'
+        ? t('finding.sod', { scopes: grants.map((g) => t(`scope.${g.scope}`)).join(' + ') })
+        : t(`finding.${finding.kind}`, { count: grants.length });
+  const open = grants.some((grant) => grant.state === 'live');
+  return (
+    <Paper withBorder p="xs" data-testid="finding" data-kind={finding.kind} data-employee={finding.employeeId}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={2}>
+          <Text size="sm" fw={600}>
+            {employee?.name ?? finding.employeeId} · {employee ? t(`department.${employee.department}`) : ''}
+          </Text>
+          <Text size="sm" c={finding.overdue ? 'red' : undefined}>
+            {text}
+          </Text>
+          <Group gap={6}>
+            {grants.map((grant) => (
+              <Badge key={grant.id} variant="outline" size="sm" color="gray" tt="none">
+                {t(`scope.${grant.scope}`)}
+                {grant.resource ? ` (${grant.resource})` : ''} · <GrantState grant={grant} inline />
+              </Badge>
+            ))}
+          </Group>
+        </Stack>
+        {mayWrite && finding.kind === 'leaver' && open && (
+          <Button
+            size="xs"
+            color="red"
+            onClick={() => revoke.mutation.mutate(undefined)}
+            loading={revoke.mutation.isPending}
+            data-testid="revoke-now"
+          >
+            {t('finding.revokeAll')}
+          </Button>
+        )}
+      </Group>
+      {(revoke.failure || failure) && (
+        <Alert color="red" py={4} mt={4} onClose={() => setFailure(null)}>
+          {revoke.failure ?? failure}
+        </Alert>
+      )}
+    </Paper>
+  );
+}

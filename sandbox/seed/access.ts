@@ -1,0 +1,214 @@
+import type { AccessScope, Department, Employee, Grant } from '../../shared/api/access';
+import type { PlatformStore } from '../store/store';
+import { person } from './people';
+import { createRandom, type Random } from './random';
+
+const DAY = 86_400_000;
+
+/** Each department's head is a console user; their teams report to them. */
+const heads: Record<Department, { staffId: string; name: string; email: string }> = {
+  support: { staffId: 'stf_schmitt', name: 'Anna Schmitt', email: 'a.schmitt@lernwerk-akademie.de' },
+  finance: { staffId: 'stf_albrecht', name: 'Jonas Albrecht', email: 'j.albrecht@lernwerk-akademie.de' },
+  instructors: { staffId: 'stf_yildiz', name: 'Mehmet Yıldız', email: 'm.yildiz@lernwerk-akademie.de' },
+  community: { staffId: 'stf_schmitt', name: 'Anna Schmitt', email: 'a.schmitt@lernwerk-akademie.de' },
+  analytics: { staffId: 'stf_krueger', name: 'Sabine Krüger', email: 's.krueger@lernwerk-akademie.de' },
+  it: { staffId: 'stf_krueger', name: 'Sabine Krüger', email: 's.krueger@lernwerk-akademie.de' },
+  legal: { staffId: 'stf_hartmann', name: 'Felix Hartmann', email: 'f.hartmann@lernwerk-akademie.de' },
+  privacy: { staffId: 'stf_vogel', name: 'Dr. Katrin Vogel', email: 'k.vogel@lernwerk-akademie.de' },
+};
+
+/** How many people each department has (about 300 in all), and what its people typically hold. */
+const departments: Record<Department, { size: number; grants: (random: Random) => [AccessScope, string | null][] }> = {
+  support: {
+    size: 64,
+    grants: (r) => [
+      ...regions.filter(() => r.next() < 0.8).map((region) => ['support:learner_profiles', region] as [AccessScope, string]),
+      ...(r.next() < 0.3 ? [['support:export_learner_data', null] as [AccessScope, null]] : []),
+      ...(r.next() < 0.25 ? [['community:forum_moderation', null] as [AccessScope, null]] : []),
+      ...(r.next() < 0.15 ? [['finance:refunds', null] as [AccessScope, null]] : []),
+    ],
+  },
+  finance: {
+    size: 22,
+    grants: (r) => [
+      ...regions.map((region) => ['finance:payment_records', region] as [AccessScope, string]),
+      ...(r.next() < 0.6 ? [['finance:refunds', null] as [AccessScope, null]] : []),
+      ...(r.next() < 0.2 ? [['analytics:usage_reports', null] as [AccessScope, null]] : []),
+    ],
+  },
+  instructors: {
+    size: 130,
+    grants: (r) =>
+      courses.filter(() => r.next() < 0.65).map((course) => ['instructors:course_participants', course] as [AccessScope, string]),
+  },
+  community: {
+    size: 24,
+    grants: (r) => [
+      ['community:forum_moderation', null],
+      ...regions.filter(() => r.next() < 0.5).map((region) => ['support:learner_profiles', region] as [AccessScope, string]),
+    ],
+  },
+  analytics: {
+    size: 16,
+    grants: (r) => [
+      ['analytics:usage_reports', null],
+      ...(r.next() < 0.3 ? [['support:export_learner_data', null] as [AccessScope, null]] : []),
+    ],
+  },
+  it: {
+    size: 26,
+    grants: (r) => [
+      ['it:platform_admin', null],
+      ...(r.next() < 0.4 ? [['it:manage_roles', null] as [AccessScope, null]] : []),
+      ...(r.next() < 0.3 ? [['it:delete_audit_logs', null] as [AccessScope, null]] : []),
+      ...(r.next() < 0.2 ? [['support:export_learner_data', null] as [AccessScope, null]] : []),
+    ],
+  },
+  legal: { size: 8, grants: (r) => (r.next() < 0.5 ? [['support:learner_profiles', 'DACH']] : []) },
+  privacy: {
+    size: 6,
+    grants: () => [
+      ['support:learner_profiles', 'DACH'],
+      ['support:export_learner_data', null],
+    ],
+  },
+};
+const regions = ['DACH', 'EU', 'International'] as const;
+const courses = Array.from({ length: 28 }, (_, i) =>
+  [
+    'Python für Einsteiger',
+    'Datenanalyse mit Excel',
+    'Projektmanagement kompakt',
+    'Englisch B2 – Business',
+    'Buchhaltung Grundlagen',
+    'UX-Design Basics',
+    'Statistik verstehen',
+    'Rhetorik im Beruf',
+  ][i % 8].concat(i < 8 ? '' : ` (${Math.floor(i / 8) + 1})`),
+);
+const reasons: Partial<Record<AccessScope, string>> = {
+  'support:learner_profiles': 'Bearbeitung von Support-Tickets',
+  'support:export_learner_data': 'Erstellung von Datenkopien (Art. 15 DSGVO)',
+  'finance:payment_records': 'Zahlungsabgleich und Mahnwesen',
+  'finance:refunds': 'Erstattungen nach Widerruf',
+  'instructors:course_participants': 'Betreuung der Kursteilnehmenden',
+  'community:forum_moderation': 'Moderation des Forums',
+  'analytics:usage_reports': 'Monatliche Nutzungsberichte',
+  'it:platform_admin': 'Betrieb der Plattform',
+  'it:delete_audit_logs': 'Rotation der Protokolle nach Löschkonzept',
+  'it:manage_roles': 'Rechtevergabe nach Antrag',
+};
+
+/**
+ * The operator's organisation: about 300 staff in eight departments under their heads (console users), about
+ * 3,000 grants. A few leavers still hold grants, some accounts are dormant or have no MFA, a few grants lack a
+ * justification or are past their expiry, and two people hold scopes that should be apart.
+ */
+export function demoAccess(now: Date): { employees: Employee[]; grants: Grant[] } {
+  const random = createRandom(20270115);
+  const employees: Employee[] = [];
+  const grants: Grant[] = [];
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString();
+  const day = (daysAgo: number) => at(daysAgo).slice(0, 10);
+  const headIds = new Map<string, string>();
+  for (const [department, head] of Object.entries(heads) as [Department, (typeof heads)[Department]][]) {
+    const existing = headIds.get(head.staffId);
+    if (existing) continue;
+    const id = `emp_${head.staffId.replace(/^stf_/, '')}`;
+    headIds.set(head.staffId, id);
+    employees.push({
+      id,
+      version: 1,
+      updatedAt: at(1),
+      name: head.name,
+      email: head.email,
+      department,
+      managerId: head.staffId === 'stf_schmitt' ? null : 'emp_schmitt',
+      staffId: head.staffId,
+      status: 'active',
+      leaveDate: null,
+      lastSignInAt: at(random.int(0, 3)),
+      mfa: true,
+    });
+  }
+  let serial = 0;
+  for (const [department, spec] of Object.entries(departments) as [Department, (typeof departments)[Department]][]) {
+    const managerId = headIds.get(heads[department].staffId) ?? null;
+    for (let i = 0; i < spec.size; i++) {
+      serial++;
+      const who = person(random, 500_000 + serial);
+      const id = `emp_${serial.toString().padStart(4, '0')}`;
+      const roll = random.next();
+      // A few leavers (one left yesterday and still holds everything), some dormant, some without MFA.
+      const leaver = serial % 97 === 13;
+      const dormant = !leaver && roll < 0.04;
+      employees.push({
+        id,
+        version: 1,
+        updatedAt: at(1),
+        name: who.name,
+        email: `${who.email.split('@')[0]}@lernwerk-akademie.de`,
+        department,
+        managerId,
+        staffId: null,
+        status: leaver ? 'leaver' : 'active',
+        leaveDate: leaver ? day(serial % 3 === 0 ? 1 : random.int(5, 40)) : null,
+        lastSignInAt: dormant ? at(random.int(95, 400)) : at(random.int(0, 20)),
+        mfa: random.next() > 0.06,
+      });
+      for (const [scope, resource] of spec.grants(random)) {
+        const n = grants.length + 1;
+        const grantedAgo = random.int(30, 900);
+        grants.push({
+          id: `grt_${n.toString().padStart(5, '0')}`,
+          version: 1,
+          updatedAt: at(grantedAgo),
+          employeeId: id,
+          scope,
+          resource,
+          grantedAt: at(grantedAgo),
+          grantedBy: heads[department].staffId,
+          justification: random.next() < 0.03 ? '' : (reasons[scope] ?? ''),
+          expiresAt: random.next() < 0.05 ? day(random.int(-200, 30)) : null,
+          state: 'live',
+          revocation: null,
+          reducedFrom: null,
+        });
+      }
+    }
+  }
+  return { employees, grants };
+}
+
+/** The organisation and its grants, seeded once (a store made before them gets them too). */
+export function ensureAccess(store: PlatformStore, now: Date): void {
+  if (store.count('employee') > 0) return;
+  const { employees, grants } = demoAccess(now);
+  store.transaction(() => {
+    for (const employee of employees) store.put('employee', employee);
+    for (const grant of grants) store.put('grant', grant);
+  });
+}
+
+/** While the demo runs, someone leaves: their last day was yesterday, and they still hold their grants. */
+export function emitLeaver(store: PlatformStore, now: Date = new Date()): Employee | null {
+  const holders = new Set(
+    store
+      .all<Grant>('grant')
+      .filter((g) => g.state === 'live')
+      .map((g) => g.employeeId),
+  );
+  const candidate = store
+    .all<Employee>('employee')
+    .find((e) => e.status === 'active' && e.staffId === null && holders.has(e.id) && e.department === 'support');
+  if (!candidate) return null;
+  const leaver: Employee = {
+    ...candidate,
+    version: candidate.version + 1,
+    updatedAt: now.toISOString(),
+    status: 'leaver',
+    leaveDate: new Date(now.getTime() - DAY).toISOString().slice(0, 10),
+  };
+  store.transaction(() => store.put('employee', leaver));
+  return leaver;
+}

@@ -1,0 +1,263 @@
+import {
+  type AccessReview,
+  type AccessScope,
+  accessScopes,
+  type Employee,
+  type Grant,
+  type ItemDecide,
+  type ReviewItem,
+  type ReviewScope,
+  type ReviewStart,
+} from '../api/access';
+import type { DataCategory } from '../api/dsar-workflow';
+import type { MutationContext } from '../entities/descriptor';
+import { daysBetween, localDate } from './calendar';
+import { nextWorkingDay } from './deadlines';
+import { RuleError } from './rules';
+
+/** What only the platform can do for access reviews: put a review's grants in it, and change grants. */
+export interface AccessPlatform {
+  /** Every live grant in scope becomes an item with its reviewer (never its holder); answers how many. */
+  populate(review: AccessReview): number;
+  /** Asks the platform to revoke a grant (a job: applied, or failed with the reason). */
+  revoke(grantId: string, reason: string, source: string): void;
+  /** Narrows a grant to another scope, or sets the last day it is held. */
+  reduce(grantId: string, toScope: AccessScope): void;
+  expire(grantId: string, lastDay: string): void;
+  /** The review's counts from its items. */
+  recount(reviewId: string): void;
+}
+
+const DAY_ZONE = 'Europe/Berlin';
+export const isSensitive = (scope: AccessScope) => accessScopes[scope].sensitive || accessScopes[scope].privileged;
+export const categoriesOf = (scope: AccessScope): readonly DataCategory[] => accessScopes[scope].categories;
+
+/** Whether a grant belongs in a review of this scope. */
+export function inScope(grant: Grant, employee: Employee | null, scope: ReviewScope): boolean {
+  if (grant.state !== 'live' && grant.state !== 'failed') return false;
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'categories':
+      return categoriesOf(grant.scope).some((category) => scope.categories.includes(category));
+    case 'department':
+      return employee?.department === scope.department;
+    case 'privileged':
+      return accessScopes[grant.scope].privileged;
+  }
+}
+
+/**
+ * Who reviews a grant: the holder's manager (or the named reviewer) — never the holder. Where that would be the
+ * holder, or the manager has no console account, the item falls to the manager's manager or the owner, marked.
+ */
+export function reviewerOf(
+  holder: Employee,
+  reviewers: AccessReview['reviewers'],
+  ownerId: string,
+  employee: (id: string) => Employee | null,
+): { reviewerId: string; reassigned: ReviewItem['reassigned'] } {
+  const wanted = reviewers.kind === 'named' ? reviewers.staffId : (employee(holder.managerId ?? '')?.staffId ?? null);
+  if (wanted && wanted !== holder.staffId) return { reviewerId: wanted, reassigned: null };
+  const manager = employee(holder.managerId ?? '');
+  const above = manager ? employee(manager.managerId ?? '')?.staffId : null;
+  const fallback = above && above !== holder.staffId ? above : ownerId;
+  return { reviewerId: fallback, reassigned: wanted === holder.staffId ? 'self' : 'no_reviewer' };
+}
+
+/** A review starts with its scope and reviewers; the platform puts its items in it. */
+export function startReview(args: ReviewStart, ctx: MutationContext<AccessPlatform>): AccessReview {
+  const today = localDate(ctx.at, DAY_ZONE);
+  if (args.dueDate <= today) throw new RuleError('due-in-past', 'A review is due after today.', 'dueDate');
+  if (args.reviewers.kind === 'named') {
+    const staff = ctx.find('staff', args.reviewers.staffId);
+    if (!staff?.active) throw new RuleError('invalid-assignee', 'The named reviewer is not an active console user.', 'reviewers');
+  }
+  const review: AccessReview = {
+    id: args.id,
+    version: 0,
+    updatedAt: ctx.at,
+    title: args.title,
+    scope: args.scope,
+    reviewers: args.reviewers,
+    dueDate: args.dueDate,
+    instructions: args.instructions,
+    ownerId: ctx.actor,
+    createdAt: ctx.at,
+    state: 'open',
+    closedAt: null,
+    counts: { items: 0, decided: 0, kept: 0, revoked: 0, reduced: 0, expiring: 0 },
+  };
+  const items = ctx.platform?.populate(review);
+  if (ctx.platform && items === 0) throw new RuleError('review-empty', 'No live grant is in this scope.', 'scope');
+  return { ...review, counts: { ...review.counts, items: items ?? 0 } };
+}
+
+/** Closed only when every grant in it is decided. */
+export function closeReview(current: AccessReview, _: { note: string }, ctx: MutationContext<AccessPlatform>): AccessReview {
+  if (current.state === 'closed') throw new RuleError('review-closed', 'The review is closed.', 'id');
+  const open = current.counts.items - current.counts.decided;
+  if (open > 0) throw new RuleError('review-undecided', `${open} grants are not decided yet.`, 'id', { count: open });
+  return { ...current, updatedAt: ctx.at, state: 'closed', closedAt: ctx.at };
+}
+
+/**
+ * One grant decided by its reviewer: keep (with the reason for a sensitive or privileged one), revoke, reduce to
+ * another scope, or set the last day it is held. The platform carries it out (revocation as a job).
+ */
+export function decideItem(current: ReviewItem, args: ItemDecide, ctx: MutationContext<AccessPlatform>): ReviewItem {
+  const review = ctx.find('accessReview', current.reviewId);
+  if (review?.state !== 'open') throw new RuleError('review-closed', 'The review is closed.', 'id');
+  if (current.decision) throw new RuleError('already-decided', 'This grant is decided in this review.', 'id');
+  if (ctx.actor !== current.reviewerId && ctx.actor !== review.ownerId) {
+    throw new RuleError('not-reviewer', 'Only its reviewer (or the review’s owner) decides a grant.', 'id');
+  }
+  const holder = ctx.find('employee', current.employeeId);
+  if (holder?.staffId && holder.staffId === ctx.actor) {
+    throw new RuleError('self-review', 'Nobody decides on their own access.', 'id');
+  }
+  const justification = args.justification.trim();
+  if (args.kind === 'keep' && isSensitive(current.scope) && justification.length < 10) {
+    throw new RuleError(
+      'justification-required',
+      'Keeping a sensitive or privileged grant needs the reason (10 characters or more).',
+      'justification',
+    );
+  }
+  if (args.kind === 'reduce' && (args.toScope === null || args.toScope === current.scope)) {
+    throw new RuleError('reduce-same-scope', 'Reduce to another, narrower scope.', 'toScope');
+  }
+  if (args.kind === 'expire') {
+    const today = localDate(ctx.at, DAY_ZONE);
+    if (!args.expiresAt || args.expiresAt <= today || daysBetween(today, args.expiresAt) > 366) {
+      throw new RuleError('expiry-out-of-range', 'The last day lies after today and within a year.', 'expiresAt');
+    }
+  }
+  if (args.kind === 'revoke') ctx.platform?.revoke(current.grantId, justification || 'Access review', current.id);
+  if (args.kind === 'reduce' && args.toScope) ctx.platform?.reduce(current.grantId, args.toScope);
+  if (args.kind === 'expire' && args.expiresAt) ctx.platform?.expire(current.grantId, args.expiresAt);
+  ctx.platform?.recount(current.reviewId);
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    decision: {
+      kind: args.kind,
+      toScope: args.kind === 'reduce' ? args.toScope : null,
+      expiresAt: args.kind === 'expire' ? args.expiresAt : null,
+      justification,
+      by: ctx.actor,
+      at: ctx.at,
+    },
+  };
+}
+
+/** A revocation asked outside a review (a leaver, a check's finding): only of a live grant, or one that failed. */
+export function revokeGrant(current: Grant, args: { reason: string; source: string }, ctx: MutationContext): Grant {
+  if (current.state === 'revoked' || current.state === 'revoking') {
+    throw new RuleError('already-revoked', 'The platform has this revocation already.', 'id');
+  }
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    state: 'revoking',
+    revocation: {
+      requestedBy: ctx.actor,
+      requestedAt: ctx.at,
+      reason: args.reason,
+      source: args.source,
+      appliedAt: null,
+      failure: null,
+      attempts: (current.revocation?.attempts ?? 0) + 1,
+    },
+  };
+}
+
+/** Asked again after the platform failed to revoke. */
+export function retryRevocation(current: Grant, _: { note: string }, ctx: MutationContext): Grant {
+  if (current.state !== 'failed' || !current.revocation)
+    throw new RuleError('not-failed', 'Only a failed revocation is asked again.', 'id');
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    state: 'revoking',
+    revocation: { ...current.revocation, requestedAt: ctx.at, failure: null, attempts: current.revocation.attempts + 1 },
+  };
+}
+
+export type FindingKind = 'leaver' | 'dormant' | 'no_mfa' | 'sod' | 'expired' | 'unjustified';
+export interface Finding {
+  kind: FindingKind;
+  employeeId: string;
+  grantIds: string[];
+  /** leaver: the day by which the grants must be gone (end of the next working day after leaving). */
+  dueDate: string | null;
+  overdue: boolean;
+}
+
+export interface CheckSettings {
+  dormantDays: number;
+  /** Pairs of scopes nobody should hold together. */
+  sodPairs: readonly (readonly [AccessScope, AccessScope])[];
+  region: string;
+}
+
+export const defaultCheckSettings: CheckSettings = {
+  dormantDays: 90,
+  sodPairs: [
+    ['support:export_learner_data', 'it:delete_audit_logs'],
+    ['finance:refunds', 'it:manage_roles'],
+  ],
+  region: 'DE-BE',
+};
+
+/**
+ * The continuous checks over the live grants: leavers still holding grants (due gone by the end of the next
+ * working day after leaving, in the controller's Land), dormant accounts, sensitive or privileged grants without
+ * MFA, separation-of-duties conflicts, grants past their expiry or without a justification.
+ */
+export function findings(
+  employees: readonly Employee[],
+  grants: readonly Grant[],
+  now: string,
+  settings: CheckSettings = defaultCheckSettings,
+): Finding[] {
+  const today = localDate(now, DAY_ZONE);
+  const live = new Map<string, Grant[]>();
+  for (const grant of grants) {
+    if (grant.state !== 'live' && grant.state !== 'failed') continue;
+    const list = live.get(grant.employeeId) ?? [];
+    list.push(grant);
+    live.set(grant.employeeId, list);
+  }
+  const out: Finding[] = [];
+  for (const employee of employees) {
+    const held = live.get(employee.id) ?? [];
+    if (!held.length) continue;
+    const ids = (list: Grant[]) => list.map((grant) => grant.id);
+    if (employee.status === 'leaver' && employee.leaveDate) {
+      const due = nextWorkingDay(employee.leaveDate, settings.region);
+      out.push({ kind: 'leaver', employeeId: employee.id, grantIds: ids(held), dueDate: due, overdue: today > due });
+      continue;
+    }
+    const lastSeen = employee.lastSignInAt ? localDate(employee.lastSignInAt, DAY_ZONE) : null;
+    if (!lastSeen || daysBetween(lastSeen, today) > settings.dormantDays) {
+      out.push({ kind: 'dormant', employeeId: employee.id, grantIds: ids(held), dueDate: null, overdue: false });
+    }
+    const unprotected = held.filter((grant) => isSensitive(grant.scope));
+    if (!employee.mfa && unprotected.length) {
+      out.push({ kind: 'no_mfa', employeeId: employee.id, grantIds: ids(unprotected), dueDate: null, overdue: false });
+    }
+    for (const [a, b] of settings.sodPairs) {
+      const both = held.filter((grant) => grant.scope === a || grant.scope === b);
+      if (both.some((g) => g.scope === a) && both.some((g) => g.scope === b)) {
+        out.push({ kind: 'sod', employeeId: employee.id, grantIds: ids(both), dueDate: null, overdue: false });
+      }
+    }
+    const expired = held.filter((grant) => grant.expiresAt !== null && grant.expiresAt < today);
+    if (expired.length) out.push({ kind: 'expired', employeeId: employee.id, grantIds: ids(expired), dueDate: null, overdue: true });
+    const unjustified = held.filter((grant) => grant.justification.trim() === '');
+    if (unjustified.length)
+      out.push({ kind: 'unjustified', employeeId: employee.id, grantIds: ids(unjustified), dueDate: null, overdue: false });
+  }
+  return out;
+}
