@@ -9,6 +9,7 @@ import { useStep } from '../app/useStep';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { GrantState } from './GrantState';
+import { useScopeLabel } from './labels';
 import { Reviews } from './Reviews';
 
 /** Who on staff can see which personal data: what the checks found, and the reviews. */
@@ -97,6 +98,7 @@ function Findings({ findings, employees, grants }: { findings: Finding[]; employ
 
 function FindingRow({ finding, employee, grants }: { finding: Finding; employee: Employee | null; grants: Grant[] }) {
   const { t } = useTranslation('access');
+  const scopeLabel = useScopeLabel();
   const f = useDateFormat();
   const bridge = useBridge();
   const mayWrite = useMayWrite('access:write');
@@ -119,7 +121,7 @@ function FindingRow({ finding, employee, grants }: { finding: Finding; employee:
           due: finding.dueDate ? f.day(finding.dueDate) : '',
         })
       : finding.kind === 'sod'
-        ? t('finding.sod', { scopes: grants.map((g) => t(`scope.${g.scope}`)).join(' + ') })
+        ? t('finding.sod', { scopes: grants.map((g) => scopeLabel(g.scope)).join(' + ') })
         : t(`finding.${finding.kind}`, { count: grants.length });
   const open = grants.some((grant) => grant.state === 'live');
   return (
@@ -135,7 +137,7 @@ function FindingRow({ finding, employee, grants }: { finding: Finding; employee:
           <Group gap={6}>
             {grants.map((grant) => (
               <Badge key={grant.id} variant="outline" size="sm" color="gray" tt="none">
-                {t(`scope.${grant.scope}`)}
+                {scopeLabel(grant.scope)}
                 {grant.resource ? ` (${grant.resource})` : ''} · <GrantState grant={grant} inline />
               </Badge>
             ))}

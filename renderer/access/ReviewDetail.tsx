@@ -11,6 +11,7 @@ import { useStep } from '../app/useStep';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { GrantState } from './GrantState';
+import { useScopeLabel } from './labels';
 
 const PAGE = 50;
 const scopes = Object.keys(accessScopes) as AccessScope[];
@@ -18,6 +19,7 @@ const scopes = Object.keys(accessScopes) as AccessScope[];
 /** One review: its items filtered and paged, each decided in place; a decision for a whole selection; evidence. */
 export function ReviewDetail({ review, onBack }: { review: AccessReview; onBack(): void }) {
   const { t, i18n } = useTranslation('access');
+  const scopeLabel = useScopeLabel();
   const bridge = useBridge();
   const f = useDateFormat();
   const staffName = useStaffNames();
@@ -111,7 +113,7 @@ export function ReviewDetail({ review, onBack }: { review: AccessReview; onBack(
           size="xs"
           placeholder={t('review.anyScope')}
           aria-label={t('review.filterScope')}
-          data={scopes.map((value) => ({ value, label: t(`scope.${value}`) }))}
+          data={scopes.map((value) => ({ value, label: scopeLabel(value) }))}
           value={scope}
           onChange={(value) => filter(() => setScope(value as AccessScope | null))}
           clearable
@@ -162,6 +164,7 @@ export function ReviewDetail({ review, onBack }: { review: AccessReview; onBack(
 
 function ItemRow({ row, open }: { row: ReviewRow; open: boolean }) {
   const { t } = useTranslation('access');
+  const scopeLabel = useScopeLabel();
   const staffName = useStaffNames();
   const [kind, setKind] = useState<DecisionKind | null>(null);
   const spec = accessScopes[row.scope];
@@ -176,7 +179,7 @@ function ItemRow({ row, open }: { row: ReviewRow; open: boolean }) {
         </Table.Td>
         <Table.Td>
           <Text size="sm">
-            {t(`scope.${row.scope}`)}
+            {scopeLabel(row.scope)}
             {row.grant?.resource ? ` (${row.grant.resource})` : ''}
           </Text>
           <Group gap={4}>
@@ -239,6 +242,7 @@ function ItemRow({ row, open }: { row: ReviewRow; open: boolean }) {
 
 function DecisionForm({ kind, row, onDone }: { kind: DecisionKind; row: ReviewRow; onDone(): void }) {
   const { t } = useTranslation('access');
+  const scopeLabel = useScopeLabel();
   const bridge = useBridge();
   const [justification, setJustification] = useState('');
   const [toScope, setToScope] = useState<string | null>(null);
@@ -261,7 +265,7 @@ function DecisionForm({ kind, row, onDone }: { kind: DecisionKind; row: ReviewRo
           <Select
             size="xs"
             label={t('review.toScope')}
-            data={scopes.filter((s) => s !== row.scope).map((value) => ({ value, label: t(`scope.${value}`) }))}
+            data={scopes.filter((s) => s !== row.scope).map((value) => ({ value, label: scopeLabel(value) }))}
             value={toScope}
             onChange={setToScope}
             error={step.errors.toScope}

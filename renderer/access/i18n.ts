@@ -15,16 +15,28 @@ const de = {
     decide: 'Berechtigung entscheiden: {{kind}}',
   },
   scope: {
-    'support:learner_profiles': 'Support: Profile der Lernenden',
-    'support:export_learner_data': 'Support: Daten Lernender exportieren',
-    'finance:payment_records': 'Buchhaltung: Zahlungsdaten',
-    'finance:refunds': 'Buchhaltung: Erstattungen',
-    'instructors:course_participants': 'Lehrende: Kursteilnehmende',
-    'community:forum_moderation': 'Community: Forenmoderation',
-    'analytics:usage_reports': 'Analyse: Nutzungsberichte',
-    'it:platform_admin': 'IT: Plattform-Administration',
-    'it:delete_audit_logs': 'IT: Protokolle löschen',
-    'it:manage_roles': 'IT: Rollen vergeben',
+    support: {
+      learner_profiles: 'Support: Profile der Lernenden',
+      export_learner_data: 'Support: Daten Lernender exportieren',
+    },
+    finance: {
+      payment_records: 'Buchhaltung: Zahlungsdaten',
+      refunds: 'Buchhaltung: Erstattungen',
+    },
+    instructors: {
+      course_participants: 'Lehrende: Kursteilnehmende',
+    },
+    community: {
+      forum_moderation: 'Community: Forenmoderation',
+    },
+    analytics: {
+      usage_reports: 'Analyse: Nutzungsberichte',
+    },
+    it: {
+      platform_admin: 'IT: Plattform-Administration',
+      delete_audit_logs: 'IT: Protokolle löschen',
+      manage_roles: 'IT: Rollen vergeben',
+    },
   },
   department: {
     support: 'Support',
@@ -138,16 +150,28 @@ const en: Catalogue<typeof de> = {
     decide: 'Decide a grant: {{kind}}',
   },
   scope: {
-    'support:learner_profiles': 'Support: learner profiles',
-    'support:export_learner_data': 'Support: export learner data',
-    'finance:payment_records': 'Finance: payment records',
-    'finance:refunds': 'Finance: refunds',
-    'instructors:course_participants': 'Instructors: course participants',
-    'community:forum_moderation': 'Community: forum moderation',
-    'analytics:usage_reports': 'Analytics: usage reports',
-    'it:platform_admin': 'IT: platform administration',
-    'it:delete_audit_logs': 'IT: delete audit logs',
-    'it:manage_roles': 'IT: manage roles',
+    support: {
+      learner_profiles: 'Support: learner profiles',
+      export_learner_data: 'Support: export learner data',
+    },
+    finance: {
+      payment_records: 'Finance: payment records',
+      refunds: 'Finance: refunds',
+    },
+    instructors: {
+      course_participants: 'Instructors: course participants',
+    },
+    community: {
+      forum_moderation: 'Community: forum moderation',
+    },
+    analytics: {
+      usage_reports: 'Analytics: usage reports',
+    },
+    it: {
+      platform_admin: 'IT: platform administration',
+      delete_audit_logs: 'IT: delete audit logs',
+      manage_roles: 'IT: manage roles',
+    },
   },
   department: {
     support: 'Support',

@@ -60,9 +60,10 @@ export function reviewerOf(
   const wanted = reviewers.kind === 'named' ? reviewers.staffId : (employee(holder.managerId ?? '')?.staffId ?? null);
   if (wanted && wanted !== holder.staffId) return { reviewerId: wanted, reassigned: null };
   const manager = employee(holder.managerId ?? '');
-  const above = manager ? employee(manager.managerId ?? '')?.staffId : null;
-  const fallback = above && above !== holder.staffId ? above : ownerId;
-  return { reviewerId: fallback, reassigned: wanted === holder.staffId ? 'self' : 'no_reviewer' };
+  // The holder was to review their own grant: their manager does. No manager with a console account: the one above.
+  const next = wanted ? manager?.staffId : employee(manager?.managerId ?? '')?.staffId;
+  const reviewerId = next && next !== holder.staffId ? next : ownerId;
+  return { reviewerId, reassigned: wanted ? 'self' : 'no_reviewer' };
 }
 
 /** A review starts with its scope and reviewers; the platform puts its items in it. */
@@ -224,21 +225,24 @@ export function findings(
   const today = localDate(now, DAY_ZONE);
   const live = new Map<string, Grant[]>();
   for (const grant of grants) {
-    if (grant.state !== 'live' && grant.state !== 'failed') continue;
+    if (grant.state === 'revoked') continue;
     const list = live.get(grant.employeeId) ?? [];
     list.push(grant);
     live.set(grant.employeeId, list);
   }
   const out: Finding[] = [];
   for (const employee of employees) {
-    const held = live.get(employee.id) ?? [];
-    if (!held.length) continue;
+    // A leaver's finding stays until the platform has revoked everything (asked is not done).
+    const unrevoked = live.get(employee.id) ?? [];
+    const held = unrevoked.filter((grant) => grant.state !== 'revoking');
     const ids = (list: Grant[]) => list.map((grant) => grant.id);
     if (employee.status === 'leaver' && employee.leaveDate) {
+      if (!unrevoked.length) continue;
       const due = nextWorkingDay(employee.leaveDate, settings.region);
-      out.push({ kind: 'leaver', employeeId: employee.id, grantIds: ids(held), dueDate: due, overdue: today > due });
+      out.push({ kind: 'leaver', employeeId: employee.id, grantIds: ids(unrevoked), dueDate: due, overdue: today > due });
       continue;
     }
+    if (!held.length) continue;
     const lastSeen = employee.lastSignInAt ? localDate(employee.lastSignInAt, DAY_ZONE) : null;
     if (!lastSeen || daysBetween(lastSeen, today) > settings.dormantDays) {
       out.push({ kind: 'dormant', employeeId: employee.id, grantIds: ids(held), dueDate: null, overdue: false });

@@ -1,0 +1,220 @@
+import { describe, expect, it } from 'vitest';
+import { demoAccess } from '../../../sandbox/seed/access';
+import type { AccessReview, Employee, Grant, ReviewItem } from '../../../shared/api/access';
+import {
+  type AccessPlatform,
+  closeReview,
+  decideItem,
+  findings,
+  retryRevocation,
+  reviewerOf,
+  revokeGrant,
+} from '../../../shared/domain/access';
+import { RuleError } from '../../../shared/domain/rules';
+import type { MutationContext } from '../../../shared/entities/descriptor';
+
+const now = '2026-12-23T10:00:00.000Z';
+const employee = (id: string, changes: Partial<Employee> = {}): Employee => ({
+  id,
+  version: 1,
+  updatedAt: now,
+  name: id,
+  email: `${id}@lernwerk-akademie.de`,
+  department: 'finance',
+  managerId: null,
+  staffId: null,
+  status: 'active',
+  leaveDate: null,
+  lastSignInAt: now,
+  mfa: true,
+  ...changes,
+});
+const grant = (id: string, employeeId: string, changes: Partial<Grant> = {}): Grant => ({
+  id,
+  version: 1,
+  updatedAt: now,
+  employeeId,
+  scope: 'finance:payment_records',
+  resource: null,
+  grantedAt: '2025-01-01T00:00:00.000Z',
+  grantedBy: 'stf_albrecht',
+  justification: 'Zahlungsabgleich',
+  expiresAt: null,
+  state: 'live',
+  revocation: null,
+  reducedFrom: null,
+  ...changes,
+});
+const review: AccessReview = {
+  id: 'arv_1',
+  version: 1,
+  updatedAt: now,
+  title: 'Zahlungsdaten',
+  scope: { kind: 'categories', categories: ['payments'] },
+  reviewers: { kind: 'manager' },
+  dueDate: '2027-01-31',
+  instructions: '',
+  ownerId: 'stf_krueger',
+  createdAt: now,
+  state: 'open',
+  closedAt: null,
+  counts: { items: 2, decided: 1, kept: 1, revoked: 0, reduced: 0, expiring: 0 },
+};
+const people: Record<string, Employee> = {
+  emp_head: employee('emp_head', { staffId: 'stf_albrecht', managerId: 'emp_boss' }),
+  emp_boss: employee('emp_boss', { staffId: 'stf_schmitt' }),
+  emp_1: employee('emp_1', { managerId: 'emp_head' }),
+  emp_nohead: employee('emp_nohead', { managerId: 'emp_1' }),
+};
+const item = (changes: Partial<ReviewItem> = {}): ReviewItem => ({
+  id: 'rvi_1',
+  version: 1,
+  updatedAt: now,
+  reviewId: 'arv_1',
+  grantId: 'grt_1',
+  employeeId: 'emp_1',
+  scope: 'finance:payment_records',
+  reviewerId: 'stf_albrecht',
+  reassigned: null,
+  decision: null,
+  ...changes,
+});
+const plain = (actor: string): MutationContext => ({
+  actor,
+  at: now,
+  newId: () => 'x',
+  digest: () => '',
+  find: (() => null) as MutationContext['find'],
+});
+const ctx = (actor: string, platform?: Partial<AccessPlatform>): MutationContext<AccessPlatform> => ({
+  actor,
+  at: now,
+  newId: () => 'x',
+  digest: () => '',
+  find: ((entity: string, id: string) =>
+    entity === 'accessReview' ? review : entity === 'employee' ? (people[id] ?? null) : null) as MutationContext['find'],
+  platform: platform && { populate: () => 0, revoke: () => {}, reduce: () => {}, expire: () => {}, recount: () => {}, ...platform },
+});
+const code = (work: () => unknown) => {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof RuleError) return error.code;
+    throw error;
+  }
+  return 'accepted';
+};
+
+describe('access reviews', () => {
+  it('a grant is reviewed by the holder’s manager, never by the holder; without a reviewing manager it falls above, marked', () => {
+    const find = (id: string) => people[id] ?? null;
+    expect(reviewerOf(people.emp_1, { kind: 'manager' }, 'stf_krueger', find)).toEqual({ reviewerId: 'stf_albrecht', reassigned: null });
+    // The head's own grant, reviewed by "the manager" named as the head themself: to their manager.
+    expect(reviewerOf(people.emp_head, { kind: 'named', staffId: 'stf_albrecht' }, 'stf_krueger', find)).toEqual({
+      reviewerId: 'stf_schmitt',
+      reassigned: 'self',
+    });
+    // A manager without a console account: above them, or the owner.
+    expect(reviewerOf(people.emp_nohead, { kind: 'manager' }, 'stf_krueger', find)).toEqual({
+      reviewerId: 'stf_albrecht',
+      reassigned: 'no_reviewer',
+    });
+  });
+
+  it('keeping a sensitive grant needs the reason; nobody decides their own; only the reviewer or the owner decides; once', () => {
+    expect(code(() => decideItem(item(), { kind: 'keep', toScope: null, expiresAt: null, justification: '' }, ctx('stf_albrecht')))).toBe(
+      'justification-required',
+    );
+    expect(
+      code(() =>
+        decideItem(item(), { kind: 'keep', toScope: null, expiresAt: null, justification: 'Kernaufgabe der Stelle' }, ctx('stf_albrecht')),
+      ),
+    ).toBe('accepted');
+    expect(code(() => decideItem(item(), { kind: 'revoke', toScope: null, expiresAt: null, justification: '' }, ctx('stf_yildiz')))).toBe(
+      'not-reviewer',
+    );
+    expect(
+      code(() =>
+        decideItem(
+          item({ employeeId: 'emp_head' }),
+          { kind: 'revoke', toScope: null, expiresAt: null, justification: '' },
+          ctx('stf_albrecht'),
+        ),
+      ),
+    ).toBe('self-review');
+    const decided = item({ decision: { kind: 'keep', toScope: null, expiresAt: null, justification: 'x', by: 'stf_albrecht', at: now } });
+    expect(
+      code(() => decideItem(decided, { kind: 'revoke', toScope: null, expiresAt: null, justification: '' }, ctx('stf_albrecht'))),
+    ).toBe('already-decided');
+    // A revocation is asked of the platform, never done by the console itself.
+    const asked: string[] = [];
+    decideItem(
+      item(),
+      { kind: 'revoke', toScope: null, expiresAt: null, justification: 'Wechsel' },
+      ctx('stf_albrecht', { revoke: (id) => asked.push(id) }),
+    );
+    expect(asked).toEqual(['grt_1']);
+    expect(
+      code(() => decideItem(item(), { kind: 'expire', toScope: null, expiresAt: '2026-12-01', justification: '' }, ctx('stf_albrecht'))),
+    ).toBe('expiry-out-of-range');
+    expect(
+      code(() =>
+        decideItem(item(), { kind: 'reduce', toScope: 'finance:payment_records', expiresAt: null, justification: '' }, ctx('stf_albrecht')),
+      ),
+    ).toBe('reduce-same-scope');
+  });
+
+  it('a review closes only when every grant is decided', () => {
+    expect(code(() => closeReview(review, { note: '' }, ctx('stf_krueger')))).toBe('review-undecided');
+    expect(closeReview({ ...review, counts: { ...review.counts, decided: 2 } }, { note: '' }, ctx('stf_krueger')).state).toBe('closed');
+  });
+
+  it('a revocation goes to the platform; only a failed one is asked again', () => {
+    const asked = revokeGrant(grant('grt_1', 'emp_1'), { reason: 'Austritt', source: 'check:leaver' }, plain('stf_krueger'));
+    expect(asked).toMatchObject({ state: 'revoking', revocation: { appliedAt: null, attempts: 1 } });
+    expect(code(() => revokeGrant(asked, { reason: 'Austritt', source: 'check:leaver' }, plain('stf_krueger')))).toBe('already-revoked');
+    expect(code(() => retryRevocation(asked, { note: '' }, plain('stf_krueger')))).toBe('not-failed');
+    const failed = { ...asked, state: 'failed' as const, revocation: { ...asked.revocation!, failure: 'Wartungsfenster' } };
+    expect(retryRevocation(failed, { note: '' }, plain('stf_krueger'))).toMatchObject({
+      state: 'revoking',
+      revocation: { failure: null, attempts: 2 },
+    });
+  });
+
+  it('a leaver’s grants are due gone by the end of the next working day in the Land; then overdue', () => {
+    // Left on Wednesday 23 December 2026: 24 (not a holiday), so due Thursday 24th.
+    const left = employee('emp_l', { status: 'leaver', leaveDate: '2026-12-23' });
+    const [finding] = findings([left], [grant('grt_l', 'emp_l')], now);
+    expect(finding).toMatchObject({ kind: 'leaver', dueDate: '2026-12-24', overdue: false });
+    // Left on Thursday 24th: 25th and 26th are holidays, 27th a Sunday: due Monday 28th.
+    const christmas = findings([{ ...left, leaveDate: '2026-12-24' }], [grant('grt_l', 'emp_l')], '2026-12-28T10:00:00Z');
+    expect(christmas[0]).toMatchObject({ dueDate: '2026-12-28', overdue: false });
+    expect(findings([{ ...left, leaveDate: '2026-12-24' }], [grant('grt_l', 'emp_l')], '2026-12-29T08:00:00Z')[0].overdue).toBe(true);
+    // Asked is not done: the finding stays until the platform has revoked.
+    expect(findings([left], [grant('grt_l', 'emp_l', { state: 'revoking' })], now)).toHaveLength(1);
+    expect(findings([left], [grant('grt_l', 'emp_l', { state: 'revoked' })], now)).toHaveLength(0);
+  });
+
+  it('dormant, no MFA on sensitive grants, separation of duties, past expiry, no justification', () => {
+    const kinds = (e: Employee, g: Grant[]) => findings([e], g, now).map((f) => f.kind);
+    expect(kinds(employee('emp_d', { lastSignInAt: '2026-08-01T00:00:00Z' }), [grant('g', 'emp_d')])).toEqual(['dormant']);
+    expect(kinds(employee('emp_m', { mfa: false }), [grant('g', 'emp_m')])).toEqual(['no_mfa']);
+    expect(kinds(employee('emp_m', { mfa: false }), [grant('g', 'emp_m', { scope: 'community:forum_moderation' })])).toEqual([]);
+    expect(
+      kinds(employee('emp_s'), [
+        grant('a', 'emp_s', { scope: 'support:export_learner_data' }),
+        grant('b', 'emp_s', { scope: 'it:delete_audit_logs' }),
+      ]),
+    ).toEqual(['sod']);
+    expect(kinds(employee('emp_e'), [grant('g', 'emp_e', { expiresAt: '2026-12-01' })])).toEqual(['expired']);
+    expect(kinds(employee('emp_j'), [grant('g', 'emp_j', { justification: '' })])).toEqual(['unjustified']);
+  });
+
+  it('the demo organisation is about 300 staff and 3,000 grants with leavers, dormant and no-MFA accounts', () => {
+    const { employees, grants } = demoAccess(new Date(now));
+    expect(employees.length).toBeGreaterThan(280);
+    expect(grants.length).toBeGreaterThan(2500);
+    const found = findings(employees, grants, now).map((f) => f.kind);
+    for (const kind of ['leaver', 'dormant', 'no_mfa', 'expired', 'unjustified'] as const) expect(found).toContain(kind);
+  });
+});
