@@ -6,6 +6,7 @@ import { type AccessReview, type AccessScope, accessScopes, type DecisionKind } 
 import type { ItemQuery, ReviewRow } from '../../shared/ipc/contract';
 import { download } from '../app/download';
 import { useDateFormat } from '../app/format';
+import { useLabels } from '../app/labels';
 import { useStaffNames } from '../app/staff';
 import { useStep } from '../app/useStep';
 import { useMayWrite } from '../app/workspace';
@@ -76,7 +77,7 @@ export function ReviewDetail({ review, onBack }: { review: AccessReview; onBack(
               {t('review.close')}
             </Button>
           )}
-          <Button size="xs" variant="subtle" onClick={onBack}>
+          <Button size="xs" variant="subtle" onClick={onBack} aria-label={t('review.back')} title={t('review.back')}>
             ✕
           </Button>
         </Group>
@@ -164,6 +165,7 @@ export function ReviewDetail({ review, onBack }: { review: AccessReview; onBack(
 
 function ItemRow({ row, open }: { row: ReviewRow; open: boolean }) {
   const { t } = useTranslation('access');
+  const names = useLabels();
   const scopeLabel = useScopeLabel();
   const staffName = useStaffNames();
   const [kind, setKind] = useState<DecisionKind | null>(null);

@@ -133,6 +133,7 @@ const de = {
     page: '{{from}}–{{to}} von {{total}}',
     previous: 'Zurück',
     next: 'Weiter',
+    back: 'Zurück zu den Prüfungen',
   },
 };
 
@@ -268,6 +269,7 @@ const en: Catalogue<typeof de> = {
     page: '{{from}}–{{to}} of {{total}}',
     previous: 'Previous',
     next: 'Next',
+    back: 'Back to the reviews',
   },
 };
 
