@@ -29,13 +29,23 @@ const DECIDE_ALL_LIMIT = 20_000;
 /** Access reviews: staff and grants from the cache, reviews and decisions through the outbox, evidence as files. */
 export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps): void {
   const { db, writes } = deps;
+  // Each filter combination's statements, compiled once.
+  const statements = new Map<string, ReturnType<typeof db.prepare>>();
+  const prepared = (sql: string) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
   const matching = (query: Omit<ItemQuery, 'offset' | 'limit'>, limit: number, offset = 0) => {
     const where = ['i.review_id = @reviewId'];
     if (query.reviewer !== 'all') where.push('i.reviewer_id = @reviewer');
     if (query.decided === 'open') where.push('i.decision IS NULL');
     if (query.decided === 'decided') where.push('i.decision IS NOT NULL');
     if (query.scope) where.push('i.scope = @scope');
-    if (query.q) where.push("e.name LIKE @q ESCAPE '\\'");
+    if (query.q) where.push("i.holder_name LIKE @q ESCAPE '\\'");
     const params = {
       reviewId: query.reviewId,
       reviewer: query.reviewer === 'me' ? deps.actor() : query.reviewer,
@@ -44,14 +54,13 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
       limit,
       offset,
     };
-    const from = `FROM review_items i LEFT JOIN employees e ON e.id = i.employee_id WHERE ${where.join(' AND ')}`;
+    const from = `FROM review_items i WHERE ${where.join(' AND ')}`;
     return {
-      ids: db
-        .prepare<typeof params, { id: string }>(`SELECT i.id ${from} ORDER BY e.name, i.id LIMIT @limit OFFSET @offset`)
-        .all(params)
-        .map((row) => row.id),
-      total: () => db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n ${from}`).get(params)?.n ?? 0,
-      open: () => db.prepare<typeof params, { n: number }>(`SELECT count(*) AS n ${from} AND i.decision IS NULL`).get(params)?.n ?? 0,
+      ids: (prepared(`SELECT i.id ${from} ORDER BY i.holder_name, i.id LIMIT @limit OFFSET @offset`).all(params) as { id: string }[]).map(
+        (row) => row.id,
+      ),
+      total: () => (prepared(`SELECT count(*) AS n ${from}`).get(params) as { n: number } | undefined)?.n ?? 0,
+      open: () => (prepared(`SELECT count(*) AS n ${from} AND i.decision IS NULL`).get(params) as { n: number } | undefined)?.n ?? 0,
     };
   };
   const row = (id: string): ReviewRow => {
@@ -93,7 +102,8 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
   });
   ipc.handle('access.items', (query) => {
     const found = matching(query, query.limit, query.offset);
-    return { rows: found.ids.map(row), total: found.total(), open: found.open() };
+    const total = found.total();
+    return { rows: found.ids.map(row), total, open: query.decided === 'open' ? total : query.decided === 'decided' ? 0 : found.open() };
   });
   ipc.handle('access.item.decide', ({ id, ...decision }) => {
     writes.mutate('reviewItem', id, 'decide', decision);

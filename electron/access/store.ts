@@ -37,6 +37,7 @@ export const reviewItemCache = (db: Database.Database) =>
       review_id: doc.reviewId,
       reviewer_id: doc.reviewerId,
       employee_id: doc.employeeId,
+      holder_name: doc.holderName,
       scope: doc.scope,
       decision: doc.decision?.kind ?? null,
     }),

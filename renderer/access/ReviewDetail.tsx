@@ -184,6 +184,9 @@ function ItemRow({ row, open }: { row: ReviewRow; open: boolean }) {
             {scopeLabel(row.scope)}
             {row.grant?.resource ? ` (${row.grant.resource})` : ''}
           </Text>
+          <Text size="xs" c="dimmed">
+            {spec.categories.map((category) => names.dataCategory[category]).join(', ')}
+          </Text>
           <Group gap={4}>
             {spec.privileged && (
               <Badge size="xs" color="red">

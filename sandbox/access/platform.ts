@@ -37,6 +37,7 @@ export class AccessRunner {
         reviewId: review.id,
         grantId: grant.id,
         employeeId: holder.id,
+        holderName: holder.name,
         scope: grant.scope,
         reviewerId,
         reassigned,

@@ -157,6 +157,8 @@ export const ReviewItem = EntityBase.extend({
   reviewId: Id,
   grantId: Id,
   employeeId: Id,
+  /** The holder's name when the review started (the list is sorted and searched by it, the evidence names it). */
+  holderName: z.string(),
   scope: AccessScope,
   reviewerId: z.string().min(1).max(64),
   /** Set when the natural reviewer was the holder (or had no console account): reassigned, and to whom it fell. */

@@ -24,6 +24,7 @@ import { QueueQuery, type QueueQueryInput } from '../../shared/ipc/contract';
 import { runFaultSuite, summary } from '../faults/suite';
 import { spawnPlatform } from '../support/platform-process';
 import { TEST_KEY, tempDir } from '../support/temp';
+import { accessBench } from './access';
 import { campaignBench } from './campaign';
 
 const { values } = parseArgs({
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     /** Further cache sizes whose queue latencies are measured on a cache built directly (no HTTP). */
     large: { type: 'string', default: '1000000' },
     rounds: { type: 'string', default: '2' },
+    /** Grants in the access review of the access bench; 0 leaves it out. */
+    grants: { type: 'string', default: '100000' },
     /** Learner accounts of the platform a policy campaign goes to; 0 leaves it out. */
     accounts: { type: 'string', default: '1000000' },
     /** Seeds of the fault suite's long form; 0 leaves it out. */
@@ -348,6 +351,7 @@ try {
 
   policyDiff();
   if (Number(values.accounts) > 0) await campaignBench(join(work.path, 'campaign'), Number(values.accounts));
+  if (Number(values.grants) > 0) await accessBench(join(work.path, 'access'), Number(values.grants));
 
   // The long form of the fault suite (npm run test:faults runs 50 seeds, npm test a short form).
   if (FAULT_SEEDS > 0) {

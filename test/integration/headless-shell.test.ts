@@ -4,6 +4,7 @@ import { sameSecret } from '../../electron/headless/server';
 import { bridgeClient, spawnConsole } from '../support/console-process';
 import { spawnPlatform } from '../support/platform-process';
 import { TEST_KEY, tempDir } from '../support/temp';
+import { until } from '../support/until';
 
 const dir = tempDir();
 let platform: Awaited<ReturnType<typeof spawnPlatform>>;
@@ -72,7 +73,16 @@ describe('the headless shell', () => {
     expect(rebound.headers.location).toBe('/evil.example/');
     // The session opens the bridge.
     const bridge = await bridgeClient(shell.url, { session });
-    expect((await bridge.call('sync.status')).state).toMatch(/online|syncing|offline/);
+    // Its first sync under way or done (a large platform takes a moment to answer first).
+    const state = await until(
+      async () => {
+        const status = (await bridge.call('sync.status')) as { state: string };
+        return status.state === 'starting' ? null : status.state;
+      },
+      'the first sync',
+      30_000,
+    );
+    expect(state).toMatch(/online|syncing|offline/);
     bridge.close();
   });
 

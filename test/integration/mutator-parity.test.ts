@@ -172,6 +172,7 @@ function seedAccessReview(): void {
       reviewId: access.reviewId,
       grantId: grant.id,
       employeeId: grant.employeeId,
+      holderName: grant.employeeId,
       scope: grant.scope,
       reviewerId: 'stf_schmitt',
       reassigned: null,

@@ -314,11 +314,13 @@ export const cacheMigrations: Migration[] = [
         CREATE INDEX access_reviews_by_created ON access_reviews (created_at, id);
         CREATE TABLE review_items (
           id TEXT PRIMARY KEY, version INTEGER NOT NULL, review_id TEXT NOT NULL, reviewer_id TEXT NOT NULL,
-          employee_id TEXT NOT NULL, scope TEXT NOT NULL, decision TEXT,
+          employee_id TEXT NOT NULL, holder_name TEXT NOT NULL, scope TEXT NOT NULL, decision TEXT,
           pending INTEGER NOT NULL DEFAULT 0, doc TEXT NOT NULL
         ) WITHOUT ROWID;
-        CREATE INDEX review_items_by_review ON review_items (review_id, id);
-        CREATE INDEX review_items_by_reviewer ON review_items (review_id, reviewer_id, decision, id);
+        -- A review's list is paged in the holders' order, under the filters a reviewer uses.
+        CREATE INDEX review_items_by_review ON review_items (review_id, decision, holder_name, id);
+        CREATE INDEX review_items_by_reviewer ON review_items (review_id, reviewer_id, decision, holder_name, id);
+        CREATE INDEX review_items_by_scope ON review_items (review_id, scope, decision, holder_name, id);
         UPDATE sync_state SET value = '0' WHERE key = 'cursor';
       `);
     },

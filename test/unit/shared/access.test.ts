@@ -73,6 +73,7 @@ const item = (changes: Partial<ReviewItem> = {}): ReviewItem => ({
   reviewId: 'arv_1',
   grantId: 'grt_1',
   employeeId: 'emp_1',
+  holderName: 'emp_1',
   scope: 'finance:payment_records',
   reviewerId: 'stf_albrecht',
   reassigned: null,
