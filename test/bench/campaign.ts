@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { startConsole } from '../../electron/console';
 import { startSandbox } from '../../sandbox/server';
@@ -45,6 +46,7 @@ function scheduledChange(base: PolicyVersion): PolicyVersion {
  * fetch of the campaign's document.
  */
 export async function campaignBench(dir: string, accounts: number): Promise<void> {
+  mkdirSync(dir, { recursive: true });
   const seeded = process.hrtime.bigint();
   const sandbox = await startSandbox({ dbPath: join(dir, 'platform.sqlite'), requests: 50, learners: accounts, campaignStepMs: 3_600_000 });
   console.log(
