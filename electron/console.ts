@@ -175,6 +175,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     exports,
     actor: () => myId() ?? 'unknown',
     controllerName: () => controller.get().controllerName || (me()?.workspace.name ?? ''),
+    region: () => clock.get().region,
   });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });

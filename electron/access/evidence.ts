@@ -35,7 +35,7 @@ const texts = {
       'Widerruf wirksam (Plattform)',
       'Widerruf fehlgeschlagen',
     ],
-    findingColumns: ['Befund', 'Inhaber', 'Berechtigungen', 'Frist', 'Überfällig', 'Stand'],
+    findingColumns: ['Befund (Stand des Exports)', 'Inhaber', 'Berechtigungen', 'Frist', 'Überfällig'],
     decision: { keep: 'behalten', revoke: 'widerrufen', reduce: 'eingeschränkt', expire: 'befristet', none: 'offen' },
     reassigned: { self: 'ja (eigene Berechtigung)', no_reviewer: 'ja (kein Prüfer)' },
     finding: {
@@ -47,11 +47,12 @@ const texts = {
       unjustified: 'Ohne Begründung',
     },
     state: { open: 'offen', closed: 'abgeschlossen' },
-    closedState: 'geschlossen',
-    openState: 'offen',
     yes: 'ja',
     no: 'nein',
     cover: 'Zuordnung zu den Kontrollen',
+    reviewers: 'Prüfende',
+    byManager: 'die jeweilige Führungskraft (nie der Inhaber selbst)',
+    instructions: 'Hinweise',
     scope: 'Umfang',
     owner: 'Verantwortlich',
     due: 'Fällig',
@@ -91,7 +92,7 @@ const texts = {
       'Revocation applied (platform)',
       'Revocation failed',
     ],
-    findingColumns: ['Finding', 'Holder', 'Grants', 'Due', 'Overdue', 'State'],
+    findingColumns: ['Finding (as of the export)', 'Holder', 'Grants', 'Due', 'Overdue'],
     decision: { keep: 'kept', revoke: 'revoked', reduce: 'reduced', expire: 'expiry set', none: 'open' },
     reassigned: { self: 'yes (own grant)', no_reviewer: 'yes (no reviewer)' },
     finding: {
@@ -103,11 +104,12 @@ const texts = {
       unjustified: 'Without justification',
     },
     state: { open: 'open', closed: 'closed' },
-    closedState: 'closed',
-    openState: 'open',
     yes: 'yes',
     no: 'no',
     cover: 'Mapping to the controls',
+    reviewers: 'Reviewers',
+    byManager: "each holder's manager (never the holder)",
+    instructions: 'Instructions',
     scope: 'Scope',
     owner: 'Owner',
     due: 'Due',
@@ -131,6 +133,22 @@ const texts = {
 
 const TIME_ZONE = 'Europe/Berlin';
 
+/** The review's scope in words. */
+function scopeText(review: AccessReview, language: 'de' | 'en'): string {
+  const scope = review.scope;
+  const de = language === 'de';
+  switch (scope.kind) {
+    case 'all':
+      return de ? 'alle Berechtigungen' : 'all grants';
+    case 'privileged':
+      return de ? 'privilegierte Berechtigungen' : 'privileged grants';
+    case 'department':
+      return `${de ? 'Abteilung' : 'department'} ${scope.department}`;
+    case 'categories':
+      return `${de ? 'Berechtigungen mit den Datenkategorien' : 'grants exposing'} ${scope.categories.join(', ')}`;
+  }
+}
+
 /** The evidence as one table per grant, and the checks' findings below: the same rows in CSV and PDF. */
 function evidenceTables(input: EvidenceInput) {
   const t = texts[input.language];
@@ -141,8 +159,13 @@ function evidenceTables(input: EvidenceInput) {
   const items = input.items.map((item) => {
     const grant = input.grants.get(item.grantId);
     const holder = input.employees.get(item.employeeId);
-    // A revocation of this grant that came from this item (or any, for a grant revoked outside the review).
-    const revocation = grant?.revocation ?? null;
+    // Only the revocation this decision asked for (one asked elsewhere — a check, another review — is not this one's).
+    const revocation = grant?.revocation?.source === item.id ? grant.revocation : null;
+    // A decision still only in this console is not evidence yet: shown open until the platform has it.
+    const decision = (item as ReviewItem & { pending?: boolean }).pending ? null : item.decision;
+    const outcome = decision
+      ? `${t.decision[decision.kind]}${decision.toScope ? ` → ${decision.toScope}` : ''}${decision.expiresAt ? ` → ${decision.expiresAt}` : ''}`
+      : t.decision.none;
     return [
       input.review.id,
       item.grantId,
@@ -153,26 +176,22 @@ function evidenceTables(input: EvidenceInput) {
       categoriesOf(item.scope).join(', '),
       staffName(item.reviewerId),
       item.reassigned ? t.reassigned[item.reassigned] : '',
-      t.decision[item.decision?.kind ?? 'none'],
-      item.decision?.justification ?? '',
-      item.decision ? staffName(item.decision.by) : '',
-      when(item.decision?.at),
+      outcome,
+      decision?.justification ?? '',
+      decision ? staffName(decision.by) : '',
+      when(decision?.at),
       when(revocation?.requestedAt),
       when(revocation?.appliedAt),
       revocation?.failure ?? '',
     ];
   });
-  const findings = input.findings.map((finding) => {
-    const closed = finding.grantIds.every((id) => input.grants.get(id)?.state === 'revoked');
-    return [
-      t.finding[finding.kind],
-      name(finding.employeeId),
-      finding.grantIds.join(', '),
-      finding.dueDate ?? '',
-      finding.overdue ? t.yes : t.no,
-      closed ? t.closedState : t.openState,
-    ];
-  });
+  const findings = input.findings.map((finding) => [
+    t.finding[finding.kind],
+    name(finding.employeeId),
+    finding.grantIds.join(', '),
+    finding.dueDate ?? '',
+    finding.overdue ? t.yes : t.no,
+  ]);
   return { items, findings };
 }
 
@@ -195,7 +214,9 @@ export function evidencePdf(input: EvidenceInput): Promise<Buffer> {
   text(`${t.title}: ${review.title}`);
   doc.font('Helvetica').fontSize(10);
   text(`${input.controller} · ${f.longInstant(new Date().toISOString())}`, { paragraphGap: 8 });
-  field(t.scope, JSON.stringify(review.scope));
+  field(t.scope, scopeText(review, input.language));
+  field(t.reviewers, review.reviewers.kind === 'named' ? review.reviewers.staffId : t.byManager);
+  if (review.instructions) field(t.instructions, review.instructions);
   field(t.owner, [...input.employees.values()].find((e) => e.staffId === review.ownerId)?.name ?? review.ownerId);
   field(t.created, f.instant(review.createdAt));
   field(t.due, f.day(review.dueDate));
@@ -229,7 +250,7 @@ export function evidencePdf(input: EvidenceInput): Promise<Buffer> {
   heading(t.findings);
   for (const row of findings) {
     doc.font('Helvetica').fontSize(8);
-    text(`${row[0]} · ${row[1]} · ${row[2]}${row[3] ? ` · ${t.findingColumns[3]} ${row[3]}` : ''} · ${row[5]}`, { paragraphGap: 2 });
+    text(`${row[0]} · ${row[1]} · ${row[2]}${row[3] ? ` · ${t.findingColumns[3]} ${row[3]}` : ''}`, { paragraphGap: 2 });
   }
   return pdf.end((page, pages) => `${input.controller} · ${t.title} · ${t.page} ${page} / ${pages}`);
 }

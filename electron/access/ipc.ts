@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ItemDecide } from '../../shared/api/access';
-import { findings } from '../../shared/domain/access';
+import { defaultCheckSettings, findings } from '../../shared/domain/access';
 import { RuleError } from '../../shared/domain/rules';
 import type { ItemQuery, ReviewRow } from '../../shared/ipc/contract';
 import type { ExportLog } from '../exports/log';
@@ -21,6 +21,8 @@ export interface AccessHandlerDeps {
   exports: ExportLog;
   actor(): string;
   controllerName(): string;
+  /** The controller's Land: a leaver's deadline counts its working days. */
+  region(): string;
 }
 
 /** The most items one decision for a whole selection touches. */
@@ -29,6 +31,7 @@ const DECIDE_ALL_LIMIT = 20_000;
 /** Access reviews: staff and grants from the cache, reviews and decisions through the outbox, evidence as files. */
 export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps): void {
   const { db, writes } = deps;
+  const checks = () => ({ ...defaultCheckSettings, region: deps.region() });
   // Each filter combination's statements, compiled once.
   const statements = new Map<string, ReturnType<typeof db.prepare>>();
   const prepared = (sql: string) => {
@@ -88,7 +91,7 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
   ipc.handle('access.overview', () => {
     const employees = deps.employees.list();
     const grants = deps.grants.list();
-    return { employees, grants, findings: findings(employees, grants, new Date().toISOString()) };
+    return { employees, grants, findings: findings(employees, grants, new Date().toISOString(), checks()) };
   });
   ipc.handle('access.reviews', () => deps.reviews.list().reverse());
   ipc.handle('access.review.start', (input) => {
@@ -144,7 +147,7 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
     const items = deps.items.list().filter((item) => item.reviewId === reviewId);
     const employees = new Map(deps.employees.list().map((e) => [e.id, e]));
     const grants = new Map(deps.grants.list().map((g) => [g.id, g]));
-    const allFindings = findings([...employees.values()], [...grants.values()], new Date().toISOString());
+    const allFindings = findings([...employees.values()], [...grants.values()], new Date().toISOString(), checks());
     const input = { review: subject, items, employees, grants, findings: allFindings, language, controller: deps.controllerName() };
     const stamp = new Date().toISOString().slice(0, 10);
     const content = format === 'csv' ? Buffer.from(evidenceCsv(input), 'utf8') : await evidencePdf(input);

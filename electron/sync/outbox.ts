@@ -49,7 +49,7 @@ export class Outbox {
       all: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq'),
       remove: db.prepare('DELETE FROM outbox WHERE seq = ?'),
       rebase: db.prepare('UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND seq > ? AND base_version = ?'),
-      rebaseFrom: db.prepare('UPDATE outbox SET base_version = ? WHERE entity = ? AND entity_id = ? AND seq >= ? AND base_version = ?'),
+      rebaseOne: db.prepare('UPDATE outbox SET base_version = ? WHERE seq = ?'),
       attempt: db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, maybe_sent = max(maybe_sent, ?) WHERE seq = ?'),
       count: db.prepare<[], { n: number }>('SELECT count(*) AS n FROM outbox'),
       release: db.prepare('UPDATE outbox SET hold_until = NULL WHERE entity = ? AND entity_id = ? AND hold_until IS NOT NULL'),
@@ -136,9 +136,9 @@ export class Outbox {
     })();
   }
 
-  /** A write (and those after it on the same state) now builds on a newer version the platform holds. */
+  /** A write now builds on a newer version the platform holds (only this one: each later write is judged by itself). */
   rebaseOnto(write: PendingWrite, version: number): void {
-    this.statements.rebaseFrom.run(version, write.entity, write.entityId, write.seq, write.baseVersion);
+    this.statements.rebaseOne.run(version, write.seq);
   }
 
   remove(seq: number): void {

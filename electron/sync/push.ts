@@ -141,7 +141,7 @@ export async function push(ctx: PushContext): Promise<PushResult> {
         // Its platform job moved the entity on: a change that means the same on the newer state goes again on it.
         const mutator = descriptor.mutators[write.mutator];
         const tries = rebased.get(write.seq) ?? 0;
-        if (stale && serverState && mutator.kind === 'update' && mutator.rebase && tries < MAX_REBASES) {
+        if (stale && serverState && mutator.kind === 'update' && mutator.rebase?.(serverState) && tries < MAX_REBASES) {
           rebased.set(write.seq, tries + 1);
           const newer = serverState;
           ctx.outbox.rebaseOnto(write, newer.version);

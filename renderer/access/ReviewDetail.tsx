@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { type AccessReview, type AccessScope, accessScopes, type DecisionKind } from '../../shared/api/access';
+import { narrowerScopes } from '../../shared/domain/access';
 import type { ItemQuery, ReviewRow } from '../../shared/ipc/contract';
 import { download } from '../app/download';
 import { useDateFormat } from '../app/format';
@@ -105,7 +106,7 @@ export function ReviewDetail({ review, onBack }: { review: AccessReview; onBack(
           data={[
             { value: 'open', label: t('review.open') },
             { value: 'decided', label: t('review.decided') },
-            { value: 'all', label: t('review.all') },
+            { value: 'all', label: t('review.anyState') },
           ]}
           aria-label={t('review.decision')}
           data-testid="filter-decided"
@@ -270,7 +271,7 @@ function DecisionForm({ kind, row, onDone }: { kind: DecisionKind; row: ReviewRo
           <Select
             size="xs"
             label={t('review.toScope')}
-            data={scopes.filter((s) => s !== row.scope).map((value) => ({ value, label: scopeLabel(value) }))}
+            data={narrowerScopes(row.grant?.scope ?? row.scope).map((value) => ({ value, label: scopeLabel(value) }))}
             value={toScope}
             onChange={setToScope}
             error={step.errors.toScope}

@@ -29,14 +29,15 @@ export const grantEntity = defineEntity<Grant>()({
       args: GrantRevoke,
       http: { method: 'post', path: '/{id}/revoke' },
       apply: revokeGrant,
-      rebase: true,
+      // Still asked of a live grant: the platform's job moving other grants changes nothing of it.
+      rebase: (newer) => newer.state === 'live',
     }),
     retry: grantUpdate({
       summary: 'Ask again after the platform failed to revoke',
       args: GrantRetry,
       http: { method: 'post', path: '/{id}/retry' },
       apply: retryRevocation,
-      rebase: true,
+      rebase: (newer) => newer.state === 'failed',
     }),
   },
 });
@@ -63,7 +64,8 @@ export const accessReviewEntity = defineEntity<AccessReview, AccessPlatform>()({
       args: ReviewClose,
       http: { method: 'post', path: '/{id}/close' },
       apply: closeReview,
-      rebase: true,
+      // The platform recounts after every decision: closing means the same on its newer counts (its rule checks them).
+      rebase: () => true,
     }),
   },
 });

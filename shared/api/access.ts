@@ -13,7 +13,7 @@ const Day = z.iso.date();
 export const accessScopes = {
   'support:learner_profiles': { categories: ['account', 'preferences', 'messages'], privileged: false, sensitive: false },
   'support:export_learner_data': {
-    categories: ['account', 'enrolments', 'lesson_progress', 'quiz_results', 'messages'],
+    categories: ['account', 'preferences', 'enrolments', 'lesson_progress', 'quiz_results', 'messages'],
     privileged: false,
     sensitive: true,
   },

@@ -30,6 +30,24 @@ export interface AccessPlatform {
 
 const DAY_ZONE = 'Europe/Berlin';
 export const isSensitive = (scope: AccessScope) => accessScopes[scope].sensitive || accessScopes[scope].privileged;
+
+/**
+ * The scopes a grant may be reduced to: narrower ones only — no privileged scope, no sensitive one from a grant
+ * that was not, and no data category the original did not expose.
+ */
+export function narrowerScopes(scope: AccessScope): AccessScope[] {
+  const from: readonly DataCategory[] = accessScopes[scope].categories;
+  return (Object.keys(accessScopes) as AccessScope[]).filter((to) => {
+    const target = accessScopes[to];
+    return (
+      to !== scope &&
+      !target.privileged &&
+      (!target.sensitive || accessScopes[scope].sensitive) &&
+      target.categories.length > 0 &&
+      target.categories.every((category) => from.includes(category))
+    );
+  });
+}
 export const categoriesOf = (scope: AccessScope): readonly DataCategory[] => accessScopes[scope].categories;
 
 /** Whether a grant belongs in a review of this scope. */
@@ -57,13 +75,22 @@ export function reviewerOf(
   ownerId: string,
   employee: (id: string) => Employee | null,
 ): { reviewerId: string; reassigned: ReviewItem['reassigned'] } {
-  const wanted = reviewers.kind === 'named' ? reviewers.staffId : (employee(holder.managerId ?? '')?.staffId ?? null);
-  if (wanted && wanted !== holder.staffId) return { reviewerId: wanted, reassigned: null };
   const manager = employee(holder.managerId ?? '');
-  // The holder was to review their own grant: their manager does. No manager with a console account: the one above.
-  const next = wanted ? manager?.staffId : employee(manager?.managerId ?? '')?.staffId;
-  const reviewerId = next && next !== holder.staffId ? next : ownerId;
-  return { reviewerId, reassigned: wanted ? 'self' : 'no_reviewer' };
+  const wanted = reviewers.kind === 'named' ? reviewers.staffId : manager?.status === 'active' ? manager.staffId : null;
+  if (wanted && wanted !== holder.staffId) return { reviewerId: wanted, reassigned: null };
+  // Up the line from the holder: the first active manager with a console account who is not the holder.
+  const seen = new Set<string>([holder.id]);
+  for (let above = manager; above && !seen.has(above.id); above = employee(above.managerId ?? '')) {
+    seen.add(above.id);
+    if (above.status === 'active' && above.staffId && above.staffId !== holder.staffId && above.staffId !== wanted) {
+      return { reviewerId: above.staffId, reassigned: wanted ? 'self' : 'no_reviewer' };
+    }
+  }
+  // Nobody above: the review's owner — unless the owner holds it; then nobody could, and the review cannot start so.
+  if (ownerId === holder.staffId) {
+    throw new RuleError('review-no-reviewer', `Nobody but its holder could review a grant of ${holder.name}.`, 'reviewers');
+  }
+  return { reviewerId: ownerId, reassigned: wanted ? 'self' : 'no_reviewer' };
 }
 
 /** A review starts with its scope and reviewers; the platform puts its items in it. */
@@ -117,21 +144,38 @@ export function decideItem(current: ReviewItem, args: ItemDecide, ctx: MutationC
   if (holder?.staffId && holder.staffId === ctx.actor) {
     throw new RuleError('self-review', 'Nobody decides on their own access.', 'id');
   }
+  // The grant as it is now (it may have changed since the review started).
+  const grant = ctx.find('grant', current.grantId);
+  if (grant && grant.state !== 'live' && grant.state !== 'failed') {
+    throw new RuleError('grant-not-live', 'The grant is revoked or its revocation is under way: there is nothing left to decide.', 'id');
+  }
+  const scope = grant?.scope ?? current.scope;
   const justification = args.justification.trim();
-  if (args.kind === 'keep' && isSensitive(current.scope) && justification.length < 10) {
+  if (args.kind === 'keep' && isSensitive(scope) && justification.length < 10) {
     throw new RuleError(
       'justification-required',
       'Keeping a sensitive or privileged grant needs the reason (10 characters or more).',
       'justification',
     );
   }
-  if (args.kind === 'reduce' && (args.toScope === null || args.toScope === current.scope)) {
-    throw new RuleError('reduce-same-scope', 'Reduce to another, narrower scope.', 'toScope');
+  if (args.kind === 'reduce' && (args.toScope === null || !narrowerScopes(scope).includes(args.toScope))) {
+    throw new RuleError('reduce-same-scope', 'Reduce to a narrower scope: fewer data categories, nothing privileged.', 'toScope');
   }
   if (args.kind === 'expire') {
     const today = localDate(ctx.at, DAY_ZONE);
-    if (!args.expiresAt || args.expiresAt <= today || daysBetween(today, args.expiresAt) > 366) {
-      throw new RuleError('expiry-out-of-range', 'The last day lies after today and within a year.', 'expiresAt');
+    // Never later than a last day the grant already has: an expiry shortens, it does not extend.
+    const latest = grant?.expiresAt ?? null;
+    if (
+      !args.expiresAt ||
+      args.expiresAt <= today ||
+      daysBetween(today, args.expiresAt) > 366 ||
+      (latest !== null && args.expiresAt > latest)
+    ) {
+      throw new RuleError(
+        'expiry-out-of-range',
+        'The last day lies after today, within a year, and not after the one it has.',
+        'expiresAt',
+      );
     }
   }
   if (args.kind === 'revoke') ctx.platform?.revoke(current.grantId, justification || 'Access review', current.id);

@@ -119,6 +119,8 @@ export const problemCodes = [
   'expiry-out-of-range',
   'already-revoked',
   'not-failed',
+  'grant-not-live',
+  'review-no-reviewer',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

@@ -63,11 +63,12 @@ export interface UpdateMutator<T, S extends z.ZodType, P> extends MutatorBase<S>
    */
   irreversible?(current: T, args: z.output<S>, actor: string): boolean;
   /**
-   * The change means the same whatever the platform's own jobs changed meanwhile (a campaign's counts move every
-   * few seconds; stopping it or sending a reminder does not depend on them). A stale base is then rebased on the
-   * platform's state and sent again (its rule decides anew there), instead of becoming a conflict.
+   * Whether the change still means the same on the platform's newer state (a campaign's counts move every few
+   * seconds; stopping it does not depend on them; a revocation asked of a live grant still means it while the
+   * grant is live). When it does, a stale base is rebased on that state and the change sent again (its rule decides
+   * anew there) instead of becoming a conflict; when it does not, it is a conflict as any.
    */
-  rebase?: true;
+  rebase?(newer: T): boolean;
 }
 
 export type Mutator<T, P = undefined> = CreateMutator<T, z.ZodType<{ id: string }>, P> | UpdateMutator<T, z.ZodType, P>;

@@ -121,14 +121,15 @@ export const policyCampaignEntity = defineEntity<PolicyCampaign, CampaignPlatfor
       args: CampaignRemind,
       http: { method: 'post', path: '/{id}/remind' },
       apply: remindCampaign,
-      rebase: true,
+      // The job's counts move every step; a reminder asked while the campaign stood as sent still means the same.
+      rebase: (newer) => newer.state === 'sent',
     }),
     cancel: campaignUpdate({
       summary: 'Stop a campaign that has not finished',
       args: CampaignCancel,
       http: { method: 'post', path: '/{id}/cancel' },
       apply: cancelCampaign,
-      rebase: true,
+      rebase: (newer) => newer.state === 'planned' || newer.state === 'sending',
     }),
   },
 });

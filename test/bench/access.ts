@@ -35,6 +35,7 @@ export async function accessBench(dir: string, count: number): Promise<void> {
     exports: core.exports,
     actor: () => 'stf_krueger',
     controllerName: () => 'Lernwerk Akademie GmbH',
+    region: () => 'DE-BE',
   });
   const built = process.hrtime.bigint();
   const { employees, grants: base } = demoAccess(new Date());

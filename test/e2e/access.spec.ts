@@ -64,7 +64,7 @@ test('a security lead reviews who sees payment records, a reviewer keeps one and
     // The decided ones, and the revocation as the platform carried it out (never shown revoked before).
     await detail.getByTestId('filter-decided').getByText('Decided').click();
     const done = detail.locator(`[data-testid="review-item"][data-grant="${revoked}"]`);
-    await expect(done.getByTestId('item-decision')).toContainText('Decided: Revoke by Jonas Albrecht');
+    await expect(done.getByTestId('item-decision')).toContainText('Decided by Jonas Albrecht: Revoke');
     await expect(done.getByTestId('grant-state')).toHaveAttribute('data-state', 'revoked', { timeout: 20_000 });
     await expect(done.getByTestId('grant-state')).toContainText('revoked on');
     await expect(detail.locator(`[data-testid="review-item"][data-grant="${kept}"]`).getByTestId('grant-state')).toHaveAttribute(

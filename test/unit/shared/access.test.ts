@@ -6,6 +6,7 @@ import {
   closeReview,
   decideItem,
   findings,
+  narrowerScopes,
   retryRevocation,
   reviewerOf,
   revokeGrant,
@@ -163,6 +164,49 @@ describe('access reviews', () => {
         decideItem(item(), { kind: 'reduce', toScope: 'finance:payment_records', expiresAt: null, justification: '' }, ctx('stf_albrecht')),
       ),
     ).toBe('reduce-same-scope');
+  });
+
+  it('reduce only to a narrower scope; an expiry never extends; nothing left to decide on a revoked grant', () => {
+    const withGrant = (g: Grant) => ({
+      ...ctx('stf_albrecht'),
+      find: ((entity: string, id: string) =>
+        entity === 'grant'
+          ? g
+          : entity === 'accessReview'
+            ? review
+            : entity === 'employee'
+              ? (people[id] ?? null)
+              : null) as MutationContext['find'],
+    });
+    const learner = grant('grt_1', 'emp_1', { scope: 'support:export_learner_data' });
+    expect(narrowerScopes('support:export_learner_data')).toContain('support:learner_profiles');
+    expect(narrowerScopes('support:learner_profiles')).not.toContain('it:manage_roles');
+    expect(narrowerScopes('support:learner_profiles')).not.toContain('it:platform_admin');
+    const reduce = (toScope: Grant['scope']) => () =>
+      decideItem(item({ scope: learner.scope }), { kind: 'reduce', toScope, expiresAt: null, justification: '' }, withGrant(learner));
+    expect(code(reduce('it:manage_roles'))).toBe('reduce-same-scope');
+    expect(code(reduce('support:learner_profiles'))).toBe('accepted');
+    const expiring = grant('grt_1', 'emp_1', { expiresAt: '2027-01-15' });
+    const expire = (day: string) => () =>
+      decideItem(item(), { kind: 'expire', toScope: null, expiresAt: day, justification: '' }, withGrant(expiring));
+    expect(code(expire('2027-06-30'))).toBe('expiry-out-of-range');
+    expect(code(expire('2027-01-10'))).toBe('accepted');
+    const revoked = withGrant(grant('grt_1', 'emp_1', { state: 'revoked' }));
+    expect(code(() => decideItem(item(), { kind: 'keep', toScope: null, expiresAt: null, justification: 'Weiter nötig.' }, revoked))).toBe(
+      'grant-not-live',
+    );
+  });
+
+  it('the owner never reviews a grant they hold: up the line, or the review cannot start', () => {
+    const find = (id: string) => people[id] ?? null;
+    // The boss holds a grant and owns the review, nobody above: refused.
+    expect(code(() => reviewerOf(people.emp_boss, { kind: 'manager' }, 'stf_schmitt', find))).toBe('review-no-reviewer');
+    // A leaver manager is skipped: up the line.
+    const leaverHead: Record<string, Employee> = { ...people, emp_head: { ...people.emp_head, status: 'leaver' } };
+    expect(reviewerOf(leaverHead.emp_1, { kind: 'manager' }, 'stf_krueger', (id) => leaverHead[id] ?? null)).toEqual({
+      reviewerId: 'stf_schmitt',
+      reassigned: 'no_reviewer',
+    });
   });
 
   it('a review closes only when every grant is decided', () => {
