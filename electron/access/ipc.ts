@@ -94,6 +94,19 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
     return { employees, grants, findings: findings(employees, grants, new Date().toISOString(), checks()) };
   });
   ipc.handle('access.reviews', () => deps.reviews.list().reverse());
+  ipc.handle('access.reminders', () => {
+    const employees = deps.employees.list();
+    const departments = new Map(employees.map((e) => [e.id, e.department]));
+    return findings(employees, deps.grants.list(), new Date().toISOString(), checks())
+      .filter((finding) => finding.kind === 'leaver' && finding.dueDate)
+      .map((finding) => ({
+        key: `access:leaver:${finding.employeeId}:${finding.overdue ? 'overdue' : 'due'}`,
+        department: departments.get(finding.employeeId) ?? '',
+        grants: finding.grantIds.length,
+        dueDate: finding.dueDate ?? '',
+        overdue: finding.overdue,
+      }));
+  });
   ipc.handle('access.review.start', (input) => {
     const id = `arv_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
     writes.mutate('accessReview', id, 'start', { id, ...input });

@@ -2,10 +2,33 @@ import { Notification } from 'electron';
 import { dateFormat } from '../../shared/domain/format';
 import { labels } from '../../shared/domain/labels';
 import type { Reminder } from '../../shared/domain/reminders';
-import type { DsarReminder, IncidentReminder } from '../../shared/ipc/contract';
+import type { AccessReminder, DsarReminder, IncidentReminder } from '../../shared/ipc/contract';
 import type { PrivacyConsole } from '../console';
 
 type Day = (day: string) => string;
+
+const departments: Record<'de' | 'en', Record<string, string>> = {
+  de: {
+    support: 'Support',
+    finance: 'Buchhaltung',
+    instructors: 'Lehrende',
+    community: 'Community',
+    analytics: 'Analyse',
+    it: 'IT',
+    legal: 'Recht',
+    privacy: 'Datenschutz',
+  },
+  en: {
+    support: 'Support',
+    finance: 'Finance',
+    instructors: 'Instructors',
+    community: 'Community',
+    analytics: 'Analytics',
+    it: 'IT',
+    legal: 'Legal',
+    privacy: 'Privacy',
+  },
+};
 
 /**
  * The notifications' sentences; dates as the console formats them everywhere (shared/domain/format.ts). A
@@ -29,6 +52,11 @@ const texts = {
     due_soon: (r: DsarReminder, d: Day) => `Anfrage ${r.id} (${labels.de.dsarType[r.type]}) ist am ${d(r.dueDate)} fällig.`,
     overdue: (r: DsarReminder, d: Day) => `Anfrage ${r.id} (${labels.de.dsarType[r.type]}) ist seit ${d(r.dueDate)} überfällig.`,
     breaches: 'Privacy Console – Datenpannen',
+    access: 'Privacy Console – Zugriffsrechte',
+    leaver: (r: AccessReminder, d: Day) =>
+      r.overdue
+        ? `Ausgeschieden (${departments.de[r.department] ?? r.department}), hält noch ${r.grants} Berechtigung(en): Die Frist endete mit dem ${d(r.dueDate)}.`
+        : `Ausgeschieden (${departments.de[r.department] ?? r.department}), hält noch ${r.grants} Berechtigung(en): bis Ende ${d(r.dueDate)} entziehen.`,
     incident: (r: IncidentReminder) =>
       r.hoursLeft === 0
         ? `„${r.title}“: Die 72-Stunden-Frist zur Meldung ist abgelaufen.`
@@ -50,6 +78,11 @@ const texts = {
     due_soon: (r: DsarReminder, d: Day) => `Request ${r.id} (${labels.en.dsarType[r.type]}) is due on ${d(r.dueDate)}.`,
     overdue: (r: DsarReminder, d: Day) => `Request ${r.id} (${labels.en.dsarType[r.type]}) is overdue since ${d(r.dueDate)}.`,
     breaches: 'Privacy Console – breaches',
+    access: 'Privacy Console – access rights',
+    leaver: (r: AccessReminder, d: Day) =>
+      r.overdue
+        ? `A leaver (${departments.en[r.department] ?? r.department}) still holds ${r.grants} grant(s): they were due gone by the end of ${d(r.dueDate)}.`
+        : `A leaver (${departments.en[r.department] ?? r.department}) still holds ${r.grants} grant(s): revoke by the end of ${d(r.dueDate)}.`,
     incident: (r: IncidentReminder) =>
       r.hoursLeft === 0
         ? `"${r.title}": the 72 hours to notify have passed.`
@@ -70,20 +103,29 @@ export interface NotifiedStore {
 export function notifyReminders(console_: PrivacyConsole, notified: NotifiedStore, language: 'de' | 'en'): () => void {
   const text = texts[language];
   const day = dateFormat(language, 'UTC').day;
-  const show = async (channel: 'registry.reminders' | 'dsar.reminders' | 'incident.reminders') => {
+  const show = async (channel: 'registry.reminders' | 'dsar.reminders' | 'incident.reminders' | 'access.reminders') => {
     if (!Notification.isSupported()) return;
     const envelope = await console_.dispatch(channel, undefined);
     if (!envelope.ok) return;
     const seen = new Set(notified.get());
-    for (const reminder of envelope.value as (Reminder | DsarReminder | IncidentReminder)[]) {
+    for (const reminder of envelope.value as (Reminder | DsarReminder | IncidentReminder | AccessReminder)[]) {
       if (seen.has(reminder.key)) continue;
       const body =
         channel === 'registry.reminders'
           ? text[(reminder as Reminder).kind](reminder as Reminder, day)
           : channel === 'dsar.reminders'
             ? text[(reminder as DsarReminder).kind](reminder as DsarReminder, day)
-            : text.incident(reminder as IncidentReminder);
-      const title = channel === 'registry.reminders' ? text.title : channel === 'dsar.reminders' ? text.requests : text.breaches;
+            : channel === 'access.reminders'
+              ? text.leaver(reminder as AccessReminder, day)
+              : text.incident(reminder as IncidentReminder);
+      const title =
+        channel === 'registry.reminders'
+          ? text.title
+          : channel === 'dsar.reminders'
+            ? text.requests
+            : channel === 'access.reminders'
+              ? text.access
+              : text.breaches;
       new Notification({ title, body }).show();
       seen.add(reminder.key);
     }
@@ -91,14 +133,17 @@ export function notifyReminders(console_: PrivacyConsole, notified: NotifiedStor
   };
   void show('registry.reminders')
     .then(() => show('dsar.reminders'))
-    .then(() => show('incident.reminders'));
+    .then(() => show('incident.reminders'))
+    .then(() => show('access.reminders'));
   // The 72-hour clock moves without any change in the cache: it is looked at every minute too.
-  const clock = setInterval(() => void show('incident.reminders'), 60_000);
+  // So does a leaver's deadline passing.
+  const clock = setInterval(() => void show('incident.reminders').then(() => show('access.reminders')), 60_000);
   clock.unref?.();
   const unsubscribe = console_.subscribe('cache.changed', ({ entities }) => {
     if (entities.includes('processor')) void show('registry.reminders');
     if (entities.includes('dsar')) void show('dsar.reminders');
     if (entities.includes('incident')) void show('incident.reminders');
+    if (entities.includes('employee') || entities.includes('grant')) void show('access.reminders');
   });
   return () => {
     clearInterval(clock);

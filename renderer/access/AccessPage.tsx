@@ -62,8 +62,17 @@ const order: Finding['kind'][] = ['leaver', 'no_mfa', 'sod', 'expired', 'dormant
 /** The continuous checks' findings, the most urgent first; a leaver's grants revoked from here. */
 function Findings({ findings, employees, grants }: { findings: Finding[]; employees: Employee[]; grants: Grant[] }) {
   const { t } = useTranslation('access');
+  const [expanded, setExpanded] = useState<ReadonlySet<Finding['kind']>>(new Set());
   const byId = new Map(employees.map((e) => [e.id, e]));
   const grantById = new Map(grants.map((g) => [g.id, g]));
+  // Nothing in the cache yet (the first sync is under way): that is not "nothing to do".
+  if (!employees.length) {
+    return (
+      <Text size="sm" c="dimmed">
+        {t('finding.empty')}
+      </Text>
+    );
+  }
   if (!findings.length) {
     return (
       <Text size="sm" c="dimmed">
@@ -81,7 +90,7 @@ function Findings({ findings, employees, grants }: { findings: Finding[]; employ
             <Title order={3} size="h5">
               {t(`finding.kinds.${kind}`)} ({list.length})
             </Title>
-            {list.slice(0, kind === 'leaver' ? 50 : 12).map((finding) => (
+            {list.slice(0, expanded.has(kind) ? list.length : kind === 'leaver' ? 50 : 12).map((finding) => (
               <FindingRow
                 key={`${finding.kind}-${finding.employeeId}-${finding.grantIds[0]}`}
                 finding={finding}
@@ -89,6 +98,11 @@ function Findings({ findings, employees, grants }: { findings: Finding[]; employ
                 grants={finding.grantIds.map((id) => grantById.get(id)).filter((g): g is Grant => !!g)}
               />
             ))}
+            {list.length > (kind === 'leaver' ? 50 : 12) && !expanded.has(kind) && (
+              <Button size="xs" variant="subtle" w="fit-content" onClick={() => setExpanded(new Set([...expanded, kind]))}>
+                {t('finding.more', { count: list.length })}
+              </Button>
+            )}
           </Stack>
         );
       })}

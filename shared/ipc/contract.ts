@@ -207,6 +207,18 @@ export interface IncidentReminder {
   deadline: string;
 }
 
+/**
+ * A leaver still holding grants, for the desktop: by department and count, never by name (notifications show on
+ * lock screens); once when found, once more when the deadline has passed.
+ */
+export interface AccessReminder {
+  key: string;
+  department: string;
+  grants: number;
+  dueDate: string;
+  overdue: boolean;
+}
+
 /** The next report as it would go to the authority now: what is missing, to whom, and whether it is late. */
 export interface ReportCheck {
   missing: ReportGap[];
@@ -367,6 +379,8 @@ export const channels = {
   'incident.list': channel<(Incident & { pending: boolean })[]>()(None),
   /** Undecided incidents whose 72-hour clock has reached 24, 12 or 4 hours left, or passed (0). */
   'incident.reminders': channel<IncidentReminder[]>()(None),
+  /** Leavers still holding grants (the desktop notifies each once, and again once overdue). */
+  'access.reminders': channel<AccessReminder[]>()(None),
   /** The register as CSV or PDF (Art. 33(5)); logged as an export. */
   'incident.export': channel<FileExport>()(
     z.strictObject({ language: z.enum(['de', 'en']), format: z.enum(['csv', 'pdf']).default('csv') }),

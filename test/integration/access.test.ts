@@ -114,6 +114,15 @@ describe('access reviews through the console and the platform', () => {
       const finding = (await lead.call('access.overview')).findings.find((f) => f.kind === 'leaver' && f.employeeId === leaver.id);
       expect(finding).toMatchObject({ dueDate: nextWorkingDay(leaver.leaveDate, 'DE-BE') });
       expect(finding?.overdue).toBe(localDate(new Date(), 'Europe/Berlin') > (finding?.dueDate ?? ''));
+      // The desktop is told by department and count, never by name.
+      const reminders = await lead.call('access.reminders');
+      expect(reminders).toContainEqual({
+        key: `access:leaver:${leaver.id}:${finding?.overdue ? 'overdue' : 'due'}`,
+        department: leaver.department,
+        grants: finding?.grantIds.length,
+        dueDate: finding?.dueDate,
+        overdue: finding?.overdue,
+      });
       for (const id of finding?.grantIds ?? [])
         await lead.call('access.grant.revoke', { id, reason: 'Ausgeschieden', source: 'check:leaver' });
       // Asked: still a finding, each grant "requested".

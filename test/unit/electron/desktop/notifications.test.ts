@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import type { Reminder } from '../../../../shared/domain/reminders';
-import type { DsarReminder, IncidentReminder } from '../../../../shared/ipc/contract';
+import type { AccessReminder, DsarReminder, IncidentReminder } from '../../../../shared/ipc/contract';
 import { electronMock } from './electron-mock';
 
 vi.mock('electron', () => electronMock);
@@ -17,16 +17,29 @@ const reminder = (key: string, kind: Reminder['kind']): Reminder => ({
   subject: 'Ledgerly Ltd.',
 });
 
-function fakeConsole(reminders: Reminder[], requests: DsarReminder[] = [], incidents: IncidentReminder[] = []) {
+function fakeConsole(
+  reminders: Reminder[],
+  requests: DsarReminder[] = [],
+  incidents: IncidentReminder[] = [],
+  leavers: AccessReminder[] = [],
+) {
   const events = new EventEmitter();
   return {
     reminders,
     requests,
     incidents,
+    leavers,
     events,
     dispatch: vi.fn(async (channel: string) => ({
       ok: true as const,
-      value: channel === 'dsar.reminders' ? requests : channel === 'incident.reminders' ? incidents : reminders,
+      value:
+        channel === 'dsar.reminders'
+          ? requests
+          : channel === 'incident.reminders'
+            ? incidents
+            : channel === 'access.reminders'
+              ? leavers
+              : reminders,
     })),
     subscribe: (event: string, listener: (payload: unknown) => void) => {
       events.on(event, listener);
@@ -50,8 +63,9 @@ describe('desktop notifications for registry reminders', () => {
     console_.events.emit('cache.changed', { entities: ['processor'] });
     await vi.waitFor(() => expect(electronMock.shown).toHaveLength(2));
     // Start: every source; then one call per changed source.
-    await vi.waitFor(() => expect(console_.dispatch.mock.calls).toHaveLength(5));
+    await vi.waitFor(() => expect(console_.dispatch.mock.calls).toHaveLength(6));
     expect(console_.dispatch.mock.calls.map(([channel]) => channel).sort()).toEqual([
+      'access.reminders',
       'dsar.reminders',
       'dsar.reminders',
       'incident.reminders',
@@ -109,6 +123,30 @@ describe('desktop notifications for registry reminders', () => {
     console_.events.emit('cache.changed', { entities: ['incident'] });
     await vi.waitFor(() => expect(electronMock.shown).toHaveLength(2));
     expect(electronMock.shown[1].body).toBe('"Ransomware auf dem Dateiserver": the 72 hours to notify have passed.');
+    stop();
+  });
+
+  it('a leaver still holding grants is told by department and count, never by name; again once overdue', async () => {
+    electronMock.shown.length = 0;
+    let stored: string[] = [];
+    const leaver: AccessReminder = {
+      key: 'access:leaver:emp_0013:due',
+      department: 'support',
+      grants: 3,
+      dueDate: '2026-11-27',
+      overdue: false,
+    };
+    const console_ = fakeConsole([], [], [], [leaver]);
+    const stop = notifyReminders(console_ as never, { get: () => stored, set: (keys) => (stored = keys) }, 'de');
+    await vi.waitFor(() => expect(electronMock.shown).toHaveLength(1));
+    expect(electronMock.shown[0]).toMatchObject({
+      title: 'Privacy Console – Zugriffsrechte',
+      body: 'Ausgeschieden (Support), hält noch 3 Berechtigung(en): bis Ende 27.11.2026 entziehen.',
+    });
+    console_.leavers.splice(0, 1, { ...leaver, key: 'access:leaver:emp_0013:overdue', overdue: true });
+    console_.events.emit('cache.changed', { entities: ['grant'] });
+    await vi.waitFor(() => expect(electronMock.shown).toHaveLength(2));
+    expect(electronMock.shown[1].body).toBe('Ausgeschieden (Support), hält noch 3 Berechtigung(en): Die Frist endete mit dem 27.11.2026.');
     stop();
   });
 });
