@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { ItemDecide } from '../../shared/api/access';
+import type { ItemDecide, ReviewItem } from '../../shared/api/access';
 import { defaultCheckSettings, findings } from '../../shared/domain/access';
 import { RuleError } from '../../shared/domain/rules';
 import type { ItemQuery, ReviewRow } from '../../shared/ipc/contract';
@@ -157,7 +157,13 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
   });
   ipc.handle('access.evidence', async ({ reviewId, format, language }) => {
     const subject = review(reviewId);
-    const items = deps.items.list().filter((item) => item.reviewId === reviewId);
+    // This review's items only (the cache holds every review's), each with whether the platform has it yet.
+    const items = (
+      prepared('SELECT pending, doc FROM review_items WHERE review_id = ? ORDER BY holder_name, id').all(reviewId) as {
+        pending: number;
+        doc: string;
+      }[]
+    ).map((row) => ({ ...(JSON.parse(row.doc) as ReviewItem), pending: row.pending === 1 }));
     const employees = new Map(deps.employees.list().map((e) => [e.id, e]));
     const grants = new Map(deps.grants.list().map((g) => [g.id, g]));
     const allFindings = findings([...employees.values()], [...grants.values()], new Date().toISOString(), checks());

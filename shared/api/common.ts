@@ -90,22 +90,8 @@ export const scopesOfRole: Record<Role, readonly Scope[]> = {
     'access:read',
     'access:review',
   ],
-  admin: [
-    'dsar:read',
-    'dsar:write',
-    'staff:read',
-    'processor:read',
-    'processor:write',
-    'breach:read',
-    'breach:write',
-    'breach:decide',
-    'policy:read',
-    'policy:write',
-    'policy:approve',
-    'access:read',
-    'access:review',
-    'access:write',
-  ],
+  // Administrators hold every scope there is.
+  admin: Scope.options,
 };
 
 export const Staff = EntityBase.extend({
