@@ -176,6 +176,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     actor: () => myId() ?? 'unknown',
     controllerName: () => controller.get().controllerName || (me()?.workspace.name ?? ''),
     region: () => clock.get().region,
+    checkSettings: core.accessChecks,
   });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });

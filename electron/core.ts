@@ -1,8 +1,10 @@
+import type { AccessScope } from '../shared/api/access';
 import { Me } from '../shared/api/common';
 import { ClockSettings } from '../shared/api/dsar-workflow';
+import { defaultCheckSettings } from '../shared/domain/access';
 import { defaultClockSettings } from '../shared/domain/dsar-clock';
 import type { ControllerDetails } from '../shared/domain/records';
-import { ControllerDetailsInput, LocalRetentionInput } from '../shared/ipc/contract';
+import { AccessCheckSettings, ControllerDetailsInput, LocalRetentionInput } from '../shared/ipc/contract';
 import { Setting } from './cache/settings';
 import type { Stores } from './cache/stores';
 import { defaultLocalRetention } from './dsar/retention';
@@ -52,6 +54,10 @@ export function openCore(stores: Stores, options: CoreOptions) {
   });
   const controller = new Setting(pending, 'controller', ControllerDetailsInput, noController);
   const retention = new Setting(pending, 'localRetention', LocalRetentionInput, defaultLocalRetention);
+  const accessChecks = new Setting(pending, 'accessChecks', AccessCheckSettings, {
+    dormantDays: defaultCheckSettings.dormantDays,
+    sodPairs: defaultCheckSettings.sodPairs.map(([a, b]): [AccessScope, AccessScope] => [a, b]),
+  });
   const exports = exportLog(pending);
   const entities = cachedEntities(cache, { clock: () => clock.get() });
 
@@ -88,6 +94,7 @@ export function openCore(stores: Stores, options: CoreOptions) {
     clock,
     controller,
     retention,
+    accessChecks,
     exports,
     entities,
     writes,

@@ -55,6 +55,8 @@ export interface SandboxOptions {
   campaignStepMs?: number;
   /** How long the platform takes to carry out a revocation of access. */
   accessStepMs?: number;
+  /** How long after a failed revocation the platform first tries again on its own (doubling each time). */
+  accessRetryMs?: number;
   /** Someone leaves this long after the start (once), still holding their grants. */
   leaverAfterMs?: number;
 }
@@ -86,6 +88,8 @@ export interface Sandbox {
   campaigns: CampaignRunner;
   /** Someone leaves now: their last day was yesterday, and they still hold their grants. */
   emitLeaver(): ReturnType<typeof emitLeaver>;
+  /** The job that carries out revocations and revokes lapsed grants (tests run its nightly pass by hand). */
+  access: AccessRunner;
   close(): Promise<void>;
 }
 
@@ -170,7 +174,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   const jobs = new JobRunner(store, options.jobStepMs ?? 300);
   const notices = new NoticeRunner(store, options.noticeStepMs ?? 1500);
   const campaigns = new CampaignRunner(store, options.now);
-  const access = new AccessRunner(store, options.accessStepMs ?? 2000);
+  const access = new AccessRunner(store, { stepMs: options.accessStepMs ?? 2000, retryMs: options.accessRetryMs ?? 120_000 });
   // What the platform lends the mutators of an entity beyond its store: jobs, packages, accounts.
   const platforms: { [N in keyof PlatformNeeds]: PlatformOf<PlatformNeeds[N]> } = {
     dsar: dsarPlatform(store, jobs),
@@ -215,6 +219,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     publishDue: () => publisher.publishDue(),
     campaigns,
     emitLeaver: () => emitLeaver(store),
+    access,
     close: async () => {
       if (emitter) clearInterval(emitter);
       if (incidentTimer) clearTimeout(incidentTimer);

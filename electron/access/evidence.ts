@@ -36,10 +36,21 @@ const texts = {
       'Widerruf fehlgeschlagen',
     ],
     findingColumns: ['Befund (Stand des Exports)', 'Inhaber', 'Berechtigungen', 'Frist', 'Überfällig'],
+    closedColumns: [
+      'Befund im Prüfzeitraum, behoben',
+      'Inhaber',
+      'Berechtigung',
+      'Bereich',
+      'Widerruf beantragt von',
+      'Beantragt am',
+      'Wirksam (Plattform)',
+      'Fehlgeschlagen',
+    ],
     decision: { keep: 'behalten', revoke: 'widerrufen', reduce: 'eingeschränkt', expire: 'befristet', none: 'offen' },
     reassigned: { self: 'ja (eigene Berechtigung)', no_reviewer: 'ja (kein Prüfer)' },
     finding: {
       leaver: 'Ausgeschieden mit Berechtigungen',
+      revocation_failed: 'Widerruf gescheitert (eskaliert)',
       dormant: 'Ruhendes Konto',
       no_mfa: 'Ohne MFA',
       sod: 'Funktionstrennung verletzt',
@@ -52,6 +63,11 @@ const texts = {
     cover: 'Zuordnung zu den Kontrollen',
     reviewers: 'Prüfende',
     byManager: 'die jeweilige Führungskraft (nie der Inhaber selbst)',
+    byOwner: 'die Datenverantwortlichen des jeweiligen Bereichs (nie der Inhaber selbst)',
+    platform: 'Plattform (Fristablauf)',
+    closedFindings: 'Im Prüfzeitraum behobene Befunde',
+    reminders: 'Erinnerungen',
+    reminder: (n: number, escalated: number) => `an ${n} Prüfende${escalated ? `, davon ${escalated} an die Führungskraft eskaliert` : ''}`,
     instructions: 'Hinweise',
     scope: 'Umfang',
     owner: 'Verantwortlich',
@@ -93,10 +109,21 @@ const texts = {
       'Revocation failed',
     ],
     findingColumns: ['Finding (as of the export)', 'Holder', 'Grants', 'Due', 'Overdue'],
+    closedColumns: [
+      'Finding in the review window, closed',
+      'Holder',
+      'Grant',
+      'Scope',
+      'Revocation asked by',
+      'Asked at',
+      'Applied (platform)',
+      'Failed',
+    ],
     decision: { keep: 'kept', revoke: 'revoked', reduce: 'reduced', expire: 'expiry set', none: 'open' },
     reassigned: { self: 'yes (own grant)', no_reviewer: 'yes (no reviewer)' },
     finding: {
       leaver: 'Leaver with grants',
+      revocation_failed: 'Revocation failed (escalated)',
       dormant: 'Dormant account',
       no_mfa: 'Without MFA',
       sod: 'Separation of duties broken',
@@ -109,6 +136,11 @@ const texts = {
     cover: 'Mapping to the controls',
     reviewers: 'Reviewers',
     byManager: "each holder's manager (never the holder)",
+    byOwner: "each scope's data owner (never the holder)",
+    platform: 'platform (last day passed)',
+    closedFindings: 'Findings closed in the review window',
+    reminders: 'Reminders',
+    reminder: (n: number, escalated: number) => `to ${n} reviewer(s)${escalated ? `, ${escalated} escalated to their manager` : ''}`,
     instructions: 'Instructions',
     scope: 'Scope',
     owner: 'Owner',
@@ -146,7 +178,16 @@ function scopeText(review: AccessReview, language: 'de' | 'en'): string {
       return `${de ? 'Abteilung' : 'department'} ${scope.department}`;
     case 'categories':
       return `${de ? 'Berechtigungen mit den Datenkategorien' : 'grants exposing'} ${scope.categories.join(', ')}`;
+    case 'changed':
+      return `${de ? 'seit' : 'grants given or changed since'} ${dateFormat(language, TIME_ZONE).instant(scope.since)}${de ? ' erteilte oder geänderte Berechtigungen' : ''}`;
   }
+}
+
+/** What a revocation's source says it closed: a check's finding (`check:<kind>`), or the platform's expiry. */
+function closedFinding(source: string): Finding['kind'] | null {
+  if (source === 'expiry') return 'expired';
+  const kind = source.startsWith('check:') ? source.slice('check:'.length) : '';
+  return kind in texts.en.finding ? (kind as Finding['kind']) : null;
 }
 
 /** The evidence as one table per grant, and the checks' findings below: the same rows in CSV and PDF. */
@@ -155,7 +196,8 @@ function evidenceTables(input: EvidenceInput) {
   const f = dateFormat(input.language, TIME_ZONE);
   const when = (value: string | null | undefined) => (value ? f.instant(value) : '');
   const name = (id: string) => input.employees.get(id)?.name ?? id;
-  const staffName = (staffId: string) => [...input.employees.values()].find((e) => e.staffId === staffId)?.name ?? staffId;
+  const byStaff = new Map([...input.employees.values()].filter((e) => e.staffId).map((e) => [e.staffId, e.name]));
+  const staffName = (staffId: string) => (staffId === 'platform' ? t.platform : (byStaff.get(staffId) ?? staffId));
   const items = input.items.map((item) => {
     const grant = input.grants.get(item.grantId);
     const holder = input.employees.get(item.employeeId);
@@ -192,14 +234,48 @@ function evidenceTables(input: EvidenceInput) {
     finding.dueDate ?? '',
     finding.overdue ? t.yes : t.no,
   ]);
-  return { items, findings };
+  // How findings were closed while the review ran: revocations a check (or the platform's expiry) asked for.
+  const from = input.review.createdAt;
+  const to = input.review.closedAt ?? '9999';
+  const closed = [...input.grants.values()]
+    .filter((grant) => grant.revocation && grant.revocation.requestedAt >= from && grant.revocation.requestedAt <= to)
+    .flatMap((grant) => {
+      const revocation = grant.revocation;
+      const kind = revocation ? closedFinding(revocation.source) : null;
+      if (!revocation || !kind) return [];
+      return [
+        [
+          t.finding[kind],
+          name(grant.employeeId),
+          grant.id,
+          `${grant.scope}${grant.resource ? ` (${grant.resource})` : ''}`,
+          staffName(revocation.requestedBy),
+          when(revocation.requestedAt),
+          when(revocation.appliedAt),
+          revocation.failure ?? '',
+        ],
+      ];
+    })
+    .sort((a, b) => a[5].localeCompare(b[5]));
+  return { items, findings, closed };
+}
+
+function reviewersText(review: AccessReview, t: (typeof texts)['de' | 'en'], staffName: (id: string) => string): string {
+  switch (review.reviewers.kind) {
+    case 'named':
+      return staffName(review.reviewers.staffId);
+    case 'owner':
+      return t.byOwner;
+    case 'manager':
+      return t.byManager;
+  }
 }
 
 /** CSV for auditors: every decision (who, when, why), revocation requested and applied, then the findings. */
 export function evidenceCsv(input: EvidenceInput): string {
   const t = texts[input.language];
-  const { items, findings } = evidenceTables(input);
-  return csvDocument([[...t.columns], ...items, [], [...t.findingColumns], ...findings]);
+  const { items, findings, closed } = evidenceTables(input);
+  return csvDocument([[...t.columns], ...items, [], [...t.closedColumns], ...closed, [], [...t.findingColumns], ...findings]);
 }
 
 /** The same evidence as a PDF, with a cover page mapping it to the ISO 27001 and SOC 2 controls. */
@@ -207,7 +283,9 @@ export function evidencePdf(input: EvidenceInput): Promise<Buffer> {
   const t = texts[input.language];
   const f = dateFormat(input.language, TIME_ZONE);
   const { review } = input;
-  const { items, findings } = evidenceTables(input);
+  const { items, findings, closed } = evidenceTables(input);
+  const byStaff = new Map([...input.employees.values()].filter((e) => e.staffId).map((e) => [e.staffId, e.name]));
+  const staffName = (id: string) => byStaff.get(id) ?? id;
   const pdf = pdfDocument({ title: `${t.title}: ${review.title}`, author: input.controller, subject: t.title });
   const { doc, text, field, heading } = pdf;
   doc.font('Helvetica-Bold').fontSize(16);
@@ -215,9 +293,9 @@ export function evidencePdf(input: EvidenceInput): Promise<Buffer> {
   doc.font('Helvetica').fontSize(10);
   text(`${input.controller} · ${f.longInstant(new Date().toISOString())}`, { paragraphGap: 8 });
   field(t.scope, scopeText(review, input.language));
-  field(t.reviewers, review.reviewers.kind === 'named' ? review.reviewers.staffId : t.byManager);
+  field(t.reviewers, reviewersText(review, t, staffName));
   if (review.instructions) field(t.instructions, review.instructions);
-  field(t.owner, [...input.employees.values()].find((e) => e.staffId === review.ownerId)?.name ?? review.ownerId);
+  field(t.owner, staffName(review.ownerId));
   field(t.created, f.instant(review.createdAt));
   field(t.due, f.day(review.dueDate));
   field(t.closed, review.closedAt ? f.instant(review.closedAt) : t.state.open);
@@ -226,6 +304,17 @@ export function evidencePdf(input: EvidenceInput): Promise<Buffer> {
     t.counts,
     `${c.decided} / ${c.items} · ${t.decision.keep} ${c.kept} · ${t.decision.revoke} ${c.revoked} · ${t.decision.reduce} ${c.reduced} · ${t.decision.expire} ${c.expiring}`,
   );
+  if (review.reminders.length) {
+    field(
+      t.reminders,
+      review.reminders
+        .map(
+          (r) =>
+            `${f.instant(r.at)} (${staffName(r.by)}) ${t.reminder(r.recipients.length, r.recipients.filter((x) => x.escalatedTo).length)}`,
+        )
+        .join('\n'),
+    );
+  }
   heading(t.cover);
   for (const [control, evidence] of t.controls) field(control, evidence);
   doc.addPage();
@@ -246,6 +335,13 @@ export function evidencePdf(input: EvidenceInput): Promise<Buffer> {
         .join(' · '),
       { paragraphGap: 4 },
     );
+  }
+  heading(t.closedFindings);
+  for (const row of closed) {
+    doc.font('Helvetica').fontSize(8);
+    text(`${row[0]} · ${row[1]} · ${row[3]} · ${row[4]}, ${row[5]} · ${row[7] || `${t.closedColumns[6]}: ${row[6] || t.state.open}`}`, {
+      paragraphGap: 2,
+    });
   }
   heading(t.findings);
   for (const row of findings) {

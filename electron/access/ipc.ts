@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ItemDecide, ReviewItem } from '../../shared/api/access';
-import { defaultCheckSettings, findings } from '../../shared/domain/access';
+import { type Finding, findings } from '../../shared/domain/access';
+import { daysBetween, localDate } from '../../shared/domain/calendar';
 import { RuleError } from '../../shared/domain/rules';
-import type { ItemQuery, ReviewRow } from '../../shared/ipc/contract';
+import type { AccessCheckSettings, AccessReminder, ItemQuery, ReviewerProgress, ReviewRow } from '../../shared/ipc/contract';
+import type { Setting } from '../cache/settings';
 import type { ExportLog } from '../exports/log';
 import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
@@ -23,7 +25,12 @@ export interface AccessHandlerDeps {
   controllerName(): string;
   /** The controller's Land: a leaver's deadline counts its working days. */
   region(): string;
+  /** The checks' thresholds the team set (dormancy, separation of duties). */
+  checkSettings: Setting<AccessCheckSettings>;
 }
+
+/** A review's reviewers are reminded by the desktop this many days before it is due. */
+const DUE_SOON_DAYS = 3;
 
 /** The most items one decision for a whole selection touches. */
 const DECIDE_ALL_LIMIT = 20_000;
@@ -31,7 +38,8 @@ const DECIDE_ALL_LIMIT = 20_000;
 /** Access reviews: staff and grants from the cache, reviews and decisions through the outbox, evidence as files. */
 export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps): void {
   const { db, writes } = deps;
-  const checks = () => ({ ...defaultCheckSettings, region: deps.region() });
+  const checks = () => ({ ...deps.checkSettings.get(), region: deps.region() });
+  const today = () => localDate(new Date().toISOString(), 'Europe/Berlin');
   // Each filter combination's statements, compiled once.
   const statements = new Map<string, ReturnType<typeof db.prepare>>();
   const prepared = (sql: string) => {
@@ -48,7 +56,8 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
     if (query.decided === 'open') where.push('i.decision IS NULL');
     if (query.decided === 'decided') where.push('i.decision IS NOT NULL');
     if (query.scope) where.push('i.scope = @scope');
-    if (query.q) where.push("i.holder_name LIKE @q ESCAPE '\\'");
+    // A name is searched among the staff (a few hundred), its items found by holder through an index.
+    if (query.q) where.push("i.employee_id IN (SELECT id FROM employees WHERE name LIKE @q ESCAPE '\\')");
     const params = {
       reviewId: query.reviewId,
       reviewer: query.reviewer === 'me' ? deps.actor() : query.reviewer,
@@ -58,12 +67,24 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
       offset,
     };
     const from = `FROM review_items i WHERE ${where.join(' AND ')}`;
+    // Without a name, the totals are sums of the counts the cache keeps per reviewer, scope and decided-or-not.
+    const counted = ['c.review_id = @reviewId'];
+    if (query.reviewer !== 'all') counted.push('c.reviewer_id = @reviewer');
+    if (query.scope) counted.push('c.scope = @scope');
+    const sum = (decided: string) =>
+      (
+        prepared(`SELECT coalesce(sum(c.n), 0) AS n FROM review_item_counts c WHERE ${counted.join(' AND ')}${decided}`).get(params) as {
+          n: number;
+        }
+      ).n;
+    const count = (extra: string) => (prepared(`SELECT count(*) AS n ${from}${extra}`).get(params) as { n: number }).n;
+    const decidedFilter = query.decided === 'open' ? ' AND c.decided = 0' : query.decided === 'decided' ? ' AND c.decided = 1' : '';
     return {
       ids: (prepared(`SELECT i.id ${from} ORDER BY i.holder_name, i.id LIMIT @limit OFFSET @offset`).all(params) as { id: string }[]).map(
         (row) => row.id,
       ),
-      total: () => (prepared(`SELECT count(*) AS n ${from}`).get(params) as { n: number } | undefined)?.n ?? 0,
-      open: () => (prepared(`SELECT count(*) AS n ${from} AND i.decision IS NULL`).get(params) as { n: number } | undefined)?.n ?? 0,
+      total: () => (query.q ? count('') : sum(decidedFilter)),
+      open: () => (query.q ? count(' AND i.decision IS NULL') : sum(' AND c.decided = 0')),
     };
   };
   const row = (id: string): ReviewRow => {
@@ -91,21 +112,80 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
   ipc.handle('access.overview', () => {
     const employees = deps.employees.list();
     const grants = deps.grants.list();
-    return { employees, grants, findings: findings(employees, grants, new Date().toISOString(), checks()) };
+    const settings = checks();
+    return {
+      employees,
+      grants,
+      findings: findings(employees, grants, new Date().toISOString(), settings),
+      dormantDays: settings.dormantDays,
+    };
   });
   ipc.handle('access.reviews', () => deps.reviews.list().reverse());
   ipc.handle('access.reminders', () => {
     const employees = deps.employees.list();
     const departments = new Map(employees.map((e) => [e.id, e.department]));
-    return findings(employees, deps.grants.list(), new Date().toISOString(), checks())
+    const found = findings(employees, deps.grants.list(), new Date().toISOString(), checks());
+    const out: AccessReminder[] = found
       .filter((finding) => finding.kind === 'leaver' && finding.dueDate)
       .map((finding) => ({
+        kind: 'leaver',
         key: `access:leaver:${finding.employeeId}:${finding.overdue ? 'overdue' : 'due'}`,
         department: departments.get(finding.employeeId) ?? '',
         grants: finding.grantIds.length,
         dueDate: finding.dueDate ?? '',
         overdue: finding.overdue,
       }));
+    // The other findings by kind and count: told again only when someone new is among them.
+    const byKind = new Map<Exclude<Finding['kind'], 'leaver'>, Finding[]>();
+    for (const finding of found) {
+      if (finding.kind === 'leaver') continue;
+      byKind.set(finding.kind, [...(byKind.get(finding.kind) ?? []), finding]);
+    }
+    for (const [kind, list] of byKind) {
+      const members = [...new Set(list.map((finding) => `access:${kind}:${finding.employeeId}`))];
+      out.push({ kind: 'finding', key: `access:${kind}`, members, finding: kind, people: members.length });
+    }
+    // The user's own open grants in a review due within three days, or overdue.
+    const day = today();
+    const mine = prepared(
+      'SELECT coalesce(sum(n), 0) AS n FROM review_item_counts WHERE review_id = @review AND reviewer_id = @me AND decided = 0',
+    );
+    for (const review of deps.reviews.list()) {
+      if (review.state !== 'open' || daysBetween(day, review.dueDate) > DUE_SOON_DAYS) continue;
+      const open = (mine.get({ review: review.id, me: deps.actor() }) as { n: number }).n;
+      if (!open) continue;
+      const overdue = day > review.dueDate;
+      out.push({
+        kind: 'review',
+        key: `access:review:${review.id}:${overdue ? 'overdue' : 'due'}`,
+        title: review.title,
+        open,
+        dueDate: review.dueDate,
+        overdue,
+      });
+    }
+    return out;
+  });
+  ipc.handle('access.progress', ({ reviewId }): ReviewerProgress[] => {
+    const subject = review(reviewId);
+    const rows = prepared(
+      `SELECT reviewer_id AS reviewerId, sum(n) AS items, sum(CASE WHEN decided = 1 THEN n ELSE 0 END) AS decided
+       FROM review_item_counts WHERE review_id = ? GROUP BY reviewer_id HAVING sum(n) > 0 ORDER BY reviewer_id`,
+    ).all(reviewId) as { reviewerId: string; items: number; decided: number }[];
+    return rows.map((row) => {
+      const last = subject.reminders.findLast((reminder) => reminder.recipients.some((r) => r.reviewerId === row.reviewerId));
+      return {
+        ...row,
+        remindedAt: last?.at ?? null,
+        escalatedTo: last?.recipients.find((r) => r.reviewerId === row.reviewerId)?.escalatedTo ?? null,
+      };
+    });
+  });
+  ipc.handle('access.settings.get', () => deps.checkSettings.get());
+  ipc.handle('access.settings.update', (settings) => deps.checkSettings.set(settings));
+  ipc.handle('access.review.remind', ({ id, ...args }) => {
+    writes.mutate('accessReview', id, 'remind', args);
+    return review(id);
   });
   ipc.handle('access.review.start', (input) => {
     const id = `arv_${randomUUID().replace(/-/g, '').slice(0, 12)}`;

@@ -6,6 +6,17 @@ import type { AccessReminder, DsarReminder, IncidentReminder } from '../../share
 import type { PrivacyConsole } from '../console';
 
 type Day = (day: string) => string;
+type LeaverReminder = Extract<AccessReminder, { kind: 'leaver' }>;
+type FindingReminder = Extract<AccessReminder, { kind: 'finding' }>;
+type ReviewReminder = Extract<AccessReminder, { kind: 'review' }>;
+
+/** An access reminder in words: a finding is told by kind and count, a leaver by department, never by name. */
+const accessText = (text: (typeof texts)['de' | 'en'], reminder: AccessReminder, day: Day) =>
+  reminder.kind === 'leaver'
+    ? text.leaver(reminder, day)
+    : reminder.kind === 'finding'
+      ? text.finding(reminder)
+      : text.review(reminder, day);
 
 const departments: Record<'de' | 'en', Record<string, string>> = {
   de: {
@@ -53,10 +64,23 @@ const texts = {
     overdue: (r: DsarReminder, d: Day) => `Anfrage ${r.id} (${labels.de.dsarType[r.type]}) ist seit ${d(r.dueDate)} überfällig.`,
     breaches: 'Privacy Console – Datenpannen',
     access: 'Privacy Console – Zugriffsrechte',
-    leaver: (r: AccessReminder, d: Day) =>
+    leaver: (r: LeaverReminder, d: Day) =>
       r.overdue
         ? `Ausgeschieden (${departments.de[r.department] ?? r.department}), hält noch ${r.grants} Berechtigung(en): Die Frist endete mit dem ${d(r.dueDate)}.`
         : `Ausgeschieden (${departments.de[r.department] ?? r.department}), hält noch ${r.grants} Berechtigung(en): bis Ende ${d(r.dueDate)} entziehen.`,
+    finding: (r: FindingReminder) =>
+      ({
+        revocation_failed: `${r.people} Konto/Konten: Widerruf auf der Plattform gescheitert, sie versucht es nicht mehr selbst.`,
+        dormant: `${r.people} Konto/Konten mit Berechtigungen ohne Anmeldung seit langem (ruhend).`,
+        no_mfa: `${r.people} Konto/Konten mit sensiblen oder privilegierten Rechten ohne MFA.`,
+        sod: `${r.people} Konto/Konten verletzen die Funktionstrennung.`,
+        expired: `${r.people} Konto/Konten halten Berechtigungen über ihr Enddatum hinaus.`,
+        unjustified: `${r.people} Konto/Konten halten Berechtigungen ohne Begründung.`,
+      })[r.finding],
+    review: (r: ReviewReminder, d: Day) =>
+      r.overdue
+        ? `Prüfung „${r.title}“: ${r.open} Berechtigung(en) warten auf Ihre Entscheidung, fällig war der ${d(r.dueDate)}.`
+        : `Prüfung „${r.title}“: ${r.open} Berechtigung(en) warten auf Ihre Entscheidung, fällig am ${d(r.dueDate)}.`,
     incident: (r: IncidentReminder) =>
       r.hoursLeft === 0
         ? `„${r.title}“: Die 72-Stunden-Frist zur Meldung ist abgelaufen.`
@@ -79,10 +103,23 @@ const texts = {
     overdue: (r: DsarReminder, d: Day) => `Request ${r.id} (${labels.en.dsarType[r.type]}) is overdue since ${d(r.dueDate)}.`,
     breaches: 'Privacy Console – breaches',
     access: 'Privacy Console – access rights',
-    leaver: (r: AccessReminder, d: Day) =>
+    leaver: (r: LeaverReminder, d: Day) =>
       r.overdue
         ? `A leaver (${departments.en[r.department] ?? r.department}) still holds ${r.grants} grant(s): they were due gone by the end of ${d(r.dueDate)}.`
         : `A leaver (${departments.en[r.department] ?? r.department}) still holds ${r.grants} grant(s): revoke by the end of ${d(r.dueDate)}.`,
+    finding: (r: FindingReminder) =>
+      ({
+        revocation_failed: `${r.people} account(s): the platform failed to revoke and has stopped trying on its own.`,
+        dormant: `${r.people} account(s) hold grants without signing in for a long time (dormant).`,
+        no_mfa: `${r.people} account(s) hold sensitive or privileged grants without MFA.`,
+        sod: `${r.people} account(s) break the separation of duties.`,
+        expired: `${r.people} account(s) hold grants past their last day.`,
+        unjustified: `${r.people} account(s) hold grants without a justification.`,
+      })[r.finding],
+    review: (r: ReviewReminder, d: Day) =>
+      r.overdue
+        ? `Review "${r.title}": ${r.open} grant(s) wait for your decision; it was due on ${d(r.dueDate)}.`
+        : `Review "${r.title}": ${r.open} grant(s) wait for your decision, due on ${d(r.dueDate)}.`,
     incident: (r: IncidentReminder) =>
       r.hoursLeft === 0
         ? `"${r.title}": the 72 hours to notify have passed.`
@@ -109,14 +146,16 @@ export function notifyReminders(console_: PrivacyConsole, notified: NotifiedStor
     if (!envelope.ok) return;
     const seen = new Set(notified.get());
     for (const reminder of envelope.value as (Reminder | DsarReminder | IncidentReminder | AccessReminder)[]) {
-      if (seen.has(reminder.key)) continue;
+      // A finding stands for several people: told again only when one of them is new.
+      const members = 'members' in reminder ? reminder.members : [reminder.key];
+      if (members.every((key) => seen.has(key))) continue;
       const body =
         channel === 'registry.reminders'
           ? text[(reminder as Reminder).kind](reminder as Reminder, day)
           : channel === 'dsar.reminders'
             ? text[(reminder as DsarReminder).kind](reminder as DsarReminder, day)
             : channel === 'access.reminders'
-              ? text.leaver(reminder as AccessReminder, day)
+              ? accessText(text, reminder as AccessReminder, day)
               : text.incident(reminder as IncidentReminder);
       const title =
         channel === 'registry.reminders'
@@ -127,7 +166,7 @@ export function notifyReminders(console_: PrivacyConsole, notified: NotifiedStor
               ? text.access
               : text.breaches;
       new Notification({ title, body }).show();
-      seen.add(reminder.key);
+      for (const key of members) seen.add(key);
     }
     notified.set([...seen]);
   };
@@ -143,7 +182,8 @@ export function notifyReminders(console_: PrivacyConsole, notified: NotifiedStor
     if (entities.includes('processor')) void show('registry.reminders');
     if (entities.includes('dsar')) void show('dsar.reminders');
     if (entities.includes('incident')) void show('incident.reminders');
-    if (entities.includes('employee') || entities.includes('grant')) void show('access.reminders');
+    if ((['employee', 'grant', 'accessReview', 'reviewItem'] as const).some((name) => entities.includes(name)))
+      void show('access.reminders');
   });
   return () => {
     clearInterval(clock);

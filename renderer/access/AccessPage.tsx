@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Employee, Grant } from '../../shared/api/access';
-import type { Finding } from '../../shared/domain/access';
+import { type Finding, findingKinds } from '../../shared/domain/access';
 import { useDateFormat } from '../app/format';
 import { useStep } from '../app/useStep';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
+import { CheckSettings } from './CheckSettings';
 import { GrantState } from './GrantState';
 import { useScopeLabel } from './labels';
 import { Reviews } from './Reviews';
@@ -18,7 +19,7 @@ export function AccessPage() {
   const bridge = useBridge();
   const overview = useQuery({ queryKey: ['access', 'overview'], queryFn: () => bridge['access.overview']() });
   const findings = overview.data?.findings ?? [];
-  const urgent = findings.filter((finding) => finding.kind === 'leaver').length;
+  const urgent = findings.filter((finding) => finding.kind === 'leaver' || finding.kind === 'revocation_failed').length;
   return (
     <Stack gap="sm">
       <Title order={2} size="h3">
@@ -45,22 +46,43 @@ export function AccessPage() {
           <Tabs.Tab value="reviews" data-testid="tab-reviews">
             {t('tabs.reviews')}
           </Tabs.Tab>
+          <Tabs.Tab value="settings" data-testid="tab-check-settings">
+            {t('settings.tab')}
+          </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="attention" pt="sm">
-          {overview.data && <Findings findings={findings} employees={overview.data.employees} grants={overview.data.grants} />}
+          {overview.data && (
+            <Findings
+              findings={findings}
+              employees={overview.data.employees}
+              grants={overview.data.grants}
+              dormantDays={overview.data.dormantDays}
+            />
+          )}
         </Tabs.Panel>
         <Tabs.Panel value="reviews" pt="sm">
           <Reviews />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings" pt="sm">
+          <CheckSettings />
         </Tabs.Panel>
       </Tabs>
     </Stack>
   );
 }
 
-const order: Finding['kind'][] = ['leaver', 'no_mfa', 'sod', 'expired', 'dormant', 'unjustified'];
-
-/** The continuous checks' findings, the most urgent first; a leaver's grants revoked from here. */
-function Findings({ findings, employees, grants }: { findings: Finding[]; employees: Employee[]; grants: Grant[] }) {
+/** The continuous checks' findings, the most urgent first; each one's grants revoked from here. */
+function Findings({
+  findings,
+  employees,
+  grants,
+  dormantDays,
+}: {
+  findings: Finding[];
+  employees: Employee[];
+  grants: Grant[];
+  dormantDays: number;
+}) {
   const { t } = useTranslation('access');
   const [expanded, setExpanded] = useState<ReadonlySet<Finding['kind']>>(new Set());
   const byId = new Map(employees.map((e) => [e.id, e]));
@@ -82,7 +104,7 @@ function Findings({ findings, employees, grants }: { findings: Finding[]; employ
   }
   return (
     <Stack gap="md" data-testid="findings">
-      {order.map((kind) => {
+      {findingKinds.map((kind) => {
         const list = findings.filter((finding) => finding.kind === kind);
         if (!list.length) return null;
         return (
@@ -96,6 +118,7 @@ function Findings({ findings, employees, grants }: { findings: Finding[]; employ
                 finding={finding}
                 employee={byId.get(finding.employeeId) ?? null}
                 grants={finding.grantIds.map((id) => grantById.get(id)).filter((g): g is Grant => !!g)}
+                dormantDays={dormantDays}
               />
             ))}
             {list.length > (kind === 'leaver' ? 50 : 12) && !expanded.has(kind) && (
@@ -110,23 +133,37 @@ function Findings({ findings, employees, grants }: { findings: Finding[]; employ
   );
 }
 
-function FindingRow({ finding, employee, grants }: { finding: Finding; employee: Employee | null; grants: Grant[] }) {
+function FindingRow({
+  finding,
+  employee,
+  grants,
+  dormantDays,
+}: {
+  finding: Finding;
+  employee: Employee | null;
+  grants: Grant[];
+  dormantDays: number;
+}) {
   const { t } = useTranslation('access');
   const scopeLabel = useScopeLabel();
   const f = useDateFormat();
   const bridge = useBridge();
   const mayWrite = useMayWrite('access:write');
   const [failure, setFailure] = useState<string | null>(null);
-  const revoke = useStep(async () => {
-    const live = grants.filter((grant) => grant.state === 'live');
-    for (const grant of live) {
-      await bridge['access.grant.revoke']({
-        id: grant.id,
-        reason: t('finding.revokeReason', { day: employee?.leaveDate ? f.day(employee.leaveDate) : '' }),
-        source: `check:${finding.kind}`,
-      });
-    }
-  }, ['access']);
+  // The reason the platform records with the revocation, in the words of the finding.
+  const reason =
+    finding.kind === 'leaver'
+      ? t('finding.revokeReason', { day: employee?.leaveDate ? f.day(employee.leaveDate) : '' })
+      : finding.kind === 'revocation_failed'
+        ? ''
+        : t(`finding.reasons.${finding.kind}`, { days: dormantDays });
+  const revoke = useStep(
+    async (only: string | null) => {
+      const live = grants.filter((grant) => grant.state === 'live' && (only === null || grant.id === only));
+      for (const grant of live) await bridge['access.grant.revoke']({ id: grant.id, reason, source: `check:${finding.kind}` });
+    },
+    ['access'],
+  );
   const text =
     finding.kind === 'leaver'
       ? t(finding.overdue ? 'finding.leaverOverdue' : 'finding.leaver', {
@@ -136,8 +173,10 @@ function FindingRow({ finding, employee, grants }: { finding: Finding; employee:
         })
       : finding.kind === 'sod'
         ? t('finding.sod', { scopes: grants.map((g) => scopeLabel(g.scope)).join(' + ') })
-        : t(`finding.${finding.kind}`, { count: grants.length });
-  const open = grants.some((grant) => grant.state === 'live');
+        : t(`finding.${finding.kind}`, { count: grants.length, days: dormantDays });
+  const live = grants.filter((grant) => grant.state === 'live');
+  // A finding about one of several grants (SoD, no MFA, …) may be closed by revoking just one of them.
+  const single = finding.kind !== 'leaver' && finding.kind !== 'dormant' && live.length > 1;
   return (
     <Paper withBorder p="xs" data-testid="finding" data-kind={finding.kind} data-employee={finding.employeeId}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
@@ -150,22 +189,38 @@ function FindingRow({ finding, employee, grants }: { finding: Finding; employee:
           </Text>
           <Group gap={6}>
             {grants.map((grant) => (
-              <Badge key={grant.id} variant="outline" size="sm" color="gray" tt="none">
-                {scopeLabel(grant.scope)}
-                {grant.resource ? ` (${grant.resource})` : ''} · <GrantState grant={grant} inline />
-              </Badge>
+              <Group key={grant.id} gap={4} wrap="nowrap">
+                <Badge variant="outline" size="sm" color="gray" tt="none">
+                  {scopeLabel(grant.scope)}
+                  {grant.resource ? ` (${grant.resource})` : ''} · <GrantState grant={grant} inline />
+                </Badge>
+                {mayWrite && single && grant.state === 'live' && (
+                  <Button
+                    size="compact-xs"
+                    variant="light"
+                    color="red"
+                    onClick={() => revoke.mutation.mutate(grant.id)}
+                    aria-label={`${t('finding.revokeOne')}: ${scopeLabel(grant.scope)}`}
+                    data-testid="revoke-one"
+                  >
+                    {t('finding.revokeOne')}
+                  </Button>
+                )}
+                {finding.kind === 'revocation_failed' && <GrantState grant={grant} retryOnly />}
+              </Group>
             ))}
           </Group>
         </Stack>
-        {mayWrite && finding.kind === 'leaver' && open && (
+        {mayWrite && finding.kind !== 'revocation_failed' && live.length > 0 && (
           <Button
             size="xs"
             color="red"
-            onClick={() => revoke.mutation.mutate(undefined)}
+            variant={finding.kind === 'leaver' ? 'filled' : 'light'}
+            onClick={() => revoke.mutation.mutate(null)}
             loading={revoke.mutation.isPending}
             data-testid="revoke-now"
           >
-            {t('finding.revokeAll')}
+            {single ? t('finding.revokeEvery', { count: live.length }) : t('finding.revokeAll')}
           </Button>
         )}
       </Group>

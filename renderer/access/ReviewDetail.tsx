@@ -14,6 +14,7 @@ import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { GrantState } from './GrantState';
 import { useScopeLabel } from './labels';
+import { ReviewProgress } from './ReviewProgress';
 
 const PAGE = 50;
 const scopes = Object.keys(accessScopes) as AccessScope[];
@@ -26,7 +27,8 @@ export function ReviewDetail({ review, onBack }: { review: AccessReview; onBack(
   const f = useDateFormat();
   const staffName = useStaffNames();
   const mayWrite = useMayWrite('access:write');
-  const [reviewer, setReviewer] = useState<'me' | 'all'>('all');
+  // 'me', 'all', or one reviewer picked from the progress table.
+  const [reviewer, setReviewer] = useState<string>('all');
   const [decided, setDecided] = useState<'open' | 'decided' | 'all'>('open');
   const [scope, setScope] = useState<AccessScope | null>(null);
   const [q, setQ] = useState('');
@@ -88,14 +90,16 @@ export function ReviewDetail({ review, onBack }: { review: AccessReview; onBack(
           {close.failure ?? evidence.failure}
         </Alert>
       )}
+      <ReviewProgress review={review} onPick={(id) => filter(() => setReviewer(id))} />
       <Group align="flex-end" gap="sm">
         <SegmentedControl
           size="xs"
-          value={reviewer}
-          onChange={(value) => filter(() => setReviewer(value as 'me' | 'all'))}
+          value={reviewer === 'me' || reviewer === 'all' ? reviewer : 'one'}
+          onChange={(value) => filter(() => setReviewer(value))}
           data={[
             { value: 'all', label: t('review.all') },
             { value: 'me', label: t('review.mine') },
+            ...(reviewer === 'me' || reviewer === 'all' ? [] : [{ value: 'one', label: staffName(reviewer) }]),
           ]}
           aria-label={t('review.reviewer')}
         />

@@ -16,8 +16,9 @@ import {
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Department, type ReviewScope } from '../../shared/api/access';
+import { type AccessReview, Department, type ReviewScope } from '../../shared/api/access';
 import { DataCategory } from '../../shared/api/dsar-workflow';
+import { reviewOverdue } from '../../shared/domain/access';
 import { localDate } from '../../shared/domain/calendar';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
@@ -37,6 +38,11 @@ export function Reviews() {
   const [starting, setStarting] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const open = reviews.data?.find((review) => review.id === openId) ?? null;
+  const today = localDate(new Date(), 'Europe/Berlin');
+  // "What changed since the last completed review" counts from its close.
+  const lastClosed = reviews.data
+    ?.filter((review) => review.closedAt)
+    .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))[0];
   if (open) return <ReviewDetail review={open} onBack={() => setOpenId(null)} />;
   return (
     <Stack gap="sm">
@@ -47,6 +53,7 @@ export function Reviews() {
       )}
       {starting && (
         <StartReview
+          lastClosed={lastClosed ?? null}
           onDone={(id) => {
             setStarting(false);
             if (id) setOpenId(id);
@@ -71,6 +78,11 @@ export function Reviews() {
                     {t('reviews.closed', { at: review.closedAt ? f.instant(review.closedAt) : '' })}
                   </Badge>
                 )}
+                {reviewOverdue(review, today) && (
+                  <Badge color="red" size="xs" data-testid="review-overdue">
+                    {t('reviews.overdue')}
+                  </Badge>
+                )}
               </Group>
               <Text size="xs" c="dimmed">
                 {t('reviews.progress', { decided: review.counts.decided, items: review.counts.items, due: f.day(review.dueDate) })}
@@ -93,7 +105,7 @@ export function Reviews() {
 
 type ScopeKind = ReviewScope['kind'];
 
-function StartReview({ onDone }: { onDone(id: string | null): void }) {
+function StartReview({ onDone, lastClosed }: { onDone(id: string | null): void; lastClosed: AccessReview | null }) {
   const { t } = useTranslation('access');
   const bridge = useBridge();
   const names = useLabels();
@@ -102,7 +114,8 @@ function StartReview({ onDone }: { onDone(id: string | null): void }) {
   const [kind, setKind] = useState<ScopeKind>('categories');
   const [categories, setCategories] = useState<string[]>([]);
   const [department, setDepartment] = useState<string | null>(null);
-  const [reviewerKind, setReviewerKind] = useState<'manager' | 'named'>('manager');
+  const f = useDateFormat();
+  const [reviewerKind, setReviewerKind] = useState<'manager' | 'owner' | 'named'>('manager');
   const [reviewer, setReviewer] = useState<string | null>(null);
   const [due, setDue] = useState(() => localDate(new Date(Date.now() + 21 * 86_400_000), 'Europe/Berlin'));
   const [instructions, setInstructions] = useState('');
@@ -112,7 +125,9 @@ function StartReview({ onDone }: { onDone(id: string | null): void }) {
       ? { kind, categories: categories as DataCategory[] }
       : kind === 'department'
         ? { kind, department: (department ?? 'support') as Department }
-        : { kind };
+        : kind === 'changed'
+          ? { kind, since: lastClosed?.closedAt ?? '' }
+          : { kind };
   return (
     <Paper withBorder p="sm" data-testid="review-form">
       <Stack gap="xs">
@@ -126,12 +141,19 @@ function StartReview({ onDone }: { onDone(id: string | null): void }) {
         <SegmentedControl
           value={kind}
           onChange={(value) => setKind(value as ScopeKind)}
-          data={(['categories', 'department', 'privileged', 'all'] as const).map((value) => ({
+          data={(['categories', 'department', 'privileged', 'changed', 'all'] as const).map((value) => ({
             value,
             label: t(`form.scopeKind.${value}`),
+            disabled: value === 'changed' && !lastClosed,
           }))}
           aria-label={t('form.scope')}
+          data-testid="review-scope"
         />
+        {kind === 'changed' && lastClosed?.closedAt && (
+          <Text size="sm" c="dimmed">
+            {t('form.changedSince', { title: lastClosed.title, at: f.instant(lastClosed.closedAt) })}
+          </Text>
+        )}
         {kind === 'categories' && (
           <MultiSelect
             label={t('form.categories')}
@@ -153,9 +175,10 @@ function StartReview({ onDone }: { onDone(id: string | null): void }) {
         )}
         <SegmentedControl
           value={reviewerKind}
-          onChange={(value) => setReviewerKind(value as 'manager' | 'named')}
-          data={(['manager', 'named'] as const).map((value) => ({ value, label: t(`form.reviewerKind.${value}`) }))}
+          onChange={(value) => setReviewerKind(value as 'manager' | 'owner' | 'named')}
+          data={(['manager', 'owner', 'named'] as const).map((value) => ({ value, label: t(`form.reviewerKind.${value}`) }))}
           aria-label={t('form.reviewers')}
+          data-testid="review-reviewers"
         />
         {reviewerKind === 'named' && (
           <Select
@@ -194,7 +217,7 @@ function StartReview({ onDone }: { onDone(id: string | null): void }) {
                 {
                   title,
                   scope: scope(),
-                  reviewers: reviewerKind === 'named' ? { kind: 'named', staffId: reviewer ?? '' } : { kind: 'manager' },
+                  reviewers: reviewerKind === 'named' ? { kind: 'named', staffId: reviewer ?? '' } : { kind: reviewerKind },
                   dueDate: due,
                   instructions,
                 },

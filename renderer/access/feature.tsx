@@ -17,6 +17,7 @@ export const accessFeature = defineFeature({
     accessReview: {
       start: (args, { t }) => t('change.start', { title: args.title }),
       close: (_, { t }) => t('change.close'),
+      remind: (_, { t }) => t('change.remind'),
     },
     reviewItem: {
       decide: (args, { t }) => t('change.decide', { kind: t(`review.kind.${args.kind}`) }),

@@ -1,11 +1,23 @@
-import type { AccessReview, AccessScope, Employee, Grant, ReviewItem } from '../../shared/api/access';
+import type { AccessReview, AccessScope, DecisionKind, Employee, Grant, ReviewItem, ReviewReminder } from '../../shared/api/access';
 import { type AccessPlatform, inScope, reviewerOf } from '../../shared/domain/access';
+import { localDate } from '../../shared/domain/calendar';
 import type { PlatformOf } from '../http/entity-routes';
 import { StepTimer } from '../jobs/steps';
 import type { PlatformStore } from '../store/store';
 
 /** The audit system accepts changes only in its maintenance window: the first attempt fails, a retry goes through. */
 const FAILS_FIRST: ReadonlySet<AccessScope> = new Set(['it:delete_audit_logs']);
+const WINDOW_CLOSED = 'The audit-log system refused the change: it accepts changes only in its maintenance window.';
+/** How often the platform tries a revocation on its own before it stops and leaves it to people (escalated). */
+export const MAX_ATTEMPTS = 3;
+
+export interface AccessRunnerOptions {
+  stepMs: number;
+  /** How long after a failure the platform tries again on its own (doubling each time). */
+  retryMs: number;
+  /** Why an attempt fails, or null when it goes through (the platform's systems; tests replace it). */
+  failure?: (grant: Grant, attempt: number) => string | null;
+}
 
 /**
  * The platform's side of access reviews: a review's items made from the grants in scope; revocations carried out
@@ -14,22 +26,36 @@ const FAILS_FIRST: ReadonlySet<AccessScope> = new Set(['it:delete_audit_logs']);
  */
 export class AccessRunner {
   private readonly steps: StepTimer;
+  private failure: (grant: Grant, attempt: number) => string | null;
+  /** The platform revokes lapsed grants once a day, in its first step of the day (today's ran before it started). */
+  private lastExpiryDay = localDate(new Date().toISOString(), 'Europe/Berlin');
 
   constructor(
     private readonly store: PlatformStore,
-    stepMs: number,
+    private readonly options: AccessRunnerOptions,
   ) {
-    this.steps = new StepTimer(stepMs);
+    this.steps = new StepTimer(options.stepMs);
+    this.failure = options.failure ?? ((grant, attempt) => (FAILS_FIRST.has(grant.scope) && attempt === 1 ? WINDOW_CLOSED : null));
+  }
+
+  /** Replaces why attempts fail (tests: a system that never accepts the change). */
+  failWhen(failure: (grant: Grant, attempt: number) => string | null): void {
+    this.failure = failure;
   }
 
   populate(review: AccessReview): number {
-    const employees = new Map(this.store.all<Employee>('employee').map((e) => [e.id, e]));
-    const employee = (id: string) => employees.get(id) ?? null;
+    const staff = this.store.all<Employee>('employee');
+    const employees = new Map(staff.map((e) => [e.id, e]));
+    const owners = new Map<AccessScope, Employee>();
+    for (const person of staff) {
+      for (const scope of person.owns) if (person.status === 'active' && !owners.has(scope)) owners.set(scope, person);
+    }
+    const lookup = { employee: (id: string) => employees.get(id) ?? null, ownerOf: (scope: AccessScope) => owners.get(scope) ?? null };
     let count = 0;
     for (const grant of this.store.all<Grant>('grant')) {
-      const holder = employee(grant.employeeId);
+      const holder = lookup.employee(grant.employeeId);
       if (!holder || !inScope(grant, holder, review.scope)) continue;
-      const { reviewerId, reassigned } = reviewerOf(holder, review.reviewers, review.ownerId, employee);
+      const { reviewerId, reassigned } = reviewerOf(holder, grant.scope, review.reviewers, review.ownerId, lookup);
       const item: ReviewItem = {
         id: `rvi_${review.id.replace(/^arv_/, '')}_${grant.id.replace(/^grt_/, '')}`,
         version: 1,
@@ -65,6 +91,7 @@ export class AccessRunner {
         appliedAt: null,
         failure: null,
         attempts: (grant.revocation?.attempts ?? 0) + 1,
+        nextAttemptAt: null,
       },
     } satisfies Grant);
   }
@@ -87,28 +114,31 @@ export class AccessRunner {
     this.store.put('grant', { ...grant, version: grant.version + 1, updatedAt: at, expiresAt: lastDay } satisfies Grant);
   }
 
-  /** The review's counts from its items, after a decision was committed. */
-  recount(reviewId: string): void {
+  /** One more item of the review decided so: its counts move in the decision's own transaction. */
+  counted(reviewId: string, kind: DecisionKind, at: string): void {
     const review = this.store.get<AccessReview>('accessReview', reviewId);
     if (!review) return;
-    const items = this.store.all<ReviewItem>('reviewItem').filter((item) => item.reviewId === reviewId);
-    const decided = items.filter((item) => item.decision);
-    const of = (kind: string) => decided.filter((item) => item.decision?.kind === kind).length;
-    this.store.transaction(() =>
-      this.store.put('accessReview', {
-        ...review,
-        version: review.version + 1,
-        updatedAt: new Date().toISOString(),
-        counts: {
-          items: items.length,
-          decided: decided.length,
-          kept: of('keep'),
-          revoked: of('revoke'),
-          reduced: of('reduce'),
-          expiring: of('expire'),
-        },
-      } satisfies AccessReview),
-    );
+    const field = ({ keep: 'kept', revoke: 'revoked', reduce: 'reduced', expire: 'expiring' } as const)[kind];
+    const counts = { ...review.counts, decided: review.counts.decided + 1, [field]: review.counts[field] + 1 };
+    this.store.put('accessReview', { ...review, version: review.version + 1, updatedAt: at, counts } satisfies AccessReview);
+  }
+
+  /** The reviewers with grants still open in a review, and (when escalating) the manager each late one answers to. */
+  recipients(review: AccessReview, escalate: boolean): ReviewReminder['recipients'] {
+    const open = new Map<string, number>();
+    for (const item of this.store.all<ReviewItem>('reviewItem')) {
+      if (item.reviewId === review.id && !item.decision) open.set(item.reviewerId, (open.get(item.reviewerId) ?? 0) + 1);
+    }
+    const staff = this.store.all<Employee>('employee');
+    const byStaff = new Map(staff.filter((e) => e.staffId).map((e) => [e.staffId, e]));
+    const byId = new Map(staff.map((e) => [e.id, e]));
+    return [...open].map(([reviewerId, count]) => {
+      const manager = byId.get(byStaff.get(reviewerId)?.managerId ?? '');
+      // Escalated to the reviewer's manager, or the review's owner where the reviewer has none (or is the owner).
+      const above = manager?.status === 'active' && manager.staffId && manager.staffId !== reviewerId ? manager.staffId : null;
+      const escalatedTo = escalate ? (above ?? (review.ownerId !== reviewerId ? review.ownerId : null)) : null;
+      return { reviewerId, open: count, escalatedTo };
+    });
   }
 
   start(): void {
@@ -119,35 +149,92 @@ export class AccessRunner {
     this.steps.stop();
   }
 
-  /** One pass: every revocation asked is applied, or fails with the platform's reason. */
+  /**
+   * One pass: every revocation asked is applied, or fails with the platform's reason (tried again on its own,
+   * later each time, up to MAX_ATTEMPTS; then left to people); once a day, grants whose last day has passed.
+   */
   step(): void {
-    const asked = this.store.all<Grant>('grant').filter((grant) => grant.state === 'revoking');
     const at = new Date().toISOString();
+    const due = this.store
+      .all<Grant>('grant')
+      .filter(
+        (grant) =>
+          grant.state === 'revoking' ||
+          (grant.state === 'failed' && grant.revocation?.nextAttemptAt && grant.revocation.nextAttemptAt <= at),
+      );
+    if (due.length) {
+      this.store.transaction(() => {
+        for (const grant of due) {
+          const revocation = grant.revocation;
+          if (!revocation) continue;
+          if (grant.state === 'failed') {
+            this.attempt(grant, { ...revocation, attempts: revocation.attempts + 1, nextAttemptAt: null }, at, 'retry');
+          } else this.attempt(grant, revocation, at, 'request');
+        }
+      });
+    }
+    const today = localDate(at, 'Europe/Berlin');
+    if (today !== this.lastExpiryDay) {
+      this.lastExpiryDay = today;
+      this.revokeLapsed(new Date(at));
+    }
+    this.start();
+  }
+
+  /** The nightly run: every live grant whose last day lies before `now`'s day is revoked (source "expiry"). */
+  revokeLapsed(now: Date): number {
+    const at = now.toISOString();
+    const today = localDate(at, 'Europe/Berlin');
+    const lapsed = this.store
+      .all<Grant>('grant')
+      .filter((grant) => grant.state === 'live' && grant.expiresAt !== null && grant.expiresAt < today);
     this.store.transaction(() => {
-      for (const grant of asked) {
-        const revocation = grant.revocation;
-        if (!revocation) continue;
-        const fails = FAILS_FIRST.has(grant.scope) && revocation.attempts === 1;
-        this.store.put('grant', {
-          ...grant,
-          version: grant.version + 1,
-          updatedAt: at,
-          state: fails ? 'failed' : 'revoked',
-          revocation: fails
-            ? { ...revocation, failure: 'The audit-log system refused the change: it accepts changes only in its maintenance window.' }
-            : { ...revocation, appliedAt: at, failure: null },
-        } satisfies Grant);
-        this.store.audit('platform', fails ? 'grant.revoke_failed' : 'grant.revoked', 'grant', grant.id, { source: revocation.source });
+      for (const grant of lapsed) {
+        this.attempt(
+          grant,
+          {
+            requestedBy: 'platform',
+            requestedAt: at,
+            reason: `Its last day (${grant.expiresAt}) has passed.`,
+            source: 'expiry',
+            appliedAt: null,
+            failure: null,
+            attempts: 1,
+            nextAttemptAt: null,
+          },
+          at,
+          'expiry',
+        );
       }
     });
-    this.start();
+    return lapsed.length;
+  }
+
+  /** One attempt at a revocation: applied with the platform's instant, or failed with the reason. */
+  private attempt(grant: Grant, revocation: NonNullable<Grant['revocation']>, at: string, how: string): void {
+    const failure = this.failure(grant, revocation.attempts);
+    const retryIn = this.options.retryMs * 2 ** (revocation.attempts - 1);
+    const nextAttemptAt = failure && revocation.attempts < MAX_ATTEMPTS ? new Date(Date.parse(at) + retryIn).toISOString() : null;
+    this.store.put('grant', {
+      ...grant,
+      version: grant.version + 1,
+      updatedAt: at,
+      state: failure ? 'failed' : 'revoked',
+      revocation: failure
+        ? { ...revocation, failure, nextAttemptAt }
+        : { ...revocation, appliedAt: at, failure: null, nextAttemptAt: null },
+    } satisfies Grant);
+    this.store.audit('platform', failure ? 'grant.revoke_failed' : 'grant.revoked', 'grant', grant.id, {
+      source: revocation.source,
+      attempt: revocation.attempts,
+      how,
+    });
   }
 }
 
 /** What the platform lends the review mutators: items, revocations and counts on its own store. */
 export function accessPlatform(runner: AccessRunner): PlatformOf<AccessPlatform> {
   return (principal) => {
-    const recounts = new Set<string>();
     const at = () => new Date().toISOString();
     return {
       capabilities: {
@@ -155,11 +242,10 @@ export function accessPlatform(runner: AccessRunner): PlatformOf<AccessPlatform>
         revoke: (grantId, reason, source) => runner.revoke(grantId, reason, source, principal.staff.id, at()),
         reduce: (grantId, toScope) => runner.reduce(grantId, toScope, at()),
         expire: (grantId, lastDay) => runner.expire(grantId, lastDay, at()),
-        recount: (reviewId) => recounts.add(reviewId),
+        counted: (reviewId, kind) => runner.counted(reviewId, kind, at()),
+        recipients: (review, escalate) => runner.recipients(review, escalate),
       },
-      committed: () => {
-        for (const id of recounts) runner.recount(id);
-      },
+      committed: () => {},
     };
   };
 }

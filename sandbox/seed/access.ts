@@ -1,4 +1,5 @@
-import type { AccessScope, Department, Employee, Grant } from '../../shared/api/access';
+import type { AccessReview, AccessScope, Department, Employee, Grant, ReviewItem } from '../../shared/api/access';
+import { inScope, reviewerOf } from '../../shared/domain/access';
 import type { PlatformStore } from '../store/store';
 import { person } from './people';
 import { createRandom, type Random } from './random';
@@ -15,6 +16,25 @@ const heads: Record<Department, { staffId: string; name: string; email: string }
   it: { staffId: 'stf_krueger', name: 'Sabine Krüger', email: 's.krueger@lernwerk-akademie.de' },
   legal: { staffId: 'stf_hartmann', name: 'Felix Hartmann', email: 'f.hartmann@lernwerk-akademie.de' },
   privacy: { staffId: 'stf_vogel', name: 'Dr. Katrin Vogel', email: 'k.vogel@lernwerk-akademie.de' },
+};
+
+/** Each head answers as data owner for the scopes of their department's data; IT's head for IT's scopes. */
+const owners: Record<string, AccessScope[]> = {
+  stf_schmitt: ['support:learner_profiles', 'support:export_learner_data', 'community:forum_moderation'],
+  stf_albrecht: ['finance:payment_records', 'finance:refunds'],
+  stf_yildiz: ['instructors:course_participants'],
+  stf_krueger: ['analytics:usage_reports', 'it:platform_admin', 'it:delete_audit_logs', 'it:manage_roles'],
+};
+
+/** What the heads hold themselves (their reviews fall to their own manager, never to them). */
+const headGrants: Record<string, [AccessScope, string | null][]> = {
+  stf_krueger: [
+    ['it:platform_admin', null],
+    ['it:manage_roles', null],
+  ],
+  stf_albrecht: [['finance:payment_records', 'DACH']],
+  stf_vogel: [['support:export_learner_data', null]],
+  stf_hartmann: [['support:learner_profiles', 'DACH']],
 };
 
 /** How many people each department has (about 300 in all), and what its people typically hold. */
@@ -100,9 +120,10 @@ const reasons: Partial<Record<AccessScope, string>> = {
 };
 
 /**
- * The operator's organisation: about 300 staff in eight departments under their heads (console users), about
- * 3,000 grants. A few leavers still hold grants, some accounts are dormant or have no MFA, a few grants lack a
- * justification or are past their expiry, and two people hold scopes that should be apart.
+ * The operator's organisation: about 300 staff in eight departments under their heads (console users, data
+ * owners of their departments' scopes), about 3,000 grants. A few leavers still hold grants, some accounts are
+ * dormant or have no MFA, a few grants lack a justification, some ended at their last day (revoked by the
+ * platform), and two people hold scopes that should be apart.
  */
 export function demoAccess(now: Date): { employees: Employee[]; grants: Grant[] } {
   const random = createRandom(20270115);
@@ -129,6 +150,7 @@ export function demoAccess(now: Date): { employees: Employee[]; grants: Grant[] 
       leaveDate: null,
       lastSignInAt: at(random.int(0, 3)),
       mfa: true,
+      owns: owners[head.staffId] ?? [],
     });
   }
   let serial = 0;
@@ -155,38 +177,127 @@ export function demoAccess(now: Date): { employees: Employee[]; grants: Grant[] 
         leaveDate: leaver ? day(serial % 3 === 0 ? 1 : random.int(5, 40)) : null,
         lastSignInAt: dormant ? at(random.int(95, 400)) : at(random.int(0, 20)),
         mfa: random.next() > 0.06,
+        owns: [],
       });
-      for (const [scope, resource] of spec.grants(random)) {
-        const n = grants.length + 1;
-        const grantedAgo = random.int(30, 900);
-        grants.push({
-          id: `grt_${n.toString().padStart(5, '0')}`,
-          version: 1,
-          updatedAt: at(grantedAgo),
-          employeeId: id,
-          scope,
-          resource,
-          grantedAt: at(grantedAgo),
-          grantedBy: heads[department].staffId,
-          justification: random.next() < 0.03 ? '' : (reasons[scope] ?? ''),
-          expiresAt: random.next() < 0.05 ? day(random.int(-200, 30)) : null,
-          state: 'live',
-          revocation: null,
-          reducedFrom: null,
-        });
-      }
+      for (const [scope, resource] of spec.grants(random)) grants.push(grant(id, department, scope, resource));
     }
   }
+  for (const [staffId, held] of Object.entries(headGrants)) {
+    const holder = employees.find((e) => e.staffId === staffId);
+    if (holder) for (const [scope, resource] of held) grants.push(grant(holder.id, holder.department, scope, resource));
+  }
   return { employees, grants };
+
+  function grant(employeeId: string, department: Department, scope: AccessScope, resource: string | null): Grant {
+    const n = grants.length + 1;
+    const grantedAgo = random.int(30, 900);
+    const drawn = random.next() < 0.05 ? random.int(-200, Math.min(30, grantedAgo - 1)) : null;
+    // A few lapsed yesterday: the platform's nightly run revokes them tonight, until then the checks show them.
+    const lastDay = n % 150 === 75 ? 1 : drawn;
+    // A last day passed before that: the platform revoked it the day after, as it does.
+    const ended = lastDay !== null && lastDay > 1;
+    const endedAt = ended ? at(lastDay - 1) : '';
+    return {
+      id: `grt_${n.toString().padStart(5, '0')}`,
+      version: ended ? 2 : 1,
+      updatedAt: ended ? endedAt : at(grantedAgo),
+      employeeId,
+      scope,
+      resource,
+      grantedAt: at(grantedAgo),
+      grantedBy: heads[department].staffId,
+      justification: random.next() < 0.03 ? '' : (reasons[scope] ?? ''),
+      expiresAt: lastDay === null ? null : day(lastDay),
+      state: ended ? 'revoked' : 'live',
+      revocation: ended
+        ? {
+            requestedBy: 'platform',
+            requestedAt: endedAt,
+            reason: `Its last day (${day(lastDay)}) has passed.`,
+            source: 'expiry',
+            appliedAt: endedAt,
+            failure: null,
+            attempts: 1,
+            nextAttemptAt: null,
+          }
+        : null,
+      reducedFrom: null,
+    };
+  }
+}
+
+/**
+ * The last completed review: the privileged grants, half a year ago, every one kept by its reviewer. A review of
+ * "what changed since" starts from its close.
+ */
+export function demoPastReview(
+  employees: readonly Employee[],
+  grants: readonly Grant[],
+  now: Date,
+): { review: AccessReview; items: ReviewItem[] } {
+  const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString();
+  const createdAt = at(172);
+  const closedAt = at(151);
+  const byId = new Map(employees.map((e) => [e.id, e]));
+  const owners = new Map(employees.flatMap((e) => e.owns.map((scope) => [scope, e] as const)));
+  const lookup = { employee: (id: string) => byId.get(id) ?? null, ownerOf: (scope: AccessScope) => owners.get(scope) ?? null };
+  const review: AccessReview = {
+    id: 'arv_2026h1',
+    version: 1,
+    updatedAt: closedAt,
+    title: 'Privilegierte Rechte – 1. Halbjahr 2026',
+    scope: { kind: 'privileged' },
+    reviewers: { kind: 'manager' },
+    dueDate: at(155).slice(0, 10),
+    instructions: 'Bitte jede privilegierte Berechtigung mit Begründung bestätigen oder entziehen.',
+    ownerId: 'stf_krueger',
+    createdAt,
+    state: 'closed',
+    closedAt,
+    counts: { items: 0, decided: 0, kept: 0, revoked: 0, reduced: 0, expiring: 0 },
+    reminders: [],
+  };
+  const items: ReviewItem[] = [];
+  for (const grant of grants) {
+    const holder = byId.get(grant.employeeId);
+    if (!holder || grant.grantedAt >= createdAt || !inScope({ ...grant, state: 'live' }, holder, review.scope)) continue;
+    const { reviewerId, reassigned } = reviewerOf(holder, grant.scope, review.reviewers, review.ownerId, lookup);
+    const decidedAt = at(170 - (items.length % 15));
+    items.push({
+      id: `rvi_2026h1_${grant.id.replace(/^grt_/, '')}`,
+      version: 2,
+      updatedAt: decidedAt,
+      reviewId: review.id,
+      grantId: grant.id,
+      employeeId: holder.id,
+      holderName: holder.name,
+      scope: grant.scope,
+      reviewerId,
+      reassigned,
+      decision: {
+        kind: 'keep',
+        toScope: null,
+        expiresAt: null,
+        justification: 'Weiterhin für den Betrieb erforderlich.',
+        by: reviewerId,
+        at: decidedAt,
+      },
+    });
+  }
+  review.counts = { ...review.counts, items: items.length, decided: items.length, kept: items.length };
+  return { review, items };
 }
 
 /** The organisation and its grants, seeded once (a store made before them gets them too). */
 export function ensureAccess(store: PlatformStore, now: Date): void {
   if (store.count('employee') > 0) return;
   const { employees, grants } = demoAccess(now);
+  const past = demoPastReview(employees, grants, now);
   store.transaction(() => {
     for (const employee of employees) store.put('employee', employee);
     for (const grant of grants) store.put('grant', grant);
+    store.put('accessReview', past.review);
+    for (const item of past.items) store.put('reviewItem', item);
   });
 }
 

@@ -1,5 +1,16 @@
-import { AccessReview, Employee, Grant, GrantRetry, GrantRevoke, ItemDecide, ReviewClose, ReviewItem, ReviewStart } from '../api/access';
-import { type AccessPlatform, closeReview, decideItem, retryRevocation, revokeGrant, startReview } from '../domain/access';
+import {
+  AccessReview,
+  Employee,
+  Grant,
+  GrantRetry,
+  GrantRevoke,
+  ItemDecide,
+  ReviewClose,
+  ReviewItem,
+  ReviewRemind,
+  ReviewStart,
+} from '../api/access';
+import { type AccessPlatform, closeReview, decideItem, remindReview, retryRevocation, revokeGrant, startReview } from '../domain/access';
 import { createMutator, defineEntity, updateMutator } from '../entities/descriptor';
 
 /** The operator's staff with platform accounts: HR and IT keep them; the console reviews what they can see. */
@@ -58,6 +69,14 @@ export const accessReviewEntity = defineEntity<AccessReview, AccessPlatform>()({
       args: ReviewStart,
       http: { method: 'post', path: '' },
       apply: (_, args, ctx) => startReview(args, ctx),
+    }),
+    remind: reviewUpdate({
+      summary: 'Remind the reviewers with grants still open; once overdue, escalated to their managers',
+      args: ReviewRemind,
+      http: { method: 'post', path: '/{id}/remind' },
+      apply: remindReview,
+      // Decisions move the review's counts: a reminder still means the same on the newer state (its rule decides anew).
+      rebase: () => true,
     }),
     close: reviewUpdate({
       summary: 'Close a review whose grants are all decided',

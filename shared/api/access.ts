@@ -51,6 +51,8 @@ export const Employee = EntityBase.extend({
   leaveDate: Day.nullable(),
   lastSignInAt: Iso.nullable(),
   mfa: z.boolean(),
+  /** The scopes this employee answers for as data owner (reviews with data-owner reviewers fall to them). */
+  owns: z.array(AccessScope).default([]),
 }).meta({ id: 'Employee' });
 export type Employee = z.infer<typeof Employee>;
 
@@ -66,6 +68,8 @@ export const Revocation = z.object({
   appliedAt: Iso.nullable(),
   failure: z.string().nullable(),
   attempts: z.number().int().min(0),
+  /** After a failure: when the platform tries again on its own; null once it has stopped trying (escalated). */
+  nextAttemptAt: Iso.nullable().default(null),
 });
 export type Revocation = z.infer<typeof Revocation>;
 
@@ -101,6 +105,8 @@ export const ReviewScope = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('categories'), categories: z.array(DataCategory).min(1) }),
   z.strictObject({ kind: z.literal('department'), department: Department }),
   z.strictObject({ kind: z.literal('privileged') }),
+  /** Only grants given or changed since an instant: the last completed review's close. */
+  z.strictObject({ kind: z.literal('changed'), since: Iso }),
 ]);
 export type ReviewScope = z.infer<typeof ReviewScope>;
 
@@ -114,13 +120,27 @@ export const ReviewCounts = z.object({
 });
 export type ReviewCounts = z.infer<typeof ReviewCounts>;
 
+/** One reminder: to every reviewer with grants open, how many each had, and whose manager it was escalated to. */
+export const ReviewReminder = z
+  .object({
+    at: Iso,
+    by: z.string().min(1).max(64),
+    note: z.string(),
+    recipients: z.array(
+      z.object({ reviewerId: z.string().min(1).max(64), open: z.number().int().min(1), escalatedTo: z.string().nullable() }),
+    ),
+  })
+  .meta({ id: 'ReviewReminder' });
+export type ReviewReminder = z.infer<typeof ReviewReminder>;
+
 /** An access-review campaign: its scope, reviewers and due date; its items are decided one grant at a time. */
 export const AccessReview = EntityBase.extend({
   title: z.string().min(1).max(200),
   scope: ReviewScope,
-  /** Who reviews a grant: the employee's manager, or one named reviewer. */
+  /** Who reviews a grant: the employee's manager, the data owner of its scope, or one named reviewer. */
   reviewers: z.discriminatedUnion('kind', [
     z.strictObject({ kind: z.literal('manager') }),
+    z.strictObject({ kind: z.literal('owner') }),
     z.strictObject({ kind: z.literal('named'), staffId: Id }),
   ]),
   dueDate: Day,
@@ -130,6 +150,8 @@ export const AccessReview = EntityBase.extend({
   state: z.enum(['open', 'closed']),
   closedAt: Iso.nullable(),
   counts: ReviewCounts,
+  /** Reminders sent to the reviewers with grants still open; after the due date also to their managers. */
+  reminders: z.array(ReviewReminder).default([]),
 }).meta({ id: 'AccessReview' });
 export type AccessReview = z.infer<typeof AccessReview>;
 
@@ -145,6 +167,9 @@ export const ReviewStart = z
   })
   .meta({ id: 'ReviewStart' });
 export type ReviewStart = z.infer<typeof ReviewStart>;
+
+/** POST /v1/access-reviews/{id}/remind: remind the reviewers with grants open (escalated to their managers once overdue). */
+export const ReviewRemind = z.strictObject({ note: z.string().trim().max(2000).default('') }).meta({ id: 'ReviewRemind' });
 
 /** POST /v1/access-reviews/{id}/close: only once every item is decided. */
 export const ReviewClose = z.strictObject({ note: z.string().trim().max(2000).default('') }).meta({ id: 'ReviewClose' });

@@ -2,10 +2,12 @@ import {
   type AccessReview,
   type AccessScope,
   accessScopes,
+  type DecisionKind,
   type Employee,
   type Grant,
   type ItemDecide,
   type ReviewItem,
+  type ReviewReminder,
   type ReviewScope,
   type ReviewStart,
 } from '../api/access';
@@ -24,8 +26,10 @@ export interface AccessPlatform {
   /** Narrows a grant to another scope, or sets the last day it is held. */
   reduce(grantId: string, toScope: AccessScope): void;
   expire(grantId: string, lastDay: string): void;
-  /** The review's counts from its items. */
-  recount(reviewId: string): void;
+  /** One more of the review's items decided so (its counts change in the same transaction as the decision). */
+  counted(reviewId: string, kind: DecisionKind): void;
+  /** Who gets a reminder: every reviewer with grants still open, and (once overdue) to whose manager it escalates. */
+  recipients(review: AccessReview, escalate: boolean): ReviewReminder['recipients'];
 }
 
 const DAY_ZONE = 'Europe/Berlin';
@@ -62,21 +66,34 @@ export function inScope(grant: Grant, employee: Employee | null, scope: ReviewSc
       return employee?.department === scope.department;
     case 'privileged':
       return accessScopes[grant.scope].privileged;
+    case 'changed':
+      return grant.grantedAt > scope.since || grant.updatedAt > scope.since;
   }
 }
 
+/** Where a review finds the people it needs: an employee by id, the data owner of a scope. */
+export interface StaffLookup {
+  employee(id: string): Employee | null;
+  ownerOf(scope: AccessScope): Employee | null;
+}
+
 /**
- * Who reviews a grant: the holder's manager (or the named reviewer) — never the holder. Where that would be the
- * holder, or the manager has no console account, the item falls to the manager's manager or the owner, marked.
+ * Who reviews a grant: the holder's manager, the data owner of its scope, or the named reviewer — never the holder.
+ * Where that would be the holder, or nobody with a console account, the item falls to the holder's manager (up
+ * the line) or the review's owner, marked.
  */
 export function reviewerOf(
   holder: Employee,
+  scope: AccessScope,
   reviewers: AccessReview['reviewers'],
   ownerId: string,
-  employee: (id: string) => Employee | null,
+  lookup: StaffLookup,
 ): { reviewerId: string; reassigned: ReviewItem['reassigned'] } {
+  const { employee } = lookup;
   const manager = employee(holder.managerId ?? '');
-  const wanted = reviewers.kind === 'named' ? reviewers.staffId : manager?.status === 'active' ? manager.staffId : null;
+  const active = (person: Employee | null) => (person?.status === 'active' ? person.staffId : null);
+  const wanted =
+    reviewers.kind === 'named' ? reviewers.staffId : reviewers.kind === 'owner' ? active(lookup.ownerOf(scope)) : active(manager);
   if (wanted && wanted !== holder.staffId) return { reviewerId: wanted, reassigned: null };
   // Up the line from the holder: the first active manager with a console account who is not the holder.
   const seen = new Set<string>([holder.id]);
@@ -97,6 +114,9 @@ export function reviewerOf(
 export function startReview(args: ReviewStart, ctx: MutationContext<AccessPlatform>): AccessReview {
   const today = localDate(ctx.at, DAY_ZONE);
   if (args.dueDate <= today) throw new RuleError('due-in-past', 'A review is due after today.', 'dueDate');
+  if (args.scope.kind === 'changed' && args.scope.since >= ctx.at) {
+    throw new RuleError('changed-since-future', 'Changes are counted from an instant in the past.', 'scope');
+  }
   if (args.reviewers.kind === 'named') {
     const staff = ctx.find('staff', args.reviewers.staffId);
     if (!staff?.active) throw new RuleError('invalid-assignee', 'The named reviewer is not an active console user.', 'reviewers');
@@ -115,11 +135,39 @@ export function startReview(args: ReviewStart, ctx: MutationContext<AccessPlatfo
     state: 'open',
     closedAt: null,
     counts: { items: 0, decided: 0, kept: 0, revoked: 0, reduced: 0, expiring: 0 },
+    reminders: [],
   };
   const items = ctx.platform?.populate(review);
   if (ctx.platform && items === 0) throw new RuleError('review-empty', 'No live grant is in this scope.', 'scope');
   return { ...review, counts: { ...review.counts, items: items ?? 0 } };
 }
+
+/** The longest a reminder waits for the next: reviewers are not reminded twice within a day. */
+const REMINDER_GAP_MS = 20 * 3_600_000;
+
+/**
+ * The reviewers with grants still open are reminded; once the review is past its due date, the reminder is
+ * escalated to each late reviewer's manager. Not twice within a day; not when nothing is open.
+ */
+export function remindReview(current: AccessReview, args: { note: string }, ctx: MutationContext<AccessPlatform>): AccessReview {
+  if (current.state === 'closed') throw new RuleError('review-closed', 'The review is closed.', 'id');
+  if (current.counts.decided >= current.counts.items) throw new RuleError('review-all-decided', 'Every grant is decided.', 'id');
+  const last = current.reminders.at(-1);
+  if (last && Date.parse(ctx.at) - Date.parse(last.at) < REMINDER_GAP_MS) {
+    throw new RuleError('reminder-too-soon', 'The reviewers were reminded less than a day ago.', 'id');
+  }
+  const overdue = localDate(ctx.at, DAY_ZONE) > current.dueDate;
+  const recipients = ctx.platform?.recipients(current, overdue) ?? [];
+  return {
+    ...current,
+    updatedAt: ctx.at,
+    reminders: [...current.reminders, { at: ctx.at, by: ctx.actor, note: args.note.trim(), recipients }],
+  };
+}
+
+/** Past its due date with grants still open. */
+export const reviewOverdue = (review: AccessReview, today: string) =>
+  review.state === 'open' && review.dueDate < today && review.counts.decided < review.counts.items;
 
 /** Closed only when every grant in it is decided. */
 export function closeReview(current: AccessReview, _: { note: string }, ctx: MutationContext<AccessPlatform>): AccessReview {
@@ -181,7 +229,7 @@ export function decideItem(current: ReviewItem, args: ItemDecide, ctx: MutationC
   if (args.kind === 'revoke') ctx.platform?.revoke(current.grantId, justification || 'Access review', current.id);
   if (args.kind === 'reduce' && args.toScope) ctx.platform?.reduce(current.grantId, args.toScope);
   if (args.kind === 'expire' && args.expiresAt) ctx.platform?.expire(current.grantId, args.expiresAt);
-  ctx.platform?.recount(current.reviewId);
+  ctx.platform?.counted(current.reviewId, args.kind);
   return {
     ...current,
     updatedAt: ctx.at,
@@ -213,6 +261,7 @@ export function revokeGrant(current: Grant, args: { reason: string; source: stri
       appliedAt: null,
       failure: null,
       attempts: (current.revocation?.attempts ?? 0) + 1,
+      nextAttemptAt: null,
     },
   };
 }
@@ -225,11 +274,19 @@ export function retryRevocation(current: Grant, _: { note: string }, ctx: Mutati
     ...current,
     updatedAt: ctx.at,
     state: 'revoking',
-    revocation: { ...current.revocation, requestedAt: ctx.at, failure: null, attempts: current.revocation.attempts + 1 },
+    revocation: {
+      ...current.revocation,
+      requestedAt: ctx.at,
+      failure: null,
+      attempts: current.revocation.attempts + 1,
+      nextAttemptAt: null,
+    },
   };
 }
 
-export type FindingKind = 'leaver' | 'dormant' | 'no_mfa' | 'sod' | 'expired' | 'unjustified';
+export type FindingKind = 'leaver' | 'revocation_failed' | 'dormant' | 'no_mfa' | 'sod' | 'expired' | 'unjustified';
+/** The most urgent first. */
+export const findingKinds: readonly FindingKind[] = ['leaver', 'revocation_failed', 'no_mfa', 'sod', 'expired', 'dormant', 'unjustified'];
 export interface Finding {
   kind: FindingKind;
   employeeId: string;
@@ -285,6 +342,11 @@ export function findings(
       const due = nextWorkingDay(employee.leaveDate, settings.region);
       out.push({ kind: 'leaver', employeeId: employee.id, grantIds: ids(unrevoked), dueDate: due, overdue: today > due });
       continue;
+    }
+    // The platform stopped trying on its own: escalated to whoever handles the checks.
+    const stuck = unrevoked.filter((grant) => grant.state === 'failed' && !grant.revocation?.nextAttemptAt);
+    if (stuck.length) {
+      out.push({ kind: 'revocation_failed', employeeId: employee.id, grantIds: ids(stuck), dueDate: null, overdue: true });
     }
     if (!held.length) continue;
     const lastSeen = employee.lastSignInAt ? localDate(employee.lastSignInAt, DAY_ZONE) : null;

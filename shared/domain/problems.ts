@@ -121,6 +121,9 @@ export const problemCodes = [
   'not-failed',
   'grant-not-live',
   'review-no-reviewer',
+  'changed-since-future',
+  'review-all-decided',
+  'reminder-too-soon',
   // Letter templates.
   'unknown-placeholder',
   'placeholder-required',

@@ -9,6 +9,7 @@ import {
   ItemDecideFields,
   ReviewClose,
   type ReviewItem,
+  ReviewRemind,
   ReviewStart,
 } from '../api/access';
 import type { AccountMatch } from '../api/accounts';
@@ -53,10 +54,10 @@ import {
   type PolicyCampaign,
 } from '../api/policy-campaigns';
 import { type Processor, ProcessorDraft, ProcessorPatch } from '../api/processors';
-import type { Finding } from '../domain/access';
+import type { Finding, FindingKind } from '../domain/access';
 import type { ReportGap } from '../domain/breach-reports';
 import type { DueDate } from '../domain/dsar-clock';
-import type { ProblemCode, ProblemParams } from '../domain/problems';
+import { type ProblemCode, type ProblemParams, problem } from '../domain/problems';
 import type { ControllerDetails } from '../domain/records';
 import type { Reminder } from '../domain/reminders';
 
@@ -95,6 +96,8 @@ export interface AccessOverview {
   employees: Employee[];
   grants: (Grant & { pending: boolean })[];
   findings: Finding[];
+  /** The dormancy threshold the findings were made with. */
+  dormantDays: number;
 }
 
 /** What a person types into a search box: no control characters (they only ever arrive by injection). */
@@ -211,12 +214,37 @@ export interface IncidentReminder {
  * A leaver still holding grants, for the desktop: by department and count, never by name (notifications show on
  * lock screens); once when found, once more when the deadline has passed.
  */
-export interface AccessReminder {
-  key: string;
-  department: string;
-  grants: number;
-  dueDate: string;
-  overdue: boolean;
+/**
+ * What the desktop tells of access: a leaver still holding grants (by department, never by name); the accounts
+ * a check found (by kind and count: `members` are the people behind it, notified again only when one is new);
+ * a review the user still has grants to decide in, due within three days or overdue.
+ */
+export type AccessReminder =
+  | { kind: 'leaver'; key: string; department: string; grants: number; dueDate: string; overdue: boolean }
+  | { kind: 'finding'; key: string; members: string[]; finding: Exclude<FindingKind, 'leaver'>; people: number }
+  | { kind: 'review'; key: string; title: string; open: number; dueDate: string; overdue: boolean };
+
+/** The checks' thresholds the team sets: how long without sign-in is dormant, which scopes nobody holds together. */
+export const AccessCheckSettings = z.strictObject({
+  dormantDays: z.number().int().min(14).max(730),
+  sodPairs: z
+    .array(
+      z
+        .tuple([AccessScope, AccessScope])
+        .refine(([a, b]) => a !== b, { message: 'two different scopes', params: problem('invalid-value') }),
+    )
+    .max(30),
+});
+export type AccessCheckSettings = z.infer<typeof AccessCheckSettings>;
+
+/** How far each reviewer of a review got. */
+export interface ReviewerProgress {
+  reviewerId: string;
+  items: number;
+  decided: number;
+  /** The last reminder this reviewer got, and whose manager it was escalated to. */
+  remindedAt: string | null;
+  escalatedTo: string | null;
 }
 
 /** The next report as it would go to the authority now: what is missing, to whom, and whether it is late. */
@@ -379,7 +407,7 @@ export const channels = {
   'incident.list': channel<(Incident & { pending: boolean })[]>()(None),
   /** Undecided incidents whose 72-hour clock has reached 24, 12 or 4 hours left, or passed (0). */
   'incident.reminders': channel<IncidentReminder[]>()(None),
-  /** Leavers still holding grants (the desktop notifies each once, and again once overdue). */
+  /** Leavers still holding grants, the checks' findings, reviews due for the user (the desktop notifies each once). */
   'access.reminders': channel<AccessReminder[]>()(None),
   /** The register as CSV or PDF (Art. 33(5)); logged as an export. */
   'incident.export': channel<FileExport>()(
@@ -444,6 +472,12 @@ export const channels = {
   /** Start a review (the console chooses the id); the platform puts every grant in scope in it. */
   'access.review.start': channel<AccessReview & { pending: boolean }>()(ReviewStart.omit({ id: true })),
   'access.review.close': channel<AccessReview & { pending: boolean }>()(ReviewClose.extend({ id: Id })),
+  /** Remind the reviewers with grants open (escalated to their managers once the review is overdue). */
+  'access.review.remind': channel<AccessReview & { pending: boolean }>()(ReviewRemind.extend({ id: Id })),
+  /** Each reviewer's items and decisions in a review, from the cache's counts. */
+  'access.progress': channel<ReviewerProgress[]>()(z.strictObject({ reviewId: Id })),
+  'access.settings.get': channel<AccessCheckSettings>()(None),
+  'access.settings.update': channel<AccessCheckSettings>()(AccessCheckSettings),
   /** One page of a review's items, filtered; with each holder's name and the state of the grant. */
   'access.items': channel<{ rows: ReviewRow[]; total: number; open: number }>()(ItemQuery),
   'access.item.decide': channel<ReviewRow>()(ItemDecideInput.extend({ id: Id })),

@@ -36,6 +36,7 @@ export async function accessBench(dir: string, count: number): Promise<void> {
     actor: () => 'stf_krueger',
     controllerName: () => 'Lernwerk Akademie GmbH',
     region: () => 'DE-BE',
+    checkSettings: core.accessChecks,
   });
   const built = process.hrtime.bigint();
   const { employees, grants: base } = demoAccess(new Date());
@@ -54,6 +55,7 @@ export async function accessBench(dir: string, count: number): Promise<void> {
     state: 'open',
     closedAt: null,
     counts: { items: count, decided: 0, kept: 0, revoked: 0, reduced: 0, expiring: 0 },
+    reminders: [],
   };
   const reviewers = ['stf_albrecht', 'stf_yildiz', 'stf_schmitt', 'stf_krueger', 'stf_hartmann', 'stf_vogel'];
   stores.cache.transaction(() => {

@@ -272,16 +272,19 @@ async function killRun(seed: number, platform: Platform, counts: FaultCounts): P
 }
 
 /**
- * Undoes the cache's newest migration (the access reviews' tables), so the next start runs it again over a
- * cache full of data. Written for migration 13; a newer migration makes this fail loudly until it is taught.
+ * Undoes the cache's newest migration (the review items' counts), so the next start runs it again over a cache
+ * full of data. Written for migration 14; a newer migration makes this fail loudly until it is taught.
  */
 function rollBackNewestCacheMigration(dataDir: string): void {
   const newest = cacheMigrations.at(-1);
-  if (newest?.version !== 13) {
-    throw new Error(`the fault suite rolls back migration 13, the newest is ${newest?.version}: teach it ${newest?.name}`);
+  if (newest?.version !== 14) {
+    throw new Error(`the fault suite rolls back migration 14, the newest is ${newest?.version}: teach it ${newest?.name}`);
   }
   const cache = openEncrypted(join(dataDir, 'cache.sqlite'), TEST_KEY);
-  cache.exec('DROP TABLE employees; DROP TABLE grants; DROP TABLE access_reviews; DROP TABLE review_items; PRAGMA user_version = 12;');
+  cache.exec(`
+    DROP TRIGGER review_items_counted_in; DROP TRIGGER review_items_counted_out; DROP TRIGGER review_items_counted_moved;
+    DROP TABLE review_item_counts; DROP INDEX review_items_by_holder; PRAGMA user_version = 13;
+  `);
   cache.close();
 }
 

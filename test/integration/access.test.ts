@@ -40,7 +40,17 @@ describe('access reviews through the console and the platform', () => {
       expect(review?.counts.items).toBe(privileged.length);
       const page = await lead.call('access.items', { reviewId: started.id, decided: 'open', limit: 500 });
       expect(page.total).toBe(privileged.length);
-      expect(page.rows.every((row) => row.reviewerId === 'stf_krueger' && row.grant?.state === 'live')).toBe(true);
+      expect(page.rows.every((row) => row.grant?.state === 'live')).toBe(true);
+      // The named reviewer holds privileged grants herself: those fall to her manager, marked.
+      const own = page.rows.filter((row) => row.employeeId === 'emp_krueger');
+      expect(own.length).toBe(2);
+      expect(own.every((row) => row.reviewerId === 'stf_schmitt' && row.reassigned === 'self')).toBe(true);
+      expect(page.rows.filter((row) => row.employeeId !== 'emp_krueger').every((row) => row.reviewerId === 'stf_krueger')).toBe(true);
+      // Each reviewer's progress, from the cache's counts.
+      expect(await lead.call('access.progress', { reviewId: started.id })).toEqual([
+        { reviewerId: 'stf_krueger', items: privileged.length - 2, decided: 0, remindedAt: null, escalatedTo: null },
+        { reviewerId: 'stf_schmitt', items: 2, decided: 0, remindedAt: null, escalatedTo: null },
+      ]);
 
       // One revoked: the audit-log system refuses it first; asked again, the platform applies it.
       const auditLogs = page.rows.find((row) => row.scope === 'it:delete_audit_logs');
@@ -68,15 +78,51 @@ describe('access reviews through the console and the platform', () => {
       const refused = await lead.call('access.items.decideAll', { query, decision: { kind: 'keep' } });
       expect(refused).toMatchObject({ decided: 0 });
       expect(refused.refused.length).toBe(privileged.length - 1);
-      expect(new Set(refused.refused.map((r) => r.problem))).toEqual(new Set(['justification-required']));
+      // Her own two are refused as such, whatever the reason.
+      expect(refused.refused.filter((r) => r.problem === 'self-review')).toHaveLength(2);
+      expect(new Set(refused.refused.map((r) => r.problem))).toEqual(new Set(['justification-required', 'self-review']));
       await expect(lead.call('access.review.close', { id: started.id })).rejects.toMatchObject({ problem: 'review-undecided' });
+      // Reminded: every reviewer with grants open (not overdue: nobody escalated).
+      const reminded = await lead.call('access.review.remind', { id: started.id, note: 'Bitte diese Woche.' });
+      expect(reminded.reminders).toHaveLength(1);
+      await lead.call('sync.now');
+      const sent = platform.sandbox.store.get<AccessReview>('accessReview', started.id)?.reminders[0];
+      expect(sent?.recipients).toEqual(
+        expect.arrayContaining([
+          { reviewerId: 'stf_krueger', open: privileged.length - 3, escalatedTo: null },
+          { reviewerId: 'stf_schmitt', open: 2, escalatedTo: null },
+        ]),
+      );
+      await expect(lead.call('access.review.remind', { id: started.id, note: '' })).rejects.toMatchObject({ problem: 'reminder-too-soon' });
       const kept = await lead.call('access.items.decideAll', {
-        query,
+        query: { ...query, reviewer: 'me' },
         decision: { kind: 'keep', justification: 'Betrieb der Plattform, Rufbereitschaft.' },
       });
-      expect(kept).toEqual({ decided: privileged.length - 1, refused: [] });
+      expect(kept).toEqual({ decided: privileged.length - 3, refused: [] });
+      // Her manager decides her two.
+      const boss = await testConsole(`${dir.path}/boss`, { ...platform, token: platform.sandbox.tokens.stf_schmitt });
+      try {
+        const hers = await boss.call('access.items.decideAll', {
+          query: { ...query, reviewer: 'me' },
+          decision: { kind: 'keep', justification: 'Leitung IT, Bereitschaftsdienst.' },
+        });
+        expect(hers).toEqual({ decided: 2, refused: [] });
+        await boss.call('sync.now');
+      } finally {
+        await boss.close();
+      }
       await lead.call('sync.now');
       await lead.call('sync.now');
+      expect(await lead.call('access.progress', { reviewId: started.id })).toEqual([
+        {
+          reviewerId: 'stf_krueger',
+          items: privileged.length - 2,
+          decided: privileged.length - 2,
+          remindedAt: sent?.at,
+          escalatedTo: null,
+        },
+        { reviewerId: 'stf_schmitt', items: 2, decided: 2, remindedAt: sent?.at, escalatedTo: null },
+      ]);
       const counted = platform.sandbox.store.get<AccessReview>('accessReview', started.id);
       expect(counted?.counts).toMatchObject({
         items: privileged.length,
@@ -88,7 +134,7 @@ describe('access reviews through the console and the platform', () => {
       await lead.call('sync.now');
       expect(platform.sandbox.store.get<AccessReview>('accessReview', started.id)).toMatchObject({ state: 'closed' });
       const items = platform.sandbox.store.all<ReviewItem>('reviewItem').filter((item) => item.reviewId === started.id);
-      expect(items.every((item) => item.decision?.by === 'stf_krueger')).toBe(true);
+      expect(items.every((item) => item.decision?.by === item.reviewerId)).toBe(true);
 
       // The evidence: every decision with who, when, why and the revocation applied, logged with its SHA-256.
       const csv = await lead.call('access.evidence', { reviewId: started.id, format: 'csv', language: 'en' });
@@ -117,6 +163,7 @@ describe('access reviews through the console and the platform', () => {
       // The desktop is told by department and count, never by name.
       const reminders = await lead.call('access.reminders');
       expect(reminders).toContainEqual({
+        kind: 'leaver',
         key: `access:leaver:${leaver.id}:${finding?.overdue ? 'overdue' : 'due'}`,
         department: leaver.department,
         grants: finding?.grantIds.length,
@@ -146,6 +193,123 @@ describe('access reviews through the console and the platform', () => {
       }
     } finally {
       await lead.close();
+    }
+  });
+
+  it('data owners review their scopes; a review of what changed since the last one; overdue reminders escalate', async () => {
+    const lead = await testConsole(`${dir.path}/lead-3`, { ...platform, token: platform.sandbox.tokens.stf_krueger });
+    try {
+      await lead.call('sync.now');
+      // The demo's completed review closed half a year ago: only grants given or changed since are in.
+      const last = (await lead.call('access.reviews')).find((r) => r.id === 'arv_2026h1');
+      if (!last?.closedAt) throw new Error('no completed review');
+      const since = last.closedAt;
+      const changed = platform.sandbox.store
+        .all<Grant>('grant')
+        .filter((g) => (g.state === 'live' || g.state === 'failed') && (g.grantedAt > since || g.updatedAt > since));
+      expect(changed.length).toBeGreaterThan(0);
+      const started = await lead.call('access.review.start', {
+        title: 'Seit der letzten Prüfung',
+        scope: { kind: 'changed', since },
+        reviewers: { kind: 'owner' },
+        dueDate: localDate(new Date(Date.now() + 2 * 86_400_000), 'Europe/Berlin'),
+        instructions: '',
+      });
+      await lead.call('sync.now');
+      const page = await lead.call('access.items', { reviewId: started.id, limit: 500 });
+      expect(page.total).toBe(changed.length);
+      // Each scope's data owner reviews it: finance by its head, support by Anna Schmitt, …
+      const finance = page.rows.filter((row) => row.scope.startsWith('finance:') && row.employeeId !== 'emp_albrecht');
+      expect(finance.every((row) => row.reviewerId === 'stf_albrecht' && row.reassigned === null)).toBe(true);
+      const support = page.rows.filter((row) => row.scope.startsWith('support:'));
+      expect(support.every((row) => row.reviewerId === 'stf_schmitt')).toBe(true);
+      // Due within three days: the reviewers see it among their reminders.
+      const mine = (await lead.call('access.reminders')).find((r) => r.kind === 'review');
+      const open = page.rows.filter((row) => row.reviewerId === 'stf_krueger').length;
+      if (open) expect(mine).toMatchObject({ kind: 'review', title: 'Seit der letzten Prüfung', open, overdue: false });
+
+      // Overdue (the platform's review moved past its due date): the reminder escalates to each reviewer's manager.
+      const stored = platform.sandbox.store.get<AccessReview>('accessReview', started.id);
+      if (!stored) throw new Error('no review');
+      platform.sandbox.store.put('accessReview', { ...stored, version: stored.version + 1, dueDate: '2026-01-05' });
+      await lead.call('sync.now');
+      expect((await lead.call('access.reviews')).find((r) => r.id === started.id)?.dueDate).toBe('2026-01-05');
+      await lead.call('access.review.remind', { id: started.id, note: '' });
+      await lead.call('sync.now');
+      const recipients = platform.sandbox.store.get<AccessReview>('accessReview', started.id)?.reminders[0]?.recipients ?? [];
+      expect(recipients.find((r) => r.reviewerId === 'stf_albrecht')).toMatchObject({ escalatedTo: 'stf_schmitt' });
+      // The top of the line has no manager: escalated to the review's owner.
+      expect(recipients.find((r) => r.reviewerId === 'stf_schmitt')).toMatchObject({ escalatedTo: 'stf_krueger' });
+      const progress = await lead.call('access.progress', { reviewId: started.id });
+      expect(progress.find((p) => p.reviewerId === 'stf_albrecht')?.escalatedTo).toBe('stf_schmitt');
+
+      // A finding closed while the review runs is in its evidence, with how: the revocation and when it took effect.
+      const dormant = (await lead.call('access.overview')).findings.find((f) => f.kind === 'dormant');
+      if (!dormant) throw new Error('no dormant account');
+      const grantId = dormant.grantIds[0];
+      await lead.call('access.grant.revoke', { id: grantId, reason: 'Ruhendes Konto', source: 'check:dormant' });
+      await until(async () => {
+        await lead.call('sync.now');
+        return (await lead.call('access.overview')).grants.find((g) => g.id === grantId)?.state === 'revoked';
+      }, 'the dormant grant revoked');
+      const csv = await lead.call('access.evidence', { reviewId: started.id, format: 'csv', language: 'en' });
+      const lines = Buffer.from(csv.base64, 'base64').toString('utf8').split('\r\n');
+      expect(lines).toContain(
+        'Finding in the review window, closed;Holder;Grant;Scope;Revocation asked by;Asked at;Applied (platform);Failed',
+      );
+      const closed = lines.find((line) => line.startsWith('Dormant account;') && line.includes(`;${grantId};`)) ?? '';
+      expect(closed).toMatch(/;Sabine Krüger;[^;]+;[^;]+;$/);
+    } finally {
+      await lead.close();
+    }
+  });
+
+  it('the platform retries a failed revocation on its own, then escalates; lapsed grants are revoked nightly', async () => {
+    const dir2 = tempDir();
+    const own = await testPlatform(dir2.path, 5, { accessRetryMs: 40 });
+    const lead = await testConsole(`${dir2.path}/lead`, { ...own, token: own.sandbox.tokens.stf_krueger });
+    try {
+      await lead.call('sync.now');
+      // A system that never accepts the change: tried three times, later each time, then left to people.
+      own.sandbox.access.failWhen(() => 'The legacy system did not answer.');
+      const target = (await lead.call('access.overview')).grants.find((g) => g.state === 'live' && g.scope === 'finance:refunds');
+      if (!target) throw new Error('no grant');
+      await lead.call('access.grant.revoke', { id: target.id, reason: 'Funktionstrennung verletzt', source: 'check:sod' });
+      const stuck = await until(async () => {
+        await lead.call('sync.now');
+        const grant = (await lead.call('access.overview')).grants.find((g) => g.id === target.id);
+        return grant?.state === 'failed' && grant.revocation?.attempts === 3 && grant.revocation.nextAttemptAt === null ? grant : null;
+      }, 'three attempts');
+      expect(stuck.revocation).toMatchObject({ failure: 'The legacy system did not answer.', appliedAt: null });
+      const findings = (await lead.call('access.overview')).findings;
+      expect(findings).toContainEqual(
+        expect.objectContaining({ kind: 'revocation_failed', employeeId: target.employeeId, grantIds: [target.id] }),
+      );
+      // The desktop is told by kind and count.
+      const reminder = (await lead.call('access.reminders')).find((r) => r.kind === 'finding' && r.finding === 'revocation_failed');
+      expect(reminder).toMatchObject({ people: 1, members: [`access:revocation_failed:${target.employeeId}`] });
+      // People ask again once the system is back: applied.
+      own.sandbox.access.failWhen(() => null);
+      await lead.call('access.grant.retry', { id: target.id, note: 'System wieder erreichbar' });
+      await until(async () => {
+        await lead.call('sync.now');
+        return (await lead.call('access.overview')).grants.find((g) => g.id === target.id)?.state === 'revoked';
+      }, 'the revocation applied');
+
+      // Lapsed yesterday: live until the nightly run, a finding until then; revoked by the platform with its reason.
+      const lapsed = (await lead.call('access.overview')).findings.filter((f) => f.kind === 'expired');
+      expect(lapsed.length).toBeGreaterThan(0);
+      const tomorrow = new Date(Date.now() + 86_400_000);
+      expect(own.sandbox.access.revokeLapsed(tomorrow)).toBeGreaterThanOrEqual(lapsed.length);
+      await lead.call('sync.now');
+      const after = await lead.call('access.overview');
+      expect(after.findings.filter((f) => f.kind === 'expired')).toHaveLength(0);
+      const ended = after.grants.find((g) => g.id === lapsed[0].grantIds[0]);
+      expect(ended).toMatchObject({ state: 'revoked', revocation: { source: 'expiry', requestedBy: 'platform' } });
+    } finally {
+      await lead.close();
+      await own.stop();
+      dir2.remove();
     }
   });
 });

@@ -158,6 +158,7 @@ function seedAccessReview(): void {
     state: 'open',
     closedAt: null,
     counts: { items: 30, decided: 0, kept: 0, revoked: 0, reduced: 0, expiring: 0 },
+    reminders: [],
   };
   store.put('accessReview', base);
   store.put('accessReview', { ...base, id: access.doneId, counts: { items: 1, decided: 1, kept: 1, revoked: 0, reduced: 0, expiring: 0 } });
@@ -194,6 +195,7 @@ function seedAccessReview(): void {
       appliedAt: null,
       failure: 'Wartungsfenster',
       attempts: 1,
+      nextAttemptAt: null,
     },
   } satisfies Grant);
 }
@@ -853,6 +855,10 @@ const cases = (): Cases => {
           dueDate: fc.constantFrom('2099-06-30', '2020-01-01'),
         })
         .map(({ id, ...rest }) => ({ id, args: { id, title: 'Zahlungsdaten prüfen', instructions: '', ...rest } })),
+      remind: fc.record({
+        id: fc.constantFrom(access.reviewId, access.doneId),
+        args: fc.record({ note: fc.constantFrom('', 'Bitte bis Freitag') }),
+      }),
       close: fc.record({
         id: fc.constantFrom(access.reviewId, access.doneId),
         args: fc.record({ note: fc.constant('') }),
@@ -901,8 +907,16 @@ function comparable(doc: Versioned | null): unknown {
   const { version: _, updatedAt: __, ...rest } = doc as Versioned & { events?: DsarEvent[] };
   // A playbook's revision records when it was saved; a notice's counts are the platform's to say.
   if ('revision' in rest) return { ...rest, savedAt: '', history: (rest as Playbook).history.map((old) => ({ ...old, savedAt: '' })) };
+  // A reminder's recipients are the platform's to find (the console has no items to count from).
   if ('counts' in rest)
-    return { ...rest, createdAt: '', counts: null, state: null, ...('closedAt' in rest && { closedAt: rest.closedAt && '' }) };
+    return {
+      ...rest,
+      createdAt: '',
+      counts: null,
+      state: null,
+      ...('closedAt' in rest && { closedAt: rest.closedAt && '' }),
+      ...('reminders' in rest && { reminders: (rest as AccessReview).reminders.map(({ at: _a, recipients: _r, ...r }) => r) }),
+    };
   // A decision and a revocation carry each side's own instant.
   if ('reviewId' in rest) {
     const item = rest as Omit<ReviewItem, 'version' | 'updatedAt'>;

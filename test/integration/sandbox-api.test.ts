@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoAccess } from '../../sandbox/seed/access';
+import { demoAccess, demoPastReview } from '../../sandbox/seed/access';
 import { ChangesPage } from '../../shared/api/changes';
 import { Problem } from '../../shared/api/common';
 import { Dsar } from '../../shared/api/dsar';
@@ -179,9 +179,10 @@ describe('changes feed', () => {
     // Every entity once, in its latest state: 7 staff + 7 processors + 8 activities + 50 requests + 2 templates
     // + the notification policy + 7 playbooks + 30 incidents + the 8 notices of those whose people were told
     // + 5 policy versions (privacy de/en, cookies de 1 and 2, cookies en) + the campaign of the cookie change
-    // + the organisation's staff accounts and their grants.
+    // + the organisation's staff accounts and their grants + the last completed review with its items.
     const organisation = demoAccess(SEED_NOW);
-    expect(seen).toHaveLength(127 + organisation.employees.length + organisation.grants.length);
+    const past = demoPastReview(organisation.employees, organisation.grants, SEED_NOW);
+    expect(seen).toHaveLength(127 + organisation.employees.length + organisation.grants.length + 1 + past.items.length);
     const tail = ChangesPage.parse((await call(`/v1/changes?after=${after}`)).body);
     expect(tail).toMatchObject({ changes: [], hasMore: false, cursor: after });
   });

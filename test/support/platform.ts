@@ -15,6 +15,7 @@ export async function testPlatform(
     noticeStepMs?: number;
     campaignStepMs?: number;
     accessStepMs?: number;
+    accessRetryMs?: number;
     learners?: number;
     now?: () => Date;
   } = {},
@@ -23,6 +24,7 @@ export async function testPlatform(
   const noticeStepMs = options.noticeStepMs ?? 15;
   const campaignStepMs = options.campaignStepMs ?? 15;
   const accessStepMs = options.accessStepMs ?? 50;
+  const accessRetryMs = options.accessRetryMs ?? 3_600_000;
   // Fewer learners than the demo's 40,000: every test starts a platform.
   const learners = options.learners ?? 2_000;
   const dbPath = join(dir, 'platform.sqlite');
@@ -35,6 +37,7 @@ export async function testPlatform(
     noticeStepMs,
     campaignStepMs,
     accessStepMs,
+    accessRetryMs,
     now: options.now,
   });
   const port = Number(new URL(sandbox.url).port);
@@ -62,6 +65,7 @@ export async function testPlatform(
           noticeStepMs,
           campaignStepMs,
           accessStepMs,
+          accessRetryMs,
           now: options.now,
         });
       running = true;

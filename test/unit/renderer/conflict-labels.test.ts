@@ -56,7 +56,7 @@ const samples: Record<string, Record<string, Record<string, unknown>[]>> = {
   playbook: { save: [{ note: 'Gerät zuerst orten' }] },
   breachPolicy: { save: [{ authorityFrom: 'low', subjectsFrom: 'high' }] },
   grant: { revoke: [{ reason: 'Ausgeschieden', source: 'check:leaver' }], retry: [{ note: '' }] },
-  accessReview: { start: [{ title: 'Zahlungsdaten Q4' }], close: [{ note: '' }] },
+  accessReview: { start: [{ title: 'Zahlungsdaten Q4' }], remind: [{ note: '' }], close: [{ note: '' }] },
   reviewItem: { decide: [{ kind: 'keep' }, { kind: 'revoke' }, { kind: 'reduce' }, { kind: 'expire' }] },
   policyCampaign: {
     plan: [{ versionId: 'pol_privacy_de_2', channels: ['email'] }],

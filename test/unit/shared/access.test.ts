@@ -6,10 +6,15 @@ import {
   closeReview,
   decideItem,
   findings,
+  inScope,
   narrowerScopes,
+  remindReview,
   retryRevocation,
   reviewerOf,
+  reviewOverdue,
   revokeGrant,
+  type StaffLookup,
+  startReview,
 } from '../../../shared/domain/access';
 import { RuleError } from '../../../shared/domain/rules';
 import type { MutationContext } from '../../../shared/entities/descriptor';
@@ -28,6 +33,7 @@ const employee = (id: string, changes: Partial<Employee> = {}): Employee => ({
   leaveDate: null,
   lastSignInAt: now,
   mfa: true,
+  owns: [],
   ...changes,
 });
 const grant = (id: string, employeeId: string, changes: Partial<Grant> = {}): Grant => ({
@@ -60,6 +66,7 @@ const review: AccessReview = {
   state: 'open',
   closedAt: null,
   counts: { items: 2, decided: 1, kept: 1, revoked: 0, reduced: 0, expiring: 0 },
+  reminders: [],
 };
 const people: Record<string, Employee> = {
   emp_head: employee('emp_head', { staffId: 'stf_albrecht', managerId: 'emp_boss' }),
@@ -67,6 +74,11 @@ const people: Record<string, Employee> = {
   emp_1: employee('emp_1', { managerId: 'emp_head' }),
   emp_nohead: employee('emp_nohead', { managerId: 'emp_1' }),
 };
+/** The people by id; the data owner of a scope is whoever `owns` it. */
+const lookup = (staff: Record<string, Employee>): StaffLookup => ({
+  employee: (id) => staff[id] ?? null,
+  ownerOf: (scope) => Object.values(staff).find((e) => e.owns.includes(scope)) ?? null,
+});
 const item = (changes: Partial<ReviewItem> = {}): ReviewItem => ({
   id: 'rvi_1',
   version: 1,
@@ -95,7 +107,15 @@ const ctx = (actor: string, platform?: Partial<AccessPlatform>): MutationContext
   digest: () => '',
   find: ((entity: string, id: string) =>
     entity === 'accessReview' ? review : entity === 'employee' ? (people[id] ?? null) : null) as MutationContext['find'],
-  platform: platform && { populate: () => 0, revoke: () => {}, reduce: () => {}, expire: () => {}, recount: () => {}, ...platform },
+  platform: platform && {
+    populate: () => 0,
+    revoke: () => {},
+    reduce: () => {},
+    expire: () => {},
+    counted: () => {},
+    recipients: () => [],
+    ...platform,
+  },
 });
 const code = (work: () => unknown) => {
   try {
@@ -109,15 +129,19 @@ const code = (work: () => unknown) => {
 
 describe('access reviews', () => {
   it('a grant is reviewed by the holder’s manager, never by the holder; without a reviewing manager it falls above, marked', () => {
-    const find = (id: string) => people[id] ?? null;
-    expect(reviewerOf(people.emp_1, { kind: 'manager' }, 'stf_krueger', find)).toEqual({ reviewerId: 'stf_albrecht', reassigned: null });
+    const find = lookup(people);
+    const scope = 'finance:payment_records';
+    expect(reviewerOf(people.emp_1, scope, { kind: 'manager' }, 'stf_krueger', find)).toEqual({
+      reviewerId: 'stf_albrecht',
+      reassigned: null,
+    });
     // The head's own grant, reviewed by "the manager" named as the head themself: to their manager.
-    expect(reviewerOf(people.emp_head, { kind: 'named', staffId: 'stf_albrecht' }, 'stf_krueger', find)).toEqual({
+    expect(reviewerOf(people.emp_head, scope, { kind: 'named', staffId: 'stf_albrecht' }, 'stf_krueger', find)).toEqual({
       reviewerId: 'stf_schmitt',
       reassigned: 'self',
     });
     // A manager without a console account: above them, or the owner.
-    expect(reviewerOf(people.emp_nohead, { kind: 'manager' }, 'stf_krueger', find)).toEqual({
+    expect(reviewerOf(people.emp_nohead, scope, { kind: 'manager' }, 'stf_krueger', find)).toEqual({
       reviewerId: 'stf_albrecht',
       reassigned: 'no_reviewer',
     });
@@ -198,12 +222,12 @@ describe('access reviews', () => {
   });
 
   it('the owner never reviews a grant they hold: up the line, or the review cannot start', () => {
-    const find = (id: string) => people[id] ?? null;
+    const scope = 'finance:payment_records';
     // The boss holds a grant and owns the review, nobody above: refused.
-    expect(code(() => reviewerOf(people.emp_boss, { kind: 'manager' }, 'stf_schmitt', find))).toBe('review-no-reviewer');
+    expect(code(() => reviewerOf(people.emp_boss, scope, { kind: 'manager' }, 'stf_schmitt', lookup(people)))).toBe('review-no-reviewer');
     // A leaver manager is skipped: up the line.
     const leaverHead: Record<string, Employee> = { ...people, emp_head: { ...people.emp_head, status: 'leaver' } };
-    expect(reviewerOf(leaverHead.emp_1, { kind: 'manager' }, 'stf_krueger', (id) => leaverHead[id] ?? null)).toEqual({
+    expect(reviewerOf(leaverHead.emp_1, scope, { kind: 'manager' }, 'stf_krueger', lookup(leaverHead))).toEqual({
       reviewerId: 'stf_schmitt',
       reassigned: 'no_reviewer',
     });
@@ -253,6 +277,120 @@ describe('access reviews', () => {
     ).toEqual(['sod']);
     expect(kinds(employee('emp_e'), [grant('g', 'emp_e', { expiresAt: '2026-12-01' })])).toEqual(['expired']);
     expect(kinds(employee('emp_j'), [grant('g', 'emp_j', { justification: '' })])).toEqual(['unjustified']);
+  });
+
+  it('a data owner reviews the grants of their scope; their own goes up their line', () => {
+    const owned: Record<string, Employee> = { ...people, emp_head: { ...people.emp_head, owns: ['finance:payment_records'] } };
+    const other = employee('emp_2', { managerId: 'emp_boss', department: 'support' });
+    const staff: Record<string, Employee> = { ...owned, emp_2: other };
+    expect(reviewerOf(other, 'finance:payment_records', { kind: 'owner' }, 'stf_krueger', lookup(staff))).toEqual({
+      reviewerId: 'stf_albrecht',
+      reassigned: null,
+    });
+    // The owner's own grant of the scope: to the owner's manager, marked.
+    expect(reviewerOf(staff.emp_head, 'finance:payment_records', { kind: 'owner' }, 'stf_krueger', lookup(staff))).toEqual({
+      reviewerId: 'stf_schmitt',
+      reassigned: 'self',
+    });
+    // A scope nobody owns: the holder's line, marked as having no reviewer.
+    expect(reviewerOf(other, 'it:manage_roles', { kind: 'owner' }, 'stf_krueger', lookup(staff))).toEqual({
+      reviewerId: 'stf_schmitt',
+      reassigned: 'no_reviewer',
+    });
+  });
+
+  it('"changed since" takes grants given or changed after the last completed review, counted from the past', () => {
+    const since = '2026-06-01T00:00:00.000Z';
+    const scope = { kind: 'changed', since } as const;
+    expect(inScope(grant('old', 'emp_1', { grantedAt: '2025-01-01T00:00:00Z', updatedAt: '2025-01-01T00:00:00Z' }), null, scope)).toBe(
+      false,
+    );
+    expect(inScope(grant('new', 'emp_1', { grantedAt: '2026-07-01T00:00:00Z', updatedAt: '2026-07-01T00:00:00Z' }), null, scope)).toBe(
+      true,
+    );
+    // Reduced or given a last day since: changed.
+    expect(inScope(grant('cut', 'emp_1', { grantedAt: '2025-01-01T00:00:00Z', updatedAt: '2026-09-01T00:00:00Z' }), null, scope)).toBe(
+      true,
+    );
+    expect(inScope(grant('gone', 'emp_1', { grantedAt: '2026-07-01T00:00:00Z', state: 'revoked' }), null, scope)).toBe(false);
+    const args = {
+      id: 'arv_2',
+      title: 'Seit Juni',
+      scope: { kind: 'changed' as const, since: '2027-01-01T00:00:00.000Z' },
+      reviewers: { kind: 'manager' as const },
+      dueDate: '2027-01-31',
+      instructions: '',
+    };
+    expect(code(() => startReview(args, ctx('stf_krueger')))).toBe('changed-since-future');
+    expect(code(() => startReview({ ...args, scope }, ctx('stf_krueger')))).toBe('accepted');
+  });
+
+  it('reminders go to the reviewers with grants open, escalated once overdue; not twice a day; not when all is decided', () => {
+    const escalations: boolean[] = [];
+    const platform = {
+      recipients: (_: AccessReview, escalate: boolean) => {
+        escalations.push(escalate);
+        return [{ reviewerId: 'stf_albrecht', open: 1, escalatedTo: escalate ? 'stf_schmitt' : null }];
+      },
+    };
+    const first = remindReview(review, { note: 'Bitte bis Freitag' }, ctx('stf_krueger', platform));
+    expect(first.reminders).toEqual([
+      { at: now, by: 'stf_krueger', note: 'Bitte bis Freitag', recipients: [{ reviewerId: 'stf_albrecht', open: 1, escalatedTo: null }] },
+    ]);
+    expect(code(() => remindReview(first, { note: '' }, ctx('stf_krueger', platform)))).toBe('reminder-too-soon');
+    // Past the due date: escalated to the managers.
+    const late = { ...review, dueDate: '2026-12-20' };
+    expect(remindReview(late, { note: '' }, ctx('stf_krueger', platform)).reminders[0].recipients[0].escalatedTo).toBe('stf_schmitt');
+    expect(escalations).toEqual([false, true]);
+    expect(reviewOverdue(late, '2026-12-23')).toBe(true);
+    expect(reviewOverdue(review, '2026-12-23')).toBe(false);
+    const done = { ...review, counts: { ...review.counts, decided: 2 } };
+    expect(code(() => remindReview(done, { note: '' }, ctx('stf_krueger', platform)))).toBe('review-all-decided');
+    expect(reviewOverdue({ ...done, dueDate: '2026-12-20' }, '2026-12-23')).toBe(false);
+  });
+
+  it('a decision counts on the platform in its own transaction, by kind', () => {
+    const counted: string[] = [];
+    decideItem(
+      item(),
+      { kind: 'keep', toScope: null, expiresAt: null, justification: 'Kernaufgabe der Stelle' },
+      ctx('stf_albrecht', { counted: (id, kind) => counted.push(`${id}:${kind}`) }),
+    );
+    expect(counted).toEqual(['arv_1:keep']);
+  });
+
+  it('a revocation the platform stopped retrying is escalated to the checks; one it will retry is not yet', () => {
+    const failed = (nextAttemptAt: string | null) =>
+      grant('grt_f', 'emp_f', {
+        state: 'failed',
+        revocation: {
+          requestedBy: 'stf_krueger',
+          requestedAt: now,
+          reason: 'Austritt',
+          source: 'check:dormant',
+          appliedAt: null,
+          failure: 'Wartungsfenster',
+          attempts: 3,
+          nextAttemptAt,
+        },
+      });
+    const kinds = (g: Grant) => findings([employee('emp_f')], [g], now).map((f) => f.kind);
+    expect(kinds(failed(null))).toEqual(['revocation_failed']);
+    expect(kinds(failed('2026-12-23T12:00:00.000Z'))).toEqual([]);
+  });
+
+  it('the dormancy threshold and the separation-of-duties pairs are the team’s settings', () => {
+    const quiet = employee('emp_q', { lastSignInAt: '2026-10-01T00:00:00Z' });
+    const settings = { dormantDays: 90, sodPairs: [], region: 'DE-BE' };
+    expect(findings([quiet], [grant('g', 'emp_q')], now, settings)).toHaveLength(0);
+    expect(findings([quiet], [grant('g', 'emp_q')], now, { ...settings, dormantDays: 60 }).map((f) => f.kind)).toEqual(['dormant']);
+    const both = [grant('a', 'emp_q', { scope: 'finance:refunds' }), grant('b', 'emp_q', { scope: 'finance:payment_records' })];
+    expect(findings([employee('emp_q')], both, now, settings)).toHaveLength(0);
+    expect(
+      findings([employee('emp_q')], both, now, { ...settings, sodPairs: [['finance:refunds', 'finance:payment_records']] }).map(
+        (f) => f.kind,
+      ),
+    ).toEqual(['sod']);
   });
 
   it('the demo organisation is about 300 staff and 3,000 grants with leavers, dormant and no-MFA accounts', () => {

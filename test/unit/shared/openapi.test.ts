@@ -10,6 +10,7 @@ describe('OpenAPI document', () => {
       '/v1/access-reviews',
       '/v1/access-reviews/{id}',
       '/v1/access-reviews/{id}/close',
+      '/v1/access-reviews/{id}/remind',
       '/v1/accounts',
       '/v1/accounts/{id}/policy-notices',
       '/v1/breach-policies',

@@ -129,7 +129,8 @@ describe('desktop notifications for registry reminders', () => {
   it('a leaver still holding grants is told by department and count, never by name; again once overdue', async () => {
     electronMock.shown.length = 0;
     let stored: string[] = [];
-    const leaver: AccessReminder = {
+    const leaver: Extract<AccessReminder, { kind: 'leaver' }> = {
+      kind: 'leaver',
       key: 'access:leaver:emp_0013:due',
       department: 'support',
       grants: 3,
