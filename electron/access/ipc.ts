@@ -56,8 +56,9 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
     if (query.decided === 'open') where.push('i.decision IS NULL');
     if (query.decided === 'decided') where.push('i.decision IS NOT NULL');
     if (query.scope) where.push('i.scope = @scope');
-    // A name is searched among the staff (a few hundred), its items found by holder through an index.
-    if (query.q) where.push("i.employee_id IN (SELECT id FROM employees WHERE name LIKE @q ESCAPE '\\')");
+    // A name is searched among the staff (a few hundred), then each matching holder's items through an index in
+    // the list's order (the name as the review started: the same unless HR renamed someone since).
+    if (query.q) where.push("i.holder_name IN (SELECT name FROM employees WHERE name LIKE @q ESCAPE '\\')");
     const params = {
       reviewId: query.reviewId,
       reviewer: query.reviewer === 'me' ? deps.actor() : query.reviewer,
@@ -77,14 +78,18 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
           n: number;
         }
       ).n;
-    const count = (extra: string) => (prepared(`SELECT count(*) AS n ${from}${extra}`).get(params) as { n: number }).n;
+    // With a name: both totals in one pass over the holders' index entries.
+    const counts = () =>
+      prepared(`SELECT count(*) AS total, coalesce(sum(i.decision IS NULL), 0) AS open ${from}`).get(params) as {
+        total: number;
+        open: number;
+      };
     const decidedFilter = query.decided === 'open' ? ' AND c.decided = 0' : query.decided === 'decided' ? ' AND c.decided = 1' : '';
     return {
       ids: (prepared(`SELECT i.id ${from} ORDER BY i.holder_name, i.id LIMIT @limit OFFSET @offset`).all(params) as { id: string }[]).map(
         (row) => row.id,
       ),
-      total: () => (query.q ? count('') : sum(decidedFilter)),
-      open: () => (query.q ? count(' AND i.decision IS NULL') : sum(' AND c.decided = 0')),
+      totals: () => (query.q ? counts() : { total: sum(decidedFilter), open: sum(' AND c.decided = 0') }),
     };
   };
   const row = (id: string): ReviewRow => {
@@ -198,8 +203,8 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
   });
   ipc.handle('access.items', (query) => {
     const found = matching(query, query.limit, query.offset);
-    const total = found.total();
-    return { rows: found.ids.map(row), total, open: query.decided === 'open' ? total : query.decided === 'decided' ? 0 : found.open() };
+    const { total, open } = found.totals();
+    return { rows: found.ids.map(row), total, open: query.decided === 'open' ? total : query.decided === 'decided' ? 0 : open };
   });
   ipc.handle('access.item.decide', ({ id, ...decision }) => {
     writes.mutate('reviewItem', id, 'decide', decision);

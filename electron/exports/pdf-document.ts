@@ -1,4 +1,5 @@
 import PDFDocument from 'pdfkit';
+import { fastStandardFonts } from './pdf-fast-fonts';
 import { toWinAnsi } from './pdf-text';
 
 /**
@@ -12,6 +13,7 @@ export function pdfDocument(info: { title: string; author: string; subject: stri
     bufferPages: true,
     info: { Title: info.title, Author: info.author, Subject: info.subject, Creator: 'Privacy Console' },
   });
+  fastStandardFonts(doc);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -59,7 +59,22 @@ export function writePath(deps: WritePathDeps) {
     holdUntil: string | null;
   }[] = [];
 
-  const read = (name: EntityName, id: string): Versioned | null => staged?.get(entityKey(name, id))?.doc ?? store(name).read(id);
+  /**
+   * What a batch read from the cache, parsed once: nothing changes the cache until the batch commits, and a bulk
+   * decision asks for the same review, holders and grants thousands of times.
+   */
+  let batchReads: Map<string, Versioned | null> | null = null;
+  const cached = (name: EntityName, id: string): Versioned | null => {
+    if (!batchReads) return store(name).read(id);
+    const key = entityKey(name, id);
+    let doc = batchReads.get(key);
+    if (doc === undefined) {
+      doc = store(name).read(id);
+      batchReads.set(key, doc);
+    }
+    return doc;
+  };
+  const read = (name: EntityName, id: string): Versioned | null => staged?.get(entityKey(name, id))?.doc ?? cached(name, id);
   const context = (): MutationContext => ({
     actor: deps.actor(),
     at: new Date().toISOString(),
@@ -75,7 +90,7 @@ export function writePath(deps: WritePathDeps) {
   /** Shows a pending write's result, keeping the platform's state underneath the first time. */
   const show = (name: EntityName, doc: Versioned) => {
     if (!bases.get.get(name, doc.id)) {
-      const platform = store(name).read(doc.id);
+      const platform = cached(name, doc.id);
       bases.keep.run(name, doc.id, platform ? JSON.stringify(platform) : 'null');
     }
     store(name).overlay(doc);
@@ -191,6 +206,7 @@ export function writePath(deps: WritePathDeps) {
     batch(work: () => void): number {
       if (staged) throw new Error('batches do not nest');
       staged = new Map();
+      batchReads = new Map();
       try {
         work();
         const count = queued.length;
@@ -198,6 +214,7 @@ export function writePath(deps: WritePathDeps) {
         return count;
       } finally {
         staged = null;
+        batchReads = null;
         queued = [];
       }
     },

@@ -28,6 +28,13 @@ test('a security lead reviews who sees payment records, a reviewer keeps one and
     // The platform puts the grants in it: the console shows them once it has them.
     await expect(detail.getByTestId('review-item').first()).toBeVisible({ timeout: 15_000 });
     await expect(detail.getByTestId('review-items')).toContainText('Finance: payment records');
+    // Progress per reviewer; the reviewers with grants open are reminded.
+    await expect(detail.locator('[data-testid="reviewer-progress"][data-reviewer="stf_albrecht"]')).toContainText('Jonas Albrecht');
+    await detail.getByTestId('remind-reviewers').click();
+    await expect(detail.getByTestId('review-progress')).toContainText(/Reminder sent to \d+ reviewers?/);
+    await expect(detail.locator('[data-testid="reviewer-progress"][data-reviewer="stf_albrecht"]')).toContainText('reminded on', {
+      timeout: 15_000,
+    });
     await testInfo.attach('review', { body: await page.screenshot(), contentType: 'image/png' });
   } finally {
     await lead.close();
@@ -80,6 +87,13 @@ test('a security lead reviews who sees payment records, a reviewer keeps one and
   try {
     await page.goto(again.url);
     await page.getByRole('link', { name: 'Access rights' }).click();
+    // The checks' thresholds are the team's: dormant after 60 days instead of 90.
+    await page.getByTestId('tab-check-settings').click();
+    await page.getByTestId('dormant-days').fill('60');
+    await page.getByTestId('check-settings-save').click();
+    await expect(page.getByTestId('check-settings')).toContainText('Saved.');
+    await page.getByTestId('tab-attention').click();
+    await expect(page.locator('[data-testid="finding"][data-kind="dormant"]').first()).toContainText('No sign-in for over 60 days');
     const leaver = page.locator('[data-testid="finding"][data-kind="leaver"]').first();
     await expect(leaver).toContainText('Left on');
     const who = await leaver.getAttribute('data-employee');

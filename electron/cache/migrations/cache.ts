@@ -331,7 +331,7 @@ export const cacheMigrations: Migration[] = [
     up(db) {
       // A review's counts per reviewer, scope and decided-or-not, kept by triggers in the items' own transactions:
       // a page's totals and each reviewer's progress are sums over a few rows instead of counts over 100,000.
-      // Items are searched by holder: the holder's id beside the review.
+      // Items are searched by holder: the names found among the staff, each one's items in the list's order.
       db.exec(`
         CREATE TABLE review_item_counts (
           review_id TEXT NOT NULL, reviewer_id TEXT NOT NULL, scope TEXT NOT NULL, decided INTEGER NOT NULL, n INTEGER NOT NULL,
@@ -356,7 +356,7 @@ export const cacheMigrations: Migration[] = [
           INSERT INTO review_item_counts VALUES (new.review_id, new.reviewer_id, new.scope, new.decision IS NOT NULL, 1)
             ON CONFLICT DO UPDATE SET n = n + 1;
         END;
-        CREATE INDEX review_items_by_holder ON review_items (review_id, employee_id);
+        CREATE INDEX review_items_by_holder ON review_items (review_id, holder_name, id, decision);
       `);
     },
   },

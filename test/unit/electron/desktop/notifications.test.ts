@@ -150,4 +150,42 @@ describe('desktop notifications for registry reminders', () => {
     expect(electronMock.shown[1].body).toBe('Ausgeschieden (Support), hält noch 3 Berechtigung(en): Die Frist endete mit dem 27.11.2026.');
     stop();
   });
+
+  it('a check’s findings are told by kind and count, again only when someone new is among them; a review due for the user', async () => {
+    electronMock.shown.length = 0;
+    let stored: string[] = [];
+    const finding = (members: string[]): AccessReminder => ({
+      kind: 'finding',
+      key: 'access:no_mfa',
+      members: members.map((id) => `access:no_mfa:${id}`),
+      finding: 'no_mfa',
+      people: members.length,
+    });
+    const review: AccessReminder = {
+      kind: 'review',
+      key: 'access:review:arv_1:due',
+      title: 'Zahlungsdaten Q4',
+      open: 12,
+      dueDate: '2026-12-04',
+      overdue: false,
+    };
+    const console_ = fakeConsole([], [], [], [finding(['emp_1', 'emp_2']), review]);
+    const stop = notifyReminders(console_ as never, { get: () => stored, set: (keys) => (stored = keys) }, 'en');
+    await vi.waitFor(() => expect(electronMock.shown).toHaveLength(2));
+    expect(electronMock.shown.map((n) => n.body)).toEqual([
+      '2 account(s) hold sensitive or privileged grants without MFA.',
+      'Review "Zahlungsdaten Q4": 12 grant(s) wait for your decision, due on 4 Dec 2026.',
+    ]);
+    // One of them fixed: nothing new, nothing shown.
+    console_.leavers.splice(0, 2, finding(['emp_2']), review);
+    console_.events.emit('cache.changed', { entities: ['grant'] });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(electronMock.shown).toHaveLength(2);
+    // Someone new: told again, with the count.
+    console_.leavers.splice(0, 2, finding(['emp_2', 'emp_3']), review);
+    console_.events.emit('cache.changed', { entities: ['employee'] });
+    await vi.waitFor(() => expect(electronMock.shown).toHaveLength(3));
+    expect(electronMock.shown[2].body).toBe('2 account(s) hold sensitive or privileged grants without MFA.');
+    stop();
+  });
 });
