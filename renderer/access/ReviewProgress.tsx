@@ -42,8 +42,9 @@ export function ReviewProgress({ review, onPick }: { review: AccessReview; onPic
             color={overdue ? 'red' : undefined}
             loading={remind.mutation.isPending}
             onClick={() =>
+              // The platform names the recipients when it has the reminder: those with grants open, as counted here.
               remind.mutation.mutate(undefined, {
-                onSuccess: (next) => setSent(next.reminders.at(-1)?.recipients.length ?? 0),
+                onSuccess: () => setSent((progress.data ?? []).filter((row) => row.decided < row.items).length),
               })
             }
             data-testid="remind-reviewers"
