@@ -215,6 +215,7 @@ function FindingRow({
           <Button
             size="xs"
             color="red"
+            style={{ flexShrink: 0 }}
             variant={finding.kind === 'leaver' ? 'filled' : 'light'}
             onClick={() => revoke.mutation.mutate(null)}
             loading={revoke.mutation.isPending}

@@ -32,7 +32,7 @@ export function CheckSettings() {
     });
   };
   return (
-    <Paper withBorder p="sm" maw={760} data-testid="check-settings">
+    <Paper withBorder p="sm" maw={900} data-testid="check-settings">
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
           {t('settings.explain')}
@@ -42,7 +42,7 @@ export function CheckSettings() {
           value={draft.dormantDays}
           min={14}
           max={730}
-          w={320}
+          w={460}
           onChange={(value) => {
             setSaved(false);
             setDraft({ ...draft, dormantDays: typeof value === 'number' ? value : Number(value) || 0 });
@@ -61,16 +61,18 @@ export function CheckSettings() {
               data={options}
               value={pair[0]}
               onChange={(value) => value && setPair(index, 0, value as AccessScope)}
-              w={300}
+              w={320}
               allowDeselect={false}
             />
-            <Text size="sm">{t('settings.second')}</Text>
+            <Text size="sm" style={{ whiteSpace: 'nowrap' }}>
+              {t('settings.second')}
+            </Text>
             <Select
               aria-label={t('settings.second')}
               data={options}
               value={pair[1]}
               onChange={(value) => value && setPair(index, 1, value as AccessScope)}
-              w={300}
+              w={320}
               allowDeselect={false}
               error={save.errors[`sodPairs.${index}`]}
             />

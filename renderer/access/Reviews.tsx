@@ -6,6 +6,7 @@ import {
   MultiSelect,
   Paper,
   Progress,
+  Radio,
   SegmentedControl,
   Select,
   Stack,
@@ -138,17 +139,13 @@ function StartReview({ onDone, lastClosed }: { onDone(id: string | null): void; 
           error={step.errors.title}
           data-testid="review-title"
         />
-        <SegmentedControl
-          value={kind}
-          onChange={(value) => setKind(value as ScopeKind)}
-          data={(['categories', 'department', 'privileged', 'changed', 'all'] as const).map((value) => ({
-            value,
-            label: t(`form.scopeKind.${value}`),
-            disabled: value === 'changed' && !lastClosed,
-          }))}
-          aria-label={t('form.scope')}
-          data-testid="review-scope"
-        />
+        <Radio.Group label={t('form.scope')} value={kind} onChange={(value) => setKind(value as ScopeKind)} data-testid="review-scope">
+          <Group gap="md" mt={4}>
+            {(['categories', 'department', 'privileged', 'changed', 'all'] as const).map((value) => (
+              <Radio key={value} value={value} label={t(`form.scopeKind.${value}`)} disabled={value === 'changed' && !lastClosed} />
+            ))}
+          </Group>
+        </Radio.Group>
         {kind === 'changed' && lastClosed?.closedAt && (
           <Text size="sm" c="dimmed">
             {t('form.changedSince', { title: lastClosed.title, at: f.instant(lastClosed.closedAt) })}
@@ -173,6 +170,9 @@ function StartReview({ onDone, lastClosed }: { onDone(id: string | null): void; 
             onChange={setDepartment}
           />
         )}
+        <Text size="sm" fw={500} mb={-6}>
+          {t('form.reviewers')}
+        </Text>
         <SegmentedControl
           value={reviewerKind}
           onChange={(value) => setReviewerKind(value as 'manager' | 'owner' | 'named')}

@@ -182,6 +182,15 @@ export function demoAccess(now: Date): { employees: Employee[]; grants: Grant[] 
       for (const [scope, resource] of spec.grants(random)) grants.push(grant(id, department, scope, resource));
     }
   }
+  // Two people hold scopes that should be apart (the separation-of-duties check finds them).
+  for (const [department, pair] of [
+    ['it', ['support:export_learner_data', 'it:delete_audit_logs']],
+    ['finance', ['finance:refunds', 'it:manage_roles']],
+  ] as [Department, AccessScope[]][]) {
+    const holder = employees.find((e) => e.department === department && !e.staffId && e.status === 'active');
+    const held = new Set(grants.filter((g) => g.employeeId === holder?.id).map((g) => g.scope));
+    if (holder) for (const scope of pair) if (!held.has(scope)) grants.push(grant(holder.id, department, scope, null));
+  }
   for (const [staffId, held] of Object.entries(headGrants)) {
     const holder = employees.find((e) => e.staffId === staffId);
     if (holder) for (const [scope, resource] of held) grants.push(grant(holder.id, holder.department, scope, resource));

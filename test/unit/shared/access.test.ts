@@ -398,6 +398,6 @@ describe('access reviews', () => {
     expect(employees.length).toBeGreaterThan(280);
     expect(grants.length).toBeGreaterThan(2500);
     const found = findings(employees, grants, now).map((f) => f.kind);
-    for (const kind of ['leaver', 'dormant', 'no_mfa', 'expired', 'unjustified'] as const) expect(found).toContain(kind);
+    for (const kind of ['leaver', 'dormant', 'no_mfa', 'sod', 'expired', 'unjustified'] as const) expect(found).toContain(kind);
   });
 });
