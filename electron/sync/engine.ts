@@ -47,6 +47,7 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       conflicts: ctx.conflicts.count(),
       lastError: null,
       applied: 0,
+      nextRetryAt: null,
     };
   }
 
@@ -108,29 +109,33 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         state: 'online',
         lastSyncedAt: this.ctx.state.get('last_synced_at'),
         lastError: null,
+        nextRetryAt: null,
         pendingWrites: this.ctx.outbox.count(),
         conflicts: this.ctx.conflicts.count(),
       });
     } catch (error) {
       this.failures++;
       const message = this.options.explain?.(error) ?? (error instanceof Error ? error.message : String(error));
-      const offline = error instanceof PlatformError && error.transient;
       this.update({
-        state: offline ? 'offline' : 'online',
+        state: stateAfter(error),
         lastError: message,
+        nextRetryAt: new Date(Date.now() + this.retryDelay()).toISOString(),
         pendingWrites: this.ctx.outbox.count(),
         conflicts: this.ctx.conflicts.count(),
       });
     }
   }
 
+  /** After failures, later each time (doubling up to the longest wait); otherwise the regular poll. */
+  private retryDelay(): number {
+    const retry = this.options.retryMs ?? 1000;
+    return Math.min(retry * 2 ** Math.max(0, this.failures - 1), this.options.maxRetryMs ?? 30_000);
+  }
+
   private schedule(): void {
     if (this.stopped) return;
-    const retry = this.options.retryMs ?? 1000;
-    const regular =
-      this.status.state === 'offline'
-        ? Math.min(retry * 2 ** Math.max(0, this.failures - 1), this.options.maxRetryMs ?? 30_000)
-        : (this.options.pollMs ?? 15_000);
+    // Every kind of failure backs off (a platform refusing who asks is not asked again at once either).
+    const regular = this.failures > 0 ? this.retryDelay() : (this.options.pollMs ?? 15_000);
     const delay = this.heldUntil === null ? regular : Math.min(regular, Math.max(0, this.heldUntil - Date.now()) + 20);
     this.timer = setTimeout(() => void this.kick(), delay);
     this.timer.unref?.();
@@ -145,4 +150,13 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
     this.status = { ...this.status, ...patch };
     this.emit('status', this.status);
   }
+}
+
+/** What a failed cycle means for the person: unreachable, no longer signed in, or answers outside the contract. */
+function stateAfter(error: unknown): SyncStatus['state'] {
+  if (!(error instanceof PlatformError)) return 'online';
+  if (error.transient) return 'offline';
+  if (error.status === 401) return 'signed_out';
+  if (error.kind === 'invalid_response') return 'incompatible';
+  return 'online';
 }

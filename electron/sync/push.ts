@@ -79,14 +79,31 @@ export async function push(ctx: PushContext): Promise<PushResult> {
         break;
       }
       const descriptor = findEntity(write.entity);
+      const key = new Set([entityKey(write.entity, write.entityId)]);
       if (!descriptor?.mutators[write.mutator]) {
         ctx.conflicts.refuse(write, 'rejected', `This console cannot send "${write.mutator}" changes of ${write.entity}.`, {
           code: 'refused-unknown-change',
         });
+        ctx.cache.transaction(() => ctx.writes.reapply(key))();
+        result.conflicts++;
+        continue;
+      }
+      // Queued by a console whose contract differed (an update in between): sending it could only be refused, and
+      // waiting would block every write behind it. It becomes a visible refusal, the cache shows the platform's state.
+      const valid = descriptor.mutators[write.mutator].args.safeParse(write.args);
+      if (!valid.success) {
+        const issue = valid.error.issues[0];
+        const detail = `${issue?.path.join('.') || 'args'}: ${issue?.message ?? 'invalid'}`;
+        ctx.conflicts.refuse(write, 'rejected', `The change does not fit the contract (${detail}).`, {
+          code: 'refused-invalid-change',
+          params: { detail },
+        });
+        ctx.cache.transaction(() => ctx.writes.reapply(key))();
+        result.conflicts++;
+        result.changed.add(write.entity);
         continue;
       }
       const cached: CachedEntity<Versioned> = ctx.entities[descriptor.name];
-      const key = new Set([entityKey(write.entity, write.entityId)]);
       ctx.outbox.markSending(write.seq);
       try {
         const saved = await ctx.client.mutate(descriptor, write.mutator, write.entityId, write.args, {

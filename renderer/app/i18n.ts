@@ -17,6 +17,8 @@ const de = {
     syncing: 'Synchronisiere …',
     online: 'Online',
     offline: 'Offline',
+    signed_out: 'Abgemeldet',
+    incompatible: 'Antwort passt nicht',
     lastSynced: 'Zuletzt synchronisiert: {{time}}',
     never: 'noch nie',
     pending_one: '{{count}} Änderung wartet',
@@ -27,6 +29,11 @@ const de = {
     applied_one: '{{count}} Eintrag übernommen',
     applied_other: '{{count}} Einträge übernommen',
     offlineHint: 'Änderungen werden gespeichert und gesendet, sobald die Plattform erreichbar ist.',
+    signedOutHint:
+      'Die Plattform nimmt die Anmeldung nicht mehr an. Ihre Änderungen bleiben gespeichert und werden gesendet, sobald Sie wieder angemeldet sind.',
+    incompatibleHint:
+      'Die Plattform antwortet anders, als der Vertrag dieser Konsole es beschreibt: Nichts wird übernommen, Ihre Änderungen warten. Aktualisieren Sie die Konsole oder fragen Sie das Plattform-Team.',
+    nextRetry: 'Nächster Versuch um {{time}}.',
   },
   conflicts: {
     title: 'Konflikte',
@@ -82,6 +89,8 @@ const en: Catalogue<typeof de> = {
     syncing: 'Syncing …',
     online: 'Online',
     offline: 'Offline',
+    signed_out: 'Signed out',
+    incompatible: 'Answer does not fit',
     lastSynced: 'Last synced: {{time}}',
     never: 'never',
     pending_one: '{{count}} change waiting',
@@ -92,6 +101,10 @@ const en: Catalogue<typeof de> = {
     applied_one: '{{count}} entry applied',
     applied_other: '{{count}} entries applied',
     offlineHint: 'Changes are kept and sent as soon as the platform can be reached.',
+    signedOutHint: 'The platform no longer accepts the sign-in. Your changes are kept and sent once you are signed in again.',
+    incompatibleHint:
+      "The platform answers differently from this console's contract: nothing is taken over, your changes wait. Update the console or ask the platform team.",
+    nextRetry: 'Next attempt at {{time}}.',
   },
   conflicts: {
     title: 'Conflicts',

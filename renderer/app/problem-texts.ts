@@ -157,6 +157,7 @@ const de = {
   'refused-not-found': 'Den Eintrag gibt es auf der Plattform nicht (mehr).',
   'refused-key-reused': 'Die Plattform hat die Änderung als Wiederholung einer anderen abgelehnt.',
   'refused-unknown-change': 'Diese Änderung kann diese Version der Konsole nicht senden.',
+  'refused-invalid-change': 'Diese Änderung passt nicht mehr zum Vertrag dieser Konsolenversion und wurde nicht gesendet: {{detail}}',
 } satisfies Record<ProblemCode, string>;
 
 const en = {
@@ -309,6 +310,7 @@ const en = {
   'refused-not-found': 'The entry does not exist on the platform (any more).',
   'refused-key-reused': 'The platform refused the change as a repeat of another one.',
   'refused-unknown-change': 'This version of the console cannot send this change.',
+  'refused-invalid-change': 'This change no longer fits this console version’s contract and was not sent: {{detail}}',
 } satisfies Record<ProblemCode, string>;
 
 /** What a failed call says when no rule names the problem, by the bridge's error code. */

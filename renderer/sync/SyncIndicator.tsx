@@ -6,7 +6,8 @@ import { useDateFormat } from '../app/format';
 import { useBridge } from '../bridge/context';
 import { ConflictsDrawer } from './ConflictsDrawer';
 
-const colors = { starting: 'gray', syncing: 'blue', online: 'teal', offline: 'red' } as const;
+const colors = { starting: 'gray', syncing: 'blue', online: 'teal', offline: 'red', signed_out: 'orange', incompatible: 'red' } as const;
+const hints = { offline: 'sync.offlineHint', signed_out: 'sync.signedOutHint', incompatible: 'sync.incompatibleHint' } as const;
 
 export function SyncIndicator() {
   const { t } = useTranslation();
@@ -15,13 +16,15 @@ export function SyncIndicator() {
   const [conflictsOpen, setConflictsOpen] = useState(false);
   const status = useQuery({ queryKey: ['sync-status'], queryFn: () => bridge['sync.status']() });
   if (!status.data) return null;
-  const { state, lastSyncedAt, pendingWrites, conflicts, lastError, applied } = status.data;
+  const { state, lastSyncedAt, pendingWrites, conflicts, lastError, applied, nextRetryAt } = status.data;
+  const hint = state === 'offline' || state === 'signed_out' || state === 'incompatible' ? t(hints[state]) : null;
   const time = lastSyncedAt ? format.instant(lastSyncedAt) : t('sync.never');
   const tooltip = [
     t('sync.lastSynced', { time }),
     state === 'syncing' && applied ? t('sync.applied', { count: applied }) : null,
     lastError,
-    state === 'offline' ? t('sync.offlineHint') : null,
+    hint,
+    hint && nextRetryAt ? t('sync.nextRetry', { time: format.instant(nextRetryAt) }) : null,
   ]
     .filter(Boolean)
     .join(' · ');

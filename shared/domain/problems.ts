@@ -163,6 +163,7 @@ export const problemCodes = [
   'refused-not-found',
   'refused-key-reused',
   'refused-unknown-change',
+  'refused-invalid-change',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

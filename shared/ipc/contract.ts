@@ -149,7 +149,14 @@ export interface QueuePage {
 }
 
 export interface SyncStatus {
-  state: 'starting' | 'syncing' | 'online' | 'offline';
+  /**
+   * offline: the platform cannot be reached (retried, later each time); signed_out: it does not accept who is
+   * asking any more (writes wait until the person signs in again); incompatible: its answers do not match the
+   * contract (nothing is taken over, writes wait).
+   */
+  state: 'starting' | 'syncing' | 'online' | 'offline' | 'signed_out' | 'incompatible';
+  /** After a failure: when the console tries again on its own. */
+  nextRetryAt: string | null;
   lastSyncedAt: string | null;
   pendingWrites: number;
   conflicts: number;

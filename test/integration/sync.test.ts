@@ -392,3 +392,124 @@ describe('bulk bootstrap', () => {
     expect((await app.call('dsar.list', { search: 'web', statuses: [] })).rows.length).toBeGreaterThan(0);
   });
 });
+
+/**
+ * A proxy in front of the platform that can answer writes itself: 401 (who asks is no longer accepted), or pass a
+ * write on and then garble the platform's 2xx answer (applied, but the answer fails the contract).
+ */
+async function writeProxy(target: string) {
+  const mode = { current: 'pass' as 'pass' | 'unauthorized' | 'garble' };
+  const server = createServer(async (request, response) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const write = request.method === 'POST' || request.method === 'PATCH';
+    if (write && mode.current === 'unauthorized') {
+      response.writeHead(401, { 'content-type': 'application/problem+json' });
+      response.end(JSON.stringify({ type: 'https://privacy-console.example/problems/unauthorized', title: 'Unauthorized', status: 401 }));
+      return;
+    }
+    const headers = Object.fromEntries(
+      Object.entries(request.headers).filter(([name]) => !['host', 'content-length', 'connection'].includes(name)),
+    ) as Record<string, string>;
+    const answer = await fetch(`${target}${request.url}`, {
+      method: request.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
+    const body = await answer.text();
+    response.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
+    response.end(write && mode.current === 'garble' && answer.ok ? JSON.stringify({ id: 42, garbled: true }) : body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    mode,
+    close: () => {
+      server.closeAllConnections();
+      server.close();
+    },
+  };
+}
+
+describe('push classifies the platform’s answers', () => {
+  it('401 while pushing: the outbox is kept, nothing becomes a conflict, the status says signed out; then it goes once', async () => {
+    const proxy = await writeProxy(platform.url);
+    try {
+      const console_ = (app = await testConsole(`${dir.path}/console`, { ...platform, url: proxy.url }));
+      const [id] = await notHers(console_, 1);
+      proxy.mode.current = 'unauthorized';
+      await console_.call('dsar.assign', { id, assigneeId: 'stf_vogel' });
+      await console_.call('sync.now');
+      const status = await console_.call('sync.status');
+      expect(status).toMatchObject({ state: 'signed_out', pendingWrites: 1, conflicts: 0 });
+      expect(Date.parse(status.nextRetryAt ?? '')).toBeGreaterThan(Date.now());
+      expect(platform.appliedWrites(id)).toHaveLength(0);
+      // Signed in again: the write goes, once.
+      proxy.mode.current = 'pass';
+      await console_.call('sync.now');
+      expect(await console_.call('sync.status')).toMatchObject({ state: 'online', pendingWrites: 0, conflicts: 0, nextRetryAt: null });
+      expect(platform.appliedWrites(id)).toHaveLength(1);
+    } finally {
+      proxy.close();
+    }
+  });
+
+  it('a 2xx whose answer fails the contract: the platform’s state is fetched and the write acknowledged, never sent twice', async () => {
+    const proxy = await writeProxy(platform.url);
+    try {
+      const console_ = (app = await testConsole(`${dir.path}/console`, { ...platform, url: proxy.url }));
+      const [id] = await notHers(console_, 1);
+      proxy.mode.current = 'garble';
+      await console_.call('dsar.assign', { id, assigneeId: 'stf_vogel' });
+      await console_.call('sync.now');
+      proxy.mode.current = 'pass';
+      await console_.call('sync.now');
+      expect(await console_.call('sync.status')).toMatchObject({ pendingWrites: 0, conflicts: 0 });
+      expect(platform.appliedWrites(id)).toHaveLength(1);
+      expect(await console_.call('dsar.get', { id })).toMatchObject({ dsar: { assigneeId: 'stf_vogel', version: 2 }, pending: false });
+    } finally {
+      proxy.close();
+    }
+  });
+
+  it('a platform answering outside the contract is named as such, not "online"', async () => {
+    const bogus = createServer((_, response) => {
+      response.setHeader('content-type', 'application/json');
+      response.end(JSON.stringify({ unexpected: true }));
+    });
+    await new Promise<void>((resolve) => bogus.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(bogus.address() as AddressInfo).port}`;
+      const console_ = (app = await testConsole(`${dir.path}/bogus`, { ...platform, url }));
+      await console_.call('sync.now');
+      expect(await console_.call('sync.status')).toMatchObject({ state: 'incompatible', lastError: expect.stringMatching(/contract/) });
+    } finally {
+      bogus.closeAllConnections();
+      bogus.close();
+    }
+  });
+
+  it('a queued write that no longer fits the contract becomes a visible refusal and does not block the writes behind it', async () => {
+    const dataDir = `${dir.path}/console`;
+    const first = await testConsole(dataDir, platform);
+    const [a, b] = await notHers(first, 2);
+    await platform.stop();
+    await first.call('dsar.assign', { id: a, assigneeId: 'stf_vogel' });
+    await first.call('dsar.assign', { id: b, assigneeId: 'stf_vogel' });
+    await first.close();
+    // As if an older console had queued it with arguments this one's contract refuses.
+    const stores = openStores(dataDir, TEST_KEY);
+    stores.pending.prepare('UPDATE outbox SET args = \'{"assigneeId":42}\' WHERE entity_id = ?').run(a);
+    stores.close();
+    await platform.start();
+    const console_ = (app = await testConsole(dataDir, platform));
+    await console_.call('sync.now');
+    const [conflict] = await console_.call('conflicts.list');
+    expect(conflict).toMatchObject({ entityId: a, kind: 'rejected', problem: 'refused-invalid-change' });
+    expect(conflict.params.detail).toMatch(/assigneeId/);
+    expect(platform.appliedWrites(a)).toHaveLength(0);
+    expect(platform.appliedWrites(b)).toHaveLength(1);
+    // The cache shows the platform's state of the refused one, not the write it could not send.
+    expect(await console_.call('dsar.get', { id: a })).toMatchObject({ pending: false });
+  });
+});
