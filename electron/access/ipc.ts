@@ -220,7 +220,16 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
     }
     // Each item is its own write, checked by the same rule as one by one (a sensitive one kept without a reason is refused).
     const refused: { id: string; problem: RuleError['code'] }[] = [];
+    // The selection's rows in one query, so the batch does not read them again one by one.
+    const docs = found.ids.length
+      ? (
+          prepared(`SELECT doc FROM review_items WHERE id IN (SELECT value FROM json_each(@ids))`).all({
+            ids: JSON.stringify(found.ids),
+          }) as { doc: string }[]
+        ).map((row) => JSON.parse(row.doc) as ReviewItem)
+      : [];
     const decided = writes.batch(() => {
+      writes.prime('reviewItem', docs);
       for (const id of found.ids) {
         try {
           writes.mutate('reviewItem', id, 'decide', decision as ItemDecide);

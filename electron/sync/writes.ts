@@ -220,6 +220,14 @@ export function writePath(deps: WritePathDeps) {
     },
     reapply,
     /**
+     * Inside a batch: entities the caller has just read from the cache in one query (a selection's rows), so the
+     * batch does not read them again one by one. Outside a batch it does nothing.
+     */
+    prime(name: EntityName, docs: readonly Versioned[]): void {
+      if (!batchReads) return;
+      for (const doc of docs) batchReads.set(entityKey(name, doc.id), doc);
+    },
+    /**
      * Takes back the newest write of an entity while it is still in the outbox (held, or waiting for the
      * platform): it leaves the outbox, and the entity shows the platform's state with the writes before it.
      * Answers the write undone, or null when there is none left to undo (sent, or being sent).
