@@ -40,6 +40,10 @@ export function changesRoutes(app: FastifyInstance, store: PlatformStore, tokens
     }
     const lastSeq = page.length ? page[page.length - 1].seq : Math.max(after, 0);
     const cursor = `${store.epoch}.${lastSeq}`;
-    return reply.type('application/json').send(`{"changes":[${items.join(',')}],"cursor":"${cursor}","hasMore":${hasMore}}`);
+    // Sequence numbers have gaps (an entity that changed moves to the head): the difference bounds what follows.
+    const remaining = Math.max(0, store.lastSeq() - lastSeq);
+    return reply
+      .type('application/json')
+      .send(`{"changes":[${items.join(',')}],"cursor":"${cursor}","hasMore":${hasMore},"remaining":${remaining}}`);
   });
 }

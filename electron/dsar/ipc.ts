@@ -11,6 +11,7 @@ import { allowedIn } from '../../shared/domain/dsar-workflow';
 import type { ControllerDetails } from '../../shared/domain/records';
 import type { RegistryQueries } from '../../shared/domain/registry-queries';
 import { RuleError } from '../../shared/domain/rules';
+import { requestIdIn } from '../../shared/domain/search';
 import { dsarEntity, jobEntity } from '../../shared/dsar/entities';
 import { BULK_LIMIT, type QueueQuery, type QueueRow } from '../../shared/ipc/contract';
 import { isBulkLoading } from '../cache/bulk-load';
@@ -87,10 +88,12 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
   });
 
   ipc.handle('dsar.list', (query) => {
-    // Until the first bootstrap has built its indexes the queue is incomplete: show none of it, with progress.
-    if (isBulkLoading(cache)) return { rows: [], next: null };
+    // While the first bootstrap fills the cache, what has arrived is shown, said to be incomplete; searching by
+    // words waits for the full-text index, built at its end.
+    const loading = isBulkLoading(cache);
+    if (loading && query.search.trim() && !requestIdIn(query.search)) return { rows: [], next: null, loading };
     try {
-      return queuePage(cache, query, myId(), today());
+      return { ...queuePage(cache, query, myId(), today(), !loading), ...(loading ? { loading } : {}) };
     } catch (error) {
       if (error instanceof RangeError) throw new HandlerError('invalid_input', error.message, { problem: 'invalid-query' });
       throw error;

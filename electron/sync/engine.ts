@@ -48,6 +48,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
       lastError: null,
       applied: 0,
       nextRetryAt: null,
+      remaining: null,
+      rate: null,
     };
   }
 
@@ -96,13 +98,25 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
   private async cycle(): Promise<void> {
     // A hold seen by an earlier run is over or answered by this one: a failing run must not keep waking up for it.
     this.heldUntil = null;
-    this.update({ state: this.status.state === 'starting' ? 'starting' : 'syncing', applied: 0 });
+    this.update({ state: this.status.state === 'starting' ? 'starting' : 'syncing', applied: 0, remaining: null, rate: null });
     try {
       const pushed = await push(this.ctx);
       this.heldUntil = pushed.heldUntil ? Date.parse(pushed.heldUntil) : null;
       if (pushed.changed.size) this.emit('changed', [...pushed.changed]);
       this.update({ pendingWrites: this.ctx.outbox.count(), conflicts: this.ctx.conflicts.count() });
-      const pulled = await pull(this.ctx, { ...this.options.pull, onProgress: (applied) => this.update({ applied }) });
+      const started = Date.now();
+      let shown = 0;
+      const pulled = await pull(this.ctx, {
+        ...this.options.pull,
+        onProgress: (applied, remaining) =>
+          this.update({ applied, remaining, rate: Math.round(applied / Math.max(0.001, (Date.now() - started) / 1000)) }),
+        // While a bootstrap goes on, the screens show what has arrived: at once, then at most once a second.
+        onBatch: (entities) => {
+          if (!entities.size || Date.now() - shown < 1000) return;
+          shown = Date.now();
+          this.emit('changed', [...entities]);
+        },
+      });
       if (pulled.size) this.emit('changed', [...pulled]);
       this.failures = 0;
       this.update({
@@ -110,6 +124,8 @@ export class SyncEngine extends EventEmitter<SyncEvents> {
         lastSyncedAt: this.ctx.state.get('last_synced_at'),
         lastError: null,
         nextRetryAt: null,
+        remaining: null,
+        rate: null,
         pendingWrites: this.ctx.outbox.count(),
         conflicts: this.ctx.conflicts.count(),
       });

@@ -11,7 +11,10 @@ export interface PullOptions {
   pageSize?: number;
   /** Pages applied per transaction: fewer commits, and the cursor always moves with its rows. */
   pagesPerTransaction?: number;
-  onProgress?(applied: number): void;
+  /** After each batch: how many changes were applied so far, and at most how many follow (when the platform says). */
+  onProgress?(applied: number, remaining: number | null): void;
+  /** After each batch of a bootstrap is committed: the entities it stored (the screens may show them already). */
+  onBatch?(entities: Set<string>): void;
 }
 
 export interface PullContext {
@@ -51,7 +54,9 @@ export async function pull(ctx: PullContext, options: PullOptions = {}, afterRes
   try {
     while (inFlight) {
       const batch: ChangesPage[] = [];
-      while (inFlight && batch.length < pagesPerTransaction) {
+      // A bootstrap commits its first page alone, so the first rows are there as early as possible.
+      const pages = bootstrap && applied === 0 ? 1 : pagesPerTransaction;
+      while (inFlight && batch.length < pages) {
         const page: ChangesPage = await inFlight;
         batch.push(page);
         inFlight = page.hasMore ? request(page.cursor) : null;
@@ -59,8 +64,11 @@ export async function pull(ctx: PullContext, options: PullOptions = {}, afterRes
       // A bootstrap of more than one page builds indexes once at the end instead of row by row.
       if (bootstrap && applied === 0 && inFlight) for (const cached of caches) cached.beginBulkLoad?.();
       cursor = batch[batch.length - 1].cursor;
-      applied += applyBatch(ctx, batch, cursor, changed);
-      options.onProgress?.(applied);
+      const stored = new Set<string>();
+      applied += applyBatch(ctx, batch, cursor, stored);
+      for (const name of stored) changed.add(name);
+      options.onProgress?.(applied, batch[batch.length - 1].remaining ?? null);
+      if (bootstrap && inFlight) options.onBatch?.(stored);
     }
   } catch (error) {
     if (error instanceof PlatformError && error.status === 410) {

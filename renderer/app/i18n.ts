@@ -28,6 +28,8 @@ const de = {
     syncNow: 'Jetzt synchronisieren',
     applied_one: '{{count}} Eintrag übernommen',
     applied_other: '{{count}} Einträge übernommen',
+    remaining: 'bis zu {{remaining}} folgen ({{rate}} je Sekunde, noch etwa {{seconds}} s)',
+    progress: '{{applied}} von bis zu {{total}}',
     offlineHint: 'Änderungen werden gespeichert und gesendet, sobald die Plattform erreichbar ist.',
     signedOutHint:
       'Die Plattform nimmt die Anmeldung nicht mehr an. Ihre Änderungen bleiben gespeichert und werden gesendet, sobald Sie wieder angemeldet sind.',
@@ -100,6 +102,8 @@ const en: Catalogue<typeof de> = {
     syncNow: 'Sync now',
     applied_one: '{{count}} entry applied',
     applied_other: '{{count}} entries applied',
+    remaining: 'up to {{remaining}} follow ({{rate}} per second, about {{seconds}} s left)',
+    progress: '{{applied}} of up to {{total}}',
     offlineHint: 'Changes are kept and sent as soon as the platform can be reached.',
     signedOutHint: 'The platform no longer accepts the sign-in. Your changes are kept and sent once you are signed in again.',
     incompatibleHint:

@@ -193,6 +193,13 @@ export function RequestQueue() {
           </Alert>
         )}
         {queue.error && <Alert color="red">{problems.failure(queue.error)}</Alert>}
+        {queue.data?.pages[0]?.loading && (
+          <Alert color="blue" py="xs" data-testid="queue-loading" role="status">
+            {syncStatus.data?.remaining != null
+              ? t('queue.loadingRemaining', { count: syncStatus.data.applied, remaining: syncStatus.data.remaining })
+              : t('queue.loading', { count: syncStatus.data?.applied ?? 0 })}
+          </Alert>
+        )}
         <div ref={scrollRef} className="queue-scroll" data-testid="queue-scroll">
           <Table className="queue-table" highlightOnHover stickyHeader={false} aria-label={t('queue.title')} aria-rowcount={rows.length}>
             <Table.Thead>

@@ -71,8 +71,16 @@ const de = {
     unassign: 'Zuweisung aufheben',
     pending: 'wartet auf Synchronisation',
     empty: 'Keine Anfragen für diese Filter.',
-    emptyCache_one: 'Die erste Synchronisation läuft: {{count}} Eintrag übernommen. Die Liste erscheint, sobald sie vollständig ist.',
-    emptyCache_other: 'Die erste Synchronisation läuft: {{count}} Einträge übernommen. Die Liste erscheint, sobald sie vollständig ist.',
+    emptyCache_one: 'Die erste Synchronisation läuft: {{count}} Eintrag übernommen.',
+    emptyCache_other: 'Die erste Synchronisation läuft: {{count}} Einträge übernommen.',
+    loading_one:
+      'Die erste Synchronisation läuft: {{count}} Eintrag ist da, die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
+    loading_other:
+      'Die erste Synchronisation läuft: {{count}} Einträge sind da, die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
+    loadingRemaining_one:
+      'Die erste Synchronisation läuft: {{count}} Eintrag ist da, bis zu {{remaining}} folgen – die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
+    loadingRemaining_other:
+      'Die erste Synchronisation läuft: {{count}} Einträge sind da, bis zu {{remaining}} folgen – die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
     loading: 'Lade …',
     loadingMore: 'Lade weitere …',
     shown_one: '{{count}} Anfrage',
@@ -462,8 +470,16 @@ const en: Catalogue<typeof de> = {
     unassign: 'Unassign',
     pending: 'waiting to sync',
     empty: 'No requests match these filters.',
-    emptyCache_one: 'First sync running: {{count}} entry applied. The list appears once it is complete.',
-    emptyCache_other: 'First sync running: {{count}} entries applied. The list appears once it is complete.',
+    emptyCache_one: 'First sync running: {{count}} entry applied.',
+    emptyCache_other: 'First sync running: {{count}} entries applied.',
+    loading_one:
+      'First sync running: {{count}} entry is here, the list is not complete yet. Searching by words is ready once everything is here.',
+    loading_other:
+      'First sync running: {{count}} entries are here, the list is not complete yet. Searching by words is ready once everything is here.',
+    loadingRemaining_one:
+      'First sync running: {{count}} entry is here, up to {{remaining}} follow – the list is not complete yet. Searching by words is ready once everything is here.',
+    loadingRemaining_other:
+      'First sync running: {{count}} entries are here, up to {{remaining}} follow – the list is not complete yet. Searching by words is ready once everything is here.',
     loading: 'Loading …',
     loadingMore: 'Loading more …',
     shown_one: '{{count}} request',

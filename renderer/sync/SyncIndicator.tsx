@@ -10,18 +10,22 @@ const colors = { starting: 'gray', syncing: 'blue', online: 'teal', offline: 're
 const hints = { offline: 'sync.offlineHint', signed_out: 'sync.signedOutHint', incompatible: 'sync.incompatibleHint' } as const;
 
 export function SyncIndicator() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useDateFormat();
   const bridge = useBridge();
   const [conflictsOpen, setConflictsOpen] = useState(false);
   const status = useQuery({ queryKey: ['sync-status'], queryFn: () => bridge['sync.status']() });
   if (!status.data) return null;
-  const { state, lastSyncedAt, pendingWrites, conflicts, lastError, applied, nextRetryAt } = status.data;
+  const { state, lastSyncedAt, pendingWrites, conflicts, lastError, applied, nextRetryAt, remaining, rate } = status.data;
+  const syncing = state === 'syncing' || state === 'starting';
   const hint = state === 'offline' || state === 'signed_out' || state === 'incompatible' ? t(hints[state]) : null;
   const time = lastSyncedAt ? format.instant(lastSyncedAt) : t('sync.never');
   const tooltip = [
     t('sync.lastSynced', { time }),
-    state === 'syncing' && applied ? t('sync.applied', { count: applied }) : null,
+    syncing && applied ? t('sync.applied', { count: applied }) : null,
+    syncing && applied && remaining != null && rate
+      ? t('sync.remaining', { remaining, rate, seconds: Math.ceil(remaining / Math.max(1, rate)) })
+      : null,
     lastError,
     hint,
     hint && nextRetryAt ? t('sync.nextRetry', { time: format.instant(nextRetryAt) }) : null,
@@ -36,6 +40,14 @@ export function SyncIndicator() {
           {t(`sync.${state}`)}
         </Badge>
       </Tooltip>
+      {syncing && applied > 0 && remaining != null && remaining > 0 && (
+        <Text size="xs" c="dimmed" data-testid="sync-progress">
+          {t('sync.progress', {
+            applied: applied.toLocaleString(i18n.language),
+            total: (applied + remaining).toLocaleString(i18n.language),
+          })}
+        </Text>
+      )}
       {pendingWrites > 0 && (
         <Badge color="orange" variant="light" data-testid="pending-writes">
           {t('sync.pending', { count: pendingWrites })}

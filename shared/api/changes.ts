@@ -38,6 +38,11 @@ export const ChangesPage = z
     /** Opaque; pass it back as `after`. A cursor from another platform epoch answers 410. */
     cursor: z.string(),
     hasMore: z.boolean(),
+    /**
+     * At most how many changes follow this page (a bound, not a count: entities the token may not read and
+     * entities that moved on are included); for a bootstrap's progress. Absent where the platform cannot say.
+     */
+    remaining: z.number().int().min(0).optional(),
   })
   .meta({ id: 'ChangesPage' });
 export type ChangesPage = z.infer<typeof ChangesPage>;

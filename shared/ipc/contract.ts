@@ -146,6 +146,8 @@ export interface QueuePage {
   rows: QueueRow[];
   /** Pass as `after` for the next page; null at the end. */
   next: string | null;
+  /** The first bootstrap is still filling the cache: these are the rows so far, and words cannot be searched yet. */
+  loading?: boolean;
 }
 
 export interface SyncStatus {
@@ -161,8 +163,10 @@ export interface SyncStatus {
   pendingWrites: number;
   conflicts: number;
   lastError: string | null;
-  /** During a bootstrap: entities applied so far. */
+  /** During a bootstrap: entities applied so far, at most how many follow (when the platform says), per second. */
   applied: number;
+  remaining: number | null;
+  rate: number | null;
 }
 
 export interface Conflict {

@@ -93,22 +93,41 @@ async function rawLoop(url: string, token: string, dataDir: string): Promise<{ m
 }
 
 /** The console: platform client (contract parsing), sync engine, cursor and overlays, as a user's first start. */
-async function engineBootstrap(url: string, token: string, dataDir: string): Promise<{ ms: number; rows: number }> {
+async function engineBootstrap(
+  url: string,
+  token: string,
+  dataDir: string,
+): Promise<{ ms: number; rows: number; firstRowsMs: number | null; peakRssMb: number }> {
   const start = process.hrtime.bigint();
+  // The main process's memory while it bootstraps (the platform runs in its own process).
+  let peakRss = process.memoryUsage().rss;
+  const sampler = setInterval(() => {
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  }, 50);
   const console_ = await startConsole({
     dataDir,
     cacheKey: TEST_KEY,
     platform: { kind: 'remote', url, token },
     sync: { pollMs: 3_600_000, pull: { pageSize: PAGE, pagesPerTransaction: PAGES_PER_TRANSACTION } },
   });
+  // The first page of the default queue view, asked as a screen does when told requests arrived.
+  let firstRowsMs: number | null = null;
+  console_.subscribe('cache.changed', ({ entities }) => {
+    if (firstRowsMs !== null || !entities.includes('dsar')) return;
+    void console_.dispatch('dsar.list', { statuses: [...openStatuses], limit: 200 }).then((page) => {
+      if (firstRowsMs === null && page.ok && (page.value as { rows: unknown[] }).rows.length) firstRowsMs = ms(start);
+    });
+  });
   await console_.firstSync;
   const elapsed = ms(start);
+  clearInterval(sampler);
+  peakRss = Math.max(peakRss, process.memoryUsage().rss);
   const status = await console_.dispatch('sync.status', undefined);
   await console_.close();
   if (!status.ok) throw new Error('no status');
   const value = status.value as { applied: number; lastError: string | null };
   if (value.lastError) throw new Error(value.lastError);
-  return { ms: elapsed, rows: value.applied };
+  return { ms: elapsed, rows: value.applied, firstRowsMs, peakRssMb: peakRss / 1024 / 1024 };
 }
 
 function queueLatencies(dataDir: string) {
@@ -308,6 +327,8 @@ try {
   await rawLoop(platform.url, platform.token, join(work.path, 'warmup')); // warms the platform's page cache
   const raw: number[] = [];
   const engine: number[] = [];
+  const firstRows: number[] = [];
+  const peaks: number[] = [];
   let rows = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const r = await rawLoop(platform.url, platform.token, join(work.path, `raw-${round}`));
@@ -316,7 +337,11 @@ try {
     rows = e.rows;
     raw.push(r.ms);
     engine.push(e.ms);
-    console.log(`  round ${round + 1}: raw limit ${r.ms.toFixed(0)} ms, console bootstrap ${e.ms.toFixed(0)} ms`);
+    if (e.firstRowsMs !== null) firstRows.push(e.firstRowsMs);
+    peaks.push(e.peakRssMb);
+    console.log(
+      `  round ${round + 1}: raw limit ${r.ms.toFixed(0)} ms, console bootstrap ${e.ms.toFixed(0)} ms, first rows after ${e.firstRowsMs?.toFixed(0) ?? '–'} ms, peak RSS ${e.peakRssMb.toFixed(0)} MB`,
+    );
   }
   const bestRaw = Math.min(...raw);
   const bestEngine = Math.min(...engine);
@@ -325,7 +350,11 @@ try {
   console.log(
     `  console (client + contract + sync engine): ${bestEngine.toFixed(0)} ms  = ${((rows / bestEngine) * 1000).toFixed(0)} rows/s`,
   );
-  console.log(`  ratio (raw time / console time): ${(bestRaw / bestEngine).toFixed(2)}   target >= 0.85`);
+  console.log(`  ratio (raw time / console time): ${(bestRaw / bestEngine).toFixed(2)}   target >= 0.9`);
+  console.log(
+    `  first rows of the default queue view while it goes on: ${firstRows.length ? Math.max(...firstRows).toFixed(0) : '–'} ms (slowest round)   target <= 1000 ms`,
+  );
+  console.log(`  main process peak RSS while bootstrapping: ${Math.max(...peaks).toFixed(0)} MB (this process also ran the raw loop)`);
 
   printLatencies(rows, join(work.path, 'engine-0'));
 

@@ -8,9 +8,10 @@ import { PlatformClient } from '../../electron/platform/client';
 import { PlatformError } from '../../electron/platform/errors';
 import { dsarEntity } from '../../shared/dsar/entities';
 import type { QueueQueryInput } from '../../shared/ipc/contract';
-import { type TestConsole, testConsole } from '../support/console';
+import { type TestConsole, testConsole, withCalls } from '../support/console';
 import { type TestPlatform, testPlatform } from '../support/platform';
 import { TEST_KEY, tempDir } from '../support/temp';
+import { until } from '../support/until';
 
 let dir: ReturnType<typeof tempDir>;
 let platform: TestPlatform;
@@ -48,6 +49,40 @@ describe('pull', () => {
     expect((await console_.call('staff.list')).length).toBe(7);
     const status = await console_.call('sync.status');
     expect(status).toMatchObject({ state: 'online', pendingWrites: 0, conflicts: 0, lastError: null });
+  });
+
+  it('a bootstrap shows what has arrived while it goes on: rows said to be incomplete, with how many follow', async () => {
+    const instance = await startConsole({
+      dataDir: `${dir.path}/early`,
+      cacheKey: TEST_KEY,
+      platform: { kind: 'remote', url: platform.url, token: platform.token },
+      sync: { pollMs: 3_600_000, retryMs: 3_600_000, pull: { pageSize: 100, pagesPerTransaction: 1 } },
+      client: { retries: 2, backoffMs: 5, timeoutMs: 3000 },
+      undoMs: 0,
+    });
+    const console_ = (app = withCalls(instance));
+    const early: { rows: number; loading: boolean | undefined; remaining: number | null }[] = [];
+    console_.subscribe('cache.changed', ({ entities }) => {
+      if (!entities.includes('dsar') || early.length) return;
+      const list = console_.call('dsar.list', all);
+      const status = console_.call('sync.status');
+      early.push({ rows: -1, loading: undefined, remaining: null });
+      void Promise.all([list, status]).then(([page, now]) => {
+        early[0] = { rows: page.rows.length, loading: page.loading, remaining: now.remaining };
+      });
+    });
+    await instance.firstSync;
+    await until(() => early[0]?.rows !== -1 && early.length > 0, 'the early page');
+    // Before the end: some rows, flagged incomplete, and the platform's bound on what follows.
+    expect(early[0].rows).toBeGreaterThan(0);
+    expect(early[0].rows).toBeLessThan(120);
+    expect(early[0].loading).toBe(true);
+    expect(early[0].remaining).toBeGreaterThan(0);
+    // At the end: everything, complete, and words can be searched.
+    const done = await console_.call('dsar.list', all);
+    expect(done.rows).toHaveLength(120);
+    expect(done.loading).toBeUndefined();
+    expect(await console_.call('sync.status')).toMatchObject({ state: 'online', remaining: null });
   });
 
   it('pulls later changes incrementally, including tombstones', async () => {
@@ -376,7 +411,7 @@ describe('bulk bootstrap', () => {
     expect((await app.call('dsar.list', { search: someone, statuses: [] })).rows.map((r) => r.id)).toContain(rows[17].id);
   });
 
-  it('a bulk load cut off mid-way hides the incomplete queue, and the next pull completes it', async () => {
+  it('a bulk load cut off mid-way shows its rows as incomplete (no search by words yet), and the next pull completes it', async () => {
     app = await testConsole(`${dir.path}/cut`, platform);
     await app.close();
     const stores = openStores(`${dir.path}/cut`, TEST_KEY);
@@ -385,10 +420,13 @@ describe('bulk bootstrap', () => {
 
     await platform.stop();
     app = await testConsole(`${dir.path}/cut`, platform);
-    expect((await app.call('dsar.list', all)).rows).toEqual([]);
+    expect(await app.call('dsar.list', all)).toMatchObject({ loading: true, rows: expect.any(Array) });
+    expect((await app.call('dsar.list', { search: 'web', statuses: [] })).rows).toEqual([]);
     await platform.start();
     await app.call('sync.now');
-    expect((await app.call('dsar.list', all)).rows).toHaveLength(120);
+    const complete = await app.call('dsar.list', all);
+    expect(complete.rows).toHaveLength(120);
+    expect(complete.loading).toBeUndefined();
     expect((await app.call('dsar.list', { search: 'web', statuses: [] })).rows.length).toBeGreaterThan(0);
   });
 });
