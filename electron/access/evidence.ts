@@ -10,6 +10,8 @@ export interface EvidenceInput {
   employees: ReadonlyMap<string, Employee>;
   grants: ReadonlyMap<string, Grant>;
   findings: readonly Finding[];
+  /** The thresholds the findings were made with (dormancy, separation-of-duties pairs). */
+  checks: { dormantDays: number; sodPairs: readonly (readonly [string, string])[] };
   language: 'de' | 'en';
   controller: string;
 }
@@ -66,6 +68,9 @@ const texts = {
     byOwner: 'die Datenverantwortlichen des jeweiligen Bereichs (nie der Inhaber selbst)',
     platform: 'Plattform (Fristablauf)',
     closedFindings: 'Im Prüfzeitraum behobene Befunde',
+    retried: 'erneut beantragt von',
+    checks: 'Schwellen der laufenden Prüfungen',
+    checkText: (days: number, pairs: string) => `Ruhend nach ${days} Tagen ohne Anmeldung; unvereinbar: ${pairs || 'keine'}`,
     reminders: 'Erinnerungen',
     reminder: (n: number, escalated: number) => `an ${n} Prüfende${escalated ? `, davon ${escalated} an die Führungskraft eskaliert` : ''}`,
     instructions: 'Hinweise',
@@ -139,6 +144,9 @@ const texts = {
     byOwner: "each scope's data owner (never the holder)",
     platform: 'platform (last day passed)',
     closedFindings: 'Findings closed in the review window',
+    retried: 'asked again by',
+    checks: "The continuous checks' thresholds",
+    checkText: (days: number, pairs: string) => `Dormant after ${days} days without sign-in; incompatible: ${pairs || 'none'}`,
     reminders: 'Reminders',
     reminder: (n: number, escalated: number) => `to ${n} reviewer(s)${escalated ? `, ${escalated} escalated to their manager` : ''}`,
     instructions: 'Instructions',
@@ -234,15 +242,20 @@ function evidenceTables(input: EvidenceInput) {
     finding.dueDate ?? '',
     finding.overdue ? t.yes : t.no,
   ]);
-  // How findings were closed while the review ran: revocations a check (or the platform's expiry) asked for.
+  // How findings were closed while the review ran: revocations a check (or the platform's expiry) asked for, first
+  // asked in the window. A last day this review set itself is one of its decisions, not a finding.
   const from = input.review.createdAt;
   const to = input.review.closedAt ?? '9999';
+  const expiredByThisReview = new Set(input.items.filter((item) => item.decision?.kind === 'expire').map((item) => item.grantId));
   const closed = [...input.grants.values()]
     .filter((grant) => grant.revocation && grant.revocation.requestedAt >= from && grant.revocation.requestedAt <= to)
+    .filter((grant) => !(grant.revocation?.source === 'expiry' && expiredByThisReview.has(grant.id)))
+    .sort((a, b) => (a.revocation?.requestedAt ?? '').localeCompare(b.revocation?.requestedAt ?? ''))
     .flatMap((grant) => {
       const revocation = grant.revocation;
       const kind = revocation ? closedFinding(revocation.source) : null;
       if (!revocation || !kind) return [];
+      const retried = revocation.retriedBy ? ` (${t.retried} ${staffName(revocation.retriedBy)}, ${when(revocation.retriedAt)})` : '';
       return [
         [
           t.finding[kind],
@@ -250,13 +263,12 @@ function evidenceTables(input: EvidenceInput) {
           grant.id,
           `${grant.scope}${grant.resource ? ` (${grant.resource})` : ''}`,
           staffName(revocation.requestedBy),
-          when(revocation.requestedAt),
+          `${when(revocation.requestedAt)}${retried}`,
           when(revocation.appliedAt),
           revocation.failure ?? '',
         ],
       ];
-    })
-    .sort((a, b) => a[5].localeCompare(b[5]));
+    });
   return { items, findings, closed };
 }
 
@@ -304,7 +316,7 @@ export function evidencePdf(input: EvidenceInput): Promise<Buffer> {
     t.counts,
     `${c.decided} / ${c.items} · ${t.decision.keep} ${c.kept} · ${t.decision.revoke} ${c.revoked} · ${t.decision.reduce} ${c.reduced} · ${t.decision.expire} ${c.expiring}`,
   );
-  if (review.reminders.length) {
+  if (review.reminders?.length) {
     field(
       t.reminders,
       review.reminders
@@ -315,6 +327,7 @@ export function evidencePdf(input: EvidenceInput): Promise<Buffer> {
         .join('\n'),
     );
   }
+  field(t.checks, t.checkText(input.checks.dormantDays, input.checks.sodPairs.map(([a, b]) => `${a} + ${b}`).join('; ')));
   heading(t.cover);
   for (const [control, evidence] of t.controls) field(control, evidence);
   doc.addPage();

@@ -178,7 +178,7 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
        FROM review_item_counts WHERE review_id = ? GROUP BY reviewer_id HAVING sum(n) > 0 ORDER BY reviewer_id`,
     ).all(reviewId) as { reviewerId: string; items: number; decided: number }[];
     return rows.map((row) => {
-      const last = subject.reminders.findLast((reminder) => reminder.recipients.some((r) => r.reviewerId === row.reviewerId));
+      const last = (subject.reminders ?? []).findLast((reminder) => reminder.recipients.some((r) => r.reviewerId === row.reviewerId));
       return {
         ...row,
         remindedAt: last?.at ?? null,
@@ -261,7 +261,16 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
     const employees = new Map(deps.employees.list().map((e) => [e.id, e]));
     const grants = new Map(deps.grants.list().map((g) => [g.id, g]));
     const allFindings = findings([...employees.values()], [...grants.values()], new Date().toISOString(), checks());
-    const input = { review: subject, items, employees, grants, findings: allFindings, language, controller: deps.controllerName() };
+    const input = {
+      review: subject,
+      items,
+      employees,
+      grants,
+      findings: allFindings,
+      checks: checks(),
+      language,
+      controller: deps.controllerName(),
+    };
     const stamp = new Date().toISOString().slice(0, 10);
     const content = format === 'csv' ? Buffer.from(evidenceCsv(input), 'utf8') : await evidencePdf(input);
     return deps.exports.record({

@@ -86,19 +86,25 @@ export async function push(ctx: PushContext): Promise<PushResult> {
         });
         ctx.cache.transaction(() => ctx.writes.reapply(key))();
         result.conflicts++;
+        result.changed.add(write.entity);
         continue;
       }
       // Queued by a console whose contract differed (an update in between): sending it could only be refused, and
       // waiting would block every write behind it. It becomes a visible refusal, the cache shows the platform's state.
       const valid = descriptor.mutators[write.mutator].args.safeParse(write.args);
       if (!valid.success) {
+        // Sent before without an answer: the platform may have applied it. Its state is fetched before refusing.
+        const platformState = write.maybeSent ? await ctx.client.get(descriptor, write.entityId).catch(() => null) : null;
         const issue = valid.error.issues[0];
         const detail = `${issue?.path.join('.') || 'args'}: ${issue?.message ?? 'invalid'}`;
         ctx.conflicts.refuse(write, 'rejected', `The change does not fit the contract (${detail}).`, {
           code: 'refused-invalid-change',
           params: { detail },
         });
-        ctx.cache.transaction(() => ctx.writes.reapply(key))();
+        ctx.cache.transaction(() => {
+          if (platformState) ctx.entities[descriptor.name].upsert(platformState);
+          ctx.writes.reapply(key);
+        })();
         result.conflicts++;
         result.changed.add(write.entity);
         continue;

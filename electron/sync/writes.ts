@@ -133,6 +133,8 @@ export function writePath(deps: WritePathDeps) {
     cache.transaction(() => {
       for (const { entity, doc } of results.values()) show(entity, doc);
     })();
+    // What the batch read is stale once its writes are shown: whatever runs next (a push) reads the cache itself.
+    batchReads = null;
     deps.changed([...new Set(writes.map((w) => w.entity))]);
   };
 

@@ -206,7 +206,7 @@ function FindingRow({
                     {t('finding.revokeOne')}
                   </Button>
                 )}
-                {finding.kind === 'revocation_failed' && <GrantState grant={grant} retryOnly />}
+                {grant.state === 'failed' && <GrantState grant={grant} retryOnly />}
               </Group>
             ))}
           </Group>

@@ -21,7 +21,7 @@ export function ReviewProgress({ review, onPick }: { review: AccessReview; onPic
   const f = useDateFormat();
   const staffName = useStaffNames();
   const mayWrite = useMayWrite('access:write');
-  const [sent, setSent] = useState<number | null>(null);
+  const [sent, setSent] = useState<{ count: number; queued: boolean } | null>(null);
   const progress = useQuery({
     queryKey: ['access', 'progress', review.id, review.version],
     queryFn: () => bridge['access.progress']({ reviewId: review.id }),
@@ -44,7 +44,8 @@ export function ReviewProgress({ review, onPick }: { review: AccessReview; onPic
             onClick={() =>
               // The platform names the recipients when it has the reminder: those with grants open, as counted here.
               remind.mutation.mutate(undefined, {
-                onSuccess: () => setSent((progress.data ?? []).filter((row) => row.decided < row.items).length),
+                onSuccess: (next) =>
+                  setSent({ count: (progress.data ?? []).filter((row) => row.decided < row.items).length, queued: next.pending }),
               })
             }
             data-testid="remind-reviewers"
@@ -55,7 +56,7 @@ export function ReviewProgress({ review, onPick }: { review: AccessReview; onPic
       </Group>
       {sent !== null && !remind.failure && (
         <Text size="xs" c="green" role="status">
-          {t('progress.sent', { count: sent })}
+          {sent.queued ? t('progress.queued', { count: sent.count }) : t('progress.sent', { count: sent.count })}
         </Text>
       )}
       {remind.failure && (

@@ -40,9 +40,10 @@ export function Reviews() {
   const [openId, setOpenId] = useState<string | null>(null);
   const open = reviews.data?.find((review) => review.id === openId) ?? null;
   const today = localDate(new Date(), 'Europe/Berlin');
-  // "What changed since the last completed review" counts from its close.
+  // "What changed since the last completed review" of every grant counts from when it took its grants (its start):
+  // a narrower review leaves grants it never saw, and one changed while it ran was not in it.
   const lastClosed = reviews.data
-    ?.filter((review) => review.closedAt)
+    ?.filter((review) => review.closedAt && (review.scope.kind === 'all' || review.scope.kind === 'changed'))
     .sort((a, b) => (b.closedAt ?? '').localeCompare(a.closedAt ?? ''))[0];
   if (open) return <ReviewDetail review={open} onBack={() => setOpenId(null)} />;
   return (
@@ -127,7 +128,7 @@ function StartReview({ onDone, lastClosed }: { onDone(id: string | null): void; 
       : kind === 'department'
         ? { kind, department: (department ?? 'support') as Department }
         : kind === 'changed'
-          ? { kind, since: lastClosed?.closedAt ?? '' }
+          ? { kind, since: lastClosed?.createdAt ?? '' }
           : { kind };
   return (
     <Paper withBorder p="sm" data-testid="review-form">
@@ -146,9 +147,9 @@ function StartReview({ onDone, lastClosed }: { onDone(id: string | null): void; 
             ))}
           </Group>
         </Radio.Group>
-        {kind === 'changed' && lastClosed?.closedAt && (
+        {kind === 'changed' && lastClosed && (
           <Text size="sm" c="dimmed">
-            {t('form.changedSince', { title: lastClosed.title, at: f.instant(lastClosed.closedAt) })}
+            {t('form.changedSince', { title: lastClosed.title, at: f.instant(lastClosed.createdAt) })}
           </Text>
         )}
         {kind === 'categories' && (

@@ -27,8 +27,6 @@ export interface AccessRunnerOptions {
 export class AccessRunner {
   private readonly steps: StepTimer;
   private failure: (grant: Grant, attempt: number) => string | null;
-  /** The platform revokes lapsed grants once a day, in its first step of the day (today's ran before it started). */
-  private lastExpiryDay = localDate(new Date().toISOString(), 'Europe/Berlin');
 
   constructor(
     private readonly store: PlatformStore,
@@ -48,7 +46,8 @@ export class AccessRunner {
     const employees = new Map(staff.map((e) => [e.id, e]));
     const owners = new Map<AccessScope, Employee>();
     for (const person of staff) {
-      for (const scope of person.owns) if (person.status === 'active' && !owners.has(scope)) owners.set(scope, person);
+      // An owner who can review (active, with a console account).
+      for (const scope of person.owns) if (person.status === 'active' && person.staffId && !owners.has(scope)) owners.set(scope, person);
     }
     const lookup = { employee: (id: string) => employees.get(id) ?? null, ownerOf: (scope: AccessScope) => owners.get(scope) ?? null };
     let count = 0;
@@ -92,6 +91,8 @@ export class AccessRunner {
         failure: null,
         attempts: (grant.revocation?.attempts ?? 0) + 1,
         nextAttemptAt: null,
+        retriedBy: null,
+        retriedAt: null,
       },
     } satisfies Grant);
   }
@@ -173,10 +174,11 @@ export class AccessRunner {
         }
       });
     }
+    // The nightly run: once a day, the day remembered in the store (a restart after a missed day runs it at once).
     const today = localDate(at, 'Europe/Berlin');
-    if (today !== this.lastExpiryDay) {
-      this.lastExpiryDay = today;
+    if (this.store.meta('expiry_run') !== today) {
       this.revokeLapsed(new Date(at));
+      this.store.setMeta('expiry_run', today);
     }
     this.start();
   }
@@ -201,6 +203,8 @@ export class AccessRunner {
             failure: null,
             attempts: 1,
             nextAttemptAt: null,
+            retriedBy: null,
+            retriedAt: null,
           },
           at,
           'expiry',

@@ -1,5 +1,6 @@
 import type { AccessReview, AccessScope, Department, Employee, Grant, ReviewItem } from '../../shared/api/access';
 import { inScope, reviewerOf } from '../../shared/domain/access';
+import { localDate } from '../../shared/domain/calendar';
 import type { PlatformStore } from '../store/store';
 import { person } from './people';
 import { createRandom, type Random } from './random';
@@ -228,6 +229,8 @@ export function demoAccess(now: Date): { employees: Employee[]; grants: Grant[] 
             failure: null,
             attempts: 1,
             nextAttemptAt: null,
+            retriedBy: null,
+            retriedAt: null,
           }
         : null,
       reducedFrom: null,
@@ -236,8 +239,8 @@ export function demoAccess(now: Date): { employees: Employee[]; grants: Grant[] 
 }
 
 /**
- * The last completed review: the privileged grants, half a year ago, every one kept by its reviewer. A review of
- * "what changed since" starts from its close.
+ * The last completed review: every grant, half a year ago, every one kept by its reviewer. A review of "what
+ * changed since" takes what was given or changed after it took its grants (its start).
  */
 export function demoPastReview(
   employees: readonly Employee[],
@@ -254,11 +257,11 @@ export function demoPastReview(
     id: 'arv_2026h1',
     version: 1,
     updatedAt: closedAt,
-    title: 'Privilegierte Rechte – 1. Halbjahr 2026',
-    scope: { kind: 'privileged' },
+    title: 'Alle Berechtigungen – 1. Halbjahr 2026',
+    scope: { kind: 'all' },
     reviewers: { kind: 'manager' },
     dueDate: at(155).slice(0, 10),
-    instructions: 'Bitte jede privilegierte Berechtigung mit Begründung bestätigen oder entziehen.',
+    instructions: 'Bitte jede Berechtigung bestätigen oder entziehen; privilegierte und sensible nur mit Begründung.',
     ownerId: 'stf_krueger',
     createdAt,
     state: 'closed',
@@ -307,6 +310,9 @@ export function ensureAccess(store: PlatformStore, now: Date): void {
     for (const grant of grants) store.put('grant', grant);
     store.put('accessReview', past.review);
     for (const item of past.items) store.put('reviewItem', item);
+    // The platform's nightly revocation of lapsed grants ran today, before the seed (those lapsed yesterday wait for
+    // tonight); a platform started again on a later day runs it at once.
+    store.setMeta('expiry_run', localDate(new Date(), 'Europe/Berlin'));
   });
 }
 

@@ -207,6 +207,15 @@ export class PlatformStore {
     return this.statements.feed.all(afterSeq, limit);
   }
 
+  /** A value the platform keeps about itself (when a nightly run last ran), or null. */
+  meta(key: string): string | null {
+    return this.db.prepare<[string], { value: string }>('SELECT value FROM meta WHERE key = ?').get(key)?.value ?? null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  }
+
   lastSeq(): number {
     return this.statements.lastSeq.get()?.seq ?? 0;
   }

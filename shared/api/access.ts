@@ -70,6 +70,9 @@ export const Revocation = z.object({
   attempts: z.number().int().min(0),
   /** After a failure: when the platform tries again on its own; null once it has stopped trying (escalated). */
   nextAttemptAt: Iso.nullable().default(null),
+  /** Who last asked again after a failure, and when (the first request stays as it was). */
+  retriedBy: z.string().max(64).nullable().default(null),
+  retriedAt: Iso.nullable().default(null),
 });
 export type Revocation = z.infer<typeof Revocation>;
 

@@ -152,7 +152,7 @@ const REMINDER_GAP_MS = 20 * 3_600_000;
 export function remindReview(current: AccessReview, args: { note: string }, ctx: MutationContext<AccessPlatform>): AccessReview {
   if (current.state === 'closed') throw new RuleError('review-closed', 'The review is closed.', 'id');
   if (current.counts.decided >= current.counts.items) throw new RuleError('review-all-decided', 'Every grant is decided.', 'id');
-  const last = current.reminders.at(-1);
+  const last = (current.reminders ?? []).at(-1);
   if (last && Date.parse(ctx.at) - Date.parse(last.at) < REMINDER_GAP_MS) {
     throw new RuleError('reminder-too-soon', 'The reviewers were reminded less than a day ago.', 'id');
   }
@@ -161,7 +161,7 @@ export function remindReview(current: AccessReview, args: { note: string }, ctx:
   return {
     ...current,
     updatedAt: ctx.at,
-    reminders: [...current.reminders, { at: ctx.at, by: ctx.actor, note: args.note.trim(), recipients }],
+    reminders: [...(current.reminders ?? []), { at: ctx.at, by: ctx.actor, note: args.note.trim(), recipients }],
   };
 }
 
@@ -262,6 +262,8 @@ export function revokeGrant(current: Grant, args: { reason: string; source: stri
       failure: null,
       attempts: (current.revocation?.attempts ?? 0) + 1,
       nextAttemptAt: null,
+      retriedBy: null,
+      retriedAt: null,
     },
   };
 }
@@ -276,10 +278,11 @@ export function retryRevocation(current: Grant, _: { note: string }, ctx: Mutati
     state: 'revoking',
     revocation: {
       ...current.revocation,
-      requestedAt: ctx.at,
       failure: null,
       attempts: current.revocation.attempts + 1,
       nextAttemptAt: null,
+      retriedBy: ctx.actor,
+      retriedAt: ctx.at,
     },
   };
 }
@@ -337,16 +340,16 @@ export function findings(
     const unrevoked = live.get(employee.id) ?? [];
     const held = unrevoked.filter((grant) => grant.state !== 'revoking');
     const ids = (list: Grant[]) => list.map((grant) => grant.id);
+    // The platform stopped trying on its own: escalated to whoever handles the checks (a leaver's too).
+    const stuck = unrevoked.filter((grant) => grant.state === 'failed' && !grant.revocation?.nextAttemptAt);
+    if (stuck.length) {
+      out.push({ kind: 'revocation_failed', employeeId: employee.id, grantIds: ids(stuck), dueDate: null, overdue: true });
+    }
     if (employee.status === 'leaver' && employee.leaveDate) {
       if (!unrevoked.length) continue;
       const due = nextWorkingDay(employee.leaveDate, settings.region);
       out.push({ kind: 'leaver', employeeId: employee.id, grantIds: ids(unrevoked), dueDate: due, overdue: today > due });
       continue;
-    }
-    // The platform stopped trying on its own: escalated to whoever handles the checks.
-    const stuck = unrevoked.filter((grant) => grant.state === 'failed' && !grant.revocation?.nextAttemptAt);
-    if (stuck.length) {
-      out.push({ kind: 'revocation_failed', employeeId: employee.id, grantIds: ids(stuck), dueDate: null, overdue: true });
     }
     if (!held.length) continue;
     const lastSeen = employee.lastSignInAt ? localDate(employee.lastSignInAt, DAY_ZONE) : null;

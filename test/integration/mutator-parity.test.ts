@@ -196,6 +196,8 @@ function seedAccessReview(): void {
       failure: 'Wartungsfenster',
       attempts: 1,
       nextAttemptAt: null,
+      retriedBy: null,
+      retriedAt: null,
     },
   } satisfies Grant);
 }
@@ -924,7 +926,10 @@ function comparable(doc: Versioned | null): unknown {
   }
   if ('revocation' in rest) {
     const grant = rest as Omit<Grant, 'version' | 'updatedAt'>;
-    return { ...grant, revocation: grant.revocation && { ...grant.revocation, requestedAt: '' } };
+    return {
+      ...grant,
+      revocation: grant.revocation && { ...grant.revocation, requestedAt: '', retriedAt: grant.revocation.retriedAt && '' },
+    };
   }
   // A campaign's audience is the platform's to count, and each side plans it at its own instant.
   if ('waves' in rest) {

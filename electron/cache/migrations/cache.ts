@@ -357,6 +357,9 @@ export const cacheMigrations: Migration[] = [
             ON CONFLICT DO UPDATE SET n = n + 1;
         END;
         CREATE INDEX review_items_by_holder ON review_items (review_id, holder_name, id, decision);
+        -- Reviews, grants and staff gained fields (reminders, retries, data owners) the cached documents lack:
+        -- the feed is pulled again once, so every document has them.
+        UPDATE sync_state SET value = '0' WHERE key = 'cursor';
       `);
     },
   },

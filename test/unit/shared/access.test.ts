@@ -372,11 +372,16 @@ describe('access reviews', () => {
           failure: 'Wartungsfenster',
           attempts: 3,
           nextAttemptAt,
+          retriedBy: null,
+          retriedAt: null,
         },
       });
     const kinds = (g: Grant) => findings([employee('emp_f')], [g], now).map((f) => f.kind);
     expect(kinds(failed(null))).toEqual(['revocation_failed']);
     expect(kinds(failed('2026-12-23T12:00:00.000Z'))).toEqual([]);
+    // A leaver's too: escalated as well as still a leaver holding it.
+    const leaver = employee('emp_f', { status: 'leaver', leaveDate: '2026-12-20' });
+    expect(findings([leaver], [failed(null)], now).map((f) => f.kind)).toEqual(['revocation_failed', 'leaver']);
   });
 
   it('the dormancy threshold and the separation-of-duties pairs are the team’s settings', () => {
