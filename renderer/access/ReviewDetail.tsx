@@ -20,7 +20,7 @@ const PAGE = 50;
 const scopes = Object.keys(accessScopes) as AccessScope[];
 
 /** One review: its items filtered and paged, each decided in place; a decision for a whole selection; evidence. */
-export function ReviewDetail({ review, onBack }: { review: AccessReview; onBack(): void }) {
+export function ReviewDetail({ review, onBack }: { review: AccessReview & { pending?: boolean }; onBack(): void }) {
   const { t, i18n } = useTranslation('access');
   const scopeLabel = useScopeLabel();
   const bridge = useBridge();

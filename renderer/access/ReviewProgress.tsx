@@ -15,13 +15,13 @@ import { useBridge } from '../bridge/context';
  * How far each reviewer got, from the cache's counts; a click shows that reviewer's grants. The owner reminds
  * those with grants open — once the review is overdue, the platform escalates to their managers.
  */
-export function ReviewProgress({ review, onPick }: { review: AccessReview; onPick(reviewerId: string): void }) {
+export function ReviewProgress({ review, onPick }: { review: AccessReview & { pending?: boolean }; onPick(reviewerId: string): void }) {
   const { t } = useTranslation('access');
   const bridge = useBridge();
   const f = useDateFormat();
   const staffName = useStaffNames();
   const mayWrite = useMayWrite('access:write');
-  const [sent, setSent] = useState<{ count: number; queued: boolean } | null>(null);
+  const [sent, setSent] = useState<number | null>(null);
   const progress = useQuery({
     queryKey: ['access', 'progress', review.id, review.version],
     queryFn: () => bridge['access.progress']({ reviewId: review.id }),
@@ -44,8 +44,7 @@ export function ReviewProgress({ review, onPick }: { review: AccessReview; onPic
             onClick={() =>
               // The platform names the recipients when it has the reminder: those with grants open, as counted here.
               remind.mutation.mutate(undefined, {
-                onSuccess: (next) =>
-                  setSent({ count: (progress.data ?? []).filter((row) => row.decided < row.items).length, queued: next.pending }),
+                onSuccess: () => setSent((progress.data ?? []).filter((row) => row.decided < row.items).length),
               })
             }
             data-testid="remind-reviewers"
@@ -56,7 +55,8 @@ export function ReviewProgress({ review, onPick }: { review: AccessReview; onPic
       </Group>
       {sent !== null && !remind.failure && (
         <Text size="xs" c="green" role="status">
-          {sent.queued ? t('progress.queued', { count: sent.count }) : t('progress.sent', { count: sent.count })}
+          {/* Queued until the platform has it (the review is pending until then), then sent. */}
+          {review.pending ? t('progress.queued', { count: sent }) : t('progress.sent', { count: sent })}
         </Text>
       )}
       {remind.failure && (
