@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { demoController } from '../sandbox/seed/staff';
 import { type Sandbox, startSandbox } from '../sandbox/server';
 import type { EventName, Events, WorkspaceInfo } from '../shared/ipc/contract';
+import { findingsLog } from './access/findings-log';
 import { registerAccessHandlers } from './access/ipc';
 import { registerBreachHandlers } from './breaches/ipc';
 import { openStores } from './cache/stores';
@@ -177,6 +178,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     controllerName: () => controller.get().controllerName || (me()?.workspace.name ?? ''),
     region: () => clock.get().region,
     checkSettings: core.accessChecks,
+    findingsLog: findingsLog(stores.pending),
   });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });

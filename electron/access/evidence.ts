@@ -3,6 +3,7 @@ import { categoriesOf, type Finding } from '../../shared/domain/access';
 import { csvDocument } from '../../shared/domain/csv';
 import { dateFormat } from '../../shared/domain/format';
 import { pdfDocument } from '../exports/pdf-document';
+import type { LoggedFinding } from './findings-log';
 
 export interface EvidenceInput {
   review: AccessReview;
@@ -10,6 +11,8 @@ export interface EvidenceInput {
   employees: ReadonlyMap<string, Employee>;
   grants: ReadonlyMap<string, Grant>;
   findings: readonly Finding[];
+  /** The findings as this console saw them come and go in the review's window. */
+  logged: readonly LoggedFinding[];
   /** The thresholds the findings were made with (dormancy, separation-of-duties pairs). */
   checks: { dormantDays: number; sodPairs: readonly (readonly [string, string])[] };
   language: 'de' | 'en';
@@ -41,13 +44,25 @@ const texts = {
     closedColumns: [
       'Befund im Prüfzeitraum, behoben',
       'Inhaber',
-      'Berechtigung',
-      'Bereich',
+      'Berechtigungen',
+      'Zuerst gesehen (diese Konsole)',
+      'Behoben am',
+      'Wie',
       'Widerruf beantragt von',
       'Beantragt am',
       'Wirksam (Plattform)',
-      'Fehlgeschlagen',
     ],
+    how: {
+      revoked: 'Berechtigung entzogen',
+      revocation_requested: 'Widerruf beantragt',
+      reduced: 'eingeschränkt',
+      mfa_enabled: 'MFA eingerichtet',
+      signed_in: 'wieder angemeldet',
+      justified: 'Begründung nachgetragen',
+      extended: 'Enddatum geändert',
+      employee_gone: 'Konto nicht mehr geführt',
+      threshold_changed: 'Schwellen geändert oder anderer Grund',
+    },
     decision: { keep: 'behalten', revoke: 'widerrufen', reduce: 'eingeschränkt', expire: 'befristet', none: 'offen' },
     reassigned: { self: 'ja (eigene Berechtigung)', no_reviewer: 'ja (kein Prüfer)' },
     finding: {
@@ -117,13 +132,25 @@ const texts = {
     closedColumns: [
       'Finding in the review window, closed',
       'Holder',
-      'Grant',
-      'Scope',
+      'Grants',
+      'First seen (this console)',
+      'Closed at',
+      'How',
       'Revocation asked by',
       'Asked at',
       'Applied (platform)',
-      'Failed',
     ],
+    how: {
+      revoked: 'grant revoked',
+      revocation_requested: 'revocation requested',
+      reduced: 'reduced',
+      mfa_enabled: 'MFA set up',
+      signed_in: 'signed in again',
+      justified: 'justification added',
+      extended: 'last day changed',
+      employee_gone: 'account no longer kept',
+      threshold_changed: 'thresholds changed or another cause',
+    },
     decision: { keep: 'kept', revoke: 'revoked', reduce: 'reduced', expire: 'expiry set', none: 'open' },
     reassigned: { self: 'yes (own grant)', no_reviewer: 'yes (no reviewer)' },
     finding: {
@@ -191,13 +218,6 @@ function scopeText(review: AccessReview, language: 'de' | 'en'): string {
   }
 }
 
-/** What a revocation's source says it closed: a check's finding (`check:<kind>`), or the platform's expiry. */
-function closedFinding(source: string): Finding['kind'] | null {
-  if (source === 'expiry') return 'expired';
-  const kind = source.startsWith('check:') ? source.slice('check:'.length) : '';
-  return kind in texts.en.finding ? (kind as Finding['kind']) : null;
-}
-
 /** The evidence as one table per grant, and the checks' findings below: the same rows in CSV and PDF. */
 function evidenceTables(input: EvidenceInput) {
   const t = texts[input.language];
@@ -242,31 +262,30 @@ function evidenceTables(input: EvidenceInput) {
     finding.dueDate ?? '',
     finding.overdue ? t.yes : t.no,
   ]);
-  // How findings were closed while the review ran: revocations a check (or the platform's expiry) asked for, first
-  // asked in the window. A last day this review set itself is one of its decisions, not a finding.
-  const from = input.review.createdAt;
-  const to = input.review.closedAt ?? '9999';
-  const expiredByThisReview = new Set(input.items.filter((item) => item.decision?.kind === 'expire').map((item) => item.grantId));
-  const closed = [...input.grants.values()]
-    .filter((grant) => grant.revocation && grant.revocation.requestedAt >= from && grant.revocation.requestedAt <= to)
-    .filter((grant) => !(grant.revocation?.source === 'expiry' && expiredByThisReview.has(grant.id)))
-    .sort((a, b) => (a.revocation?.requestedAt ?? '').localeCompare(b.revocation?.requestedAt ?? ''))
-    .flatMap((grant) => {
-      const revocation = grant.revocation;
-      const kind = revocation ? closedFinding(revocation.source) : null;
-      if (!revocation || !kind) return [];
-      const retried = revocation.retriedBy ? ` (${t.retried} ${staffName(revocation.retriedBy)}, ${when(revocation.retriedAt)})` : '';
+  // How findings were closed while the review ran, as this console saw them come and go; where a revocation
+  // closed one, who asked for it and when the platform applied it.
+  const closed = input.logged
+    .filter((entry) => entry.closedAt !== null)
+    .map((entry) => {
+      const revocation = entry.grantIds.map((id) => input.grants.get(id)?.revocation).find(Boolean) ?? null;
+      const byRevocation = entry.closedHow === 'revoked' || entry.closedHow === 'revocation_requested';
+      const retried =
+        byRevocation && revocation?.retriedBy ? ` (${t.retried} ${staffName(revocation.retriedBy)}, ${when(revocation.retriedAt)})` : '';
       return [
-        [
-          t.finding[kind],
-          name(grant.employeeId),
-          grant.id,
-          `${grant.scope}${grant.resource ? ` (${grant.resource})` : ''}`,
-          staffName(revocation.requestedBy),
-          `${when(revocation.requestedAt)}${retried}`,
-          when(revocation.appliedAt),
-          revocation.failure ?? '',
-        ],
+        t.finding[entry.kind],
+        name(entry.employeeId),
+        entry.grantIds
+          .map((id) => {
+            const grant = input.grants.get(id);
+            return grant ? `${grant.scope}${grant.resource ? ` (${grant.resource})` : ''}` : id;
+          })
+          .join(', '),
+        when(entry.firstSeen),
+        when(entry.closedAt),
+        entry.closedHow ? t.how[entry.closedHow] : '',
+        byRevocation && revocation ? staffName(revocation.requestedBy) : '',
+        byRevocation && revocation ? `${when(revocation.requestedAt)}${retried}` : '',
+        byRevocation && revocation ? when(revocation.appliedAt) : '',
       ];
     });
   return { items, findings, closed };
@@ -352,9 +371,12 @@ export function evidencePdf(input: EvidenceInput): Promise<Buffer> {
   heading(t.closedFindings);
   for (const row of closed) {
     doc.font('Helvetica').fontSize(8);
-    text(`${row[0]} · ${row[1]} · ${row[3]} · ${row[4]}, ${row[5]} · ${row[7] || `${t.closedColumns[6]}: ${row[6] || t.state.open}`}`, {
-      paragraphGap: 2,
-    });
+    text(
+      `${row[0]} · ${row[1]} · ${row[2]} · ${row[3]} → ${row[4]}: ${row[5]}${row[6] ? ` (${row[6]}, ${row[7]}; ${t.closedColumns[8]}: ${row[8] || t.state.open})` : ''}`,
+      {
+        paragraphGap: 2,
+      },
+    );
   }
   heading(t.findings);
   for (const row of findings) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Database from 'better-sqlite3-multiple-ciphers';
-import type { ItemDecide, ReviewItem } from '../../shared/api/access';
+import type { Employee, Grant, ItemDecide, ReviewItem } from '../../shared/api/access';
 import { type Finding, findings } from '../../shared/domain/access';
 import { daysBetween, localDate } from '../../shared/domain/calendar';
 import { RuleError } from '../../shared/domain/rules';
@@ -11,6 +11,7 @@ import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
 import type { WritePath } from '../sync/writes';
 import { evidenceCsv, evidencePdf } from './evidence';
+import type { FindingsLog } from './findings-log';
 import type { AccessReviewCache, EmployeeCache, GrantCache, ReviewItemCache } from './store';
 
 export interface AccessHandlerDeps {
@@ -27,6 +28,8 @@ export interface AccessHandlerDeps {
   region(): string;
   /** The checks' thresholds the team set (dormancy, separation of duties). */
   checkSettings: Setting<AccessCheckSettings>;
+  /** The findings as they came and went (for the evidence of a review's window). */
+  findingsLog: FindingsLog;
 }
 
 /** A review's reviewers are reminded by the desktop this many days before it is due. */
@@ -40,6 +43,13 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
   const { db, writes } = deps;
   const checks = () => ({ ...deps.checkSettings.get(), region: deps.region() });
   const today = () => localDate(new Date().toISOString(), 'Europe/Berlin');
+  /** The checks over the cache now, each time also recorded in the log of findings (new ones open, gone ones close). */
+  const check = (employees: Employee[], grants: Grant[]) => {
+    const now = new Date().toISOString();
+    const found = findings(employees, grants, now, checks());
+    deps.findingsLog.observe(found, new Map(employees.map((e) => [e.id, e])), new Map(grants.map((g) => [g.id, g])), now);
+    return found;
+  };
   // Each filter combination's statements, compiled once.
   const statements = new Map<string, ReturnType<typeof db.prepare>>();
   const prepared = (sql: string) => {
@@ -121,7 +131,7 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
     return {
       employees,
       grants,
-      findings: findings(employees, grants, new Date().toISOString(), settings),
+      findings: check(employees, grants),
       dormantDays: settings.dormantDays,
     };
   });
@@ -129,7 +139,7 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
   ipc.handle('access.reminders', () => {
     const employees = deps.employees.list();
     const departments = new Map(employees.map((e) => [e.id, e.department]));
-    const found = findings(employees, deps.grants.list(), new Date().toISOString(), checks());
+    const found = check(employees, deps.grants.list());
     const out: AccessReminder[] = found
       .filter((finding) => finding.kind === 'leaver' && finding.dueDate)
       .map((finding) => ({
@@ -260,13 +270,14 @@ export function registerAccessHandlers(ipc: IpcRegistry, deps: AccessHandlerDeps
     ).map((row) => ({ ...(JSON.parse(row.doc) as ReviewItem), pending: row.pending === 1 }));
     const employees = new Map(deps.employees.list().map((e) => [e.id, e]));
     const grants = new Map(deps.grants.list().map((g) => [g.id, g]));
-    const allFindings = findings([...employees.values()], [...grants.values()], new Date().toISOString(), checks());
+    const allFindings = check([...employees.values()], [...grants.values()]);
     const input = {
       review: subject,
       items,
       employees,
       grants,
       findings: allFindings,
+      logged: deps.findingsLog.during(subject.createdAt, subject.closedAt ?? new Date().toISOString()),
       checks: checks(),
       language,
       controller: deps.controllerName(),

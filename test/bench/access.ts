@@ -1,3 +1,4 @@
+import { findingsLog } from '../../electron/access/findings-log';
 import { registerAccessHandlers } from '../../electron/access/ipc';
 import { openStores } from '../../electron/cache/stores';
 import { openCore } from '../../electron/core';
@@ -37,6 +38,7 @@ export async function accessBench(dir: string, count: number): Promise<void> {
     controllerName: () => 'Lernwerk Akademie GmbH',
     region: () => 'DE-BE',
     checkSettings: core.accessChecks,
+    findingsLog: findingsLog(stores.pending),
   });
   const built = process.hrtime.bigint();
   const { employees, grants: base } = demoAccess(new Date());

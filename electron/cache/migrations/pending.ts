@@ -175,4 +175,19 @@ export const pendingMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 6,
+    name: "the access checks' findings as they came and went",
+    up(db) {
+      // One row per finding while it lasts; a finding seen again later is a new row. Open ones are unique per key.
+      db.exec(`
+        CREATE TABLE access_findings (
+          id INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL, kind TEXT NOT NULL, employee_id TEXT NOT NULL,
+          grant_ids TEXT NOT NULL, first_seen TEXT NOT NULL, closed_at TEXT, closed_how TEXT
+        );
+        CREATE UNIQUE INDEX access_findings_open ON access_findings (key) WHERE closed_at IS NULL;
+        CREATE INDEX access_findings_by_time ON access_findings (first_seen, closed_at);
+      `);
+    },
+  },
 ];
