@@ -22,6 +22,18 @@ export const isHexKey = (key: string) => /^[0-9a-f]{64}$/i.test(key);
  * Opens (or creates) a SQLCipher-encrypted database with a raw 256-bit key. A plaintext file or a wrong key
  * is refused with a CacheOpenError; nothing is ever recreated unencrypted behind the user's back.
  */
+/**
+ * Checkpoints the write-ahead log every `everyMs`, between the console's work (PASSIVE: it never waits for
+ * readers or writers), so a user's write rarely carries a checkpoint in its commit. Answers how to stop.
+ */
+export function idleCheckpoints(db: Database.Database, everyMs = 15_000): () => void {
+  const timer = setInterval(() => {
+    if (db.open) db.pragma('wal_checkpoint(PASSIVE)');
+  }, everyMs);
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
 export function openEncrypted(path: string, hexKey: string): Database.Database {
   if (!isHexKey(hexKey)) throw new Error('the cache key must be 64 hexadecimal characters (256 bits)');
   if (startsAsPlaintextSqlite(path)) {
@@ -40,6 +52,10 @@ export function openEncrypted(path: string, hexKey: string): Database.Database {
     // Decrypted pages are kept in SQLite's page cache: 64 MiB holds the queue indexes of a million requests,
     // so paging through them does not decrypt the same pages again (the default is 2 MiB).
     db.pragma('cache_size = -65536');
+    // Moving the write-ahead log into the file (a checkpoint) encrypts every page again: done when the console is
+    // idle (see `idleCheckpoints`), not inside the commit of whatever write happened to fill the log. Up to 20,000
+    // pages (80 MiB) wait; beyond that SQLite checkpoints at commit as before.
+    db.pragma('wal_autocheckpoint = 20000');
     return db;
   } catch (error) {
     db.close();

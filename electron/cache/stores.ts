@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync 
 import { join } from 'node:path';
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { CACHE_DAMAGED_MESSAGE, cacheMarkedDamaged, clearCacheDamaged, isCorruption, markCacheDamaged } from './damage';
-import { openEncrypted } from './encrypted';
+import { idleCheckpoints, openEncrypted } from './encrypted';
 import { CacheOpenError } from './errors';
 import { migrate } from './migrate';
 import { cacheMigrations } from './migrations/cache';
@@ -101,6 +101,7 @@ export function openStores(dataDir: string, hexKey: string): Stores {
       return fail(new CacheOpenError('read_only', `${checkPath} cannot be written: the data directory must be writable.`));
     }
   }
+  const stopCheckpoints = [idleCheckpoints(cache), idleCheckpoints(pending)];
   return {
     cache,
     pending,
@@ -111,6 +112,7 @@ export function openStores(dataDir: string, hexKey: string): Stores {
       return CACHE_DAMAGED_MESSAGE;
     },
     close() {
+      for (const stop of stopCheckpoints) stop();
       cache.close();
       pending.close();
     },

@@ -1,8 +1,8 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openEncrypted } from '../../../../electron/cache/encrypted';
+import { idleCheckpoints, openEncrypted } from '../../../../electron/cache/encrypted';
 import { CacheOpenError } from '../../../../electron/cache/errors';
 import { openStores } from '../../../../electron/cache/stores';
 import { OTHER_KEY, TEST_KEY, tempDir } from '../../../support/temp';
@@ -111,5 +111,31 @@ describe('a start with the wrong key', () => {
     reopened.close();
     expect(readFileSync(join(dir.path, 'key-check'), 'utf8').trim()).toMatch(/^[0-9a-f]{64}$/);
     expect(() => openStores(dir.path, OTHER_KEY)).toThrow(/encrypted with another key/);
+  });
+});
+
+describe('checkpoints while idle', () => {
+  it('a large write stays in the write-ahead log at commit; the idle checkpoint moves it into the file', async () => {
+    const dir = tempDir();
+    const path = join(dir.path, 'idle.sqlite');
+    const db = openEncrypted(path, TEST_KEY);
+    try {
+      db.exec('CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      const before = statSync(path).size;
+      const insert = db.prepare('INSERT INTO t (body) VALUES (?)');
+      // About 4 MiB: more than SQLite's default of 1,000 pages, which would have checkpointed inside the commit.
+      db.transaction(() => {
+        for (let i = 0; i < 2000; i++) insert.run('x'.repeat(2000));
+      })();
+      expect(statSync(path).size).toBe(before);
+      const stop = idleCheckpoints(db, 20);
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      stop();
+      expect(statSync(path).size).toBeGreaterThan(before + 3_000_000);
+    } finally {
+      db.close();
+      dir.remove();
+    }
   });
 });
