@@ -60,7 +60,8 @@ describe('pull', () => {
       client: { retries: 2, backoffMs: 5, timeoutMs: 3000 },
       undoMs: 0,
     });
-    const console_ = (app = withCalls(instance));
+    app = withCalls(instance);
+    const console_ = app;
     const early: { rows: number; loading: boolean | undefined; remaining: number | null }[] = [];
     console_.subscribe('cache.changed', ({ entities }) => {
       if (!entities.includes('dsar') || early.length) return;
@@ -473,7 +474,8 @@ describe('push classifies the platform’s answers', () => {
   it('401 while pushing: the outbox is kept, nothing becomes a conflict, the status says signed out; then it goes once', async () => {
     const proxy = await writeProxy(platform.url);
     try {
-      const console_ = (app = await testConsole(`${dir.path}/console`, { ...platform, url: proxy.url }));
+      app = await testConsole(`${dir.path}/console`, { ...platform, url: proxy.url });
+      const console_ = app;
       const [id] = await notHers(console_, 1);
       proxy.mode.current = 'unauthorized';
       await console_.call('dsar.assign', { id, assigneeId: 'stf_vogel' });
@@ -495,7 +497,8 @@ describe('push classifies the platform’s answers', () => {
   it('a 2xx whose answer fails the contract: the platform’s state is fetched and the write acknowledged, never sent twice', async () => {
     const proxy = await writeProxy(platform.url);
     try {
-      const console_ = (app = await testConsole(`${dir.path}/console`, { ...platform, url: proxy.url }));
+      app = await testConsole(`${dir.path}/console`, { ...platform, url: proxy.url });
+      const console_ = app;
       const [id] = await notHers(console_, 1);
       proxy.mode.current = 'garble';
       await console_.call('dsar.assign', { id, assigneeId: 'stf_vogel' });
@@ -518,7 +521,8 @@ describe('push classifies the platform’s answers', () => {
     await new Promise<void>((resolve) => bogus.listen(0, '127.0.0.1', resolve));
     try {
       const url = `http://127.0.0.1:${(bogus.address() as AddressInfo).port}`;
-      const console_ = (app = await testConsole(`${dir.path}/bogus`, { ...platform, url }));
+      app = await testConsole(`${dir.path}/bogus`, { ...platform, url });
+      const console_ = app;
       await console_.call('sync.now');
       expect(await console_.call('sync.status')).toMatchObject({ state: 'incompatible', lastError: expect.stringMatching(/contract/) });
     } finally {
@@ -540,7 +544,8 @@ describe('push classifies the platform’s answers', () => {
     stores.pending.prepare('UPDATE outbox SET args = \'{"assigneeId":42}\' WHERE entity_id = ?').run(a);
     stores.close();
     await platform.start();
-    const console_ = (app = await testConsole(dataDir, platform));
+    app = await testConsole(dataDir, platform);
+    const console_ = app;
     await console_.call('sync.now');
     const [conflict] = await console_.call('conflicts.list');
     expect(conflict).toMatchObject({ entityId: a, kind: 'rejected', problem: 'refused-invalid-change' });
