@@ -39,7 +39,7 @@ const statusColors: Record<QueueRow['status'], string> = {
 };
 
 export function RequestQueue() {
-  const { t } = useTranslation('dsar');
+  const { t, i18n } = useTranslation('dsar');
   const problems = useProblemText();
   const names = useLabels();
   const bridge = useBridge();
@@ -130,7 +130,14 @@ export function RequestQueue() {
   const view = viewOf(filter);
   const requestId = /^dsr_[a-z0-9]+$/i.test(filter.search.trim()) ? filter.search.trim() : null;
   const bulk = (
-    <BulkActions filter={filter} shown={rows.length} more={Boolean(lastPage?.next)} myId={me?.staff.id ?? null} mayWrite={mayWrite} />
+    // Not while a first bootstrap fills the cache: "all that match" would miss what has not arrived.
+    <BulkActions
+      filter={filter}
+      shown={rows.length}
+      more={Boolean(lastPage?.next)}
+      myId={me?.staff.id ?? null}
+      mayWrite={mayWrite && !queue.data?.pages[0]?.loading}
+    />
   );
   const columns = compact ? 4 : 7;
   return (
@@ -196,8 +203,15 @@ export function RequestQueue() {
         {queue.data?.pages[0]?.loading && (
           <Alert color="blue" py="xs" data-testid="queue-loading" role="status">
             {syncStatus.data?.remaining != null
-              ? t('queue.loadingRemaining', { count: syncStatus.data.applied, remaining: syncStatus.data.remaining })
-              : t('queue.loading', { count: syncStatus.data?.applied ?? 0 })}
+              ? t('queue.firstSyncRemaining', {
+                  count: syncStatus.data.applied,
+                  applied: syncStatus.data.applied.toLocaleString(i18n.language),
+                  remaining: syncStatus.data.remaining.toLocaleString(i18n.language),
+                })
+              : t('queue.firstSync', {
+                  count: syncStatus.data?.applied ?? 0,
+                  applied: (syncStatus.data?.applied ?? 0).toLocaleString(i18n.language),
+                })}
           </Alert>
         )}
         <div ref={scrollRef} className="queue-scroll" data-testid="queue-scroll">

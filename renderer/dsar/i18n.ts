@@ -73,14 +73,14 @@ const de = {
     empty: 'Keine Anfragen für diese Filter.',
     emptyCache_one: 'Die erste Synchronisation läuft: {{count}} Eintrag übernommen.',
     emptyCache_other: 'Die erste Synchronisation läuft: {{count}} Einträge übernommen.',
-    loading_one:
-      'Die erste Synchronisation läuft: {{count}} Eintrag ist da, die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
-    loading_other:
-      'Die erste Synchronisation läuft: {{count}} Einträge sind da, die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
-    loadingRemaining_one:
-      'Die erste Synchronisation läuft: {{count}} Eintrag ist da, bis zu {{remaining}} folgen – die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
-    loadingRemaining_other:
-      'Die erste Synchronisation läuft: {{count}} Einträge sind da, bis zu {{remaining}} folgen – die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
+    firstSync_one:
+      'Die erste Synchronisation läuft: {{applied}} Eintrag ist da, die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
+    firstSync_other:
+      'Die erste Synchronisation läuft: {{applied}} Einträge sind da, die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
+    firstSyncRemaining_one:
+      'Die erste Synchronisation läuft: {{applied}} Eintrag ist da, bis zu {{remaining}} folgen – die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
+    firstSyncRemaining_other:
+      'Die erste Synchronisation läuft: {{applied}} Einträge sind da, bis zu {{remaining}} folgen – die Liste ist noch unvollständig. Die Suche nach Wörtern steht bereit, sobald alles da ist.',
     loading: 'Lade …',
     loadingMore: 'Lade weitere …',
     shown_one: '{{count}} Anfrage',
@@ -472,14 +472,14 @@ const en: Catalogue<typeof de> = {
     empty: 'No requests match these filters.',
     emptyCache_one: 'First sync running: {{count}} entry applied.',
     emptyCache_other: 'First sync running: {{count}} entries applied.',
-    loading_one:
-      'First sync running: {{count}} entry is here, the list is not complete yet. Searching by words is ready once everything is here.',
-    loading_other:
-      'First sync running: {{count}} entries are here, the list is not complete yet. Searching by words is ready once everything is here.',
-    loadingRemaining_one:
-      'First sync running: {{count}} entry is here, up to {{remaining}} follow – the list is not complete yet. Searching by words is ready once everything is here.',
-    loadingRemaining_other:
-      'First sync running: {{count}} entries are here, up to {{remaining}} follow – the list is not complete yet. Searching by words is ready once everything is here.',
+    firstSync_one:
+      'First sync running: {{applied}} entry is here, the list is not complete yet. Searching by words is ready once everything is here.',
+    firstSync_other:
+      'First sync running: {{applied}} entries are here, the list is not complete yet. Searching by words is ready once everything is here.',
+    firstSyncRemaining_one:
+      'First sync running: {{applied}} entry is here, up to {{remaining}} follow – the list is not complete yet. Searching by words is ready once everything is here.',
+    firstSyncRemaining_other:
+      'First sync running: {{applied}} entries are here, up to {{remaining}} follow – the list is not complete yet. Searching by words is ready once everything is here.',
     loading: 'Loading …',
     loadingMore: 'Loading more …',
     shown_one: '{{count}} request',
