@@ -2,6 +2,7 @@ import type { Dsar, DsarStatus, DsarType } from '../api/dsar';
 import type { DsarAction, DsarEvent, IdentityMethod, JobKind, MessageKind } from '../api/dsar-workflow';
 import type { Job } from '../api/jobs';
 import type { MutationContext } from '../entities/descriptor';
+import { localDate } from './calendar';
 import { dueDateOf, dueOnly, extensionRefusal, ledgerOf } from './dsar-clock';
 import { deliveredJob, excludedItems } from './dsar-package';
 import { requiredParts } from './letters';
@@ -312,8 +313,10 @@ export function applyAction(dsar: Dsar, action: DsarAction, ctx: WorkflowContext
       if (!carriedOut(dsar, (id) => ctx.find('job', id))) {
         throw new RuleError('not-carried-out', 'Recipients are told what the platform has carried out: run the fulfilment job first.');
       }
-      const received = dsar.receivedAt.slice(0, 10);
-      if (action.informedOn < received || action.informedOn > ctx.at.slice(0, 10)) {
+      // Calendar days as the controller counts them (Berlin): just after midnight there it is already tomorrow in
+      // the officer's date field, while UTC still says today.
+      const received = localDate(dsar.receivedAt, 'Europe/Berlin');
+      if (action.informedOn < received || action.informedOn > localDate(ctx.at, 'Europe/Berlin')) {
         throw new RuleError('informed-date-out-of-range', `The date must lie between the receipt (${received}) and today.`, 'informedOn', {
           received,
         });

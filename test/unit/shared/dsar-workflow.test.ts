@@ -228,6 +228,11 @@ describe('DSAR workflow', () => {
     expect(refusal(erasure, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-11' }, c).code).toBe(
       'informed-date-out-of-range',
     );
+    // Twenty past midnight in Berlin is still the evening before in UTC: "today" is the controller's day.
+    const afterMidnight = ctx('2026-11-10T23:20:00Z', [erasureJob]);
+    expect(
+      act(erasure, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-11' }, afterMidnight).events.at(-1),
+    ).toMatchObject({ kind: 'recipient_informed', informedOn: '2026-11-11' });
     expect(refusal({ ...erasure, type: 'access' }, { type: 'inform_recipient', processorId: 'prc_x', informedOn: '2026-11-09' }).code).toBe(
       'no-recipient-duty',
     );
