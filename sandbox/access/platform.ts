@@ -1,5 +1,5 @@
 import type { AccessReview, AccessScope, DecisionKind, Employee, Grant, ReviewItem, ReviewReminder } from '../../shared/api/access';
-import { type AccessPlatform, inScope, reviewerOf } from '../../shared/domain/access';
+import { type AccessPlatform, inScope, reviewItemOf, staffLookup } from '../../shared/domain/access';
 import { localDate } from '../../shared/domain/calendar';
 import type { PlatformOf } from '../http/entity-routes';
 import { StepTimer } from '../jobs/steps';
@@ -42,33 +42,12 @@ export class AccessRunner {
   }
 
   populate(review: AccessReview): number {
-    const staff = this.store.all<Employee>('employee');
-    const employees = new Map(staff.map((e) => [e.id, e]));
-    const owners = new Map<AccessScope, Employee>();
-    for (const person of staff) {
-      // An owner who can review (active, with a console account).
-      for (const scope of person.owns) if (person.status === 'active' && person.staffId && !owners.has(scope)) owners.set(scope, person);
-    }
-    const lookup = { employee: (id: string) => employees.get(id) ?? null, ownerOf: (scope: AccessScope) => owners.get(scope) ?? null };
+    const lookup = staffLookup(this.store.all<Employee>('employee'));
     let count = 0;
     for (const grant of this.store.all<Grant>('grant')) {
       const holder = lookup.employee(grant.employeeId);
       if (!holder || !inScope(grant, holder, review.scope)) continue;
-      const { reviewerId, reassigned } = reviewerOf(holder, grant.scope, review.reviewers, review.ownerId, lookup);
-      const item: ReviewItem = {
-        id: `rvi_${review.id.replace(/^arv_/, '')}_${grant.id.replace(/^grt_/, '')}`,
-        version: 1,
-        updatedAt: review.createdAt,
-        reviewId: review.id,
-        grantId: grant.id,
-        employeeId: holder.id,
-        holderName: holder.name,
-        scope: grant.scope,
-        reviewerId,
-        reassigned,
-        decision: null,
-      };
-      this.store.put('reviewItem', item);
+      this.store.put('reviewItem', reviewItemOf(review, grant, holder, lookup));
       count++;
     }
     return count;

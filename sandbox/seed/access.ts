@@ -1,5 +1,5 @@
 import type { AccessReview, AccessScope, Department, Employee, Grant, ReviewItem } from '../../shared/api/access';
-import { inScope, reviewerOf } from '../../shared/domain/access';
+import { inScope, reviewItemOf, staffLookup } from '../../shared/domain/access';
 import { localDate } from '../../shared/domain/calendar';
 import type { PlatformStore } from '../store/store';
 import { person } from './people';
@@ -250,9 +250,7 @@ export function demoPastReview(
   const at = (daysAgo: number) => new Date(now.getTime() - daysAgo * DAY).toISOString();
   const createdAt = at(172);
   const closedAt = at(151);
-  const byId = new Map(employees.map((e) => [e.id, e]));
-  const owners = new Map(employees.flatMap((e) => e.owns.map((scope) => [scope, e] as const)));
-  const lookup = { employee: (id: string) => byId.get(id) ?? null, ownerOf: (scope: AccessScope) => owners.get(scope) ?? null };
+  const lookup = staffLookup(employees);
   const review: AccessReview = {
     id: 'arv_2026h1',
     version: 1,
@@ -271,29 +269,16 @@ export function demoPastReview(
   };
   const items: ReviewItem[] = [];
   for (const grant of grants) {
-    const holder = byId.get(grant.employeeId);
+    const holder = lookup.employee(grant.employeeId);
     if (!holder || grant.grantedAt >= createdAt || !inScope({ ...grant, state: 'live' }, holder, review.scope)) continue;
-    const { reviewerId, reassigned } = reviewerOf(holder, grant.scope, review.reviewers, review.ownerId, lookup);
+    const item = reviewItemOf(review, grant, holder, lookup);
     const decidedAt = at(170 - (items.length % 15));
+    const justification = 'Weiterhin für den Betrieb erforderlich.';
     items.push({
-      id: `rvi_2026h1_${grant.id.replace(/^grt_/, '')}`,
+      ...item,
       version: 2,
       updatedAt: decidedAt,
-      reviewId: review.id,
-      grantId: grant.id,
-      employeeId: holder.id,
-      holderName: holder.name,
-      scope: grant.scope,
-      reviewerId,
-      reassigned,
-      decision: {
-        kind: 'keep',
-        toScope: null,
-        expiresAt: null,
-        justification: 'Weiterhin für den Betrieb erforderlich.',
-        by: reviewerId,
-        at: decidedAt,
-      },
+      decision: { kind: 'keep', toScope: null, expiresAt: null, justification, by: item.reviewerId, at: decidedAt },
     });
   }
   review.counts = { ...review.counts, items: items.length, decided: items.length, kept: items.length };

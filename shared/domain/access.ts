@@ -110,6 +110,34 @@ export function reviewerOf(
   return { reviewerId: ownerId, reassigned: wanted ? 'self' : 'no_reviewer' };
 }
 
+/** The staff as a review looks them up: by id, and each scope's owner who can review (active, with a console account). */
+export function staffLookup(staff: readonly Employee[]): StaffLookup {
+  const byId = new Map(staff.map((e) => [e.id, e]));
+  const owners = new Map<AccessScope, Employee>();
+  for (const person of staff) {
+    for (const scope of person.owns) if (person.status === 'active' && person.staffId && !owners.has(scope)) owners.set(scope, person);
+  }
+  return { employee: (id) => byId.get(id) ?? null, ownerOf: (scope) => owners.get(scope) ?? null };
+}
+
+/** The item a review makes of one grant in its scope, with its reviewer (never the holder), undecided. */
+export function reviewItemOf(review: AccessReview, grant: Grant, holder: Employee, lookup: StaffLookup): ReviewItem {
+  const { reviewerId, reassigned } = reviewerOf(holder, grant.scope, review.reviewers, review.ownerId, lookup);
+  return {
+    id: `rvi_${review.id.replace(/^arv_/, '')}_${grant.id.replace(/^grt_/, '')}`,
+    version: 1,
+    updatedAt: review.createdAt,
+    reviewId: review.id,
+    grantId: grant.id,
+    employeeId: holder.id,
+    holderName: holder.name,
+    scope: grant.scope,
+    reviewerId,
+    reassigned,
+    decision: null,
+  };
+}
+
 /** A review starts with its scope and reviewers; the platform puts its items in it. */
 export function startReview(args: ReviewStart, ctx: MutationContext<AccessPlatform>): AccessReview {
   const today = localDate(ctx.at, DAY_ZONE);
