@@ -1,10 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { join } from 'node:path';
 import { demoController } from '../sandbox/seed/staff';
-import { type Sandbox, startSandbox } from '../sandbox/server';
-import type { EventName, Events, WorkspaceInfo } from '../shared/ipc/contract';
+import { type EventName, type Events, isConnectionChannel, type WorkspaceInfo } from '../shared/ipc/contract';
 import { findingsLog } from './access/findings-log';
+import type { TokenSource } from './auth/session';
 import { registerAccessHandlers } from './access/ipc';
 import { registerBreachHandlers } from './breaches/ipc';
 import { openStores } from './cache/stores';
@@ -20,9 +18,14 @@ import { registryQueries } from './records/queries';
 import type { SyncEngineOptions } from './sync/engine';
 import { registerSyncHandlers } from './sync/ipc';
 
-export type PlatformTarget =
-  | { kind: 'remote'; url: string; token: string }
-  | { kind: 'demo'; requests?: number /** New requests arrive this often (default 3 minutes); 0 turns it off. */; emitEveryMs?: number };
+/** The platform a console works with, and how it authenticates there. */
+export interface PlatformTarget {
+  url: string;
+  /** A service account's token, or a person's session. */
+  token: string | TokenSource;
+  /** The demo workspace's in-process platform (its controller details fill an empty settings page). */
+  demo?: boolean;
+}
 
 export interface ConsoleOptions {
   dataDir: string;
@@ -54,31 +57,7 @@ export interface PrivacyConsole {
  */
 export async function startConsole(options: ConsoleOptions): Promise<PrivacyConsole> {
   let stores = openStores(options.dataDir, options.cacheKey);
-  let sandbox: Sandbox | null = null;
-  let target: { url: string; token: string };
-  try {
-    if (options.platform.kind === 'demo') {
-      // The demo workspace: the reference platform in-process on loopback, its store beside the cache so the
-      // demo keeps its state across restarts.
-      sandbox = await startSandbox({
-        dbPath: join(options.dataDir, 'demo-platform.sqlite'),
-        // The demo's people are as readable on disk as real ones would be: the store is encrypted too.
-        dbKey: createHmac('sha256', Buffer.from(options.cacheKey, 'hex')).update('demo-platform').digest('hex'),
-        requests: options.platform.requests,
-        emitEveryMs: options.platform.emitEveryMs ?? 180_000,
-        // A processor reports a breach shortly after the demo starts: the 72-hour clock is seen ticking.
-        incidentAfterMs: options.platform.emitEveryMs === 0 ? undefined : 20_000,
-        leaverAfterMs: options.platform.emitEveryMs === 0 ? undefined : 30_000,
-      });
-      target = { url: sandbox.url, token: sandbox.defaultToken };
-    } else {
-      target = { url: options.platform.url, token: options.platform.token };
-    }
-  } catch (error) {
-    stores.close();
-    throw error;
-  }
-
+  const target = options.platform;
   const coreOptions = { platform: target, timeZone: options.timeZone, sync: options.sync, client: options.client, undoMs: options.undoMs };
   let core: ReturnType<typeof openCore>;
   try {
@@ -88,7 +67,6 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     // and the cache is rebuilt from the platform at once; the pending writes are in the other store.
     if (!stores.noteFailure(error)) {
       stores.close();
-      await sandbox?.close();
       throw error;
     }
     stores.close();
@@ -97,7 +75,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   }
   const { engine, entities, writes, clock, controller, exports, myId, me, refreshMe } = core;
   // The demo controller's details, so its records and reports read as a real company's until the user edits them.
-  if (sandbox && !controller.get().controllerName) controller.set({ ...demoController, representative: '' });
+  if (target.demo && !controller.get().controllerName) controller.set({ ...demoController, representative: '' });
   const events = new EventEmitter();
   engine.on('status', (status) => events.emit('sync.status', status));
   engine.on('changed', (changed) => events.emit('cache.changed', { entities: changed }));
@@ -105,7 +83,7 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   const workspace = (): WorkspaceInfo => ({
     name: me()?.workspace.name ?? target.url,
     url: target.url,
-    demo: options.platform.kind === 'demo',
+    demo: target.demo === true,
     me: me(),
   });
 
@@ -182,7 +160,8 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
   });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });
-  const missing = ipc.missing();
+  // The connection channels are the workspace host's, above the console.
+  const missing = ipc.missing((name) => !isConnectionChannel(name));
   if (missing.length) throw new Error(`IPC channels without a handler: ${missing.join(', ')}`);
 
   // Off the startup path: the shells open at once from the cache, even when the platform does not answer.
@@ -207,7 +186,6 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     async close() {
       dsarHandlers.close();
       await engine.stop();
-      await sandbox?.close();
       stores.close();
     },
   };

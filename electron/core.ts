@@ -5,6 +5,7 @@ import { defaultCheckSettings } from '../shared/domain/access';
 import { defaultClockSettings } from '../shared/domain/dsar-clock';
 import type { ControllerDetails } from '../shared/domain/records';
 import { AccessCheckSettings, ControllerDetailsInput, LocalRetentionInput } from '../shared/ipc/contract';
+import type { TokenSource } from './auth/session';
 import { Setting } from './cache/settings';
 import type { Stores } from './cache/stores';
 import { defaultLocalRetention } from './dsar/retention';
@@ -18,7 +19,7 @@ import { SyncState } from './sync/sync-state';
 import { writePath } from './sync/writes';
 
 export interface CoreOptions {
-  platform: { url: string; token: string };
+  platform: { url: string; token: string | TokenSource };
   /** The controller's time zone, for due dates, until the user sets it in the settings. */
   timeZone?: string;
   sync?: SyncEngineOptions;
@@ -46,7 +47,7 @@ export function openCore(stores: Stores, options: CoreOptions) {
   const { cache, pending } = stores;
   const client = new PlatformClient({ baseUrl: options.platform.url, token: options.platform.token, ...options.client });
   const state = new SyncState(cache);
-  const outbox = new Outbox(pending);
+  const outbox = new Outbox(pending, () => (me ? `${me.workspace.id}/${me.staff.id}` : null));
   const conflicts = new Conflicts(pending, outbox);
   const clock = new Setting(pending, 'clock', ClockSettings, {
     ...defaultClockSettings,

@@ -1,17 +1,17 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, Menu } from 'electron';
+import { app, dialog, Menu, shell } from 'electron';
 import { CacheOpenError } from './cache/errors';
-import { type PlatformTarget, type PrivacyConsole, startConsole } from './console';
 import { bindIpc } from './desktop/ipc';
 import { notifyReminders } from './desktop/notifications';
 import { APP_URL, registerAppScheme, serveApp } from './desktop/protocol';
-import { desktopCacheKey, openSecret, WeakKeyStorageError } from './desktop/secrets';
+import { desktopCacheKey, sealedSecret, WeakKeyStorageError } from './desktop/secrets';
 import { openSettings } from './desktop/settings';
 import { createMainWindow } from './desktop/window';
+import { WorkspaceHost } from './workspaces/host';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-let running: PrivacyConsole | null = null;
+let running: WorkspaceHost | null = null;
 
 function cacheKey(dataDir: string, settings: ReturnType<typeof openSettings>): string {
   try {
@@ -35,12 +35,15 @@ function cacheKey(dataDir: string, settings: ReturnType<typeof openSettings>): s
 
 async function launch() {
   const settings = openSettings();
-  const dataDir = join(app.getPath('userData'), 'workspace');
-  const url = settings.get('platformUrl');
-  const sealed = settings.get('platformTokenSealed');
-  // First launch with no platform configured opens the demo workspace.
-  const platform: PlatformTarget = url && sealed ? { kind: 'remote', url, token: openSecret(sealed) } : { kind: 'demo' };
-  running = await startConsole({ dataDir, cacheKey: cacheKey(dataDir, settings), platform });
+  // Each workspace (platform + account) has a directory of its own below; the first launch shows the connection
+  // screen, from which the demo workspace is one click (and a sign-in with its demo staff) away.
+  running = new WorkspaceHost({
+    root: app.getPath('userData'),
+    cacheKey: (dir) => cacheKey(dir, settings),
+    secrets: (dir) => sealedSecret(join(dir, 'session.sealed')),
+    openBrowser: (url) => void shell.openExternal(url),
+  });
+  await running.start();
   serveApp(join(here, '../dist'));
   const window = createMainWindow(join(here, 'preload.cjs'), { devTools: !app.isPackaged });
   const unbind = bindIpc(running, window, APP_URL);

@@ -1,8 +1,12 @@
+import { createServer } from 'node:http';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
-import type { Me } from '../shared/api/common';
+import { type Me, Scope } from '../shared/api/common';
+import { OAUTH_PATH, type ProtectedResourceMetadata } from '../shared/api/oauth';
 import { openApiDocument } from '../shared/api/openapi';
 import { type EntityName, entities, type PlatformNeeds } from '../shared/entities/registry';
 import { AccessRunner, accessPlatform } from './access/platform';
+import { Credentials } from './auth/credentials';
+import { type AuthorizationServer, authorizationServer } from './auth/provider';
 import { emitIncident } from './breaches/emit';
 import { NoticeRunner, noticePlatform, noticeRoutes } from './breaches/notices';
 import { changesRoutes } from './changes';
@@ -59,6 +63,11 @@ export interface SandboxOptions {
   accessRetryMs?: number;
   /** Someone leaves this long after the start (once), still holding their grants. */
   leaverAfterMs?: number;
+  /** The demo platform: its sign-in page lists the staff with their passwords and shows the current code. */
+  demo?: boolean;
+  /** Lifetimes of the authorization server's tokens, in seconds (tests shorten them). */
+  accessTokenTtl?: number;
+  refreshTokenTtl?: number;
 }
 
 /**
@@ -70,9 +79,13 @@ export type Faults = { count: number } & ({ status: 429 | 500 | 503; retryAfterS
 
 export interface Sandbox {
   url: string;
-  /** Token of each staff member, by staff id. */
+  /** Service-account token of each staff member, by staff id. */
   tokens: Record<string, string>;
   defaultToken: string;
+  /** The authorization server people sign in with (`<url>/oauth`). */
+  issuer: string;
+  /** Each member of staff's password and second factor. */
+  credentials: Credentials;
   store: PlatformStore;
   app: FastifyInstance;
   /** Every route served, as `GET` and `/v1/dsars/:id`. */
@@ -104,11 +117,24 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   ensureLearners(store, learners, options.seedNow ?? new Date(), (done) => options.onSeedProgress?.(done, learners));
   ensurePolicies(store);
   ensureAccess(store, options.seedNow ?? new Date());
+  const credentials = new Credentials(store);
+  credentials.ensure(demoStaff);
   const registry = new TokenRegistry(store);
   const tokens: Record<string, string> = {};
   for (const staff of demoStaff) tokens[staff.id] = registry.issue(staff.id, staff === demoStaff[0] ? options.token : undefined);
 
-  const app = Fastify({ bodyLimit: BODY_LIMIT, logger: options.logger ?? false, return503OnClosing: true });
+  // The authorization server answers below /oauth on the same port; it needs the origin, known once listening.
+  let auth: AuthorizationServer | null = null;
+  const app = Fastify({
+    bodyLimit: BODY_LIMIT,
+    logger: options.logger ?? false,
+    return503OnClosing: true,
+    serverFactory: (handler) =>
+      createServer((req, res) => {
+        if (auth && (req.url === OAUTH_PATH || req.url?.startsWith(`${OAUTH_PATH}/`))) void auth.handle(req, res);
+        else handler(req, res);
+      }),
+  });
   const routes: { method: string; path: string }[] = [];
   app.addHook('onRoute', (route) => {
     // Fastify adds HEAD beside every GET by itself.
@@ -160,6 +186,10 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   );
 
   app.get('/v1/openapi.json', async () => openApiDocument());
+  app.get('/.well-known/oauth-protected-resource', async (): Promise<ProtectedResourceMetadata> => {
+    if (!auth) throw new ProblemError(503, 'starting', 'The platform is starting.');
+    return { resource: auth.resource, authorization_servers: [auth.issuer], scopes_supported: [...Scope.options], bearer_methods_supported: ['header'] };
+  });
   app.get('/v1/me', async (request) => {
     const principal = registry.authenticate(request);
     const workspace = store.db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'workspace'").get();
@@ -193,6 +223,15 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
 
   const address = await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const url = address.replace('[::1]', '127.0.0.1');
+  auth = authorizationServer({
+    store,
+    credentials,
+    origin: url,
+    demo: options.demo ?? false,
+    accessTokenTtl: options.accessTokenTtl,
+    refreshTokenTtl: options.refreshTokenTtl,
+  });
+  registry.issued = (token) => auth?.tokenFor(token) ?? null;
   jobs.resume();
   notices.resume();
   publisher.start(options.publishCheckMs ?? 5000);
@@ -208,6 +247,8 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     url,
     tokens,
     defaultToken: tokens[demoStaff[0].id],
+    issuer: auth.issuer,
+    credentials,
     store,
     app,
     routes,

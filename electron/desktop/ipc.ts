@@ -1,7 +1,7 @@
 import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
 import { EVENT_CHANNEL_PREFIX } from '../../shared/ipc/bridge';
 import { channelNames, eventNames } from '../../shared/ipc/contract';
-import type { PrivacyConsole } from '../console';
+import type { ConsoleEndpoint } from '../workspaces/host';
 import { originOf } from './protocol';
 
 /** A message counts only from the app's own origin in its top-level frame, never from a frame or another page. */
@@ -12,7 +12,7 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, 
   return origin !== null && originOf(frame.url) === origin;
 }
 
-export function bindIpc(console_: PrivacyConsole, window: BrowserWindow, appUrl: string): () => void {
+export function bindIpc(console_: ConsoleEndpoint, window: BrowserWindow, appUrl: string): () => void {
   for (const name of channelNames) {
     ipcMain.handle(name, (event, input: unknown) => {
       if (!isTrustedSender(event, appUrl)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };

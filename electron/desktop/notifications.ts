@@ -3,7 +3,7 @@ import { dateFormat } from '../../shared/domain/format';
 import { labels } from '../../shared/domain/labels';
 import type { Reminder } from '../../shared/domain/reminders';
 import type { AccessReminder, DsarReminder, IncidentReminder } from '../../shared/ipc/contract';
-import type { PrivacyConsole } from '../console';
+import type { ConsoleEndpoint } from '../workspaces/host';
 
 type Day = (day: string) => string;
 type LeaverReminder = Extract<AccessReminder, { kind: 'leaver' }>;
@@ -137,7 +137,7 @@ export interface NotifiedStore {
  * (DPAs, reviews, objection windows) and the requests' (new ones nobody took; the officer's own due within two
  * days or overdue).
  */
-export function notifyReminders(console_: PrivacyConsole, notified: NotifiedStore, language: 'de' | 'en'): () => void {
+export function notifyReminders(console_: ConsoleEndpoint, notified: NotifiedStore, language: 'de' | 'en'): () => void {
   const text = texts[language];
   const day = dateFormat(language, 'UTC').day;
   const show = async (channel: 'registry.reminders' | 'dsar.reminders' | 'incident.reminders' | 'access.reminders') => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { safeStorage } from 'electron';
+import type { SecretStore } from '../auth/session';
 
 /** Linux without a keyring: safeStorage would "encrypt" with a hard-coded password. */
 export class WeakKeyStorageError extends Error {
@@ -30,10 +31,16 @@ export function desktopCacheKey(dataDir: string, options: { allowWeakBackend: bo
   return key;
 }
 
-export function sealSecret(secret: string): string {
-  return safeStorage.encryptString(secret).toString('base64');
-}
-
-export function openSecret(sealed: string): string {
-  return safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+/** A secret (a workspace's tokens) sealed by the OS keychain in a file of its own, written atomically. */
+export function sealedSecret(path: string): SecretStore {
+  return {
+    read: () => (existsSync(path) ? safeStorage.decryptString(readFileSync(path)) : null),
+    write(value) {
+      mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
+      const temp = `${path}.tmp`;
+      writeFileSync(temp, safeStorage.encryptString(value), { mode: 0o600 });
+      renameSync(temp, path);
+    },
+    clear: () => rmSync(path, { force: true }),
+  };
 }

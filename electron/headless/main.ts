@@ -2,51 +2,76 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { platformAddress } from '../auth/discovery';
+import { fileSecret, readTokenFile } from '../auth/file-secret';
 import { CacheOpenError } from '../cache/errors';
 import { headlessCacheKey } from '../cache/key-file';
-import { type PlatformTarget, startConsole } from '../console';
+import { WorkspaceHost } from '../workspaces/host';
 import { serveHeadless } from './server';
 
-const { values } = parseArgs({
-  options: {
-    'data-dir': { type: 'string' },
-    port: { type: 'string', default: '0' },
-    platform: { type: 'string' },
-    token: { type: 'string' },
-    'poll-ms': { type: 'string' },
-  },
-});
+const TOKEN_ENV = 'PRIVACY_CONSOLE_PLATFORM_TOKEN';
 
-const dataDir =
+let values: ReturnType<typeof parse>['values'];
+function parse() {
+  return parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string', default: '0' },
+      platform: { type: 'string' },
+      'token-file': { type: 'string' },
+      'poll-ms': { type: 'string' },
+    },
+  });
+}
+try {
+  values = parse().values;
+} catch (error) {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(
+    /--token\b/.test(message)
+      ? `A token on the command line is readable by every user of this machine: use --token-file (mode 0600) or ${TOKEN_ENV}.`
+      : message,
+  );
+  process.exit(2);
+}
+
+const root =
   values['data-dir'] ??
   process.env.PRIVACY_CONSOLE_DATA_DIR ??
   join(process.env.XDG_DATA_HOME ?? join(homedir(), '.local', 'share'), 'privacy-console', 'headless');
-const platformUrl = values.platform ?? process.env.PRIVACY_CONSOLE_PLATFORM_URL;
-const platformToken = values.token ?? process.env.PRIVACY_CONSOLE_PLATFORM_TOKEN;
-if (platformUrl && !platformToken) {
-  console.error('A platform URL needs a token too: --token or PRIVACY_CONSOLE_PLATFORM_TOKEN.');
-  process.exit(2);
-}
-const platform: PlatformTarget = platformUrl ? { kind: 'remote', url: platformUrl, token: platformToken ?? '' } : { kind: 'demo' };
+const typedUrl = values.platform ?? process.env.PRIVACY_CONSOLE_PLATFORM_URL;
 
 try {
-  const console_ = await startConsole({
-    dataDir,
-    cacheKey: headlessCacheKey(dataDir),
-    platform,
-    sync: values['poll-ms'] ? { pollMs: Number(values['poll-ms']) } : undefined,
+  // A service account: the platform's address and a token from the environment or a 0600 file. Without a token
+  // the address is offered on the connection screen, and people sign in in the browser.
+  const tokenFile = values['token-file'];
+  const token = tokenFile ? readTokenFile(tokenFile) : process.env[TOKEN_ENV];
+  if (token && !typedUrl) throw new Error(`A service token needs the platform's address: --platform or PRIVACY_CONSOLE_PLATFORM_URL.`);
+  const url = typedUrl ? platformAddress(typedUrl).href.replace(/\/+$/, '') : null;
+  const host = new WorkspaceHost({
+    root,
+    cacheKey: (dir) => headlessCacheKey(dir),
+    secrets: (dir) => fileSecret(join(dir, 'session.json')),
+    openBrowser: (address) => console.log(`Sign in at: ${address}`),
+    service: token && url ? { url, token } : undefined,
+    suggestedUrl: url,
+    console: values['poll-ms'] ? { sync: { pollMs: Number(values['poll-ms']) } } : undefined,
   });
-  const server = await serveHeadless(console_, {
+  await host.start();
+  const server = await serveHeadless(host, {
     rendererDir: fileURLToPath(new URL('../../dist', import.meta.url)),
     port: Number(values.port),
   });
-  if (console_.rebuiltFrom) console.log(`The cache was damaged; it was moved to ${console_.rebuiltFrom} and is being rebuilt.`);
-  console.log(`Privacy Console (headless) — ${platform.kind === 'demo' ? 'demo workspace' : platformUrl}, data in ${dataDir}`);
+  if (host.rebuiltFrom) console.log(`The cache was damaged; it was moved to ${host.rebuiltFrom} and is being rebuilt.`);
+  const opened = host.state().current;
+  console.log(
+    `Privacy Console (headless) — ${opened ? `${opened.workspaceName} as ${opened.staffName || 'service account'}` : 'not signed in'}, data in ${root}`,
+  );
   console.log(`Open: ${server.url}`);
   console.log(`CONSOLE_URL=${server.url}`);
   const shutdown = async () => {
     await server.close();
-    await console_.close();
+    await host.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());

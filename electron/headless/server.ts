@@ -8,7 +8,7 @@ import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import { eventNames } from '../../shared/ipc/contract';
 import { contentSecurityPolicy } from '../../shared/ipc/csp';
-import type { PrivacyConsole } from '../console';
+import type { ConsoleEndpoint } from '../workspaces/host';
 
 export interface HeadlessServer {
   /** The one-time address to open: it carries the start token, which the first browser exchanges for a session. */
@@ -50,7 +50,7 @@ const refusalPage = (title: string, text: string) =>
  * session; requests for another host (DNS rebinding) and malformed addresses are refused.
  */
 export async function serveHeadless(
-  console_: PrivacyConsole,
+  console_: ConsoleEndpoint,
   options: { rendererDir: string; port?: number; token?: string },
 ): Promise<HeadlessServer> {
   const startToken = options.token ?? randomBytes(24).toString('base64url');

@@ -24,8 +24,9 @@ export class IpcRegistry {
     this.handlers.set(name, handler as (input: unknown) => unknown);
   }
 
-  missing(): ChannelName[] {
-    return (Object.keys(channels) as ChannelName[]).filter((name) => !this.handlers.has(name));
+  /** Channels without a handler among those this registry answers (`which`: all of them by default). */
+  missing(which: (name: ChannelName) => boolean = () => true): ChannelName[] {
+    return (Object.keys(channels) as ChannelName[]).filter((name) => which(name) && !this.handlers.has(name));
   }
 
   async dispatch(name: unknown, rawInput: unknown): Promise<Envelope> {

@@ -3,11 +3,13 @@ import type { NoticeAudience } from '../../shared/api/breach-notices';
 import { Problem } from '../../shared/api/common';
 import { getOperation, listOperation, mutatorOperation, type Operation, operations } from '../../shared/api/paths';
 import type { AnyEntity, Versioned } from '../../shared/entities/descriptor';
+import { staticToken, type TokenSource } from '../auth/session';
 import { PlatformError } from './errors';
 
 export interface PlatformClientOptions {
   baseUrl: string;
-  token: string;
+  /** A service account's fixed token, or a person's session (refreshed before expiry and once after a 401). */
+  token: string | TokenSource;
   /** Per attempt. */
   timeoutMs?: number;
   /** Further attempts after the first, on network errors, 5xx, 429 and 503. */
@@ -75,7 +77,7 @@ async function readCapped(response: Response, max: number, controller: AbortCont
  */
 export class PlatformClient {
   readonly baseUrl: string;
-  private readonly token: string;
+  private readonly tokens: TokenSource;
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly backoffMs: number;
@@ -85,7 +87,7 @@ export class PlatformClient {
 
   constructor(options: PlatformClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.token = options.token;
+    this.tokens = typeof options.token === 'string' ? staticToken(options.token) : options.token;
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.retries = options.retries ?? 3;
     this.backoffMs = options.backoffMs ?? 250;
@@ -170,7 +172,7 @@ export class PlatformClient {
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     try {
       const response = await fetch(this.url(op, { params: { id: jobId } }), {
-        headers: { authorization: `Bearer ${this.token}`, accept: op.file },
+        headers: { authorization: `Bearer ${await this.bearer()}`, accept: op.file },
         signal: controller.signal,
       }).catch((error: unknown) => {
         if (controller.signal.aborted) throw new PlatformError('timeout', `The platform did not answer within ${this.timeoutMs} ms.`);
@@ -189,12 +191,28 @@ export class PlatformClient {
     return `${this.baseUrl}${path}${query.size ? `?${query}` : ''}`;
   }
 
+  /** The bearer token now; not signed in (or the session ended) is the platform's 401 as far as callers care. */
+  private async bearer(): Promise<string> {
+    try {
+      return await this.tokens.token();
+    } catch (error) {
+      if (error instanceof PlatformError) throw error;
+      throw new PlatformError('rejected', `Not signed in: ${error instanceof Error ? error.message : String(error)}`, 401);
+    }
+  }
+
   private async call<O extends Operation>(op: O, call: Call): Promise<z.infer<O['response']>> {
     let attempt = 0;
+    let renewed = false;
     for (;;) {
       try {
         return await this.attempt(op, call);
       } catch (error) {
+        // An access token the platform no longer takes: one fresh token, then the call again (once).
+        if (error instanceof PlatformError && error.status === 401 && !renewed) {
+          renewed = true;
+          if (await this.tokens.renew()) continue;
+        }
         if (!(error instanceof PlatformError) || !error.transient || attempt >= this.retries) throw error;
         const hinted = (error as PlatformError & { retryAfter?: number | null }).retryAfter;
         if (hinted != null && hinted > this.maxRetryAfterMs) throw error;
@@ -210,11 +228,12 @@ export class PlatformClient {
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     let response: Response | undefined;
     let text: string;
+    const bearer = await this.bearer();
     try {
       response = await fetch(this.url(op, call), {
         method: op.method.toUpperCase(),
         headers: {
-          authorization: `Bearer ${this.token}`,
+          authorization: `Bearer ${bearer}`,
           accept: 'application/json',
           ...(call.body === undefined ? {} : { 'content-type': 'application/json' }),
           ...call.headers,

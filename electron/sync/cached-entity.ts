@@ -36,4 +36,6 @@ export interface PendingWrite {
   holdUntil: string | null;
   /** An attempt ended without an answer: the platform may have it, so it can no longer be undone. */
   maybeSent: boolean;
+  /** In which workspace and as whom it was made ("<workspace>/<staff>"); null for writes queued before this was kept. */
+  identity: string | null;
 }

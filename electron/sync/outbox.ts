@@ -16,6 +16,7 @@ interface OutboxRow {
   attempts: number;
   hold_until: string | null;
   maybe_sent: number;
+  identity: string | null;
 }
 
 const toWrite = (row: OutboxRow): PendingWrite => ({
@@ -29,6 +30,7 @@ const toWrite = (row: OutboxRow): PendingWrite => ({
   attempts: row.attempts,
   holdUntil: row.hold_until,
   maybeSent: row.maybe_sent === 1,
+  identity: row.identity,
 });
 
 /**
@@ -40,10 +42,17 @@ export class Outbox {
   /** The write being sent right now: it can no longer be undone. */
   private sending: number | null = null;
 
-  constructor(private readonly db: Database.Database) {
+  /**
+   * `identity` says in which workspace and as whom writes are made now ("<workspace>/<staff>"); each write
+   * keeps it, and one that no longer matches when it is sent is refused instead of sent as someone else.
+   */
+  constructor(
+    private readonly db: Database.Database,
+    private readonly identity: () => string | null = () => null,
+  ) {
     this.statements = {
       insert: db.prepare(
-        'INSERT INTO outbox (entity, entity_id, mutator, args, base_version, idempotency_key, created_at, hold_until) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO outbox (entity, entity_id, mutator, args, base_version, idempotency_key, created_at, hold_until, identity) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       first: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq LIMIT 1'),
       all: db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY seq'),
@@ -62,6 +71,11 @@ export class Outbox {
     };
   }
 
+  /** In which workspace and as whom writes are made now. */
+  currentIdentity(): string | null {
+    return this.identity();
+  }
+
   enqueue(
     entity: EntityName,
     entityId: string,
@@ -71,6 +85,7 @@ export class Outbox {
     holdUntil: string | null = null,
   ): PendingWrite {
     const key = `pc-${randomUUID()}`;
+    const identity = this.identity();
     const { lastInsertRowid } = this.statements.insert.run(
       entity,
       entityId,
@@ -80,6 +95,7 @@ export class Outbox {
       key,
       new Date().toISOString(),
       holdUntil,
+      identity,
     );
     return {
       seq: Number(lastInsertRowid),
@@ -92,6 +108,7 @@ export class Outbox {
       attempts: 0,
       holdUntil,
       maybeSent: false,
+      identity,
     };
   }
 

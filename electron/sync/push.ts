@@ -89,6 +89,23 @@ export async function push(ctx: PushContext): Promise<PushResult> {
         result.changed.add(write.entity);
         continue;
       }
+      // Made in another workspace or as someone else (the platform was reset, the service token changed hands):
+      // sending it would act in someone else's name. It becomes a visible refusal; the cache shows the platform's state.
+      const now = ctx.outbox.currentIdentity();
+      if (write.identity && now && write.identity !== now) {
+        const nameOf = (identity: string) => {
+          const staffId = identity.slice(identity.indexOf('/') + 1);
+          return ctx.entities.staff.read(staffId)?.name ?? staffId;
+        };
+        ctx.conflicts.refuse(write, 'rejected', `Queued as ${write.identity}, signed in as ${now}: not sent.`, {
+          code: 'refused-other-identity',
+          params: { queuedAs: nameOf(write.identity), signedInAs: nameOf(now) },
+        });
+        ctx.cache.transaction(() => ctx.writes.reapply(key))();
+        result.conflicts++;
+        result.changed.add(write.entity);
+        continue;
+      }
       // Queued by a console whose contract differed (an update in between): sending it could only be refused, and
       // waiting would block every write behind it. It becomes a visible refusal, the cache shows the platform's state.
       const valid = descriptor.mutators[write.mutator].args.safeParse(write.args);

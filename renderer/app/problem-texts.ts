@@ -158,6 +158,7 @@ const de = {
   'refused-key-reused': 'Die Plattform hat die Änderung als Wiederholung einer anderen abgelehnt.',
   'refused-unknown-change': 'Diese Änderung kann diese Version der Konsole nicht senden.',
   'refused-invalid-change': 'Diese Änderung passt nicht mehr zum Vertrag dieser Konsolenversion und wurde nicht gesendet: {{detail}}',
+  'refused-other-identity': 'Diese Änderung wurde als {{queuedAs}} vorgemerkt, angemeldet ist jetzt {{signedInAs}}: Sie wurde nicht gesendet.',
 } satisfies Record<ProblemCode, string>;
 
 const en = {
@@ -311,6 +312,7 @@ const en = {
   'refused-key-reused': 'The platform refused the change as a repeat of another one.',
   'refused-unknown-change': 'This version of the console cannot send this change.',
   'refused-invalid-change': 'This change no longer fits this console version’s contract and was not sent: {{detail}}',
+  'refused-other-identity': 'This change was queued as {{queuedAs}}, but {{signedInAs}} is signed in now: it was not sent.',
 } satisfies Record<ProblemCode, string>;
 
 /** What a failed call says when no rule names the problem, by the bridge's error code. */

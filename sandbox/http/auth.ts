@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { type Scope, type Staff, scopesOfRole } from '../../shared/api/common';
+import type { IssuedToken } from '../auth/provider';
 import type { PlatformStore } from '../store/store';
 import { ProblemError } from './problems';
 
@@ -11,9 +12,15 @@ export interface Principal {
 
 export const newToken = () => `pct_${randomBytes(24).toString('base64url')}`;
 
-/** Bearer tokens of the sandbox: each maps to one staff member, whose roles give the scopes. */
+/**
+ * Bearer tokens the platform accepts: service-account tokens it issued itself (each maps to one staff member,
+ * whose roles give the scopes), and access tokens of its authorization server (the scopes the person was
+ * granted, as far as their roles still hold them).
+ */
 export class TokenRegistry {
   private readonly tokens = new Map<string, string>();
+  /** Looks up an access token of the authorization server; set once it runs. */
+  issued: ((token: string) => IssuedToken | null) | null = null;
 
   constructor(private readonly store: PlatformStore) {}
 
@@ -27,10 +34,11 @@ export class TokenRegistry {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new ProblemError(401, 'unauthorized', 'A bearer token is required.');
     const staffId = this.lookup(match[1]);
-    const staff = staffId ? this.store.get<Staff>('staff', staffId) : null;
+    const oauth = staffId ? null : (this.issued?.(match[1]) ?? null);
+    const staff = (staffId ?? oauth?.staffId) ? this.store.get<Staff>('staff', (staffId ?? oauth?.staffId) as string) : null;
     if (!staff?.active) throw new ProblemError(401, 'unauthorized', 'The token is not valid.');
-    const scopes = [...new Set(staff.roles.flatMap((role) => scopesOfRole[role]))];
-    return { staff, scopes };
+    const held = [...new Set(staff.roles.flatMap((role) => scopesOfRole[role]))];
+    return { staff, scopes: oauth ? held.filter((scope) => oauth.scopes.includes(scope)) : held };
   }
 
   private lookup(presented: string): string | undefined {

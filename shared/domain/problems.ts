@@ -164,6 +164,7 @@ export const problemCodes = [
   'refused-key-reused',
   'refused-unknown-change',
   'refused-invalid-change',
+  'refused-other-identity',
 ] as const;
 
 export type ProblemCode = (typeof problemCodes)[number];

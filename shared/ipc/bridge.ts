@@ -37,7 +37,7 @@ export function buildBridge(transport: BridgeTransport): PrivacyConsoleBridge {
  * user's language (`problem`, `params`); `message` is English, for the log and the developer.
  */
 export interface BridgeError {
-  code: 'invalid_input' | 'not_found' | 'forbidden' | 'unavailable' | 'internal';
+  code: 'invalid_input' | 'not_found' | 'forbidden' | 'unavailable' | 'not_connected' | 'internal';
   message: string;
   problem?: ProblemCode;
   params?: ProblemParams;

@@ -350,6 +350,39 @@ export interface WorkspaceInfo {
   me: Me | null;
 }
 
+/** A workspace this console has been signed in to: one platform and one account, with a data directory of its own. */
+export interface KnownWorkspaceView {
+  id: string;
+  /** The platform's address; null for the demo workspace (its platform runs inside the console). */
+  platformUrl: string | null;
+  workspaceName: string;
+  staffName: string;
+  staffEmail: string;
+  roles: string[];
+  lastUsedAt: string;
+}
+
+/** Where the console stands with its platforms: which workspace is open, whether signed in, what is under way. */
+export interface ConnectionState {
+  /** The open workspace; null shows the connection screen. */
+  current: (KnownWorkspaceView & { signedIn: boolean; scopes: string[]; service: boolean }) | null;
+  workspaces: KnownWorkspaceView[];
+  /** A sign-in waiting for the browser: its page, for the person to open (the desktop opens it itself). */
+  signingIn: { platformUrl: string | null; url: string } | null;
+  /** Why the last attempt failed. */
+  error: { code: string; message: string } | null;
+  /** An address to offer (the headless shell's --platform). */
+  suggestedUrl: string | null;
+  /** A service account's token runs this console: no sign-in, no switching. */
+  service: boolean;
+}
+
+export const SignInInput = z.strictObject({
+  /** null: the demo workspace. */
+  platformUrl: z.string().trim().min(1).max(2000).nullable(),
+  language: z.enum(['de', 'en']),
+});
+
 /** The console's own storage limitation: closed requests leave the cache this many months after closing. */
 export const LocalRetentionInput = z.strictObject({ closedMonths: z.number().int().min(1).max(120) });
 
@@ -371,6 +404,11 @@ export interface PendingWriteView {
 }
 
 export const channels = {
+  'connection.state': channel<ConnectionState>()(None),
+  'connection.signIn': channel<ConnectionState>()(SignInInput),
+  'connection.cancelSignIn': channel<ConnectionState>()(None),
+  'connection.switch': channel<ConnectionState>()(z.strictObject({ id: z.string().regex(/^[0-9a-f]{16}$/) })),
+  'connection.signOut': channel<ConnectionState>()(None),
   'workspace.info': channel<WorkspaceInfo>()(None),
   'sync.status': channel<SyncStatus>()(None),
   'sync.now': channel<SyncStatus>()(None),
@@ -541,6 +579,10 @@ export type ChannelOutput<K extends ChannelName> = NonNullable<(typeof channels)
 export interface Events {
   'cache.changed': { entities: string[] };
   'sync.status': SyncStatus;
+  'connection.changed': ConnectionState;
 }
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['cache.changed', 'sync.status'];
+export const eventNames: EventName[] = ['cache.changed', 'sync.status', 'connection.changed'];
+
+/** Channels the shell's workspace host answers itself (the rest go to the open workspace's console). */
+export const isConnectionChannel = (name: string) => name.startsWith('connection.');

@@ -190,4 +190,12 @@ export const pendingMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 7,
+    name: 'every queued write carries the workspace and identity it was made in',
+    up(db) {
+      // "<workspace id>/<staff id>"; null for writes queued before, which go out as before.
+      db.exec('ALTER TABLE outbox ADD COLUMN identity TEXT');
+    },
+  },
 ];

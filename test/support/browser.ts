@@ -1,0 +1,53 @@
+/**
+ * What a browser does on the platform's sign-in pages, without a browser: keeps cookies, follows redirects and
+ * posts forms. Used by tests of the OAuth flow; the Playwright tests drive the same pages in Chromium.
+ */
+export function formBrowser() {
+  const cookies = new Map<string, string>();
+  const remember = (response: Response) => {
+    for (const header of response.headers.getSetCookie()) {
+      const [pair] = header.split(';');
+      const at = pair.indexOf('=');
+      const name = pair.slice(0, at).trim();
+      const value = pair.slice(at + 1);
+      if (/expires=Thu, 01 Jan 1970/i.test(header) || value === '') cookies.delete(name);
+      else cookies.set(name, value);
+    }
+  };
+  const cookieHeader = () => [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+
+  /** Requests `url`, following redirects; answers the last response's address, status and body. */
+  async function go(url: string, init: { method?: string; form?: Record<string, string> } = {}) {
+    let next = url;
+    let method = init.method ?? 'GET';
+    let body: string | undefined = init.form ? new URLSearchParams(init.form).toString() : undefined;
+    for (let hops = 0; hops < 20; hops++) {
+      const response = await fetch(next, {
+        method,
+        redirect: 'manual',
+        headers: { cookie: cookieHeader(), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+        body,
+      });
+      remember(response);
+      const location = response.headers.get('location');
+      if (response.status >= 300 && response.status < 400 && location) {
+        next = new URL(location, next).href;
+        method = 'GET';
+        body = undefined;
+        continue;
+      }
+      return { url: next, status: response.status, text: await response.text() };
+    }
+    throw new Error('too many redirects');
+  }
+
+  return {
+    go,
+    /** The action of the first form whose action ends with `suffix`, absolute. */
+    action(page: { url: string; text: string }, suffix: string): string {
+      const found = [...page.text.matchAll(/<form method="post" action="([^"]+)"/g)].map((m) => m[1]).find((a) => a.endsWith(suffix));
+      if (!found) throw new Error(`no form ending in ${suffix} on ${page.url}:\n${page.text.slice(0, 500)}`);
+      return new URL(found, page.url).href;
+    },
+  };
+}
