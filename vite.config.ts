@@ -7,7 +7,17 @@ import { contentSecurityPolicy } from './shared/ipc/csp';
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
 /** Native and Node-only packages stay in node_modules: they are loaded at run time, never bundled. */
-const mainExternals = ['electron', 'better-sqlite3-multiple-ciphers', 'electron-store', 'fastify', 'ws', 'oidc-provider', 'openid-client', 'otplib', /^node:/];
+const mainExternals = [
+  'electron',
+  'better-sqlite3-multiple-ciphers',
+  'electron-store',
+  'fastify',
+  'ws',
+  'oidc-provider',
+  'openid-client',
+  'otplib',
+  /^node:/,
+];
 
 // `vite build` builds renderer, main and preload; `--mode web` only the renderer, for the headless shell.
 export default defineConfig(({ mode }) => ({

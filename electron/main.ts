@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, dialog, Menu, shell } from 'electron';
+import { app, dialog, Menu } from 'electron';
 import { CacheOpenError } from './cache/errors';
 import { bindIpc } from './desktop/ipc';
 import { notifyReminders } from './desktop/notifications';
 import { APP_URL, registerAppScheme, serveApp } from './desktop/protocol';
 import { desktopCacheKey, sealedSecret, WeakKeyStorageError } from './desktop/secrets';
 import { openSettings } from './desktop/settings';
-import { createMainWindow } from './desktop/window';
+import { createMainWindow, isSignInUrl, openInBrowser } from './desktop/window';
 import { WorkspaceHost } from './workspaces/host';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -41,7 +41,7 @@ async function launch() {
     root: app.getPath('userData'),
     cacheKey: (dir) => cacheKey(dir, settings),
     secrets: (dir) => sealedSecret(join(dir, 'session.sealed')),
-    openBrowser: (url) => void shell.openExternal(url),
+    openBrowser: (url) => openInBrowser(url, isSignInUrl),
   });
   await running.start();
   serveApp(join(here, '../dist'));

@@ -188,7 +188,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   app.get('/v1/openapi.json', async () => openApiDocument());
   app.get('/.well-known/oauth-protected-resource', async (): Promise<ProtectedResourceMetadata> => {
     if (!auth) throw new ProblemError(503, 'starting', 'The platform is starting.');
-    return { resource: auth.resource, authorization_servers: [auth.issuer], scopes_supported: [...Scope.options], bearer_methods_supported: ['header'] };
+    return {
+      resource: auth.resource,
+      authorization_servers: [auth.issuer],
+      scopes_supported: [...Scope.options],
+      bearer_methods_supported: ['header'],
+    };
   });
   app.get('/v1/me', async (request) => {
     const principal = registry.authenticate(request);

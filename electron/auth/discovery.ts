@@ -4,7 +4,14 @@ import { CONSOLE_CLIENT_ID, ProtectedResourceMetadata } from '../../shared/api/o
 /** Why connecting to a platform failed, in words for the person who typed its address. */
 export class ConnectError extends Error {
   constructor(
-    readonly code: 'invalid-url' | 'insecure-url' | 'unreachable' | 'not-a-platform' | 'sign-in-failed' | 'sign-in-cancelled' | 'signed-out',
+    readonly code:
+      | 'invalid-url'
+      | 'insecure-url'
+      | 'unreachable'
+      | 'not-a-platform'
+      | 'sign-in-failed'
+      | 'sign-in-cancelled'
+      | 'signed-out',
     message: string,
   ) {
     super(message);
@@ -27,7 +34,10 @@ export function platformAddress(typed: string): URL {
     throw new ConnectError('invalid-url', `"${typed}" is not an address (e.g. https://platform.example.org).`);
   }
   if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopback(url))) {
-    throw new ConnectError('insecure-url', `${url.origin} is not https: only https addresses are allowed (plain http only on this machine).`);
+    throw new ConnectError(
+      'insecure-url',
+      `${url.origin} is not https: only https addresses are allowed (plain http only on this machine).`,
+    );
   }
   if (url.username || url.password || url.search || url.hash) {
     throw new ConnectError('invalid-url', 'The address may not carry a user, a query or a fragment.');
@@ -56,13 +66,21 @@ export async function discoverAuthorization(platform: URL, options: { timeoutMs?
       headers: { accept: 'application/json' },
       signal: AbortSignal.timeout(timeout),
     });
-    if (!response.ok) throw new ConnectError('not-a-platform', `${platform.origin} answered ${response.status}: it does not offer the admin API's sign-in.`);
+    if (!response.ok)
+      throw new ConnectError(
+        'not-a-platform',
+        `${platform.origin} answered ${response.status}: it does not offer the admin API's sign-in.`,
+      );
     const parsed = ProtectedResourceMetadata.safeParse(await response.json());
-    if (!parsed.success) throw new ConnectError('not-a-platform', `${platform.origin} does not describe its sign-in as the admin API requires (RFC 9728).`);
+    if (!parsed.success)
+      throw new ConnectError('not-a-platform', `${platform.origin} does not describe its sign-in as the admin API requires (RFC 9728).`);
     metadata = parsed.data;
   } catch (error) {
     if (error instanceof ConnectError) throw error;
-    throw new ConnectError('unreachable', `${platform.origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ConnectError(
+      'unreachable',
+      `${platform.origin} cannot be reached (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
   const issuer = platformAddress(metadata.authorization_servers[0]);
   try {
@@ -72,6 +90,9 @@ export async function discoverAuthorization(platform: URL, options: { timeoutMs?
     });
     return { platform, resource: metadata.resource, scopes: metadata.scopes_supported, config };
   } catch (error) {
-    throw new ConnectError('not-a-platform', `The platform's authorization server ${issuer.origin} cannot be used (${error instanceof Error ? error.message : String(error)}).`);
+    throw new ConnectError(
+      'not-a-platform',
+      `The platform's authorization server ${issuer.origin} cannot be used (${error instanceof Error ? error.message : String(error)}).`,
+    );
   }
 }

@@ -33,7 +33,8 @@ const pageOf = (title: string, text: string) =>
   `<!doctype html><meta charset="utf-8"><title>${title}</title><main style="font-family:system-ui;max-width:32rem;margin:4rem auto"><h1>${title}</h1><p>${text}</p></main>`;
 
 export function tokensOf(answer: oauth.TokenEndpointResponse, previousRefresh?: string): Tokens {
-  if (!answer.refresh_token && !previousRefresh) throw new ConnectError('sign-in-failed', 'The platform gave no refresh token (scope offline_access).');
+  if (!answer.refresh_token && !previousRefresh)
+    throw new ConnectError('sign-in-failed', 'The platform gave no refresh token (scope offline_access).');
   return {
     accessToken: answer.access_token,
     refreshToken: answer.refresh_token ?? (previousRefresh as string),
@@ -83,14 +84,20 @@ export async function beginSignIn(
     }
     const [title, text] = options.language === 'de' ? done.de : done.en;
     const [failedTitle, failedText] = options.language === 'de' ? done.failedDe : done.failedEn;
-    const html = (status: number, body: string) => res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
+    const html = (status: number, body: string) =>
+      res.writeHead(status, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(body);
     if (url.searchParams.get('error') === 'access_denied') {
       html(200, pageOf(failedTitle, failedText));
       finish(new ConnectError('sign-in-cancelled', 'The sign-in was cancelled on the platform\u2019s page.'));
       return;
     }
     try {
-      const answer = await oauth.authorizationCodeGrant(auth.config, url, { pkceCodeVerifier: verifier, expectedState: state }, { resource: auth.resource });
+      const answer = await oauth.authorizationCodeGrant(
+        auth.config,
+        url,
+        { pkceCodeVerifier: verifier, expectedState: state },
+        { resource: auth.resource },
+      );
       const result = tokensOf(answer);
       html(200, pageOf(title, text));
       finish(null, result);

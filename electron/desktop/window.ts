@@ -30,6 +30,27 @@ export function windowOptions(preloadPath: string, options: { devTools: boolean 
 }
 
 /** Only plain https links leave the app, and only into the user's browser. */
+/**
+ * A platform's sign-in page the console may open in the system browser: https, or plain http on this machine's
+ * loopback (the demo platform inside the console); never with credentials in it.
+ */
+export function isSignInUrl(raw: string): boolean {
+  try {
+    const url = new URL(raw);
+    if (url.username || url.password) return false;
+    return url.protocol === 'https:' || (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]'));
+  } catch {
+    return false;
+  }
+}
+
+/** The one way out to the system browser: only addresses `allowed` (by default, safe external https links). */
+export function openInBrowser(url: string, allowed: (url: string) => boolean = isSafeExternalUrl): boolean {
+  if (!allowed(url)) return false;
+  void shell.openExternal(url);
+  return true;
+}
+
 export function isSafeExternalUrl(raw: string): boolean {
   try {
     const url = new URL(raw);
@@ -57,7 +78,7 @@ export function harden(contents: WebContents, appUrl: string): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
+    openInBrowser(url);
     return { action: 'deny' };
   });
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

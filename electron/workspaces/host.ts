@@ -3,13 +3,7 @@ import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../../sandbox/server';
 import type { Envelope } from '../../shared/ipc/bridge';
-import {
-  type ConnectionState,
-  type EventName,
-  type Events,
-  isConnectionChannel,
-  type KnownWorkspaceView,
-} from '../../shared/ipc/contract';
+import { type ConnectionState, type EventName, type Events, isConnectionChannel, type KnownWorkspaceView } from '../../shared/ipc/contract';
 import { ConnectError, discoverAuthorization, type PlatformAuthorization, platformAddress } from '../auth/discovery';
 import { AuthSession, type SecretStore } from '../auth/session';
 import { beginSignIn, type PendingSignIn, type Tokens } from '../auth/sign-in';
@@ -38,7 +32,7 @@ export interface WorkspaceHostOptions {
   service?: { url: string; token: string };
   /** An address the connection screen offers. */
   suggestedUrl?: string | null;
-  demo?: { requests?: number; /** New requests arrive this often (default 3 minutes); 0 turns it off. */ emitEveryMs?: number };
+  demo?: { requests?: number /** New requests arrive this often (default 3 minutes); 0 turns it off. */; emitEveryMs?: number };
   console?: Pick<ConsoleOptions, 'timeZone' | 'sync' | 'client' | 'undoMs'>;
 }
 
@@ -83,7 +77,12 @@ export class WorkspaceHost implements ConsoleEndpoint {
   async start(): Promise<void> {
     if (this.options.service) {
       const { url, token } = this.options.service;
-      const console_ = await startConsole({ ...this.options.console, dataDir: this.options.root, cacheKey: this.options.cacheKey(this.options.root), platform: { url, token } });
+      const console_ = await startConsole({
+        ...this.options.console,
+        dataDir: this.options.root,
+        cacheKey: this.options.cacheKey(this.options.root),
+        platform: { url, token },
+      });
       this.attach({ known: serviceView(url, console_), console: console_, session: null, off: [] });
       return;
     }
@@ -252,7 +251,9 @@ export class WorkspaceHost implements ConsoleEndpoint {
       return startSandbox({
         dbPath: join(this.options.root, 'demo-platform.sqlite'),
         // The demo's people are as readable on disk as real ones would be: the store is encrypted too.
-        dbKey: createHmac('sha256', Buffer.from(this.options.cacheKey(this.options.root), 'hex')).update('demo-platform').digest('hex'),
+        dbKey: createHmac('sha256', Buffer.from(this.options.cacheKey(this.options.root), 'hex'))
+          .update('demo-platform')
+          .digest('hex'),
         demo: true,
         requests: this.options.demo?.requests,
         emitEveryMs: emitEveryMs ?? 180_000,

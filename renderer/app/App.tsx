@@ -2,6 +2,10 @@ import { AppShell, Badge, Group, NavLink, SegmentedControl, Text, Title } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, NavLink as RouterLink, Routes } from 'react-router';
+import type { ConnectionState } from '../../shared/ipc/contract';
+import { ConnectionScreen } from '../connection/ConnectionScreen';
+import { useConnection, useConnectionEvents } from '../connection/useConnection';
+import { SignedOutBanner, WorkspaceMenu } from '../connection/WorkspaceMenu';
 import { features } from '../features';
 import { declaredText, type Language, languages } from '../i18n';
 import { SyncIndicator } from '../sync/SyncIndicator';
@@ -39,6 +43,16 @@ export function App() {
 }
 
 function Shell() {
+  useConnectionEvents();
+  const connection = useConnection();
+  if (!connection.data) return null;
+  const current = connection.data.current;
+  // No workspace open: nothing else can be shown (every other channel answers "not connected").
+  if (!current) return <ConnectionScreen state={connection.data} />;
+  return <Workbench key={current.id} state={connection.data} current={current} />;
+}
+
+function Workbench({ state, current }: { state: ConnectionState; current: NonNullable<ConnectionState['current']> }) {
   const { t, i18n } = useTranslation();
   useBridgeEvents();
   const workspace = useWorkspace();
@@ -67,11 +81,7 @@ function Shell() {
             </Group>
             <Group gap="md" wrap="nowrap">
               <SyncIndicator />
-              {workspace.data?.me && (
-                <Text size="sm" visibleFrom="md">
-                  {t('app.signedInAs', { name: workspace.data.me.staff.name })}
-                </Text>
-              )}
+              <WorkspaceMenu state={state} current={current} />
               <SegmentedControl
                 size="xs"
                 aria-label={t('app.language')}
@@ -88,6 +98,7 @@ function Shell() {
           ))}
         </AppShell.Navbar>
         <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh' }}>
+          {!current.signedIn && <SignedOutBanner state={state} current={current} />}
           <Routes>
             {routes.map((route) => (
               <Route key={route.path} path={route.path} element={route.element} />

@@ -1,3 +1,4 @@
+import { connectionTexts } from '../connection/texts';
 import type { Catalogue } from '../i18n/catalogue';
 import { problemTexts } from './problem-texts';
 
@@ -73,6 +74,7 @@ const de = {
     explain: 'Kürzel wirken, solange kein Eingabefeld den Fokus hat; in einem offenen Dialog nur die des Dialogs.',
     inactive: 'hier gerade nicht verfügbar',
   },
+  connection: connectionTexts.de,
   ...problemTexts.de,
 };
 
@@ -145,6 +147,7 @@ const en: Catalogue<typeof de> = {
     explain: 'Shortcuts work while no input field has the focus; in an open dialog only the dialog’s own.',
     inactive: 'not available here right now',
   },
+  connection: connectionTexts.en,
   ...problemTexts.en,
 };
 

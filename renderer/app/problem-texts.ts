@@ -158,7 +158,8 @@ const de = {
   'refused-key-reused': 'Die Plattform hat die Änderung als Wiederholung einer anderen abgelehnt.',
   'refused-unknown-change': 'Diese Änderung kann diese Version der Konsole nicht senden.',
   'refused-invalid-change': 'Diese Änderung passt nicht mehr zum Vertrag dieser Konsolenversion und wurde nicht gesendet: {{detail}}',
-  'refused-other-identity': 'Diese Änderung wurde als {{queuedAs}} vorgemerkt, angemeldet ist jetzt {{signedInAs}}: Sie wurde nicht gesendet.',
+  'refused-other-identity':
+    'Diese Änderung wurde als {{queuedAs}} vorgemerkt, angemeldet ist jetzt {{signedInAs}}: Sie wurde nicht gesendet.',
 } satisfies Record<ProblemCode, string>;
 
 const en = {
@@ -320,12 +321,14 @@ const failuresDe = {
   unavailable: 'Die Plattform ist gerade nicht erreichbar. Bitte später erneut versuchen.',
   notFound: 'Der Eintrag ist nicht (mehr) vorhanden.',
   forbidden: 'Ihre Rolle erlaubt diesen Schritt nicht.',
+  not_connected: 'Kein Arbeitsbereich ist geöffnet: Bitte zuerst anmelden.',
   internal: 'Unerwarteter Fehler in der Konsole. Technische Angabe: {{detail}}',
 };
 const failuresEn = {
   unavailable: 'The platform cannot be reached right now. Please try again later.',
   notFound: 'The entry does not exist (any more).',
   forbidden: 'Your role does not allow this step.',
+  not_connected: 'No workspace is open: please sign in first.',
   internal: 'Unexpected error in the console. Technical detail: {{detail}}',
 };
 

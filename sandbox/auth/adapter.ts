@@ -65,7 +65,15 @@ export function sqliteAdapter(db: Database.Database, now: () => number = Date.no
       const at = now();
       expired.run(at);
       const expiresAt = typeof expiresIn === 'number' ? at + expiresIn * 1000 : null;
-      upsert.run(this.model, id, JSON.stringify(payload), payload.grantId ?? null, payload.uid ?? null, payload.userCode ?? null, expiresAt);
+      upsert.run(
+        this.model,
+        id,
+        JSON.stringify(payload),
+        payload.grantId ?? null,
+        payload.uid ?? null,
+        payload.userCode ?? null,
+        expiresAt,
+      );
     }
 
     async find(id: string) {

@@ -74,7 +74,9 @@ export class Credentials {
   checkPassword(staffId: string, password: string): boolean {
     const row = this.row(staffId);
     // The same work whether or not the account exists, so the answer's timing tells nothing.
-    const [salt, expected] = (row?.password_hash ?? `${randomBytes(16).toString('base64')}:${Buffer.alloc(32).toString('base64')}`).split(':');
+    const [salt, expected] = (row?.password_hash ?? `${randomBytes(16).toString('base64')}:${Buffer.alloc(32).toString('base64')}`).split(
+      ':',
+    );
     const given = scryptSync(password, Buffer.from(salt, 'base64'), 32);
     return timingSafeEqual(given, Buffer.from(expected, 'base64')) && row !== undefined;
   }

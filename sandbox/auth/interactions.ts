@@ -1,3 +1,4 @@
+/// <reference path="./oidc-provider.d.ts" />
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type Provider from 'oidc-provider';
 import type { Role, Staff } from '../../shared/api/common';
@@ -56,10 +57,10 @@ const texts = {
   },
 } satisfies Record<Lang, unknown>;
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function page(lang: Lang, title: string, body: string): string {
-  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escape(title)}</title>
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;background:#f4f6f8;color:#1a1b1e;margin:0}main{max-width:30rem;margin:3rem auto;background:#fff;padding:2rem;border-radius:8px;box-shadow:0 1px 4px #0002}
 label{display:block;margin:.8rem 0 .2rem;font-weight:600}input{width:100%;box-sizing:border-box;padding:.5rem;font-size:1rem;border:1px solid #adb5bd;border-radius:4px}
 button{margin-top:1rem;padding:.5rem 1rem;font-size:1rem;border-radius:4px;border:1px solid #1c7ed6;background:#1c7ed6;color:#fff;cursor:pointer}button.secondary{background:#fff;color:#1c7ed6}
@@ -124,20 +125,20 @@ export function interactionRoutes(deps: { provider: Provider; credentials: Crede
       .filter((s) => s.includes(':'))
       .join(', ');
     const demo = deps.demo
-      ? `<section class="demo" aria-label="${escape(t.demo)}"><h2>${escape(t.demo)}</h2>${staff()
+      ? `<section class="demo" aria-label="${escapeHtml(t.demo)}"><h2>${escapeHtml(t.demo)}</h2>${staff()
           .map(
             (s) =>
-              `<form method="post" action="${OAUTH_PATH}/interaction/${uid}/login"><span>${escape(s.name)} (${s.roles.map((r: Role) => t.roles[r]).join(', ')})<br><code>${escape(s.email)}</code> · <code>${escape(credentials.of(s.id)?.password ?? '')}</code></span><input type="hidden" name="email" value="${escape(s.email)}"><input type="hidden" name="password" value="${escape(credentials.of(s.id)?.password ?? '')}"><button type="submit">${escape(`${t.signInAs} ${s.name}`)}</button></form>`,
+              `<form method="post" action="${OAUTH_PATH}/interaction/${uid}/login"><span>${escapeHtml(s.name)} (${s.roles.map((r: Role) => t.roles[r]).join(', ')})<br><code>${escapeHtml(s.email)}</code> · <code>${escapeHtml(credentials.of(s.id)?.password ?? '')}</code></span><input type="hidden" name="email" value="${escapeHtml(s.email)}"><input type="hidden" name="password" value="${escapeHtml(credentials.of(s.id)?.password ?? '')}"><button type="submit">${escapeHtml(`${t.signInAs} ${s.name}`)}</button></form>`,
           )
           .join('')}</section>`
       : '';
     return page(
       lang,
       t.title,
-      `<h1>${escape(t.title)}</h1><p>${escape(t.lead)}</p>${asked ? `<p><small>${escape(t.scopes)}: ${escape(asked)}</small></p>` : ''}${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
-<form method="post" action="${OAUTH_PATH}/interaction/${uid}/login"><label for="email">${escape(t.email)}</label><input id="email" name="email" type="email" autocomplete="username" required autofocus>
-<label for="password">${escape(t.password)}</label><input id="password" name="password" type="password" autocomplete="current-password" required><button type="submit">${escape(t.signIn)}</button></form>
-<form method="post" action="${OAUTH_PATH}/interaction/${uid}/abort"><button type="submit" class="secondary">${escape(t.cancel)}</button></form>${demo}`,
+      `<h1>${escapeHtml(t.title)}</h1><p>${escapeHtml(t.lead)}</p>${asked ? `<p><small>${escapeHtml(t.scopes)}: ${escapeHtml(asked)}</small></p>` : ''}${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="${OAUTH_PATH}/interaction/${uid}/login"><label for="email">${escapeHtml(t.email)}</label><input id="email" name="email" type="email" autocomplete="username" required autofocus>
+<label for="password">${escapeHtml(t.password)}</label><input id="password" name="password" type="password" autocomplete="current-password" required><button type="submit">${escapeHtml(t.signIn)}</button></form>
+<form method="post" action="${OAUTH_PATH}/interaction/${uid}/abort"><button type="submit" class="secondary">${escapeHtml(t.cancel)}</button></form>${demo}`,
     );
   };
 
@@ -147,10 +148,10 @@ export function interactionRoutes(deps: { provider: Provider; credentials: Crede
     return page(
       lang,
       t.codeTitle,
-      `<h1>${escape(t.codeTitle)}</h1><p>${escape(t.codeLead)}</p>${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
-<form method="post" action="${OAUTH_PATH}/interaction/${uid}/code"><label for="code">${escape(t.code)}</label><input id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" autocomplete="one-time-code" required autofocus><button type="submit">${escape(t.confirm)}</button></form>
-<form method="post" action="${OAUTH_PATH}/interaction/${uid}/abort"><button type="submit" class="secondary">${escape(t.cancel)}</button></form>
-${code ? `<section class="demo"><form method="post" action="${OAUTH_PATH}/interaction/${uid}/code"><span>${escape(t.demoCode)} <code>${code}</code></span><input type="hidden" name="code" value="${code}"><button type="submit">${escape(t.useIt)}</button></form></section>` : ''}`,
+      `<h1>${escapeHtml(t.codeTitle)}</h1><p>${escapeHtml(t.codeLead)}</p>${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
+<form method="post" action="${OAUTH_PATH}/interaction/${uid}/code"><label for="code">${escapeHtml(t.code)}</label><input id="code" name="code" inputmode="numeric" pattern="[0-9]{6}" autocomplete="one-time-code" required autofocus><button type="submit">${escapeHtml(t.confirm)}</button></form>
+<form method="post" action="${OAUTH_PATH}/interaction/${uid}/abort"><button type="submit" class="secondary">${escapeHtml(t.cancel)}</button></form>
+${code ? `<section class="demo"><form method="post" action="${OAUTH_PATH}/interaction/${uid}/code"><span>${escapeHtml(t.demoCode)} <code>${code}</code></span><input type="hidden" name="code" value="${code}"><button type="submit">${escapeHtml(t.useIt)}</button></form></section>` : ''}`,
     );
   };
 
@@ -170,11 +171,11 @@ ${code ? `<section class="demo"><form method="post" action="${OAUTH_PATH}/intera
     try {
       details = await provider.interactionDetails(req, res);
     } catch {
-      send(res, 400, page('en', texts.en.expired, `<h1>${escape(texts.en.expired)}</h1><p>${escape(texts.de.expired)}</p>`));
+      send(res, 400, page('en', texts.en.expired, `<h1>${escapeHtml(texts.en.expired)}</h1><p>${escapeHtml(texts.de.expired)}</p>`));
       return true;
     }
     if (details.uid !== uid) {
-      send(res, 400, page('en', texts.en.expired, `<h1>${escape(texts.en.expired)}</h1>`));
+      send(res, 400, page('en', texts.en.expired, `<h1>${escapeHtml(texts.en.expired)}</h1>`));
       return true;
     }
     const lang = langOf(req, details.params);
@@ -192,7 +193,12 @@ ${code ? `<section class="demo"><form method="post" action="${OAUTH_PATH}/intera
     const form = await readForm(req);
     if (action === 'abort') {
       awaitingCode.delete(uid);
-      await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The person cancelled the sign-in.' }, { mergeWithLastSubmission: false });
+      await provider.interactionFinished(
+        req,
+        res,
+        { error: 'access_denied', error_description: 'The person cancelled the sign-in.' },
+        { mergeWithLastSubmission: false },
+      );
       return true;
     }
     if (action === 'login') {

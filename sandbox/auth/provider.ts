@@ -1,3 +1,4 @@
+/// <reference path="./oidc-provider.d.ts" />
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import Provider, { errors, interactionPolicy } from 'oidc-provider';
@@ -6,7 +7,7 @@ import { CONSOLE_CLIENT_ID, OAUTH_PATH } from '../../shared/api/oauth';
 import type { PlatformStore } from '../store/store';
 import { sqliteAdapter } from './adapter';
 import type { Credentials } from './credentials';
-import { interactionRoutes } from './interactions';
+import { escapeHtml, interactionRoutes } from './interactions';
 
 export interface AuthorizationServerOptions {
   store: PlatformStore;
@@ -51,7 +52,11 @@ export function authorizationServer(options: AuthorizationServerOptions) {
   const Adapter = sqliteAdapter(store.db);
   const jwk = JSON.parse(
     kept(store, 'oidc_signing_jwk', () =>
-      JSON.stringify({ ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }), kid: randomBytes(6).toString('hex'), use: 'sig' }),
+      JSON.stringify({
+        ...generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ format: 'jwk' }),
+        kid: randomBytes(6).toString('hex'),
+        use: 'sig',
+      }),
     ),
   );
   const cookieKey = kept(store, 'oidc_cookie_key', () => randomBytes(32).toString('base64url'));
@@ -106,14 +111,20 @@ export function authorizationServer(options: AuthorizationServerOptions) {
         useGrantedResource: () => true,
         getResourceServerInfo: (_ctx: unknown, indicator: string) => {
           if (indicator !== resource) throw new errors.InvalidTarget();
-          return { scope: Scope.options.join(' '), audience: resource, accessTokenFormat: 'opaque', accessTokenTTL: options.accessTokenTtl ?? 600 };
+          return {
+            scope: Scope.options.join(' '),
+            audience: resource,
+            accessTokenFormat: 'opaque',
+            accessTokenTTL: options.accessTokenTtl ?? 600,
+          };
         },
       },
     },
     pkce: { required: () => true },
     // OpenID Connect keeps offline_access for prompt=consent; the console is the platform's own client, and its
     // refresh token is what keeps a person signed in across restarts.
-    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) => client.grantTypeAllowed('refresh_token'),
+    issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) =>
+      client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,
     ttl: {
       AccessToken: options.accessTokenTtl ?? 600,
@@ -126,8 +137,7 @@ export function authorizationServer(options: AuthorizationServerOptions) {
     },
     renderError: async (ctx: { type: string; body: string }, out: Record<string, string>) => {
       ctx.type = 'html';
-      const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-      ctx.body = `<!doctype html><meta charset="utf-8"><title>Sign-in error</title><main style="font-family:system-ui;max-width:36rem;margin:4rem auto"><h1>Sign-in failed / Anmeldung fehlgeschlagen</h1><p><code>${escape(out.error ?? '')}</code></p><p>${escape(out.error_description ?? '')}</p></main>`;
+      ctx.body = `<!doctype html><meta charset="utf-8"><title>Sign-in error</title><main style="font-family:system-ui;max-width:36rem;margin:4rem auto"><h1>Sign-in failed / Anmeldung fehlgeschlagen</h1><p><code>${escapeHtml(out.error ?? '')}</code></p><p>${escapeHtml(out.error_description ?? '')}</p></main>`;
     },
   });
   // Loopback without TLS is for the sandbox only; a real platform's issuer is https.
@@ -152,7 +162,12 @@ export function authorizationServer(options: AuthorizationServerOptions) {
       const token = Adapter.accessToken(value);
       if (!token || token.aud !== resource || typeof token.accountId !== 'string') return null;
       if (typeof token.exp === 'number' && token.exp * 1000 <= Date.now()) return null;
-      return { staffId: token.accountId, scopes: String(token.scope ?? '').split(' ').filter((s): s is Scope => Scope.safeParse(s).success) };
+      return {
+        staffId: token.accountId,
+        scopes: String(token.scope ?? '')
+          .split(' ')
+          .filter((s): s is Scope => Scope.safeParse(s).success),
+      };
     },
   };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Scope } from './common';
+import type { Scope } from './common';
 
 /** Where a platform's authorization server lives, below the platform's origin. */
 export const OAUTH_PATH = '/oauth';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Problem } from './common';
+import { OAUTH_PATH, scopeDescriptions } from './oauth';
 import { allOperations, type Operation } from './paths';
 
 const statusText: Record<number, string> = {
@@ -105,7 +106,7 @@ function operationDoc(op: Operation, schema: (s: z.ZodType, io: Io) => Json) {
   }
   return {
     summary: op.summary,
-    ...(op.scope ? { security: [{ bearer: [op.scope] }] } : {}),
+    ...(op.public ? { security: [] } : op.scope ? { security: [{ oauth2: [op.scope] }, { bearer: [op.scope] }] } : {}),
     ...(parameters.length ? { parameters } : {}),
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: schema(op.body, 'input') } } } } : {}),
     responses,
@@ -131,10 +132,29 @@ export function openApiDocument() {
     },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } },
+      securitySchemes: {
+        oauth2: {
+          type: 'oauth2',
+          description:
+            'People sign in with the platform: authorization code with PKCE (S256) for the public native client `privacy-console`, loopback redirect on any port (RFC 8252), refresh tokens that rotate, revocation at /oauth/token/revocation. The authorization server is named by /.well-known/oauth-protected-resource (RFC 9728).',
+          flows: {
+            authorizationCode: {
+              authorizationUrl: `${OAUTH_PATH}/auth`,
+              tokenUrl: `${OAUTH_PATH}/token`,
+              refreshUrl: `${OAUTH_PATH}/token`,
+              scopes: scopeDescriptions,
+            },
+          },
+        },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Tokens the platform issues to service accounts; the scopes of their roles.',
+        },
+      },
       schemas: components,
     },
-    security: [{ bearer: [] }],
+    security: [{ oauth2: [] }, { bearer: [] }],
     paths,
   };
 }

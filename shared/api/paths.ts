@@ -5,6 +5,7 @@ import { AccountMatch, AccountSearch } from './accounts';
 import { AudiencePreview, CourseList, NoticeAudience } from './breach-notices';
 import { ChangesPage, ChangesQuery } from './changes';
 import { Me, Problem, type Scope } from './common';
+import { ProtectedResourceMetadata } from './oauth';
 import { PolicyChangelog, PublishedPolicy } from './policies';
 import { CampaignAudience, CampaignAudienceQuery, PersonPolicyNotices } from './policy-campaigns';
 
@@ -24,6 +25,8 @@ export interface Operation {
   response: z.ZodType;
   /** A file instead of JSON (the response schema then describes nothing). */
   file?: 'application/zip';
+  /** Answered without any token (the public policy pages, the sign-in metadata). */
+  public?: boolean;
   errors: number[];
 }
 
@@ -35,6 +38,15 @@ export const operations = {
     summary: 'This document',
     scope: null,
     response: z.unknown(),
+    errors: [],
+  },
+  protectedResource: {
+    method: 'get',
+    path: '/.well-known/oauth-protected-resource',
+    summary: 'Where people sign in for this API, and its scopes (OAuth 2.0 Protected Resource Metadata, RFC 9728); no token needed',
+    scope: null,
+    public: true,
+    response: ProtectedResourceMetadata,
     errors: [],
   },
   me: {
@@ -103,6 +115,7 @@ export const operations = {
     path: '/v1/public/policies/{document}/{language}',
     summary: 'The policy readers get now, with its effective date ("Stand") and fingerprint (no token needed)',
     scope: null,
+    public: true,
     response: PublishedPolicy,
     errors: [404],
   },
@@ -111,6 +124,7 @@ export const operations = {
     path: '/v1/public/policies/{document}/{language}/versions/{number}',
     summary: 'One version as it was published, unchanged (its fingerprint proves it; no token needed)',
     scope: null,
+    public: true,
     response: PublishedPolicy,
     errors: [404],
   },
@@ -119,6 +133,7 @@ export const operations = {
     path: '/v1/public/policies/{document}/{language}/changelog',
     summary: 'Every published version of a policy, newest first (no token needed)',
     scope: null,
+    public: true,
     response: PolicyChangelog,
     errors: [404],
   },

@@ -55,7 +55,7 @@ export async function campaignBench(dir: string, accounts: number): Promise<void
   const console_ = await startConsole({
     dataDir: join(dir, 'console'),
     cacheKey: TEST_KEY,
-    platform: { kind: 'remote', url: sandbox.url, token: sandbox.tokens.stf_vogel },
+    platform: { url: sandbox.url, token: sandbox.tokens.stf_vogel },
     sync: { pollMs: 3_600_000 },
   });
   try {

@@ -107,7 +107,7 @@ async function engineBootstrap(
   const console_ = await startConsole({
     dataDir,
     cacheKey: TEST_KEY,
-    platform: { kind: 'remote', url, token },
+    platform: { url, token },
     sync: { pollMs: 3_600_000, pull: { pageSize: PAGE, pagesPerTransaction: PAGES_PER_TRANSACTION } },
   });
   // The first page of the default queue view, asked as a screen does when told requests arrived.
@@ -176,7 +176,7 @@ async function incomingChanges(url: string, token: string, consoleDir: string, r
   const console_ = await startConsole({
     dataDir: consoleDir,
     cacheKey: TEST_KEY,
-    platform: { kind: 'remote', url, token },
+    platform: { url, token },
     sync: { pollMs: 3_600_000, pull: { pageSize: PAGE, pagesPerTransaction: PAGES_PER_TRANSACTION } },
   });
   await console_.firstSync;

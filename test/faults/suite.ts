@@ -199,16 +199,17 @@ async function killRun(seed: number, platform: Platform, counts: FaultCounts): P
   const dataDir = join(dir.path, 'console');
   // The console reaches the platform through a gate: shut, the writes stay in the outbox.
   const gate = await faultProxy(platform.url, random, { rate: 0, only: ['503'] });
-  const args = ['--data-dir', dataDir, '--platform', gate.url, '--token', platform.token, '--poll-ms', '300'];
+  const args = ['--data-dir', dataDir, '--platform', gate.url, '--poll-ms', '300'];
+  const token = { PRIVACY_CONSOLE_PLATFORM_TOKEN: platform.token };
   const writes: Tracked[] = [];
   try {
     debug('kill', seed, 'bootstrap');
     // 1. Bootstrap, killed at a random instant of the start (process start, migrations of new stores, the first pull).
-    let shell = spawnShell(args);
+    let shell = spawnShell(args, token);
     await sleep(random.int(200, 2500));
     await shell.kill();
     counts.faults++;
-    shell = spawnShell(args);
+    shell = spawnShell(args, token);
     debug('restart');
     let bridge = await bridgeClient(await shell.url);
     debug('bridge');
@@ -230,14 +231,14 @@ async function killRun(seed: number, platform: Platform, counts: FaultCounts): P
     rollBackNewestCacheMigration(dataDir);
     debug('rolled back');
     gate.setRate(0);
-    shell = spawnShell(args, { PRIVACY_CONSOLE_FAULT_MIGRATION_PAUSE_MS: '600' });
+    shell = spawnShell(args, { ...token, PRIVACY_CONSOLE_FAULT_MIGRATION_PAUSE_MS: '600' });
     await sleep(random.int(400, 2500));
     await shell.kill();
     counts.faults++;
 
     debug('push');
     // 3. A push, killed at a random instant while the writes go out.
-    shell = spawnShell(args);
+    shell = spawnShell(args, token);
     bridge = await bridgeClient(await shell.url);
     const ids = await openIds(bridge, random, 12);
     const issued = (async () => {
@@ -254,7 +255,7 @@ async function killRun(seed: number, platform: Platform, counts: FaultCounts): P
     await issued;
     counts.faults++;
 
-    shell = spawnShell(args);
+    shell = spawnShell(args, token);
     bridge = await bridgeClient(await shell.url);
     await synced(bridge);
     bridge.close();
@@ -300,7 +301,7 @@ async function networkRun(seed: number, platform: Platform, counts: FaultCounts)
   const console_ = await startConsole({
     dataDir: dir.path,
     cacheKey: TEST_KEY,
-    platform: { kind: 'remote', url: proxy.url, token: platform.token },
+    platform: { url: proxy.url, token: platform.token },
     sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
     client: { retries: 1, backoffMs: 5, timeoutMs: 2000 },
     undoMs: 0,
@@ -413,7 +414,7 @@ async function storageRun(seed: number, platform: Platform, counts: FaultCounts)
       const console_ = await startConsole({
         dataDir: dataDir,
         cacheKey: TEST_KEY,
-        platform: { kind: 'remote', url: platform.url, token: platform.token },
+        platform: { url: platform.url, token: platform.token },
         sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
       });
       await console_.firstSync;
@@ -486,10 +487,13 @@ function readOnlyStart(dataDir: string, platform: Platform, counts: FaultCounts,
         dataDir,
         '--platform',
         platform.url,
-        '--token',
-        platform.token,
       ],
-      { cwd: root, env: { ...process.env, HOME: '/tmp', PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY }, encoding: 'utf8', timeout: 60_000 },
+      {
+        cwd: root,
+        env: { ...process.env, HOME: '/tmp', PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY, PRIVACY_CONSOLE_PLATFORM_TOKEN: platform.token },
+        encoding: 'utf8',
+        timeout: 60_000,
+      },
     );
     const said = `${run.stdout}${run.stderr}`;
     if (run.status !== 1 || !/cannot be written|must be writable/.test(said)) {

@@ -16,12 +16,12 @@ afterEach(async () => {
   dir.remove();
 });
 
-const consoleArgs = () => ['--data-dir', `${dir.path}/console`, '--platform', platform.url, '--token', platform.token, '--poll-ms', '200'];
-const env = { PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY };
+const consoleArgs = () => ['--data-dir', `${dir.path}/console`, '--platform', platform.url, '--poll-ms', '200'];
+const env = () => ({ PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY, PRIVACY_CONSOLE_PLATFORM_TOKEN: platform.token });
 
 describe('the console process killed with writes pending', () => {
   it('delivers each pending write exactly once after a restart', async () => {
-    const first = await spawnConsole(consoleArgs(), env);
+    const first = await spawnConsole(consoleArgs(), env());
     const bridge = await bridgeClient(first.url);
     await until(async () => (await bridge.call('sync.status')).state === 'online', 'first sync');
     const ids = (await bridge.call('dsar.list', { statuses: [], limit: 200 })).rows
@@ -36,7 +36,7 @@ describe('the console process killed with writes pending', () => {
     expect(await first.exited).toBeNull();
 
     await platform.start();
-    const second = await spawnConsole(consoleArgs(), env);
+    const second = await spawnConsole(consoleArgs(), env());
     const again = await bridgeClient(second.url);
     await until(async () => {
       const status = await again.call('sync.status');

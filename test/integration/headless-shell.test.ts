@@ -14,8 +14,9 @@ let session = '';
 
 beforeAll(async () => {
   platform = await spawnPlatform(`${dir.path}/platform.sqlite`);
-  shell = await spawnConsole(['--data-dir', `${dir.path}/console`, '--platform', platform.url, '--token', platform.token], {
+  shell = await spawnConsole(['--data-dir', `${dir.path}/console`, '--platform', platform.url], {
     PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY,
+    PRIVACY_CONSOLE_PLATFORM_TOKEN: platform.token,
   });
 }, 60_000);
 afterAll(async () => {

@@ -55,7 +55,7 @@ describe('pull', () => {
     const instance = await startConsole({
       dataDir: `${dir.path}/early`,
       cacheKey: TEST_KEY,
-      platform: { kind: 'remote', url: platform.url, token: platform.token },
+      platform: { url: platform.url, token: platform.token },
       sync: { pollMs: 3_600_000, retryMs: 3_600_000, pull: { pageSize: 100, pagesPerTransaction: 1 } },
       client: { retries: 2, backoffMs: 5, timeoutMs: 3000 },
       undoMs: 0,
@@ -370,7 +370,7 @@ describe('offline and failures', () => {
     const started = await startConsole({
       dataDir: `${dir.path}/silent`,
       cacheKey: TEST_KEY,
-      platform: { kind: 'remote', url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, token: 't' },
+      platform: { url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`, token: 't' },
       client: { timeoutMs: 120_000, retries: 0 },
     });
     expect(await started.dispatch('dsar.list', {})).toEqual({ ok: true, value: { rows: [], next: null } });

@@ -9,7 +9,7 @@ export async function testConsole(dataDir: string, platform: TestPlatform, overr
   const instance = await startConsole({
     dataDir,
     cacheKey: TEST_KEY,
-    platform: { kind: 'remote', url: platform.url, token: platform.token },
+    platform: { url: platform.url, token: platform.token },
     sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
     client: { retries: 2, backoffMs: 5, timeoutMs: 3000 },
     // Irreversible writes go at once, unless a test is about undoing them.

@@ -21,7 +21,7 @@ async function consoleAs(staffId: string, undoMs?: number) {
   const started = await startConsole({
     dataDir: join(dir.path, `console-${staffId}`),
     cacheKey: TEST_KEY,
-    platform: { kind: 'remote', url: platform.url, token: platform.sandbox.tokens[staffId] },
+    platform: { url: platform.url, token: platform.sandbox.tokens[staffId] },
     sync: { pollMs: 3_600_000, retryMs: 3_600_000 },
     undoMs,
   });

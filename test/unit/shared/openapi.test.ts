@@ -5,8 +5,23 @@ import { openApiDocument } from '../../../shared/api/openapi';
 describe('OpenAPI document', () => {
   const document = openApiDocument();
 
+  it('describes the sign-in: OAuth 2.0 authorization code with the API scopes, service tokens beside; public pages need none', () => {
+    const schemes = document.components.securitySchemes as Record<
+      string,
+      { type: string; flows?: { authorizationCode: { scopes: object; authorizationUrl: string } } }
+    >;
+    expect(schemes.oauth2.type).toBe('oauth2');
+    expect(schemes.oauth2.flows?.authorizationCode.authorizationUrl).toBe('/oauth/auth');
+    expect(Object.keys(schemes.oauth2.flows?.authorizationCode.scopes ?? {})).toContain('dsar:write');
+    const paths = document.paths as Record<string, Record<string, { security?: unknown[] }>>;
+    expect(paths['/v1/dsars/{id}'].get.security).toEqual([{ oauth2: ['dsar:read'] }, { bearer: ['dsar:read'] }]);
+    expect(paths['/.well-known/oauth-protected-resource'].get.security).toEqual([]);
+    expect(paths['/v1/public/policies/{document}/{language}'].get.security).toEqual([]);
+  });
+
   it('is generated from the contract: every operation, problem responses, write headers', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
+      '/.well-known/oauth-protected-resource',
       '/v1/access-reviews',
       '/v1/access-reviews/{id}',
       '/v1/access-reviews/{id}/close',

@@ -5,7 +5,9 @@ import { describe, expect, it, vi } from 'vitest';
 import { electronMock, fakeWebContents } from './electron-mock';
 
 vi.mock('electron', () => electronMock);
-const { CONTENT_SECURITY_POLICY, harden, isSafeExternalUrl, windowOptions } = await import('../../../../electron/desktop/window');
+const { CONTENT_SECURITY_POLICY, harden, isSafeExternalUrl, isSignInUrl, windowOptions } = await import(
+  '../../../../electron/desktop/window'
+);
 const { APP_ORIGIN, APP_URL, appResponse, registerAppScheme, serveApp } = await import('../../../../electron/desktop/protocol');
 const { isTrustedSender } = await import('../../../../electron/desktop/ipc');
 
@@ -111,6 +113,11 @@ describe("Electron's security checklist", () => {
       expect(isSafeExternalUrl(url), url).toBe(false);
     }
     expect(sources('electron').filter((text) => text.includes('openExternal(')).length).toBe(1);
+    // The platform's sign-in page: https, or the demo's loopback; nothing else leaves for the browser.
+    expect(isSignInUrl('http://127.0.0.1:4000/oauth/auth?x=1')).toBe(true);
+    expect(isSignInUrl('https://platform.example.org/oauth/auth')).toBe(true);
+    for (const url of ['http://platform.example.org/oauth/auth', 'file:///etc/passwd', 'https://u:p@x.example/'])
+      expect(isSignInUrl(url), url).toBe(false);
   });
 
   it('16. A current version of Electron, pinned', () => {

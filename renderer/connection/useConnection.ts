@@ -1,0 +1,45 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import type { ConnectionState } from '../../shared/ipc/contract';
+import { useBridge } from '../bridge/context';
+
+const KEY = ['connection'];
+
+/** Where the console stands with its platforms (the workspace host's state), kept current by its event. */
+export function useConnection() {
+  const bridge = useBridge();
+  return useQuery({ queryKey: KEY, queryFn: () => bridge['connection.state']() });
+}
+
+/**
+ * Follows the host: another workspace (or none) means every query showed another cache, so all are reset;
+ * signing in again brings the workspace's details anew.
+ */
+export function useConnectionEvents() {
+  const bridge = useBridge();
+  const queryClient = useQueryClient();
+  useEffect(
+    () =>
+      bridge.on('connection.changed', (state) => {
+        const before = queryClient.getQueryData<ConnectionState>(KEY);
+        queryClient.setQueryData(KEY, state);
+        if (before?.current?.id !== state.current?.id) {
+          void queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== KEY[0] });
+        } else if (before?.current?.signedIn !== state.current?.signedIn) {
+          void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+        }
+      }),
+    [bridge, queryClient],
+  );
+}
+
+/** Runs a connection channel and shows its answer at once (the event follows). */
+export function useConnectionCall() {
+  const bridge = useBridge();
+  const queryClient = useQueryClient();
+  return async (call: (b: typeof bridge) => Promise<ConnectionState>) => {
+    const state = await call(bridge);
+    queryClient.setQueryData(KEY, state);
+    return state;
+  };
+}
