@@ -52,6 +52,13 @@ console.log(`Sandbox platform ready in ${Date.now() - started} ms: ${sandbox.url
 console.log(`SANDBOX_TOKEN=${sandbox.defaultToken}   (${demoStaff[0].name}, privacy officer)`);
 for (const staff of demoStaff.slice(1).filter((s) => s.active))
   console.log(`  token ${staff.roles.join(',')} ${staff.name}: ${sandbox.tokens[staff.id]}`);
+// People sign in at the platform's sign-in page (Privacy Console opens it): e-mail, password, then the TOTP code
+// (an authenticator app takes the secret).
+console.log(`Sign-in (authorization server ${sandbox.issuer}):`);
+for (const staff of demoStaff.filter((s) => s.active)) {
+  const credentials = sandbox.credentials.of(staff.id);
+  console.log(`  sign-in ${staff.email} password ${credentials?.password} totp ${credentials?.totpSecret ?? '-'}`);
+}
 // Last, in one write: a script that waits for the address has every token by then.
 console.log(`SANDBOX_URL=${sandbox.url}`);
 const stop = () => void sandbox.close().then(() => process.exit(0));

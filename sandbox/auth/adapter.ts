@@ -55,7 +55,10 @@ export function sqliteAdapter(db: Database.Database, now: () => number = Date.no
   );
   const consume = db.prepare('UPDATE oidc SET consumed_at = ? WHERE model = ? AND id = ?');
   const destroy = db.prepare('DELETE FROM oidc WHERE model = ? AND id = ?');
-  const revokeGrant = db.prepare('DELETE FROM oidc WHERE grant_id = ?');
+  // Revoking a grant ends its codes and tokens, nothing else (an interaction or session may name the grant too).
+  const revokeGrant = db.prepare(
+    `DELETE FROM oidc WHERE grant_id = ? AND model IN ('AccessToken', 'AuthorizationCode', 'RefreshToken', 'DeviceCode', 'BackchannelAuthenticationRequest', 'PreAuthorizedCode')`,
+  );
   const expired = db.prepare('DELETE FROM oidc WHERE expires_at IS NOT NULL AND expires_at <= ?');
 
   return class SqliteOidcAdapter {

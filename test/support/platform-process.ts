@@ -51,6 +51,12 @@ export async function spawnPlatform(dbPath: string, requests = 150) {
   return {
     url,
     token,
+    /** A staff member's password and TOTP secret as the sandbox printed them, by e-mail. */
+    credentialsOf(email: string): { password: string; totpSecret: string } {
+      const match = new RegExp(`sign-in ${email.replace(/\./g, '\\.')} password (\\S+) totp (\\S+)`).exec(printed);
+      if (!match) throw new Error(`no credentials for ${email}`);
+      return { password: match[1], totpSecret: match[2] };
+    },
     /** Each staff member's token as the sandbox printed it, by staff name. */
     tokenOf(name: string): string {
       const match = new RegExp(`token [a-z_,]+ ${name}: (\\S+)`).exec(printed);
