@@ -1,5 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Sandbox, startSandbox } from '../../sandbox/server';
 import type { Envelope } from '../../shared/ipc/bridge';
@@ -248,19 +249,31 @@ export class WorkspaceHost implements ConsoleEndpoint {
   private demo(): Promise<Sandbox> {
     this.demoPlatform ??= (async () => {
       const emitEveryMs = this.options.demo?.emitEveryMs;
-      return startSandbox({
-        dbPath: join(this.options.root, 'demo-platform.sqlite'),
-        // The demo's people are as readable on disk as real ones would be: the store is encrypted too.
-        dbKey: createHmac('sha256', Buffer.from(this.options.cacheKey(this.options.root), 'hex'))
-          .update('demo-platform')
-          .digest('hex'),
-        demo: true,
-        requests: this.options.demo?.requests,
-        emitEveryMs: emitEveryMs ?? 180_000,
-        // A processor reports a breach shortly after the demo starts: the 72-hour clock is seen ticking.
-        incidentAfterMs: emitEveryMs === 0 ? undefined : 20_000,
-        leaverAfterMs: emitEveryMs === 0 ? undefined : 30_000,
+      // The same port as last time where it is free: the platform's address is its tokens' issuer and audience,
+      // so the demo session survives a restart (elsewhere the demo asks to sign in again).
+      const portFile = join(this.options.root, 'demo-port');
+      const remembered = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
+      const start = (port: number) =>
+        startSandbox({
+          port,
+          dbPath: join(this.options.root, 'demo-platform.sqlite'),
+          // The demo's people are as readable on disk as real ones would be: the store is encrypted too.
+          dbKey: createHmac('sha256', Buffer.from(this.options.cacheKey(this.options.root), 'hex'))
+            .update('demo-platform')
+            .digest('hex'),
+          demo: true,
+          requests: this.options.demo?.requests,
+          emitEveryMs: emitEveryMs ?? 180_000,
+          // A processor reports a breach shortly after the demo starts: the 72-hour clock is seen ticking.
+          incidentAfterMs: emitEveryMs === 0 ? undefined : 20_000,
+          leaverAfterMs: emitEveryMs === 0 ? undefined : 30_000,
+        });
+      const sandbox = await start(Number.isInteger(remembered) && remembered > 1024 ? remembered : 0).catch((error: unknown) => {
+        if ((error as { code?: string }).code !== 'EADDRINUSE') throw error;
+        return start(0);
       });
+      writeFileSync(portFile, new URL(sandbox.url).port, { mode: 0o600 });
+      return sandbox;
     })();
     return this.demoPlatform;
   }

@@ -6,6 +6,7 @@ import { startConsole } from '../../electron/console';
 import { WorkspaceHost } from '../../electron/workspaces/host';
 import { workspaceDir } from '../../electron/workspaces/known';
 import type { ConnectionState } from '../../shared/ipc/contract';
+import { formBrowser } from '../support/browser';
 import { testPlatform } from '../support/platform';
 import { signInAs } from '../support/sign-in';
 import { TEST_KEY, tempDir } from '../support/temp';
@@ -110,6 +111,54 @@ describe('workspaces: sign in, keep them apart, switch, sign out', () => {
     await until(async () => (await call<{ pendingWrites: number }>(host, 'sync.status')).pendingWrites === 0, 'write delivered', 15_000);
     const applied = platform.appliedWrites(target?.id);
     expect(applied.at(-1)?.actor).toBe('stf_vogel');
+  });
+
+  it('the demo workspace: its sign-in page lists the demo staff and their passwords and shows the code; the session survives a restart', async () => {
+    const root = join(dir.path, 'demo');
+    const make = () => {
+      const host = new WorkspaceHost({
+        root,
+        cacheKey: () => TEST_KEY,
+        secrets: (d) => fileSecret(join(d, 'session.json')),
+        demo: { requests: 30, emitEveryMs: 0 },
+        console: { sync: { pollMs: 300 } },
+      });
+      hosts.push(host);
+      return host;
+    };
+    const host = make();
+    await host.start();
+    const started = await call<ConnectionState>(host, 'connection.signIn', { platformUrl: null, language: 'de' });
+    const browser = formBrowser();
+    const login = await browser.go(started.signingIn?.url ?? '');
+    expect(login.text).toContain('Demo-Plattform: ihr Personal und die Passwörter');
+    // One click: the demo's form for Vogel carries her e-mail and password.
+    const demoForm =
+      /<input type="hidden" name="email" value="k\.vogel@lernwerk-akademie\.de"><input type="hidden" name="password" value="([^"]+)">/.exec(
+        login.text,
+      );
+    expect(demoForm).toBeTruthy();
+    const codePage = await browser.go(browser.action(login, '/login'), {
+      method: 'POST',
+      form: { email: 'k.vogel@lernwerk-akademie.de', password: demoForm?.[1] ?? '' },
+    });
+    const shown = /name="code" value="(\d{6})"/.exec(codePage.text);
+    expect(codePage.text).toContain('Demo-Plattform: Eine Authenticator-App zeigt jetzt den Code');
+    const done = await browser.go(browser.action(codePage, '/code'), { method: 'POST', form: { code: shown?.[1] ?? '' } });
+    expect(done.text).toContain('Sie sind angemeldet');
+    await until(() => host.state().current?.signedIn, 'signed in to the demo');
+    expect(host.state().current).toMatchObject({ platformUrl: null, staffName: 'Dr. Katrin Vogel' });
+    const online = async (h: WorkspaceHost) =>
+      until(async () => (await call<{ state: string }>(h, 'sync.status')).state === 'online', 'online', 20_000);
+    await online(host);
+    expect((await call<{ demo: boolean }>(host, 'workspace.info')).demo).toBe(true);
+    await host.close();
+
+    // Restarted: the demo platform comes back where it was, so the kept refresh token still works.
+    const again = make();
+    await again.start();
+    await online(again);
+    expect(again.state().current?.signedIn).toBe(true);
   });
 
   it('a write queued as one person is refused, not sent, when the same directory is opened as another', async () => {
