@@ -119,6 +119,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   ensureAccess(store, options.seedNow ?? new Date());
   const credentials = new Credentials(store);
   credentials.ensure(demoStaff);
+  credentials.reflectInEmployees(options.seedNow);
   const registry = new TokenRegistry(store);
   const tokens: Record<string, string> = {};
   for (const staff of demoStaff) tokens[staff.id] = registry.issue(staff.id, staff === demoStaff[0] ? options.token : undefined);

@@ -1,5 +1,6 @@
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import { generate, generateSecret, verify } from 'otplib';
+import type { Employee } from '../../shared/api/access';
 import type { Role, Staff } from '../../shared/api/common';
 import type { PlatformStore } from '../store/store';
 
@@ -54,6 +55,29 @@ export class Credentials {
         insert.run(member.id, hash(password, randomBytes(16)), password, generateSecret());
       }
     })();
+  }
+
+  /**
+   * What the access reviews see as MFA for the staff who sign in here is whether they have a second factor: an
+   * employee record that says otherwise is brought in line (a new version in the feed).
+   */
+  reflectInEmployees(at = new Date()): void {
+    this.store.db.transaction(() => {
+      for (const employee of this.store.all<Employee>('employee')) {
+        if (!employee.staffId) continue;
+        const mfa = this.hasSecondFactor(employee.staffId);
+        if (employee.mfa === mfa) continue;
+        this.store.put('employee', { ...employee, mfa, version: employee.version + 1, updatedAt: at.toISOString() });
+      }
+    })();
+  }
+
+  /** Sets up or removes someone's second factor (IT does it on the platform). */
+  setSecondFactor(staffId: string, on: boolean): void {
+    this.store.db
+      .prepare('UPDATE staff_credentials SET totp_secret = ?, totp_last_step = NULL WHERE staff_id = ?')
+      .run(on ? generateSecret() : null, staffId);
+    this.reflectInEmployees();
   }
 
   all(): StaffCredentials[] {

@@ -80,11 +80,14 @@ describe('signing in with the platform (authorization code, PKCE, loopback redir
   });
 
   it('refuses a privileged role without a second factor', async () => {
-    sandbox.store.db.prepare("UPDATE staff_credentials SET totp_secret = NULL WHERE staff_id = 'stf_yildiz'").run();
+    sandbox.credentials.setSecondFactor('stf_yildiz', false);
     const pending = await beginSignIn(auth, { language: 'en' });
     const page = await signInAs(sandbox, pending.url, 'stf_yildiz');
     expect(page.status).toBe(403);
     expect(page.text).toContain('Your role needs a second factor');
+    // The access reviews see it: the employee record of the person says no MFA now.
+    const employee = sandbox.store.all<{ staffId: string | null; mfa: boolean }>('employee').find((e) => e.staffId === 'stf_yildiz');
+    expect(employee?.mfa).toBe(false);
     pending.cancel();
     await pending.tokens.catch(() => undefined);
   });
