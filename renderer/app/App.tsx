@@ -7,11 +7,12 @@ import { ConnectionScreen } from '../connection/ConnectionScreen';
 import { useConnection, useConnectionEvents } from '../connection/useConnection';
 import { SignedOutBanner, WorkspaceMenu } from '../connection/WorkspaceMenu';
 import { features } from '../features';
-import { declaredText, type Language, languages } from '../i18n';
+import { declaredText } from '../i18n';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useBridgeEvents } from '../sync/useBridgeEvents';
 import { ActionsProvider, type RegisteredAction, useAction } from './actions';
 import { KeyboardHelp } from './KeyboardHelp';
+import { LanguageSwitch } from './LanguageSwitch';
 import { type SubjectPanel, SubjectPanelsContext } from './subject-panels';
 import { useWorkspace } from './workspace';
 
@@ -53,7 +54,7 @@ function Shell() {
 }
 
 function Workbench({ state, current }: { state: ConnectionState; current: NonNullable<ConnectionState['current']> }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   useBridgeEvents();
   const workspace = useWorkspace();
   const [help, setHelp] = useState(false);
@@ -82,13 +83,7 @@ function Workbench({ state, current }: { state: ConnectionState; current: NonNul
             <Group gap="md" wrap="nowrap">
               <SyncIndicator />
               <WorkspaceMenu state={state} current={current} />
-              <SegmentedControl
-                size="xs"
-                aria-label={t('app.language')}
-                value={i18n.language}
-                onChange={(value) => void i18n.changeLanguage(value as Language)}
-                data={languages.map((language) => ({ value: language, label: language.toUpperCase() }))}
-              />
+              <LanguageSwitch />
             </Group>
           </Group>
         </AppShell.Header>

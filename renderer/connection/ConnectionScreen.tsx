@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Card, Container, Group, Loader, Stack, Text, Text
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../../shared/ipc/contract';
+import { LanguageSwitch } from '../app/LanguageSwitch';
 import { connectionError } from './errors';
 import { useConnectionCall } from './useConnection';
 
@@ -34,6 +35,9 @@ export function ConnectionScreen({ state }: { state: ConnectionState }) {
   return (
     <Container size="sm" py="xl" component="main">
       <Stack gap="lg">
+        <Group justify="flex-end">
+          <LanguageSwitch />
+        </Group>
         <div>
           <Title order={1}>{t('connection.title')}</Title>
           <Text c="dimmed" mt="xs">

@@ -17,7 +17,7 @@ export function WorkspaceMenu({ state, current }: { state: ConnectionState; curr
       <Menu.Target>
         <UnstyledButton aria-label={t('connection.menu')} data-testid="workspace-menu">
           <Text size="sm" truncate maw={220}>
-            {current.service ? t('connection.service') : t('app.signedInAs', { name: current.staffName })}
+            {current.service && !current.staffName ? t('connection.service') : current.staffName}
           </Text>
         </UnstyledButton>
       </Menu.Target>
