@@ -1,4 +1,4 @@
-import { AppShell, Badge, Group, NavLink, SegmentedControl, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, NavLink as RouterLink, Routes } from 'react-router';

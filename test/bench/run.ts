@@ -1,4 +1,5 @@
 // npm run bench: figures, each beside the raw limit measured in the same run on this machine.
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffWords } from 'diff';
@@ -25,6 +26,7 @@ import { runFaultSuite, summary } from '../faults/suite';
 import { spawnPlatform } from '../support/platform-process';
 import { TEST_KEY, tempDir } from '../support/temp';
 import { accessBench } from './access';
+import { PAGE, PAGES_PER_TRANSACTION } from './bootstrap';
 import { campaignBench } from './campaign';
 
 const { values } = parseArgs({
@@ -48,8 +50,6 @@ const LARGE = values.large
   .map(Number)
   .filter((n) => n > 0);
 const ROUNDS = Number(values.rounds);
-const PAGE = 1000;
-const PAGES_PER_TRANSACTION = 5;
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
@@ -92,42 +92,21 @@ async function rawLoop(url: string, token: string, dataDir: string): Promise<{ m
   return { ms: elapsed, rows };
 }
 
-/** The console: platform client (contract parsing), sync engine, cursor and overlays, as a user's first start. */
-async function engineBootstrap(
-  url: string,
-  token: string,
-  dataDir: string,
-): Promise<{ ms: number; rows: number; firstRowsMs: number | null; peakRssMb: number }> {
-  const start = process.hrtime.bigint();
-  // The main process's memory while it bootstraps (the platform runs in its own process).
-  let peakRss = process.memoryUsage().rss;
-  const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  }, 50);
-  const console_ = await startConsole({
-    dataDir,
-    cacheKey: TEST_KEY,
-    platform: { url, token },
-    sync: { pollMs: 3_600_000, pull: { pageSize: PAGE, pagesPerTransaction: PAGES_PER_TRANSACTION } },
+/** The console's bootstrap in a process of its own, as the app's main process: time, first rows and peak memory. */
+async function bootstrapAlone(url: string, token: string, dataDir: string) {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bootstrap.ts'), url, dataDir], {
+    env: { ...process.env, BENCH_PLATFORM_TOKEN: token },
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
-  // The first page of the default queue view, asked as a screen does when told requests arrived.
-  let firstRowsMs: number | null = null;
-  console_.subscribe('cache.changed', ({ entities }) => {
-    if (firstRowsMs !== null || !entities.includes('dsar')) return;
-    void console_.dispatch('dsar.list', { statuses: [...openStatuses], limit: 200 }).then((page) => {
-      if (firstRowsMs === null && page.ok && (page.value as { rows: unknown[] }).rows.length) firstRowsMs = ms(start);
-    });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += chunk;
   });
-  await console_.firstSync;
-  const elapsed = ms(start);
-  clearInterval(sampler);
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
-  const status = await console_.dispatch('sync.status', undefined);
-  await console_.close();
-  if (!status.ok) throw new Error('no status');
-  const value = status.value as { applied: number; lastError: string | null };
-  if (value.lastError) throw new Error(value.lastError);
-  return { ms: elapsed, rows: value.applied, firstRowsMs, peakRssMb: peakRss / 1024 / 1024 };
+  const code = await new Promise((resolve) => child.once('exit', resolve));
+  const line = /BOOTSTRAP=(\{.*\})/.exec(output);
+  if (code !== 0 || !line) throw new Error(`the bootstrap process failed (${code}): ${output.slice(-500)}`);
+  const result = JSON.parse(line[1]) as { ms: number; rows: number; firstRowsMs: number | null; maxRssMb: number };
+  return { ...result, peakRssMb: result.maxRssMb };
 }
 
 function queueLatencies(dataDir: string) {
@@ -332,7 +311,7 @@ try {
   let rows = 0;
   for (let round = 0; round < ROUNDS; round++) {
     const r = await rawLoop(platform.url, platform.token, join(work.path, `raw-${round}`));
-    const e = await engineBootstrap(platform.url, platform.token, join(work.path, `engine-${round}`));
+    const e = await bootstrapAlone(platform.url, platform.token, join(work.path, `engine-${round}`));
     if (r.rows !== e.rows) throw new Error(`row counts differ: raw ${r.rows}, engine ${e.rows}`);
     rows = e.rows;
     raw.push(r.ms);
@@ -354,7 +333,7 @@ try {
   console.log(
     `  first rows of the default queue view while it goes on: ${firstRows.length ? Math.max(...firstRows).toFixed(0) : '–'} ms (slowest round)   target <= 1000 ms`,
   );
-  console.log(`  main process peak RSS while bootstrapping: ${Math.max(...peaks).toFixed(0)} MB (this process also ran the raw loop)`);
+  console.log(`  peak RSS of the console's process while bootstrapping (it runs alone): ${Math.max(...peaks).toFixed(0)} MB`);
 
   printLatencies(rows, join(work.path, 'engine-0'));
 
