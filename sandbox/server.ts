@@ -132,8 +132,12 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
     return503OnClosing: true,
     serverFactory: (handler) =>
       createServer((req, res) => {
-        if (auth && (req.url === OAUTH_PATH || req.url?.startsWith(`${OAUTH_PATH}/`))) void auth.handle(req, res);
-        else handler(req, res);
+        if (auth && (req.url === OAUTH_PATH || req.url?.startsWith(`${OAUTH_PATH}/`))) {
+          auth.handle(req, res).catch(() => {
+            if (!res.headersSent) res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+            res.end('The sign-in request could not be read.');
+          });
+        } else handler(req, res);
       }),
   });
   const routes: { method: string; path: string }[] = [];
@@ -187,7 +191,7 @@ export async function startSandbox(options: SandboxOptions): Promise<Sandbox> {
   );
 
   app.get('/v1/openapi.json', async () => openApiDocument());
-  app.get('/.well-known/oauth-protected-resource', async (): Promise<ProtectedResourceMetadata> => {
+  app.get('/.well-known/oauth-protected-resource/v1', async (): Promise<ProtectedResourceMetadata> => {
     if (!auth) throw new ProblemError(503, 'starting', 'The platform is starting.');
     return {
       resource: auth.resource,

@@ -60,9 +60,11 @@ export interface PlatformAuthorization {
  */
 export async function discoverAuthorization(platform: URL, options: { timeoutMs?: number } = {}): Promise<PlatformAuthorization> {
   const timeout = options.timeoutMs ?? 10_000;
+  // The admin API is the resource; its metadata sits below the origin's well-known path (RFC 9728 §3.1).
+  const resource = `${platform.href.replace(/\/+$/, '')}/v1`;
   let metadata: ProtectedResourceMetadata;
   try {
-    const response = await fetch(`${platform.href.replace(/\/+$/, '')}/.well-known/oauth-protected-resource`, {
+    const response = await fetch(`${platform.origin}/.well-known/oauth-protected-resource${new URL(resource).pathname}`, {
       headers: { accept: 'application/json' },
       signal: AbortSignal.timeout(timeout),
     });
@@ -75,6 +77,11 @@ export async function discoverAuthorization(platform: URL, options: { timeoutMs?
     if (!parsed.success)
       throw new ConnectError('not-a-platform', `${platform.origin} does not describe its sign-in as the admin API requires (RFC 9728).`);
     metadata = parsed.data;
+    // Metadata that names another resource is not this platform's (RFC 9728 §3.3): its sign-in would give
+    // tokens for somewhere else, or give this address tokens meant for another platform.
+    if (metadata.resource !== resource) {
+      throw new ConnectError('not-a-platform', `${platform.origin} describes the resource ${metadata.resource}, not ${resource}.`);
+    }
   } catch (error) {
     if (error instanceof ConnectError) throw error;
     throw new ConnectError(
@@ -88,7 +95,7 @@ export async function discoverAuthorization(platform: URL, options: { timeoutMs?
       timeout: timeout / 1000,
       ...(issuer.protocol === 'http:' ? { execute: [oauth.allowInsecureRequests] } : {}),
     });
-    return { platform, resource: metadata.resource, scopes: metadata.scopes_supported, config };
+    return { platform, resource, scopes: metadata.scopes_supported, config };
   } catch (error) {
     throw new ConnectError(
       'not-a-platform',

@@ -33,6 +33,8 @@ export const staticToken = (token: string): TokenSource => ({ token: async () =>
 export class AuthSession implements TokenSource {
   private tokens: Tokens | null;
   private refreshing: Promise<boolean> | null = null;
+  /** Bumped when the session ends: a refresh that was under way then must not bring the tokens back. */
+  private generation = 0;
 
   constructor(
     private readonly auth: PlatformAuthorization | (() => Promise<PlatformAuthorization>),
@@ -86,6 +88,7 @@ export class AuthSession implements TokenSource {
 
   private async refresh(): Promise<boolean> {
     const current = this.tokens;
+    const generation = this.generation;
     if (!current) return false;
     let auth: PlatformAuthorization;
     try {
@@ -95,12 +98,15 @@ export class AuthSession implements TokenSource {
     }
     try {
       const answer = await oauth.refreshTokenGrant(auth.config, current.refreshToken, { resource: auth.resource });
-      this.tokens = tokensOf(answer, current.refreshToken);
+      if (generation !== this.generation) return false;
+      const fresh = tokensOf(answer, current.refreshToken);
+      // An answer may leave the scope out when it did not change (RFC 6749 §5.1).
+      this.tokens = { ...fresh, scope: fresh.scope || current.scope };
       this.secrets.write(JSON.stringify(this.tokens));
       return true;
     } catch (error) {
       // The platform's "no" (invalid_grant: expired, revoked, reused) ends the session; a network failure not.
-      if (error instanceof oauth.ResponseBodyError) {
+      if (error instanceof oauth.ResponseBodyError && generation === this.generation) {
         this.end();
         this.events.signedOut?.(error.error);
       }
@@ -116,6 +122,7 @@ export class AuthSession implements TokenSource {
   }
 
   private end() {
+    this.generation++;
     this.tokens = null;
     this.secrets.clear();
   }

@@ -103,7 +103,9 @@ export async function beginSignIn(
       finish(null, result);
     } catch (error) {
       html(400, pageOf(failedTitle, failedText));
-      const detail = error instanceof Error ? error.message : String(error);
+      // openid-client says "invalid response encountered"; what was invalid (the state, the issuer) is its cause.
+      const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : '';
+      const detail = error instanceof Error ? `${error.message}${cause}` : String(error);
       finish(new ConnectError('sign-in-failed', `The platform refused the sign-in (${detail}).`));
     }
   });

@@ -38,7 +38,7 @@ export function isSignInUrl(raw: string): boolean {
   try {
     const url = new URL(raw);
     if (url.username || url.password) return false;
-    return url.protocol === 'https:' || (url.protocol === 'http:' && (url.hostname === '127.0.0.1' || url.hostname === '[::1]'));
+    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', '[::1]', 'localhost'].includes(url.hostname));
   } catch {
     return false;
   }
@@ -78,7 +78,8 @@ export function harden(contents: WebContents, appUrl: string): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    openInBrowser(url);
+    // Links to the web, and the platform's sign-in page ("Open the sign-in page", the demo's on loopback).
+    openInBrowser(url, (candidate) => isSafeExternalUrl(candidate) || isSignInUrl(candidate));
     return { action: 'deny' };
   });
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -12,6 +12,7 @@ import { type ConsoleOptions, type PrivacyConsole, startConsole } from '../conso
 import { HandlerError } from '../ipc/errors';
 import { IpcRegistry } from '../ipc/registry';
 import { PlatformClient } from '../platform/client';
+import { PlatformError } from '../platform/errors';
 import { KnownWorkspaces, workspaceDir, workspaceId } from './known';
 
 /** What a shell binds to its renderer: the channels and the events. */
@@ -65,9 +66,13 @@ export class WorkspaceHost implements ConsoleEndpoint {
     this.events.setMaxListeners(50);
     this.known = new KnownWorkspaces(options.root);
     this.ipc.handle('connection.state', () => this.state());
-    this.ipc.handle('connection.signIn', (input) => this.signIn(input.platformUrl, input.language));
+    this.ipc.handle('connection.signIn', (input) => this.exclusive(() => this.signIn(input.platformUrl, input.language)));
     this.ipc.handle('connection.cancelSignIn', () => {
-      this.pending?.sign.cancel();
+      // The person's own cancel is no failure to report.
+      const pending = this.pending;
+      this.pending = null;
+      pending?.sign.cancel();
+      this.changed();
       return this.state();
     });
     this.ipc.handle('connection.switch', (input) => this.exclusive(() => this.switchTo(input.id)));
@@ -88,7 +93,9 @@ export class WorkspaceHost implements ConsoleEndpoint {
       return;
     }
     const last = this.known.last ? this.known.get(this.known.last) : null;
-    if (last) await this.exclusive(() => this.open(last));
+    // A workspace that cannot be opened (its keychain entry gone, its files damaged, the demo not starting) is not
+    // opened again by itself: the connection screen says why, and the others stay one click away.
+    if (last) await this.exclusive(() => this.open(last)).catch((error: unknown) => this.failed(error, { forgetLast: true }));
   }
 
   /** The open workspace's console (tests and the shells' own jobs read it). */
@@ -129,10 +136,12 @@ export class WorkspaceHost implements ConsoleEndpoint {
   }
 
   /** Starts signing in to a platform (null: the demo); the state carries the page to open. */
-  async signIn(typed: string | null, language: 'de' | 'en'): Promise<ConnectionState> {
+  private async signIn(typed: string | null, language: 'de' | 'en'): Promise<ConnectionState> {
     if (this.options.service) throw new HandlerError('invalid_input', 'This console runs with a service account; it does not sign in.');
-    this.pending?.sign.cancel();
+    // One sign-in at a time: a second click replaces the first (its loopback listener closes).
+    const previous = this.pending;
     this.pending = null;
+    previous?.sign.cancel();
     this.error = null;
     let platformUrl: string | null;
     let auth: PlatformAuthorization;
@@ -172,7 +181,9 @@ export class WorkspaceHost implements ConsoleEndpoint {
   }
 
   private async signedIn(platformUrl: string | null, auth: PlatformAuthorization, tokens: Tokens, sign: PendingSignIn) {
-    if (this.pending?.sign === sign) this.pending = null;
+    // A sign-in replaced or cancelled in the meantime opens nothing.
+    if (this.pending?.sign !== sign) return;
+    this.pending = null;
     try {
       const me = await new PlatformClient({ baseUrl: auth.platform.href.replace(/\/+$/, ''), token: tokens.accessToken, retries: 1 }).me();
       const id = workspaceId(platformUrl, me.staff.id);
@@ -187,8 +198,7 @@ export class WorkspaceHost implements ConsoleEndpoint {
         lastUsedAt: new Date().toISOString(),
       });
     } catch (error) {
-      this.error = failure(error);
-      this.changed();
+      this.failed(error);
     }
   }
 
@@ -196,8 +206,15 @@ export class WorkspaceHost implements ConsoleEndpoint {
     const known = this.known.get(id);
     if (!known) throw new HandlerError('not_found', `No workspace ${id} is known here.`);
     if (this.options.service) throw new HandlerError('invalid_input', 'This console runs with a service account; it does not switch.');
-    await this.open({ ...known, lastUsedAt: new Date().toISOString() });
+    await this.open({ ...known, lastUsedAt: new Date().toISOString() }).catch((error: unknown) => this.failed(error));
     return this.state();
+  }
+
+  /** Opening failed: no workspace is open now (the old one was closed first), and the screen says why. */
+  private failed(error: unknown, options: { forgetLast?: boolean } = {}) {
+    if (options.forgetLast) this.known.forgetLast();
+    this.error = failure(error);
+    this.changed();
   }
 
   /** Revokes the session at the platform, closes the workspace (its data stays for the next sign-in). */
@@ -274,7 +291,11 @@ export class WorkspaceHost implements ConsoleEndpoint {
       });
       writeFileSync(portFile, new URL(sandbox.url).port, { mode: 0o600 });
       return sandbox;
-    })();
+    })().catch((error: unknown) => {
+      // Tried again next time, not remembered as failed.
+      this.demoPlatform = null;
+      throw error;
+    });
     return this.demoPlatform;
   }
 
@@ -293,7 +314,8 @@ const canonical = (url: URL) => url.href.replace(/\/+$/, '');
 
 function failure(error: unknown): { code: string; message: string } {
   if (error instanceof ConnectError) return { code: error.code, message: error.message };
-  return { code: 'sign-in-failed', message: error instanceof Error ? error.message : String(error) };
+  if (error instanceof PlatformError) return { code: 'unreachable', message: error.message };
+  return { code: 'open-failed', message: error instanceof Error ? error.message : String(error) };
 }
 
 function serviceView(url: string, console_: PrivacyConsole): KnownWorkspaceView {

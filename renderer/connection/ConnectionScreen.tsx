@@ -45,8 +45,8 @@ export function ConnectionScreen({ state }: { state: ConnectionState }) {
           </Text>
         </div>
         {state.error && (
-          <Alert color="red" role="alert" title={t('connection.errors.sign-in-failed')} data-testid="connection-error">
-            {connectionError(t, state.error.code)}
+          <Alert color="red" role="alert" title={t('connection.errorTitle')} data-testid="connection-error">
+            {connectionError(t, state.error)}
           </Alert>
         )}
         {state.signingIn ? (

@@ -2,6 +2,7 @@ import { Alert, Badge, Button, Group, Menu, Text, UnstyledButton } from '@mantin
 import { useTranslation } from 'react-i18next';
 import type { ConnectionState } from '../../shared/ipc/contract';
 import { nameOr, useLabels } from '../app/labels';
+import { connectionError } from './errors';
 import { useConnectionCall } from './useConnection';
 
 type Current = NonNullable<ConnectionState['current']>;
@@ -15,7 +16,7 @@ export function WorkspaceMenu({ state, current }: { state: ConnectionState; curr
   return (
     <Menu position="bottom-end" width={340} withinPortal>
       <Menu.Target>
-        <UnstyledButton aria-label={t('connection.menu')} data-testid="workspace-menu">
+        <UnstyledButton title={t('connection.menu')} data-testid="workspace-menu">
           <Text size="sm" truncate maw={220}>
             {current.service && !current.staffName ? t('connection.service') : current.staffName}
           </Text>
@@ -68,6 +69,11 @@ export function SignedOutBanner({ state, current }: { state: ConnectionState; cu
   const language = i18n.language === 'en' ? 'en' : 'de';
   return (
     <Alert color="orange" mb="sm" data-testid="signed-out-banner">
+      {state.error && (
+        <Text size="sm" c="red" role="alert" mb={4}>
+          {connectionError(t, state.error)}
+        </Text>
+      )}
       <Group justify="space-between">
         <Text size="sm">{t('connection.signedOutBanner', { platform: current.platformUrl ?? t('connection.demoPlatform') })}</Text>
         {state.signingIn ? (

@@ -28,7 +28,9 @@ const de = {
   service: 'Dienstkonto (Token aus der Umgebung)',
   switch: 'Arbeitsbereich wechseln',
   signOut: 'Abmelden',
+  errorTitle: 'Nicht verbunden',
   errors: {
+    'open-failed': 'Der Arbeitsbereich ließ sich nicht öffnen ({{detail}}). Melden Sie sich erneut an oder wählen Sie einen anderen.',
     'invalid-url': 'Das ist keine gültige Adresse (z. B. https://plattform.example.org).',
     'insecure-url': 'Nur https-Adressen sind erlaubt; http nur auf diesem Rechner.',
     unreachable: 'Die Plattform ist nicht erreichbar. Adresse und Netz prüfen.',
@@ -65,7 +67,9 @@ const en: Catalogue<typeof de> = {
   service: 'Service account (token from the environment)',
   switch: 'Switch workspace',
   signOut: 'Sign out',
+  errorTitle: 'Not connected',
   errors: {
+    'open-failed': 'The workspace could not be opened ({{detail}}). Sign in again or choose another one.',
     'invalid-url': 'That is not a valid address (e.g. https://platform.example.org).',
     'insecure-url': 'Only https addresses are allowed; http only on this machine.',
     unreachable: 'The platform cannot be reached. Check the address and the network.',

@@ -116,10 +116,12 @@ export class Credentials {
       ...(row.totp_last_step === null ? {} : { afterTimeStep: row.totp_last_step }),
     });
     if (!result.valid) return false;
-    // The step the code matched: now's, shifted by the drift it was found at.
-    const step = Math.floor(Date.now() / 30_000) + result.delta;
-    this.store.db.prepare('UPDATE staff_credentials SET totp_last_step = ? WHERE staff_id = ?').run(step, staffId);
-    return true;
+    // The step the code matched (TOTP results carry it); one use per step, even for two submissions at once.
+    const step = (result as { timeStep?: number }).timeStep ?? Math.floor(Date.now() / 30_000) + result.delta;
+    const taken = this.store.db
+      .prepare('UPDATE staff_credentials SET totp_last_step = ? WHERE staff_id = ? AND (totp_last_step IS NULL OR totp_last_step < ?)')
+      .run(step, staffId, step);
+    return taken.changes === 1;
   }
 
   /**

@@ -107,6 +107,8 @@ export function interactionRoutes(deps: { provider: Provider; credentials: Crede
 
   const locked = (staffId: string) => (failures.get(staffId)?.until ?? 0) > Date.now();
   const failed = (staffId: string) => {
+    // Bounded: a flood of made-up addresses cannot fill the memory.
+    if (failures.size > 10_000) failures.clear();
     const entry = failures.get(staffId) ?? { count: 0, until: 0 };
     entry.count++;
     if (entry.count >= MAX_FAILURES) {
@@ -207,12 +209,16 @@ ${code ? `<section class="demo"><form method="post" action="${OAUTH_PATH}/intera
     if (action === 'login') {
       const email = (form.get('email') ?? '').trim().toLowerCase();
       const who = staff().find((s) => s.email.toLowerCase() === email);
-      if (who && locked(who.id)) {
+      // Failures count per e-mail, known or not, and the password is hashed either way: neither the answer nor
+      // its timing tells whether an account exists.
+      const key = who?.id ?? `email:${email}`;
+      if (locked(key)) {
         send(res, 429, loginPage(uid, lang, scope, t.locked));
         return true;
       }
-      if (!who || !credentials.checkPassword(who.id, form.get('password') ?? '')) {
-        if (who) failed(who.id);
+      const passwordRight = credentials.checkPassword(who?.id ?? '', form.get('password') ?? '');
+      if (!who || !passwordRight) {
+        failed(key);
         send(res, 401, loginPage(uid, lang, scope, t.wrong));
         return true;
       }

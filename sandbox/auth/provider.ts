@@ -131,6 +131,10 @@ export function authorizationServer(options: AuthorizationServerOptions) {
     issueRefreshToken: async (_ctx: unknown, client: { grantTypeAllowed(type: string): boolean }) =>
       client.grantTypeAllowed('refresh_token'),
     rotateRefreshToken: true,
+    // The console's tokens are not bound to the browser's session at the sign-in page: it may end (after 8 hours,
+    // or when someone else signs in in the same browser) and the console stays signed in until its refresh token
+    // expires or is revoked.
+    expiresWithSession: async () => false,
     ttl: {
       AccessToken: options.accessTokenTtl ?? 600,
       AuthorizationCode: 60,

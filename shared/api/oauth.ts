@@ -9,10 +9,11 @@ export const CONSOLE_CLIENT_ID = 'privacy-console';
 export const LOOPBACK_CALLBACK_PATH = '/callback';
 
 /**
- * OAuth 2.0 Protected Resource Metadata (RFC 9728), served at `/.well-known/oauth-protected-resource`: how a
- * console that knows only the platform's address finds its authorization server and the scopes of the API.
+ * OAuth 2.0 Protected Resource Metadata (RFC 9728) of the admin API (resource `<platform>/v1`), served at
+ * `<origin>/.well-known/oauth-protected-resource<path>/v1`: how a console that knows only the platform's address
+ * finds its authorization server and the scopes of the API.
  */
-export const ProtectedResourceMetadata = z.object({
+export const ProtectedResourceMetadata = z.looseObject({
   resource: z.url(),
   authorization_servers: z.array(z.url()).min(1),
   scopes_supported: z.array(z.string()),

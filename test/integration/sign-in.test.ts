@@ -90,6 +90,7 @@ describe('signing in with the platform (authorization code, PKCE, loopback redir
     expect(employee?.mfa).toBe(false);
     pending.cancel();
     await pending.tokens.catch(() => undefined);
+    sandbox.credentials.setSecondFactor('stf_yildiz', true);
   });
 
   it('checks the PKCE verifier: a code stolen on its way back is worth nothing without it', async () => {
@@ -123,15 +124,32 @@ describe('signing in with the platform (authorization code, PKCE, loopback redir
     ).rejects.toMatchObject({ error: 'invalid_grant' });
   });
 
-  it('checks the state: an answer with another state ends the sign-in', async () => {
+  it('checks the state: the real code with another state ends the sign-in', async () => {
     const pending = await beginSignIn(auth, { language: 'en' });
     const outcome = pending.tokens.catch((error: unknown) => error);
-    const forged = new URL(pending.redirectUri);
-    forged.searchParams.set('code', 'forged');
-    forged.searchParams.set('state', 'not-the-one');
-    forged.searchParams.set('iss', `${sandbox.url}/oauth`);
-    expect((await fetch(forged)).status).toBe(400);
-    expect(await outcome).toMatchObject({ code: 'sign-in-failed' });
+    // The person signs in; the platform's redirect carries a good code, and someone swaps the state.
+    const back = await signInAs(sandbox, pending.url, 'stf_yildiz', { stopAt: pending.redirectUri });
+    const answer = new URL(back.url);
+    expect(answer.searchParams.get('code')).toBeTruthy();
+    answer.searchParams.set('state', 'not-the-one');
+    expect((await fetch(answer)).status).toBe(400);
+    const failed = (await outcome) as Error & { code: string };
+    expect(failed.code).toBe('sign-in-failed');
+    expect(failed.message).toMatch(/state/i);
+  });
+
+  it('two people signing in in the same browser both stay signed in (tokens outlive the page session)', async () => {
+    const browser = formBrowser();
+    const sessions: AuthSession[] = [];
+    for (const staffId of ['stf_krueger', 'stf_schmitt']) {
+      const pending = await beginSignIn(auth, { language: 'en' });
+      const page = await signInAs(sandbox, pending.url, staffId, { browser });
+      expect(page.text).toContain('You are signed in');
+      const tokens = await pending.tokens;
+      sessions.push(AuthSession.start(auth, memorySecret(), { ...tokens, expiresAt: 0 }));
+    }
+    // Both refresh: the second sign-in ended the browser's session of the first, not the first's tokens.
+    for (const session of sessions) expect((await me(await session.token())).status).toBe(200);
   });
 
   it('refuses a redirect URI that is not the loopback one registered', async () => {
@@ -167,12 +185,12 @@ describe('the session: refresh, 401, sign-out, expiry', () => {
   it('after a 401 the client takes a fresh token once and repeats the call', async () => {
     const secrets = memorySecret();
     // One person per test: a second factor's code is good once, and only the next one is accepted early.
-    const tokens = await signedIn('stf_schmitt');
+    const tokens = await signedIn('stf_yildiz');
     const session = AuthSession.start(auth, secrets, { ...tokens, expiresAt: Date.now() + 3_600_000 });
     // The platform forgets the access token (as after its restart with in-memory tokens): the call answers 401.
     sandbox.store.db.prepare("DELETE FROM oidc WHERE model = 'AccessToken' AND id = ?").run(tokens.accessToken);
     const client = new PlatformClient({ baseUrl: sandbox.url, token: session, retries: 0 });
-    await expect(client.me()).resolves.toMatchObject({ staff: { id: 'stf_schmitt' } });
+    await expect(client.me()).resolves.toMatchObject({ staff: { id: 'stf_yildiz' } });
   });
 
   it('signing out revokes the grant: neither the refresh token nor the access token works afterwards', async () => {
@@ -184,6 +202,16 @@ describe('the session: refresh, 401, sign-out, expiry', () => {
     expect(session.signedIn).toBe(false);
     await expect(oauth.refreshTokenGrant(auth.config, tokens.refreshToken)).rejects.toThrow();
     expect((await me(tokens.accessToken)).status).toBe(401);
+  });
+
+  it('a refresh under way when the person signs out does not bring the tokens back', async () => {
+    const secrets = memorySecret();
+    const session = AuthSession.start(auth, secrets, { ...(await signedIn('stf_schmitt')), expiresAt: 0 });
+    const refreshing = session.renew();
+    await session.signOut();
+    expect(await refreshing).toBe(false);
+    expect(session.signedIn).toBe(false);
+    expect(secrets.value).toBeNull();
   });
 
   it('an expired refresh token ends the session: the person must sign in again', async () => {

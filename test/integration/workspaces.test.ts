@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { fileSecret } from '../../electron/auth/file-secret';
@@ -84,6 +84,25 @@ describe('workspaces: sign in, keep them apart, switch, sign out', () => {
     expect(out.current).toBeNull();
     expect(out.workspaces.map((w) => w.id)).toEqual([state.current?.id]);
     expect(existsSync(join(wsDir, 'session.json'))).toBe(false);
+  });
+
+  it('a workspace that cannot be opened shows the connection screen with the reason, and is not opened by itself again', async () => {
+    const root = join(dir.path, 'broken');
+    const host = newHost(root);
+    await host.start();
+    const state = await signIn(host, 'stf_hartmann');
+    await host.close();
+    // Its kept session became readable by others: the console refuses to use it.
+    const session = join(workspaceDir(root, state.current?.id ?? ''), 'session.json');
+    chmodSync(session, 0o644);
+    const again = newHost(root);
+    await again.start();
+    expect(again.state().current).toBeNull();
+    expect(again.state().error).toMatchObject({ code: 'open-failed', message: expect.stringContaining('chmod 600') });
+    const third = newHost(root);
+    await third.start();
+    expect(third.state()).toMatchObject({ current: null, error: null });
+    expect(third.state().workspaces).toHaveLength(1);
   });
 
   it('writes queued in one workspace stay there when another is opened, and go out as their author later', async () => {

@@ -38,7 +38,22 @@ export function formBrowser() {
         body = undefined;
         continue;
       }
-      return { url: next, status: response.status, text: await response.text() };
+      const text = await response.text();
+      // A page that submits itself (oidc-provider's form_post: ending the previous person's session first), as a
+      // browser runs its script.
+      if (/document\.forms\[0\]\.submit\(\)/.test(text)) {
+        const action = /<form method="post" action="([^"]+)"/.exec(text)?.[1];
+        if (action) {
+          const fields = Object.fromEntries(
+            [...text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+          );
+          next = new URL(action, next).href;
+          method = 'POST';
+          body = new URLSearchParams(fields).toString();
+          continue;
+        }
+      }
+      return { url: next, status: response.status, text };
     }
     throw new Error('too many redirects');
   }

@@ -15,13 +15,13 @@ describe('OpenAPI document', () => {
     expect(Object.keys(schemes.oauth2.flows?.authorizationCode.scopes ?? {})).toContain('dsar:write');
     const paths = document.paths as Record<string, Record<string, { security?: unknown[] }>>;
     expect(paths['/v1/dsars/{id}'].get.security).toEqual([{ oauth2: ['dsar:read'] }, { bearer: ['dsar:read'] }]);
-    expect(paths['/.well-known/oauth-protected-resource'].get.security).toEqual([]);
+    expect(paths['/.well-known/oauth-protected-resource/v1'].get.security).toEqual([]);
     expect(paths['/v1/public/policies/{document}/{language}'].get.security).toEqual([]);
   });
 
   it('is generated from the contract: every operation, problem responses, write headers', () => {
     expect(Object.keys(document.paths).sort()).toEqual([
-      '/.well-known/oauth-protected-resource',
+      '/.well-known/oauth-protected-resource/v1',
       '/v1/access-reviews',
       '/v1/access-reviews/{id}',
       '/v1/access-reviews/{id}/close',
