@@ -3,11 +3,24 @@ import { spawnConsole } from '../support/console-process';
 import { tempDir } from '../support/temp';
 import { assignFirstToMe, expect, openQueue, test } from './fixtures';
 
-test('the demo workspace (npm run start:web) shows the seeded requests', async ({ page }, testInfo) => {
+test('the demo workspace (npm run start:web): one click on its sign-in page, then the seeded requests', async ({ page }, testInfo) => {
   const dir = tempDir('pc-e2e-demo-');
   const shell = await spawnConsole(['--data-dir', dir.path]);
   try {
-    await openQueue(page, shell.url);
+    await page.goto(shell.url);
+    await expect(page.getByRole('heading', { name: 'Connect to the platform' })).toBeVisible();
+    const first = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze();
+    expect(first.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    await page.getByRole('button', { name: 'Open the demo' }).click();
+    const opened = page.waitForEvent('popup');
+    await page.getByRole('link', { name: 'Open the sign-in page' }).click();
+    const signIn = await opened;
+    // The demo's page lists its staff with their passwords, and shows the code an authenticator would show.
+    await signIn.getByRole('button', { name: 'Sign in as Dr. Katrin Vogel' }).click();
+    await signIn.getByRole('button', { name: 'Use it' }).click();
+    await expect(signIn.getByText('You are signed in.')).toBeVisible();
+    await signIn.close();
+    await expect(page.getByTestId('queue-row').first()).toBeVisible();
     await expect(page.getByText('Demo workspace')).toBeVisible();
     await expect(page.getByTestId('queue-count')).toHaveText(/^\d+\+? requests/);
     expect(await page.getByTestId('queue-row').count()).toBeGreaterThan(10);
