@@ -170,10 +170,16 @@ export function notifyReminders(console_: ConsoleEndpoint, notified: NotifiedSto
     }
     notified.set([...seen]);
   };
-  void show('registry.reminders')
-    .then(() => show('dsar.reminders'))
-    .then(() => show('incident.reminders'))
-    .then(() => show('access.reminders'));
+  const all = () =>
+    void show('registry.reminders')
+      .then(() => show('dsar.reminders'))
+      .then(() => show('incident.reminders'))
+      .then(() => show('access.reminders'));
+  all();
+  // Another workspace opened (or the same one signed in again): its reminders are looked at.
+  const offConnection = console_.subscribe('connection.changed', (state) => {
+    if (state.current) all();
+  });
   // The 72-hour clock moves without any change in the cache: it is looked at every minute too.
   // So does a leaver's deadline passing.
   const clock = setInterval(() => void show('incident.reminders').then(() => show('access.reminders')), 60_000);
@@ -188,5 +194,6 @@ export function notifyReminders(console_: ConsoleEndpoint, notified: NotifiedSto
   return () => {
     clearInterval(clock);
     unsubscribe();
+    offConnection();
   };
 }

@@ -188,4 +188,20 @@ describe('desktop notifications for registry reminders', () => {
     expect(electronMock.shown[2].body).toBe('2 account(s) hold sensitive or privileged grants without MFA.');
     stop();
   });
+
+  it('looks again when another workspace is opened (its reminders are new to this user)', async () => {
+    electronMock.shown.length = 0;
+    let stored: string[] = [];
+    const console_ = fakeConsole([]);
+    const stop = notifyReminders(console_ as never, { get: () => stored, set: (keys) => (stored = keys) }, 'en');
+    await vi.waitFor(() => expect(console_.dispatch).toHaveBeenCalledWith('access.reminders', undefined));
+    expect(electronMock.shown).toHaveLength(0);
+    console_.reminders.push(reminder('p:objection:2', 'objection_open'));
+    console_.events.emit('connection.changed', { current: null });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(electronMock.shown).toHaveLength(0);
+    console_.events.emit('connection.changed', { current: { id: 'abc' } });
+    await vi.waitFor(() => expect(electronMock.shown).toHaveLength(1));
+    stop();
+  });
 });
