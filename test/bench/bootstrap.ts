@@ -8,16 +8,15 @@ export const PAGES_PER_TRANSACTION = 5;
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
 /** The console: platform client (contract parsing), sync engine, cursor and overlays, as a user's first start. */
-export async function engineBootstrap(
-  url: string,
-  token: string,
-  dataDir: string,
-): Promise<{ ms: number; rows: number; firstRowsMs: number | null; peakRssMb: number }> {
+export async function engineBootstrap(url: string, token: string, dataDir: string) {
   const start = process.hrtime.bigint();
   // The main process's memory while it bootstraps (the platform runs in its own process).
   let peakRss = process.memoryUsage().rss;
+  let atPeak = process.memoryUsage();
   const sampler = setInterval(() => {
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    const now = process.memoryUsage();
+    if (now.rss > peakRss) atPeak = now;
+    peakRss = Math.max(peakRss, now.rss);
   }, 50);
   const console_ = await startConsole({
     dataDir,
@@ -42,7 +41,15 @@ export async function engineBootstrap(
   if (!status.ok) throw new Error('no status');
   const value = status.value as { applied: number; lastError: string | null };
   if (value.lastError) throw new Error(value.lastError);
-  return { ms: elapsed, rows: value.applied, firstRowsMs, peakRssMb: peakRss / 1024 / 1024 };
+  const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+  return {
+    ms: elapsed,
+    rows: value.applied,
+    firstRowsMs,
+    peakRssMb: peakRss / 1024 / 1024,
+    // What the process held at its peak: the JavaScript heap, and outside it (buffers; SQLite's pages are the rest).
+    atPeak: { heapUsedMb: mb(atPeak.heapUsed), heapTotalMb: mb(atPeak.heapTotal), externalMb: mb(atPeak.external) },
+  };
 }
 
 /**

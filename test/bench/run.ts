@@ -41,6 +41,8 @@ const { values } = parseArgs({
     accounts: { type: 'string', default: '1000000' },
     /** Seeds of the fault suite's long form; 0 leaves it out. */
     'fault-seeds': { type: 'string', default: '100' },
+    /** Requests of the platform a first connection's memory is measured against; 0 leaves it out. */
+    'bootstrap-memory': { type: 'string', default: '1000000' },
   },
 });
 const FAULT_SEEDS = Number(values['fault-seeds']);
@@ -105,7 +107,13 @@ async function bootstrapAlone(url: string, token: string, dataDir: string) {
   const code = await new Promise((resolve) => child.once('exit', resolve));
   const line = /BOOTSTRAP=(\{.*\})/.exec(output);
   if (code !== 0 || !line) throw new Error(`the bootstrap process failed (${code}): ${output.slice(-500)}`);
-  const result = JSON.parse(line[1]) as { ms: number; rows: number; firstRowsMs: number | null; maxRssMb: number };
+  const result = JSON.parse(line[1]) as {
+    ms: number;
+    rows: number;
+    firstRowsMs: number | null;
+    maxRssMb: number;
+    atPeak: { heapUsedMb: number; heapTotalMb: number; externalMb: number };
+  };
   return { ...result, peakRssMb: result.maxRssMb };
 }
 
@@ -347,6 +355,23 @@ try {
   );
   console.log(`  ratio (raw time / console time): ${(incoming.rawMs / incoming.consoleMs).toFixed(2)}`);
   await platform.stop();
+
+  const memorySize = Number(values['bootstrap-memory']);
+  if (memorySize > 0) {
+    const seeded = process.hrtime.bigint();
+    const big = await spawnPlatform(join(work.path, 'platform-memory.sqlite'), memorySize);
+    console.log(
+      `\nFirst connection to a platform with ${memorySize.toLocaleString('en')} requests (seeded in ${(ms(seeded) / 1000).toFixed(0)} s)`,
+    );
+    const e = await bootstrapAlone(big.url, big.token, join(work.path, 'engine-memory'));
+    console.log(
+      `  console bootstrap ${(e.ms / 1000).toFixed(1)} s = ${((e.rows / e.ms) * 1000).toFixed(0)} rows/s, first rows after ${e.firstRowsMs?.toFixed(0) ?? '–'} ms`,
+    );
+    console.log(
+      `  peak RSS of the console's process: ${e.peakRssMb.toFixed(0)} MB   target <= 300 MB   (at the peak: JS heap ${e.atPeak.heapUsedMb} of ${e.atPeak.heapTotalMb} MB, buffers ${e.atPeak.externalMb} MB)`,
+    );
+    await big.stop();
+  }
 
   for (const size of LARGE) {
     const dir = join(work.path, `large-${size}`);
