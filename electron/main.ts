@@ -8,6 +8,7 @@ import { APP_URL, registerAppScheme, serveApp } from './desktop/protocol';
 import { desktopCacheKey, sealedSecret, WeakKeyStorageError } from './desktop/secrets';
 import { openSettings } from './desktop/settings';
 import { createMainWindow, isSignInUrl, openInBrowser } from './desktop/window';
+import { keepHeapTight } from './heap';
 import { WorkspaceHost } from './workspaces/host';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -59,6 +60,7 @@ async function launch() {
   });
 }
 
+keepHeapTight();
 app.enableSandbox();
 registerAppScheme();
 Menu.setApplicationMenu(null);

@@ -6,10 +6,12 @@ import { platformAddress } from '../auth/discovery';
 import { fileSecret, readTokenFile } from '../auth/file-secret';
 import { CacheOpenError } from '../cache/errors';
 import { headlessCacheKey } from '../cache/key-file';
+import { keepHeapTight } from '../heap';
 import { WorkspaceHost } from '../workspaces/host';
 import { serveHeadless } from './server';
 
 const TOKEN_ENV = 'PRIVACY_CONSOLE_PLATFORM_TOKEN';
+keepHeapTight();
 
 let values: ReturnType<typeof parse>['values'];
 function parse() {

@@ -7,6 +7,9 @@ import type { CachedEntities, CachedEntity } from './cached-entity';
 import type { SyncState } from './sync-state';
 import { entityKey, type WritePath } from './writes';
 
+/** SQLite's page cache while a bootstrap writes (KiB, negative as the pragma takes it). */
+const BOOTSTRAP_CACHE_SIZE = -16_384;
+
 export interface PullOptions {
   pageSize?: number;
   /** Pages applied per transaction: fewer commits, and the cursor always moves with its rows. */
@@ -51,6 +54,10 @@ export async function pull(ctx: PullContext, options: PullOptions = {}, afterRes
 
   const bootstrap = cursor === '0';
   let inFlight: Promise<ChangesPage> | null = request(cursor);
+  // A bootstrap writes each page once and reads nothing back: SQLite's page cache (64 MiB for the screens)
+  // is kept small meanwhile, so the first connection to a large platform does not hold it on top of the pages in flight.
+  const pageCache = ctx.cache.pragma('cache_size', { simple: true }) as number;
+  let shrunk = false;
   try {
     while (inFlight) {
       const batch: ChangesPage[] = [];
@@ -62,7 +69,11 @@ export async function pull(ctx: PullContext, options: PullOptions = {}, afterRes
         inFlight = page.hasMore ? request(page.cursor) : null;
       }
       // A bootstrap of more than one page builds indexes once at the end instead of row by row.
-      if (bootstrap && applied === 0 && inFlight) for (const cached of caches) cached.beginBulkLoad?.();
+      if (bootstrap && applied === 0 && inFlight) {
+        for (const cached of caches) cached.beginBulkLoad?.();
+        ctx.cache.pragma(`cache_size = ${BOOTSTRAP_CACHE_SIZE}`);
+        shrunk = true;
+      }
       cursor = batch[batch.length - 1].cursor;
       const stored = new Set<string>();
       applied += applyBatch(ctx, batch, cursor, stored);
@@ -71,6 +82,7 @@ export async function pull(ctx: PullContext, options: PullOptions = {}, afterRes
       if (bootstrap && inFlight) options.onBatch?.(stored);
     }
   } catch (error) {
+    if (shrunk) ctx.cache.pragma(`cache_size = ${pageCache}`);
     if (error instanceof PlatformError && error.status === 410) {
       // A platform that answers 410 again after a reset would have the console empty its mirror forever.
       if (afterReset) throw new PlatformError('invalid_response', 'The platform refused its changes feed again after a reset (410).', 410);
@@ -80,8 +92,10 @@ export async function pull(ctx: PullContext, options: PullOptions = {}, afterRes
     }
     throw error;
   }
-  // Also completes a bulk load interrupted by a crash or a lost connection in an earlier pull.
+  // Also completes a bulk load interrupted by a crash or a lost connection in an earlier pull (the indexes are
+  // built from sorted runs SQLite spills to temporary files beyond the small cache).
   for (const cached of caches) cached.endBulkLoad?.();
+  if (shrunk) ctx.cache.pragma(`cache_size = ${pageCache}`);
   ctx.state.set('last_synced_at', new Date().toISOString());
   return changed;
 }

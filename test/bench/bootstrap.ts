@@ -1,4 +1,5 @@
 import { startConsole } from '../../electron/console';
+import { keepHeapTight } from '../../electron/heap';
 import { openStatuses } from '../../shared/domain/dsar';
 import { TEST_KEY } from '../support/temp';
 
@@ -57,6 +58,8 @@ export async function engineBootstrap(url: string, token: string, dataDir: strin
  * how long it took and its peak resident memory (the kernel's high-water mark, not a sample).
  */
 if (process.argv[1]?.endsWith('bootstrap.ts')) {
+  // As the shells do before the console starts.
+  if (!process.env.PROBE_DEFAULT_HEAP) keepHeapTight();
   const [url, dataDir] = process.argv.slice(2);
   const token = process.env.BENCH_PLATFORM_TOKEN ?? '';
   const result = await engineBootstrap(url, token, dataDir);
