@@ -10,7 +10,13 @@ export interface SecretStore {
   clear(): void;
 }
 
-const StoredTokens = z.object({ accessToken: z.string(), refreshToken: z.string(), expiresAt: z.number(), scope: z.string() });
+const StoredTokens = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresAt: z.number(),
+  refreshAt: z.number().optional(),
+  scope: z.string(),
+});
 
 /** Refresh this long before the access token expires, so no call goes out with one about to lapse. */
 const REFRESH_EARLY_MS = 60_000;
@@ -61,7 +67,7 @@ export class AuthSession implements TokenSource {
 
   async token(): Promise<string> {
     if (!this.tokens) throw new ConnectError('signed-out', 'Not signed in.');
-    if (this.tokens.expiresAt - REFRESH_EARLY_MS <= Date.now()) await this.renew();
+    if ((this.tokens.refreshAt ?? this.tokens.expiresAt - REFRESH_EARLY_MS) <= Date.now()) await this.renew();
     if (!this.tokens) throw new ConnectError('signed-out', 'The session has ended; sign in again.');
     return this.tokens.accessToken;
   }

@@ -10,6 +10,8 @@ export interface Tokens {
   refreshToken: string;
   /** Epoch milliseconds. */
   expiresAt: number;
+  /** When to refresh it (epoch ms): a minute early, or halfway for a token that lives less than two. */
+  refreshAt?: number;
   scope: string;
 }
 
@@ -39,6 +41,7 @@ export function tokensOf(answer: oauth.TokenEndpointResponse, previousRefresh?: 
     accessToken: answer.access_token,
     refreshToken: answer.refresh_token ?? (previousRefresh as string),
     expiresAt: Date.now() + (answer.expires_in ?? 300) * 1000,
+    refreshAt: Date.now() + (answer.expires_in ?? 300) * 1000 - Math.min(60_000, ((answer.expires_in ?? 300) * 1000) / 2),
     scope: answer.scope ?? '',
   };
 }

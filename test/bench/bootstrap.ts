@@ -1,6 +1,12 @@
+import { openStores } from '../../electron/cache/stores';
 import { startConsole } from '../../electron/console';
+import { cachedEntities } from '../../electron/entities';
 import { keepHeapTight } from '../../electron/heap';
+import type { CachedEntity } from '../../electron/sync/cached-entity';
+import type { ChangesPage } from '../../shared/api/changes';
 import { openStatuses } from '../../shared/domain/dsar';
+import { defaultClockSettings } from '../../shared/domain/dsar-clock';
+import type { Versioned } from '../../shared/entities/descriptor';
 import { TEST_KEY } from '../support/temp';
 
 export const PAGE = 1000;
@@ -8,8 +14,54 @@ export const PAGES_PER_TRANSACTION = 5;
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 
+/**
+ * The raw limit: fetch + JSON.parse + upsert of the same pages into the same cache schema, with the same
+ * storage strategy (indexes built once at the end), and nothing else: no contract parsing, no cursor, no
+ * overlays, no pipelining.
+ */
+export async function rawLoop(url: string, token: string, dataDir: string): Promise<{ ms: number; rows: number }> {
+  const stores = openStores(dataDir, TEST_KEY);
+  const caches = cachedEntities(stores.cache, { clock: () => defaultClockSettings });
+  const start = process.hrtime.bigint();
+  let after = '0';
+  let rows = 0;
+  let more = true;
+  caches.dsar.beginBulkLoad();
+  while (more) {
+    const batch: ChangesPage[] = [];
+    while (more && batch.length < PAGES_PER_TRANSACTION) {
+      const response = await fetch(`${url}/v1/changes?after=${after}&limit=${PAGE}`, { headers: { authorization: `Bearer ${token}` } });
+      const page = JSON.parse(await response.text()) as ChangesPage;
+      batch.push(page);
+      after = page.cursor;
+      more = page.hasMore;
+    }
+    stores.cache.transaction(() => {
+      for (const page of batch)
+        for (const change of page.changes) {
+          if (change.op !== 'upsert') continue;
+          const cached: CachedEntity<Versioned> = caches[change.entity];
+          cached.upsert(change.data);
+          rows++;
+        }
+    })();
+  }
+  caches.dsar.endBulkLoad();
+  const elapsed = ms(start);
+  stores.close();
+  return { ms: elapsed, rows };
+}
+
 /** The console: platform client (contract parsing), sync engine, cursor and overlays, as a user's first start. */
-export async function engineBootstrap(url: string, token: string, dataDir: string) {
+export interface BootstrapResult {
+  ms: number;
+  rows: number;
+  firstRowsMs: number | null;
+  peakRssMb: number;
+  atPeak: { heapUsedMb: number; heapTotalMb: number; externalMb: number };
+}
+
+export async function engineBootstrap(url: string, token: string, dataDir: string): Promise<BootstrapResult> {
   const start = process.hrtime.bigint();
   // The main process's memory while it bootstraps (the platform runs in its own process).
   let peakRss = process.memoryUsage().rss;
@@ -58,11 +110,14 @@ export async function engineBootstrap(url: string, token: string, dataDir: strin
  * how long it took and its peak resident memory (the kernel's high-water mark, not a sample).
  */
 if (process.argv[1]?.endsWith('bootstrap.ts')) {
-  // As the shells do before the console starts.
-  if (!process.env.PROBE_DEFAULT_HEAP) keepHeapTight();
-  const [url, dataDir] = process.argv.slice(2);
+  const [mode, url, dataDir] = process.argv.slice(2);
   const token = process.env.BENCH_PLATFORM_TOKEN ?? '';
-  const result = await engineBootstrap(url, token, dataDir);
+  // The console as the shells start it; the raw limit with the runtime's defaults.
+  if (mode === 'console') keepHeapTight();
+  const result =
+    mode === 'raw'
+      ? { ...(await rawLoop(url, token, dataDir)), firstRowsMs: null, atPeak: null }
+      : await engineBootstrap(url, token, dataDir);
   console.log(`BOOTSTRAP=${JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}`);
   process.exit(0);
 }

@@ -1,7 +1,7 @@
 /**
  * One first connection, measured alone: a platform with N requests (default 100,000) in its own process, the
  * console's bootstrap in another, its peak memory printed (`npx tsx test/bench/memory-probe.ts 1000000`).
- * PROBE_NODE_FLAGS passes flags to the console's node (e.g. --max-old-space-size=100).
+ * PROBE_NODE_FLAGS passes flags to the console's node (e.g. --max-old-space-size=100); PROBE_MODE=raw runs the raw limit.
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
@@ -20,6 +20,7 @@ const child = spawn(
     '--import',
     'tsx',
     join(import.meta.dirname, 'bootstrap.ts'),
+    process.env.PROBE_MODE ?? 'console',
     platform.url,
     join(work.path, 'c'),
   ],

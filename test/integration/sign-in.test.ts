@@ -146,7 +146,7 @@ describe('signing in with the platform (authorization code, PKCE, loopback redir
       const page = await signInAs(sandbox, pending.url, staffId, { browser });
       expect(page.text).toContain('You are signed in');
       const tokens = await pending.tokens;
-      sessions.push(AuthSession.start(auth, memorySecret(), { ...tokens, expiresAt: 0 }));
+      sessions.push(AuthSession.start(auth, memorySecret(), { ...tokens, expiresAt: 0, refreshAt: 0 }));
     }
     // Both refresh: the second sign-in ended the browser's session of the first, not the first's tokens.
     for (const session of sessions) expect((await me(await session.token())).status).toBe(200);
@@ -170,9 +170,12 @@ describe('signing in with the platform (authorization code, PKCE, loopback redir
 describe('the session: refresh, 401, sign-out, expiry', () => {
   it('refreshes before the access token expires, rotating the refresh token, and keeps the new one at once', async () => {
     const secrets = memorySecret();
-    const session = AuthSession.start(auth, secrets, await signedIn('stf_vogel'));
+    const tokens = await signedIn('stf_vogel');
+    // A 30 s token is refreshed halfway (a minute early would be at once, on every call).
+    expect((tokens.refreshAt ?? 0) - Date.now()).toBeGreaterThan(10_000);
+    expect(await AuthSession.start(auth, memorySecret(), tokens).token()).toBe(tokens.accessToken);
+    const session = AuthSession.start(auth, secrets, { ...tokens, refreshAt: Date.now() - 1 });
     const first = JSON.parse(secrets.value ?? '{}') as { refreshToken: string; accessToken: string };
-    // 30 s tokens are inside the minute before expiry in which the session refreshes.
     const token = await session.token();
     const second = JSON.parse(secrets.value ?? '{}') as { refreshToken: string; accessToken: string };
     expect(token).not.toBe(first.accessToken);
@@ -186,7 +189,7 @@ describe('the session: refresh, 401, sign-out, expiry', () => {
     const secrets = memorySecret();
     // One person per test: a second factor's code is good once, and only the next one is accepted early.
     const tokens = await signedIn('stf_yildiz');
-    const session = AuthSession.start(auth, secrets, { ...tokens, expiresAt: Date.now() + 3_600_000 });
+    const session = AuthSession.start(auth, secrets, { ...tokens, expiresAt: Date.now() + 3_600_000, refreshAt: Date.now() + 3_600_000 });
     // The platform forgets the access token (as after its restart with in-memory tokens): the call answers 401.
     sandbox.store.db.prepare("DELETE FROM oidc WHERE model = 'AccessToken' AND id = ?").run(tokens.accessToken);
     const client = new PlatformClient({ baseUrl: sandbox.url, token: session, retries: 0 });
@@ -206,7 +209,7 @@ describe('the session: refresh, 401, sign-out, expiry', () => {
 
   it('a refresh under way when the person signs out does not bring the tokens back', async () => {
     const secrets = memorySecret();
-    const session = AuthSession.start(auth, secrets, { ...(await signedIn('stf_schmitt')), expiresAt: 0 });
+    const session = AuthSession.start(auth, secrets, { ...(await signedIn('stf_schmitt')), expiresAt: 0, refreshAt: 0 });
     const refreshing = session.renew();
     await session.signOut();
     expect(await refreshing).toBe(false);
@@ -222,7 +225,12 @@ describe('the session: refresh, 401, sign-out, expiry', () => {
       await signInAs(short, pending.url, 'stf_vogel');
       const tokens = await pending.tokens;
       let ended = '';
-      const session = AuthSession.start(shortAuth, memorySecret(), { ...tokens, expiresAt: 0 }, { signedOut: (why) => (ended = why) });
+      const session = AuthSession.start(
+        shortAuth,
+        memorySecret(),
+        { ...tokens, expiresAt: 0, refreshAt: 0 },
+        { signedOut: (why) => (ended = why) },
+      );
       await new Promise((resolve) => setTimeout(resolve, 1500));
       await expect(session.token()).rejects.toMatchObject({ code: 'signed-out' });
       expect(session.signedIn).toBe(false);
