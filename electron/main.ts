@@ -43,10 +43,15 @@ async function launch() {
     cacheKey: (dir) => cacheKey(dir, settings),
     secrets: (dir) => sealedSecret(join(dir, 'session.sealed')),
     openBrowser: (url) => openInBrowser(url, isSignInUrl),
+    // Declining the weaker key storage quits, as before; other failures show on the connection screen.
+    isFatal: (error) => error instanceof WeakKeyStorageError,
   });
   await running.start();
   serveApp(join(here, '../dist'));
-  const window = createMainWindow(join(here, 'preload.cjs'), { devTools: !app.isPackaged });
+  const window = createMainWindow(join(here, 'preload.cjs'), {
+    devTools: !app.isPackaged,
+    isPendingSignIn: (url) => running?.state().signingIn?.url === url,
+  });
   const unbind = bindIpc(running, window, APP_URL);
   const language = app.getLocale().startsWith('de') ? 'de' : 'en';
   const stopNotifying = notifyReminders(

@@ -104,7 +104,12 @@ export class AuthSession implements TokenSource {
     }
     try {
       const answer = await oauth.refreshTokenGrant(auth.config, current.refreshToken, { resource: auth.resource });
-      if (generation !== this.generation) return false;
+      if (generation !== this.generation) {
+        // Signed out while this refresh ran: the rotated token is not kept, so it is revoked too.
+        if (answer.refresh_token)
+          void oauth.tokenRevocation(auth.config, answer.refresh_token, { token_type_hint: 'refresh_token' }).catch(() => undefined);
+        return false;
+      }
       const fresh = tokensOf(answer, current.refreshToken);
       // An answer may leave the scope out when it did not change (RFC 6749 §5.1).
       this.tokens = { ...fresh, scope: fresh.scope || current.scope };

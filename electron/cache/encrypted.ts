@@ -52,6 +52,9 @@ export function openEncrypted(path: string, hexKey: string): Database.Database {
     // Decrypted pages are kept in SQLite's page cache: 64 MiB holds the queue indexes of a million requests,
     // so paging through them does not decrypt the same pages again (the default is 2 MiB).
     db.pragma('cache_size = -65536');
+    // Sorts and temporary tables (an index built after a bootstrap sorts the subjects' keys) stay in memory: the
+    // cipher does not encrypt SQLite's temporary files, and personal data must not reach the disk in clear.
+    db.pragma('temp_store = MEMORY');
     // Moving the write-ahead log into the file (a checkpoint) encrypts every page again: done when the console is
     // idle (see `idleCheckpoints`), not inside the commit of whatever write happened to fill the log. Up to 20,000
     // pages (80 MiB) wait; beyond that SQLite checkpoints at commit as before.

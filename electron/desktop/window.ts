@@ -67,7 +67,7 @@ export function isAppUrl(raw: string, appUrl: string): boolean {
 }
 
 /** Navigation away from the app's origin, new windows and permission prompts are denied; the CSP is set on every response. */
-export function harden(contents: WebContents, appUrl: string): void {
+export function harden(contents: WebContents, appUrl: string, isPendingSignIn: (url: string) => boolean = () => false): void {
   const leave = (event: { preventDefault(): void }, url: string) => {
     if (!isAppUrl(url, appUrl)) event.preventDefault();
   };
@@ -78,8 +78,9 @@ export function harden(contents: WebContents, appUrl: string): void {
   });
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    // Links to the web, and the platform's sign-in page ("Open the sign-in page", the demo's on loopback).
-    openInBrowser(url, (candidate) => isSafeExternalUrl(candidate) || isSignInUrl(candidate));
+    // Links to the web, and the sign-in page under way ("Open the sign-in page", the demo's on loopback) — only
+    // that one address, not any loopback or intranet page the renderer might name.
+    openInBrowser(url, (candidate) => isSafeExternalUrl(candidate) || (isSignInUrl(candidate) && isPendingSignIn(candidate)));
     return { action: 'deny' };
   });
   contents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
@@ -89,9 +90,12 @@ export function harden(contents: WebContents, appUrl: string): void {
   });
 }
 
-export function createMainWindow(preloadPath: string, options: { devTools: boolean }): BrowserWindow {
+export function createMainWindow(
+  preloadPath: string,
+  options: { devTools: boolean; isPendingSignIn?: (url: string) => boolean },
+): BrowserWindow {
   const window = new BrowserWindow(windowOptions(preloadPath, options));
-  harden(window.webContents, APP_URL);
+  harden(window.webContents, APP_URL, options.isPendingSignIn);
   window.once('ready-to-show', () => window.show());
   void window.loadURL(APP_URL);
   return window;

@@ -65,6 +65,8 @@ try {
     port: Number(values.port),
   });
   if (host.rebuiltFrom) console.log(`The cache was damaged; it was moved to ${host.rebuiltFrom} and is being rebuilt.`);
+  const failed = host.state().error;
+  if (failed) console.error(`The last workspace could not be opened: ${failed.message}`);
   const opened = host.state().current;
   console.log(
     `Privacy Console (headless) — ${opened ? `${opened.workspaceName} as ${opened.staffName || 'service account'}` : 'not signed in'}, data in ${root}`,

@@ -92,10 +92,13 @@ export async function pull(ctx: PullContext, options: PullOptions = {}, afterRes
     }
     throw error;
   }
-  // Also completes a bulk load interrupted by a crash or a lost connection in an earlier pull (the indexes are
-  // built from sorted runs SQLite spills to temporary files beyond the small cache).
-  for (const cached of caches) cached.endBulkLoad?.();
-  if (shrunk) ctx.cache.pragma(`cache_size = ${pageCache}`);
+  // Also completes a bulk load interrupted by a crash or a lost connection in an earlier pull (still with the
+  // small cache: the index sorts run in memory, see `temp_store` in the encrypted store).
+  try {
+    for (const cached of caches) cached.endBulkLoad?.();
+  } finally {
+    if (shrunk) ctx.cache.pragma(`cache_size = ${pageCache}`);
+  }
   ctx.state.set('last_synced_at', new Date().toISOString());
   return changed;
 }

@@ -32,6 +32,8 @@ export interface WorkspaceHostOptions {
   openBrowser?(url: string): void;
   /** A service account: this console works with one platform under a fixed token, in `root`; no sign-in. */
   service?: { url: string; token: string };
+  /** Failures opening the last workspace that end the start instead of showing on the connection screen. */
+  isFatal?(error: unknown): boolean;
   /** An address the connection screen offers. */
   suggestedUrl?: string | null;
   demo?: { requests?: number /** New requests arrive this often (default 3 minutes); 0 turns it off. */; emitEveryMs?: number };
@@ -95,7 +97,11 @@ export class WorkspaceHost implements ConsoleEndpoint {
     const last = this.known.last ? this.known.get(this.known.last) : null;
     // A workspace that cannot be opened (its keychain entry gone, its files damaged, the demo not starting) is not
     // opened again by itself: the connection screen says why, and the others stay one click away.
-    if (last) await this.exclusive(() => this.open(last)).catch((error: unknown) => this.failed(error, { forgetLast: true }));
+    if (last)
+      await this.exclusive(() => this.open(last)).catch((error: unknown) => {
+        if (this.options.isFatal?.(error)) throw error;
+        this.failed(error, { forgetLast: true });
+      });
   }
 
   /** The open workspace's console (tests and the shells' own jobs read it). */
@@ -181,11 +187,16 @@ export class WorkspaceHost implements ConsoleEndpoint {
   }
 
   private async signedIn(platformUrl: string | null, auth: PlatformAuthorization, tokens: Tokens, sign: PendingSignIn) {
-    // A sign-in replaced or cancelled in the meantime opens nothing.
-    if (this.pending?.sign !== sign) return;
-    this.pending = null;
+    // A sign-in replaced or cancelled in the meantime opens nothing (its grant is revoked at once).
+    const abandoned = () => this.pending?.sign !== sign;
+    const revoke = () => void new AuthSession(auth, { read: () => JSON.stringify(tokens), write: () => {}, clear: () => {} }).signOut();
+    if (abandoned()) return revoke();
     try {
       const me = await new PlatformClient({ baseUrl: auth.platform.href.replace(/\/+$/, ''), token: tokens.accessToken, retries: 1 }).me();
+      if (abandoned()) return revoke();
+      // From here on the workspace opens: Cancel has nothing left to stop.
+      this.pending = null;
+      this.changed();
       const id = workspaceId(platformUrl, me.staff.id);
       AuthSession.start(auth, this.options.secrets(workspaceDir(this.options.root, id)), tokens);
       await this.open({
@@ -198,6 +209,7 @@ export class WorkspaceHost implements ConsoleEndpoint {
         lastUsedAt: new Date().toISOString(),
       });
     } catch (error) {
+      if (this.pending?.sign === sign) this.pending = null;
       this.failed(error);
     }
   }
@@ -314,7 +326,9 @@ const canonical = (url: URL) => url.href.replace(/\/+$/, '');
 
 function failure(error: unknown): { code: string; message: string } {
   if (error instanceof ConnectError) return { code: error.code, message: error.message };
-  if (error instanceof PlatformError) return { code: 'unreachable', message: error.message };
+  if (error instanceof PlatformError) {
+    return { code: error.kind === 'network' || error.kind === 'timeout' ? 'unreachable' : 'sign-in-failed', message: error.message };
+  }
   return { code: 'open-failed', message: error instanceof Error ? error.message : String(error) };
 }
 

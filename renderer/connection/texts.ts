@@ -3,7 +3,7 @@ import type { Catalogue } from '../i18n/catalogue';
 /** The connection screen and the workspace menu (part of the shell's texts). */
 const de = {
   title: 'Mit der Plattform verbinden',
-  lead: 'Privacy Console arbeitet mit der Admin-API Ihrer Lernplattform. Sie melden sich im Browser bei der Plattform an; die Konsole erhält nur ein kurzlebiges Zugriffstoken.',
+  lead: 'Privacy Console arbeitet mit der Admin-API Ihrer Lernplattform. Sie melden sich im Browser bei der Plattform an; Ihr Passwort sieht die Konsole nie, sie erhält nur Tokens, die sich widerrufen lassen (Abmelden).',
   demoTitle: 'Demo-Arbeitsbereich',
   demoText:
     'Eine Beispielplattform mit erfundenen Personen, in der Konsole selbst. Die Anmeldeseite zeigt das Demo-Personal mit Passwörtern.',
@@ -30,7 +30,7 @@ const de = {
   signOut: 'Abmelden',
   errorTitle: 'Nicht verbunden',
   errors: {
-    'open-failed': 'Der Arbeitsbereich ließ sich nicht öffnen ({{detail}}). Melden Sie sich erneut an oder wählen Sie einen anderen.',
+    'open-failed': 'Der Arbeitsbereich ließ sich nicht öffnen. Technische Angabe: {{detail}}',
     'invalid-url': 'Das ist keine gültige Adresse (z. B. https://plattform.example.org).',
     'insecure-url': 'Nur https-Adressen sind erlaubt; http nur auf diesem Rechner.',
     unreachable: 'Die Plattform ist nicht erreichbar. Adresse und Netz prüfen.',
@@ -43,7 +43,7 @@ const de = {
 
 const en: Catalogue<typeof de> = {
   title: 'Connect to the platform',
-  lead: 'Privacy Console works with your learning platform’s admin API. You sign in to the platform in your browser; the console only receives a short-lived access token.',
+  lead: 'Privacy Console works with your learning platform’s admin API. You sign in to the platform in your browser; the console never sees your password, only tokens that can be revoked (Sign out).',
   demoTitle: 'Demo workspace',
   demoText:
     'A sample platform with invented people, inside the console itself. Its sign-in page lists the demo staff with their passwords.',
@@ -69,7 +69,7 @@ const en: Catalogue<typeof de> = {
   signOut: 'Sign out',
   errorTitle: 'Not connected',
   errors: {
-    'open-failed': 'The workspace could not be opened ({{detail}}). Sign in again or choose another one.',
+    'open-failed': 'The workspace could not be opened. Technical detail: {{detail}}',
     'invalid-url': 'That is not a valid address (e.g. https://platform.example.org).',
     'insecure-url': 'Only https addresses are allowed; http only on this machine.',
     unreachable: 'The platform cannot be reached. Check the address and the network.',

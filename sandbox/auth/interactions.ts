@@ -107,8 +107,8 @@ export function interactionRoutes(deps: { provider: Provider; credentials: Crede
 
   const locked = (staffId: string) => (failures.get(staffId)?.until ?? 0) > Date.now();
   const failed = (staffId: string) => {
-    // Bounded: a flood of made-up addresses cannot fill the memory.
-    if (failures.size > 10_000) failures.clear();
+    // Bounded: a flood of made-up addresses cannot fill the memory, nor lift a lock (only unlocked entries go).
+    if (failures.size > 10_000) for (const [key, entry] of failures) if (entry.until <= Date.now()) failures.delete(key);
     const entry = failures.get(staffId) ?? { count: 0, until: 0 };
     entry.count++;
     if (entry.count >= MAX_FAILURES) {
@@ -216,7 +216,7 @@ ${code ? `<section class="demo"><form method="post" action="${OAUTH_PATH}/intera
         send(res, 429, loginPage(uid, lang, scope, t.locked));
         return true;
       }
-      const passwordRight = credentials.checkPassword(who?.id ?? '', form.get('password') ?? '');
+      const passwordRight = await credentials.checkPassword(who?.id ?? '', form.get('password') ?? '');
       if (!who || !passwordRight) {
         failed(key);
         send(res, 401, loginPage(uid, lang, scope, t.wrong));

@@ -136,7 +136,7 @@ export function openApiDocument() {
         oauth2: {
           type: 'oauth2',
           description:
-            'People sign in with the platform: authorization code with PKCE (S256) for the public native client `privacy-console`, loopback redirect on any port (RFC 8252), refresh tokens that rotate, revocation at /oauth/token/revocation. The authorization server is named by /.well-known/oauth-protected-resource (RFC 9728).',
+            'People sign in with the platform: authorization code with PKCE (S256) for the public native client `privacy-console`, loopback redirect on any port (RFC 8252), refresh tokens that rotate, revocation at /oauth/token/revocation. The authorization server is named by /.well-known/oauth-protected-resource/v1 (RFC 9728).',
           flows: {
             authorizationCode: {
               authorizationUrl: `${OAUTH_PATH}/auth`,
