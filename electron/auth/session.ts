@@ -28,6 +28,14 @@ export interface TokenSource {
   renew(): Promise<boolean>;
 }
 
+/**
+ * Revokes a refresh token at the platform, which ends its grant (best effort: offline, the token stays valid
+ * until it expires, but nothing here holds it any more).
+ */
+export async function revokeRefreshToken(auth: PlatformAuthorization, refreshToken: string): Promise<void> {
+  await oauth.tokenRevocation(auth.config, refreshToken, { token_type_hint: 'refresh_token' }).catch(() => undefined);
+}
+
 /** A service account's token (from the environment or a 0600 file): nothing to refresh. */
 export const staticToken = (token: string): TokenSource => ({ token: async () => token, renew: async () => false });
 
@@ -84,12 +92,8 @@ export class AuthSession implements TokenSource {
     const tokens = this.tokens;
     this.end();
     if (!tokens) return;
-    try {
-      const auth = await this.authorization();
-      await oauth.tokenRevocation(auth.config, tokens.refreshToken, { token_type_hint: 'refresh_token' });
-    } catch {
-      // Unreachable platform: the token stays valid until it expires, but nothing here holds it any more.
-    }
+    const auth = await this.authorization().catch(() => null);
+    if (auth) await revokeRefreshToken(auth, tokens.refreshToken);
   }
 
   private async refresh(): Promise<boolean> {
@@ -106,8 +110,7 @@ export class AuthSession implements TokenSource {
       const answer = await oauth.refreshTokenGrant(auth.config, current.refreshToken, { resource: auth.resource });
       if (generation !== this.generation) {
         // Signed out while this refresh ran: the rotated token is not kept, so it is revoked too.
-        if (answer.refresh_token)
-          void oauth.tokenRevocation(auth.config, answer.refresh_token, { token_type_hint: 'refresh_token' }).catch(() => undefined);
+        if (answer.refresh_token) void revokeRefreshToken(auth, answer.refresh_token);
         return false;
       }
       const fresh = tokensOf(answer, current.refreshToken);

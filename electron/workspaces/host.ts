@@ -6,7 +6,7 @@ import { type Sandbox, startSandbox } from '../../sandbox/server';
 import type { Envelope } from '../../shared/ipc/bridge';
 import { type ConnectionState, type EventName, type Events, isConnectionChannel, type KnownWorkspaceView } from '../../shared/ipc/contract';
 import { ConnectError, discoverAuthorization, type PlatformAuthorization, platformAddress } from '../auth/discovery';
-import { AuthSession, type SecretStore } from '../auth/session';
+import { AuthSession, revokeRefreshToken, type SecretStore } from '../auth/session';
 import { beginSignIn, type PendingSignIn, type Tokens } from '../auth/sign-in';
 import { type ConsoleOptions, type PrivacyConsole, startConsole } from '../console';
 import { HandlerError } from '../ipc/errors';
@@ -189,7 +189,7 @@ export class WorkspaceHost implements ConsoleEndpoint {
   private async signedIn(platformUrl: string | null, auth: PlatformAuthorization, tokens: Tokens, sign: PendingSignIn) {
     // A sign-in replaced or cancelled in the meantime opens nothing (its grant is revoked at once).
     const abandoned = () => this.pending?.sign !== sign;
-    const revoke = () => void new AuthSession(auth, { read: () => JSON.stringify(tokens), write: () => {}, clear: () => {} }).signOut();
+    const revoke = () => void revokeRefreshToken(auth, tokens.refreshToken);
     if (abandoned()) return revoke();
     try {
       const me = await new PlatformClient({ baseUrl: auth.platform.href.replace(/\/+$/, ''), token: tokens.accessToken, retries: 1 }).me();

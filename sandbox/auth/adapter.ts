@@ -29,7 +29,8 @@ CREATE TABLE IF NOT EXISTS oidc (
   PRIMARY KEY (model, id)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS oidc_by_grant ON oidc (grant_id) WHERE grant_id IS NOT NULL;
-CREATE INDEX IF NOT EXISTS oidc_by_uid ON oidc (uid) WHERE uid IS NOT NULL;`);
+CREATE INDEX IF NOT EXISTS oidc_by_uid ON oidc (uid) WHERE uid IS NOT NULL;
+CREATE INDEX IF NOT EXISTS oidc_by_expiry ON oidc (expires_at) WHERE expires_at IS NOT NULL;`);
 }
 
 /**

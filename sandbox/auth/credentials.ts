@@ -82,15 +82,9 @@ export class Credentials {
     this.reflectInEmployees();
   }
 
-  all(): StaffCredentials[] {
-    return this.store.db
-      .prepare<[], Row>('SELECT * FROM staff_credentials ORDER BY staff_id')
-      .all()
-      .map((row) => ({ staffId: row.staff_id, password: row.demo_password, totpSecret: row.totp_secret }));
-  }
-
   of(staffId: string): StaffCredentials | null {
-    return this.all().find((c) => c.staffId === staffId) ?? null;
+    const row = this.row(staffId);
+    return row ? { staffId: row.staff_id, password: row.demo_password, totpSecret: row.totp_secret } : null;
   }
 
   hasSecondFactor(staffId: string): boolean {

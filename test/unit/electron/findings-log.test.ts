@@ -5,6 +5,7 @@ import { migrate } from '../../../electron/cache/migrate';
 import { pendingMigrations } from '../../../electron/cache/migrations/pending';
 import type { Employee, Grant } from '../../../shared/api/access';
 import { type Finding, findings } from '../../../shared/domain/access';
+import { aGrant } from '../../support/access';
 import { TEST_KEY, tempDir } from '../../support/temp';
 
 const person = (changes: Partial<Employee> = {}): Employee => ({
@@ -23,22 +24,7 @@ const person = (changes: Partial<Employee> = {}): Employee => ({
   owns: [],
   ...changes,
 });
-const grant = (changes: Partial<Grant> = {}): Grant => ({
-  id: 'grt_1',
-  version: 1,
-  updatedAt: '2026-01-01T00:00:00Z',
-  employeeId: 'emp_1',
-  scope: 'finance:payment_records',
-  resource: null,
-  grantedAt: '2026-01-01T00:00:00Z',
-  grantedBy: 'stf_albrecht',
-  justification: 'Zahlungsabgleich',
-  expiresAt: null,
-  state: 'live',
-  revocation: null,
-  reducedFrom: null,
-  ...changes,
-});
+const grant = aGrant;
 
 describe('the log of the checks’ findings', () => {
   it('opens a finding when first seen, closes it with how it went, and answers those of a window', () => {

@@ -18,6 +18,7 @@ import {
 } from '../../../shared/domain/access';
 import { RuleError } from '../../../shared/domain/rules';
 import type { MutationContext } from '../../../shared/entities/descriptor';
+import { aGrant } from '../../support/access';
 
 const now = '2026-12-23T10:00:00.000Z';
 const employee = (id: string, changes: Partial<Employee> = {}): Employee => ({
@@ -36,22 +37,8 @@ const employee = (id: string, changes: Partial<Employee> = {}): Employee => ({
   owns: [],
   ...changes,
 });
-const grant = (id: string, employeeId: string, changes: Partial<Grant> = {}): Grant => ({
-  id,
-  version: 1,
-  updatedAt: now,
-  employeeId,
-  scope: 'finance:payment_records',
-  resource: null,
-  grantedAt: '2025-01-01T00:00:00.000Z',
-  grantedBy: 'stf_albrecht',
-  justification: 'Zahlungsabgleich',
-  expiresAt: null,
-  state: 'live',
-  revocation: null,
-  reducedFrom: null,
-  ...changes,
-});
+const grant = (id: string, employeeId: string, changes: Partial<Grant> = {}): Grant =>
+  aGrant({ id, employeeId, updatedAt: now, grantedAt: '2025-01-01T00:00:00.000Z', ...changes });
 const review: AccessReview = {
   id: 'arv_1',
   version: 1,
