@@ -9,25 +9,42 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-// Every zone's offset changes on whole quarter hours at most: the date of any instant in a quarter hour is
-// the date of its start. Bulk work (a bootstrap computes a deadline per row) mostly hits this memo.
-const quarterHours = new Map<string, string>();
-const QUARTER_HOUR = 900_000;
+// A zone's offset is the same at both ends of almost every UTC day (changes happen a few times a year): for
+// such a day the local date of any of its instants is the UTC date of the instant moved by that offset. One
+// reading per UTC day and zone instead of one per instant; the rare day with a change asks Intl each time.
+const DAY_MS = 86_400_000;
+const dayOffsets = new Map<string, number | null>();
+
+function offsetAt(time: number, timeZone: string): number {
+  const parts = wallClockFor(timeZone).formatToParts(new Date(time));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute')) - Math.floor(time / 60_000) * 60_000;
+}
+
+/** The offset that holds all through the UTC day of `time`, or null on a day the zone changes it. */
+function steadyOffset(time: number, timeZone: string): number | null {
+  const start = Math.floor(time / DAY_MS) * DAY_MS;
+  const key = `${start}|${timeZone}`;
+  let offset = dayOffsets.get(key);
+  if (offset === undefined) {
+    const first = offsetAt(start, timeZone);
+    offset = first === offsetAt(start + DAY_MS - 60_000, timeZone) ? first : null;
+    if (dayOffsets.size > 100_000) dayOffsets.clear();
+    dayOffsets.set(key, offset);
+  }
+  return offset;
+}
 
 /** Calendar date (YYYY-MM-DD) of an instant as seen in an IANA time zone. Pure Intl, no host APIs. */
 export function localDate(instant: string | Date, timeZone: string): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   const time = date.getTime();
   if (Number.isNaN(time)) throw new RangeError(`not an instant: ${String(instant)}`);
-  const key = `${Math.floor(time / QUARTER_HOUR)}|${timeZone}`;
-  const known = quarterHours.get(key);
-  if (known) return known;
+  const offset = steadyOffset(time, timeZone);
+  if (offset !== null) return new Date(time + offset).toISOString().slice(0, 10);
   const parts = formatterFor(timeZone).formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  const day = `${get('year')}-${get('month')}-${get('day')}`;
-  if (quarterHours.size > 200_000) quarterHours.clear();
-  quarterHours.set(key, day);
-  return day;
+  return `${get('year')}-${get('month')}-${get('day')}`;
 }
 
 /** Adds calendar months to a YYYY-MM-DD date; a day that does not exist becomes the month's last day. */
@@ -82,17 +99,11 @@ export function zonedInstant(wallClock: string, timeZone: string): Date | null {
   const [year, month, day, hour, minute] = match.slice(1).map(Number);
   const asUtc = Date.UTC(year, month - 1, day, hour, minute);
   if (Number.isNaN(asUtc) || new Date(asUtc).getUTCDate() !== day || hour > 23 || minute > 59) return null;
-  const offsetAt = (time: number) => {
-    const [d, t] = localDateTime(new Date(time), timeZone).split('T');
-    const [y, mo, da] = d.split('-').map(Number);
-    const [h, mi] = t.split(':').map(Number);
-    return Date.UTC(y, mo - 1, da, h, mi) - Math.floor(time / 60_000) * 60_000;
-  };
   // A zone changes its offset at most once within a day: the offsets a day before and a day after are the
   // only readings. The earliest that shows the same wall clock wins; in a gap none does, and the offset
   // before the change moves the time forward past it.
-  const before = asUtc - offsetAt(asUtc - 86_400_000);
-  const after = asUtc - offsetAt(asUtc + 86_400_000);
+  const before = asUtc - offsetAt(asUtc - DAY_MS, timeZone);
+  const after = asUtc - offsetAt(asUtc + DAY_MS, timeZone);
   const matching = [before, after].filter((time) => localDateTime(new Date(time), timeZone) === wallClock);
   return new Date(matching.length ? Math.min(...matching) : before);
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { addMonthsClamped, daysBetween, localDate, localDateTime, zonedInstant } from '../../../shared/domain/calendar';
 import { isOpen } from '../../../shared/domain/dsar';
@@ -38,6 +39,24 @@ describe('calendar', () => {
     expect(localDate('2026-01-15T22:59:59Z', 'Europe/Berlin')).toBe('2026-01-15');
     expect(localDate('2026-01-15T23:00:00Z', 'Europe/Berlin')).toBe('2026-01-16');
     expect(() => localDate('not a date', 'Europe/Berlin')).toThrow(RangeError);
+  });
+
+  it('agrees with Intl on every instant, days with a change of offset included', () => {
+    const intl = (time: number, timeZone: string) =>
+      new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(time));
+    const zones = ['Europe/Berlin', 'America/New_York', 'Australia/Lord_Howe', 'Asia/Kathmandu', 'Pacific/Apia', 'UTC'];
+    // The hours around the changes of 2026 (Berlin: 29 March, 25 October at 01:00 UTC) minute by minute.
+    for (const change of [Date.UTC(2026, 2, 29, 1), Date.UTC(2026, 9, 25, 1)]) {
+      for (let time = change - 26 * 3_600_000; time <= change + 26 * 3_600_000; time += 60_000) {
+        expect(localDate(new Date(time), 'Europe/Berlin')).toBe(intl(time, 'Europe/Berlin'));
+      }
+    }
+    fc.assert(
+      fc.property(fc.integer({ min: Date.UTC(2000, 0, 1), max: Date.UTC(2040, 0, 1) }), fc.constantFrom(...zones), (time, zone) => {
+        expect(localDate(new Date(time), zone)).toBe(intl(time, zone));
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it('counts days between dates', () => {
