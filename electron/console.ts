@@ -11,6 +11,7 @@ import { registerDsarHandlers } from './dsar/ipc';
 import { completeTemplates, registerTemplateHandlers } from './dsar/templates';
 import { registerExportHandlers } from './exports/log';
 import { type Envelope, IpcRegistry } from './ipc/registry';
+import { registerOverviewHandlers } from './overview/ipc';
 import { registerPolicyHandlers } from './policies/ipc';
 import { registerRegistryHandlers } from './processors/ipc';
 import { registerRecordsHandlers } from './records/ipc';
@@ -157,6 +158,17 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     region: () => clock.get().region,
     checkSettings: core.accessChecks,
     findingsLog: findingsLog(stores.pending),
+  });
+  registerOverviewHandlers(ipc, {
+    db: stores.cache,
+    timeZone: () => clock.get().timeZone,
+    processors: entities.processor,
+    incidents: entities.incident,
+    campaigns: entities.policyCampaign,
+    reviews: entities.accessReview,
+    employees: entities.employee,
+    grants: entities.grant,
+    checks: () => ({ ...core.accessChecks.get(), region: clock.get().region }),
   });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });

@@ -9,7 +9,11 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 const SCHEMA_TABLE =
   'CREATE TABLE IF NOT EXISTS deferred_schema (name TEXT PRIMARY KEY, type TEXT NOT NULL, sql TEXT NOT NULL) WITHOUT ROWID';
 
-export function deferIndexes(db: Database.Database, table: string, ftsTable: string): void {
+/**
+ * Drops the table's indexes and triggers until `restoreIndexes`; `rebuilds` (by name) then redo at once what the
+ * triggers would have done row by row (an FTS index, tallies).
+ */
+export function deferIndexes(db: Database.Database, table: string, rebuilds: Record<string, string>): void {
   db.transaction(() => {
     db.exec(SCHEMA_TABLE);
     const objects = db
@@ -22,7 +26,7 @@ export function deferIndexes(db: Database.Database, table: string, ftsTable: str
       keep.run(object.name, object.type, object.sql);
       db.exec(`DROP ${object.type === 'index' ? 'INDEX' : 'TRIGGER'} "${object.name.replace(/"/g, '""')}"`);
     }
-    keep.run(`${ftsTable}:rebuild`, 'fts', `INSERT INTO "${ftsTable}" ("${ftsTable}") VALUES ('rebuild')`);
+    for (const [name, statements] of Object.entries(rebuilds)) keep.run(`${name}:rebuild`, 'rebuild', statements);
   })();
 }
 
@@ -36,8 +40,9 @@ export function restoreIndexes(db: Database.Database): void {
   if (!isBulkLoading(db)) return;
   db.transaction(() => {
     const objects = db.prepare<[], { name: string; type: string; sql: string }>('SELECT name, type, sql FROM deferred_schema').all();
-    // Indexes first, then triggers (so rebuilt rows are not indexed twice), then the FTS rebuild.
-    const order = { index: 0, trigger: 1, fts: 2 } as Record<string, number>;
+    // Indexes first, then triggers (so rebuilt rows are not indexed twice), then the rebuilds ('fts': an
+    // interrupted bulk load of an older console).
+    const order = { index: 0, trigger: 1, fts: 2, rebuild: 2 } as Record<string, number>;
     for (const object of objects.sort((a, b) => order[a.type] - order[b.type])) db.exec(object.sql);
     db.exec('DELETE FROM deferred_schema');
   })();

@@ -362,8 +362,9 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
       if (error instanceof RangeError) throw new HandlerError('invalid_input', error.message, { problem: 'invalid-clock-settings' });
       throw error;
     }
+    const zoneChanged = deps.clock.get().timeZone !== settings.timeZone;
     deps.clock.set(settings);
-    const recomputed = cache.transaction(() => deps.dsars.recomputeDueDates())();
+    const recomputed = cache.transaction(() => deps.dsars.recomputeClock(zoneChanged))();
     deps.engine.noteLocalChange(['dsar']);
     return { settings: deps.clock.get(), recomputed };
   });

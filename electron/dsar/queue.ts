@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { addDays, monthEnd } from '../../shared/domain/calendar';
 import { openStatuses } from '../../shared/domain/dsar';
 import { foldGerman, requestIdIn } from '../../shared/domain/search';
 import { type QueuePage, type QueueQuery, SEARCH_LIMIT } from '../../shared/ipc/contract';
@@ -18,6 +19,7 @@ const indexes = [
   'dsars_assignee_received',
   'dsars_assignee_open_due',
   'dsars_assignee_open_received',
+  'dsars_answered',
 ] as const;
 type IndexName = (typeof indexes)[number];
 const sortColumns = ['due_date', 'received_at'] as const;
@@ -72,7 +74,8 @@ export function queueStatement(query: QueueQuery, myStaffId: string | null, toda
   const suffix = sortColumn === 'due_date' ? 'due' : 'received';
   const assignee = query.assignee === 'me' ? (myStaffId ?? '\u0000nobody') : query.assignee;
   // A due-date view is about open requests; with no status chosen it means all open ones.
-  const onlyOpen = sameSet(query.statuses, openStatuses) || (query.due !== null && query.statuses.length === 0);
+  const onlyOpen =
+    sameSet(query.statuses, openStatuses) || ((query.due !== null || query.dueBetween !== null) && query.statuses.length === 0);
 
   const where: Sql[] = [];
   let index: IndexName;
@@ -93,6 +96,29 @@ export function queueStatement(query: QueueQuery, myStaffId: string | null, toda
   if (query.types.length) where.push(sql`d.type IN (${list(query.types)})`);
   if (query.due === 'overdue') where.push(sql`d.is_open = 1 AND d.due_date < ${today}`);
   if (query.due === 'week') where.push(sql`d.is_open = 1 AND d.due_date BETWEEN ${today} AND ${addDays(today, 7)}`);
+  // The overview's figures: each a range of one index, walked before the rows are sorted (see below).
+  let range: IndexName | null = null;
+  if (query.received) {
+    // A local day lies within a day either side of its UTC date: the index range holds it, the day column decides.
+    const { from, to } = query.received;
+    where.push(
+      sql`d.received_at >= ${addDays(from, -1)} AND d.received_at < ${addDays(to, 2)} AND d.received_on BETWEEN ${from} AND ${to}`,
+    );
+    range = 'dsars_received';
+  }
+  if (query.answered) {
+    const { month, onTime } = query.answered;
+    where.push(sql`d.answered_on BETWEEN ${`${month}-01`} AND ${monthEnd(month)}`);
+    if (onTime !== null) where.push(onTime ? sql`d.answered_on <= d.due_date` : sql`d.answered_on > d.due_date`);
+    range ??= 'dsars_answered';
+  }
+  if (query.dueBetween) {
+    const { from, to } = query.dueBetween;
+    where.push(sql`d.is_open = 1`);
+    if (from) where.push(sql`d.due_date >= ${from}`);
+    if (to) where.push(sql`d.due_date <= ${to}`);
+    range ??= 'dsars_open_due';
+  }
 
   const column = ident(sortColumn, sortColumns);
   const direction = { text: descending ? 'DESC' : 'ASC', params: [] };
@@ -122,11 +148,14 @@ export function queueStatement(query: QueueQuery, myStaffId: string | null, toda
   if (!indexed) {
     return sql`SELECT ${columns} FROM dsars AS d${filters} ORDER BY d.${column} ${direction}, d.id ${direction} LIMIT ${query.limit + 1}`;
   }
+  if (range) {
+    // A week, a month, a bucket: a few thousand rows found by their range, then sorted.
+    return sql`SELECT * FROM (SELECT ${columns} FROM dsars AS d INDEXED BY ${ident(range, indexes)}${filters})
+      ORDER BY ${column} ${direction}, id ${direction} LIMIT ${query.limit + 1}`;
+  }
   return sql`SELECT ${columns} FROM dsars AS d INDEXED BY ${ident(index, indexes)}${filters}
     ORDER BY d.${column} ${direction}, d.id ${direction} LIMIT ${query.limit + 1}`;
 }
-
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T12:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 export function queuePage(db: Database.Database, query: QueueQuery, myStaffId: string | null, today: string, indexed = true): QueuePage {
   const statement = queueStatement(query, myStaffId, today, indexed);

@@ -1,5 +1,6 @@
 import type { Dsar } from '../../shared/api/dsar';
 import type { ClockSettings } from '../../shared/api/dsar-workflow';
+import { localDate } from '../../shared/domain/calendar';
 import { isOpen, subjectKey } from '../../shared/domain/dsar';
 import { type ClockLedger, dueOnly, ledgerOf } from '../../shared/domain/dsar-clock';
 import { foldGerman } from '../../shared/domain/search';
@@ -25,6 +26,10 @@ export interface DsarRow {
   subject_key: string;
   /** The name in its other German spelling, for the search index. */
   subject_fold: string;
+  /** The local day (controller's zone) it arrived. */
+  received_on: string;
+  /** The local day it was answered (completed or denied), null while it is not. */
+  answered_on: string | null;
   /** In `dsar_docs`, joined where needed. */
   doc: string;
 }
@@ -51,8 +56,21 @@ export function toRow(dsar: Dsar, clock: ClockSettings): Omit<DsarRow, 'pending'
     clock_paused: due.paused ? 1 : 0,
     subject_key: subjectKey(dsar.subject),
     subject_fold: foldGerman(dsar.subject.name),
+    received_on: localDate(dsar.receivedAt, clock.timeZone),
+    answered_on: answeredOn(dsar, clock.timeZone),
     doc: JSON.stringify(dsar),
   };
+}
+
+/** The answer is the last move into the status a completed or denied request has; null for any other. */
+function answeredOn(dsar: Dsar, timeZone: string): string | null {
+  if (dsar.status !== 'completed' && dsar.status !== 'denied') return null;
+  for (let i = dsar.events.length - 1; i >= 0; i--) {
+    const event = dsar.events[i];
+    if (event.kind === 'status' && event.to === dsar.status) return localDate(event.at, timeZone);
+  }
+  // A request the platform holds as answered without the move in its timeline: its last change is the answer.
+  return localDate(dsar.updatedAt, timeZone);
 }
 
 export const parseLedger = (text: string) => JSON.parse(text) as ClockLedger;

@@ -1,8 +1,10 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { Dsar } from '../../shared/api/dsar';
 import type { ClockSettings } from '../../shared/api/dsar-workflow';
+import { localDate } from '../../shared/domain/calendar';
 import { dueOnly } from '../../shared/domain/dsar-clock';
 import { deferIndexes, restoreIndexes } from '../cache/bulk-load';
+import { dsarTallyRebuild } from '../cache/migrations/dsar-tally';
 import type { CachedEntity } from '../sync/cached-entity';
 import { type DsarRow, parseLedger, toRow } from './rows';
 
@@ -12,7 +14,7 @@ import { type DsarRow, parseLedger, toRow } from './rows';
  */
 export function dsarCache(db: Database.Database, deps: { clock(): ClockSettings }) {
   const columns =
-    'id, version, type, status, subject_name, subject_email, received_at, due_date, assignee_id, priority, updated_at, is_open, ledger, clock_paused, subject_key, subject_fold';
+    'id, version, type, status, subject_name, subject_email, received_at, due_date, assignee_id, priority, updated_at, is_open, ledger, clock_paused, subject_key, subject_fold, received_on, answered_on';
   const assignments = columns
     .split(', ')
     .filter((c) => c !== 'id')
@@ -43,6 +45,7 @@ export function dsarCache(db: Database.Database, deps: { clock(): ClockSettings 
 
   // SQL functions over the stored ledger, with the settings of the moment (not deterministic across changes).
   db.function('pc_due', (ledger: unknown) => dueOnly(parseLedger(String(ledger)), deps.clock()).due);
+  db.function('pc_local_day', (instant: unknown) => localDate(String(instant), deps.clock().timeZone));
   db.function('pc_paused', (ledger: unknown) => (dueOnly(parseLedger(String(ledger)), deps.clock()).paused ? 1 : 0));
 
   const cached = {
@@ -57,14 +60,19 @@ export function dsarCache(db: Database.Database, deps: { clock(): ClockSettings 
       removeDoc.run(id);
     },
     clear: () => db.exec('DELETE FROM dsars; DELETE FROM dsar_docs;'),
-    beginBulkLoad: () => deferIndexes(db, 'dsars', 'dsars_fts'),
+    beginBulkLoad: () =>
+      deferIndexes(db, 'dsars', { dsars_fts: "INSERT INTO dsars_fts (dsars_fts) VALUES ('rebuild')", dsar_tally: dsarTallyRebuild }),
     endBulkLoad: () => restoreIndexes(db),
   } satisfies CachedEntity<Dsar>;
 
   return {
     ...cached,
-    /** After a change of the clock settings: every due date again, from the stored ledgers; returns how many moved. */
-    recomputeDueDates(): number {
+    /**
+     * After a change of the clock settings: every due date again, from the stored ledgers, and with another time
+     * zone the days of receipt and answer; returns how many due dates moved.
+     */
+    recomputeClock(zoneChanged: boolean): number {
+      if (zoneChanged) recomputeDaysOf(db);
       // Only rows whose date moves are written: a change of Land moves a few percent of them, and every write
       // also maintains the six indexes that sort by due date.
       db.exec(
@@ -82,4 +90,16 @@ export function dsarCache(db: Database.Database, deps: { clock(): ClockSettings 
     },
   };
 }
+/** The local days of receipt and answer in the zone of the settings now (as `toRow` computes them). */
+function recomputeDaysOf(db: Database.Database): void {
+  db.exec(`
+    UPDATE dsars SET received_on = pc_local_day(received_at) WHERE received_on IS NOT pc_local_day(received_at);
+    UPDATE dsars SET answered_on = pc_local_day(coalesce(
+      (SELECT e.value ->> 'at' FROM dsar_docs c, json_each(c.doc, '$.events') e WHERE c.id = dsars.id
+        AND e.value ->> 'kind' = 'status' AND e.value ->> 'to' = dsars.status ORDER BY e.key DESC LIMIT 1),
+      (SELECT c.doc ->> 'updatedAt' FROM dsar_docs c WHERE c.id = dsars.id)))
+     WHERE answered_on IS NOT NULL;
+  `);
+}
+
 export type DsarCache = ReturnType<typeof dsarCache>;

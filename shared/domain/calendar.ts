@@ -107,3 +107,26 @@ export function zonedInstant(wallClock: string, timeZone: string): Date | null {
   const matching = [before, after].filter((time) => localDateTime(new Date(time), timeZone) === wallClock);
   return new Date(matching.length ? Math.min(...matching) : before);
 }
+
+/** A YYYY-MM-DD date moved by whole days. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** The Monday of the (ISO) week of a YYYY-MM-DD date. */
+export function weekStart(day: string): string {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return addDays(day, -((weekday + 6) % 7));
+}
+
+/** The month (YYYY-MM) `offset` months from the month of a YYYY-MM-DD date or a YYYY-MM month. */
+export function monthFrom(dayOrMonth: string, offset: number): string {
+  const [y, m] = dayOrMonth.split('-').map(Number);
+  const index = y * 12 + (m - 1) + offset;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+}
+
+/** The last day (YYYY-MM-DD) of a month (YYYY-MM). */
+export function monthEnd(month: string): string {
+  return addDays(`${monthFrom(month, 1)}-01`, -1);
+}

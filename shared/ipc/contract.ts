@@ -60,6 +60,7 @@ import type { DueDate } from '../domain/dsar-clock';
 import { type ProblemCode, type ProblemParams, problem } from '../domain/problems';
 import type { ControllerDetails } from '../domain/records';
 import type { Reminder } from '../domain/reminders';
+import type { Overview } from './overview';
 
 /** A channel: its input schema (parsed in main before anything else) and its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -119,6 +120,15 @@ export const QueueQuery = z.strictObject({
   search: SearchText.default(''),
   /** Open requests past their due date, or due within the next 7 days (today included). */
   due: z.enum(['overdue', 'week']).nullable().default(null),
+  /** Received on these days (the controller's), both included: a week of the overview's inflow. */
+  received: z.strictObject({ from: z.iso.date(), to: z.iso.date() }).nullable().default(null),
+  /** Open requests due on these days, both included; null: no bound. A bucket of the overview's days left. */
+  dueBetween: z.strictObject({ from: z.iso.date().nullable(), to: z.iso.date().nullable() }).nullable().default(null),
+  /** Answered (completed or denied) in this month, on time (on or before the due date), late, or either. */
+  answered: z
+    .strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM'), onTime: z.boolean().nullable() })
+    .nullable()
+    .default(null),
   sort: QueueSort.default('due_asc'),
   after: z.string().max(500).nullable().default(null),
   limit: z.number().int().min(1).max(1000).default(200),
@@ -554,6 +564,7 @@ export const channels = {
   'processor.create': channel<Processor & { pending: boolean }>()(ProcessorDraft),
   'processor.update': channel<Processor & { pending: boolean }>()(z.strictObject({ id: Id, patch: ProcessorPatch })),
   'registry.reminders': channel<Reminder[]>()(None),
+  'overview.get': channel<Overview>()(None),
   'activity.list': channel<(ProcessingActivity & { pending: boolean })[]>()(None),
   'activity.create': channel<ProcessingActivity & { pending: boolean }>()(ActivityDraft),
   'activity.update': channel<ProcessingActivity & { pending: boolean }>()(z.strictObject({ id: Id, patch: ActivityPatch })),

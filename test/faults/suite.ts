@@ -273,18 +273,19 @@ async function killRun(seed: number, platform: Platform, counts: FaultCounts): P
 }
 
 /**
- * Undoes the cache's newest migration (the review items' counts), so the next start runs it again over a cache
- * full of data. Written for migration 14; a newer migration makes this fail loudly until it is taught.
+ * Undoes the cache's newest migration (the requests' days and tallies), so the next start runs it again over a
+ * cache full of data. Written for migration 15; a newer migration makes this fail loudly until it is taught.
  */
 function rollBackNewestCacheMigration(dataDir: string): void {
   const newest = cacheMigrations.at(-1);
-  if (newest?.version !== 14) {
-    throw new Error(`the fault suite rolls back migration 14, the newest is ${newest?.version}: teach it ${newest?.name}`);
+  if (newest?.version !== 15) {
+    throw new Error(`the fault suite rolls back migration 15, the newest is ${newest?.version}: teach it ${newest?.name}`);
   }
   const cache = openEncrypted(join(dataDir, 'cache.sqlite'), TEST_KEY);
   cache.exec(`
-    DROP TRIGGER review_items_counted_in; DROP TRIGGER review_items_counted_out; DROP TRIGGER review_items_counted_moved;
-    DROP TABLE review_item_counts; DROP INDEX review_items_by_holder; PRAGMA user_version = 13;
+    DROP TRIGGER dsars_tally_in; DROP TRIGGER dsars_tally_out; DROP TRIGGER dsars_tally_moved; DROP TABLE dsar_tally;
+    DROP INDEX dsars_answered; ALTER TABLE dsars DROP COLUMN received_on; ALTER TABLE dsars DROP COLUMN answered_on;
+    PRAGMA user_version = 14;
   `);
   cache.close();
 }

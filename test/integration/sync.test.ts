@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deferIndexes } from '../../electron/cache/bulk-load';
 import { openStores } from '../../electron/cache/stores';
 import { startConsole } from '../../electron/console';
+import { dsarCache } from '../../electron/dsar/store';
 import { PlatformClient } from '../../electron/platform/client';
 import { PlatformError } from '../../electron/platform/errors';
+import { defaultClockSettings } from '../../shared/domain/dsar-clock';
 import { dsarEntity } from '../../shared/dsar/entities';
 import type { QueueQueryInput } from '../../shared/ipc/contract';
 import { type TestConsole, testConsole, withCalls } from '../support/console';
@@ -416,7 +417,7 @@ describe('bulk bootstrap', () => {
     app = await testConsole(`${dir.path}/cut`, platform);
     await app.close();
     const stores = openStores(`${dir.path}/cut`, TEST_KEY);
-    deferIndexes(stores.cache, 'dsars', 'dsars_fts'); // as a crash during a bootstrap leaves it
+    dsarCache(stores.cache, { clock: () => defaultClockSettings }).beginBulkLoad(); // as a crash during a bootstrap leaves it
     stores.close();
 
     await platform.stop();

@@ -1,6 +1,7 @@
 import { foldGerman } from '../../../shared/domain/search';
 import type { Migration } from '../migrate';
 import { withRegistryDefaults } from '../registry-defaults';
+import { dsarTallySchema } from './dsar-tally';
 
 /** The disposable cache: mirrors of platform entities, rebuilt from the changes feed whenever needed. */
 export const cacheMigrations: Migration[] = [
@@ -359,6 +360,23 @@ export const cacheMigrations: Migration[] = [
         CREATE INDEX review_items_by_holder ON review_items (review_id, holder_name, id, decision);
         -- Reviews, grants and staff gained fields (reminders, retries, data owners) the cached documents lack:
         -- the feed is pulled again once, so every document has them.
+        UPDATE sync_state SET value = '0' WHERE key = 'cursor';
+      `);
+    },
+  },
+  {
+    version: 15,
+    name: 'the overview: days of receipt and of the answer, daily tallies',
+    up(db) {
+      // The overview's history (inflow per week, on-time answers per month) is read from tallies per local day
+      // that triggers keep in each row's own transaction, so it costs a few hundred rows at any size. The days
+      // are the controller's (its time zone); the mirror is pulled again once to fill them.
+      db.exec(`
+        ALTER TABLE dsars ADD COLUMN received_on TEXT NOT NULL DEFAULT '';
+        -- The day the request was answered (completed or denied), null while it is not.
+        ALTER TABLE dsars ADD COLUMN answered_on TEXT;
+        CREATE INDEX dsars_answered ON dsars (answered_on, id) WHERE answered_on IS NOT NULL;
+        ${dsarTallySchema}
         UPDATE sync_state SET value = '0' WHERE key = 'cursor';
       `);
     },
