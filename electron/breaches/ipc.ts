@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { BREACH_POLICY_ID } from '../../shared/api/breaches';
 import type { ClockSettings } from '../../shared/api/dsar-workflow';
-import { missingForReport, reportLate } from '../../shared/domain/breach-reports';
+import { authorityClockRuns, missingForReport, reportLate } from '../../shared/domain/breach-reports';
 import { clockReminder, defaultNotificationPolicy } from '../../shared/domain/breach-severity';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
 import type { ControllerDetails } from '../../shared/domain/records';
@@ -53,8 +53,7 @@ export function registerBreachHandlers(ipc: IpcRegistry, deps: BreachHandlerDeps
   ipc.handle('incident.reminders', () => {
     const now = new Date();
     return incidents.list().flatMap((incident) => {
-      // Until the authority has the report (or it was decided that it needs none), the clock runs.
-      if (incident.status === 'closed' || incident.reports.length || incident.decision?.authority === false) return [];
+      if (!authorityClockRuns(incident)) return [];
       const deadline = breachAuthorityDeadline(incident.awareAt);
       const hoursLeft = clockReminder(deadline, now);
       return hoursLeft === null

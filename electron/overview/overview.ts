@@ -4,6 +4,7 @@ import type { Incident } from '../../shared/api/breaches';
 import type { PolicyCampaign } from '../../shared/api/policy-campaigns';
 import type { Processor } from '../../shared/api/processors';
 import { type CheckSettings, findings, reviewOverdue } from '../../shared/domain/access';
+import { authorityClockRuns } from '../../shared/domain/breach-reports';
 import { clockLeft } from '../../shared/domain/breach-severity';
 import { localDate } from '../../shared/domain/calendar';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
@@ -31,8 +32,7 @@ export function overviewAt(deps: OverviewDeps) {
     const today = localDate(now, deps.timeZone());
     const incidents = deps.incidents.list().filter((incident) => incident.status !== 'closed');
     const clocks = incidents
-      // Until the authority has the report (or it was decided that it needs none), the clock runs.
-      .filter((incident) => !incident.reports.length && incident.decision?.authority !== false)
+      .filter(authorityClockRuns)
       .map((incident) => {
         const deadline = breachAuthorityDeadline(incident.awareAt);
         return { id: incident.id, title: incident.title, deadline, minutesLeft: clockLeft(deadline, now).totalMinutes };
@@ -84,7 +84,7 @@ const campaignFigure = (campaign: PolicyCampaign): CampaignFigure => ({
   number: campaign.number,
   state: campaign.state,
   recipients: campaign.recipients,
-  delivered: campaign.totals.delivered,
-  bounced: campaign.totals.bounced,
+  reached: campaign.waves[0]?.delivered ?? 0,
   acknowledged: campaign.totals.acknowledged,
+  bounced: campaign.totals.bounced,
 });

@@ -1,10 +1,11 @@
-import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Pill, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Employee, Grant } from '../../shared/api/access';
 import { type Finding, findingKinds } from '../../shared/domain/access';
 import { useDateFormat } from '../app/format';
+import { useFilterParam, useTakeParam } from '../app/link-params';
 import { useStep } from '../app/useStep';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
@@ -20,6 +21,9 @@ export function AccessPage() {
   const overview = useQuery({ queryKey: ['access', 'overview'], queryFn: () => bridge['access.overview']() });
   const findings = overview.data?.findings ?? [];
   const urgent = findings.filter((finding) => finding.kind === 'leaver' || finding.kind === 'revocation_failed').length;
+  // A link (the overview) may open a tab, a review, or the findings of one kind.
+  const [tab, setTab] = useState<string | null>('attention');
+  useTakeParam('tab', setTab);
   return (
     <Stack gap="sm">
       <Title order={2} size="h3">
@@ -28,7 +32,7 @@ export function AccessPage() {
       <Text size="sm" c="dimmed">
         {t('explain')}
       </Text>
-      <Tabs defaultValue="attention" keepMounted={false}>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab
             value="attention"
@@ -85,6 +89,8 @@ function Findings({
 }) {
   const { t } = useTranslation('access');
   const [expanded, setExpanded] = useState<ReadonlySet<Finding['kind']>>(new Set());
+  const [onlyKind, clearKind] = useFilterParam('finding');
+  const [onlyOverdue, clearOverdue] = useFilterParam('overdue');
   const byId = new Map(employees.map((e) => [e.id, e]));
   const grantById = new Map(grants.map((g) => [g.id, g]));
   // Nothing in the cache yet (the first sync is under way): that is not "nothing to do".
@@ -102,10 +108,30 @@ function Findings({
       </Text>
     );
   }
+  const shown = findings.filter((finding) => (!onlyKind || finding.kind === onlyKind) && (!onlyOverdue || finding.overdue));
   return (
     <Stack gap="md" data-testid="findings">
+      {onlyKind && (
+        <Pill.Group>
+          <Pill
+            size="md"
+            withRemoveButton
+            onRemove={() => {
+              clearKind();
+              clearOverdue();
+            }}
+            removeButtonProps={{ 'aria-label': t('finding.onlyRemove') }}
+            data-testid="findings-only"
+          >
+            {t(onlyOverdue ? 'finding.onlyOverdue' : 'finding.only', {
+              kind: t(`finding.kinds.${onlyKind as Finding['kind']}`, { defaultValue: onlyKind }),
+              count: shown.length,
+            })}
+          </Pill>
+        </Pill.Group>
+      )}
       {findingKinds.map((kind) => {
-        const list = findings.filter((finding) => finding.kind === kind);
+        const list = shown.filter((finding) => finding.kind === kind);
         if (!list.length) return null;
         return (
           <Stack gap={6} key={kind}>

@@ -50,6 +50,9 @@ const de = {
     privacy: 'Datenschutz',
   },
   finding: {
+    only: 'Nur: {{kind}} ({{count}})',
+    onlyOverdue: 'Nur: {{kind}}, nach Frist ({{count}})',
+    onlyRemove: 'Alle Befunde zeigen',
     title: 'Laufende Prüfungen',
     none: 'Nichts zu tun: keine Ausgeschiedenen mit Rechten, keine ruhenden Konten, alles mit MFA und Begründung.',
     leaver_one: 'Ausgeschieden am {{day}}, hält noch eine Berechtigung — bis Ende {{due}} zu entziehen',
@@ -237,6 +240,9 @@ const en: Catalogue<typeof de> = {
     privacy: 'Privacy',
   },
   finding: {
+    only: 'Only: {{kind}} ({{count}})',
+    onlyOverdue: 'Only: {{kind}}, past the deadline ({{count}})',
+    onlyRemove: 'Show every finding',
     title: 'Continuous checks',
     none: 'Nothing to do: no leavers with access, no dormant accounts, everything with MFA and a justification.',
     leaver_one: 'Left on {{day}}, still holds one grant — to be revoked by the end of {{due}}',

@@ -12,6 +12,7 @@ import { declaredText } from '../i18n';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useBridgeEvents } from '../sync/useBridgeEvents';
 import { ActionsProvider, type RegisteredAction, useAction } from './actions';
+import { ColorSchemeSwitch } from './ColorSchemeSwitch';
 import { KeyboardHelp } from './KeyboardHelp';
 import { LanguageSwitch } from './LanguageSwitch';
 import { type SubjectPanel, SubjectPanelsContext } from './subject-panels';
@@ -84,6 +85,7 @@ function Workbench({ state, current }: { state: ConnectionState; current: NonNul
             <Group gap="md" wrap="nowrap">
               <SyncIndicator />
               <WorkspaceMenu state={state} current={current} />
+              <ColorSchemeSwitch />
               <LanguageSwitch />
             </Group>
           </Group>

@@ -1,16 +1,18 @@
-import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Pill, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Incident } from '../../shared/api/breaches';
 import { taskOverdue } from '../../shared/domain/breach-playbooks';
+import { authorityClockRuns } from '../../shared/domain/breach-reports';
 import { clockLeft } from '../../shared/domain/breach-severity';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
 import { useAction } from '../app/actions';
 import { download } from '../app/download';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
+import { useFilterParam, useTakeParam } from '../app/link-params';
 import { useProblemText } from '../app/problems';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
@@ -65,7 +67,11 @@ export function BreachRegister() {
   const [creating, setCreating] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
   const [selected, setSelected] = useState(0);
-  const rows = incidents.data ?? [];
+  // From the overview: only the incidents whose Art. 33 clock runs, or one incident opened.
+  const [clockFilter, clearClockFilter] = useFilterParam('clock');
+  useTakeParam('open', setOpenId);
+  const runningOnly = clockFilter === 'running';
+  const rows = (incidents.data ?? []).filter((incident) => !runningOnly || authorityClockRuns(incident));
   const move = (to: number) => setSelected(Math.max(0, Math.min(rows.length - 1, to)));
   useAction('breaches.next', () => move(selected + 1));
   useAction('breaches.previous', () => move(selected - 1));
@@ -116,6 +122,19 @@ export function BreachRegister() {
       {incidents.error && <Alert color="red">{problems.failure(incidents.error)}</Alert>}
       {exportError && <Alert color="red">{exportError}</Alert>}
       {incidents.data?.length === 0 && <Text c="dimmed">{t('register.empty')}</Text>}
+      {runningOnly && (
+        <Pill.Group>
+          <Pill
+            size="md"
+            withRemoveButton
+            onRemove={clearClockFilter}
+            removeButtonProps={{ 'aria-label': t('register.runningOnlyRemove') }}
+            data-testid="running-only"
+          >
+            {t('register.runningOnly', { count: rows.length })}
+          </Pill>
+        </Pill.Group>
+      )}
       <Table highlightOnHover aria-label={t('register.title')}>
         <Table.Thead>
           <Table.Tr>
@@ -129,7 +148,7 @@ export function BreachRegister() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {incidents.data?.map((incident, index) => {
+          {rows.map((incident, index) => {
             const last = incident.assessments.at(-1);
             const tasks = incident.playbook.tasks;
             const overdue = tasks.filter((task) => taskOverdue(incident.awareAt, task, now)).length;

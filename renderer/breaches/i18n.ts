@@ -27,6 +27,8 @@ const de = {
     sendNotice: 'Benachrichtigung der Betroffenen',
   },
   register: {
+    runningOnly: 'Nur Datenpannen mit laufender 72-Stunden-Frist ({{count}})',
+    runningOnlyRemove: 'Alle Datenpannen zeigen',
     title: 'Datenpannen (Art. 33 Abs. 5 DSGVO)',
     explain: 'Jeder Vorfall, gemeldet oder nicht. Die 72-Stunden-Frist läuft ab Kenntnis, in Stunden, nie auf Werktage verschoben.',
     log: 'Vorfall erfassen',
@@ -347,6 +349,8 @@ const en: Catalogue<typeof de> = {
     sendNotice: 'Notice to the people affected',
   },
   register: {
+    runningOnly: 'Only incidents whose 72-hour clock runs ({{count}})',
+    runningOnlyRemove: 'Show every incident',
     title: 'Personal data breaches (Art. 33(5) GDPR)',
     explain: 'Every incident, notified or not. The 72-hour clock runs from awareness, in hours, never rolled to working days.',
     log: 'Log an incident',

@@ -8,7 +8,9 @@ import type { QueueQueryInput, QueueSort } from '../../shared/ipc/contract';
 import { useLabels } from '../app/labels';
 import { useAssignableStaff } from '../app/staff';
 
-export type QueueFilter = Required<Pick<QueueQueryInput, 'statuses' | 'types' | 'assignee' | 'search' | 'sort' | 'due'>>;
+export type QueueFilter = Required<
+  Pick<QueueQueryInput, 'statuses' | 'types' | 'assignee' | 'search' | 'sort' | 'due' | 'received' | 'dueBetween' | 'answered'>
+>;
 
 /** The status picker offers the views officers use: open requests, everything, or one status. */
 function statusValue(statuses: readonly DsarStatus[]): string {
@@ -24,6 +26,9 @@ export const defaultFilter: QueueFilter = {
   search: '',
   sort: 'due_asc',
   due: null,
+  received: null,
+  dueBetween: null,
+  answered: null,
 };
 
 /** How many filters differ from the default (the search aside): the collapsed filter button says so. */
@@ -34,6 +39,7 @@ function changedFilters(filter: QueueFilter): number {
     filter.assignee !== null,
     filter.sort !== defaultFilter.sort,
     filter.due !== null,
+    filter.received !== null || filter.dueBetween !== null || filter.answered !== null,
   ].filter(Boolean).length;
 }
 

@@ -8,13 +8,16 @@ import { type QueueRow, SEARCH_LIMIT } from '../../shared/ipc/contract';
 import { useAction } from '../app/actions';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
+import { useTakeParam } from '../app/link-params';
 import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
 import { useMayWrite, useWorkspace } from '../app/workspace';
 import { useBridge } from '../bridge/context';
 import { BulkActions } from './BulkActions';
 import { DueBadge } from './DueBadge';
+import { FigureFilter } from './FigureFilter';
 import { IntakeDialog } from './IntakeDialog';
+import { linkedFilter } from './links';
 import { defaultFilter, type QueueFilter, QueueFilters } from './QueueFilters';
 import { RequestDetail } from './RequestDetail';
 import { useAssignGuard } from './useAssignGuard';
@@ -61,6 +64,12 @@ export function RequestQueue() {
     setFilterState(next);
     setSelected(0);
   }, []);
+  // A link (a figure of the overview, the palette) may bring a filter and a request to open.
+  useTakeParam('q', (text) => {
+    const linked = linkedFilter(text);
+    if (linked) setFilter(linked);
+  });
+  useTakeParam('open', setOpenId);
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const queue = useQueue(filter);
@@ -194,6 +203,7 @@ export function RequestQueue() {
           collapsed={compact}
           extra={compact && <Group gap="xs">{bulk}</Group>}
         />
+        <FigureFilter filter={filter} onChange={setFilter} />
         {me && !mayWrite && (
           <Alert color="gray" py="xs">
             {t('queue.readOnly')}

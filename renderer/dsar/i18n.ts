@@ -48,6 +48,16 @@ const de = {
   },
   queue: {
     title: 'Betroffenenanfragen',
+    figure: {
+      received: 'Eingegangen {{from}} – {{to}}',
+      answered: 'Beantwortet im {{month}}',
+      answeredOnTime: 'Fristgerecht beantwortet im {{month}}',
+      answeredLate: 'Verspätet beantwortet im {{month}}',
+      dueBetween: 'Offen, Frist {{from}} – {{to}}',
+      dueFrom: 'Offen, Frist ab {{from}}',
+      dueUntil: 'Offen, Frist bis {{to}}',
+      remove: 'Filter „{{label}}“ entfernen',
+    },
     search: 'Suche',
     searchPlaceholder: 'Name oder E-Mail …',
     status: 'Status',
@@ -447,6 +457,16 @@ const en: Catalogue<typeof de> = {
   },
   queue: {
     title: 'Data-subject requests',
+    figure: {
+      received: 'Received {{from}} – {{to}}',
+      answered: 'Answered in {{month}}',
+      answeredOnTime: 'Answered on time in {{month}}',
+      answeredLate: 'Answered late in {{month}}',
+      dueBetween: 'Open, due {{from}} – {{to}}',
+      dueFrom: 'Open, due from {{from}}',
+      dueUntil: 'Open, due by {{to}}',
+      remove: 'Remove the filter “{{label}}”',
+    },
     search: 'Search',
     searchPlaceholder: 'Name or e-mail …',
     status: 'Status',

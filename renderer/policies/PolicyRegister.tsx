@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyDocument, PolicyLanguage, PolicyVersion } from '../../shared/api/policies';
 import { useDateFormat } from '../app/format';
+import { useTakeParam } from '../app/link-params';
 import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
 import { useMayWrite } from '../app/workspace';
@@ -40,6 +41,10 @@ export function PolicyRegister() {
   const mayReadPeople = useMayWrite('dsar:read');
   const versions = useQuery({ queryKey: ['policy', 'list'], queryFn: () => bridge['policy.list']() });
   const [openId, setOpenId] = useState<string | null>(null);
+  // From the overview: a version opened at its campaign.
+  const [tab, setTab] = useState<string | null>(null);
+  useTakeParam('version', setOpenId);
+  useTakeParam('tab', setTab);
   const [failure, setFailure] = useState<string | null>(null);
   const open = versions.data?.find((v) => v.id === openId) ?? null;
   const draft = useMutation({
@@ -157,7 +162,18 @@ export function PolicyRegister() {
           <PersonNoticeLookup />
         </Paper>
       )}
-      {open && <PolicyVersionDetail version={open} all={versions.data ?? []} onClose={() => setOpenId(null)} />}
+      {open && (
+        <PolicyVersionDetail
+          key={`${open.id}-${tab}`}
+          version={open}
+          all={versions.data ?? []}
+          tab={tab ?? undefined}
+          onClose={() => {
+            setOpenId(null);
+            setTab(null);
+          }}
+        />
+      )}
     </Stack>
   );
 }

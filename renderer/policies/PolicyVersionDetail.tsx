@@ -62,7 +62,18 @@ const writersOf = (version: PolicyVersion) =>
   new Set([version.authorId, ...version.timeline.filter((e) => ['drafted', 'edited', 'classified'].includes(e.kind)).map((e) => e.actor)]);
 
 /** A version: its text (edited with a live preview while it may change), the comparison with its base, its workflow. */
-export function PolicyVersionDetail({ version, all, onClose }: { version: PolicyVersion; all: readonly PolicyVersion[]; onClose(): void }) {
+export function PolicyVersionDetail({
+  version,
+  all,
+  tab = 'text',
+  onClose,
+}: {
+  version: PolicyVersion;
+  all: readonly PolicyVersion[];
+  /** The tab it opens at (a link may ask for the campaign). */
+  tab?: string;
+  onClose(): void;
+}) {
   const { t } = useTranslation('policies');
   const f = useDateFormat();
   const staffName = useStaffNames();
@@ -102,7 +113,7 @@ export function PolicyVersionDetail({ version, all, onClose }: { version: Policy
         )}
         {version.basedOn !== null && <ClassificationPanel version={version} />}
         <Workflow version={version} />
-        <Tabs defaultValue="text" keepMounted={false}>
+        <Tabs defaultValue={tab} keepMounted={false}>
           <Tabs.List>
             <Tabs.Tab value="text">{t('detail.text')}</Tabs.Tab>
             <Tabs.Tab value="compare" data-testid="tab-compare">

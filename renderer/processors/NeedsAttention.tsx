@@ -5,13 +5,19 @@ import type { Reminder } from '../../shared/domain/reminders';
 import { useDateFormat } from '../app/format';
 import { useBridge } from '../bridge/context';
 
-export function NeedsAttention() {
-  const { t } = useTranslation('processors');
-  const format = useDateFormat();
+/** What in the registry needs the officer (`kind`: only reminders of that kind, as a figure of the overview asked). */
+export function useRegistryReminders() {
   const bridge = useBridge();
   // Keyed under 'processor' so a registry change (cache.changed) recomputes it.
-  const reminders = useQuery({ queryKey: ['processor', 'reminders'], queryFn: () => bridge['registry.reminders']() });
-  if (!reminders.data?.length) return null;
+  return useQuery({ queryKey: ['processor', 'reminders'], queryFn: () => bridge['registry.reminders']() });
+}
+
+export function NeedsAttention({ kind }: { kind?: string | null }) {
+  const { t } = useTranslation('processors');
+  const format = useDateFormat();
+  const reminders = useRegistryReminders();
+  const shown = (reminders.data ?? []).filter((reminder) => !kind || reminder.kind === kind);
+  if (!shown.length) return null;
   const line = (r: Reminder) =>
     t(`processors.reminder.${r.kind}`, {
       name: r.processorName,
@@ -22,12 +28,12 @@ export function NeedsAttention() {
   return (
     <Alert
       color="orange"
-      title={t('processors.needsAttention', { count: reminders.data.length })}
+      title={t('processors.needsAttention', { count: shown.length })}
       styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
       data-testid="needs-attention"
     >
       <List size="sm" spacing={2}>
-        {reminders.data.map((reminder) => (
+        {shown.map((reminder) => (
           <List.Item key={reminder.key} data-kind={reminder.kind}>
             <Text size="sm" c="dark.7">
               {line(reminder)}

@@ -1,14 +1,15 @@
-import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Pill, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Processor } from '../../shared/api/processors';
 import { isEea } from '../../shared/domain/transfers';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
+import { useFilterParam } from '../app/link-params';
 import { useProblemText } from '../app/problems';
 import { useMayWrite, useWorkspace } from '../app/workspace';
 import { countryName } from './countries';
-import { NeedsAttention } from './NeedsAttention';
+import { NeedsAttention, useRegistryReminders } from './NeedsAttention';
 import { ProcessorEditor } from './ProcessorEditor';
 import { useProcessors } from './useProcessors';
 
@@ -24,6 +25,11 @@ export function ProcessorRegistry() {
   // `key` remounts the editor per processor, so its form starts from that processor's state.
   const [editing, setEditing] = useState<{ key: number; processor: Processor | null } | null>(null);
   const formatDay = useDateFormat().day;
+  // From the overview: only the processors behind one kind of reminder.
+  const [attention, clearAttention] = useFilterParam('attention');
+  const reminders = useRegistryReminders();
+  const behind = new Set((reminders.data ?? []).filter((reminder) => reminder.kind === attention).map((reminder) => reminder.processorId));
+  const rows = (processors.data ?? []).filter((processor) => !attention || behind.has(processor.id));
 
   return (
     <Stack gap="sm">
@@ -39,7 +45,23 @@ export function ProcessorRegistry() {
         </Group>
       </Group>
       {workspace.data?.me && !mayWrite && <Alert color="gray">{t('processors.readOnly')}</Alert>}
-      <NeedsAttention />
+      {attention && (
+        <Pill.Group>
+          <Pill
+            size="md"
+            withRemoveButton
+            onRemove={clearAttention}
+            removeButtonProps={{ 'aria-label': t('processors.attentionOnlyRemove') }}
+            data-testid="attention-only"
+          >
+            {t('processors.attentionOnly', {
+              kind: t(`processors.attentionKind.${attention}`, { defaultValue: attention }),
+              count: rows.length,
+            })}
+          </Pill>
+        </Pill.Group>
+      )}
+      <NeedsAttention kind={attention} />
       {processors.error && <Alert color="red">{problems.failure(processors.error)}</Alert>}
       <Table highlightOnHover aria-label={t('processors.title')}>
         <Table.Thead>
@@ -55,7 +77,7 @@ export function ProcessorRegistry() {
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
-          {processors.data?.map((processor) => {
+          {rows.map((processor) => {
             const met = Object.values(processor.dpa.clauses).filter((c) => c.met).length;
             const third = processor.countries.filter((c) => !isEea(c));
             return (

@@ -31,6 +31,13 @@ type Sent = Draft & Pick<IncidentSubmitReport, 'timeZone'>;
 const blank = (text: string) => text.trim() === '';
 
 /** Whether the report would be sent later than 72 hours after awareness (Art. 33(1)). */
+/**
+ * The Art. 33(1) clock runs until the authority has the report, or it was decided that it needs none (a
+ * decision to notify alone does not stop it); a closed incident has none running.
+ */
+export const authorityClockRuns = (incident: Pick<Incident, 'status' | 'reports' | 'decision'>) =>
+  incident.status !== 'closed' && !incident.reports.length && incident.decision?.authority !== false;
+
 export const reportLate = (incident: Incident, at: string) => Date.parse(at) > Date.parse(breachAuthorityDeadline(incident.awareAt));
 
 /**

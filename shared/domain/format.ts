@@ -32,6 +32,13 @@ export function dateFormat(language: LabelLanguage, timeZone: string) {
     letterDay: (value: string) => dayIn(value, { dateStyle: 'long' }),
     /** Fr., 27. November 2026 / Fri, 27 November 2026 */
     longDay: (value: string) => dayIn(value, { weekday: 'short', year: 'numeric', month: 'long', day: 'numeric' }),
+    /** November 2026 (a month, YYYY-MM) */
+    month: (month: string) => formatter(language, 'UTC', { month: 'long', year: 'numeric' }).format(asDay(`${month}-15`)),
+    /** Nov. 26 / Nov 26: a month on a chart's axis */
+    shortMonth: (month: string) => formatter(language, 'UTC', { month: 'short', year: '2-digit' }).format(asDay(`${month}-15`)),
+    /** 23.11. / 23 Nov: a day on a chart's axis */
+    shortDay: (day: string) =>
+      formatter(language, 'UTC', { day: 'numeric', month: language === 'de' ? '2-digit' : 'short' }).format(asDay(day)),
     /** 27.11.2026, 10:15 / 27 Nov 2026, 10:15 (in the controller's time zone) */
     instant: (value: string) => formatter(language, timeZone, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(value)),
     /** 27. November 2026 um 10:15 / 27 November 2026 at 10:15: an export's "as of" line */

@@ -45,10 +45,12 @@ export interface CampaignFigure {
   language: string;
   number: number;
   state: 'planned' | 'sending' | 'sent' | 'cancelled';
+  /** Accounts the first wave goes to, those it reached (by e-mail or in the app), and those who acknowledged. */
   recipients: number;
-  delivered: number;
-  bounced: number;
+  reached: number;
   acknowledged: number;
+  /** Messages that bounced (reminders included). */
+  bounced: number;
 }
 
 export interface ReviewFigure {

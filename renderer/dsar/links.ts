@@ -1,0 +1,32 @@
+import { QueueQuery } from '../../shared/ipc/contract';
+import { defaultFilter, type QueueFilter } from './QueueFilters';
+
+/** The filter a link may carry: every field of the queue's filter, each optional (the rest as the default view). */
+const LinkedFilter = QueueQuery.pick({
+  statuses: true,
+  types: true,
+  assignee: true,
+  search: true,
+  due: true,
+  received: true,
+  dueBetween: true,
+  answered: true,
+  sort: true,
+}).partial();
+
+/** `/requests?q=…`: the queue filtered as given; `open` opens one request beside it. */
+export function queueLink(filter: Partial<QueueFilter>, open?: string): string {
+  const params = new URLSearchParams({ q: JSON.stringify(filter) });
+  if (open) params.set('open', open);
+  return `/requests?${params}`;
+}
+
+/** The filter a link carries (its `q`), or null for one that is not valid (a hand-edited address). */
+export function linkedFilter(text: string): QueueFilter | null {
+  try {
+    const parsed = LinkedFilter.safeParse(JSON.parse(text));
+    return parsed.success ? { ...defaultFilter, ...parsed.data } : null;
+  } catch {
+    return null;
+  }
+}
