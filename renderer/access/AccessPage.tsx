@@ -1,9 +1,10 @@
-import { Alert, Badge, Button, Group, Paper, Pill, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Paper, Stack, Tabs, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Employee, Grant } from '../../shared/api/access';
 import { type Finding, findingKinds } from '../../shared/domain/access';
+import { FilterChip } from '../app/FilterChip';
 import { useDateFormat } from '../app/format';
 import { useFilterParam, useTakeParam } from '../app/link-params';
 import { useStep } from '../app/useStep';
@@ -112,23 +113,18 @@ function Findings({
   return (
     <Stack gap="md" data-testid="findings">
       {onlyKind && (
-        <Pill.Group>
-          <Pill
-            size="md"
-            withRemoveButton
-            onRemove={() => {
-              clearKind();
-              clearOverdue();
-            }}
-            removeButtonProps={{ 'aria-label': t('finding.onlyRemove') }}
-            data-testid="findings-only"
-          >
-            {t(onlyOverdue ? 'finding.onlyOverdue' : 'finding.only', {
-              kind: t(`finding.kinds.${onlyKind as Finding['kind']}`, { defaultValue: onlyKind }),
-              count: shown.length,
-            })}
-          </Pill>
-        </Pill.Group>
+        <FilterChip
+          label={t(onlyOverdue ? 'finding.onlyOverdue' : 'finding.only', {
+            kind: t(`finding.kinds.${onlyKind as Finding['kind']}`, { defaultValue: onlyKind }),
+            count: shown.length,
+          })}
+          removeLabel={t('finding.onlyRemove')}
+          onRemove={() => {
+            clearKind();
+            clearOverdue();
+          }}
+          testId="findings-only"
+        />
       )}
       {findingKinds.map((kind) => {
         const list = shown.filter((finding) => finding.kind === kind);

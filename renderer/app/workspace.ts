@@ -13,3 +13,9 @@ export function useMayWrite(scope: Scope): boolean {
   const workspace = useWorkspace();
   return workspace.data?.me?.scopes.includes(scope) ?? false;
 }
+
+/** Whether the person may read what a scope opens (true while unknown: a start screen does not flicker empty). */
+export function useMayRead(): (scope: Scope) => boolean {
+  const scopes = useWorkspace().data?.me?.scopes;
+  return (scope) => !scopes || scopes.includes(scope);
+}

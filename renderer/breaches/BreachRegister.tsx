@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Button, Group, Pill, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,6 +10,7 @@ import { clockLeft } from '../../shared/domain/breach-severity';
 import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
 import { useAction } from '../app/actions';
 import { download } from '../app/download';
+import { FilterChip } from '../app/FilterChip';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
 import { useFilterParam, useTakeParam } from '../app/link-params';
@@ -123,17 +124,12 @@ export function BreachRegister() {
       {exportError && <Alert color="red">{exportError}</Alert>}
       {incidents.data?.length === 0 && <Text c="dimmed">{t('register.empty')}</Text>}
       {runningOnly && (
-        <Pill.Group>
-          <Pill
-            size="md"
-            withRemoveButton
-            onRemove={clearClockFilter}
-            removeButtonProps={{ 'aria-label': t('register.runningOnlyRemove') }}
-            data-testid="running-only"
-          >
-            {t('register.runningOnly', { count: rows.length })}
-          </Pill>
-        </Pill.Group>
+        <FilterChip
+          label={t('register.runningOnly', { count: rows.length })}
+          removeLabel={t('register.runningOnlyRemove')}
+          onRemove={clearClockFilter}
+          testId="running-only"
+        />
       )}
       <Table highlightOnHover aria-label={t('register.title')}>
         <Table.Thead>

@@ -1,5 +1,6 @@
-import { Pill } from '@mantine/core';
+import { Group } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import { FilterChip } from '../app/FilterChip';
 import { useDateFormat } from '../app/format';
 import type { QueueFilter } from './QueueFilters';
 
@@ -35,18 +36,15 @@ export function FigureFilter({ filter, onChange }: { filter: QueueFilter; onChan
   }
   if (!labels.length) return null;
   return (
-    <Pill.Group data-testid="figure-filter">
+    <Group gap="xs" data-testid="figure-filter">
       {labels.map(({ key, label, drop }) => (
-        <Pill
+        <FilterChip
           key={key}
-          size="md"
-          withRemoveButton
+          label={label}
+          removeLabel={t('queue.figure.remove', { label })}
           onRemove={() => onChange({ ...filter, ...drop })}
-          removeButtonProps={{ 'aria-label': t('queue.figure.remove', { label }) }}
-        >
-          {label}
-        </Pill>
+        />
       ))}
-    </Pill.Group>
+    </Group>
   );
 }

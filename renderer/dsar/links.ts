@@ -24,8 +24,12 @@ export function queueLink(filter: Partial<QueueFilter>, open?: string): string {
 /** The filter a link carries (its `q`), or null for one that is not valid (a hand-edited address). */
 export function linkedFilter(text: string): QueueFilter | null {
   try {
-    const parsed = LinkedFilter.safeParse(JSON.parse(text));
-    return parsed.success ? { ...defaultFilter, ...parsed.data } : null;
+    const raw: unknown = JSON.parse(text);
+    const parsed = LinkedFilter.safeParse(raw);
+    if (!parsed.success || typeof raw !== 'object' || raw === null) return null;
+    // Zod fills a field's default even where it is optional: only what the link names replaces the default view.
+    const named = Object.entries(parsed.data).filter(([key]) => key in raw);
+    return { ...defaultFilter, ...Object.fromEntries(named) };
   } catch {
     return null;
   }

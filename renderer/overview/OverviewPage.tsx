@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DsarOverview, Overview } from '../../shared/ipc/overview';
 import { useDateFormat } from '../app/format';
 import { useProblemText } from '../app/problems';
+import { useMayRead } from '../app/workspace';
 import { queueLink } from '../dsar/links';
 import { DueChart } from './DueChart';
 import { Figure } from './Figure';
@@ -33,6 +34,9 @@ export function OverviewPage() {
   const overview = useOverview();
   const locale = i18n.language === 'en' ? 'en-GB' : 'de-DE';
   const data = overview.data;
+  // Each module's figures for those whose role reads it (a security lead sees no requests).
+  const may = useMayRead();
+  const requests = may('dsar:read');
   return (
     <Stack gap="md" pb="md" style={{ overflowY: 'auto' }} data-testid="overview">
       <div>
@@ -53,25 +57,30 @@ export function OverviewPage() {
       {!data && !overview.error && <Loader size="sm" />}
       {data && (
         <>
-          {data.dsar ? (
-            <Headline dsar={data.dsar} incidents={data.incidents} locale={locale} />
-          ) : (
-            <Alert color="blue">{t('loadingRequests')}</Alert>
-          )}
-          {data.dsar && <RequestPanels dsar={data.dsar} locale={locale} />}
+          {requests && !data.dsar && <Alert color="blue">{t('loadingRequests')}</Alert>}
+          {requests && data.dsar && <Headline dsar={data.dsar} incidents={data.incidents} locale={locale} />}
+          {requests && data.dsar && <RequestPanels dsar={data.dsar} locale={locale} />}
           <SimpleGrid cols={{ base: 1, md: 2, xl: 4 }} spacing="md">
-            <Panel title={t('incidents.title')} testId="panel-incidents">
-              <IncidentClocks incidents={data.incidents} />
-            </Panel>
-            <Panel title={t('registry.title')} testId="panel-registry">
-              <RegistryFigures registry={data.registry} locale={locale} />
-            </Panel>
-            <Panel title={t('campaigns.title')} testId="panel-campaigns">
-              <CampaignFigures campaigns={data.campaigns} locale={locale} />
-            </Panel>
-            <Panel title={t('access.title')} testId="panel-access">
-              <AccessFigures reviews={data.reviews} leavers={data.leavers} locale={locale} />
-            </Panel>
+            {may('breach:read') && (
+              <Panel title={t('incidents.title')} testId="panel-incidents">
+                <IncidentClocks incidents={data.incidents} />
+              </Panel>
+            )}
+            {may('processor:read') && (
+              <Panel title={t('registry.title')} testId="panel-registry">
+                <RegistryFigures registry={data.registry} locale={locale} />
+              </Panel>
+            )}
+            {may('policy:read') && (
+              <Panel title={t('campaigns.title')} testId="panel-campaigns">
+                <CampaignFigures campaigns={data.campaigns} locale={locale} />
+              </Panel>
+            )}
+            {may('access:read') && (
+              <Panel title={t('access.title')} testId="panel-access">
+                <AccessFigures reviews={data.reviews} leavers={data.leavers} locale={locale} />
+              </Panel>
+            )}
           </SimpleGrid>
         </>
       )}

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Group, Pill, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Processor } from '../../shared/api/processors';
 import { isEea } from '../../shared/domain/transfers';
+import { FilterChip } from '../app/FilterChip';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
 import { useFilterParam } from '../app/link-params';
@@ -46,20 +47,15 @@ export function ProcessorRegistry() {
       </Group>
       {workspace.data?.me && !mayWrite && <Alert color="gray">{t('processors.readOnly')}</Alert>}
       {attention && (
-        <Pill.Group>
-          <Pill
-            size="md"
-            withRemoveButton
-            onRemove={clearAttention}
-            removeButtonProps={{ 'aria-label': t('processors.attentionOnlyRemove') }}
-            data-testid="attention-only"
-          >
-            {t('processors.attentionOnly', {
-              kind: t(`processors.attentionKind.${attention}`, { defaultValue: attention }),
-              count: rows.length,
-            })}
-          </Pill>
-        </Pill.Group>
+        <FilterChip
+          label={t('processors.attentionOnly', {
+            kind: t(`processors.attentionKind.${attention}`, { defaultValue: attention }),
+            count: rows.length,
+          })}
+          removeLabel={t('processors.attentionOnlyRemove')}
+          onRemove={clearAttention}
+          testId="attention-only"
+        />
       )}
       <NeedsAttention kind={attention} />
       {processors.error && <Alert color="red">{problems.failure(processors.error)}</Alert>}

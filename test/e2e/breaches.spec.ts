@@ -7,7 +7,7 @@ import { expect, test } from './fixtures';
 
 async function openRegister(page: Page, url: string) {
   await page.goto(url);
-  await page.getByRole('link', { name: 'Breaches' }).click();
+  await page.getByRole('link', { name: 'Breaches', exact: true }).click();
   await expect(page.getByTestId('incident-row').first()).toBeVisible();
 }
 
@@ -171,7 +171,7 @@ test('an officer works the playbook, reports in phases under the reference, tell
     await page.getByLabel('DPO contact').fill('datenschutz@lernwerk-akademie.de');
     await page.getByRole('button', { name: 'Save' }).click();
 
-    await page.getByRole('link', { name: 'Breaches' }).click();
+    await page.getByRole('link', { name: 'Breaches', exact: true }).click();
     await expect(page.getByTestId('incident-row').first()).toBeVisible();
     const detail = await logIncident(page, 'Ransomware auf dem Lernserver');
 

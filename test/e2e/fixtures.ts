@@ -40,9 +40,11 @@ export const test = base.extend<{ platform: Platform; consoleUrl: string }>({
 
 export { expect };
 
-/** Waits for the app's own signal that the queue has rendered rows. */
+/** From the start screen (the overview) to the queue, as a person would; waits until it has rendered rows. */
 export async function openQueue(page: Page, url: string) {
   await page.goto(url);
+  await expect(page.getByTestId('overview')).toBeVisible();
+  await page.getByRole('link', { name: 'Data-subject requests' }).click();
   await expect(page.getByTestId('queue-row').first()).toBeVisible();
   await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online');
 }

@@ -20,6 +20,9 @@ test('the demo workspace (npm run start:web): one click on its sign-in page, the
     await signIn.getByRole('button', { name: 'Use it' }).click();
     await expect(signIn.getByText('You are signed in.')).toBeVisible();
     await signIn.close();
+    // The start screen is the overview; the queue is one click away.
+    await expect(page.getByTestId('figure-open')).toBeVisible();
+    await page.getByRole('link', { name: 'Data-subject requests' }).click();
     await expect(page.getByTestId('queue-row').first()).toBeVisible();
     await expect(page.getByText('Demo workspace')).toBeVisible();
     await expect(page.getByTestId('queue-count')).toHaveText(/^\d+\+? requests/);

@@ -39,6 +39,8 @@ test('a new user connects the console to the platform, signs in with a second fa
     await page.screenshot({ path: 'test-results/e2e/connection-screen.png' });
 
     await signIn(page, platform, 'k.vogel@lernwerk-akademie.de', () => page.getByRole('button', { name: 'Sign in', exact: true }).click());
+    await expect(page.getByTestId('figure-open')).toBeVisible();
+    await page.getByRole('link', { name: 'Data-subject requests' }).click();
     await expect(page.getByTestId('queue-row').first()).toBeVisible();
     await expect(page.getByTestId('sync-indicator')).toHaveAttribute('data-state', 'online');
     await page.getByTestId('workspace-menu').click();
@@ -65,6 +67,8 @@ test('a new user connects the console to the platform, signs in with a second fa
     await page.getByTestId('workspace-menu').click();
     await page.getByRole('menuitem', { name: /Dr\. Katrin Vogel/ }).click();
     await expect(page.getByTestId('signed-out-banner')).toBeVisible();
+    await expect(page.getByTestId('figure-open')).toBeVisible();
+    await page.getByRole('link', { name: 'Data-subject requests' }).click();
     await expect(page.getByTestId('queue-row').first()).toBeVisible();
   } finally {
     shell.child.kill('SIGTERM');
