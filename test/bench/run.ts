@@ -26,6 +26,7 @@ import { TEST_KEY, tempDir } from '../support/temp';
 import { accessBench } from './access';
 import { engineBootstrap, PAGE, PAGES_PER_TRANSACTION, rawLoop } from './bootstrap';
 import { campaignBench } from './campaign';
+import { printColdStart, printOverviewLatencies, printWriteToOverview } from './overview';
 
 const { values } = parseArgs({
   options: {
@@ -316,6 +317,7 @@ try {
   console.log(`  peak RSS of the console's process while bootstrapping (it runs alone): ${Math.max(...peaks).toFixed(0)} MB`);
 
   printLatencies(rows, join(work.path, 'engine-0'));
+  printOverviewLatencies(rows, join(work.path, 'engine-0'));
 
   const incoming = await incomingChanges(platform.url, platform.token, join(work.path, 'engine-0'), join(work.path, 'raw-0'));
   console.log(`\n${incoming.applied.toLocaleString('en')} incoming changes (made on the platform while the console was idle)`);
@@ -326,6 +328,8 @@ try {
     `  console sync.now (push, pull, overlays):   ${incoming.consoleMs.toFixed(0)} ms   (bursts: ${incoming.all.consoleMs.map((v) => v.toFixed(0)).join(', ')} ms)`,
   );
   console.log(`  ratio (raw time / console time): ${(incoming.rawMs / incoming.consoleMs).toFixed(2)}`);
+  await printColdStart(rows, join(work.path, 'engine-0'), platform.url, platform.token);
+  await printWriteToOverview(join(work.path, 'engine-0'));
   await platform.stop();
 
   const memorySize = Number(values['bootstrap-memory']);
@@ -352,6 +356,9 @@ try {
       `\nLarge cache: ${size.toLocaleString('en')} requests built directly in ${(built / 1000).toFixed(1)} s (generation + upsert + index build)`,
     );
     printLatencies(size, dir);
+    printOverviewLatencies(size, dir);
+    // The platform is not the one this cache came from: the console opens it offline, as from a laptop on a train.
+    await printColdStart(size, dir, 'http://127.0.0.1:9', 'bench');
   }
 
   policyDiff();

@@ -284,7 +284,7 @@ function rollBackNewestCacheMigration(dataDir: string): void {
   const cache = openEncrypted(join(dataDir, 'cache.sqlite'), TEST_KEY);
   cache.exec(`
     DROP TRIGGER dsars_tally_in; DROP TRIGGER dsars_tally_out; DROP TRIGGER dsars_tally_moved; DROP TABLE dsar_tally;
-    DROP INDEX dsars_answered; ALTER TABLE dsars DROP COLUMN received_on; ALTER TABLE dsars DROP COLUMN answered_on;
+    DROP INDEX dsars_answered; DROP INDEX dsars_paused; ALTER TABLE dsars DROP COLUMN received_on; ALTER TABLE dsars DROP COLUMN answered_on;
     PRAGMA user_version = 14;
   `);
   cache.close();

@@ -376,6 +376,8 @@ export const cacheMigrations: Migration[] = [
         -- The day the request was answered (completed or denied), null while it is not.
         ALTER TABLE dsars ADD COLUMN answered_on TEXT;
         CREATE INDEX dsars_answered ON dsars (answered_on, id) WHERE answered_on IS NOT NULL;
+        -- Open requests whose clock stands still (few): counted without reading the rows.
+        CREATE INDEX dsars_paused ON dsars (is_open) WHERE clock_paused = 1;
         ${dsarTallySchema}
         UPDATE sync_state SET value = '0' WHERE key = 'cursor';
       `);

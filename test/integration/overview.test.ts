@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { authorityClockRuns } from '../../shared/domain/breach-reports';
+import { openStatuses } from '../../shared/domain/dsar';
+import { registryFigures } from '../../shared/ipc/overview';
+import { workspacePerTest } from '../support/workspace';
+
+const ws = workspacePerTest(400);
+
+describe('the overview over IPC', () => {
+  it("agrees with each module's own lists: requests, clocks, registry reminders, campaigns, reviews, leavers", async () => {
+    const overview = await ws.app.call('overview.get');
+    if (!overview.dsar) throw new Error('the requests should be loaded');
+
+    // Requests: the queue's own views count the same.
+    const count = async (input: Parameters<typeof ws.app.call<'dsar.list'>>[1]) =>
+      (await ws.app.call('dsar.list', { ...input, limit: 1000 })).rows.length;
+    expect(await count({ statuses: [...openStatuses] })).toBe(overview.dsar.open);
+    expect(await count({ due: 'overdue' })).toBe(overview.dsar.overdue);
+    expect(overview.dsar.open).toBeGreaterThan(0);
+
+    const incidents = await ws.app.call('incident.list');
+    expect(overview.incidents.open).toBe(incidents.filter((incident) => incident.status !== 'closed').length);
+    expect(overview.incidents.clocks.map((clock) => clock.id).sort()).toEqual(
+      incidents
+        .filter(authorityClockRuns)
+        .map((incident) => incident.id)
+        .sort(),
+    );
+
+    const reminders = await ws.app.call('registry.reminders');
+    for (const kind of registryFigures) expect(overview.registry[kind]).toBe(reminders.filter((reminder) => reminder.kind === kind).length);
+
+    const campaigns = await ws.app.call('campaign.list');
+    for (const figure of overview.campaigns) {
+      const campaign = campaigns.find((c) => c.id === figure.id);
+      expect(figure).toMatchObject({ recipients: campaign?.recipients, acknowledged: campaign?.totals.acknowledged });
+    }
+    const reviews = await ws.app.call('access.reviews');
+    expect(overview.reviews.map((review) => review.id).sort()).toEqual(
+      reviews
+        .filter((review) => review.state === 'open')
+        .map((review) => review.id)
+        .sort(),
+    );
+    const leavers = (await ws.app.call('access.overview')).findings.filter((finding) => finding.kind === 'leaver');
+    expect(overview.leavers).toEqual({ open: leavers.length, overdue: leavers.filter((finding) => finding.overdue).length });
+  });
+
+  it('a local write shows in the overview at once, before the platform has it', async () => {
+    const before = await ws.app.call('overview.get');
+    const unassigned = (await ws.app.call('dsar.list', { assignee: 'unassigned', statuses: [...openStatuses] })).rows[0];
+    const me = (await ws.app.call('workspace.info')).me?.staff.id ?? '';
+    const load = (overview: typeof before, id: string | null) => overview.dsar?.load.find((entry) => entry.assigneeId === id)?.open ?? 0;
+
+    await ws.platform.stop();
+    await ws.app.call('dsar.assign', { id: unassigned.id, assigneeId: me });
+    const after = await ws.app.call('overview.get');
+    expect(load(after, me)).toBe(load(before, me) + 1);
+    expect(load(after, null)).toBe(load(before, null) - 1);
+    expect(after.dsar?.open).toBe(before.dsar?.open);
+  });
+});
