@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { demoController } from '../sandbox/seed/staff';
+import { localDate } from '../shared/domain/calendar';
 import { type EventName, type Events, isConnectionChannel, type WorkspaceInfo } from '../shared/ipc/contract';
 import { findingsLog } from './access/findings-log';
 import { registerAccessHandlers } from './access/ipc';
@@ -16,6 +17,7 @@ import { registerPolicyHandlers } from './policies/ipc';
 import { registerRegistryHandlers } from './processors/ipc';
 import { registerRecordsHandlers } from './records/ipc';
 import { registryQueries } from './records/queries';
+import { registerSearchHandlers } from './search/ipc';
 import type { SyncEngineOptions } from './sync/engine';
 import { registerSyncHandlers } from './sync/ipc';
 
@@ -169,6 +171,25 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     employees: entities.employee,
     grants: entities.grant,
     checks: () => ({ ...core.accessChecks.get(), region: clock.get().region }),
+  });
+  const scopes = () => me()?.scopes;
+  const kindScopes = {
+    request: 'dsar:read',
+    incident: 'breach:read',
+    processor: 'processor:read',
+    activity: 'processor:read',
+    policy: 'policy:read',
+    staff: 'staff:read',
+  } as const;
+  registerSearchHandlers(ipc, {
+    db: stores.cache,
+    incidents: entities.incident,
+    processors: entities.processor,
+    activities: entities.activity,
+    policies: entities.policyVersion,
+    staff: entities.staff,
+    scopes: () => me()?.scopes ?? null,
+    today: () => localDate(new Date(), clock.get().timeZone),
   });
   registerExportHandlers(ipc, exports);
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });

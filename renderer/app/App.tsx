@@ -9,6 +9,7 @@ import { useConnection, useConnectionEvents } from '../connection/useConnection'
 import { WorkspaceMenu } from '../connection/WorkspaceMenu';
 import { features } from '../features';
 import { declaredText } from '../i18n';
+import { CommandPalette } from '../palette/CommandPalette';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useBridgeEvents } from '../sync/useBridgeEvents';
 import { ActionsProvider, type RegisteredAction, useAction } from './actions';
@@ -60,6 +61,7 @@ function Workbench({ state, current }: { state: ConnectionState; current: NonNul
   useBridgeEvents();
   const workspace = useWorkspace();
   const [help, setHelp] = useState(false);
+  const screens = navigation.map((entry) => ({ path: entry.path, label: declaredText(entry.namespace, entry.label) }));
   useAction('app.help', () => setHelp(true));
 
   return (
@@ -83,6 +85,7 @@ function Workbench({ state, current }: { state: ConnectionState; current: NonNul
               )}
             </Group>
             <Group gap="md" wrap="nowrap">
+              <CommandPalette screens={screens} />
               <SyncIndicator />
               <WorkspaceMenu state={state} current={current} />
               <ColorSchemeSwitch />

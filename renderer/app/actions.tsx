@@ -33,6 +33,8 @@ interface ActionRegistry {
   pushLayer(): { layer: number; pop(): void };
   /** Ids of the actions with a handler in a layer (the active one when absent), for the help. */
   available(layer?: number): Set<string>;
+  /** Runs an action's handler in a layer, as its key would there (the command palette). */
+  run(id: string, layer: number): void;
   subscribe(listener: () => void): () => void;
 }
 
@@ -93,6 +95,10 @@ export function createActionRegistry(actions: readonly RegisteredAction[], targe
     },
     available(layer = top()) {
       return new Set([...bindings].filter(([, list]) => list.some((b) => b.layer === layer)).map(([id]) => id));
+    },
+    run(id, layer) {
+      const bound = (bindings.get(id) ?? []).filter((b) => b.layer === layer);
+      bound[bound.length - 1]?.handler.current();
     },
     subscribe(listener) {
       listeners.add(listener);
@@ -165,7 +171,10 @@ export function KeyboardLayer({ active, children }: { active: boolean; children:
   return <LayerContext.Provider value={layer}>{children}</LayerContext.Provider>;
 }
 
-/** The declared actions, and which of them answer on the screen the caller sits on: for the help overlay. */
+/**
+ * The declared actions, which of them answer on the screen the caller sits on (the help overlay, the palette),
+ * and how to run one there.
+ */
 export function useAvailableActions() {
   const registry = useRegistry();
   const layer = useContext(LayerContext);
@@ -174,5 +183,8 @@ export function useAvailableActions() {
     setAvailable(registry.available(layer));
     return registry.subscribe(() => setAvailable(registry.available(layer)));
   }, [registry, layer]);
-  return useMemo(() => ({ actions: registry.actions, available }), [registry, available]);
+  return useMemo(
+    () => ({ actions: registry.actions, available, run: (id: string) => registry.run(id, layer) }),
+    [registry, available, layer],
+  );
 }

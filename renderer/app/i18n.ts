@@ -1,5 +1,6 @@
 import { connectionTexts } from '../connection/texts';
 import type { Catalogue } from '../i18n/catalogue';
+import { paletteTexts } from '../palette/texts';
 import { problemTexts } from './problem-texts';
 
 /** The shell's texts: title, navigation, sync state, conflicts, common buttons. German is the reference; English must have every key. */
@@ -76,6 +77,7 @@ const de = {
     inactive: 'hier gerade nicht verfügbar',
   },
   connection: connectionTexts.de,
+  palette: paletteTexts.de,
   ...problemTexts.de,
 };
 
@@ -150,6 +152,7 @@ const en: Catalogue<typeof de> = {
     inactive: 'not available here right now',
   },
   connection: connectionTexts.en,
+  palette: paletteTexts.en,
   ...problemTexts.en,
 };
 

@@ -1,12 +1,12 @@
 import { Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Processor } from '../../shared/api/processors';
 import { isEea } from '../../shared/domain/transfers';
 import { FilterChip } from '../app/FilterChip';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
-import { useFilterParam } from '../app/link-params';
+import { useFilterParam, useTakeParam } from '../app/link-params';
 import { useProblemText } from '../app/problems';
 import { useMayWrite, useWorkspace } from '../app/workspace';
 import { countryName } from './countries';
@@ -26,6 +26,15 @@ export function ProcessorRegistry() {
   // `key` remounts the editor per processor, so its form starts from that processor's state.
   const [editing, setEditing] = useState<{ key: number; processor: Processor | null } | null>(null);
   const formatDay = useDateFormat().day;
+  // From the palette: one processor opened (once the registry is loaded).
+  const [opening, setOpening] = useState<string | null>(null);
+  useTakeParam('open', setOpening);
+  useEffect(() => {
+    const processor = opening ? processors.data?.find((p) => p.id === opening) : undefined;
+    if (!processor) return;
+    setEditing({ key: Date.now(), processor });
+    setOpening(null);
+  }, [opening, processors.data]);
   // From the overview: only the processors behind one kind of reminder.
   const [attention, clearAttention] = useFilterParam('attention');
   const reminders = useRegistryReminders();

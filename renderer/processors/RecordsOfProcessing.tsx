@@ -1,13 +1,14 @@
 import { Accordion, Alert, Badge, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProcessingActivity } from '../../shared/api/activities';
 import type { ControllerDetails } from '../../shared/domain/records';
 import { BridgeCallError } from '../../shared/ipc/bridge';
 import { download } from '../app/download';
 import { useLabels } from '../app/labels';
+import { useTakeParam } from '../app/link-params';
 import { useProblemText } from '../app/problems';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
@@ -24,6 +25,15 @@ export function RecordsOfProcessing() {
   const processors = useProcessors();
   const mayWrite = useMayWrite('processor:write');
   const [editing, setEditing] = useState<{ key: number; activity: ProcessingActivity | null } | null>(null);
+  // From the palette: one activity opened (once the records are loaded).
+  const [opening, setOpening] = useState<string | null>(null);
+  useTakeParam('open', setOpening);
+  useEffect(() => {
+    const activity = opening ? activities.data?.find((a) => a.id === opening) : undefined;
+    if (!activity) return;
+    setEditing({ key: Date.now(), activity });
+    setOpening(null);
+  }, [opening, activities.data]);
   const [missing, setMissing] = useState<(keyof ControllerDetails)[]>([]);
   const [section, setSection] = useState<string | null>(null);
   const nameOf = (id: string) => processors.data?.find((p) => p.id === id)?.legalName ?? id;

@@ -61,6 +61,7 @@ import { type ProblemCode, type ProblemParams, problem } from '../domain/problem
 import type { ControllerDetails } from '../domain/records';
 import type { Reminder } from '../domain/reminders';
 import type { Overview } from './overview';
+import type { SearchHit } from './search';
 
 /** A channel: its input schema (parsed in main before anything else) and its output type. */
 export interface Channel<I extends z.ZodType, O> {
@@ -565,6 +566,7 @@ export const channels = {
   'processor.update': channel<Processor & { pending: boolean }>()(z.strictObject({ id: Id, patch: ProcessorPatch })),
   'registry.reminders': channel<Reminder[]>()(None),
   'overview.get': channel<Overview>()(None),
+  'search.everything': channel<SearchHit[]>()(z.strictObject({ text: SearchText })),
   'activity.list': channel<(ProcessingActivity & { pending: boolean })[]>()(None),
   'activity.create': channel<ProcessingActivity & { pending: boolean }>()(ActivityDraft),
   'activity.update': channel<ProcessingActivity & { pending: boolean }>()(z.strictObject({ id: Id, patch: ActivityPatch })),

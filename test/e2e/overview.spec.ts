@@ -87,3 +87,39 @@ test('after a fresh start the overview answers "are we on time?", and each figur
   await testInfo.attach('overview-dark-de', { body: await page.screenshot(), contentType: 'image/png' });
   await expectAccessible(page);
 });
+
+test('Ctrl+K finds anything in the cache in one list: an incident by a word of its title, a request, a command of the screen', async ({
+  page,
+  consoleUrl,
+}) => {
+  await page.goto(consoleUrl);
+  await expect(page.getByTestId('overview')).toBeVisible();
+  await page.keyboard.press('Control+k');
+  const search = page.getByTestId('palette-search');
+  await expect(search).toBeFocused();
+  await search.fill('verloren');
+  const hit = page.getByTestId('palette-hit').filter({ hasText: 'Laptop einer Tutorin im Zug verloren' }).first();
+  await expect(hit).toBeVisible();
+  await expect(hit).toHaveAttribute('data-kind', 'incident');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('incident-detail')).toContainText('Laptop einer Tutorin im Zug verloren');
+  await page.keyboard.press('Escape');
+
+  // A request by its subject's name (either German spelling), opened beside the queue.
+  await page.getByRole('link', { name: 'Data-subject requests' }).click();
+  const firstName = (await page.getByTestId('queue-row').first().locator('td').nth(1).locator('p').first().textContent()) ?? '';
+  await page.getByTestId('open-palette').click();
+  await page.getByTestId('palette-search').fill(firstName);
+  const request = page.getByTestId('palette-hit').filter({ hasText: firstName }).first();
+  await expect(request).toHaveAttribute('data-kind', 'request');
+  await request.click();
+  await expect(page.getByTestId('request-detail')).toContainText(firstName);
+
+  // The queue's own commands are in the list, and run as their keys would.
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-search').fill('record a new');
+  await expect(page.getByTestId('palette-command')).toHaveCount(1);
+  await page.getByTestId('palette-command').click();
+  await expect(page.getByRole('dialog', { name: 'Record a request (e-mail or letter)' })).toBeVisible();
+});

@@ -60,3 +60,39 @@ describe('the overview over IPC', () => {
     expect(after.dsar?.open).toBe(before.dsar?.open);
   });
 });
+
+describe('the command palette’s search over the cache', () => {
+  it('finds a request by its subject in either German spelling or by id, an incident by a word of its title, processors and people', async () => {
+    const requests = (await ws.app.call('dsar.list', { statuses: [], limit: 50 })).rows;
+    const umlaut = requests.find((row) => /[äöüß]/.test(row.subjectName)) ?? requests[0];
+    const surname = umlaut.subjectName.split(' ').pop() ?? '';
+    const folded = surname.replace(/ä/g, 'ae').replace(/ö/g, 'oe').replace(/ü/g, 'ue').replace(/ß/g, 'ss');
+    for (const text of [surname, folded]) {
+      const hits = await ws.app.call('search.everything', { text });
+      expect(hits.filter((hit) => hit.kind === 'request').map((hit) => hit.id)).toContain(umlaut.id);
+    }
+    expect(await ws.app.call('search.everything', { text: umlaut.id })).toContainEqual(
+      expect.objectContaining({ kind: 'request', id: umlaut.id }),
+    );
+
+    const incidents = await ws.app.call('incident.list');
+    const hits = await ws.app.call('search.everything', { text: 'zug verlor' });
+    expect(hits.filter((hit) => hit.kind === 'incident').map((hit) => hit.title)).toEqual(
+      incidents
+        .filter((incident) => /Zug verloren/.test(incident.title))
+        .slice(0, 6)
+        .map((incident) => incident.title),
+    );
+    expect(hits.every((hit) => hit.kind === 'incident')).toBe(true);
+
+    const processor = (await ws.app.call('processor.list'))[0];
+    expect(await ws.app.call('search.everything', { text: processor.legalName.split(' ')[0] })).toContainEqual(
+      expect.objectContaining({ kind: 'processor', id: processor.id }),
+    );
+    expect(await ws.app.call('search.everything', { text: 'albrecht' })).toContainEqual(
+      expect.objectContaining({ kind: 'staff', title: 'Jonas Albrecht' }),
+    );
+    expect(await ws.app.call('search.everything', { text: 'kein treffer xyzzy' })).toEqual([]);
+    await expect(ws.app.call('search.everything', { text: 'a\u0000b' })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
