@@ -171,6 +171,10 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     employees: entities.employee,
     grants: entities.grant,
     checks: () => ({ ...core.accessChecks.get(), region: clock.get().region }),
+    exports,
+    policies: entities.policyVersion,
+    controllerName: () => controller.get().controllerName || (me()?.workspace.name ?? ''),
+    actor: () => myId() ?? 'unknown',
   });
   const scopes = () => me()?.scopes;
   const kindScopes = {

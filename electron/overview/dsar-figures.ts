@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { DsarType } from '../../shared/api/dsar';
-import { addDays, daysBetween, monthFrom, weekStart } from '../../shared/domain/calendar';
+import { addDays, daysBetween, monthEnd, monthFrom, weekStart } from '../../shared/domain/calendar';
 import type { DsarOverview, DueBucket } from '../../shared/ipc/overview';
 
 const WEEKS = 12;
@@ -93,5 +93,37 @@ export function dsarFigures(db: Database.Database) {
       due: buckets,
       load: load.filter((entry) => entry.open > 0).sort((a, b) => b.open - a.open),
     };
+  };
+}
+
+/** One month's request figures for the monthly report: received by type, answered on time, the twelve months up to it. */
+export function dsarMonth(db: Database.Database) {
+  const sums = db.prepare<[string, string, string], { type: string; on_time: number; n: number }>(
+    'SELECT type, on_time, sum(n) AS n FROM dsar_tally WHERE measure = ? AND day BETWEEN ? AND ? GROUP BY type, on_time',
+  );
+  const perMonth = db.prepare<[string, string], { month: string; on_time: number; n: number }>(
+    `SELECT substr(day, 1, 7) AS month, on_time, sum(n) AS n FROM dsar_tally WHERE measure = 'answered' AND day BETWEEN ? AND ?
+      GROUP BY month, on_time`,
+  );
+  return (month: string) => {
+    const from = `${month}-01`;
+    const to = monthEnd(month);
+    const received = Object.fromEntries(DsarType.options.map((t) => [t, 0])) as Record<DsarType, number>;
+    for (const row of sums.all('received', from, to)) if (row.type in received) received[row.type as DsarType] += row.n;
+    let answered = 0;
+    let onTime = 0;
+    for (const row of sums.all('answered', from, to)) {
+      answered += row.n;
+      if (row.on_time) onTime += row.n;
+    }
+    const months = Array.from({ length: MONTHS }, (_, i) => monthFrom(month, i - (MONTHS - 1)));
+    const trend = months.map((m) => ({ month: m, answered: 0, onTime: 0 }));
+    for (const row of perMonth.all(`${months[0]}-01`, to)) {
+      const entry = trend[months.indexOf(row.month)];
+      if (!entry) continue;
+      entry.answered += row.n;
+      if (row.on_time) entry.onTime += row.n;
+    }
+    return { received, answered, onTime, trend };
   };
 }

@@ -1,4 +1,4 @@
-import { Alert, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DsarOverview, Overview } from '../../shared/ipc/overview';
@@ -12,6 +12,7 @@ import { InflowChart } from './InflowChart';
 import { LoadTable } from './LoadTable';
 import { links } from './links';
 import { AccessFigures, CampaignFigures, IncidentClocks, RegistryFigures, useClockText } from './ModulePanels';
+import { MonthlyReport } from './MonthlyReport';
 import { OnTimeChart } from './OnTimeChart';
 import { useOverview } from './useOverview';
 
@@ -39,16 +40,19 @@ export function OverviewPage() {
   const requests = may('dsar:read');
   return (
     <Stack gap="md" pb="md" style={{ overflowY: 'auto' }} data-testid="overview">
-      <div>
-        <Title order={2} size="h3">
-          {t('title')}
-        </Title>
-        {data?.dsar && (
-          <Text size="sm" c="dimmed">
-            {t('asOf', { date: f.longDay(data.dsar.today) })}
-          </Text>
-        )}
-      </div>
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={2} size="h3">
+            {t('title')}
+          </Title>
+          {data?.dsar && (
+            <Text size="sm" c="dimmed">
+              {t('asOf', { date: f.longDay(data.dsar.today) })}
+            </Text>
+          )}
+        </div>
+        {data?.dsar && <MonthlyReport />}
+      </Group>
       {overview.error && (
         <Alert color="red" title={t('error')}>
           {problems.failure(overview.error)}

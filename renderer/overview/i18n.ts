@@ -8,6 +8,11 @@ const de = {
   asTable: 'Als Tabelle',
   loadingRequests: 'Die Anfragen werden zum ersten Mal geladen; ihre Zahlen folgen, sobald der Bestand vollständig ist.',
   error: 'Die Übersicht konnte nicht berechnet werden.',
+  report: {
+    month: 'Monatsbericht für',
+    make: 'Bericht als PDF',
+    made: '{{file}} erstellt (SHA-256 {{sha}}…, im Exportprotokoll).',
+  },
   kpi: {
     open: 'Offene Anfragen',
     overdue: 'Überfällig',
@@ -100,6 +105,11 @@ const en: Catalogue<typeof de> = {
   asTable: 'As a table',
   loadingRequests: 'The requests are being loaded for the first time; their figures follow once the cache is complete.',
   error: 'The overview could not be computed.',
+  report: {
+    month: 'Monthly report for',
+    make: 'Report as PDF',
+    made: '{{file}} made (SHA-256 {{sha}}…, in the export log).',
+  },
   kpi: {
     open: 'Open requests',
     overdue: 'Overdue',

@@ -295,6 +295,7 @@ const de: LabelTable = {
     breach_report: 'Meldung an die Aufsichtsbehörde',
     records_of_processing: 'Verzeichnis von Verarbeitungstätigkeiten',
     access_evidence: 'Nachweis einer Zugriffsrechte-Prüfung',
+    monthly_report: 'Monatlicher Datenschutzbericht',
   },
 };
 
@@ -513,6 +514,7 @@ const en: LabelTable = {
     breach_report: 'Report to the supervisory authority',
     records_of_processing: 'Records of processing activities',
     access_evidence: 'Evidence of an access review',
+    monthly_report: 'Monthly privacy report',
   },
 };
 

@@ -152,6 +152,7 @@ export const problemCodes = [
   'already-exists',
   'too-many-matches',
   'lookup-offline',
+  'report-while-loading',
   'templates-not-loaded',
   'invalid-clock-settings',
   'invalid-query',

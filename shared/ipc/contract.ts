@@ -323,7 +323,8 @@ export type ExportKind =
   | 'records_of_processing'
   | 'breach_register'
   | 'breach_report'
-  | 'access_evidence';
+  | 'access_evidence'
+  | 'monthly_report';
 
 /** One entry of the export log (Art. 5(2)): when, what, which file, its SHA-256 and who. */
 export interface ExportLogEntry {
@@ -567,6 +568,9 @@ export const channels = {
   'registry.reminders': channel<Reminder[]>()(None),
   'overview.get': channel<Overview>()(None),
   'search.everything': channel<SearchHit[]>()(z.strictObject({ text: SearchText })),
+  'report.monthly': channel<FileExport>()(
+    z.strictObject({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM'), language: z.enum(['de', 'en']) }),
+  ),
   'activity.list': channel<(ProcessingActivity & { pending: boolean })[]>()(None),
   'activity.create': channel<ProcessingActivity & { pending: boolean }>()(ActivityDraft),
   'activity.update': channel<ProcessingActivity & { pending: boolean }>()(z.strictObject({ id: Id, patch: ActivityPatch })),

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
+import { pdfText } from '../support/pdf-text';
 import { expect, test } from './fixtures';
 
 async function expectAccessible(page: Page) {
@@ -122,4 +124,19 @@ test('Ctrl+K finds anything in the cache in one list: an incident by a word of i
   await expect(page.getByTestId('palette-command')).toHaveCount(1);
   await page.getByTestId('palette-command').click();
   await expect(page.getByRole('dialog', { name: 'Record a request (e-mail or letter)' })).toBeVisible();
+});
+
+test('the monthly privacy report is made from the overview, downloaded as a PDF and logged', async ({ page, consoleUrl }) => {
+  await page.goto(consoleUrl);
+  await expect(page.getByTestId('figure-open')).toBeVisible();
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('monthly-report').click()]);
+  expect(file.suggestedFilename()).toMatch(/^privacy-report-\d{4}-\d{2}\.pdf$/);
+  const text = pdfText(readFileSync(await file.path())).replace(/\s+/g, ' ');
+  // The first page: title and month, the basis, the request figures, the charts' captions.
+  expect(text).toMatch(/^Privacy report \w+ \d{4} /);
+  expect(text).toContain("Report to management and the data protection officer's activity report (Art. 38(3), Art. 39 GDPR)");
+  expect(text).toMatch(/Answered \(completed or denied\) \d+/);
+  expect(text).toContain('Answered on time, the last twelve months');
+  expect(text).toContain('Page 1 /');
+  await expect(page.getByText(/privacy-report-\d{4}-\d{2}\.pdf made \(SHA-256/)).toBeVisible();
 });

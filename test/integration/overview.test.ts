@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { authorityClockRuns } from '../../shared/domain/breach-reports';
+import { localDate } from '../../shared/domain/calendar';
 import { openStatuses } from '../../shared/domain/dsar';
 import { registryFigures } from '../../shared/ipc/overview';
+import { pdfText } from '../support/pdf-text';
 import { workspacePerTest } from '../support/workspace';
 
 const ws = workspacePerTest(400);
@@ -94,5 +97,48 @@ describe('the command palette’s search over the cache', () => {
     );
     expect(await ws.app.call('search.everything', { text: 'kein treffer xyzzy' })).toEqual([]);
     await expect(ws.app.call('search.everything', { text: 'a\u0000b' })).rejects.toMatchObject({ code: 'invalid_input' });
+  });
+});
+
+describe('the monthly privacy report', () => {
+  it("is a PDF with the month's figures as the overview counts them, the month's incidents, and is logged with its SHA-256", async () => {
+    const overview = await ws.app.call('overview.get');
+    const month = overview.dsar?.onTime.filter((m) => m.answered > 0).at(-1);
+    if (!month) throw new Error('the seed should have answered requests');
+    const file = await ws.app.call('report.monthly', { month: month.month, language: 'de' });
+    expect(file).toMatchObject({ fileName: `datenschutzbericht-${month.month}.pdf`, mimeType: 'application/pdf' });
+    const bytes = Buffer.from(file.base64, 'base64');
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(file.sha256);
+    const text = pdfText(bytes).replace(/\s+/g, ' ');
+    expect(text).toContain('Datenschutzbericht');
+    expect(text).toContain('Art. 38 Abs. 3, Art. 39 DSGVO');
+    expect(text).toContain('1. Betroffenenanfragen');
+    expect(text).toMatch(new RegExp(`Beantwortet \\(abgeschlossen oder abgelehnt\\)\\s*${month.answered}`));
+    expect(text).toMatch(new RegExp(`davon fristgerecht[^\\n]*?${month.onTime}`));
+    for (const heading of [
+      '2. Datenpannen',
+      '3. Auftragsverarbeiter',
+      '4. Veröffentlichte Fassungen',
+      '5. Abgeschlossene Zugriffsprüfungen',
+    ]) {
+      expect(text).toContain(heading);
+    }
+    // The incidents that became known in a month are named, with their outcome.
+    const newest = (await ws.app.call('incident.list'))[0];
+    const ofIncident = pdfText(
+      Buffer.from(
+        (await ws.app.call('report.monthly', { month: localDate(newest.awareAt, 'Europe/Berlin').slice(0, 7), language: 'de' })).base64,
+        'base64',
+      ),
+    ).replace(/\s+/g, ' ');
+    expect(ofIncident).toContain(`${newest.title} (${newest.id})`);
+    expect(ofIncident).toMatch(/Meldung an die Aufsichtsbehörde: (erfolgt am|noch nicht erfolgt|nicht erforderlich)/);
+    const log = await ws.app.call('exports.log');
+    expect(log.find((entry) => entry.sha256 === file.sha256)).toMatchObject({ kind: 'monthly_report', format: 'pdf' });
+
+    const english = pdfText(Buffer.from((await ws.app.call('report.monthly', { month: month.month, language: 'en' })).base64, 'base64'));
+    expect(english).toContain('Privacy report');
+    expect(english).toContain('Answered (completed or denied)');
+    await expect(ws.app.call('report.monthly', { month: '2026-13', language: 'de' })).rejects.toMatchObject({ code: 'invalid_input' });
   });
 });
