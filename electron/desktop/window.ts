@@ -1,5 +1,6 @@
 import { BrowserWindow, type BrowserWindowConstructorOptions, shell, type WebContents } from 'electron';
 import { APP_CONTENT_SECURITY_POLICY, APP_URL, originOf } from './protocol';
+import type { WindowState } from './window-state';
 
 export const CONTENT_SECURITY_POLICY = APP_CONTENT_SECURITY_POLICY;
 
@@ -92,11 +93,14 @@ export function harden(contents: WebContents, appUrl: string, isPendingSignIn: (
 
 export function createMainWindow(
   preloadPath: string,
-  options: { devTools: boolean; isPendingSignIn?: (url: string) => boolean },
+  options: { devTools: boolean; isPendingSignIn?: (url: string) => boolean; state?: WindowState | null },
 ): BrowserWindow {
-  const window = new BrowserWindow(windowOptions(preloadPath, options));
+  const window = new BrowserWindow({ ...windowOptions(preloadPath, options), ...(options.state?.bounds ?? {}) });
   harden(window.webContents, APP_URL, options.isPendingSignIn);
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (options.state?.maximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(APP_URL);
   return window;
 }

@@ -1,5 +1,5 @@
 import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, NavLink as RouterLink, Routes } from 'react-router';
 import type { ConnectionState } from '../../shared/ipc/contract';
@@ -12,6 +12,7 @@ import { declaredText } from '../i18n';
 import { CommandPalette } from '../palette/CommandPalette';
 import { SyncIndicator } from '../sync/SyncIndicator';
 import { useBridgeEvents } from '../sync/useBridgeEvents';
+import { AppCommands } from './AppCommands';
 import { ActionsProvider, type RegisteredAction, useAction } from './actions';
 import { ColorSchemeSwitch } from './ColorSchemeSwitch';
 import { KeyboardHelp } from './KeyboardHelp';
@@ -62,7 +63,8 @@ function Workbench({ state, current }: { state: ConnectionState; current: NonNul
   const workspace = useWorkspace();
   const [help, setHelp] = useState(false);
   const screens = navigation.map((entry) => ({ path: entry.path, label: declaredText(entry.namespace, entry.label) }));
-  useAction('app.help', () => setHelp(true));
+  const openHelp = useCallback(() => setHelp(true), []);
+  useAction('app.help', openHelp);
 
   return (
     <HashRouter>
@@ -109,6 +111,7 @@ function Workbench({ state, current }: { state: ConnectionState; current: NonNul
         </AppShell.Main>
       </AppShell>
       <KeyboardHelp opened={help} onClose={() => setHelp(false)} />
+      <AppCommands onHelp={openHelp} />
     </HashRouter>
   );
 }

@@ -597,9 +597,12 @@ export interface Events {
   'cache.changed': { entities: string[] };
   'sync.status': SyncStatus;
   'connection.changed': ConnectionState;
+  /** The desktop shell's menu, a deep link or a second start: go to a screen, or open the palette or the key help. */
+  'app.command': AppCommand;
 }
+export type AppCommand = { go: string } | { open: 'palette' | 'help' };
 export type EventName = keyof Events;
-export const eventNames: EventName[] = ['cache.changed', 'sync.status', 'connection.changed'];
+export const eventNames: EventName[] = ['cache.changed', 'sync.status', 'connection.changed', 'app.command'];
 
 /** Channels the shell's workspace host answers itself (the rest go to the open workspace's console). */
 export const isConnectionChannel = (name: string) => name.startsWith('connection.');
