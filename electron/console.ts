@@ -176,15 +176,6 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     controllerName: () => controller.get().controllerName || (me()?.workspace.name ?? ''),
     actor: () => myId() ?? 'unknown',
   });
-  const scopes = () => me()?.scopes;
-  const kindScopes = {
-    request: 'dsar:read',
-    incident: 'breach:read',
-    processor: 'processor:read',
-    activity: 'processor:read',
-    policy: 'policy:read',
-    staff: 'staff:read',
-  } as const;
   registerSearchHandlers(ipc, {
     db: stores.cache,
     incidents: entities.incident,

@@ -77,8 +77,8 @@ async function launch() {
     ),
   );
   const stopBadge = showOverdueBadge(running, (count) => app.setBadgeCount(count));
-  // The page subscribes to commands once its bridge is up, shortly after it has loaded.
-  window.webContents.once('did-finish-load', () =>
+  // The page subscribes to commands once its bridge is up, shortly after it has (re)loaded.
+  window.webContents.on('did-finish-load', () =>
     setTimeout(() => {
       for (const link of waitingLinks.splice(0)) openDeepLink(link);
     }, 1_000),
@@ -122,43 +122,46 @@ function focus() {
   mainWindow.focus();
 }
 
+/** The first (and only) console of this user: everything below runs in it alone. */
+function startFirstInstance() {
+  app.on('second-instance', (_event, argv) => {
+    const link = deepLinkIn(argv);
+    if (link) openDeepLink(link);
+    else focus();
+  });
+  // macOS hands links to the running app; Windows and Linux start it with the link as an argument.
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    openDeepLink(url);
+  });
+  app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
+  const startLink = deepLinkIn(process.argv);
+  if (startLink) waitingLinks.push(startLink);
+  app.enableSandbox();
+  registerAppScheme();
+  Menu.setApplicationMenu(null);
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', (event) => {
+    if (!running) return;
+    event.preventDefault();
+    const closing = running;
+    running = null;
+    void closing.close().finally(() => app.quit());
+  });
+  app
+    .whenReady()
+    .then(launch)
+    .catch((error: unknown) => {
+      const message = error instanceof CacheOpenError || error instanceof Error ? error.message : String(error);
+      dialog.showErrorBox('Privacy Console cannot start', message);
+      app.exit(1);
+    });
+}
+
 keepHeapTight();
 // One console per user: a second start (a deep link clicked elsewhere) hands its link to the first and ends.
-if (!app.requestSingleInstanceLock()) {
-  app.exit(0);
-}
-app.on('second-instance', (_event, argv) => {
-  const link = deepLinkIn(argv);
-  if (link) openDeepLink(link);
-  else focus();
-});
-// macOS hands links to the running app; Windows and Linux start it with the link as an argument.
-app.on('open-url', (event, url) => {
-  event.preventDefault();
-  openDeepLink(url);
-});
-app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
-const startLink = deepLinkIn(process.argv);
-if (startLink) waitingLinks.push(startLink);
-app.enableSandbox();
-registerAppScheme();
-Menu.setApplicationMenu(null);
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-});
-app.on('window-all-closed', () => app.quit());
-app.on('will-quit', (event) => {
-  if (!running) return;
-  event.preventDefault();
-  const closing = running;
-  running = null;
-  void closing.close().finally(() => app.quit());
-});
-app
-  .whenReady()
-  .then(launch)
-  .catch((error: unknown) => {
-    const message = error instanceof CacheOpenError || error instanceof Error ? error.message : String(error);
-    dialog.showErrorBox('Privacy Console cannot start', message);
-    app.exit(1);
-  });
+if (app.requestSingleInstanceLock()) startFirstInstance();
+else app.exit(0);

@@ -12,6 +12,15 @@ const MONTHS = 12;
  * carries the filter that lists exactly its rows (see `dsar/queue.ts`).
  */
 export function dsarFigures(db: Database.Database) {
+  // Prepared at the first use, never while a bootstrap has the indexes dropped (INDEXED BY fails at prepare).
+  let statements: ReturnType<typeof prepare> | null = null;
+  return function figures(today: string): DsarOverview {
+    statements ??= prepare(db);
+    return compute(statements, today);
+  };
+}
+
+function prepare(db: Database.Database) {
   const tally = db.prepare<[string, string, string], { day: string; type: string; on_time: number; n: number }>(
     'SELECT day, type, on_time, n FROM dsar_tally WHERE measure = ? AND day BETWEEN ? AND ? AND n > 0',
   );
@@ -39,60 +48,62 @@ export function dsarFigures(db: Database.Database) {
     `SELECT count(*) AS open, coalesce(sum(due_date < ?), 0) AS overdue FROM dsars INDEXED BY dsars_assignee_open_due
       WHERE assignee_id IS NULL AND is_open = 1`,
   );
+  return { tally, dueCounts, pausedCount, assignees, loadOf, unassignedLoad };
+}
 
-  return function figures(today: string): DsarOverview {
-    const firstWeek = addDays(weekStart(today), -7 * (WEEKS - 1));
-    const inflow = Array.from({ length: WEEKS }, (_, i) => {
-      const from = addDays(firstWeek, 7 * i);
-      return { from, to: addDays(from, 6), counts: Object.fromEntries(DsarType.options.map((t) => [t, 0])) as Record<DsarType, number> };
-    });
-    for (const row of tally.all('received', firstWeek, today)) {
-      const week = inflow[Math.floor(daysBetween(firstWeek, row.day) / 7)];
-      if (week && row.type in week.counts) week.counts[row.type as DsarType] += row.n;
-    }
+function compute(statements: ReturnType<typeof prepare>, today: string): DsarOverview {
+  const { tally, dueCounts, pausedCount, assignees, loadOf, unassignedLoad } = statements;
+  const firstWeek = addDays(weekStart(today), -7 * (WEEKS - 1));
+  const inflow = Array.from({ length: WEEKS }, (_, i) => {
+    const from = addDays(firstWeek, 7 * i);
+    return { from, to: addDays(from, 6), counts: Object.fromEntries(DsarType.options.map((t) => [t, 0])) as Record<DsarType, number> };
+  });
+  for (const row of tally.all('received', firstWeek, today)) {
+    const week = inflow[Math.floor(daysBetween(firstWeek, row.day) / 7)];
+    if (week && row.type in week.counts) week.counts[row.type as DsarType] += row.n;
+  }
 
-    const months = Array.from({ length: MONTHS }, (_, i) => monthFrom(today, i - (MONTHS - 1)));
-    const onTime = months.map((month) => ({ month, answered: 0, onTime: 0 }));
-    for (const row of tally.all('answered', `${months[0]}-01`, today)) {
-      const entry = onTime[months.indexOf(row.day.slice(0, 7))];
-      if (!entry) continue;
-      entry.answered += row.n;
-      if (row.on_time) entry.onTime += row.n;
-    }
+  const months = Array.from({ length: MONTHS }, (_, i) => monthFrom(today, i - (MONTHS - 1)));
+  const onTime = months.map((month) => ({ month, answered: 0, onTime: 0 }));
+  for (const row of tally.all('answered', `${months[0]}-01`, today)) {
+    const entry = onTime[months.indexOf(row.day.slice(0, 7))];
+    if (!entry) continue;
+    entry.answered += row.n;
+    if (row.on_time) entry.onTime += row.n;
+  }
 
-    const bounds = {
-      today,
-      week: addDays(today, 7),
-      weekAfter: addDays(today, 8),
-      fortnight: addDays(today, 14),
-      fortnightAfter: addDays(today, 15),
-      month: addDays(today, 30),
-    };
-    const due = dueCounts.get(bounds) ?? { open: 0, overdue: 0, week: 0, fortnight: 0, month: 0, later: 0 };
-    const buckets: DueBucket[] = [
-      { bucket: 'overdue', count: due.overdue ?? 0, from: null, to: addDays(today, -1) },
-      { bucket: 'week', count: due.week ?? 0, from: today, to: bounds.week },
-      { bucket: 'fortnight', count: due.fortnight ?? 0, from: bounds.weekAfter, to: bounds.fortnight },
-      { bucket: 'month', count: due.month ?? 0, from: bounds.fortnightAfter, to: bounds.month },
-      { bucket: 'later', count: due.later ?? 0, from: addDays(bounds.month, 1), to: null },
-    ];
+  const bounds = {
+    today,
+    week: addDays(today, 7),
+    weekAfter: addDays(today, 8),
+    fortnight: addDays(today, 14),
+    fortnightAfter: addDays(today, 15),
+    month: addDays(today, 30),
+  };
+  const due = dueCounts.get(bounds) ?? { open: 0, overdue: 0, week: 0, fortnight: 0, month: 0, later: 0 };
+  const buckets: DueBucket[] = [
+    { bucket: 'overdue', count: due.overdue ?? 0, from: null, to: addDays(today, -1) },
+    { bucket: 'week', count: due.week ?? 0, from: today, to: bounds.week },
+    { bucket: 'fortnight', count: due.fortnight ?? 0, from: bounds.weekAfter, to: bounds.fortnight },
+    { bucket: 'month', count: due.month ?? 0, from: bounds.fortnightAfter, to: bounds.month },
+    { bucket: 'later', count: due.later ?? 0, from: addDays(bounds.month, 1), to: null },
+  ];
 
-    const load = assignees
-      .all()
-      .map(({ id }) => ({ assigneeId: id as string | null, ...(loadOf.get(today, id) ?? { open: 0, overdue: 0 }) }));
-    const unassigned = unassignedLoad.get(today) ?? { open: 0, overdue: 0 };
-    load.push({ assigneeId: null, ...unassigned });
+  const load = assignees
+    .all()
+    .map(({ id }) => ({ assigneeId: id as string | null, ...(loadOf.get(today, id) ?? { open: 0, overdue: 0 }) }));
+  const unassigned = unassignedLoad.get(today) ?? { open: 0, overdue: 0 };
+  load.push({ assigneeId: null, ...unassigned });
 
-    return {
-      today,
-      open: due.open,
-      overdue: due.overdue ?? 0,
-      paused: pausedCount.get()?.n ?? 0,
-      inflow,
-      onTime,
-      due: buckets,
-      load: load.filter((entry) => entry.open > 0).sort((a, b) => b.open - a.open),
-    };
+  return {
+    today,
+    open: due.open,
+    overdue: due.overdue ?? 0,
+    paused: pausedCount.get()?.n ?? 0,
+    inflow,
+    onTime,
+    due: buckets,
+    load: load.filter((entry) => entry.open > 0).sort((a, b) => b.open - a.open),
   };
 }
 

@@ -40,9 +40,11 @@ export function overviewAt(deps: OverviewDeps) {
       .sort((a, b) => a.minutesLeft - b.minutesLeft);
 
     const registry = Object.fromEntries(registryFigures.map((kind) => [kind, 0])) as Record<RegistryFigure, number>;
-    for (const reminder of registryReminders(deps.processors.list(), today)) {
-      if (reminder.kind in registry) registry[reminder.kind as RegistryFigure] += 1;
-    }
+    // Processors, not reminders: a processor with two open objection windows is one row behind the figure.
+    const behind = new Map<RegistryFigure, Set<string>>(registryFigures.map((kind) => [kind, new Set()]));
+    for (const reminder of registryReminders(deps.processors.list(), today))
+      behind.get(reminder.kind as RegistryFigure)?.add(reminder.processorId);
+    for (const kind of registryFigures) registry[kind] = behind.get(kind)?.size ?? 0;
 
     const campaigns = deps.campaigns.list().sort((a, b) => b.sendAt.localeCompare(a.sendAt));
     const lastSent = campaigns.find((campaign) => campaign.state === 'sent');

@@ -50,7 +50,8 @@ function matcher(query: string) {
 export function searchEverything(deps: SearchDeps, query: string, today: string): SearchHit[] {
   const scopes = deps.scopes();
   // Unknown (not asked yet): the cache holds only what the token was allowed to pull anyway.
-  const mayRead = (kind: SearchKind) => !scopes || scopes.includes(scopeOf[kind]);
+  // People lead to their open requests: found only by those who may read those too.
+  const mayRead = (kind: SearchKind) => !scopes || (scopes.includes(scopeOf[kind]) && (kind !== 'staff' || scopes.includes('dsar:read')));
   const text = query.trim();
   if (!text) return [];
   const matches = matcher(text);

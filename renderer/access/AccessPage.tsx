@@ -6,7 +6,7 @@ import type { Employee, Grant } from '../../shared/api/access';
 import { type Finding, findingKinds } from '../../shared/domain/access';
 import { FilterChip } from '../app/FilterChip';
 import { useDateFormat } from '../app/format';
-import { useFilterParam, useTakeParam } from '../app/link-params';
+import { useFilterParam, useTakeParams } from '../app/link-params';
 import { useStep } from '../app/useStep';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
@@ -24,7 +24,7 @@ export function AccessPage() {
   const urgent = findings.filter((finding) => finding.kind === 'leaver' || finding.kind === 'revocation_failed').length;
   // A link (the overview) may open a tab, a review, or the findings of one kind.
   const [tab, setTab] = useState<string | null>('attention');
-  useTakeParam('tab', setTab);
+  useTakeParams({ tab: setTab });
   return (
     <Stack gap="sm">
       <Title order={2} size="h3">

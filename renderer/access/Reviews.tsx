@@ -23,7 +23,7 @@ import { reviewOverdue } from '../../shared/domain/access';
 import { localDate } from '../../shared/domain/calendar';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
-import { useTakeParam } from '../app/link-params';
+import { useTakeParams } from '../app/link-params';
 import { useStaff } from '../app/staff';
 import { useStep } from '../app/useStep';
 import { useMayWrite } from '../app/workspace';
@@ -39,7 +39,7 @@ export function Reviews() {
   const reviews = useQuery({ queryKey: ['access', 'reviews'], queryFn: () => bridge['access.reviews']() });
   const [starting, setStarting] = useState(false);
   const [openId, setOpenId] = useState<string | null>(null);
-  useTakeParam('review', setOpenId);
+  useTakeParams({ review: setOpenId });
   const open = reviews.data?.find((review) => review.id === openId) ?? null;
   const today = localDate(new Date(), 'Europe/Berlin');
   // "What changed since the last completed review" of every grant counts from when it took its grants (its start):

@@ -51,7 +51,7 @@ const de = {
   },
   finding: {
     only: 'Nur: {{kind}} ({{count}})',
-    onlyOverdue: 'Nur: {{kind}}, nach Frist ({{count}})',
+    onlyOverdue: 'Nur: {{kind}}, Frist überschritten ({{count}})',
     onlyRemove: 'Alle Befunde zeigen',
     title: 'Laufende Prüfungen',
     none: 'Nichts zu tun: keine Ausgeschiedenen mit Rechten, keine ruhenden Konten, alles mit MFA und Begründung.',

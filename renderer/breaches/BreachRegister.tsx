@@ -13,7 +13,7 @@ import { download } from '../app/download';
 import { FilterChip } from '../app/FilterChip';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
-import { useFilterParam, useTakeParam } from '../app/link-params';
+import { useFilterParam, useTakeParams } from '../app/link-params';
 import { useProblemText } from '../app/problems';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
@@ -70,7 +70,7 @@ export function BreachRegister() {
   const [selected, setSelected] = useState(0);
   // From the overview: only the incidents whose Art. 33 clock runs, or one incident opened.
   const [clockFilter, clearClockFilter] = useFilterParam('clock');
-  useTakeParam('open', setOpenId);
+  useTakeParams({ open: setOpenId });
   const runningOnly = clockFilter === 'running';
   const rows = (incidents.data ?? []).filter((incident) => !runningOnly || authorityClockRuns(incident));
   const move = (to: number) => setSelected(Math.max(0, Math.min(rows.length - 1, to)));

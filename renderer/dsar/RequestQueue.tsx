@@ -8,7 +8,7 @@ import { type QueueRow, SEARCH_LIMIT } from '../../shared/ipc/contract';
 import { useAction } from '../app/actions';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
-import { useTakeParam } from '../app/link-params';
+import { useTakeParams } from '../app/link-params';
 import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
 import { useMayWrite, useWorkspace } from '../app/workspace';
@@ -65,11 +65,13 @@ export function RequestQueue() {
     setSelected(0);
   }, []);
   // A link (a figure of the overview, the palette) may bring a filter and a request to open.
-  useTakeParam('q', (text) => {
-    const linked = linkedFilter(text);
-    if (linked) setFilter(linked);
+  useTakeParams({
+    q: (text) => {
+      const linked = linkedFilter(text);
+      if (linked) setFilter(linked);
+    },
+    open: setOpenId,
   });
-  useTakeParam('open', setOpenId);
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const queue = useQueue(filter);

@@ -24,6 +24,9 @@ export function IncidentClocks({ incidents }: { incidents: Overview['incidents']
   const left = useClockText();
   return (
     <Stack gap={6} data-testid="incident-clocks">
+      <Text size="xs" c="dimmed">
+        {t('incidents.open', { count: incidents.open })}
+      </Text>
       {incidents.clocks.length === 0 && (
         <Text size="sm" c="dimmed">
           {t('incidents.none')}
@@ -44,7 +47,7 @@ export function IncidentClocks({ incidents }: { incidents: Overview['incidents']
         </Group>
       ))}
       <Anchor component={Link} to={links.runningClocks()} size="xs">
-        {t('incidents.open', { count: incidents.open })}
+        {t('incidents.all', { count: incidents.clocks.length })}
       </Anchor>
     </Stack>
   );

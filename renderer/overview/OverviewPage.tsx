@@ -51,7 +51,7 @@ export function OverviewPage() {
             </Text>
           )}
         </div>
-        {data?.dsar && <MonthlyReport />}
+        {requests && data?.dsar && <MonthlyReport />}
       </Group>
       {overview.error && (
         <Alert color="red" title={t('error')}>

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PolicyDocument, PolicyLanguage, PolicyVersion } from '../../shared/api/policies';
 import { useDateFormat } from '../app/format';
-import { useTakeParam } from '../app/link-params';
+import { useTakeParams } from '../app/link-params';
 import { useProblemText } from '../app/problems';
 import { useStaffNames } from '../app/staff';
 import { useMayWrite } from '../app/workspace';
@@ -43,8 +43,7 @@ export function PolicyRegister() {
   const [openId, setOpenId] = useState<string | null>(null);
   // From the overview: a version opened at its campaign.
   const [tab, setTab] = useState<string | null>(null);
-  useTakeParam('version', setOpenId);
-  useTakeParam('tab', setTab);
+  useTakeParams({ version: setOpenId, tab: setTab });
   const [failure, setFailure] = useState<string | null>(null);
   const open = versions.data?.find((v) => v.id === openId) ?? null;
   const draft = useMutation({

@@ -6,7 +6,7 @@ import { isEea } from '../../shared/domain/transfers';
 import { FilterChip } from '../app/FilterChip';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
-import { useFilterParam, useTakeParam } from '../app/link-params';
+import { useFilterParam, useTakeParams } from '../app/link-params';
 import { useProblemText } from '../app/problems';
 import { useMayWrite, useWorkspace } from '../app/workspace';
 import { countryName } from './countries';
@@ -28,7 +28,7 @@ export function ProcessorRegistry() {
   const formatDay = useDateFormat().day;
   // From the palette: one processor opened (once the registry is loaded).
   const [opening, setOpening] = useState<string | null>(null);
-  useTakeParam('open', setOpening);
+  useTakeParams({ open: setOpening });
   useEffect(() => {
     const processor = opening ? processors.data?.find((p) => p.id === opening) : undefined;
     if (!processor) return;

@@ -8,7 +8,7 @@ import type { ControllerDetails } from '../../shared/domain/records';
 import { BridgeCallError } from '../../shared/ipc/bridge';
 import { download } from '../app/download';
 import { useLabels } from '../app/labels';
-import { useTakeParam } from '../app/link-params';
+import { useTakeParams } from '../app/link-params';
 import { useProblemText } from '../app/problems';
 import { useMayWrite } from '../app/workspace';
 import { useBridge } from '../bridge/context';
@@ -27,7 +27,7 @@ export function RecordsOfProcessing() {
   const [editing, setEditing] = useState<{ key: number; activity: ProcessingActivity | null } | null>(null);
   // From the palette: one activity opened (once the records are loaded).
   const [opening, setOpening] = useState<string | null>(null);
-  useTakeParam('open', setOpening);
+  useTakeParams({ open: setOpening });
   useEffect(() => {
     const activity = opening ? activities.data?.find((a) => a.id === opening) : undefined;
     if (!activity) return;

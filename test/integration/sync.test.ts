@@ -423,6 +423,8 @@ describe('bulk bootstrap', () => {
     await platform.stop();
     app = await testConsole(`${dir.path}/cut`, platform);
     expect(await app.call('dsar.list', all)).toMatchObject({ loading: true, rows: expect.any(Array) });
+    // The overview opens too: its request figures wait for the indexes and tallies.
+    expect((await app.call('overview.get')).dsar).toBeNull();
     expect((await app.call('dsar.list', { search: 'web', statuses: [] })).rows).toEqual([]);
     await platform.start();
     await app.call('sync.now');

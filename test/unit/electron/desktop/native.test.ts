@@ -1,4 +1,4 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { showOverdueBadge } from '../../../../electron/desktop/badge';
 import { deepLinkCommand, deepLinkIn } from '../../../../electron/desktop/deep-link';
 import { menuScreens, menuTemplate } from '../../../../electron/desktop/menu';
@@ -7,6 +7,8 @@ import type { AppCommand } from '../../../../shared/ipc/contract';
 import { electronMock } from './electron-mock';
 
 vi.mock('electron', () => electronMock);
+// A failed test must not leave fake timers to the next.
+afterEach(() => vi.useRealTimers());
 
 type Item = { label?: string; role?: string; accelerator?: string; click?: () => void; submenu?: Item[]; type?: string };
 

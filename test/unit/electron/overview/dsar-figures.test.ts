@@ -111,6 +111,7 @@ beforeAll(() => {
   })();
 });
 afterAll(() => {
+  clock = { ...clock, timeZone: 'Europe/Berlin' };
   stores.close();
   dir.remove();
 });
