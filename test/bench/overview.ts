@@ -138,7 +138,9 @@ export async function printColdStart(rows: number, dataDir: string, platformUrl:
         await page.getByTestId('figure-open').waitFor({ timeout: 60_000 });
         runs.push({ shell: serving, page: ms(start) - serving });
       } catch (error) {
-        console.log(`  run ${i + 1}: no populated overview within a minute (${error instanceof Error ? error.message.split('\n')[0] : error})`);
+        console.log(
+          `  run ${i + 1}: no populated overview within a minute (${error instanceof Error ? error.message.split('\n')[0] : error})`,
+        );
       } finally {
         await page.close();
         shell.child.kill('SIGTERM');
