@@ -33,7 +33,7 @@ import type { JobCache } from './jobs-store';
 import { letterPdf } from './letter-pdf';
 import { queuePage } from './queue';
 import { registerCsv } from './register-csv';
-import { evictClosedRequests, type LocalRetention, RETENTION_EVERY_MS } from './retention';
+import { evictClosedRequests, evictClosedRequestsInChunks, type LocalRetention, RETENTION_EVERY_MS } from './retention';
 import { type DsarRow, type QueueColumns, toQueueRow } from './rows';
 import type { DsarCache } from './store';
 import type { TemplateCache } from './templates';
@@ -133,17 +133,26 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
   });
   // At start and every few hours while the console is open. A timer's failure must not end the process: it
   // is logged, and a damaged cache is marked for its rebuild.
-  const background = () => {
+  const FIRST_RETENTION_PASS_MS = 15_000;
+  let closed = false;
+  let passing = false;
+  const background = async () => {
+    if (passing || closed || isBulkLoading(cache)) return;
+    passing = true;
     try {
-      retain();
+      const removed = await evictClosedRequestsInChunks(cache, deps.retention.get(), () => !closed && !isBulkLoading(cache));
+      if (removed && !closed) deps.engine.noteLocalChange(['dsar']);
     } catch (error) {
-      deps.noteFailure(error);
+      if (!closed) deps.noteFailure(error);
       console.error('[retention] pass failed:', error);
+    } finally {
+      passing = false;
     }
   };
-  const retention = setInterval(background, RETENTION_EVERY_MS);
+  const retention = setInterval(() => void background(), RETENTION_EVERY_MS);
   retention.unref?.();
-  const firstPass = setTimeout(background, 0);
+  // Shortly after start, not on its path: the first screen comes first.
+  const firstPass = setTimeout(() => void background(), FIRST_RETENTION_PASS_MS);
   firstPass.unref?.();
 
   const dueMine = cache.prepare<[string, string], { id: string; type: DsarType; due_date: string }>(
@@ -371,6 +380,7 @@ export function registerDsarHandlers(ipc: IpcRegistry, deps: DsarHandlerDeps): {
 
   return {
     close: () => {
+      closed = true;
       clearInterval(retention);
       clearTimeout(firstPass);
       jobs.stop();

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openStores } from '../../electron/cache/stores';
-import { evictClosedRequests } from '../../electron/dsar/retention';
+import { closedRequestsToEvict, evictClosedRequests, evictClosedRequestsInChunks } from '../../electron/dsar/retention';
 import type { Dsar } from '../../shared/api/dsar';
 import { addMonthsClamped } from '../../shared/domain/calendar';
 import { type TestConsole, testConsole } from '../support/console';
@@ -94,5 +94,29 @@ describe("the console's own storage limitation", () => {
     expect(fetched).toMatchObject({ dsar: { id: dsar.id, status: 'completed' } });
     expect(fetched?.jobs).toEqual([expect.objectContaining({ id: `job_${dsar.id}`, state: 'succeeded' })]);
     expect(await app.call('dsar.get', { id: 'dsr_doesnotexist' })).toBeNull();
+  });
+
+  it('in the background a long history leaves a few thousand at a time, the event loop free in between, and stops when asked', async () => {
+    await app.close();
+    const stores = openStores(join(dir.path, 'console'), TEST_KEY);
+    try {
+      const due = closedRequestsToEvict(stores.cache, { closedMonths: 1 }).length;
+      expect(due).toBeGreaterThan(8);
+      // Asked to stop after the second chunk (the console closing): the rest stays for the next pass, and
+      // something else ran between the two chunks.
+      let asked = 0;
+      let between = false;
+      // Queued before the call: it runs on the first turn the eviction leaves free (after its first chunk).
+      setImmediate(() => {
+        between = closedRequestsToEvict(stores.cache, { closedMonths: 1 }).length === due - 4;
+      });
+      const evicting = evictClosedRequestsInChunks(stores.cache, { closedMonths: 1 }, () => asked++ < 2, 4);
+      expect(await evicting).toBe(8);
+      expect(between).toBe(true);
+      expect(closedRequestsToEvict(stores.cache, { closedMonths: 1 })).toHaveLength(due - 8);
+    } finally {
+      stores.close();
+    }
+    app = await testConsole(join(dir.path, 'console'), platform);
   });
 });
