@@ -20,7 +20,27 @@ export function dsarFigures(db: Database.Database) {
   };
 }
 
+const answeredPerMonth = (db: Database.Database) =>
+  db.prepare<[string, string], { month: string; on_time: number; n: number }>(
+    `SELECT substr(day, 1, 7) AS month, on_time, sum(n) AS n FROM dsar_tally WHERE measure = 'answered' AND day BETWEEN ? AND ?
+      GROUP BY month, on_time`,
+  );
+
+/** Answered and answered on time per month: the twelve months up to `month`, its days up to `until`. */
+function twelveMonths(perMonth: ReturnType<typeof answeredPerMonth>, month: string, until: string) {
+  const months = Array.from({ length: MONTHS }, (_, i) => monthFrom(month, i - (MONTHS - 1)));
+  const trend = months.map((m) => ({ month: m, answered: 0, onTime: 0 }));
+  for (const row of perMonth.all(`${months[0]}-01`, until)) {
+    const entry = trend[months.indexOf(row.month)];
+    if (!entry) continue;
+    entry.answered += row.n;
+    if (row.on_time) entry.onTime += row.n;
+  }
+  return trend;
+}
+
 function prepare(db: Database.Database) {
+  const perMonth = answeredPerMonth(db);
   const tally = db.prepare<[string, string, string], { day: string; type: string; on_time: number; n: number }>(
     'SELECT day, type, on_time, n FROM dsar_tally WHERE measure = ? AND day BETWEEN ? AND ? AND n > 0',
   );
@@ -48,11 +68,11 @@ function prepare(db: Database.Database) {
     `SELECT count(*) AS open, coalesce(sum(due_date < ?), 0) AS overdue FROM dsars INDEXED BY dsars_assignee_open_due
       WHERE assignee_id IS NULL AND is_open = 1`,
   );
-  return { tally, dueCounts, pausedCount, assignees, loadOf, unassignedLoad };
+  return { perMonth, tally, dueCounts, pausedCount, assignees, loadOf, unassignedLoad };
 }
 
 function compute(statements: ReturnType<typeof prepare>, today: string): DsarOverview {
-  const { tally, dueCounts, pausedCount, assignees, loadOf, unassignedLoad } = statements;
+  const { perMonth, tally, dueCounts, pausedCount, assignees, loadOf, unassignedLoad } = statements;
   const firstWeek = addDays(weekStart(today), -7 * (WEEKS - 1));
   const inflow = Array.from({ length: WEEKS }, (_, i) => {
     const from = addDays(firstWeek, 7 * i);
@@ -63,14 +83,7 @@ function compute(statements: ReturnType<typeof prepare>, today: string): DsarOve
     if (week && row.type in week.counts) week.counts[row.type as DsarType] += row.n;
   }
 
-  const months = Array.from({ length: MONTHS }, (_, i) => monthFrom(today, i - (MONTHS - 1)));
-  const onTime = months.map((month) => ({ month, answered: 0, onTime: 0 }));
-  for (const row of tally.all('answered', `${months[0]}-01`, today)) {
-    const entry = onTime[months.indexOf(row.day.slice(0, 7))];
-    if (!entry) continue;
-    entry.answered += row.n;
-    if (row.on_time) entry.onTime += row.n;
-  }
+  const onTime = twelveMonths(perMonth, today.slice(0, 7), today);
 
   const bounds = {
     today,
@@ -109,32 +122,15 @@ function compute(statements: ReturnType<typeof prepare>, today: string): DsarOve
 
 /** One month's request figures for the monthly report: received by type, answered on time, the twelve months up to it. */
 export function dsarMonth(db: Database.Database) {
-  const sums = db.prepare<[string, string, string], { type: string; on_time: number; n: number }>(
-    'SELECT type, on_time, sum(n) AS n FROM dsar_tally WHERE measure = ? AND day BETWEEN ? AND ? GROUP BY type, on_time',
+  const received = db.prepare<[string, string], { type: string; n: number }>(
+    "SELECT type, sum(n) AS n FROM dsar_tally WHERE measure = 'received' AND day BETWEEN ? AND ? GROUP BY type",
   );
-  const perMonth = db.prepare<[string, string], { month: string; on_time: number; n: number }>(
-    `SELECT substr(day, 1, 7) AS month, on_time, sum(n) AS n FROM dsar_tally WHERE measure = 'answered' AND day BETWEEN ? AND ?
-      GROUP BY month, on_time`,
-  );
+  const perMonth = answeredPerMonth(db);
   return (month: string) => {
-    const from = `${month}-01`;
-    const to = monthEnd(month);
-    const received = Object.fromEntries(DsarType.options.map((t) => [t, 0])) as Record<DsarType, number>;
-    for (const row of sums.all('received', from, to)) if (row.type in received) received[row.type as DsarType] += row.n;
-    let answered = 0;
-    let onTime = 0;
-    for (const row of sums.all('answered', from, to)) {
-      answered += row.n;
-      if (row.on_time) onTime += row.n;
-    }
-    const months = Array.from({ length: MONTHS }, (_, i) => monthFrom(month, i - (MONTHS - 1)));
-    const trend = months.map((m) => ({ month: m, answered: 0, onTime: 0 }));
-    for (const row of perMonth.all(`${months[0]}-01`, to)) {
-      const entry = trend[months.indexOf(row.month)];
-      if (!entry) continue;
-      entry.answered += row.n;
-      if (row.on_time) entry.onTime += row.n;
-    }
-    return { received, answered, onTime, trend };
+    const byType = Object.fromEntries(DsarType.options.map((t) => [t, 0])) as Record<DsarType, number>;
+    for (const row of received.all(`${month}-01`, monthEnd(month))) if (row.type in byType) byType[row.type as DsarType] += row.n;
+    const trend = twelveMonths(perMonth, month, monthEnd(month));
+    const { answered, onTime } = trend[trend.length - 1];
+    return { received: byType, answered, onTime, trend };
   };
 }

@@ -3,6 +3,7 @@ import type { Incident } from '../../shared/api/breaches';
 import { DsarType } from '../../shared/api/dsar';
 import type { PolicyVersion } from '../../shared/api/policies';
 import type { Processor } from '../../shared/api/processors';
+import { reportLate } from '../../shared/domain/breach-reports';
 import { localDate } from '../../shared/domain/calendar';
 import { dateFormat } from '../../shared/domain/format';
 import { labels } from '../../shared/domain/labels';
@@ -164,9 +165,8 @@ export function monthlyReportPdf(input: MonthlyReportInput): Promise<Buffer> {
     text(t.incidentLine(incident), { paragraphGap: 2 });
     const band = incident.assessments.at(-1)?.band;
     const first = incident.reports[0];
-    const deadline = Date.parse(incident.awareAt) + 72 * 3_600_000;
     const authority = first
-      ? t.reported(f.instant(first.submittedAt), Date.parse(first.submittedAt) > deadline)
+      ? t.reported(f.instant(first.submittedAt), reportLate(incident, first.submittedAt))
       : incident.decision?.authority === false
         ? t.notRequired
         : t.pending;

@@ -1,10 +1,11 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DueBucket } from '../../shared/ipc/overview';
 import { useDateFormat } from '../app/format';
 import { queueLink } from '../dsar/links';
+import { AsTable } from './AsTable';
 import { axis, grid, tooltip } from './chart-style';
 
 /** Overdue is the queue's own view; the other buckets are ranges of due dates. */
@@ -56,12 +57,7 @@ export function DueChart({ buckets, locale }: { buckets: DueBucket[]; locale: st
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details>
-        <summary>
-          <Text span size="xs">
-            {t('asTable')}
-          </Text>
-        </summary>
+      <AsTable>
         <Table fz="xs" striped data-testid="due-table">
           <Table.Tbody>
             {buckets.map((bucket) => (
@@ -77,7 +73,7 @@ export function DueChart({ buckets, locale }: { buckets: DueBucket[]; locale: st
             ))}
           </Table.Tbody>
         </Table>
-      </details>
+      </AsTable>
     </>
   );
 }

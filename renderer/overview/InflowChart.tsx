@@ -1,4 +1,4 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
@@ -7,6 +7,7 @@ import type { DsarOverview } from '../../shared/ipc/overview';
 import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
 import { queueLink } from '../dsar/links';
+import { AsTable } from './AsTable';
 import { axis, grid, tooltip, typeColors } from './chart-style';
 
 type Week = DsarOverview['inflow'][number];
@@ -51,12 +52,7 @@ export function InflowChart({ inflow, locale }: { inflow: Week[]; locale: string
           </BarChart>
         </ResponsiveContainer>
       </div>
-      <details>
-        <summary>
-          <Text span size="xs">
-            {t('asTable')}
-          </Text>
-        </summary>
+      <AsTable>
         <Table fz="xs" striped data-testid="inflow-table">
           <Table.Thead>
             <Table.Tr>
@@ -93,7 +89,7 @@ export function InflowChart({ inflow, locale }: { inflow: Week[]; locale: string
             ))}
           </Table.Tbody>
         </Table>
-      </details>
+      </AsTable>
     </>
   );
 }

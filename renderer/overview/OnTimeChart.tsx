@@ -1,10 +1,11 @@
-import { Anchor, Table, Text } from '@mantine/core';
+import { Anchor, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { DsarOverview } from '../../shared/ipc/overview';
 import { useDateFormat } from '../app/format';
 import { queueLink } from '../dsar/links';
+import { AsTable } from './AsTable';
 import { axis, grid, tooltip } from './chart-style';
 
 type Month = DsarOverview['onTime'][number];
@@ -52,12 +53,7 @@ export function OnTimeChart({ months, locale }: { months: Month[]; locale: strin
           </LineChart>
         </ResponsiveContainer>
       </div>
-      <details>
-        <summary>
-          <Text span size="xs">
-            {t('asTable')}
-          </Text>
-        </summary>
+      <AsTable>
         <Table fz="xs" striped data-testid="on-time-table">
           <Table.Thead>
             <Table.Tr>
@@ -90,7 +86,7 @@ export function OnTimeChart({ months, locale }: { months: Month[]; locale: strin
             })}
           </Table.Tbody>
         </Table>
-      </details>
+      </AsTable>
     </>
   );
 }
