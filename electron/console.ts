@@ -1,16 +1,16 @@
 import { EventEmitter } from 'node:events';
 import { demoController } from '../sandbox/seed/staff';
 import { localDate } from '../shared/domain/calendar';
-import { type EventName, type Events, isConnectionChannel, type WorkspaceInfo } from '../shared/ipc/contract';
+import { type AuditAnswer, type EventName, type Events, isConnectionChannel, type WorkspaceInfo } from '../shared/ipc/contract';
 import { findingsLog } from './access/findings-log';
 import { registerAccessHandlers } from './access/ipc';
+import { registerAuditHandlers } from './audit/ipc';
 import type { TokenSource } from './auth/session';
 import { registerBreachHandlers } from './breaches/ipc';
 import { openStores } from './cache/stores';
 import { openCore } from './core';
 import { registerDsarHandlers } from './dsar/ipc';
 import { completeTemplates, registerTemplateHandlers } from './dsar/templates';
-import { registerExportHandlers } from './exports/log';
 import { type Envelope, IpcRegistry } from './ipc/registry';
 import { registerOverviewHandlers } from './overview/ipc';
 import { registerPolicyHandlers } from './policies/ipc';
@@ -49,6 +49,11 @@ export interface PrivacyConsole {
   rebuiltFrom: string | null;
   dispatch(channel: unknown, input: unknown): Promise<Envelope>;
   subscribe<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void;
+  /** A session step in this workspace's audit trail (the shell's host signs in and out, above the console). */
+  noteSession(
+    kind: 'sign-in' | 'sign-out' | 'session-ended',
+    entry: { actor?: { id: string; name: string | null }; detail?: Record<string, unknown>; answer?: AuditAnswer },
+  ): void;
   /** Resolves when the first sync cycle after start has finished (or failed). */
   firstSync: Promise<void>;
   close(): Promise<void>;
@@ -186,7 +191,14 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     scopes: () => me()?.scopes ?? null,
     today: () => localDate(new Date(), clock.get().timeZone),
   });
-  registerExportHandlers(ipc, exports);
+  registerAuditHandlers(ipc, {
+    trail: core.trail,
+    exports,
+    client: core.client,
+    timeZone: () => clock.get().timeZone,
+    staffName: (id) => entities.staff.read(id)?.name ?? null,
+    actor: () => myId() ?? 'unknown',
+  });
   registerSyncHandlers(ipc, { engine, outbox: core.outbox, conflicts: core.conflicts, writes });
   // The connection channels are the workspace host's, above the console.
   const missing = ipc.missing((name) => !isConnectionChannel(name));
@@ -207,6 +219,9 @@ export async function startConsole(options: ConsoleOptions): Promise<PrivacyCons
     rebuiltFrom: stores.rebuiltFrom,
     firstSync,
     dispatch: (channel, input) => ipc.dispatch(channel, input),
+    noteSession(kind, entry) {
+      core.trail.record({ kind, action: kind, outcome: 'done', detail: entry.detail, answer: entry.answer ?? null, actor: entry.actor });
+    },
     subscribe(event, listener) {
       events.on(event, listener);
       return () => events.off(event, listener);

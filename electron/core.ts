@@ -5,6 +5,7 @@ import { defaultCheckSettings } from '../shared/domain/access';
 import { defaultClockSettings } from '../shared/domain/dsar-clock';
 import type { ControllerDetails } from '../shared/domain/records';
 import { AccessCheckSettings, ControllerDetailsInput, LocalRetentionInput } from '../shared/ipc/contract';
+import { auditTrail } from './audit/trail';
 import type { TokenSource } from './auth/session';
 import { Setting } from './cache/settings';
 import type { Stores } from './cache/stores';
@@ -47,7 +48,8 @@ export function openCore(stores: Stores, options: CoreOptions) {
   const { cache, pending } = stores;
   const client = new PlatformClient({ baseUrl: options.platform.url, token: options.platform.token, ...options.client });
   const state = new SyncState(cache);
-  const outbox = new Outbox(pending, () => (me ? `${me.workspace.id}/${me.staff.id}` : null));
+  const trail = auditTrail(pending, () => (me ? { id: me.staff.id, name: me.staff.name } : null));
+  const outbox = new Outbox(pending, () => (me ? `${me.workspace.id}/${me.staff.id}` : null), trail);
   const conflicts = new Conflicts(pending, outbox);
   const clock = new Setting(pending, 'clock', ClockSettings, {
     ...defaultClockSettings,
@@ -59,8 +61,8 @@ export function openCore(stores: Stores, options: CoreOptions) {
     dormantDays: defaultCheckSettings.dormantDays,
     sodPairs: defaultCheckSettings.sodPairs.map(([a, b]): [AccessScope, AccessScope] => [a, b]),
   });
-  const exports = exportLog(pending);
   const entities = cachedEntities(cache, { clock: () => clock.get() });
+  const exports = exportLog(trail, (id) => (id === me?.staff.id ? me.staff.name : (entities.staff.read(id)?.name ?? null)));
 
   const cachedMe = state.get('me');
   let me: Me | null = cachedMe ? Me.parse(JSON.parse(cachedMe)) : null;
@@ -97,6 +99,7 @@ export function openCore(stores: Stores, options: CoreOptions) {
     retention,
     accessChecks,
     exports,
+    trail,
     entities,
     writes,
     engine,

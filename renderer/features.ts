@@ -1,4 +1,5 @@
 import { accessFeature } from './access/feature';
+import { auditFeature } from './audit/feature';
 import { breachesFeature } from './breaches/feature';
 import { dsarFeature } from './dsar/feature';
 import { overviewFeature } from './overview/feature';
@@ -14,5 +15,6 @@ export const features = [
   processorsFeature,
   policiesFeature,
   accessFeature,
+  auditFeature,
   settingsFeature,
 ] as const;

@@ -32,8 +32,12 @@ export interface TokenSource {
  * Revokes a refresh token at the platform, which ends its grant (best effort: offline, the token stays valid
  * until it expires, but nothing here holds it any more).
  */
-export async function revokeRefreshToken(auth: PlatformAuthorization, refreshToken: string): Promise<void> {
-  await oauth.tokenRevocation(auth.config, refreshToken, { token_type_hint: 'refresh_token' }).catch(() => undefined);
+/** Answers whether the platform took the revocation (false: it could not be reached or said no). */
+export async function revokeRefreshToken(auth: PlatformAuthorization, refreshToken: string): Promise<boolean> {
+  return oauth.tokenRevocation(auth.config, refreshToken, { token_type_hint: 'refresh_token' }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** A service account's token (from the environment or a 0600 file): nothing to refresh. */
@@ -87,13 +91,16 @@ export class AuthSession implements TokenSource {
     return this.refreshing;
   }
 
-  /** Revokes the refresh token at the platform (best effort: offline, it lapses on its own) and forgets both. */
-  async signOut(): Promise<void> {
+  /**
+   * Revokes the refresh token at the platform (best effort: offline, it lapses on its own) and forgets both.
+   * Answers whether the platform revoked it; null when there was no session.
+   */
+  async signOut(): Promise<boolean | null> {
     const tokens = this.tokens;
     this.end();
-    if (!tokens) return;
+    if (!tokens) return null;
     const auth = await this.authorization().catch(() => null);
-    if (auth) await revokeRefreshToken(auth, tokens.refreshToken);
+    return auth ? revokeRefreshToken(auth, tokens.refreshToken) : false;
   }
 
   private async refresh(): Promise<boolean> {

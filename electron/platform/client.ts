@@ -1,7 +1,8 @@
 import type { z } from 'zod';
+import type { PlatformAuditPage } from '../../shared/api/audit';
 import type { NoticeAudience } from '../../shared/api/breach-notices';
 import { Problem } from '../../shared/api/common';
-import { getOperation, listOperation, mutatorOperation, type Operation, operations } from '../../shared/api/paths';
+import { auditOperation, getOperation, listOperation, mutatorOperation, type Operation, operations } from '../../shared/api/paths';
 import type { AnyEntity, Versioned } from '../../shared/entities/descriptor';
 import { staticToken, type TokenSource } from '../auth/session';
 import { PlatformError } from './errors';
@@ -110,6 +111,11 @@ export class PlatformClient {
   /** One entity as the platform holds it now. */
   get<T extends Versioned>(entity: Described<T>, id: string): Promise<T> {
     return this.call(getOperation(entity), { params: { id } }) as Promise<T>;
+  }
+
+  /** One entity's audit log on the platform, newest first, a page older than `before`. */
+  auditLog(entity: AnyEntity, id: string, before: number | null): Promise<PlatformAuditPage> {
+    return this.call(auditOperation(entity), { params: { id }, query: before ? { before } : {} }) as Promise<PlatformAuditPage>;
   }
 
   /** Every entity of a listable kind (registries). */

@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3-multiple-ciphers';
 import { isProblemCode, type ProblemCode, type ProblemParams } from '../../shared/domain/problems';
 import type { EntityName } from '../../shared/entities/registry';
 import type { Conflict } from '../../shared/ipc/contract';
+import type { AuditTrail } from '../audit/trail';
 import type { PendingWrite } from './cached-entity';
 
 interface OutboxRow {
@@ -49,6 +50,8 @@ export class Outbox {
   constructor(
     private readonly db: Database.Database,
     private readonly identity: () => string | null = () => null,
+    /** Each write's row in the audit trail: made when queued, answered when it leaves the outbox. */
+    readonly trail: AuditTrail | null = null,
   ) {
     this.statements = {
       insert: db.prepare(
@@ -97,7 +100,7 @@ export class Outbox {
       holdUntil,
       identity,
     );
-    return {
+    const write: PendingWrite = {
       seq: Number(lastInsertRowid),
       entity,
       entityId,
@@ -110,6 +113,8 @@ export class Outbox {
       maybeSent: false,
       identity,
     };
+    this.trail?.queued(write);
+    return write;
   }
 
   /**
@@ -150,6 +155,15 @@ export class Outbox {
     this.db.transaction(() => {
       this.statements.remove.run(write.seq);
       this.statements.rebase.run(newVersion, write.entity, write.entityId, write.seq, write.baseVersion);
+      this.trail?.applied(write, newVersion);
+    })();
+  }
+
+  /** The officer took the write back before the platform had it: it leaves the outbox, the trail says undone. */
+  takeBack(write: PendingWrite): void {
+    this.db.transaction(() => {
+      this.statements.remove.run(write.seq);
+      this.trail?.undone(write);
     })();
   }
 
@@ -163,8 +177,11 @@ export class Outbox {
   }
 
   /** A failed attempt; `uncertain` when it ended without an answer, so the platform may have applied it. */
-  recordAttempt(seq: number, error: string, uncertain = false): void {
-    this.statements.attempt.run(error, uncertain ? 1 : 0, seq);
+  recordAttempt(write: PendingWrite, error: string, uncertain = false): void {
+    this.db.transaction(() => {
+      this.statements.attempt.run(error, uncertain ? 1 : 0, write.seq);
+      this.trail?.attempted(write, error);
+    })();
   }
 
   count(): number {
@@ -239,6 +256,7 @@ export class Conflicts {
         new Date().toISOString(),
       );
       this.outbox.remove(write.seq);
+      this.outbox.trail?.refused(write, kind, detail, problem);
     })();
   }
 

@@ -161,7 +161,7 @@ export async function push(ctx: PushContext): Promise<PushResult> {
           // Only a refused connection proves the platform never saw it; a timeout, a server error, a broken or
           // unreadable answer may come after it applied. The write stays and goes again with its key.
           const uncertain = !(error instanceof PlatformError && error.kind === 'network' && error.neverSent);
-          ctx.outbox.recordAttempt(write.seq, error instanceof Error ? error.message : String(error), uncertain);
+          ctx.outbox.recordAttempt(write, error instanceof Error ? error.message : String(error), uncertain);
           throw error;
         }
         const stale = error.status === 412;

@@ -238,7 +238,7 @@ export function writePath(deps: WritePathDeps) {
       const write = deps.outbox.undoable(name, id);
       // The officer undoes what the bar showed: if that is no longer what can be undone, nothing happens.
       if (!write || (seq !== undefined && write.seq !== seq)) return null;
-      deps.pending.transaction(() => deps.outbox.remove(write.seq))();
+      deps.outbox.takeBack(write);
       cache.transaction(() => reapply(new Set([entityKey(name, id)])))();
       deps.changed([name]);
       return write;

@@ -208,6 +208,10 @@ export class WorkspaceHost implements ConsoleEndpoint {
         roles: me.staff.roles,
         lastUsedAt: new Date().toISOString(),
       });
+      this.current?.console.noteSession('sign-in', {
+        actor: { id: me.staff.id, name: me.staff.name },
+        detail: { scopes: tokens.scope.split(' ').filter(Boolean) },
+      });
     } catch (error) {
       if (this.pending?.sign === sign) this.pending = null;
       this.failed(error);
@@ -232,7 +236,9 @@ export class WorkspaceHost implements ConsoleEndpoint {
   /** Revokes the session at the platform, closes the workspace (its data stays for the next sign-in). */
   private async signOut(): Promise<ConnectionState> {
     if (this.options.service) throw new HandlerError('invalid_input', 'This console runs with a service account; it does not sign out.');
-    await this.current?.session?.signOut();
+    const open = this.current;
+    const revoked = await open?.session?.signOut();
+    if (open && revoked !== null && revoked !== undefined) open.console.noteSession('sign-out', { answer: { revoked } });
     await this.detach();
     this.known.forgetLast();
     this.changed();
@@ -243,8 +249,13 @@ export class WorkspaceHost implements ConsoleEndpoint {
     await this.detach();
     const dir = workspaceDir(this.options.root, known.id);
     const address = known.platformUrl ?? (await this.demo()).url;
+    let opened: PrivacyConsole | null = null;
     const session = new AuthSession(() => discoverAuthorization(new URL(address)), this.options.secrets(dir), {
-      signedOut: () => this.changed(),
+      // The platform ended the session (its refresh token expired or was revoked): the trail says so.
+      signedOut: (reason) => {
+        opened?.noteSession('session-ended', { answer: { message: reason } });
+        this.changed();
+      },
     });
     const console_ = await startConsole({
       ...this.options.console,
@@ -252,6 +263,7 @@ export class WorkspaceHost implements ConsoleEndpoint {
       cacheKey: this.options.cacheKey(dir),
       platform: { url: address, token: session, demo: known.platformUrl === null },
     });
+    opened = console_;
     this.rebuiltFrom = console_.rebuiltFrom;
     this.known.use(known);
     this.attach({ known, console: console_, session, off: [] });

@@ -11,6 +11,7 @@ import { useLabels } from '../app/labels';
 import { useStaffNames } from '../app/staff';
 import { useStep } from '../app/useStep';
 import { useMayWrite } from '../app/workspace';
+import { PlatformHistory } from '../audit/PlatformHistory';
 import { useBridge } from '../bridge/context';
 import { GrantState } from './GrantState';
 import { useScopeLabel } from './labels';
@@ -164,6 +165,7 @@ export function ReviewDetail({ review, onBack }: { review: AccessReview & { pend
           </Button>
         </Group>
       </Group>
+      <PlatformHistory entity="accessReview" id={review.id} />
     </Stack>
   );
 }

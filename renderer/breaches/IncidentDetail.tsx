@@ -10,6 +10,7 @@ import { useDateFormat } from '../app/format';
 import { useLabels } from '../app/labels';
 import { useStaffNames } from '../app/staff';
 import { useMayWrite } from '../app/workspace';
+import { PlatformHistory } from '../audit/PlatformHistory';
 import { UndoBar } from '../sync/UndoBar';
 import { AssessmentPanel } from './AssessmentPanel';
 import { AuthorityReports } from './AuthorityReports';
@@ -181,7 +182,10 @@ export function IncidentDetail({ incident, now, onClose }: { incident: Incident;
             <SubjectNotices incident={incident} />
           </Tabs.Panel>
           <Tabs.Panel value="timeline" pt="sm">
-            <IncidentTimeline incident={incident} />
+            <Stack gap="md">
+              <IncidentTimeline incident={incident} />
+              <PlatformHistory entity="incident" id={incident.id} />
+            </Stack>
           </Tabs.Panel>
         </Tabs>
       </Stack>

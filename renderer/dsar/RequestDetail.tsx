@@ -24,6 +24,7 @@ import { useLabels } from '../app/labels';
 import { useProblemText } from '../app/problems';
 import { useAssignableStaff } from '../app/staff';
 import { SubjectPanels } from '../app/subject-panels';
+import { PlatformHistory } from '../audit/PlatformHistory';
 import { UndoBar } from '../sync/UndoBar';
 import { ActionDialog, type DialogKind } from './detail/ActionDialog';
 import { DeadlineCard } from './detail/DeadlineCard';
@@ -255,6 +256,7 @@ function DetailBody({
           {t('detail.timeline')}
         </Title>
         <Timeline requestId={dsar.id} events={dsar.events} processorName={processorName} />
+        <PlatformHistory entity="dsar" id={dsar.id} />
       </Stack>
       {assignGuard.element}
       {dialog && <ActionDialog detail={detail} kind={dialog} onClose={() => setDialog(null)} />}

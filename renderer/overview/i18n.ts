@@ -11,7 +11,7 @@ const de = {
   report: {
     month: 'Monatsbericht für',
     make: 'Bericht als PDF',
-    made: '{{file}} erstellt (SHA-256 {{sha}}…, im Exportprotokoll).',
+    made: '{{file}} erstellt (SHA-256 {{sha}}…, im Protokoll).',
   },
   kpi: {
     open: 'Offene Anfragen',
@@ -110,7 +110,7 @@ const en: Catalogue<typeof de> = {
   report: {
     month: 'Monthly report for',
     make: 'Report as PDF',
-    made: '{{file}} made (SHA-256 {{sha}}…, in the export log).',
+    made: '{{file}} made (SHA-256 {{sha}}…, in the audit trail).',
   },
   kpi: {
     open: 'Open requests',

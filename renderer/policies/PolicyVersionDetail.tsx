@@ -4,6 +4,7 @@ import {
   Badge,
   Button,
   Checkbox,
+  Divider,
   Group,
   Paper,
   SegmentedControl,
@@ -28,6 +29,7 @@ import { useClock, useDateFormat } from '../app/format';
 import { useStaffNames } from '../app/staff';
 import { useStep } from '../app/useStep';
 import { useMayWrite, useWorkspace } from '../app/workspace';
+import { PlatformHistory } from '../audit/PlatformHistory';
 import { useBridge } from '../bridge/context';
 import { CampaignPanel } from './CampaignPanel';
 import { renderMarkdown } from './markdown';
@@ -163,6 +165,8 @@ export function PolicyVersionDetail({
                 </Text>
               ))}
             </Stack>
+            <Divider my="sm" />
+            <PlatformHistory entity="policyVersion" id={version.id} />
           </Tabs.Panel>
         </Tabs>
       </Stack>

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ActivityDraft, Art9Ground, LegalBasis, type ProcessingActivity } from '../../shared/api/activities';
 import { Drawer, useCloseGuard } from '../app/dialogs';
 import { useLabels } from '../app/labels';
+import { PlatformHistory } from '../audit/PlatformHistory';
 import { useBridge } from '../bridge/context';
 import { useProcessors } from './useProcessors';
 import { useRecordEditor } from './useRecordEditor';
@@ -192,6 +193,7 @@ export function ActivityEditor({ activity, onClose }: { activity: ProcessingActi
             {t('records.save')}
           </Button>
         </Group>
+        {activity && <PlatformHistory entity="activity" id={activity.id} />}
       </Stack>
       {guard}
     </Drawer>

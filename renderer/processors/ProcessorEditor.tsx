@@ -31,6 +31,7 @@ import { isEea, needsDpfAnswer } from '../../shared/domain/transfers';
 import { Drawer, useCloseGuard } from '../app/dialogs';
 import { useToday } from '../app/format';
 import { optionsOf, useLabels } from '../app/labels';
+import { PlatformHistory } from '../audit/PlatformHistory';
 import { useBridge } from '../bridge/context';
 import { ChangeNotices } from './ChangeNotices';
 import { countryOptions } from './countries';
@@ -363,6 +364,7 @@ export function ProcessorEditor({ processor, opened, onClose }: { processor: Pro
             {t('processors.save')}
           </Button>
         </Group>
+        {processor && <PlatformHistory entity="processor" id={processor.id} />}
       </Stack>
       {guard}
     </Drawer>

@@ -1,7 +1,6 @@
 import { Stack, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { DeadlineSettings } from './DeadlineSettings';
-import { ExportLog } from './ExportLog';
 import { RetentionSettings } from './RetentionSettings';
 import { TemplateSettings } from './TemplateSettings';
 
@@ -19,7 +18,6 @@ export function SettingsPage() {
       <DeadlineSettings />
       <TemplateSettings />
       <RetentionSettings />
-      <ExportLog />
     </Stack>
   );
 }

@@ -2,7 +2,7 @@ import { defineFeature } from '../app/feature';
 import { settingsTexts } from './i18n';
 import { SettingsPage } from './SettingsPage';
 
-/** How this controller counts deadlines, and the log of what the console exported. */
+/** How this controller counts deadlines, its letter templates and how long closed requests stay on this computer. */
 export const settingsFeature = defineFeature({
   namespace: 'settings',
   texts: settingsTexts,

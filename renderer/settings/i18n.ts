@@ -3,15 +3,6 @@ import type { Catalogue } from '../i18n/catalogue';
 /** The settings' texts: how deadlines are counted. German is the reference; English must have every key. */
 const de = {
   settings: { title: 'Einstellungen' },
-  exports: {
-    title: 'Exportprotokoll',
-    explain: 'Jede Datei mit personenbezogenen Daten, die diese Konsole erzeugt hat (Rechenschaftspflicht, Art. 5 Abs. 2 DSGVO).',
-    none: 'Noch nichts exportiert.',
-    at: 'Zeitpunkt',
-    kind: 'Inhalt',
-    file: 'Datei und SHA-256',
-    by: 'Von',
-  },
   templates: {
     title: 'Vorlagen für Nachrichten und Briefe',
     explain:
@@ -87,15 +78,6 @@ const de = {
 
 const en: Catalogue<typeof de> = {
   settings: { title: 'Settings' },
-  exports: {
-    title: 'Export log',
-    explain: 'Every file with personal data this console produced (accountability, Art. 5(2) GDPR).',
-    none: 'Nothing exported yet.',
-    at: 'When',
-    kind: 'Content',
-    file: 'File and SHA-256',
-    by: 'By',
-  },
   templates: {
     title: 'Message and letter templates',
     explain:

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { getOperation, listOperation, mutatorOperation } from '../../shared/api/paths';
+import { PlatformAuditQuery } from '../../shared/api/audit';
+import type { Staff } from '../../shared/api/common';
+import { auditOperation, getOperation, listOperation, mutatorOperation } from '../../shared/api/paths';
 import { RuleError } from '../../shared/domain/rules';
 import type { MutationContext, Versioned } from '../../shared/entities/descriptor';
 import type { SomeEntity } from '../../shared/entities/registry';
@@ -41,6 +43,28 @@ export function entityRoutes(
     const found = store.get<Versioned>(entity.name, request.params.id);
     if (!found) throw new ProblemError(404, 'not-found', `No ${entity.label} ${request.params.id}.`);
     return reply.header('etag', `"${found.version}"`).send(found);
+  });
+
+  app.get<{ Params: { id: string } }>(routePath(auditOperation(entity).path), async (request) => {
+    requireScope(tokens.authenticate(request), entity.scopes.read);
+    const query = PlatformAuditQuery.safeParse(request.query);
+    if (!query.success) throw validationProblem(query.error, 'query');
+    if (!store.get(entity.name, request.params.id)) throw new ProblemError(404, 'not-found', `No ${entity.label} ${request.params.id}.`);
+    const { before, limit } = query.data;
+    // One more than asked says whether there is a page after this one.
+    const rows = store.entityAudit(entity.name, request.params.id, before ?? null, limit + 1);
+    const page = rows.slice(0, limit);
+    return {
+      entries: page.map((row) => ({
+        seq: row.seq,
+        at: row.at,
+        actor: row.actor,
+        actorName: row.actor === 'platform' ? null : (store.get<Staff>('staff', row.actor)?.name ?? null),
+        action: row.action,
+        detail: JSON.parse(row.detail) as unknown,
+      })),
+      next: rows.length > limit ? (page.at(-1)?.seq ?? null) : null,
+    };
   });
 
   if (entity.list) {

@@ -1,4 +1,5 @@
 import { BREACH_POLICY_ID, type BreachPolicy } from '../../shared/api/breaches';
+import type { DsarEvent } from '../../shared/api/dsar-workflow';
 import { type PolicyVersion, policyVersionId } from '../../shared/api/policies';
 import { defaultTemplates } from '../../shared/domain/letter-templates';
 import type { PlatformStore } from '../store/store';
@@ -24,10 +25,22 @@ export function seedIfEmpty(store: PlatformStore, options: { requests: number; n
     for (const staff of demoStaff) store.put('staff', staff);
     for (const processor of demoProcessors) store.put('processor', processor);
     for (const activity of demoActivities) store.put('activity', activity);
-    for (const dsar of dsars) store.put('dsar', dsar);
+    for (const dsar of dsars) {
+      store.put('dsar', dsar);
+      // The platform logged each step as it happened; the log keeps the step, not what was written.
+      for (const event of dsar.events) store.audit(event.actor, `dsar.${event.kind}`, 'dsar', dsar.id, auditedPart(event), event.at);
+    }
     for (const account of accounts) store.putAccount(account);
   });
   return true;
+}
+
+/** What the seeded log keeps of a request's event: moves and assignments, never notes or letters. */
+function auditedPart(event: DsarEvent): Record<string, unknown> {
+  if (event.kind === 'status') return { from: event.from, to: event.to };
+  if (event.kind === 'assigned') return { assigneeId: event.assigneeId };
+  if (event.kind === 'received') return { channel: event.channel };
+  return {};
 }
 
 /**

@@ -82,7 +82,8 @@ CREATE TABLE IF NOT EXISTS packages (job_id TEXT PRIMARY KEY, sha256 TEXT NOT NU
 CREATE TABLE IF NOT EXISTS audit (
   seq INTEGER PRIMARY KEY AUTOINCREMENT, at TEXT NOT NULL, actor TEXT NOT NULL,
   action TEXT NOT NULL, entity TEXT NOT NULL, entity_id TEXT NOT NULL, detail TEXT NOT NULL
-);`;
+);
+CREATE INDEX IF NOT EXISTS audit_by_entity ON audit (entity, entity_id, seq);`;
 
 /**
  * The shape of the stored data. A store written by an older sandbox (whose documents the contract no longer
@@ -228,8 +229,15 @@ export class PlatformStore {
     this.statements.idemPut.run(principal, key, fingerprint, status, body, new Date().toISOString());
   }
 
-  audit(actor: string, action: string, entity: EntityName | 'account', entityId: string, detail: unknown): void {
-    this.statements.audit.run(new Date().toISOString(), actor, action, entity, entityId, JSON.stringify(detail));
+  audit(
+    actor: string,
+    action: string,
+    entity: EntityName | 'account',
+    entityId: string,
+    detail: unknown,
+    at = new Date().toISOString(),
+  ): void {
+    this.statements.audit.run(at, actor, action, entity, entityId, JSON.stringify(detail));
   }
 
   auditLog(): { actor: string; action: string; entity_id: string; detail: string }[] {
@@ -238,6 +246,15 @@ export class PlatformStore {
         'SELECT actor, action, entity_id, detail FROM audit ORDER BY seq',
       )
       .all();
+  }
+
+  /** One entity's log, newest first: at most `limit` entries older than `before`. */
+  entityAudit(entity: EntityName, entityId: string, before: number | null, limit: number) {
+    return this.db
+      .prepare<[string, string, number, number], { seq: number; at: string; actor: string; action: string; detail: string }>(
+        'SELECT seq, at, actor, action, detail FROM audit WHERE entity = ? AND entity_id = ? AND seq < ? ORDER BY seq DESC LIMIT ?',
+      )
+      .all(entity, entityId, before ?? Number.MAX_SAFE_INTEGER, limit);
   }
 
   putAccount(account: AccountRow): void {

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AnyEntity, Mutator } from '../entities/descriptor';
 import { entities } from '../entities/registry';
 import { AccountMatch, AccountSearch } from './accounts';
+import { PlatformAuditPage, PlatformAuditQuery } from './audit';
 import { AudiencePreview, CourseList, NoticeAudience } from './breach-notices';
 import { ChangesPage, ChangesQuery } from './changes';
 import { Me, Problem, type Scope } from './common';
@@ -162,6 +163,17 @@ export const getOperation = (entity: AnyEntity): Operation => ({
   errors: [401, 403, 404],
 });
 
+/** One entity's audit log: read with the entity's own scope. */
+export const auditOperation = (entity: AnyEntity): Operation => ({
+  method: 'get',
+  path: `${entity.path}/{id}/audit-log`,
+  summary: `What was done to one ${entity.label} on the platform, by whom and when (newest first)`,
+  scope: entity.scopes.read,
+  query: PlatformAuditQuery,
+  response: PlatformAuditPage,
+  errors: [400, 401, 403, 404],
+});
+
 export const listOperation = (entity: AnyEntity & { list: NonNullable<AnyEntity['list']> }): Operation => ({
   method: 'get',
   path: entity.path,
@@ -190,6 +202,7 @@ export function allOperations(): Record<string, Operation> {
   const all: Record<string, Operation> = { ...operations };
   for (const entity of entities as readonly AnyEntity[]) {
     all[camel(entity.name, 'get')] = getOperation(entity);
+    all[camel(entity.name, 'auditLog')] = auditOperation(entity);
     if (entity.list) all[camel(entity.name, 'list')] = listOperation({ ...entity, list: entity.list });
     for (const [name, mutator] of Object.entries(entity.mutators)) all[camel(entity.name, name)] = mutatorOperation(entity, mutator);
   }

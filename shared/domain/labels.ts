@@ -296,6 +296,7 @@ const de: LabelTable = {
     records_of_processing: 'Verzeichnis von Verarbeitungstätigkeiten',
     access_evidence: 'Nachweis einer Zugriffsrechte-Prüfung',
     monthly_report: 'Monatlicher Datenschutzbericht',
+    audit_trail: 'Protokoll der Konsole',
   },
 };
 
@@ -515,6 +516,7 @@ const en: LabelTable = {
     records_of_processing: 'Records of processing activities',
     access_evidence: 'Evidence of an access review',
     monthly_report: 'Monthly privacy report',
+    audit_trail: "The console's audit trail",
   },
 };
 

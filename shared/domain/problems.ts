@@ -153,6 +153,7 @@ export const problemCodes = [
   'too-many-matches',
   'lookup-offline',
   'report-while-loading',
+  'audit-log-offline',
   'templates-not-loaded',
   'invalid-clock-settings',
   'invalid-query',

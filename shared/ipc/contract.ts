@@ -14,6 +14,7 @@ import {
 } from '../api/access';
 import type { AccountMatch } from '../api/accounts';
 import { ActivityDraft, ActivityPatch, type ProcessingActivity } from '../api/activities';
+import type { PlatformAuditPage } from '../api/audit';
 import { type AudiencePreview, type Notice, NoticeAudience, NoticeParts } from '../api/breach-notices';
 import { type Playbook, PlaybookSave } from '../api/breach-playbooks';
 import { IncidentRecordExemption, IncidentSetReference, ReportChannel, ReportPhase } from '../api/breach-reports';
@@ -324,17 +325,67 @@ export type ExportKind =
   | 'breach_register'
   | 'breach_report'
   | 'access_evidence'
-  | 'monthly_report';
+  | 'monthly_report'
+  | 'audit_trail';
 
-/** One entry of the export log (Art. 5(2)): when, what, which file, its SHA-256 and who. */
-export interface ExportLogEntry {
-  at: string;
-  kind: ExportKind;
-  format: string;
-  fileName: string;
-  sha256: string;
-  actor: string;
+/** What the console's audit trail records: a write (with the platform's answer), an export, a session's start or end. */
+export const AuditKind = z.enum(['write', 'export', 'sign-in', 'sign-out', 'session-ended']);
+export type AuditKind = z.infer<typeof AuditKind>;
+/**
+ * Where it stands: a write is `queued` until the platform answers (`applied`, or refused: `rejected`, or
+ * `stale` when the entity had moved on), or `undone` before it was sent; the rest are `done` when recorded.
+ */
+export const AuditOutcome = z.enum(['queued', 'applied', 'rejected', 'stale', 'undone', 'done']);
+export type AuditOutcome = z.infer<typeof AuditOutcome>;
+
+/** The platform's answer to a write, or what a session step achieved. */
+export interface AuditAnswer {
+  /** The entity's version the platform stored. */
+  version?: number;
+  problem?: ProblemCode | null;
+  params?: ProblemParams;
+  /** The platform's words (a refusal's detail, the last failed attempt's error). */
+  message?: string;
+  /** Attempts that ended without an answer. */
+  attempts?: number;
+  /** Sign-out: whether the platform revoked the session (false: it could not be reached). */
+  revoked?: boolean;
 }
+
+/** One thing this console did, with who, when and what the platform answered. */
+export interface AuditEntry {
+  seq: number;
+  at: string;
+  kind: AuditKind;
+  actor: string;
+  actorName: string | null;
+  /** A write's mutator; an export's kind; for sessions the kind again. */
+  action: string;
+  entity: EntityName | null;
+  entityId: string | null;
+  /** A write's arguments; an export's format, file and SHA-256; a sign-in's scopes. */
+  detail: Record<string, unknown>;
+  outcome: AuditOutcome;
+  answeredAt: string | null;
+  answer: AuditAnswer | null;
+}
+
+const Day = z.iso.date();
+/** Which entries of the audit trail: all filters together; newest first, a page after `before` (a seq). */
+export const AuditQuery = z.strictObject({
+  kinds: z.array(AuditKind).max(5).default([]),
+  outcomes: z.array(AuditOutcome).max(6).default([]),
+  actor: Id.nullable().default(null),
+  /** Local days in the controller's time zone, both included. */
+  from: Day.nullable().default(null),
+  to: Day.nullable().default(null),
+  /** The entity's id, as typed (the start of it is enough). */
+  entityId: z.string().trim().max(64).default(''),
+  before: z.number().int().positive().nullable().default(null),
+  limit: z.number().int().min(1).max(500).default(100),
+});
+export type AuditQueryInput = z.input<typeof AuditQuery>;
+export type AuditQuery = z.infer<typeof AuditQuery>;
 
 /** A file made in main for the user to save; every export of personal data is logged with its checksum. */
 export interface FileExport {
@@ -577,7 +628,14 @@ export const channels = {
   'controller.get': channel<ControllerDetails>()(None),
   'controller.update': channel<ControllerDetails>()(ControllerDetailsInput),
   'records.export': channel<FileExport>()(z.strictObject({ format: z.enum(['pdf', 'csv']), language: z.enum(['de', 'en']) })),
-  'exports.log': channel<ExportLogEntry[]>()(None),
+  /** The console's own audit trail, newest first; `next` continues it. */
+  'audit.trail': channel<{ entries: AuditEntry[]; next: number | null }>()(AuditQuery),
+  /** The filtered trail as a CSV file (logged as an export itself). */
+  'audit.export': channel<FileExport>()(
+    z.strictObject({ query: AuditQuery.omit({ before: true, limit: true }), language: z.enum(['de', 'en']) }),
+  ),
+  /** The platform's audit log of one entity, newest first (online only). */
+  'audit.platform': channel<PlatformAuditPage>()(EntityRef.extend({ before: z.number().int().positive().nullable().default(null) })),
   /** The newest write of an entity that can still be undone; null once the platform has it (or is receiving it). */
   'writes.pending': channel<PendingWriteView | null>()(EntityRef),
   'writes.undo': channel<{ undone: boolean }>()(EntityRef.extend({ seq: z.number().int().positive() })),

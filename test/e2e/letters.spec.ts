@@ -72,9 +72,9 @@ test('a letter without e-mail is answered by post: the acknowledgement is printe
   ]) {
     expect(text, line).toContain(line);
   }
-  await page.getByRole('link', { name: 'Settings' }).click();
-  await expect(page.getByTestId('export-log')).toContainText('Letter to a data subject (post)');
-  await testInfo.attach('export-log', { body: await page.screenshot(), contentType: 'image/png' });
+  await page.getByRole('link', { name: 'Audit trail' }).click();
+  await expect(page.getByTestId('audit-entry').filter({ hasText: 'Letter to a data subject (post)' })).toHaveCount(1);
+  await testInfo.attach('audit-trail', { body: await page.screenshot(), contentType: 'image/png' });
 });
 
 test("the team's templates: a subject without the request id is refused; a new signature is a new version and signs the next letter", async ({

@@ -4,6 +4,7 @@ import { accessScopes } from '../../shared/api/access';
 import { localDate } from '../../shared/domain/calendar';
 import { nextWorkingDay } from '../../shared/domain/deadlines';
 import { testConsole } from '../support/console';
+import { exportsOf } from '../support/exports';
 import { type TestPlatform, testPlatform } from '../support/platform';
 import { tempDir } from '../support/temp';
 import { until } from '../support/until';
@@ -144,7 +145,7 @@ describe('access reviews through the console and the platform', () => {
       const line = lines.find((l) => l.includes(`;${auditLogs.grantId};`)) ?? '';
       expect(line).toContain('revoked;Nicht mehr im Betrieb tätig.;Sabine Krüger');
       expect(text).toContain('Leaver with grants');
-      const log = await lead.call('exports.log');
+      const log = await exportsOf(lead);
       expect(log[0]).toMatchObject({ kind: 'access_evidence', format: 'csv', sha256: csv.sha256 });
     } finally {
       await lead.close();

@@ -5,6 +5,7 @@ import type { Notice } from '../../shared/api/breach-notices';
 import type { Incident } from '../../shared/api/breaches';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 import { testConsole } from '../support/console';
+import { exportsOf } from '../support/exports';
 import { pdfText } from '../support/pdf-text';
 import { workspacePerTest } from '../support/workspace';
 
@@ -147,7 +148,7 @@ describe('the breach register through the console', () => {
     expect(lines[0]).toMatch(/^ID;Vorfall;Art;Entdeckt;Kenntnis;Meldefrist \(72 Std\.\);Status/);
     expect(lines).toHaveLength(31);
     expect(lines.some((line) => line.includes('Ransomware') && line.includes(';ja;'))).toBe(true);
-    expect((await ws.app.call('exports.log'))[0]).toMatchObject({ kind: 'breach_register', format: 'csv', sha256: file.sha256 });
+    expect((await exportsOf(ws.app))[0]).toMatchObject({ kind: 'breach_register', format: 'csv', sha256: file.sha256 });
     const en = Buffer.from((await ws.app.call('incident.export', { language: 'en' })).base64, 'base64').toString('utf8');
     expect(en).toContain('Deadline (72 h)');
   });
@@ -216,7 +217,7 @@ describe('the breach register through the console', () => {
       }
       const json = await app.call('incident.reportFile', { id, reportId: report.id, format: 'json' });
       expect(JSON.parse(Buffer.from(json.base64, 'base64').toString('utf8'))).toEqual(report);
-      expect((await app.call('exports.log'))[0]).toMatchObject({ kind: 'breach_report', format: 'json' });
+      expect((await exportsOf(app))[0]).toMatchObject({ kind: 'breach_report', format: 'json' });
 
       // A follow-up needs the authority's reference; then it goes under it, and the first report stays as it was.
       await expect(
@@ -322,7 +323,7 @@ describe('the breach register through the console', () => {
     expect(text).toContain('Register of personal data breaches (Art. 33(5) GDPR)');
     expect(text).toContain('Ransomware auf dem Dateiserver der Verwaltung');
     expect(text).toContain('Reports to the authority');
-    expect((await ws.app.call('exports.log'))[0]).toMatchObject({ kind: 'breach_register', format: 'pdf' });
+    expect((await exportsOf(ws.app))[0]).toMatchObject({ kind: 'breach_register', format: 'pdf' });
   });
 
   it("assessments follow the settings' notification policy; a policy telling people before the authority is refused", async () => {

@@ -7,6 +7,7 @@ import { dsarEntity } from '../../shared/dsar/entities';
 import { BridgeCallError } from '../../shared/ipc/bridge';
 import type { QueueQueryInput } from '../../shared/ipc/contract';
 import { type TestConsole, testConsole } from '../support/console';
+import { exportsOf } from '../support/exports';
 import { type TestPlatform, testPlatform } from '../support/platform';
 import { tempDir } from '../support/temp';
 import { until } from '../support/until';
@@ -183,7 +184,7 @@ describe('DSAR workflow through the console', () => {
     const file = await app.call('dsar.package', { id: dsar.id, jobId: ready.jobs[0].id });
     expect(delivered?.kind === 'delivered' && delivered.sha256).toBe(file.sha256);
     expect(Buffer.from(file.base64, 'base64').subarray(0, 2).toString()).toBe('PK');
-    expect((await app.call('exports.log'))[0]).toMatchObject({ kind: 'dsar_package', format: 'zip', sha256: file.sha256 });
+    expect((await exportsOf(app))[0]).toMatchObject({ kind: 'dsar_package', format: 'zip', sha256: file.sha256 });
     expect((await refused(app.call('dsar.package', { id: dsar.id, jobId: 'job_other' }))).code).toBe('not_found');
   });
 
@@ -219,7 +220,7 @@ describe('DSAR workflow through the console', () => {
     expect(csv.split('\r\n').filter(Boolean).length - 1).toBe(
       (await app.call('dsar.list', { statuses: ['in_progress'], limit: 1000 })).rows.length,
     );
-    const log = await app.call('exports.log');
+    const log = await exportsOf(app);
     expect(log[0]).toMatchObject({ kind: 'dsar_register', format: 'csv', sha256: file.sha256, fileName: file.fileName });
   });
 

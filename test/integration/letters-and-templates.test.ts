@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { exportsOf } from '../support/exports';
 import { pdfText } from '../support/pdf-text';
 import { workspacePerTest } from '../support/workspace';
 
@@ -71,7 +72,7 @@ describe('letters by post', () => {
       expect(text, line).toContain(line);
     }
     expect(text).toContain('Wir konnten Sie nicht als betroffene Person identifizieren');
-    expect((await ws.app.call('exports.log'))[0]).toMatchObject({ kind: 'dsar_letter', format: 'pdf', sha256: file.sha256 });
+    expect((await exportsOf(ws.app))[0]).toMatchObject({ kind: 'dsar_letter', format: 'pdf', sha256: file.sha256 });
   });
 
   it('a letterhead needs the controller: without its address the letter is refused in words', async () => {

@@ -4,6 +4,7 @@ import { authorityClockRuns } from '../../shared/domain/breach-reports';
 import { localDate } from '../../shared/domain/calendar';
 import { openStatuses } from '../../shared/domain/dsar';
 import { registryFigures } from '../../shared/ipc/overview';
+import { exportsOf } from '../support/exports';
 import { pdfText } from '../support/pdf-text';
 import { workspacePerTest } from '../support/workspace';
 
@@ -133,7 +134,7 @@ describe('the monthly privacy report', () => {
     ).replace(/\s+/g, ' ');
     expect(ofIncident).toContain(`${newest.title} (${newest.id})`);
     expect(ofIncident).toMatch(/Meldung an die Aufsichtsbehörde: (erfolgt am|noch nicht erfolgt|nicht erforderlich)/);
-    const log = await ws.app.call('exports.log');
+    const log = await exportsOf(ws.app);
     expect(log.find((entry) => entry.sha256 === file.sha256)).toMatchObject({ kind: 'monthly_report', format: 'pdf' });
 
     const english = pdfText(Buffer.from((await ws.app.call('report.monthly', { month: month.month, language: 'en' })).base64, 'base64'));

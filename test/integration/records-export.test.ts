@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { toWinAnsi } from '../../electron/exports/pdf-text';
 import { demoActivities } from '../../sandbox/seed/activities';
 import { demoProcessors } from '../../sandbox/seed/processors';
+import { exportsOf } from '../support/exports';
 import { pdfText } from '../support/pdf-text';
 import { workspacePerTest } from '../support/workspace';
 
@@ -68,7 +69,7 @@ describe('records of processing export', () => {
     expect(text).toContain('Tutorbot Labs Inc. -> US: Standard contractual clauses 2021/914');
     expect(text).toMatch(/Page 1 \/ \d+/);
 
-    const log = await ws.app.call('exports.log');
+    const log = await exportsOf(ws.app);
     expect(log[0]).toMatchObject({
       kind: 'records_of_processing',
       format: 'pdf',

@@ -198,4 +198,35 @@ export const pendingMigrations: Migration[] = [
       db.exec('ALTER TABLE outbox ADD COLUMN identity TEXT');
     },
   },
+  {
+    version: 8,
+    name: "the console's audit trail: every write with the platform's answer, every export, every sign-in",
+    up(db) {
+      // One row per thing the console did. A write's row is made when it is queued (ref: its Idempotency-Key) and
+      // carries the platform's answer once there is one; the export log becomes the trail's exports.
+      db.exec(`
+        CREATE TABLE audit_trail (
+          seq INTEGER PRIMARY KEY AUTOINCREMENT,
+          at TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          actor TEXT NOT NULL,
+          actor_name TEXT,
+          action TEXT NOT NULL,
+          entity TEXT,
+          entity_id TEXT,
+          detail TEXT NOT NULL DEFAULT '{}',
+          ref TEXT UNIQUE,
+          outcome TEXT NOT NULL,
+          answered_at TEXT,
+          answer TEXT
+        );
+        CREATE INDEX audit_trail_by_kind ON audit_trail (kind, seq);
+        CREATE INDEX audit_trail_by_entity ON audit_trail (entity_id, seq);
+        INSERT INTO audit_trail (at, kind, actor, action, detail, outcome)
+          SELECT at, 'export', actor, kind, json_object('format', format, 'fileName', file_name, 'sha256', sha256), 'done'
+          FROM export_log ORDER BY seq;
+        DROP TABLE export_log;
+      `);
+    },
+  },
 ];

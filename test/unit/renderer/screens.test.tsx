@@ -4,6 +4,7 @@ import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/re
 import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type PrivacyConsole, startConsole } from '../../../electron/console';
+import { AuditTrailPage } from '../../../renderer/audit/AuditTrailPage';
 import { ActionDialog } from '../../../renderer/dsar/detail/ActionDialog';
 import { RequestDetail } from '../../../renderer/dsar/RequestDetail';
 import { ProcessorRegistry } from '../../../renderer/processors/ProcessorRegistry';
@@ -207,14 +208,26 @@ describe('the processor registry (processors)', () => {
 });
 
 describe('the settings (settings)', () => {
-  it('shows every export in the log, named as the label table names it', async () => {
+  it('offers the pause policy with the recommended choice named', async () => {
+    const app = await consoleAs('stf_albrecht');
+    await renderScreen(<SettingsPage />, bridgeTo(app));
+    expect(await screen.findByRole('radio', { name: 'No (recommended)' })).toBeTruthy();
+  });
+});
+
+describe('the audit trail (audit)', () => {
+  it('shows an export named as the label table names it, and a write with its label and object', async () => {
     const app = await consoleAs('stf_albrecht');
     const bridge = bridgeTo(app);
     await bridge['dsar.export']({ query: {}, language: 'en' });
-    await renderScreen(<SettingsPage />, bridge);
-    const log = await screen.findByTestId('export-log');
-    expect(within(log).getByText('Register of data-subject requests')).toBeTruthy();
-    expect(within(log).getByText('Jonas Albrecht')).toBeTruthy();
-    expect(screen.getByRole('radio', { name: 'No (recommended)' })).toBeTruthy();
+    const [request] = (await bridge['dsar.list']({ limit: 1 })).rows;
+    await bridge['dsar.setTags']({ id: request.id, tags: ['audit-check'] });
+    await renderScreen(<AuditTrailPage />, bridge);
+    const rows = await screen.findAllByTestId('audit-entry');
+    const exported = rows.find((row) => row.dataset.kind === 'export');
+    expect(within(exported as HTMLElement).getByText('Register of data-subject requests')).toBeTruthy();
+    expect(within(exported as HTMLElement).getByText('Jonas Albrecht')).toBeTruthy();
+    const write = rows.find((row) => row.dataset.kind === 'write');
+    expect(within(write as HTMLElement).getByRole('link', { name: request.id })).toBeTruthy();
   });
 });

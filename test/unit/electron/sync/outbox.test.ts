@@ -31,13 +31,13 @@ describe('what the outbox offers for undo', () => {
     outbox.markSending(null);
 
     // A refused connection proves the write never arrived; a timeout does not.
-    outbox.recordAttempt(later.seq, 'connect ECONNREFUSED', false);
+    outbox.recordAttempt(later, 'connect ECONNREFUSED', false);
     outbox.remove(held.seq);
     expect(outbox.undoable('dsar', 'dsr_1')).toMatchObject({ seq: later.seq, attempts: 1, maybeSent: false });
-    outbox.recordAttempt(later.seq, 'timed out after 3000 ms', true);
+    outbox.recordAttempt(later, 'timed out after 3000 ms', true);
     expect(outbox.undoable('dsar', 'dsr_1')).toBeNull();
     // A later refused connection does not make it certain again.
-    outbox.recordAttempt(later.seq, 'connect ECONNREFUSED', false);
+    outbox.recordAttempt(later, 'connect ECONNREFUSED', false);
     expect(outbox.undoable('dsar', 'dsr_1')).toBeNull();
   });
 

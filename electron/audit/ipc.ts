@@ -1,0 +1,48 @@
+import { findEntity } from '../../shared/entities/registry';
+import type { AuditEntry, ExportKind } from '../../shared/ipc/contract';
+import type { ExportLog } from '../exports/log';
+import { HandlerError } from '../ipc/errors';
+import type { IpcRegistry } from '../ipc/registry';
+import type { PlatformClient } from '../platform/client';
+import { onlineOnly } from '../platform/online-only';
+import { auditCsv } from './csv';
+import type { AuditTrail } from './trail';
+
+export interface AuditDeps {
+  trail: AuditTrail;
+  exports: ExportLog;
+  client: PlatformClient;
+  timeZone(): string;
+  staffName(id: string): string | null;
+  actor(): string;
+}
+
+export function registerAuditHandlers(ipc: IpcRegistry, deps: AuditDeps): void {
+  // Names the trail did not know when it wrote the entry (a write queued before the person's name was known).
+  const named = (entry: AuditEntry): AuditEntry => (entry.actorName ? entry : { ...entry, actorName: deps.staffName(entry.actor) });
+  ipc.handle('audit.trail', (query) => {
+    const page = deps.trail.page(query, deps.timeZone());
+    return { entries: page.entries.map(named), next: page.next };
+  });
+  ipc.handle('audit.export', ({ query, language }) => {
+    const entries = deps.trail.all(query, deps.timeZone()).map(named);
+    const stamp = new Date().toISOString().slice(0, 10);
+    return deps.exports.record({
+      kind: 'audit_trail' satisfies ExportKind,
+      format: 'csv',
+      fileName: `${language === 'de' ? 'protokoll-konsole' : 'console-audit-trail'}-${stamp}.csv`,
+      mimeType: 'text/csv',
+      content: Buffer.from(auditCsv(entries, language, deps.timeZone()), 'utf8'),
+      actor: deps.actor(),
+    });
+  });
+  ipc.handle('audit.platform', ({ entity, id, before }) => {
+    const descriptor = findEntity(entity);
+    if (!descriptor) throw new HandlerError('invalid_input', `No entity ${entity}.`);
+    return onlineOnly(
+      () => deps.client.auditLog(descriptor, id, before),
+      'audit-log-offline',
+      'The platform cannot be reached: its audit log is kept only there.',
+    );
+  });
+}
