@@ -4,6 +4,7 @@ import type { ExportLog } from '../exports/log';
 import { HandlerError } from '../ipc/errors';
 import type { IpcRegistry } from '../ipc/registry';
 import type { PlatformClient } from '../platform/client';
+import { PlatformError } from '../platform/errors';
 import { onlineOnly } from '../platform/online-only';
 import { auditCsv } from './csv';
 import type { AuditTrail } from './trail';
@@ -40,7 +41,13 @@ export function registerAuditHandlers(ipc: IpcRegistry, deps: AuditDeps): void {
     const descriptor = findEntity(entity);
     if (!descriptor) throw new HandlerError('invalid_input', `No entity ${entity}.`);
     return onlineOnly(
-      () => deps.client.auditLog(descriptor, id, before),
+      () =>
+        deps.client.auditLog(descriptor, id, before).catch((error: unknown) => {
+          // The platform's no in the console's words: an object it does not hold, a log the role may not read.
+          if (error instanceof PlatformError && error.status === 404) throw new HandlerError('not_found', error.message);
+          if (error instanceof PlatformError && error.status === 403) throw new HandlerError('forbidden', error.message);
+          throw error;
+        }),
       'audit-log-offline',
       'The platform cannot be reached: its audit log is kept only there.',
     );

@@ -54,6 +54,8 @@ describe("the platform's answers match the published contract", () => {
       ['/v1/letter-templates/tpl_de', '/v1/letter-templates/{id}'],
       ['/v1/staff', '/v1/staff'],
       ['/v1/accounts?q=web.de', '/v1/accounts'],
+      [`/v1/dsars/${dsarId}/audit-log?limit=2`, '/v1/dsars/{id}/audit-log'],
+      ['/v1/letter-templates/tpl_de/audit-log', '/v1/letter-templates/{id}/audit-log'],
     ] as const) {
       const result = await answer(path, template);
       expect(result.status, path).toBe(200);

@@ -1,11 +1,13 @@
-import { chmodSync, existsSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { auditTrail } from '../../electron/audit/trail';
 import { fileSecret } from '../../electron/auth/file-secret';
+import { openStores } from '../../electron/cache/stores';
 import { startConsole } from '../../electron/console';
 import { WorkspaceHost } from '../../electron/workspaces/host';
 import { workspaceDir } from '../../electron/workspaces/known';
-import type { ConnectionState } from '../../shared/ipc/contract';
+import { AuditQuery, type ConnectionState } from '../../shared/ipc/contract';
 import { formBrowser } from '../support/browser';
 import { testPlatform } from '../support/platform';
 import { signInAs } from '../support/sign-in';
@@ -56,6 +58,19 @@ async function signIn(host: WorkspaceHost, staffId: string) {
   }, `signed in as ${staffId}`);
 }
 
+/** The session entries of a workspace's audit trail, newest first (read from its store with the console closed). */
+function sessionsIn(wsDir: string) {
+  const stores = openStores(wsDir, TEST_KEY);
+  try {
+    return auditTrail(stores.pending, () => null).page(
+      AuditQuery.parse({ kinds: ['sign-in', 'sign-out', 'session-ended'] }),
+      'Europe/Berlin',
+    ).entries;
+  } finally {
+    stores.close();
+  }
+}
+
 describe('workspaces: sign in, keep them apart, switch, sign out', () => {
   it('with no workspace, only the connection channels answer; signing in opens the workspace in a directory of its own', async () => {
     const root = join(dir.path, 'one');
@@ -84,6 +99,42 @@ describe('workspaces: sign in, keep them apart, switch, sign out', () => {
     expect(out.current).toBeNull();
     expect(out.workspaces.map((w) => w.id)).toEqual([state.current?.id]);
     expect(existsSync(join(wsDir, 'session.json'))).toBe(false);
+
+    // The workspace's audit trail has the sign-in with its scopes and the sign-out the platform confirmed.
+    await again.close();
+    const trail = sessionsIn(wsDir);
+    expect(trail.map((entry) => [entry.kind, entry.actor])).toEqual([
+      ['sign-out', 'stf_vogel'],
+      ['sign-in', 'stf_vogel'],
+    ]);
+    expect(trail[0].answer).toEqual({ revoked: true });
+    expect(trail[1].detail.scopes).toContain('dsar:write');
+  });
+
+  it('a session the platform ended (its refresh token refused) is in the trail, and the workspace asks to sign in again', async () => {
+    const root = join(dir.path, 'ended');
+    const host = newHost(root);
+    await host.start();
+    // Each code is good once: a person of their own, so the other tests' sign-ins find codes left.
+    const state = await signIn(host, 'stf_yildiz');
+    await host.close();
+    const wsDir = workspaceDir(root, state.current?.id ?? '');
+    const session = JSON.parse(readFileSync(join(wsDir, 'session.json'), 'utf8')) as Record<string, unknown>;
+    writeFileSync(
+      join(wsDir, 'session.json'),
+      JSON.stringify({ ...session, refreshToken: 'revoked-long-ago', expiresAt: 0, refreshAt: 0 }),
+      {
+        mode: 0o600,
+      },
+    );
+    const again = newHost(root);
+    await again.start();
+    await until(() => again.state().current?.signedIn === false, 'the session ended');
+    await again.close();
+    expect(sessionsIn(wsDir).map((entry) => [entry.kind, entry.answer])).toEqual([
+      ['session-ended', { message: 'invalid_grant' }],
+      ['sign-in', null],
+    ]);
   });
 
   it('a workspace that cannot be opened shows the connection screen with the reason, and is not opened by itself again', async () => {

@@ -220,3 +220,39 @@ describe('migration registry', () => {
     db.close();
   });
 });
+
+describe('pending migration 8 (the audit trail)', () => {
+  it('keeps every entry of the export log, in order, as the trail’s exports, and drops the old table', () => {
+    const db = openEncrypted(join(dir.path, 'pending.sqlite'), TEST_KEY);
+    migrate(db, pendingMigrations.slice(0, 7), 'pending');
+    const insert = db.prepare('INSERT INTO export_log (at, kind, format, file_name, sha256, actor) VALUES (?, ?, ?, ?, ?, ?)');
+    insert.run('2026-10-01T08:00:00.000Z', 'dsar_register', 'csv', 'register.csv', 'a'.repeat(64), 'stf_vogel');
+    insert.run('2026-10-02T08:00:00.000Z', 'breach_report', 'pdf', 'report.pdf', 'b'.repeat(64), 'stf_krueger');
+    migrate(db, pendingMigrations, 'pending');
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'export_log'").get()).toBeUndefined();
+    const rows = db
+      .prepare<[], { kind: string; action: string; actor: string; detail: string; outcome: string; at: string }>(
+        'SELECT kind, action, actor, detail, outcome, at FROM audit_trail ORDER BY seq',
+      )
+      .all();
+    expect(rows.map((row) => ({ ...row, detail: JSON.parse(row.detail) }))).toEqual([
+      {
+        kind: 'export',
+        action: 'dsar_register',
+        actor: 'stf_vogel',
+        outcome: 'done',
+        at: '2026-10-01T08:00:00.000Z',
+        detail: { format: 'csv', fileName: 'register.csv', sha256: 'a'.repeat(64) },
+      },
+      {
+        kind: 'export',
+        action: 'breach_report',
+        actor: 'stf_krueger',
+        outcome: 'done',
+        at: '2026-10-02T08:00:00.000Z',
+        detail: { format: 'pdf', fileName: 'report.pdf', sha256: 'b'.repeat(64) },
+      },
+    ]);
+    db.close();
+  });
+});
