@@ -48,8 +48,8 @@ export function EntryWhat({ entry }: { entry: AuditEntry }) {
     <Stack gap={0}>
       <Text size="sm">{label ?? entry.action}</Text>
       {scopes && (
-        <Text size="xs" c="dimmed">
-          {t('what.scopes', { scopes: scopes.join(', ') })}
+        <Text size="xs" c="dimmed" title={scopes.join(', ')}>
+          {t('what.scopes', { count: scopes.length })}
         </Text>
       )}
     </Stack>

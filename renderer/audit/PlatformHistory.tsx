@@ -76,7 +76,13 @@ export function PlatformHistory({ entity, id }: { entity: EntityName; id: string
                     <Table.Td w={150} style={{ whiteSpace: 'nowrap' }}>
                       {f.instant(entry.at)}
                     </Table.Td>
-                    <Table.Td w={160}>{entry.actor === 'platform' ? t('platform.platform') : (entry.actorName ?? entry.actor)}</Table.Td>
+                    <Table.Td w={160}>
+                      {entry.actor === 'platform'
+                        ? t('platform.platform')
+                        : entry.actor === 'subject'
+                          ? t('platform.subject')
+                          : (entry.actorName ?? entry.actor)}
+                    </Table.Td>
                     <Table.Td>
                       <Code fz="xs">{entry.action}</Code>
                       {detailLine(entry.detail) && (

@@ -43,7 +43,7 @@ const de = {
     signIn: 'Angemeldet',
     signOut: 'Abgemeldet',
     sessionEnded: 'Sitzung von der Plattform beendet',
-    scopes: 'Rechte: {{scopes}}',
+    scopes: 'mit {{count}} Rechten',
     file: 'Datei {{file}}',
   },
   answer: {
@@ -85,6 +85,7 @@ const de = {
     explain:
       'Was auf der Plattform mit diesem Objekt geschah, von wem und wann – auch durch andere Konsolen und die Plattform selbst. Nur online abrufbar.',
     platform: 'Plattform',
+    subject: 'Betroffene Person',
     none: 'Die Plattform hat zu diesem Objekt nichts protokolliert.',
     older: 'Ältere laden',
     retry: 'Erneut versuchen',
@@ -134,7 +135,7 @@ const en: Catalogue<typeof de> = {
     signIn: 'Signed in',
     signOut: 'Signed out',
     sessionEnded: 'Session ended by the platform',
-    scopes: 'Scopes: {{scopes}}',
+    scopes: 'with {{count}} scopes',
     file: 'File {{file}}',
   },
   answer: {
@@ -176,6 +177,7 @@ const en: Catalogue<typeof de> = {
     explain:
       'What happened to this object on the platform, by whom and when – also through other consoles and by the platform itself. Online only.',
     platform: 'Platform',
+    subject: 'Data subject',
     none: 'The platform has logged nothing for this object.',
     older: 'Load older',
     retry: 'Try again',
