@@ -11,6 +11,7 @@ const mainExternals = [
   'electron',
   'better-sqlite3-multiple-ciphers',
   'electron-store',
+  'electron-updater',
   'fastify',
   'ws',
   'oidc-provider',

@@ -1,17 +1,18 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, type BrowserWindow, dialog, Menu, screen } from 'electron';
+import { app, type BrowserWindow, dialog, ipcMain, Menu, nativeImage, screen } from 'electron';
 import { EVENT_CHANNEL_PREFIX } from '../shared/ipc/bridge';
-import type { AppCommand } from '../shared/ipc/contract';
 import { CacheOpenError } from './cache/errors';
-import { showOverdueBadge } from './desktop/badge';
+import { badgeSetter, showOverdueBadge } from './desktop/badge';
+import { COMMANDS_LISTENING, CommandDelivery } from './desktop/commands';
 import { DEEP_LINK_SCHEME, deepLinkCommand, deepLinkIn } from './desktop/deep-link';
-import { bindIpc } from './desktop/ipc';
+import { bindIpc, isTrustedSender } from './desktop/ipc';
 import { menuTemplate } from './desktop/menu';
 import { notifyReminders } from './desktop/notifications';
 import { APP_URL, registerAppScheme, serveApp } from './desktop/protocol';
 import { desktopCacheKey, sealedSecret, WeakKeyStorageError } from './desktop/secrets';
 import { openSettings } from './desktop/settings';
+import { startUpdates, updateFeed, updateTexts } from './desktop/updates';
 import { createMainWindow, isSignInUrl, openInBrowser } from './desktop/window';
 import { restoredBounds, trackWindowState } from './desktop/window-state';
 import { keepHeapTight } from './heap';
@@ -65,23 +66,35 @@ async function launch() {
   mainWindow = window;
   const stopTracking = trackWindowState(window, (state) => settings.set('window', state));
   const unbind = bindIpc(running, window, APP_URL);
-  // The menu, a deep link and a second start speak to the renderer as commands (go to a screen, open the palette).
-  send = (command) => {
-    if (!window.isDestroyed()) window.webContents.send(`${EVENT_CHANNEL_PREFIX}app.command`, command);
+  // The menu, a deep link and a second start speak to the renderer as commands (go to a screen, open the palette),
+  // delivered while the page listens: the preload says when it subscribes, a reload or a crash ends it.
+  const listening = (event: Electron.IpcMainEvent, on: unknown) => {
+    if (event.sender === window.webContents && isTrustedSender(event, APP_URL)) delivery.setListening(on === true);
   };
+  ipcMain.on(COMMANDS_LISTENING, listening);
+  window.webContents.on('did-start-loading', () => delivery.setListening(false));
+  window.webContents.on('render-process-gone', () => delivery.setListening(false));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
-      menuTemplate(language(), send, () =>
-        dialog.showMessageBox(window, { type: 'info', title: 'Privacy Console', message: `Privacy Console ${app.getVersion()}` }),
+      menuTemplate(
+        language(),
+        (command) => delivery.menu(command),
+        () => dialog.showMessageBox(window, { type: 'info', title: 'Privacy Console', message: `Privacy Console ${app.getVersion()}` }),
       ),
     ),
   );
-  const stopBadge = showOverdueBadge(running, (count) => app.setBadgeCount(count));
-  // The page subscribes to commands once its bridge is up, shortly after it has (re)loaded.
-  window.webContents.on('did-finish-load', () =>
-    setTimeout(() => {
-      for (const link of waitingLinks.splice(0)) openDeepLink(link);
-    }, 1_000),
+  const stopUpdates = await watchForUpdates(settings, window);
+  const stopBadge = showOverdueBadge(
+    running,
+    badgeSetter(
+      {
+        platform: process.platform,
+        setBadgeCount: (count) => app.setBadgeCount(count),
+        setOverlayIcon: (png, description) =>
+          window.isDestroyed() ? undefined : window.setOverlayIcon(png ? nativeImage.createFromBuffer(png) : null, description),
+      },
+      language(),
+    ),
   );
   const stopNotifying = notifyReminders(
     running,
@@ -90,29 +103,54 @@ async function launch() {
   );
   window.on('closed', () => {
     mainWindow = null;
-    send = null;
+    delivery.setListening(false);
+    ipcMain.off(COMMANDS_LISTENING, listening);
     unbind();
     stopNotifying();
     stopBadge();
+    stopUpdates();
     stopTracking();
+  });
+}
+
+/** Updates from the configured feed (off unless configured; only in an installed app, where there is something to replace). */
+async function watchForUpdates(settings: ReturnType<typeof openSettings>, window: BrowserWindow): Promise<() => void> {
+  let feed: string | null;
+  try {
+    feed = updateFeed(process.env.PRIVACY_CONSOLE_UPDATE_FEED ?? settings.get('updateFeed'));
+  } catch (error) {
+    dialog.showErrorBox('Privacy Console', error instanceof Error ? error.message : String(error));
+    return () => undefined;
+  }
+  if (!feed || !app.isPackaged) return () => undefined;
+  const { autoUpdater } = await import('electron-updater');
+  const words = updateTexts[language()];
+  return startUpdates(autoUpdater, feed, {
+    ask: async (version) =>
+      (
+        await dialog.showMessageBox(window, {
+          type: 'info',
+          title: words.title,
+          message: words.message(version),
+          detail: words.detail,
+          buttons: [words.now, words.later],
+          defaultId: 0,
+          cancelId: 1,
+        })
+      ).response === 0,
+    failed: (error) => console.warn(`Update check failed: ${error.message}`),
   });
 }
 
 const language = () => (app.getLocale().startsWith('de') ? 'de' : 'en');
 let mainWindow: BrowserWindow | null = null;
-let send: ((command: AppCommand) => void) | null = null;
-/** Links that arrived before the window could take them (the link that started the app). */
-const waitingLinks: string[] = [];
+const delivery = new CommandDelivery((command) => {
+  if (mainWindow && !mainWindow.isDestroyed()) mainWindow.webContents.send(`${EVENT_CHANNEL_PREFIX}app.command`, command);
+}, focus);
 
 function openDeepLink(link: string) {
   const command = deepLinkCommand(link);
-  if (!command) return;
-  if (!send || mainWindow?.webContents.isLoading()) {
-    waitingLinks.push(link);
-    return;
-  }
-  send(command);
-  focus();
+  if (command) delivery.link(command);
 }
 
 function focus() {
@@ -136,7 +174,7 @@ function startFirstInstance() {
   });
   app.setAsDefaultProtocolClient(DEEP_LINK_SCHEME);
   const startLink = deepLinkIn(process.argv);
-  if (startLink) waitingLinks.push(startLink);
+  if (startLink) openDeepLink(startLink);
   app.enableSandbox();
   registerAppScheme();
   Menu.setApplicationMenu(null);

@@ -28,6 +28,7 @@ const texts = {
       policies: 'Richtlinien',
       access: 'Zugriffsrechte',
       records: 'Verarbeitungsverzeichnis',
+      audit: 'Protokoll',
       settings: 'Einstellungen',
     },
   },
@@ -57,13 +58,24 @@ const texts = {
       policies: 'Policies',
       access: 'Access rights',
       records: 'Records of processing',
+      audit: 'Audit trail',
       settings: 'Settings',
     },
   },
 } as const;
 
 /** The screens of the Go menu, in the navigation's order, with Ctrl/Cmd+1 … 8. */
-export const menuScreens = ['overview', 'requests', 'breaches', 'processors', 'policies', 'access', 'records', 'settings'] as const;
+export const menuScreens = [
+  'overview',
+  'requests',
+  'breaches',
+  'processors',
+  'policies',
+  'access',
+  'records',
+  'audit',
+  'settings',
+] as const;
 
 /**
  * The application menu in the user's language (File, Edit, View, Go, Window, Help), each entry with its

@@ -8,15 +8,18 @@ interface Settings {
   notifiedReminders: string[];
   /** The main window as it was last closed. */
   window: WindowState | null;
+  /** Where updates come from (a generic electron-updater feed); null: no updates, unless PRIVACY_CONSOLE_UPDATE_FEED names one. */
+  updateFeed: string | null;
 }
 
 export function openSettings() {
   return new Store<Settings>({
     name: 'settings',
-    defaults: { allowWeakKeyStorage: false, notifiedReminders: [], window: null },
+    defaults: { allowWeakKeyStorage: false, notifiedReminders: [], window: null, updateFeed: null },
     schema: {
       allowWeakKeyStorage: { type: 'boolean' },
       notifiedReminders: { type: 'array', items: { type: 'string' } },
+      updateFeed: { type: ['string', 'null'] },
       window: {
         type: ['object', 'null'],
         properties: {

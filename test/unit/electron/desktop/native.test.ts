@@ -1,7 +1,10 @@
+import { inflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { showOverdueBadge } from '../../../../electron/desktop/badge';
+import { badgeSetter, redDot, showOverdueBadge } from '../../../../electron/desktop/badge';
+import { CommandDelivery } from '../../../../electron/desktop/commands';
 import { deepLinkCommand, deepLinkIn } from '../../../../electron/desktop/deep-link';
 import { menuScreens, menuTemplate } from '../../../../electron/desktop/menu';
+import { startUpdates, updateFeed } from '../../../../electron/desktop/updates';
 import { restoredBounds, trackWindowState } from '../../../../electron/desktop/window-state';
 import type { AppCommand } from '../../../../shared/ipc/contract';
 import { electronMock } from './electron-mock';
@@ -39,7 +42,11 @@ describe('the application menu', () => {
         'selectAll',
       ]);
     }
-    expect(sent.slice(0, 10)).toEqual([...menuScreens.map((screen) => ({ go: `/${screen}` })), { open: 'palette' }, { open: 'help' }]);
+    expect(sent.slice(0, menuScreens.length + 2)).toEqual([
+      ...menuScreens.map((screen) => ({ go: `/${screen}` })),
+      { open: 'palette' },
+      { open: 'help' },
+    ]);
     expect(about).toHaveBeenCalledTimes(2);
     const german = menuTemplate('de', () => undefined, about) as Item[];
     expect((german[3].submenu ?? []).map((item) => item.label)).toContain('Datenpannen');
@@ -158,5 +165,117 @@ describe('the overdue badge', () => {
     stop();
     expect(listeners.size).toBe(0);
     vi.useRealTimers();
+  });
+});
+
+describe('the count on Windows (a taskbar overlay)', () => {
+  it('Windows gets a red mark with the count in its description, removed at zero; elsewhere the badge count', () => {
+    const overlays: [Buffer | null, string][] = [];
+    const badges: number[] = [];
+    const target = (platform: NodeJS.Platform) => ({
+      platform,
+      setBadgeCount: (count: number) => badges.push(count) > 0,
+      setOverlayIcon: (png: Buffer | null, description: string) => void overlays.push([png, description]),
+    });
+    const windows = badgeSetter(target('win32'), 'de');
+    windows(4);
+    windows(0);
+    expect(overlays.map(([png, description]) => [png === null, description])).toEqual([
+      [false, '4 überfällige Anfragen'],
+      [true, ''],
+    ]);
+    expect(badges).toEqual([]);
+    badgeSetter(target('darwin'), 'en')(7);
+    expect(badges).toEqual([7]);
+  });
+
+  it('the mark is a real PNG: a red disc on a transparent square', () => {
+    const png = redDot(16);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    expect(png.readUInt32BE(16)).toBe(16);
+    const start = png.indexOf('IDAT') + 4;
+    const pixels = inflateSync(png.subarray(start, start + png.readUInt32BE(start - 8)));
+    const at = (x: number, y: number) => [...pixels.subarray(y * 65 + 1 + x * 4, y * 65 + 5 + x * 4)];
+    expect(at(8, 8)).toEqual([0xe0, 0x31, 0x31, 0xff]);
+    expect(at(0, 0)).toEqual([0, 0, 0, 0]);
+  });
+});
+
+describe('commands for the page: delivered exactly when it listens', () => {
+  it('a link before the page listens waits and comes at that moment; a menu command does not wait; a reload stops delivery', () => {
+    const sent: AppCommand[] = [];
+    const focus = vi.fn();
+    const delivery = new CommandDelivery((command) => sent.push(command), focus);
+    delivery.link({ go: '/requests?open=DSAR-1' });
+    expect(delivery.menu({ open: 'palette' })).toBe(false);
+    expect(sent).toEqual([]);
+    expect(focus).toHaveBeenCalledTimes(1);
+    delivery.setListening(true);
+    expect(sent).toEqual([{ go: '/requests?open=DSAR-1' }]);
+    expect(delivery.menu({ open: 'help' })).toBe(true);
+    delivery.link({ go: '/breaches?open=inc_1' });
+    expect(sent.at(-1)).toEqual({ go: '/breaches?open=inc_1' });
+    // The page reloads (or shows the connection screen): links wait again, at most the newest ten.
+    delivery.setListening(false);
+    for (let i = 0; i < 12; i++) delivery.link({ go: `/requests?open=DSAR-${i}` });
+    expect(delivery.pending).toBe(10);
+    delivery.setListening(true);
+    expect(sent.slice(-10).map((command) => ('go' in command ? command.go : ''))).toEqual(
+      Array.from({ length: 10 }, (_, i) => `/requests?open=DSAR-${i + 2}`),
+    );
+    expect(delivery.pending).toBe(0);
+  });
+});
+
+describe('updates from a configured feed', () => {
+  it('are off unless a feed is configured; a feed must be https (http only on loopback), a typo is refused with a sentence', () => {
+    expect(updateFeed(undefined)).toBeNull();
+    expect(updateFeed('  ')).toBeNull();
+    expect(updateFeed('https://updates.example.org/console/')).toBe('https://updates.example.org/console/');
+    expect(updateFeed('http://127.0.0.1:8080/feed')).toBe('http://127.0.0.1:8080/feed');
+    expect(() => updateFeed('http://updates.example.org/')).toThrow(/https/);
+    expect(() => updateFeed('updates.example.org')).toThrow(/not an address/);
+  });
+
+  it('checks at start and periodically, asks once per downloaded version, installs only when the person says now', async () => {
+    vi.useFakeTimers();
+    const listeners = new Map<string, (value: never) => void>();
+    const updater = {
+      autoDownload: false,
+      autoInstallOnAppQuit: false,
+      setFeedURL: vi.fn(),
+      checkForUpdates: vi.fn(async () => null),
+      quitAndInstall: vi.fn(),
+      on: (event: string, listener: (value: never) => void) => listeners.set(event, listener),
+    };
+    const answers = [false, true];
+    const ask = vi.fn(async () => answers.shift() ?? false);
+    const failed = vi.fn();
+    const stop = startUpdates(updater as never, 'https://updates.example.org/', { ask, failed }, { everyMs: 1000 });
+    expect(updater).toMatchObject({ autoDownload: true, autoInstallOnAppQuit: true });
+    expect(updater.setFeedURL).toHaveBeenCalledWith({ provider: 'generic', url: 'https://updates.example.org/' });
+    expect(updater.checkForUpdates).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(2500);
+    expect(updater.checkForUpdates).toHaveBeenCalledTimes(3);
+
+    const downloaded = listeners.get('update-downloaded') as (info: { version: string }) => void;
+    downloaded({ version: '1.1.0' });
+    downloaded({ version: '1.1.0' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(ask).toHaveBeenCalledTimes(1);
+    expect(updater.quitAndInstall).not.toHaveBeenCalled();
+    downloaded({ version: '1.2.0' });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(updater.quitAndInstall).toHaveBeenCalledTimes(1);
+
+    // A failing feed is reported, never thrown.
+    updater.checkForUpdates.mockRejectedValueOnce(new Error('feed unreachable'));
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(failed).toHaveBeenCalledWith(expect.objectContaining({ message: 'feed unreachable' }));
+    (listeners.get('error') as (error: Error) => void)(new Error('bad signature'));
+    expect(failed).toHaveBeenCalledTimes(2);
+    stop();
+    await vi.advanceTimersByTimeAsync(5000);
+    expect(updater.checkForUpdates).toHaveBeenCalledTimes(4);
   });
 });
