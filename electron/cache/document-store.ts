@@ -53,18 +53,33 @@ export function documentEntity<T extends Versioned>(db: Database.Database, confi
     pending: row.pending === 1,
   });
 
+  // The whole list, parsed, until the table changes: the overview and the reminders read the small registers on
+  // every change of the cache, and parsing thousands of documents each time is most of their cost. Every change
+  // goes through this store; a list read inside a transaction is not kept (it may yet be rolled back).
+  let generation = 0;
+  let listed: { generation: number; rows: WithPending<T>[] } | null = null;
   const cached: CachedEntity<T> = {
     read(id) {
       const row = read.get(id);
       return row ? (JSON.parse(row.doc) as T) : null;
     },
-    upsert: (doc) => upsert.run(params(doc, 0)).changes > 0,
+    upsert: (doc) => {
+      generation++;
+      return upsert.run(params(doc, 0)).changes > 0;
+    },
     overlay(doc) {
       if (!overwrite) throw new Error(`${table} is a read-only mirror.`);
+      generation++;
       overwrite.run(params(doc, 1));
     },
-    remove: (id) => remove.run(id),
-    clear: () => db.exec(`DELETE FROM ${table}`),
+    remove: (id) => {
+      generation++;
+      remove.run(id);
+    },
+    clear: () => {
+      generation++;
+      db.exec(`DELETE FROM ${table}`);
+    },
   };
 
   return {
@@ -73,8 +88,13 @@ export function documentEntity<T extends Versioned>(db: Database.Database, confi
       const row = read.get(id);
       return row ? withPending(row) : null;
     },
-    /** All, in the order of the first query column. */
-    list: (): WithPending<T>[] => all.all().map(withPending),
+    /** All, in the order of the first query column (a new array each time; the documents are shared: do not change them). */
+    list: (): WithPending<T>[] => {
+      if (listed?.generation === generation) return [...listed.rows];
+      const rows = all.all().map(withPending);
+      if (!db.inTransaction) listed = { generation, rows };
+      return [...rows];
+    },
   };
 }
 export type DocumentStore<T extends Versioned> = ReturnType<typeof documentEntity<T>>;

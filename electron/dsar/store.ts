@@ -4,7 +4,7 @@ import type { ClockSettings } from '../../shared/api/dsar-workflow';
 import { localDate } from '../../shared/domain/calendar';
 import { dueOnly } from '../../shared/domain/dsar-clock';
 import { deferIndexes, restoreIndexes } from '../cache/bulk-load';
-import { dsarTallyRebuild } from '../cache/migrations/dsar-tally';
+import { dsarOpenRebuild, dsarTallyRebuild } from '../cache/migrations/dsar-tally';
 import type { CachedEntity } from '../sync/cached-entity';
 import { type DsarRow, parseLedger, toRow } from './rows';
 
@@ -61,7 +61,11 @@ export function dsarCache(db: Database.Database, deps: { clock(): ClockSettings 
     },
     clear: () => db.exec('DELETE FROM dsars; DELETE FROM dsar_docs;'),
     beginBulkLoad: () =>
-      deferIndexes(db, 'dsars', { dsars_fts: "INSERT INTO dsars_fts (dsars_fts) VALUES ('rebuild')", dsar_tally: dsarTallyRebuild }),
+      deferIndexes(db, 'dsars', {
+        dsars_fts: "INSERT INTO dsars_fts (dsars_fts) VALUES ('rebuild')",
+        dsar_tally: dsarTallyRebuild,
+        dsar_open: dsarOpenRebuild,
+      }),
     endBulkLoad: () => restoreIndexes(db),
   } satisfies CachedEntity<Dsar>;
 

@@ -44,35 +44,32 @@ function prepare(db: Database.Database) {
   const tally = db.prepare<[string, string, string], { day: string; type: string; on_time: number; n: number }>(
     'SELECT day, type, on_time, n FROM dsar_tally WHERE measure = ? AND day BETWEEN ? AND ? AND n > 0',
   );
+  // Open requests per due date and assignee, kept by triggers (dsar_open): a few thousand rows at any size.
   const dueCounts = db.prepare<
     Record<string, string>,
-    { open: number; overdue: number; week: number; fortnight: number; month: number; later: number }
-  >(`SELECT count(*) AS open, sum(due_date < @today) AS overdue, sum(due_date BETWEEN @today AND @week) AS week,
-      sum(due_date BETWEEN @weekAfter AND @fortnight) AS fortnight, sum(due_date BETWEEN @fortnightAfter AND @month) AS month,
-      sum(due_date > @month) AS later
-    FROM dsars INDEXED BY dsars_open_due WHERE is_open = 1`);
+    {
+      open: number | null;
+      overdue: number | null;
+      week: number | null;
+      fortnight: number | null;
+      month: number | null;
+      later: number | null;
+    }
+  >(`SELECT sum(n) AS open, sum(iif(due_date < @today, n, 0)) AS overdue, sum(iif(due_date BETWEEN @today AND @week, n, 0)) AS week,
+      sum(iif(due_date BETWEEN @weekAfter AND @fortnight, n, 0)) AS fortnight, sum(iif(due_date BETWEEN @fortnightAfter AND @month, n, 0)) AS month,
+      sum(iif(due_date > @month, n, 0)) AS later
+    FROM dsar_open`);
   const pausedCount = db.prepare<[], { n: number }>(
     'SELECT count(*) AS n FROM dsars INDEXED BY dsars_paused WHERE is_open = 1 AND clock_paused = 1',
   );
-  // Who has requests at all: a skip scan over the assignee index, one seek per person (no walk of the rows).
-  const assignees = db.prepare<[], { id: string }>(`WITH RECURSIVE a (id) AS (
-      SELECT min(assignee_id) FROM dsars INDEXED BY dsars_assignee_open_due WHERE assignee_id IS NOT NULL
-      UNION ALL
-      SELECT (SELECT min(assignee_id) FROM dsars INDEXED BY dsars_assignee_open_due WHERE assignee_id > a.id) FROM a WHERE a.id IS NOT NULL
-    ) SELECT id FROM a WHERE id IS NOT NULL`);
-  const loadOf = db.prepare<[string, string], { open: number; overdue: number }>(
-    `SELECT count(*) AS open, coalesce(sum(due_date < ?), 0) AS overdue FROM dsars INDEXED BY dsars_assignee_open_due
-      WHERE assignee_id = ? AND is_open = 1`,
+  const loads = db.prepare<[string], { assignee: string; open: number; overdue: number }>(
+    `SELECT assignee, sum(n) AS open, sum(iif(due_date < ?, n, 0)) AS overdue FROM dsar_open GROUP BY assignee HAVING sum(n) > 0`,
   );
-  const unassignedLoad = db.prepare<[string], { open: number; overdue: number }>(
-    `SELECT count(*) AS open, coalesce(sum(due_date < ?), 0) AS overdue FROM dsars INDEXED BY dsars_assignee_open_due
-      WHERE assignee_id IS NULL AND is_open = 1`,
-  );
-  return { perMonth, tally, dueCounts, pausedCount, assignees, loadOf, unassignedLoad };
+  return { perMonth, tally, dueCounts, pausedCount, loads };
 }
 
 function compute(statements: ReturnType<typeof prepare>, today: string): DsarOverview {
-  const { perMonth, tally, dueCounts, pausedCount, assignees, loadOf, unassignedLoad } = statements;
+  const { perMonth, tally, dueCounts, pausedCount, loads } = statements;
   const firstWeek = addDays(weekStart(today), -7 * (WEEKS - 1));
   const inflow = Array.from({ length: WEEKS }, (_, i) => {
     const from = addDays(firstWeek, 7 * i);
@@ -93,30 +90,27 @@ function compute(statements: ReturnType<typeof prepare>, today: string): DsarOve
     fortnightAfter: addDays(today, 15),
     month: addDays(today, 30),
   };
-  const due = dueCounts.get(bounds) ?? { open: 0, overdue: 0, week: 0, fortnight: 0, month: 0, later: 0 };
+  const due = dueCounts.get(bounds);
   const buckets: DueBucket[] = [
-    { bucket: 'overdue', count: due.overdue ?? 0, from: null, to: addDays(today, -1) },
-    { bucket: 'week', count: due.week ?? 0, from: today, to: bounds.week },
-    { bucket: 'fortnight', count: due.fortnight ?? 0, from: bounds.weekAfter, to: bounds.fortnight },
-    { bucket: 'month', count: due.month ?? 0, from: bounds.fortnightAfter, to: bounds.month },
-    { bucket: 'later', count: due.later ?? 0, from: addDays(bounds.month, 1), to: null },
+    { bucket: 'overdue', count: due?.overdue ?? 0, from: null, to: addDays(today, -1) },
+    { bucket: 'week', count: due?.week ?? 0, from: today, to: bounds.week },
+    { bucket: 'fortnight', count: due?.fortnight ?? 0, from: bounds.weekAfter, to: bounds.fortnight },
+    { bucket: 'month', count: due?.month ?? 0, from: bounds.fortnightAfter, to: bounds.month },
+    { bucket: 'later', count: due?.later ?? 0, from: addDays(bounds.month, 1), to: null },
   ];
 
-  const load = assignees
-    .all()
-    .map(({ id }) => ({ assigneeId: id as string | null, ...(loadOf.get(today, id) ?? { open: 0, overdue: 0 }) }));
-  const unassigned = unassignedLoad.get(today) ?? { open: 0, overdue: 0 };
-  load.push({ assigneeId: null, ...unassigned });
+  const load = loads.all(today).map((row) => ({ assigneeId: row.assignee || null, open: row.open, overdue: row.overdue }));
 
   return {
     today,
-    open: due.open,
-    overdue: due.overdue ?? 0,
+    open: due?.open ?? 0,
+    overdue: due?.overdue ?? 0,
     paused: pausedCount.get()?.n ?? 0,
     inflow,
     onTime,
     due: buckets,
-    load: load.filter((entry) => entry.open > 0).sort((a, b) => b.open - a.open),
+    // Most open first; among equals by id, nobody last.
+    load: load.sort((a, b) => b.open - a.open || (a.assigneeId ?? '\uffff').localeCompare(b.assigneeId ?? '\uffff')),
   };
 }
 

@@ -240,12 +240,18 @@ export class PlatformStore {
     this.statements.audit.run(at, actor, action, entity, entityId, JSON.stringify(detail));
   }
 
-  auditLog(): { actor: string; action: string; entity_id: string; detail: string }[] {
+  /** The log after `afterSeq` (0: all of it), oldest first. */
+  auditLog(afterSeq = 0): { seq: number; actor: string; action: string; entity_id: string; detail: string }[] {
     return this.db
-      .prepare<[], { actor: string; action: string; entity_id: string; detail: string }>(
-        'SELECT actor, action, entity_id, detail FROM audit ORDER BY seq',
+      .prepare<[number], { seq: number; actor: string; action: string; entity_id: string; detail: string }>(
+        'SELECT seq, actor, action, entity_id, detail FROM audit WHERE seq > ? ORDER BY seq',
       )
-      .all();
+      .all(afterSeq);
+  }
+
+  /** The newest entry of the log (0: none). */
+  lastAuditSeq(): number {
+    return this.db.prepare<[], { seq: number | null }>('SELECT max(seq) AS seq FROM audit').get()?.seq ?? 0;
   }
 
   /** One entity's log, newest first: at most `limit` entries older than `before`. */

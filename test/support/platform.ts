@@ -40,6 +40,8 @@ export async function testPlatform(
     accessRetryMs,
     now: options.now,
   });
+  // What the platform logged of its seeded history: not writes anyone made through the API.
+  const seededUpTo = sandbox.store.lastAuditSeq();
   const port = Number(new URL(sandbox.url).port);
   const token = sandbox.defaultToken;
   let running = true;
@@ -70,10 +72,10 @@ export async function testPlatform(
         });
       running = true;
     },
-    /** Every write the platform applied, as its audit log records them. */
+    /** Every write the platform applied since it was seeded, as its audit log records them. */
     appliedWrites(entityId?: string) {
       const opened = running ? sandbox.store : null;
-      const log = opened ? opened.auditLog() : [];
+      const log = opened ? opened.auditLog(seededUpTo) : [];
       return entityId ? log.filter((entry) => entry.entity_id === entityId) : log;
     },
   };

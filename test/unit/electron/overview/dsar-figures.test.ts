@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { dsarTallyRebuild } from '../../../../electron/cache/migrations/dsar-tally';
+import { dsarOpenRebuild, dsarTallyRebuild } from '../../../../electron/cache/migrations/dsar-tally';
 import { openStores, type Stores } from '../../../../electron/cache/stores';
 import { queuePage } from '../../../../electron/dsar/queue';
 import { type DsarCache, dsarCache } from '../../../../electron/dsar/store';
@@ -127,10 +127,14 @@ function listed(input: QueueQueryInput): string[] {
   } while (after);
   return ids.sort();
 }
-const tallies = () => db.prepare('SELECT measure, day, type, on_time, n FROM dsar_tally WHERE n > 0 ORDER BY 1, 2, 3, 4').all();
+const tallies = () => [
+  ...db.prepare('SELECT measure, day, type, on_time, n FROM dsar_tally WHERE n > 0 ORDER BY 1, 2, 3, 4').all(),
+  ...db.prepare('SELECT due_date, assignee, n FROM dsar_open WHERE n > 0 ORDER BY 1, 2').all(),
+];
 function rebuilt() {
   const kept = tallies();
   db.exec(dsarTallyRebuild);
+  db.exec(dsarOpenRebuild);
   const fresh = tallies();
   return { kept, fresh };
 }
@@ -220,7 +224,12 @@ describe("the overview's request figures, counted by hand", () => {
       events: [...r9.events, status('2026-11-27T09:00:00Z', 'in_progress', 'completed')],
     });
     dsars.remove('dsr_r11');
+    // An open request changes hands (the load per person and the open tally follow).
+    const moved = fixture.find((dsar) => openStatuses.includes(dsar.status as never) && dsar.id !== 'dsr_r11');
+    if (!moved) throw new Error('the fixture has open requests');
+    dsars.upsert({ ...moved, version: moved.version + 1, assigneeId: moved.assigneeId === 'stf_moved' ? null : 'stf_moved' });
     let figures = dsarFigures(db)(TODAY);
+    expect(figures.load.find((entry) => entry.assigneeId === 'stf_moved')?.open).toBe(1);
     expect(figures.onTime.at(-1)).toEqual({ month: '2026-11', answered: 3, onTime: 3 });
     expect(figures.inflow.at(-1)?.counts).toMatchObject({ erasure: 1, portability: 0 });
     expect(figures.due.map((bucket) => bucket.count)).toEqual([1, 0, 1, 0, 1]);
