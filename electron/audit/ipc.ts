@@ -1,3 +1,4 @@
+import { localDate } from '../../shared/domain/calendar';
 import { findEntity } from '../../shared/entities/registry';
 import type { AuditEntry, ExportKind } from '../../shared/ipc/contract';
 import type { ExportLog } from '../exports/log';
@@ -8,6 +9,9 @@ import { PlatformError } from '../platform/errors';
 import { onlineOnly } from '../platform/online-only';
 import { auditCsv } from './csv';
 import type { AuditTrail } from './trail';
+
+/** The most entries one CSV holds; a longer trail is exported a period at a time. */
+const EXPORT_LIMIT = 100_000;
 
 export interface AuditDeps {
   trail: AuditTrail;
@@ -26,8 +30,15 @@ export function registerAuditHandlers(ipc: IpcRegistry, deps: AuditDeps): void {
     return { entries: page.entries.map(named), next: page.next };
   });
   ipc.handle('audit.export', ({ query, language }) => {
-    const entries = deps.trail.all(query, deps.timeZone()).map(named);
-    const stamp = new Date().toISOString().slice(0, 10);
+    const found = deps.trail.some(query, deps.timeZone(), EXPORT_LIMIT);
+    if (found.more) {
+      throw new HandlerError('invalid_input', `more than ${EXPORT_LIMIT} entries: narrow the filter`, {
+        problem: 'too-many-entries',
+        params: { limit: EXPORT_LIMIT },
+      });
+    }
+    const entries = found.entries.map(named);
+    const stamp = localDate(new Date(), deps.timeZone());
     return deps.exports.record({
       kind: 'audit_trail' satisfies ExportKind,
       format: 'csv',

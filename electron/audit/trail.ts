@@ -4,6 +4,7 @@ import type { ProblemCode, ProblemParams } from '../../shared/domain/problems';
 import type { EntityName } from '../../shared/entities/registry';
 import type { AuditAnswer, AuditEntry, AuditKind, AuditOutcome, AuditQuery } from '../../shared/ipc/contract';
 import type { PendingWrite } from '../sync/cached-entity';
+import { auditedArgs } from './minimize';
 
 interface TrailRow {
   seq: number;
@@ -34,6 +35,9 @@ const toEntry = (row: TrailRow): AuditEntry => ({
   answeredAt: row.answered_at,
   answer: row.answer ? (JSON.parse(row.answer) as AuditAnswer) : null,
 });
+
+/** Problems the console names when it withholds a write itself, without asking the platform. */
+const withheld: ReadonlySet<ProblemCode> = new Set(['refused-unknown-change', 'refused-other-identity', 'refused-invalid-change']);
 
 /** The staff id of a write's identity ("<workspace>/<staff>"). */
 const staffOf = (identity: string | null) => (identity ? identity.slice(identity.indexOf('/') + 1) : null);
@@ -88,8 +92,9 @@ export function auditTrail(pending: Database.Database, who: () => { id: string; 
     });
   }
 
-  const answer = (ref: string, outcome: AuditOutcome, value: AuditAnswer) =>
-    statements.answer.run(outcome, new Date().toISOString(), JSON.stringify(value), ref);
+  // `answeredAt` only for the platform's answers: what the console decided itself (an undo, a write it withheld) has none.
+  const answer = (ref: string, outcome: AuditOutcome, value: AuditAnswer, byPlatform = true) =>
+    statements.answer.run(outcome, byPlatform ? new Date().toISOString() : null, JSON.stringify(value), ref);
 
   return {
     record,
@@ -102,7 +107,7 @@ export function auditTrail(pending: Database.Database, who: () => { id: string; 
         action: write.mutator,
         entity: write.entity,
         entityId: write.entityId,
-        detail: write.args,
+        detail: auditedArgs(write.entity, write.mutator, write.args),
         ref: write.idempotencyKey,
         outcome: 'queued',
         actor: staff ? { id: staff, name: me?.id === staff ? me.name : null } : null,
@@ -114,13 +119,23 @@ export function auditTrail(pending: Database.Database, who: () => { id: string; 
       kind: 'stale' | 'rejected',
       message: string,
       problem: { code: ProblemCode; params?: ProblemParams } | null,
-    ) =>
-      answer(write.idempotencyKey, kind, {
-        message,
-        problem: problem?.code ?? null,
-        ...(problem?.params ? { params: problem.params } : {}),
-      }),
-    undone: (write: PendingWrite) => answer(write.idempotencyKey, 'undone', {}),
+    ) => {
+      // The console's own refusals (a write it cannot send, made as someone else, no longer fitting the contract):
+      // not the platform's answer. One that may have reached the platform before says so.
+      const local = problem !== null && withheld.has(problem.code);
+      answer(
+        write.idempotencyKey,
+        kind,
+        {
+          message,
+          problem: problem?.code ?? null,
+          ...(problem?.params ? { params: problem.params } : {}),
+          ...(local ? { local: true, ...(write.maybeSent ? { maybeApplied: true } : {}) } : {}),
+        },
+        !local,
+      );
+    },
+    undone: (write: PendingWrite) => answer(write.idempotencyKey, 'undone', { local: true }, false),
     /** An attempt ended without the platform's answer: the write stays queued. */
     attempted: (write: PendingWrite, message: string) => statements.attempt.run(message, write.idempotencyKey),
     /**
@@ -132,9 +147,11 @@ export function auditTrail(pending: Database.Database, who: () => { id: string; 
       const entries = rows.slice(0, query.limit).map(toEntry);
       return { entries, next: rows.length > query.limit ? (entries.at(-1)?.seq ?? null) : null };
     },
-    /** Every entry the filters select, newest first (an export). */
-    all: (query: Omit<AuditQuery, 'before' | 'limit'>, timeZone: string): AuditEntry[] =>
-      select({ ...query, before: null, limit: -1 }, timeZone, -1).map(toEntry),
+    /** The entries the filters select, newest first (an export): at most `limit`, and whether there were more. */
+    some(query: Omit<AuditQuery, 'before' | 'limit'>, timeZone: string, limit: number): { entries: AuditEntry[]; more: boolean } {
+      const rows = select({ ...query, before: null, limit }, timeZone, limit + 1);
+      return { entries: rows.slice(0, limit).map(toEntry), more: rows.length > limit };
+    },
   };
 
   function select(query: AuditQuery, timeZone: string, limit: number): TrailRow[] {

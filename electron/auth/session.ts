@@ -30,9 +30,8 @@ export interface TokenSource {
 
 /**
  * Revokes a refresh token at the platform, which ends its grant (best effort: offline, the token stays valid
- * until it expires, but nothing here holds it any more).
+ * until it expires, but nothing here holds it any more). Answers whether the platform took the revocation.
  */
-/** Answers whether the platform took the revocation (false: it could not be reached or said no). */
 export async function revokeRefreshToken(auth: PlatformAuthorization, refreshToken: string): Promise<boolean> {
   return oauth.tokenRevocation(auth.config, refreshToken, { token_type_hint: 'refresh_token' }).then(
     () => true,

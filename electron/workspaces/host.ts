@@ -253,8 +253,14 @@ export class WorkspaceHost implements ConsoleEndpoint {
     const session = new AuthSession(() => discoverAuthorization(new URL(address)), this.options.secrets(dir), {
       // The platform ended the session (its refresh token expired or was revoked): the trail says so.
       signedOut: (reason) => {
-        opened?.noteSession('session-ended', { answer: { message: reason } });
         this.changed();
+        // Only into the workspace still open (a refresh may end after a switch closed it).
+        if (!opened || this.current?.console !== opened) return;
+        try {
+          opened.noteSession('session-ended', { answer: { message: reason } });
+        } catch (error) {
+          console.warn(`The end of the session could not be recorded: ${error instanceof Error ? error.message : String(error)}`);
+        }
       },
     });
     const console_ = await startConsole({

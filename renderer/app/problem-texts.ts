@@ -147,6 +147,7 @@ const de = {
   'too-many-matches': 'Mehr als {{limit}} Anfragen passen: bitte zuerst den Filter eingrenzen.',
   'lookup-offline': 'Die Plattform ist nicht erreichbar: Die Kontosuche braucht eine Verbindung. Die Person bitte von Hand eintragen.',
   'report-while-loading': 'Die Anfragen werden noch zum ersten Mal geladen: Der Bericht ist möglich, sobald der Bestand vollständig ist.',
+  'too-many-entries': 'Mehr als {{limit}} Einträge passen: bitte den Zeitraum oder die Art eingrenzen.',
   'audit-log-offline':
     'Die Plattform ist nicht erreichbar: Ihr Protokoll liegt nur dort. Das Protokoll dieser Konsole steht unter „Protokoll“.',
   'templates-not-loaded': 'Die Vorlagen sind noch nicht von der Plattform geladen: einmal verbinden, dann bearbeiten.',
@@ -305,6 +306,7 @@ const en = {
   'too-many-matches': 'More than {{limit}} requests match: narrow the filter first.',
   'lookup-offline': 'The platform cannot be reached: the account lookup needs a connection. Enter the person by hand.',
   'report-while-loading': 'The requests are still being loaded for the first time: the report can be made once the cache is complete.',
+  'too-many-entries': 'More than {{limit}} entries match: narrow the period or the kind first.',
   'audit-log-offline': "The platform cannot be reached: its audit log is kept only there. This console's own trail is under “Audit trail”.",
   'templates-not-loaded': 'The templates have not arrived from the platform yet: connect once, then edit them.',
   'invalid-clock-settings': 'The time zone or the Land is unknown.',

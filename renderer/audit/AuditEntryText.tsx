@@ -18,13 +18,31 @@ export const outcomeColor: Record<AuditOutcome, string> = {
   done: 'blue',
 };
 
+/**
+ * A write as its button read. The trail keeps only the arguments that say what was done (no names, texts or
+ * letters), so a label that needs more than that is not possible: null then.
+ */
+function safeWriteLabel(entry: AuditEntry, staffName: (id: string) => string, language: 'de' | 'en'): string | null {
+  if (!entry.entity) return null;
+  try {
+    const label = writeLabel(entry.entity, entry.action, entry.detail, staffName, language);
+    return /undefined|\{\{/.test(label) ? null : label;
+  } catch {
+    return null;
+  }
+}
+
 /** What the entry did, in words: a write as its button read, an export with its file and checksum, a session step. */
 export function EntryWhat({ entry }: { entry: AuditEntry }) {
   const { t, i18n } = useTranslation('audit');
   const names = useLabels();
   const staffName = useStaffNames();
   if (entry.kind === 'write' && entry.entity) {
-    return <Text size="sm">{writeLabel(entry.entity, entry.action, entry.detail, staffName, i18n.language === 'en' ? 'en' : 'de')}</Text>;
+    return (
+      <Text size="sm">
+        {safeWriteLabel(entry, staffName, i18n.language === 'en' ? 'en' : 'de') ?? `${names.entity[entry.entity]}: ${entry.action}`}
+      </Text>
+    );
   }
   if (entry.kind === 'export') {
     const detail = entry.detail as { fileName?: string; sha256?: string };
@@ -48,8 +66,10 @@ export function EntryWhat({ entry }: { entry: AuditEntry }) {
     <Stack gap={0}>
       <Text size="sm">{label ?? entry.action}</Text>
       {scopes && (
-        <Text size="xs" c="dimmed" title={scopes.join(', ')}>
-          {t('what.scopes', { count: scopes.length })}
+        // The list on demand, for the keyboard and screen readers as for the mouse.
+        <Text component="details" size="xs" c="dimmed">
+          <summary>{t('what.scopes', { count: scopes.length })}</summary>
+          {scopes.join(', ')}
         </Text>
       )}
     </Stack>
@@ -58,13 +78,13 @@ export function EntryWhat({ entry }: { entry: AuditEntry }) {
 
 /** The object a write touched, linked to where its module shows it. */
 export function EntryObject({ entry }: { entry: AuditEntry }) {
-  const { t } = useTranslation('audit');
+  const names = useLabels();
   if (!entry.entity || !entry.entityId) return <Text size="sm">—</Text>;
   const link = entityLink(entry.entity, entry.entityId);
   return (
     <Stack gap={0}>
       <Text size="xs" c="dimmed">
-        {t(`entity.${entry.entity}`)}
+        {names.entity[entry.entity]}
       </Text>
       {link ? (
         <Anchor component={Link} to={link} size="sm" ff="monospace">
@@ -85,23 +105,29 @@ export function EntryAnswer({ entry }: { entry: AuditEntry }) {
   const f = useDateFormat();
   const problems = useProblemText();
   const answer = entry.answer;
-  let words: string | null = null;
-  if (answer?.version !== undefined) words = t('answer.version', { version: answer.version });
-  else if (answer?.revoked !== undefined) words = answer.revoked ? t('answer.revoked') : t('answer.notRevoked');
-  else if (answer?.attempts) words = t('answer.attempts', { count: answer.attempts, message: answer.message ?? '' });
-  else if (answer?.problem) words = problems.text(answer.problem, answer.params);
-  else if (answer?.message) words = answer.message;
-  else if (entry.kind === 'export') words = t('answer.local');
+  // In the person's words, by what happened: the platform's own English detail stays in the CSV.
+  const words: string[] = [];
+  if (answer?.version !== undefined) words.push(t('answer.version', { version: answer.version }));
+  else if (answer?.revoked !== undefined) words.push(answer.revoked ? t('answer.revoked') : t('answer.notRevoked'));
+  else if (entry.kind === 'session-ended') words.push(t('answer.sessionEnded'));
+  else if (entry.outcome === 'undone') words.push(t('answer.undone'));
+  else if (answer?.local) words.push(t('answer.withheld'));
+  else if (entry.outcome === 'stale') words.push(t('answer.stale'));
+  else if (entry.outcome === 'rejected') words.push(t('answer.refused'));
+  else if (entry.kind === 'export') words.push(t('answer.local'));
+  if (answer?.problem && entry.outcome !== 'stale') words.push(problems.text(answer.problem, answer.params));
+  if (answer?.maybeApplied) words.push(t('answer.maybeApplied'));
+  if (entry.outcome === 'queued' && answer?.attempts) words.push(t('answer.attempts', { count: answer.attempts }));
   return (
     <Stack gap={2}>
       <Badge color={outcomeColor[entry.outcome]} variant="light" w="fit-content" tt="none" data-testid="audit-outcome">
         {t(`outcome.${entry.outcome}`)}
       </Badge>
-      {words && (
-        <Text size="xs" c="dimmed">
-          {words}
+      {words.map((line) => (
+        <Text size="xs" c="dimmed" key={line}>
+          {line}
         </Text>
-      )}
+      ))}
       {entry.kind === 'write' && entry.answeredAt && (
         <Text size="xs" c="dimmed">
           {t('answer.answeredAt', { at: f.instant(entry.answeredAt) })}

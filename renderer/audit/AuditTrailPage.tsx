@@ -148,7 +148,6 @@ export function AuditTrailPage() {
         </Alert>
       )}
       {trail.isPending && <Loader size="sm" />}
-      {trail.isSuccess && entries.length === 0 && <Text size="sm">{t('none')}</Text>}
       {entries.length > 0 && (
         <Table striped highlightOnHover verticalSpacing="xs" aria-label={t('title')} data-testid="audit-table">
           <Table.Thead>
@@ -183,18 +182,17 @@ export function AuditTrailPage() {
           </Table.Tbody>
         </Table>
       )}
-      {entries.length > 0 && (
-        <Group gap="sm">
-          <Text size="xs" c="dimmed" aria-live="polite">
-            {t('count', { count: entries.length })}
-          </Text>
-          {trail.hasNextPage && (
-            <Button variant="default" size="xs" loading={trail.isFetchingNextPage} onClick={() => void trail.fetchNextPage()}>
-              {t('older')}
-            </Button>
-          )}
-        </Group>
-      )}
+      <Group gap="sm">
+        {/* Always there, so a filter that finds nothing is announced too. */}
+        <Text size="xs" c="dimmed" aria-live="polite">
+          {trail.isSuccess ? (entries.length ? t('count', { count: entries.length }) : t('none')) : ''}
+        </Text>
+        {trail.hasNextPage && (
+          <Button variant="default" size="xs" loading={trail.isFetchingNextPage} onClick={() => void trail.fetchNextPage()}>
+            {t('older')}
+          </Button>
+        )}
+      </Group>
     </Stack>
   );
 }

@@ -47,11 +47,17 @@ export function PlatformHistory({ entity, id }: { entity: EntityName; id: string
           {t('platform.thisConsole')}
         </Anchor>
       </Group>
-      {!open ? (
-        <Button variant="default" size="xs" w="fit-content" onClick={() => setOpen(true)} data-testid="platform-history-show">
-          {t('platform.show')}
-        </Button>
-      ) : (
+      <Button
+        variant="default"
+        size="xs"
+        w="fit-content"
+        aria-expanded={open}
+        onClick={() => setOpen(!open)}
+        data-testid="platform-history-show"
+      >
+        {open ? t('platform.hide') : t('platform.show')}
+      </Button>
+      {open && (
         <>
           <Text size="xs" c="dimmed">
             {t('platform.explain')}
@@ -70,6 +76,13 @@ export function PlatformHistory({ entity, id }: { entity: EntityName; id: string
           {log.isSuccess && entries.length === 0 && <Text size="sm">{t('platform.none')}</Text>}
           {entries.length > 0 && (
             <Table verticalSpacing={4} fz="sm" aria-label={t('platform.title')}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>{t('platform.at')}</Table.Th>
+                  <Table.Th>{t('platform.who')}</Table.Th>
+                  <Table.Th>{t('platform.action')}</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {entries.map((entry) => (
                   <Table.Tr key={entry.seq} data-testid="platform-history-entry">

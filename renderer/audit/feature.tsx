@@ -9,8 +9,8 @@ export const auditFeature = defineFeature({
   texts: auditTexts,
   routes: [{ path: '/audit', element: <AuditTrailPage /> }],
   nav: [{ path: '/audit', label: 'nav', order: 80 }],
-  // A write is answered when its entity changes in the cache: the trail shows the answer.
-  invalidates: Object.fromEntries(entityNames.map((name) => [name, [['audit']]])),
+  // A write is answered when its entity changes in the cache: the trail shows the answer, an open platform log the step.
+  invalidates: Object.fromEntries(entityNames.map((name) => [name, [['audit'], ['audit-platform', name]]])),
   conflicts: {},
   actions: [],
 });

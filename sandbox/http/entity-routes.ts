@@ -46,7 +46,10 @@ export function entityRoutes(
   });
 
   app.get<{ Params: { id: string } }>(routePath(auditOperation(entity).path), async (request) => {
-    requireScope(tokens.authenticate(request), entity.scopes.read);
+    const principal = tokens.authenticate(request);
+    requireScope(principal, entity.scopes.read);
+    // Colleagues' names only for a token that may read the staff list; the id otherwise.
+    const names = principal.scopes.includes('staff:read');
     const query = PlatformAuditQuery.safeParse(request.query);
     if (!query.success) throw validationProblem(query.error, 'query');
     if (!store.get(entity.name, request.params.id)) throw new ProblemError(404, 'not-found', `No ${entity.label} ${request.params.id}.`);
@@ -59,7 +62,7 @@ export function entityRoutes(
         seq: row.seq,
         at: row.at,
         actor: row.actor,
-        actorName: row.actor === 'platform' ? null : (store.get<Staff>('staff', row.actor)?.name ?? null),
+        actorName: row.actor === 'platform' || !names ? null : (store.get<Staff>('staff', row.actor)?.name ?? null),
         action: row.action,
         detail: JSON.parse(row.detail) as unknown,
       })),

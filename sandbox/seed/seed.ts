@@ -1,6 +1,7 @@
 import { BREACH_POLICY_ID, type BreachPolicy } from '../../shared/api/breaches';
 import type { DsarEvent } from '../../shared/api/dsar-workflow';
 import { type PolicyVersion, policyVersionId } from '../../shared/api/policies';
+import { isOpen } from '../../shared/domain/dsar';
 import { defaultTemplates } from '../../shared/domain/letter-templates';
 import type { PlatformStore } from '../store/store';
 import { demoActivities } from './activities';
@@ -27,8 +28,11 @@ export function seedIfEmpty(store: PlatformStore, options: { requests: number; n
     for (const activity of demoActivities) store.put('activity', activity);
     for (const dsar of dsars) {
       store.put('dsar', dsar);
-      // The platform logged each step as it happened; the log keeps the step, not what was written.
-      for (const event of dsar.events) store.audit(event.actor, `dsar.${event.kind}`, 'dsar', dsar.id, auditedPart(event), event.at);
+      // The platform logged each step as it happened; the log keeps the step, not what was written. Only for the
+      // open requests: a history of hundreds of thousands of closed ones would double the seed for nothing shown.
+      if (isOpen(dsar.status)) {
+        for (const event of dsar.events) store.audit(event.actor, `dsar.${event.kind}`, 'dsar', dsar.id, auditedPart(event), event.at);
+      }
     }
     for (const account of accounts) store.putAccount(account);
   });

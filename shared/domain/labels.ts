@@ -4,6 +4,7 @@ import type { Notice } from '../api/breach-notices';
 import type { TaskPhase } from '../api/breach-playbooks';
 import type { ReportChannel, ReportPhase, SubjectExemption } from '../api/breach-reports';
 import type { BreachFamily, EncryptionState, IdentificationLevel, IncidentStatus, LossKind, VulnerableGroup } from '../api/breaches';
+import type { EntityName } from '../api/changes';
 import type { Role } from '../api/common';
 import type { DsarChannel, DsarPriority, DsarStatus, DsarType } from '../api/dsar';
 import type {
@@ -63,6 +64,8 @@ export interface LabelTable {
   legalBasis: Record<z.infer<typeof LegalBasis>, string>;
   art9Ground: Record<z.infer<typeof Art9Ground>, string>;
   exportKind: Record<ExportKind, string>;
+  /** The objects of the admin API, as the audit trail names them. */
+  entity: Record<EntityName, string>;
   breachFamily: Record<z.infer<typeof BreachFamily>, string>;
   lossKind: Record<z.infer<typeof LossKind>, string>;
   encryptionState: Record<z.infer<typeof EncryptionState>, string>;
@@ -287,6 +290,24 @@ const de: LabelTable = {
     'delay-reasons': 'die Gründe für die Verzögerung (Art. 33 Abs. 1)',
     update: 'was die Meldung Neues enthält',
   },
+  entity: {
+    dsar: 'Anfrage',
+    job: 'Auftrag',
+    template: 'Briefvorlagen',
+    staff: 'Mitarbeiter:in',
+    processor: 'Auftragsverarbeiter',
+    activity: 'Verarbeitungstätigkeit',
+    breachPolicy: 'Meldeeinstellungen',
+    playbook: 'Playbook',
+    incident: 'Vorfall',
+    notice: 'Benachrichtigung',
+    policyVersion: 'Richtlinienversion',
+    policyCampaign: 'Benachrichtigungskampagne',
+    employee: 'Beschäftigte:r',
+    grant: 'Zugriffsrecht',
+    accessReview: 'Zugriffsprüfung',
+    reviewItem: 'Prüfposten',
+  },
   exportKind: {
     dsar_register: 'Register der Betroffenenanfragen',
     dsar_package: 'Kopie eines übermittelten Datenpakets',
@@ -506,6 +527,24 @@ const en: LabelTable = {
     measures: 'the measures taken (Art. 33(3)(d))',
     'delay-reasons': 'the reasons for the delay (Art. 33(1))',
     update: 'what the report adds',
+  },
+  entity: {
+    dsar: 'Request',
+    job: 'Job',
+    template: 'Letter templates',
+    staff: 'Staff member',
+    processor: 'Processor',
+    activity: 'Processing activity',
+    breachPolicy: 'Breach settings',
+    playbook: 'Playbook',
+    incident: 'Incident',
+    notice: 'Notice',
+    policyVersion: 'Policy version',
+    policyCampaign: 'Notification campaign',
+    employee: 'Employee',
+    grant: 'Access right',
+    accessReview: 'Access review',
+    reviewItem: 'Review item',
   },
   exportKind: {
     dsar_register: 'Register of data-subject requests',

@@ -154,6 +154,7 @@ export const problemCodes = [
   'lookup-offline',
   'report-while-loading',
   'audit-log-offline',
+  'too-many-entries',
   'templates-not-loaded',
   'invalid-clock-settings',
   'invalid-query',

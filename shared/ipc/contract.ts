@@ -350,6 +350,10 @@ export interface AuditAnswer {
   attempts?: number;
   /** Sign-out: whether the platform revoked the session (false: it could not be reached). */
   revoked?: boolean;
+  /** Decided by this console, not answered by the platform (an undo, a write it withheld). */
+  local?: boolean;
+  /** A withheld write that an earlier attempt may have delivered: the platform may have applied it. */
+  maybeApplied?: boolean;
 }
 
 /** One thing this console did, with who, when and what the platform answered. */

@@ -34,7 +34,7 @@ test("the audit trail: a change with the platform's answer, an export of the tra
   expect(file.suggestedFilename()).toMatch(/^console-audit-trail-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = readFileSync((await file.path()) ?? '', 'utf8');
   expect(csv.split('\r\n')[0]).toContain("No.;Time;Kind;Person;Person id;What;Object;Id;Outcome;Answered at;Platform's answer;Details");
-  expect(csv).toContain(`;Change;Dr. Katrin Vogel;stf_vogel;assign;dsar;${id};applied;`);
+  expect(csv).toContain(`;Change;Dr. Katrin Vogel;stf_vogel;assign;Request;${id};applied;`);
   await page.getByRole('button', { name: 'Reset filters' }).click();
   await expect(page.getByTestId('audit-entry').filter({ hasText: "The console's audit trail" })).toHaveCount(1);
 

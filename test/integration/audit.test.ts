@@ -62,7 +62,8 @@ describe("the console's audit trail", () => {
     await ws.app.call('sync.now');
     const pending = await ws.app.call('writes.pending', { entity: 'dsar', id: undone });
     expect(await ws.app.call('writes.undo', { entity: 'dsar', id: undone, seq: pending?.seq ?? 0 })).toEqual({ undone: true });
-    expect((await writesOf(undone))[0]).toMatchObject({ outcome: 'undone', answer: {} });
+    // Decided here, not answered by the platform: no answer time.
+    expect((await writesOf(undone))[0]).toMatchObject({ outcome: 'undone', answer: { local: true }, answeredAt: null });
   });
 
   it('filters by kind, outcome, person, days and object; pages newest first; the export is a CSV that is itself logged', async () => {
@@ -94,7 +95,7 @@ describe("the console's audit trail", () => {
     const lines = csv.split('\r\n').filter(Boolean);
     expect(lines[0]).toBe('\uFEFFNr.;Zeit;Art;Person;Personen-ID;Was;Objekt;ID;Stand;Antwort um;Antwort der Plattform;Einzelheiten');
     expect(lines).toHaveLength(4);
-    expect(lines[1]).toContain(';Änderung;Dr. Katrin Vogel;stf_vogel;assign;dsar;');
+    expect(lines[1]).toContain(';Änderung;Dr. Katrin Vogel;stf_vogel;assign;Anfrage;');
     expect(lines[1]).toMatch(/;übernommen;.*;Version \d+;/);
     const [logged] = (await ws.app.call('audit.trail', { kinds: ['export'] })).entries;
     expect(logged).toMatchObject({ action: 'audit_trail', detail: { format: 'csv', fileName: file.fileName, sha256: file.sha256 } });
@@ -123,9 +124,25 @@ describe("the console's audit trail", () => {
   });
 });
 
+describe('what the trail keeps of a write', () => {
+  it('the values that say what was done, never names, contact data or free text', async () => {
+    const [id] = await notHers(1);
+    await ws.platform.stop();
+    await ws.app.call('dsar.act', { id, action: { type: 'add_note', text: 'Rückruf mit Frau Mustermann, Tel. 0341 123456' } });
+    await ws.app.call('dsar.assign', { id, assigneeId: 'stf_vogel' });
+    const [assign, note] = await writesOf(id);
+    expect(assign.detail).toEqual({ assigneeId: 'stf_vogel' });
+    expect(note.detail).toEqual({ type: 'add_note' });
+    expect(JSON.stringify(await ws.app.call('audit.trail', {}))).not.toContain('Mustermann');
+  });
+});
+
 describe("the platform's audit log of an entity", () => {
   it('lists who did what to it on the platform, newest first and in pages, read with the entity’s own scope', async () => {
-    const [id] = await notHers(1);
+    // An open request: the platform's seeded history covers those.
+    const [id] = (await ws.app.call('dsar.list', { statuses: ['in_progress'], limit: 1000 })).rows
+      .filter((row) => row.assigneeId !== 'stf_vogel')
+      .map((row) => row.id);
     await ws.app.call('dsar.assign', { id, assigneeId: 'stf_vogel' });
     await ws.app.call('dsar.setPriority', { id, priority: 'high' });
     await ws.app.call('sync.now');

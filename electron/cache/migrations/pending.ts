@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
+import { auditedArgs } from '../../audit/minimize';
 import type { Migration } from '../migrate';
 
 /** A write of the first contract (op + body) as the named mutators that replaced it. */
@@ -222,11 +223,35 @@ export const pendingMigrations: Migration[] = [
         );
         CREATE INDEX audit_trail_by_kind ON audit_trail (kind, seq);
         CREATE INDEX audit_trail_by_entity ON audit_trail (entity_id, seq);
+        CREATE INDEX audit_trail_by_outcome ON audit_trail (outcome, seq);
+        CREATE INDEX audit_trail_by_actor ON audit_trail (actor, seq);
+        CREATE INDEX audit_trail_by_time ON audit_trail (at);
         INSERT INTO audit_trail (at, kind, actor, action, detail, outcome)
           SELECT at, 'export', actor, kind, json_object('format', format, 'fileName', file_name, 'sha256', sha256), 'done'
           FROM export_log ORDER BY seq;
         DROP TABLE export_log;
       `);
+      // Writes waiting when the console was updated are in the trail too, so their answers have a row to land in.
+      type Waiting = {
+        entity: string;
+        entity_id: string;
+        mutator: string;
+        args: string;
+        idempotency_key: string;
+        created_at: string;
+        identity: string | null;
+      };
+      const waiting = db
+        .prepare<[], Waiting>('SELECT entity, entity_id, mutator, args, idempotency_key, created_at, identity FROM outbox ORDER BY seq')
+        .all();
+      const insert = db.prepare(
+        `INSERT INTO audit_trail (at, kind, actor, action, entity, entity_id, detail, ref, outcome) VALUES (?, 'write', ?, ?, ?, ?, ?, ?, 'queued')`,
+      );
+      for (const write of waiting) {
+        const actor = write.identity ? write.identity.slice(write.identity.indexOf('/') + 1) : 'unknown';
+        const detail = auditedArgs(write.entity, write.mutator, JSON.parse(write.args) as Record<string, unknown>);
+        insert.run(write.created_at, actor, write.mutator, write.entity, write.entity_id, JSON.stringify(detail), write.idempotency_key);
+      }
     },
   },
 ];

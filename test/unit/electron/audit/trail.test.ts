@@ -62,6 +62,20 @@ describe('the audit trail beside the outbox', () => {
     ]);
   });
 
+  it('a write the console withholds itself is not the platform’s answer: no answer time, marked local, and maybe applied if it was tried', () => {
+    const conflicts = new Conflicts(db, outbox);
+    const write = outbox.enqueue('dsar', 'dsr_3', 'assign', { assigneeId: 'stf_x' }, 1);
+    conflicts.refuse({ ...write, maybeSent: true }, 'rejected', 'does not fit', {
+      code: 'refused-invalid-change',
+      params: { detail: 'x' },
+    });
+    expect(entries()[0]).toMatchObject({
+      outcome: 'rejected',
+      answeredAt: null,
+      answer: { local: true, maybeApplied: true, problem: 'refused-invalid-change' },
+    });
+  });
+
   it('the days are the controller’s: an entry just after midnight in Berlin belongs to that Berlin day', () => {
     trail.record({ kind: 'sign-in', action: 'sign-in', outcome: 'done', at: '2026-11-26T23:30:00.000Z' });
     expect(entries({ from: '2026-11-27', to: '2026-11-27' })).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { auditTrail } from '../../../../electron/audit/trail';
 import { openEncrypted } from '../../../../electron/cache/encrypted';
 import { CacheOpenError } from '../../../../electron/cache/errors';
 import { migrate } from '../../../../electron/cache/migrate';
@@ -251,6 +252,37 @@ describe('pending migration 8 (the audit trail)', () => {
         outcome: 'done',
         at: '2026-10-02T08:00:00.000Z',
         detail: { format: 'pdf', fileName: 'report.pdf', sha256: 'b'.repeat(64) },
+      },
+    ]);
+    db.close();
+  });
+});
+
+describe('pending migration 8 with writes waiting', () => {
+  it('puts each waiting write into the trail as queued (without its free text), so its answer has a row to land in', () => {
+    const db = openEncrypted(join(dir.path, 'pending.sqlite'), TEST_KEY);
+    migrate(db, pendingMigrations.slice(0, 7), 'pending');
+    db.prepare(
+      `INSERT INTO outbox (entity, entity_id, mutator, args, base_version, idempotency_key, created_at, identity)
+       VALUES ('dsar', 'dsr_1', 'act', ?, 3, 'pc-key-1', '2026-10-03T08:00:00.000Z', 'ws_1/stf_vogel')`,
+    ).run(JSON.stringify({ type: 'add_note', text: 'Rückruf bei Frau Mustermann' }));
+    migrate(db, pendingMigrations, 'pending');
+    const outbox = new Outbox(
+      db,
+      () => 'ws_1/stf_vogel',
+      auditTrail(db, () => null),
+    );
+    const [write] = outbox.all();
+    outbox.acknowledge(write, 4);
+    expect(db.prepare('SELECT actor, action, entity_id, detail, ref, outcome, answer FROM audit_trail').all()).toEqual([
+      {
+        actor: 'stf_vogel',
+        action: 'act',
+        entity_id: 'dsr_1',
+        detail: '{"type":"add_note"}',
+        ref: 'pc-key-1',
+        outcome: 'applied',
+        answer: '{"version":4}',
       },
     ]);
     db.close();
