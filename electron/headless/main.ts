@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,7 +62,11 @@ try {
   });
   await host.start();
   const server = await serveHeadless(host, {
-    rendererDir: fileURLToPath(new URL('../../dist', import.meta.url)),
+    // Beside this file's folder when bundled (dist-headless/main.js), two up when run from the source.
+    rendererDir:
+      [new URL('../dist', import.meta.url), new URL('../../dist', import.meta.url)]
+        .map((url) => fileURLToPath(url))
+        .find((dir) => existsSync(join(dir, 'index.html'))) ?? fileURLToPath(new URL('../../dist', import.meta.url)),
     port: Number(values.port),
   });
   if (host.rebuiltFrom) console.log(`The cache was damaged; it was moved to ${host.rebuiltFrom} and is being rebuilt.`);

@@ -27,10 +27,14 @@ export const test = base.extend<{ platform: Platform; consoleUrl: string }>({
   consoleUrl: async ({ platform }, use) => {
     const dir = tempDir('pc-e2e-console-');
     // A service account's token, from the environment: these tests are about the screens, not the sign-in.
-    const shell = await spawnConsole(['--data-dir', dir.path, '--platform', platform.url, '--poll-ms', '1000'], {
-      PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY,
-      PRIVACY_CONSOLE_PLATFORM_TOKEN: platform.token,
-    });
+    const shell = await spawnConsole(
+      ['--data-dir', dir.path, '--platform', platform.url, '--poll-ms', '1000'],
+      {
+        PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY,
+        PRIVACY_CONSOLE_PLATFORM_TOKEN: platform.token,
+      },
+      { bundled: true },
+    );
     await use(shell.url);
     shell.child.kill('SIGTERM');
     await shell.exited;

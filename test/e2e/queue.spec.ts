@@ -5,7 +5,7 @@ import { assignFirstToMe, expect, openQueue, test } from './fixtures';
 
 test('the demo workspace (npm run start:web): one click on its sign-in page, then the seeded requests', async ({ page }, testInfo) => {
   const dir = tempDir('pc-e2e-demo-');
-  const shell = await spawnConsole(['--data-dir', dir.path]);
+  const shell = await spawnConsole(['--data-dir', dir.path], {}, { bundled: true });
   try {
     await page.goto(shell.url);
     await expect(page.getByRole('heading', { name: 'Connect to the platform' })).toBeVisible();

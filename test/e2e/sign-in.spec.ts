@@ -29,9 +29,11 @@ test('a new user connects the console to the platform, signs in with a second fa
 }) => {
   const dir = tempDir('pc-e2e-signin-');
   // No token: the console offers the address it was started with and lets people sign in in the browser.
-  const shell = await spawnConsole(['--data-dir', dir.path, '--platform', platform.url, '--poll-ms', '1000'], {
-    PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY,
-  });
+  const shell = await spawnConsole(
+    ['--data-dir', dir.path, '--platform', platform.url, '--poll-ms', '1000'],
+    { PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY },
+    { bundled: true },
+  );
   try {
     await page.goto(shell.url);
     await expect(page.getByRole('heading', { name: 'Connect to the platform' })).toBeVisible();

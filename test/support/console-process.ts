@@ -11,8 +11,10 @@ const root = join(import.meta.dirname, '../..');
  * The headless shell as a separate OS process (what `npm run start:web` runs), so tests can kill it for real.
  * Reports its URL once it is serving.
  */
-export async function spawnConsole(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', join(root, 'electron/headless/main.ts'), ...args], {
+export async function spawnConsole(args: string[], env: NodeJS.ProcessEnv = {}, options: { bundled?: boolean } = {}) {
+  // Bundled: as `npm run start:web` starts it (dist-headless/main.js, after its build); else from the source.
+  const entry = options.bundled ? [join(root, 'dist-headless/main.js')] : ['--import', 'tsx', join(root, 'electron/headless/main.ts')];
+  const child: ChildProcess = spawn(process.execPath, [...entry, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -38,7 +38,7 @@ describe('one name per value, on screen and in the exports', () => {
     // Words that are the same in both languages (and the DPA clauses' letters are not: they are long texts).
     expect(
       same.every((key) =>
-        /priority\.normal|field\.name|serviceCategory\.support|field\.tags|breachFamily\.ransomware|reportChannel\.(post|fax)|taskPhase\.review|role\.admin|reportGap\.reference/.test(
+        /priority\.normal|field\.name|serviceCategory\.support|field\.tags|breachFamily\.ransomware|reportChannel\.(post|fax)|taskPhase\.review|role\.admin|reportGap\.reference|entity\.playbook/.test(
           key,
         ),
       ),
