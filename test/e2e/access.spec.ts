@@ -115,9 +115,11 @@ test('a security lead reviews who sees payment records, a reviewer keeps one and
     const text = pdfText(readFileSync(await pdf.path()));
     expect(text).toContain('ISO/IEC 27001:2022 A.5.18');
     expect(text).toContain('SOC 2 CC6.2');
-    // Both files are in the export log with their fingerprints.
-    await page.getByRole('link', { name: 'Settings' }).click();
-    await expect(page.getByText('Evidence of an access review').first()).toBeVisible();
+    // Both files are in the audit trail with their fingerprints.
+    await page.getByRole('link', { name: 'Audit trail' }).click();
+    await expect(
+      page.locator('[data-testid=audit-entry][data-kind=export]').filter({ hasText: 'Evidence of an access review' }),
+    ).toHaveCount(2);
   } finally {
     await again.close();
   }
