@@ -72,7 +72,10 @@ async function launch() {
     if (event.sender === window.webContents && isTrustedSender(event, APP_URL)) delivery.setListening(on === true);
   };
   ipcMain.on(COMMANDS_LISTENING, listening);
-  window.webContents.on('did-start-loading', () => delivery.setListening(false));
+  // A new document (a reload) ends listening; a route change inside the page (same document) does not.
+  window.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) delivery.setListening(false);
+  });
   window.webContents.on('render-process-gone', () => delivery.setListening(false));
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -113,22 +116,29 @@ async function launch() {
   });
 }
 
-/** Updates from the configured feed (off unless configured; only in an installed app, where there is something to replace). */
+/**
+ * Updates from the configured feed (off unless configured; only in an installed app, where there is something to
+ * replace). Never fatal: a feed that is not an address is said once, any other failure is logged and the console
+ * runs on with the version it has.
+ */
 async function watchForUpdates(settings: ReturnType<typeof openSettings>, window: BrowserWindow): Promise<() => void> {
+  const off = () => undefined;
   let feed: string | null;
   try {
-    feed = updateFeed(process.env.PRIVACY_CONSOLE_UPDATE_FEED ?? settings.get('updateFeed'));
+    // An empty variable does not hide the setting.
+    feed = updateFeed(process.env.PRIVACY_CONSOLE_UPDATE_FEED || settings.get('updateFeed'));
   } catch (error) {
     dialog.showErrorBox('Privacy Console', error instanceof Error ? error.message : String(error));
-    return () => undefined;
+    return off;
   }
-  if (!feed || !app.isPackaged) return () => undefined;
-  const { autoUpdater } = await import('electron-updater');
-  const words = updateTexts[language()];
-  return startUpdates(autoUpdater, feed, {
-    ask: async (version) =>
-      (
-        await dialog.showMessageBox(window, {
+  if (!feed || !app.isPackaged) return off;
+  try {
+    // electron-updater is CommonJS: seen from this ES module, its autoUpdater is on the default export.
+    const { autoUpdater } = (await import('electron-updater')).default;
+    const words = updateTexts[language()];
+    return startUpdates(autoUpdater, feed, {
+      ask: async (version) => {
+        const { response } = await dialog.showMessageBox(window, {
           type: 'info',
           title: words.title,
           message: words.message(version),
@@ -136,10 +146,20 @@ async function watchForUpdates(settings: ReturnType<typeof openSettings>, window
           buttons: [words.now, words.later],
           defaultId: 0,
           cancelId: 1,
-        })
-      ).response === 0,
-    failed: (error) => console.warn(`Update check failed: ${error.message}`),
-  });
+        });
+        if (response !== 0) return false;
+        // The workspace closes (its stores, the demo platform) before the installer takes over the files.
+        const closing = running;
+        running = null;
+        await closing?.close();
+        return true;
+      },
+      failed: (error) => console.warn(`Update check failed: ${error.message}`),
+    });
+  } catch (error) {
+    console.warn(`Updates are off: ${error instanceof Error ? error.message : String(error)}`);
+    return off;
+  }
 }
 
 const language = () => (app.getLocale().startsWith('de') ? 'de' : 'en');

@@ -13,8 +13,8 @@ export interface Updater {
 const EVERY_MS = 6 * 60 * 60_000;
 
 /**
- * The update feed, if one is configured (the environment before the settings): an https address (http only on
- * loopback, for a test feed). Anything else is refused with a sentence, so a typo does not turn updates off silently.
+ * The update feed, if one is configured (the environment before the settings): an https address. Anything else
+ * is refused with a sentence, so a typo does not turn updates off silently.
  * Null: updates are off, as they are unless configured.
  */
 export function updateFeed(configured: string | null | undefined): string | null {
@@ -26,10 +26,8 @@ export function updateFeed(configured: string | null | undefined): string | null
   } catch {
     throw new Error(`The update feed "${text}" is not an address.`);
   }
-  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
-    throw new Error(`The update feed must be an https address (http only on this computer): ${text}`);
-  }
+  // Not even on loopback: Linux packages carry no signature, so whoever serves the feed chooses the program.
+  if (url.protocol !== 'https:') throw new Error(`The update feed must be an https address: ${text}`);
   return url.href;
 }
 

@@ -284,7 +284,9 @@ function rollBackNewestCacheMigration(dataDir: string): void {
   const cache = openEncrypted(join(dataDir, 'cache.sqlite'), TEST_KEY);
   // A bootstrap cut short keeps the triggers aside in deferred_schema: they go too.
   const deferred = cache.prepare("SELECT 1 FROM sqlite_master WHERE name = 'deferred_schema'").get();
-  if (deferred) cache.exec("DELETE FROM deferred_schema WHERE name LIKE 'dsars_open_%' OR name = 'dsar_open:rebuild'");
+  if (deferred) {
+    cache.exec("DELETE FROM deferred_schema WHERE name IN ('dsars_open_in', 'dsars_open_out', 'dsars_open_moved', 'dsar_open:rebuild')");
+  }
   cache.exec(`
     DROP TRIGGER IF EXISTS dsars_open_in; DROP TRIGGER IF EXISTS dsars_open_out; DROP TRIGGER IF EXISTS dsars_open_moved;
     DROP TABLE dsar_open;

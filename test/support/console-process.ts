@@ -48,10 +48,11 @@ export async function spawnConsole(args: string[], env: NodeJS.ProcessEnv = {}, 
 /** A headless console of its own signed in as a member of staff of the platform by name, removed with its data on close. */
 export async function consoleAs(platform: { url: string; tokenOf(name: string): string }, name: string) {
   const dir = tempDir('pc-e2e-as-');
-  const shell = await spawnConsole(['--data-dir', dir.path, '--platform', platform.url, '--poll-ms', '1000'], {
-    PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY,
-    PRIVACY_CONSOLE_PLATFORM_TOKEN: platform.tokenOf(name),
-  });
+  const shell = await spawnConsole(
+    ['--data-dir', dir.path, '--platform', platform.url, '--poll-ms', '1000'],
+    { PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY, PRIVACY_CONSOLE_PLATFORM_TOKEN: platform.tokenOf(name) },
+    { bundled: true },
+  );
   return {
     url: shell.url,
     output: shell.output,

@@ -39,13 +39,14 @@ export const dsarTallyRebuild = `DELETE FROM dsar_tally; ${countAll}`;
 /**
  * The open requests per due date and assignee ('' for nobody): the overview's days-left buckets and the load per
  * person are sums over a few thousand rows instead of a walk over every open request (a quarter of a million in a
- * large history). Kept by triggers like the daily tallies; rows that fall to zero stay (the sums ignore them).
+ * large history). Kept by triggers like the daily tallies; a row that falls to zero goes.
  */
 const openAdd = (row: 'new' | 'old') => `
   INSERT INTO dsar_open SELECT ${row}.due_date, coalesce(${row}.assignee_id, ''), 1 WHERE ${row}.is_open = 1
     ON CONFLICT DO UPDATE SET n = n + 1;`;
 const openSubtract = (row: 'new' | 'old') => `
-  UPDATE dsar_open SET n = n - 1 WHERE ${row}.is_open = 1 AND due_date = ${row}.due_date AND assignee = coalesce(${row}.assignee_id, '');`;
+  UPDATE dsar_open SET n = n - 1 WHERE ${row}.is_open = 1 AND due_date = ${row}.due_date AND assignee = coalesce(${row}.assignee_id, '');
+  DELETE FROM dsar_open WHERE n <= 0 AND due_date = ${row}.due_date AND assignee = coalesce(${row}.assignee_id, '');`;
 const countOpen = `
   INSERT INTO dsar_open SELECT due_date, coalesce(assignee_id, ''), count(*) FROM dsars WHERE is_open = 1 GROUP BY 1, 2;`;
 

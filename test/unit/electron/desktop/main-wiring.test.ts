@@ -9,6 +9,8 @@ const fake = vi.hoisted(() => {
   const { EventEmitter: Emitter } = require('node:events') as typeof import('node:events');
   const state = {
     lock: true,
+    packaged: false,
+    updater: null as null | { setFeedURL: (options: unknown) => void; feeds: unknown[] },
     app: null as unknown as InstanceType<typeof Emitter> & Record<string, unknown>,
     ipcMain: null as unknown as InstanceType<typeof Emitter> & Record<string, unknown>,
     window: null as unknown as ReturnType<typeof makeWindow>,
@@ -44,7 +46,9 @@ vi.mock('electron', () => {
     getPath: () => '/tmp/pc-main-test',
     getLocale: () => 'de-DE',
     getVersion: () => '0.1.0',
-    isPackaged: false,
+    get isPackaged() {
+      return fake.state.packaged;
+    },
     setAsDefaultProtocolClient: vi.fn(),
     enableSandbox: vi.fn(),
     setBadgeCount: vi.fn(() => true),
@@ -104,6 +108,21 @@ vi.mock('../../../../electron/desktop/secrets', () => ({
 vi.mock('../../../../electron/desktop/ipc', () => ({ bindIpc: () => () => undefined, isTrustedSender: () => true }));
 vi.mock('../../../../electron/desktop/notifications', () => ({ notifyReminders: () => () => undefined }));
 vi.mock('../../../../electron/heap', () => ({ keepHeapTight: vi.fn() }));
+// CommonJS seen from an ES module: the updater only on the default export, as Node gives it.
+vi.mock('electron-updater', () => {
+  const feeds: unknown[] = [];
+  const autoUpdater = {
+    autoDownload: false,
+    autoInstallOnAppQuit: false,
+    feeds,
+    setFeedURL: (options: unknown) => void feeds.push(options),
+    checkForUpdates: vi.fn(async () => null),
+    quitAndInstall: vi.fn(),
+    on: vi.fn(),
+  };
+  fake.state.updater = autoUpdater;
+  return { default: { autoUpdater } };
+});
 
 const LINK = 'privacy-console://incidents/inc_2026_0007';
 const commandsSent = () =>
@@ -121,12 +140,31 @@ async function startMain(argv: string[]) {
 const savedArgv = process.argv;
 beforeEach(() => {
   fake.state.lock = true;
+  // Each test imports main.ts afresh; the mocked Electron stays: its handlers and calls of the test before go.
+  fake.state.app?.removeAllListeners();
+  fake.state.ipcMain?.removeAllListeners();
+  vi.clearAllMocks();
 });
 afterEach(() => {
   process.argv = savedArgv;
 });
 
 describe('the desktop main process (electron mocked)', () => {
+  it('an installed app with a feed configured starts and looks for updates there', async () => {
+    fake.state.packaged = true;
+    process.env.PRIVACY_CONSOLE_UPDATE_FEED = 'https://updates.example.org/console/';
+    try {
+      await startMain([]);
+      fake.state.ready();
+      for (let i = 0; i < 5; i++) await flush();
+      expect(fake.state.app.exit).not.toHaveBeenCalledWith(1);
+      expect(fake.state.updater?.feeds).toEqual([{ provider: 'generic', url: 'https://updates.example.org/console/' }]);
+    } finally {
+      fake.state.packaged = false;
+      delete process.env.PRIVACY_CONSOLE_UPDATE_FEED;
+    }
+  });
+
   it('a second start hands over and ends: nothing else runs in it', async () => {
     fake.state.lock = false;
     await startMain([LINK]);
@@ -155,17 +193,22 @@ describe('the desktop main process (electron mocked)', () => {
     expect(fake.state.window.focused).toBe(focused + 2);
     expect(commandsSent()).toHaveLength(2);
 
+    // A route change inside the page (the same document) does not stop delivery.
+    fake.state.window.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: true });
+    fake.state.app.emit('second-instance', {}, ['electron', 'main.js', 'privacy-console://incidents/inc_2026_0008']);
+    expect(commandsSent()).toHaveLength(3);
+
     // The page reloads: a link (macOS open-url) waits until it listens again.
-    fake.state.window.webContents.emit('did-start-loading');
+    fake.state.window.webContents.emit('did-start-navigation', { isMainFrame: true, isSameDocument: false });
     const event = { preventDefault: vi.fn() };
     fake.state.app.emit('open-url', event, 'privacy-console://requests/dsr_00001a');
     expect(event.preventDefault).toHaveBeenCalled();
-    expect(commandsSent()).toHaveLength(2);
+    expect(commandsSent()).toHaveLength(3);
     // A message from another frame's sender does not count.
     fake.state.ipcMain.emit(COMMANDS_LISTENING, { sender: {} }, true);
-    expect(commandsSent()).toHaveLength(2);
-    fake.state.ipcMain.emit(COMMANDS_LISTENING, { sender: fake.state.window.webContents }, true);
     expect(commandsSent()).toHaveLength(3);
+    fake.state.ipcMain.emit(COMMANDS_LISTENING, { sender: fake.state.window.webContents }, true);
+    expect(commandsSent()).toHaveLength(4);
 
     // Quitting closes the workspace (its stores) first, then quits.
     const quit = { preventDefault: vi.fn() };

@@ -228,11 +228,11 @@ describe('commands for the page: delivered exactly when it listens', () => {
 });
 
 describe('updates from a configured feed', () => {
-  it('are off unless a feed is configured; a feed must be https (http only on loopback), a typo is refused with a sentence', () => {
+  it('are off unless a feed is configured; a feed must be https (not even http on loopback), a typo is refused with a sentence', () => {
     expect(updateFeed(undefined)).toBeNull();
     expect(updateFeed('  ')).toBeNull();
     expect(updateFeed('https://updates.example.org/console/')).toBe('https://updates.example.org/console/');
-    expect(updateFeed('http://127.0.0.1:8080/feed')).toBe('http://127.0.0.1:8080/feed');
+    expect(() => updateFeed('http://127.0.0.1:8080/feed')).toThrow(/https/);
     expect(() => updateFeed('http://updates.example.org/')).toThrow(/https/);
     expect(() => updateFeed('updates.example.org')).toThrow(/not an address/);
   });
