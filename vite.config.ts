@@ -6,10 +6,14 @@ import { contentSecurityPolicy } from './shared/ipc/csp';
 
 const fromRoot = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
-/** Native and Node-only packages stay in node_modules: they are loaded at run time, never bundled. */
+/**
+ * Native and Node-only packages stay in node_modules: they are loaded at run time, never bundled. pdfkit reads
+ * its standard fonts through its own package's `#standard-fonts` imports, which resolve only from its folder.
+ */
 const mainExternals = [
   'electron',
   'better-sqlite3-multiple-ciphers',
+  'pdfkit',
   'electron-store',
   'electron-updater',
   'fastify',

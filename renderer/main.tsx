@@ -9,6 +9,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { StartupError } from './app/StartupError';
+import { prefetchStart } from './app/startup';
 import { cssVariables, theme } from './app/theme';
 import { connectBridge } from './bridge/connect';
 import { BridgeProvider } from './bridge/context';
@@ -31,6 +32,7 @@ const render = (content: React.ReactNode) =>
 
 try {
   const bridge = await connectBridge(() => render(<StartupError message={i18n.t('app.connectionLost')} />));
+  void prefetchStart(bridge, queryClient);
   render(
     <BridgeProvider bridge={bridge}>
       <QueryClientProvider client={queryClient}>

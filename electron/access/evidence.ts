@@ -310,14 +310,14 @@ export function evidenceCsv(input: EvidenceInput): string {
 }
 
 /** The same evidence as a PDF, with a cover page mapping it to the ISO 27001 and SOC 2 controls. */
-export function evidencePdf(input: EvidenceInput): Promise<Buffer> {
+export async function evidencePdf(input: EvidenceInput): Promise<Buffer> {
   const t = texts[input.language];
   const f = dateFormat(input.language, TIME_ZONE);
   const { review } = input;
   const { items, findings, closed } = evidenceTables(input);
   const byStaff = new Map([...input.employees.values()].filter((e) => e.staffId).map((e) => [e.staffId, e.name]));
   const staffName = (id: string) => byStaff.get(id) ?? id;
-  const pdf = pdfDocument({ title: `${t.title}: ${review.title}`, author: input.controller, subject: t.title });
+  const pdf = await pdfDocument({ title: `${t.title}: ${review.title}`, author: input.controller, subject: t.title });
   const { doc, text, field, heading } = pdf;
   doc.font('Helvetica-Bold').fontSize(16);
   text(`${t.title}: ${review.title}`);

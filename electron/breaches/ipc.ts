@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { BREACH_POLICY_ID } from '../../shared/api/breaches';
 import type { ClockSettings } from '../../shared/api/dsar-workflow';
+import { breachAuthorityDeadline } from '../../shared/domain/breach-clock';
 import { authorityClockRuns, missingForReport, reportLate } from '../../shared/domain/breach-reports';
 import { clockReminder, defaultNotificationPolicy } from '../../shared/domain/breach-severity';
-import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
 import type { ControllerDetails } from '../../shared/domain/records';
 import { supervisoryAuthorities } from '../../shared/domain/supervisory-authorities';
 import type { ExportLog } from '../exports/log';

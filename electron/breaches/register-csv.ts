@@ -1,7 +1,7 @@
 import type { Notice } from '../../shared/api/breach-notices';
 import type { Incident } from '../../shared/api/breaches';
+import { breachAuthorityDeadline } from '../../shared/domain/breach-clock';
 import { csvDocument } from '../../shared/domain/csv';
-import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
 import { dateFormat } from '../../shared/domain/format';
 import { labels } from '../../shared/domain/labels';
 

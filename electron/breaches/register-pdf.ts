@@ -13,7 +13,7 @@ const texts = {
  * The register as an authority would ask to see it: every incident, notified or not, one block each with the
  * same columns as the CSV (an empty column is left out), newest awareness first.
  */
-export function breachRegisterPdf(
+export async function breachRegisterPdf(
   incidents: readonly Incident[],
   language: 'de' | 'en',
   timeZone: string,
@@ -22,7 +22,7 @@ export function breachRegisterPdf(
 ): Promise<Buffer> {
   const t = texts[language];
   const { headers, rows } = breachRegisterTable(incidents, language, timeZone, noticesOf);
-  const pdf = pdfDocument({ title: t.title, author: controller, subject: t.title });
+  const pdf = await pdfDocument({ title: t.title, author: controller, subject: t.title });
   const { doc, text, field, heading } = pdf;
   doc.font('Helvetica-Bold').fontSize(16);
   text(t.title);

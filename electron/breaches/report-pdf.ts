@@ -70,7 +70,7 @@ const texts = {
  * A submitted report as the authority received it, in the report's language, printed from its frozen content
  * only: the same report always prints the same words, and its footer carries the content's SHA-256.
  */
-export function reportPdf(report: AuthorityReport): Promise<Buffer> {
+export async function reportPdf(report: AuthorityReport): Promise<Buffer> {
   const t = texts[report.language];
   const names = labels[report.language];
   // In the time zone frozen with it: the same report always prints the same instants.
@@ -78,7 +78,7 @@ export function reportPdf(report: AuthorityReport): Promise<Buffer> {
   const c = report.content;
   const n = c.nature;
   const name = <K extends keyof typeof names>(table: K, value: string) => (names[table] as Record<string, string>)[value] ?? value;
-  const pdf = pdfDocument({ title: `${t.title} – ${names.reportPhase[report.phase]}`, author: c.controller.name, subject: n.title });
+  const pdf = await pdfDocument({ title: `${t.title} – ${names.reportPhase[report.phase]}`, author: c.controller.name, subject: n.title });
   const { doc, text, field, heading } = pdf;
   doc.font('Helvetica-Bold').fontSize(16);
   text(t.title);

@@ -1,6 +1,6 @@
-import { type BrowserWindow, type IpcMainInvokeEvent, ipcMain } from 'electron';
-import { EVENT_CHANNEL_PREFIX } from '../../shared/ipc/bridge';
-import { channelNames, eventNames } from '../../shared/ipc/contract';
+import { type BrowserWindow, type IpcMainEvent, type IpcMainInvokeEvent, ipcMain } from 'electron';
+import { BRIDGE_NAMES_CHANNEL, EVENT_CHANNEL_PREFIX } from '../../shared/ipc/bridge';
+import { bridgeNames, channelNames, eventNames } from '../../shared/ipc/contract';
 import type { ConsoleEndpoint } from '../workspaces/host';
 import { originOf } from './protocol';
 
@@ -13,6 +13,11 @@ export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame'>, 
 }
 
 export function bindIpc(console_: ConsoleEndpoint, window: BrowserWindow, appUrl: string): () => void {
+  // The preload builds the page's bridge from these names: it holds no schema itself (a small, fast preload).
+  const names = (event: IpcMainEvent) => {
+    event.returnValue = isTrustedSender(event, appUrl) ? bridgeNames : { channels: [], events: [] };
+  };
+  ipcMain.on(BRIDGE_NAMES_CHANNEL, names);
   for (const name of channelNames) {
     ipcMain.handle(name, (event, input: unknown) => {
       if (!isTrustedSender(event, appUrl)) return { ok: false, error: { code: 'forbidden', message: 'untrusted sender' } };
@@ -26,6 +31,7 @@ export function bindIpc(console_: ConsoleEndpoint, window: BrowserWindow, appUrl
   );
   return () => {
     for (const name of channelNames) ipcMain.removeHandler(name);
+    ipcMain.removeListener(BRIDGE_NAMES_CHANNEL, names);
     for (const off of unsubscribe) off();
   };
 }

@@ -1,4 +1,3 @@
-import PDFDocument from 'pdfkit';
 import type { LetterPart, Message } from '../../shared/api/dsar-workflow';
 import { localDate } from '../../shared/domain/calendar';
 import { dateFormat } from '../../shared/domain/format';
@@ -36,11 +35,13 @@ const addressLines = (address: string | null) =>
  * subject line, the text the officer wrote, every part the law requires with its heading, and the closing.
  * The same parts as the e-mail, composed when the step was taken; nothing is re-worded here.
  */
-export function letterPdf(input: LetterInput): Promise<Buffer> {
+export async function letterPdf(input: LetterInput): Promise<Buffer> {
   const { message, controller } = input;
   const t = texts[message.locale];
   const left = 25 * MM;
   const width = (210 - 25 - 20) * MM;
+  // Loaded when the first letter is printed: pdfkit and its fonts are no part of the start.
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 27 * MM, bottom: 25 * MM, left, right: 20 * MM },

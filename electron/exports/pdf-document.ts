@@ -1,12 +1,13 @@
-import PDFDocument from 'pdfkit';
 import { fastStandardFonts } from './pdf-fast-fonts';
 import { toWinAnsi } from './pdf-text';
 
 /**
  * An A4 document with the house's type: a bold label over its value, headings, and a footer on every page
- * (drawn when the document ends). `done` resolves with the file once `end()` was called.
+ * (drawn when the document ends). `done` resolves with the file once `end()` was called. pdfkit (with its font
+ * and layout packages) is loaded by the first document, not at the start of the app.
  */
-export function pdfDocument(info: { title: string; author: string; subject: string }) {
+export async function pdfDocument(info: { title: string; author: string; subject: string }) {
+  const { default: PDFDocument } = await import('pdfkit');
   const doc = new PDFDocument({
     size: 'A4',
     margins: { top: 56, bottom: 56, left: 56, right: 56 },

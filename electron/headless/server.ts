@@ -6,7 +6,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyWebsocket from '@fastify/websocket';
 import Fastify, { type FastifyReply, type FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
-import { eventNames } from '../../shared/ipc/contract';
+import { bridgeNames, eventNames } from '../../shared/ipc/contract';
 import { contentSecurityPolicy } from '../../shared/ipc/csp';
 import type { ConsoleEndpoint } from '../workspaces/host';
 
@@ -154,6 +154,8 @@ export async function serveHeadless(
   });
 
   const attach = (ws: WebSocket) => {
+    // First the names the page builds its bridge from (as the preload does from the same list).
+    ws.send(JSON.stringify({ hello: bridgeNames }));
     const unsubscribe = eventNames.map((event) =>
       console_.subscribe(event, (payload) => {
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify({ event, payload }));

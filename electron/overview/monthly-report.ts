@@ -112,7 +112,7 @@ const typeColors: Record<DsarType, string> = {
  * month with two charts, the incidents that became known or were closed in it with their outcome, processors
  * added or changed, policy versions published and access reviews closed. Made locally from the cache.
  */
-export function monthlyReportPdf(input: MonthlyReportInput): Promise<Buffer> {
+export async function monthlyReportPdf(input: MonthlyReportInput): Promise<Buffer> {
   const { month, language, timeZone, controller } = input;
   const t = texts[language];
   const f = dateFormat(language, timeZone);
@@ -123,7 +123,7 @@ export function monthlyReportPdf(input: MonthlyReportInput): Promise<Buffer> {
     whole ? `${((part / whole) * 100).toLocaleString(language === 'de' ? 'de-DE' : 'en-GB', { maximumFractionDigits: 1 })} %` : '–';
   const title = `${t.title} ${f.month(month)}`;
 
-  const pdf = pdfDocument({ title, author: controller, subject: t.basis });
+  const pdf = await pdfDocument({ title, author: controller, subject: t.basis });
   const { doc, text, heading, field } = pdf;
   doc.font('Helvetica-Bold').fontSize(18);
   text(title);
@@ -213,8 +213,8 @@ export function monthlyReportPdf(input: MonthlyReportInput): Promise<Buffer> {
   return pdf.end((page, pages) => `${controller} · ${title} · ${t.page} ${page} / ${pages}`);
 }
 
-type Doc = ReturnType<typeof pdfDocument>['doc'];
-type Text = ReturnType<typeof pdfDocument>['text'];
+type Doc = Awaited<ReturnType<typeof pdfDocument>>['doc'];
+type Text = Awaited<ReturnType<typeof pdfDocument>>['text'];
 
 /** Horizontal bars with their values: readable in print and in black and white (the value is written). */
 function barChart(

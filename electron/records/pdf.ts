@@ -12,7 +12,7 @@ const HISTORY_PRINTED = 10;
  * activity with letters (a)-(g), its state, review and history, and the measure lists several activities
  * share printed once in an annex. Dates in the controller's time zone; who changed what by name.
  */
-export function recordsPdf(
+export async function recordsPdf(
   records: RecordsOfProcessing,
   language: ExportLanguage,
   timeZone: string,
@@ -20,7 +20,7 @@ export function recordsPdf(
 ): Promise<Buffer> {
   const l = exportLabels[language];
   const f = dateFormat(language, timeZone);
-  const pdf = pdfDocument({
+  const pdf = await pdfDocument({
     title: `${l.title} – ${records.controller.controllerName}`,
     author: records.controller.controllerName,
     subject: l.subtitle,

@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type Sandbox, startSandbox } from '../../sandbox/server';
+import type { Sandbox } from '../../sandbox/server';
 import type { Envelope } from '../../shared/ipc/bridge';
 import { type ConnectionState, type EventName, type Events, isConnectionChannel, type KnownWorkspaceView } from '../../shared/ipc/contract';
 import { ConnectError, discoverAuthorization, type PlatformAuthorization, platformAddress } from '../auth/discovery';
@@ -300,6 +300,9 @@ export class WorkspaceHost implements ConsoleEndpoint {
       // so the demo session survives a restart (elsewhere the demo asks to sign in again).
       const portFile = join(this.options.root, 'demo-port');
       const remembered = existsSync(portFile) ? Number(readFileSync(portFile, 'utf8')) : 0;
+      // Loaded when the demo is opened: the reference platform (its authorization server with it) is no part of
+      // a start on a real platform.
+      const { startSandbox } = await import('../../sandbox/server');
       const start = (port: number) =>
         startSandbox({
           port,

@@ -1,12 +1,12 @@
 import { defineFeature } from '../app/feature';
-import { AccessPage } from './AccessPage';
+import { lazyScreen } from '../app/lazy-screen';
 import { accessTexts } from './i18n';
 
 /** Access-rights reviews: who on staff can see which personal data; checks, reviews, revocations, evidence. */
 export const accessFeature = defineFeature({
   namespace: 'access',
   texts: accessTexts,
-  routes: [{ path: '/access', element: <AccessPage /> }],
+  routes: [{ path: '/access', element: lazyScreen(() => import('./AccessPage'), 'AccessPage') }],
   nav: [{ path: '/access', label: 'nav', order: 28 }],
   invalidates: { employee: [['access']], grant: [['access']], accessReview: [['access']], reviewItem: [['access']] },
   conflicts: {

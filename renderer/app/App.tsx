@@ -1,5 +1,5 @@
 import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
-import { useCallback, useState } from 'react';
+import { Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { HashRouter, Navigate, Route, NavLink as RouterLink, Routes } from 'react-router';
 import type { ConnectionState } from '../../shared/ipc/contract';
@@ -17,6 +17,7 @@ import { ActionsProvider, type RegisteredAction, useAction } from './actions';
 import { ColorSchemeSwitch } from './ColorSchemeSwitch';
 import { KeyboardHelp } from './KeyboardHelp';
 import { LanguageSwitch } from './LanguageSwitch';
+import { ScreenLoading } from './lazy-screen';
 import { type SubjectPanel, SubjectPanelsContext } from './subject-panels';
 import { useWorkspace } from './workspace';
 
@@ -102,12 +103,14 @@ function Workbench({ state, current }: { state: ConnectionState; current: NonNul
         </AppShell.Navbar>
         <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh' }}>
           {!current.signedIn && <SignedOutBanner state={state} current={current} />}
-          <Routes>
-            {routes.map((route) => (
-              <Route key={route.path} path={route.path} element={route.element} />
-            ))}
-            <Route path="*" element={<Navigate to={navigation[0].path} replace />} />
-          </Routes>
+          <Suspense fallback={<ScreenLoading />}>
+            <Routes>
+              {routes.map((route) => (
+                <Route key={route.path} path={route.path} element={route.element} />
+              ))}
+              <Route path="*" element={<Navigate to={navigation[0].path} replace />} />
+            </Routes>
+          </Suspense>
         </AppShell.Main>
       </AppShell>
       <KeyboardHelp opened={help} onClose={() => setHelp(false)} />

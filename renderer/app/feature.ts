@@ -40,6 +40,8 @@ export interface Feature<NS extends string = string, T = unknown> {
   nav: readonly { path: string; label: TextKey<T>; order: number }[];
   /** Query keys to refresh from the cache when one of these entities changed there. */
   invalidates: Partial<Record<EntityName, readonly QueryKey[]>>;
+  /** Query keys to refresh whichever entity changed in the cache (given the entity's name). */
+  invalidatesOnAnyChange?: (entity: EntityName) => readonly QueryKey[];
   conflicts: ConflictLabels<T>;
   actions: readonly FeatureAction<T>[];
   /** What it shows in a request's detail about the person behind it. */

@@ -4,11 +4,12 @@ import { useTranslation } from 'react-i18next';
 import { localDate } from '../../shared/domain/calendar';
 import { dateFormat } from '../../shared/domain/format';
 import { useBridge } from '../bridge/context';
+import { shellQueries } from './queries';
 
 /** The controller's deadline settings (Land, time zone, pause policy), from the console. */
 export function useClock() {
   const bridge = useBridge();
-  return useQuery({ queryKey: ['clock'], queryFn: () => bridge['clock.get'](), staleTime: Number.POSITIVE_INFINITY });
+  return useQuery(shellQueries.clock(bridge));
 }
 
 /** Dates and instants in the user's language and the controller's time zone (Berlin until it is known). */

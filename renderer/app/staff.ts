@@ -2,10 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { mayBeAssigned } from '../../shared/domain/dsar';
 import { useBridge } from '../bridge/context';
+import { shellQueries } from './queries';
 
 export function useStaff() {
   const bridge = useBridge();
-  return useQuery({ queryKey: ['staff'], queryFn: () => bridge['staff.list']() });
+  return useQuery(shellQueries.staff(bridge));
 }
 
 /** Staff id → display name, falling back to the id while the staff list loads. */

@@ -1,4 +1,4 @@
-import { type ComponentType, createContext, useContext } from 'react';
+import { type ComponentType, createContext, Suspense, useContext } from 'react';
 import type { DsarType } from '../../shared/api/dsar';
 
 /** What a feature may show in a request's detail about the person behind it (their platform account). */
@@ -13,5 +13,12 @@ export const SubjectPanelsContext = createContext<readonly SubjectPanel[]>([]);
 /** Every contributed panel for one request's subject. */
 export function SubjectPanels({ accountId, requestType }: { accountId: string; requestType: DsarType }) {
   const panels = useContext(SubjectPanelsContext);
-  return panels.map((Panel, index) => <Panel key={Panel.displayName ?? index} accountId={accountId} requestType={requestType} />);
+  // A panel may be a chunk of its own: the request's detail stays on screen while it loads.
+  return (
+    <Suspense fallback={null}>
+      {panels.map((Panel, index) => (
+        <Panel key={Panel.displayName ?? index} accountId={accountId} requestType={requestType} />
+      ))}
+    </Suspense>
+  );
 }

@@ -1,11 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Scope } from '../../shared/api/common';
 import { useBridge } from '../bridge/context';
+import { shellQueries } from './queries';
 
 /** The workspace: its name, the platform's address, whether it is the demo, and who is signed in. */
 export function useWorkspace() {
   const bridge = useBridge();
-  return useQuery({ queryKey: ['workspace'], queryFn: () => bridge['workspace.info']() });
+  return useQuery(shellQueries.workspace(bridge));
 }
 
 /** Whether the signed-in person's platform role has the scope (false while unknown: nothing is offered yet). */

@@ -2,8 +2,8 @@ import { Alert, Badge, Button, Divider, Group, Stack, Tabs, Text, Textarea, Text
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '../../shared/api/breaches';
+import { breachAuthorityDeadline } from '../../shared/domain/breach-clock';
 import { taskOverdue } from '../../shared/domain/breach-playbooks';
-import { breachAuthorityDeadline } from '../../shared/domain/deadlines';
 import { useAction } from '../app/actions';
 import { Drawer } from '../app/dialogs';
 import { useDateFormat } from '../app/format';
@@ -17,14 +17,13 @@ import { AuthorityReports } from './AuthorityReports';
 import { ClockBadge } from './BreachRegister';
 import { IncidentForm } from './IncidentForm';
 import { IncidentTimeline } from './IncidentTimeline';
+import { type IncidentTab, incidentTabs } from './incident-tabs';
 import { PlaybookTasks } from './PlaybookTasks';
 import { SubjectNotices } from './SubjectNotices';
 import { useIncidentStep } from './useIncidentStep';
 import { useRegistryNames } from './useRegistry';
 
 /** The incident's tabs, in order: the keys 1–6 open them. */
-export const incidentTabs = ['overview', 'playbook', 'assessment', 'reports', 'people', 'timeline'] as const;
-type IncidentTab = (typeof incidentTabs)[number];
 
 /**
  * One incident: its facts and the clock, its playbook, the severity with its reasoning and the decision, the

@@ -1,17 +1,16 @@
 import type { IncidentPatch } from '../../shared/api/breaches';
 import { defineFeature } from '../app/feature';
-import { BreachRegister } from './BreachRegister';
-import { incidentTabs } from './IncidentDetail';
+import { lazyScreen } from '../app/lazy-screen';
 import { breachesTexts } from './i18n';
-import { PlaybookEditor } from './PlaybookEditor';
+import { incidentTabs } from './incident-tabs';
 
 /** The breach register: incidents, playbooks, the 72-hour clock, severity by ENISA, reports and notices. */
 export const breachesFeature = defineFeature({
   namespace: 'breaches',
   texts: breachesTexts,
   routes: [
-    { path: '/breaches', element: <BreachRegister /> },
-    { path: '/breaches/playbooks', element: <PlaybookEditor /> },
+    { path: '/breaches', element: lazyScreen(() => import('./BreachRegister'), 'BreachRegister') },
+    { path: '/breaches/playbooks', element: lazyScreen(() => import('./PlaybookEditor'), 'PlaybookEditor') },
   ],
   nav: [{ path: '/breaches', label: 'nav', order: 15 }],
   invalidates: { incident: [['incident']], playbook: [['playbook']], notice: [['notice']] },

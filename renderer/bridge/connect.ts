@@ -1,4 +1,11 @@
-import { type BridgeTransport, buildBridge, type Envelope, type PrivacyConsoleBridge, unwrap } from '../../shared/ipc/bridge';
+import {
+  type BridgeNames,
+  type BridgeTransport,
+  buildBridge,
+  type Envelope,
+  type PrivacyConsoleBridge,
+  unwrap,
+} from '../../shared/ipc/bridge';
 import type { EventName } from '../../shared/ipc/contract';
 
 declare global {
@@ -8,15 +15,40 @@ declare global {
   }
 }
 
-/** The WebSocket transport of the headless shell: same channels, same envelopes as Electron IPC. */
-function webSocketTransport(url: string, onClosed: () => void): Promise<BridgeTransport> {
+/**
+ * The WebSocket transport of the headless shell: same channels, same envelopes as Electron IPC. Ready when the
+ * shell's first message named the channels and events.
+ */
+function webSocketTransport(url: string, onClosed: () => void): Promise<{ transport: BridgeTransport; names: BridgeNames }> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url);
     const calls = new Map<number, { resolve(value: unknown): void; reject(error: unknown): void }>();
     const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
     let nextId = 1;
+    const transport: BridgeTransport = {
+      invoke(channel, input) {
+        const id = nextId++;
+        return new Promise((resolveCall, rejectCall) => {
+          calls.set(id, { resolve: resolveCall, reject: rejectCall });
+          socket.send(JSON.stringify({ id, channel, input }));
+        });
+      },
+      subscribe(event, listener) {
+        const set = listeners.get(event) ?? new Set();
+        set.add(listener);
+        listeners.set(event, set);
+        return () => set.delete(listener);
+      },
+    };
     socket.addEventListener('message', (message) => {
-      const data = JSON.parse(String(message.data)) as ({ id: number } & Envelope) | { event: EventName; payload: unknown };
+      const data = JSON.parse(String(message.data)) as
+        | ({ id: number } & Envelope)
+        | { event: EventName; payload: unknown }
+        | { hello: BridgeNames };
+      if ('hello' in data) {
+        resolve({ transport, names: data.hello });
+        return;
+      }
       if ('event' in data) {
         for (const listener of listeners.get(data.event) ?? []) listener(data.payload);
         return;
@@ -29,23 +61,6 @@ function webSocketTransport(url: string, onClosed: () => void): Promise<BridgeTr
         call?.reject(error);
       }
     });
-    socket.addEventListener('open', () =>
-      resolve({
-        invoke(channel, input) {
-          const id = nextId++;
-          return new Promise((resolveCall, rejectCall) => {
-            calls.set(id, { resolve: resolveCall, reject: rejectCall });
-            socket.send(JSON.stringify({ id, channel, input }));
-          });
-        },
-        subscribe(event, listener) {
-          const set = listeners.get(event) ?? new Set();
-          set.add(listener);
-          listeners.set(event, set);
-          return () => set.delete(listener);
-        },
-      }),
-    );
     socket.addEventListener('error', () => reject(new Error('The console bridge refused the connection.')));
     socket.addEventListener('close', () => {
       for (const call of calls.values()) call.reject(new Error('The connection to the console was lost.'));
@@ -60,7 +75,8 @@ export async function connectBridge(onClosed: () => void): Promise<PrivacyConsol
   // The session is the HttpOnly cookie this browser got for the start address; the page never sees a secret.
   const url = `${window.location.origin.replace(/^http/, 'ws')}/bridge`;
   try {
-    return buildBridge(await webSocketTransport(url, onClosed));
+    const { transport, names } = await webSocketTransport(url, onClosed);
+    return buildBridge(transport, names);
   } catch {
     throw new Error(
       'This page needs the address the console printed at start. That address works once, in the browser that opened it first: restart the console for a new one.',

@@ -1,6 +1,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { ConnectionState } from '../../shared/ipc/contract';
+import { shellQueries } from '../app/queries';
 import { useBridge } from '../bridge/context';
 
 const KEY = ['connection'];
@@ -8,7 +9,7 @@ const KEY = ['connection'];
 /** Where the console stands with its platforms (the workspace host's state), kept current by its event. */
 export function useConnection() {
   const bridge = useBridge();
-  return useQuery({ queryKey: KEY, queryFn: () => bridge['connection.state']() });
+  return useQuery(shellQueries.connection(bridge));
 }
 
 /**

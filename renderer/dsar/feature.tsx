@@ -1,13 +1,13 @@
 import { defineFeature } from '../app/feature';
+import { lazyScreen } from '../app/lazy-screen';
 import { dsarTexts } from './i18n';
-import { RequestQueue } from './RequestQueue';
 import { detailSteps } from './steps';
 
 /** Data-subject requests: the queue, intake, the detail pane with the workflow, fulfilment and Art. 19. */
 export const dsarFeature = defineFeature({
   namespace: 'dsar',
   texts: dsarTexts,
-  routes: [{ path: '/requests', element: <RequestQueue /> }],
+  routes: [{ path: '/requests', element: lazyScreen(() => import('./RequestQueue'), 'RequestQueue') }],
   nav: [{ path: '/requests', label: 'nav', order: 10 }],
   // A request's detail shows its jobs, the registry's Art. 19 recipients and the Art. 15 information.
   invalidates: { dsar: [['dsar']], job: [['dsar']], processor: [['dsar']], activity: [['dsar']] },

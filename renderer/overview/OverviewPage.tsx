@@ -1,20 +1,39 @@
 import { Alert, Group, Loader, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DsarOverview, Overview } from '../../shared/ipc/overview';
 import { useDateFormat } from '../app/format';
+import { lazyComponent } from '../app/lazy-screen';
 import { useProblemText } from '../app/problems';
 import { useMayRead } from '../app/workspace';
 import { queueLink } from '../dsar/links';
-import { DueChart } from './DueChart';
 import { Figure } from './Figure';
-import { InflowChart } from './InflowChart';
 import { LoadTable } from './LoadTable';
 import { links } from './links';
 import { AccessFigures, CampaignFigures, IncidentClocks, RegistryFigures, useClockText } from './ModulePanels';
 import { MonthlyReport } from './MonthlyReport';
-import { OnTimeChart } from './OnTimeChart';
 import { useOverview } from './useOverview';
+
+// The charts (recharts, a third of the page's script) are a chunk of their own: the figures and tables are on
+// screen first, the charts follow as soon as their chunk is parsed, each in a space of its own height.
+const charts = {
+  inflow: () => import('./InflowChart'),
+  onTime: () => import('./OnTimeChart'),
+  due: () => import('./DueChart'),
+};
+const InflowChart = lazyComponent(charts.inflow, 'InflowChart');
+const OnTimeChart = lazyComponent(charts.onTime, 'OnTimeChart');
+const DueChart = lazyComponent(charts.due, 'DueChart');
+
+/** Starts loading the charts' chunk at once (the start does, while it waits for its first answers). */
+export function preloadCharts(): void {
+  for (const load of Object.values(charts)) void load();
+}
+
+/** A chart's place: empty at its height until its chunk is there (the figures do not wait for it). */
+function ChartSpace({ height, children }: { height: number; children: ReactNode }) {
+  return <Suspense fallback={<div style={{ height }} aria-busy="true" />}>{children}</Suspense>;
+}
 
 function Panel({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {
   return (
@@ -143,16 +162,22 @@ function RequestPanels({ dsar, locale }: { dsar: DsarOverview; locale: string })
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} spacing="md">
       <Panel title={t('inflow.title')} testId="panel-inflow">
-        <InflowChart inflow={dsar.inflow} locale={locale} />
+        <ChartSpace height={264}>
+          <InflowChart inflow={dsar.inflow} locale={locale} />
+        </ChartSpace>
       </Panel>
       <Panel title={t('onTime.title')} testId="panel-on-time">
         <Text size="xs" c="dimmed" mb={4}>
           {t('onTime.explain')}
         </Text>
-        <OnTimeChart months={dsar.onTime} locale={locale} />
+        <ChartSpace height={264}>
+          <OnTimeChart months={dsar.onTime} locale={locale} />
+        </ChartSpace>
       </Panel>
       <Panel title={t('due.title')} testId="panel-due">
-        <DueChart buckets={dsar.due} locale={locale} />
+        <ChartSpace height={244}>
+          <DueChart buckets={dsar.due} locale={locale} />
+        </ChartSpace>
       </Panel>
       <Panel title={t('load.title')} testId="panel-load">
         <LoadTable load={dsar.load} locale={locale} />

@@ -1,7 +1,6 @@
 import { defineFeature } from '../app/feature';
+import { lazyComponent, lazyScreen } from '../app/lazy-screen';
 import { policiesTexts } from './i18n';
-import { SubjectPolicyNotices } from './PersonNotices';
-import { PolicyRegister } from './PolicyRegister';
 
 /**
  * Policy versions: drafts with a safe Markdown preview, comparison, four-eyes approval, scheduled publishing, and
@@ -10,7 +9,7 @@ import { PolicyRegister } from './PolicyRegister';
 export const policiesFeature = defineFeature({
   namespace: 'policies',
   texts: policiesTexts,
-  routes: [{ path: '/policies', element: <PolicyRegister /> }],
+  routes: [{ path: '/policies', element: lazyScreen(() => import('./PolicyRegister'), 'PolicyRegister') }],
   nav: [{ path: '/policies', label: 'nav', order: 25 }],
   invalidates: { policyVersion: [['policy']], policyCampaign: [['campaign']] },
   conflicts: {
@@ -38,5 +37,5 @@ export const policiesFeature = defineFeature({
     },
   },
   actions: [],
-  subjectPanels: [SubjectPolicyNotices],
+  subjectPanels: [lazyComponent(() => import('./PersonNotices'), 'SubjectPolicyNotices')],
 });

@@ -1,9 +1,8 @@
 import type { ActivityDraft, ActivityPatch } from '../../shared/api/activities';
 import type { ProcessorDraft, ProcessorPatch } from '../../shared/api/processors';
 import { defineFeature, type LabelContext, type TextKey } from '../app/feature';
+import { lazyScreen } from '../app/lazy-screen';
 import { processorsTexts } from './i18n';
-import { ProcessorRegistry } from './ProcessorRegistry';
-import { RecordsOfProcessing } from './RecordsOfProcessing';
 
 type Key = TextKey<typeof processorsTexts.de>;
 
@@ -54,8 +53,8 @@ export const processorsFeature = defineFeature({
   namespace: 'processors',
   texts: processorsTexts,
   routes: [
-    { path: '/processors', element: <ProcessorRegistry /> },
-    { path: '/records', element: <RecordsOfProcessing /> },
+    { path: '/processors', element: lazyScreen(() => import('./ProcessorRegistry'), 'ProcessorRegistry') },
+    { path: '/records', element: lazyScreen(() => import('./RecordsOfProcessing'), 'RecordsOfProcessing') },
   ],
   nav: [
     { path: '/processors', label: 'nav.processors', order: 20 },

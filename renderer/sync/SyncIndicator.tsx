@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useDateFormat } from '../app/format';
+import { shellQueries } from '../app/queries';
 import { useBridge } from '../bridge/context';
 import { ConflictsDrawer } from './ConflictsDrawer';
 
@@ -14,7 +15,7 @@ export function SyncIndicator() {
   const format = useDateFormat();
   const bridge = useBridge();
   const [conflictsOpen, setConflictsOpen] = useState(false);
-  const status = useQuery({ queryKey: ['sync-status'], queryFn: () => bridge['sync.status']() });
+  const status = useQuery(shellQueries.syncStatus(bridge));
   if (!status.data) return null;
   const { state, lastSyncedAt, pendingWrites, conflicts, lastError, applied, nextRetryAt, remaining, rate } = status.data;
   const syncing = state === 'syncing' || state === 'starting';

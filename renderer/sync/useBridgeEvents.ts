@@ -6,11 +6,14 @@ import { features } from '../features';
 
 /** Which queries show which cached entity, as the features declare it (the staff's names are the shell's). */
 const queriesOf = new Map<string, QueryKey[]>([['staff', [['staff']]]]);
+const onAnyChange: ((entity: EntityName) => readonly QueryKey[])[] = [];
 for (const feature of features) {
   for (const [entity, keys] of Object.entries(feature.invalidates) as [EntityName, readonly QueryKey[]][]) {
     queriesOf.set(entity, [...(queriesOf.get(entity) ?? []), ...keys]);
   }
+  if ('invalidatesOnAnyChange' in feature && feature.invalidatesOnAnyChange) onAnyChange.push(feature.invalidatesOnAnyChange);
 }
+const queriesShowing = (entity: EntityName) => [...(queriesOf.get(entity) ?? []), ...onAnyChange.flatMap((keys) => keys(entity))];
 
 /** Main says what changed in the cache; the queries of the features that show it refetch from the cache. */
 export function useBridgeEvents() {
@@ -18,7 +21,8 @@ export function useBridgeEvents() {
   const queryClient = useQueryClient();
   useEffect(() => {
     const offChanged = bridge.on('cache.changed', ({ entities }) => {
-      for (const entity of entities) for (const queryKey of queriesOf.get(entity) ?? []) void queryClient.invalidateQueries({ queryKey });
+      for (const entity of entities)
+        for (const queryKey of queriesShowing(entity as EntityName)) void queryClient.invalidateQueries({ queryKey });
       void queryClient.invalidateQueries({ queryKey: ['conflicts'] });
       void queryClient.invalidateQueries({ queryKey: ['pending'] });
     });

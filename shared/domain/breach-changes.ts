@@ -15,6 +15,7 @@ import type {
 } from '../api/breaches';
 import { BREACH_POLICY_ID, type BreachPolicy } from '../api/breaches';
 import type { MutationContext } from '../entities/descriptor';
+import { breachAuthorityDeadline } from './breach-clock';
 import {
   assessmentChanges,
   assessSeverity,
@@ -22,7 +23,6 @@ import {
   MIN_REASON_LENGTH,
   type SeverityAssessment,
 } from './breach-severity';
-import { breachAuthorityDeadline } from './deadlines';
 import { RuleError } from './rules';
 
 type Facts = Omit<IncidentCreate, 'id'>;

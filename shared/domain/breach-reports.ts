@@ -2,9 +2,9 @@ import type { AuthorityReport, IncidentSubmitReport, ReportContent } from '../ap
 import type { Incident } from '../api/breaches';
 import type { MutationContext } from '../entities/descriptor';
 import { event } from './breach-changes';
+import { breachAuthorityDeadline } from './breach-clock';
 import { MIN_REASON_LENGTH } from './breach-severity';
 import { canonicalJson } from './canonical-json';
-import { breachAuthorityDeadline } from './deadlines';
 import { RuleError } from './rules';
 import { supervisoryAuthorities } from './supervisory-authorities';
 

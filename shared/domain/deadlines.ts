@@ -87,13 +87,6 @@ export function dsarDueDate(args: { receivedAt: string; timeZone: string; region
   return dsarDueDateReasoning(args).date;
 }
 
-/** Art. 33(1): 72 hours after becoming aware. A period in hours never rolls to a working day. */
-export function breachAuthorityDeadline(awareAt: string): string {
-  const instant = Date.parse(awareAt);
-  if (Number.isNaN(instant)) throw new RangeError(`not an instant: ${awareAt}`);
-  return new Date(instant + 72 * 3_600_000).toISOString();
-}
-
 /** Whether a day is a working day in a German Land (no weekend, no public holiday). */
 export function isWorkingDay(day: string, region: string): boolean {
   const dow = weekday(day);

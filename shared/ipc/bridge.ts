@@ -1,5 +1,8 @@
 import type { Problem, ProblemCode, ProblemParams } from '../domain/problems';
-import { type ChannelInput, type ChannelName, type ChannelOutput, channelNames, type EventName, type Events, eventNames } from './contract';
+import type { ChannelInput, ChannelName, ChannelOutput, EventName, Events } from './contract';
+
+/** The preload asks main for the bridge's names on this channel (synchronously, once, while the page loads). */
+export const BRIDGE_NAMES_CHANNEL = 'bridge:names';
 
 /** Events travel on Electron IPC channels with this prefix, so they never share a name with an invoke channel. */
 export const EVENT_CHANNEL_PREFIX = 'event:';
@@ -16,17 +19,24 @@ export interface BridgeTransport {
   subscribe(event: EventName, listener: (payload: unknown) => void): () => void;
 }
 
+/** The contract's channel and event names (`bridgeNames` in contract.ts; the headless shell sends them first). */
+export interface BridgeNames {
+  channels: readonly ChannelName[];
+  events: readonly EventName[];
+}
+
 /**
  * Builds the bridge from the one channel list, over any transport (Electron IPC in the preload, a
  * WebSocket in the headless shell), so the two cannot differ and nothing beyond the list is exposed.
+ * The list is passed in: this module holds no schema, so the page's first script stays small.
  */
-export function buildBridge(transport: BridgeTransport): PrivacyConsoleBridge {
+export function buildBridge(transport: BridgeTransport, names: BridgeNames): PrivacyConsoleBridge {
   const bridge: Record<string, unknown> = {};
-  for (const name of channelNames) {
+  for (const name of names.channels) {
     bridge[name] = (input?: unknown) => transport.invoke(name, input);
   }
   bridge.on = (event: EventName, listener: (payload: unknown) => void) => {
-    if (!eventNames.includes(event)) throw new Error(`unknown event: ${String(event)}`);
+    if (!names.events.includes(event)) throw new Error(`unknown event: ${String(event)}`);
     return transport.subscribe(event, listener);
   };
   return bridge as PrivacyConsoleBridge;

@@ -665,6 +665,8 @@ export interface Events {
 export type AppCommand = { go: string } | { open: 'palette' | 'help' };
 export type EventName = keyof Events;
 export const eventNames: EventName[] = ['cache.changed', 'sync.status', 'connection.changed', 'app.command'];
+/** Every name the bridge exposes: the preload builds it from these, the headless shell sends them first. */
+export const bridgeNames = { channels: channelNames, events: eventNames };
 
 /** Channels the shell's workspace host answers itself (the rest go to the open workspace's console). */
 export const isConnectionChannel = (name: string) => name.startsWith('connection.');

@@ -106,7 +106,9 @@ export async function printWriteToOverview(dataDir: string): Promise<void> {
 
 /**
  * A cold start of the app on a full cache: the headless shell started (bundled, as `npm run start:web` runs it
- * after its build), the renderer opened in Chromium, until the overview's first figure is on screen.
+ * after its build), a page opened in Chromium, until the overview's figures are on screen and until its charts
+ * are drawn (the pass after the figures). The moments are taken in the page, by an observer installed before
+ * its first script, on the same clock as the start (not by polling from here, which a busy page delays).
  */
 export async function printColdStart(rows: number, dataDir: string, platformUrl: string, token: string): Promise<void> {
   const root = join(import.meta.dirname, '../..');
@@ -125,20 +127,41 @@ export async function printColdStart(rows: number, dataDir: string, platformUrl:
     ],
   });
   try {
-    const runs: { shell: number; page: number }[] = [];
-    for (let i = 0; i < 3; i++) {
-      const start = process.hrtime.bigint();
+    const runs: { shell: number; figures: number; charts: number }[] = [];
+    for (let i = 0; i < 5; i++) {
+      const started = performance.timeOrigin + performance.now();
       const shell = await spawnConsole(
         ['--data-dir', dataDir, '--platform', platformUrl, '--port', '0'],
         { PRIVACY_CONSOLE_CACHE_KEY: TEST_KEY, PRIVACY_CONSOLE_PLATFORM_TOKEN: token },
         { bundled: true },
       );
-      const serving = ms(start);
+      const serving = performance.timeOrigin + performance.now() - started;
       const page = await browser.newPage();
+      // A string, not a function: the bench runs under tsx, whose helpers a serialised function would miss.
+      // Each frame (just before it is painted) notes when the first figure and the third chart are in it.
+      await page.addInitScript(`{
+        const seen = (window.coldStart = {});
+        const frame = () => {
+          const now = performance.timeOrigin + performance.now();
+          if (!seen.figures && document.querySelector('[data-testid="figure-open"]')) seen.figures = now;
+          const charts = [...document.querySelectorAll('[data-testid$="-chart"]')].filter((chart) => chart.querySelector('.recharts-surface'));
+          if (!seen.charts && charts.length >= 3) seen.charts = now;
+          if (!seen.charts) requestAnimationFrame(frame);
+        };
+        requestAnimationFrame(frame);
+      }`);
       try {
         await page.goto(shell.url, { timeout: 60_000 });
-        await page.getByTestId('figure-open').waitFor({ timeout: 60_000 });
-        runs.push({ shell: serving, page: ms(start) - serving });
+        const seen = await page.waitForFunction(
+          () => {
+            const moments = (window as unknown as { coldStart: Record<string, number> }).coldStart;
+            return moments.figures && moments.charts ? moments : null;
+          },
+          undefined,
+          { timeout: 60_000 },
+        );
+        const { figures, charts } = (await seen.jsonValue()) as { figures: number; charts: number };
+        runs.push({ shell: serving, figures: figures - started, charts: charts - started });
       } catch (error) {
         console.log(
           `  run ${i + 1}: no populated overview within a minute (${error instanceof Error ? error.message.split('\n')[0] : error})`,
@@ -150,11 +173,16 @@ export async function printColdStart(rows: number, dataDir: string, platformUrl:
       }
     }
     if (!runs.length) return;
-    const best = runs.reduce((a, b) => (a.shell + a.page <= b.shell + b.page ? a : b));
-    console.log(`\nCold start to a populated overview, ${rows.toLocaleString('en')} requests cached (best of 3; Chromium already running)`);
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+    const all = (key: 'figures' | 'charts') => runs.map((run) => run[key].toFixed(0)).join(', ');
     console.log(
-      `  shell serving after ${best.shell.toFixed(0)} ms, overview's figures on screen ${best.page.toFixed(0)} ms later: ${(best.shell + best.page).toFixed(0)} ms   target <= 1500 ms   (all: ${runs.map((r) => (r.shell + r.page).toFixed(0)).join(', ')} ms)`,
+      `\nCold start to a populated overview, ${rows.toLocaleString('en')} requests cached (median of ${runs.length}; Chromium already running)`,
     );
+    console.log(`  shell serving after ${median(runs.map((r) => r.shell)).toFixed(0)} ms`);
+    console.log(
+      `  the overview's figures on screen after ${median(runs.map((r) => r.figures)).toFixed(0)} ms   target <= 1500 ms   (all: ${all('figures')} ms)`,
+    );
+    console.log(`  its three charts drawn after ${median(runs.map((r) => r.charts)).toFixed(0)} ms   (all: ${all('charts')} ms)`);
   } finally {
     await browser.close();
   }

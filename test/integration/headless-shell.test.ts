@@ -1,6 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sameSecret } from '../../electron/headless/server';
+import { bridgeNames } from '../../shared/ipc/contract';
 import { bridgeClient, spawnConsole } from '../support/console-process';
 import { spawnPlatform } from '../support/platform-process';
 import { TEST_KEY, tempDir } from '../support/temp';
@@ -117,6 +118,12 @@ describe('the headless shell', () => {
     expect((await raw('/..%2f..%2fpackage.json', { host: new URL(shell.url).host })).body).not.toMatch(/privacy-console/);
     expect((await fetch(new URL('/settings', shell.url))).headers.get('content-type')).toMatch(/text\/html/);
     expect((await fetch(new URL('/missing.js', shell.url))).status).toBe(404);
+  });
+
+  it("first names the contract's channels and events: the page builds its bridge from them, as the preload does", async () => {
+    const bridge = await bridgeClient(shell.url, { session });
+    expect(await bridge.hello).toEqual(bridgeNames);
+    bridge.close();
   });
 
   it('refuses a channel that does not exist', async () => {

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
 import WebSocket from 'ws';
-import type { Envelope } from '../../shared/ipc/bridge';
+import type { BridgeNames, Envelope } from '../../shared/ipc/bridge';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/ipc/contract';
 import { TEST_KEY, tempDir } from './temp';
 
@@ -88,16 +88,22 @@ export async function bridgeClient(consoleUrl: string, options: { origin?: strin
     origin: options.origin ?? url.origin,
     headers: session === null ? {} : { cookie: `pc_session=${session}` },
   });
+  let nextId = 1;
+  const waiting = new Map<number, (envelope: Envelope) => void>();
+  let named: (names: BridgeNames) => void = () => undefined;
+  const hello = new Promise<BridgeNames>((resolve) => {
+    named = resolve;
+  });
+  // Listening before the socket is open: the shell's first message may come in the same packet as the upgrade.
+  socket.on('message', (data) => {
+    const message = JSON.parse(String(data)) as ({ id?: number } & Envelope) | { hello: BridgeNames };
+    if ('hello' in message) named(message.hello);
+    else if (message.id !== undefined) waiting.get(message.id)?.(message);
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('open', () => resolve());
     socket.once('error', reject);
     socket.once('unexpected-response', (_request, response) => reject(new Error(`refused: ${response.statusCode}`)));
-  });
-  let nextId = 1;
-  const waiting = new Map<number, (envelope: Envelope) => void>();
-  socket.on('message', (data) => {
-    const message = JSON.parse(String(data)) as { id?: number } & Envelope;
-    if (message.id !== undefined) waiting.get(message.id)?.(message);
   });
   // A console that dies (a test kills it) answers nothing more: every open call fails.
   const lost: Envelope = { ok: false, error: { code: 'unavailable', message: 'the console closed the bridge' } };
@@ -106,6 +112,8 @@ export async function bridgeClient(consoleUrl: string, options: { origin?: strin
     waiting.clear();
   });
   return {
+    /** The names the shell sends first, which the page builds its bridge from. */
+    hello,
     async call<K extends ChannelName>(channel: K, input?: ChannelInput<K>): Promise<ChannelOutput<K>> {
       const id = nextId++;
       const envelope = await new Promise<Envelope>((resolve) => {

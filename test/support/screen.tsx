@@ -13,6 +13,7 @@ import { features } from '../../renderer/features';
 import { initI18n } from '../../renderer/i18n';
 import { useBridgeEvents } from '../../renderer/sync/useBridgeEvents';
 import { buildBridge, type PrivacyConsoleBridge, unwrap } from '../../shared/ipc/bridge';
+import { bridgeNames } from '../../shared/ipc/contract';
 
 /** What jsdom lacks and Mantine needs. */
 export function domForMantine(): void {
@@ -42,10 +43,13 @@ export function domForMantine(): void {
 
 /** The renderer's bridge over a real console in this process: what the preload and the WebSocket also carry. */
 export function bridgeTo(console_: PrivacyConsole): PrivacyConsoleBridge {
-  return buildBridge({
-    invoke: async (channel, input) => unwrap(await console_.dispatch(channel, input)),
-    subscribe: (event, listener) => console_.subscribe(event, listener),
-  });
+  return buildBridge(
+    {
+      invoke: async (channel, input) => unwrap(await console_.dispatch(channel, input)),
+      subscribe: (event, listener) => console_.subscribe(event, listener),
+    },
+    bridgeNames,
+  );
 }
 
 const actions: RegisteredAction[] = [

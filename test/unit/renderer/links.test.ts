@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { linkedFilter, queueLink } from '../../../renderer/dsar/links';
+import { linkedFilter } from '../../../renderer/dsar/linked-filter';
+import { queueLink } from '../../../renderer/dsar/links';
 import { defaultFilter } from '../../../renderer/dsar/QueueFilters';
 
 const roundTrip = (link: string) => linkedFilter(new URLSearchParams(link.split('?')[1]).get('q') ?? '');

@@ -3,7 +3,7 @@ import { emitIncident } from '../../../sandbox/breaches/emit';
 import { ensureIncidents, seedIfEmpty } from '../../../sandbox/seed/seed';
 import { PlatformStore } from '../../../sandbox/store/store';
 import type { Incident } from '../../../shared/api/breaches';
-import { breachAuthorityDeadline } from '../../../shared/domain/deadlines';
+import { breachAuthorityDeadline } from '../../../shared/domain/breach-clock';
 
 describe('the demo breach register', () => {
   it('a processor reports a new incident while the demo runs: aware 49 hours, assessed, the clock ticking; one at a time', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { breachAuthorityDeadline } from '../../../shared/domain/breach-clock';
 import {
   assessmentChanges,
   assessSeverity,
@@ -9,7 +10,6 @@ import {
   defaultNotificationPolicy,
   type SeverityInput,
 } from '../../../shared/domain/breach-severity';
-import { breachAuthorityDeadline } from '../../../shared/domain/deadlines';
 
 const none: Circumstances = { confidentiality: 0, integrity: 0, availability: 0, malicious: false };
 const input = (over: Partial<SeverityInput> = {}): SeverityInput => ({

@@ -1,16 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { BridgeCallError, buildBridge, unwrap } from '../../../shared/ipc/bridge';
-import { channelNames } from '../../../shared/ipc/contract';
+import { bridgeNames, channelNames } from '../../../shared/ipc/contract';
 
 describe('bridge built from the channel list', () => {
   const calls: [string, unknown][] = [];
-  const bridge = buildBridge({
-    invoke: async (channel, input) => {
-      calls.push([channel, input]);
-      return 'ok';
+  const bridge = buildBridge(
+    {
+      invoke: async (channel, input) => {
+        calls.push([channel, input]);
+        return 'ok';
+      },
+      subscribe: () => () => undefined,
     },
-    subscribe: () => () => undefined,
-  });
+    bridgeNames,
+  );
 
   it('exposes exactly the contract channels and `on`, nothing generic', () => {
     expect(Object.keys(bridge).sort()).toEqual([...channelNames, 'on'].sort());

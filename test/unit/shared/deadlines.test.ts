@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breachAuthorityDeadline, dsarDueDate, dsarDueDateReasoning } from '../../../shared/domain/deadlines';
+import { breachAuthorityDeadline } from '../../../shared/domain/breach-clock';
+import { dsarDueDate, dsarDueDateReasoning } from '../../../shared/domain/deadlines';
 
 const due = (receivedAt: string, region = 'DE-BE', months: 1 | 3 = 1) =>
   dsarDueDate({ receivedAt, timeZone: 'Europe/Berlin', region, months });

@@ -50,7 +50,7 @@ export const electronMock = {
     encryptString: vi.fn((text: string) => Buffer.from(`sealed:${text}`)),
     decryptString: vi.fn((buffer: Buffer) => buffer.toString().replace(/^sealed:/, '')),
   },
-  ipcMain: { handle: vi.fn(), removeHandler: vi.fn() },
+  ipcMain: { handle: vi.fn(), removeHandler: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
   protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
   BrowserWindow: vi.fn(),
   Notification: Object.assign(

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { channelNames } from '../../../../shared/ipc/contract';
+import { BRIDGE_NAMES_CHANNEL } from '../../../../shared/ipc/bridge';
+import { bridgeNames, channelNames } from '../../../../shared/ipc/contract';
 import { electronMock } from './electron-mock';
 
 vi.mock('electron', () => electronMock);
@@ -34,5 +35,22 @@ describe('desktop IPC', () => {
     expect(await handler(frame('https://evil.example/'), undefined)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(dispatch).not.toHaveBeenCalled();
     expect(await handler(frame(appUrl), undefined)).toEqual({ ok: true, value: 1 });
+  });
+
+  it("answers the preload's synchronous question for the bridge's names, to the app's page only, and stops when unbound", () => {
+    electronMock.ipcMain.on.mockClear();
+    const console_ = { dispatch: vi.fn(), subscribe: () => () => undefined } as never;
+    const window = { isDestroyed: () => false, webContents: { send: vi.fn() } } as never;
+    const unbind = bindIpc(console_, window, appUrl);
+    const [channel, listener] = electronMock.ipcMain.on.mock.calls[0] as unknown as [string, (event: { returnValue?: unknown }) => void];
+    expect(channel).toBe(BRIDGE_NAMES_CHANNEL);
+    const trusted: { returnValue?: unknown } = frame(appUrl);
+    listener(trusted);
+    expect(trusted.returnValue).toEqual(bridgeNames);
+    const foreign: { returnValue?: unknown } = frame('https://evil.example/');
+    listener(foreign);
+    expect(foreign.returnValue).toEqual({ channels: [], events: [] });
+    unbind();
+    expect(electronMock.ipcMain.removeListener).toHaveBeenCalledWith(BRIDGE_NAMES_CHANNEL, listener);
   });
 });
