@@ -6,6 +6,8 @@ import { COMMANDS_LISTENING } from './desktop/commands';
 // from main: the preload holds no schema). No ipcRenderer, no process, no generic invoke reaches the page.
 
 let commandListeners = 0;
+const names = ipcRenderer.sendSync(BRIDGE_NAMES_CHANNEL) as BridgeNames | undefined;
+if (!names?.channels.length) throw new Error('Privacy Console: the main process named no bridge channels; the window cannot work.');
 
 contextBridge.exposeInMainWorld(
   'privacyConsole',
@@ -26,6 +28,6 @@ contextBridge.exposeInMainWorld(
         };
       },
     },
-    ipcRenderer.sendSync(BRIDGE_NAMES_CHANNEL) as BridgeNames,
+    names,
   ),
 );

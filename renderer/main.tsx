@@ -13,7 +13,9 @@ import { prefetchStart } from './app/startup';
 import { cssVariables, theme } from './app/theme';
 import { connectBridge } from './bridge/connect';
 import { BridgeProvider } from './bridge/context';
+import { followConnection } from './connection/useConnection';
 import { initI18n } from './i18n';
+import { followCache } from './sync/useBridgeEvents';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const i18n = await initI18n();
@@ -32,6 +34,9 @@ const render = (content: React.ReactNode) =>
 
 try {
   const bridge = await connectBridge(() => render(<StartupError message={i18n.t('app.connectionLost')} />));
+  // Following the bridge's events before the first question: no answer is older than an event it missed.
+  followConnection(bridge, queryClient);
+  followCache(bridge, queryClient);
   void prefetchStart(bridge, queryClient);
   render(
     <BridgeProvider bridge={bridge}>

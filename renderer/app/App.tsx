@@ -1,23 +1,23 @@
 import { AppShell, Badge, Group, NavLink, Text, Title } from '@mantine/core';
 import { Suspense, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HashRouter, Navigate, Route, NavLink as RouterLink, Routes } from 'react-router';
+import { HashRouter, Navigate, Route, NavLink as RouterLink, Routes, useLocation } from 'react-router';
 import type { ConnectionState } from '../../shared/ipc/contract';
 import { ConnectionScreen } from '../connection/ConnectionScreen';
 import { SignedOutBanner } from '../connection/SignedOutBanner';
-import { useConnection, useConnectionEvents } from '../connection/useConnection';
+import { useConnection } from '../connection/useConnection';
 import { WorkspaceMenu } from '../connection/WorkspaceMenu';
 import { features } from '../features';
 import { declaredText } from '../i18n';
 import { CommandPalette } from '../palette/CommandPalette';
 import { SyncIndicator } from '../sync/SyncIndicator';
-import { useBridgeEvents } from '../sync/useBridgeEvents';
 import { AppCommands } from './AppCommands';
 import { ActionsProvider, type RegisteredAction, useAction } from './actions';
 import { ColorSchemeSwitch } from './ColorSchemeSwitch';
 import { KeyboardHelp } from './KeyboardHelp';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ScreenLoading } from './lazy-screen';
+import { PartBoundary } from './PartBoundary';
 import { type SubjectPanel, SubjectPanelsContext } from './subject-panels';
 import { useWorkspace } from './workspace';
 
@@ -49,7 +49,6 @@ export function App() {
 }
 
 function Shell() {
-  useConnectionEvents();
   const connection = useConnection();
   if (!connection.data) return null;
   const current = connection.data.current;
@@ -60,7 +59,6 @@ function Shell() {
 
 function Workbench({ state, current }: { state: ConnectionState; current: NonNullable<ConnectionState['current']> }) {
   const { t } = useTranslation();
-  useBridgeEvents();
   const workspace = useWorkspace();
   const [help, setHelp] = useState(false);
   const screens = navigation.map((entry) => ({ path: entry.path, label: declaredText(entry.namespace, entry.label) }));
@@ -103,18 +101,28 @@ function Workbench({ state, current }: { state: ConnectionState; current: NonNul
         </AppShell.Navbar>
         <AppShell.Main style={{ display: 'flex', flexDirection: 'column', height: '100dvh' }}>
           {!current.signedIn && <SignedOutBanner state={state} current={current} />}
-          <Suspense fallback={<ScreenLoading />}>
-            <Routes>
-              {routes.map((route) => (
-                <Route key={route.path} path={route.path} element={route.element} />
-              ))}
-              <Route path="*" element={<Navigate to={navigation[0].path} replace />} />
-            </Routes>
-          </Suspense>
+          <Screens />
         </AppShell.Main>
       </AppShell>
       <KeyboardHelp opened={help} onClose={() => setHelp(false)} />
       <AppCommands onHelp={openHelp} />
     </HashRouter>
+  );
+}
+
+/** The screens: each loaded on first navigation; one that fails says so in its place and the next route tries anew. */
+function Screens() {
+  const location = useLocation();
+  return (
+    <PartBoundary resetKey={location.pathname}>
+      <Suspense fallback={<ScreenLoading />}>
+        <Routes>
+          {routes.map((route) => (
+            <Route key={route.path} path={route.path} element={route.element} />
+          ))}
+          <Route path="*" element={<Navigate to={navigation[0].path} replace />} />
+        </Routes>
+      </Suspense>
+    </PartBoundary>
   );
 }

@@ -14,6 +14,11 @@ const de = {
     signedInAs: 'Angemeldet als {{name}}',
     connectionLost: 'Die Verbindung zur Konsole ist abgebrochen. Bitte die Konsole neu starten und die angezeigte Adresse öffnen.',
     startFailed: 'Die Konsole konnte nicht verbunden werden',
+    loading: 'Wird geladen …',
+    partFailed: 'Dieser Teil der Konsole konnte nicht angezeigt werden.',
+    partFailedHint:
+      'Meist hilft es, die Seite neu zu laden (etwa nachdem die Konsole aktualisiert wurde). Nichts Gespeichertes geht dabei verloren.',
+    reload: 'Neu laden',
   },
   sync: {
     starting: 'Verbinde …',
@@ -91,6 +96,10 @@ const en: Catalogue<typeof de> = {
     signedInAs: 'Signed in as {{name}}',
     connectionLost: 'The connection to the console was lost. Restart the console and open the address it prints.',
     startFailed: 'Could not connect to the console',
+    loading: 'Loading …',
+    partFailed: 'This part of the console could not be shown.',
+    partFailedHint: 'Reloading the page usually helps (for instance after the console was updated). Nothing saved is lost.',
+    reload: 'Reload',
   },
   sync: {
     starting: 'Connecting …',

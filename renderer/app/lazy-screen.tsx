@@ -1,5 +1,6 @@
-import { Center, Loader } from '@mantine/core';
+import { Center, Loader, VisuallyHidden } from '@mantine/core';
 import { type ComponentType, lazy } from 'react';
+import { useTranslation } from 'react-i18next';
 
 // biome-ignore lint/suspicious/noExplicitAny: React.lazy's own bound; the module's export keeps its props type.
 type AnyComponent = ComponentType<any>;
@@ -21,9 +22,11 @@ export function lazyScreen<K extends string>(load: () => Promise<Record<K, Compo
 
 /** What stands in a screen's place while its chunk arrives (milliseconds from the local files). */
 export function ScreenLoading() {
+  const { t } = useTranslation();
   return (
-    <Center style={{ flex: 1 }}>
+    <Center style={{ flex: 1 }} role="status">
       <Loader size="sm" type="dots" />
+      <VisuallyHidden>{t('app.loading')}</VisuallyHidden>
     </Center>
   );
 }

@@ -1,5 +1,6 @@
 import { type ComponentType, createContext, Suspense, useContext } from 'react';
 import type { DsarType } from '../../shared/api/dsar';
+import { PartBoundary } from './PartBoundary';
 
 /** What a feature may show in a request's detail about the person behind it (their platform account). */
 export type SubjectPanel = ComponentType<{ accountId: string; requestType: DsarType }>;
@@ -15,10 +16,12 @@ export function SubjectPanels({ accountId, requestType }: { accountId: string; r
   const panels = useContext(SubjectPanelsContext);
   // A panel may be a chunk of its own: the request's detail stays on screen while it loads.
   return (
-    <Suspense fallback={null}>
-      {panels.map((Panel, index) => (
-        <Panel key={Panel.displayName ?? index} accountId={accountId} requestType={requestType} />
-      ))}
-    </Suspense>
+    <PartBoundary>
+      <Suspense fallback={null}>
+        {panels.map((Panel, index) => (
+          <Panel key={Panel.displayName ?? index} accountId={accountId} requestType={requestType} />
+        ))}
+      </Suspense>
+    </PartBoundary>
   );
 }

@@ -23,8 +23,6 @@ import { SubjectNotices } from './SubjectNotices';
 import { useIncidentStep } from './useIncidentStep';
 import { useRegistryNames } from './useRegistry';
 
-/** The incident's tabs, in order: the keys 1–6 open them. */
-
 /**
  * One incident: its facts and the clock, its playbook, the severity with its reasoning and the decision, the
  * reports to the authority, the notices to the people affected, and the timeline — one tab each.

@@ -15,6 +15,8 @@ declare global {
   }
 }
 
+class SilentConsole extends Error {}
+
 /**
  * The WebSocket transport of the headless shell: same channels, same envelopes as Electron IPC. Ready when the
  * shell's first message named the channels and events.
@@ -46,6 +48,7 @@ function webSocketTransport(url: string, onClosed: () => void): Promise<{ transp
         | { event: EventName; payload: unknown }
         | { hello: BridgeNames };
       if ('hello' in data) {
+        clearTimeout(silent);
         resolve({ transport, names: data.hello });
         return;
       }
@@ -61,6 +64,11 @@ function webSocketTransport(url: string, onClosed: () => void): Promise<{ transp
         call?.reject(error);
       }
     });
+    // A shell that opens the bridge but never names its channels (an older one still running) is said, not waited for.
+    const silent = setTimeout(() => {
+      reject(new SilentConsole());
+      socket.close();
+    }, 15_000);
     socket.addEventListener('error', () => reject(new Error('The console bridge refused the connection.')));
     socket.addEventListener('close', () => {
       for (const call of calls.values()) call.reject(new Error('The connection to the console was lost.'));
@@ -77,7 +85,9 @@ export async function connectBridge(onClosed: () => void): Promise<PrivacyConsol
   try {
     const { transport, names } = await webSocketTransport(url, onClosed);
     return buildBridge(transport, names);
-  } catch {
+  } catch (error) {
+    if (error instanceof SilentConsole)
+      throw new Error('The console did not answer on its bridge. Restart it and open the address it prints.');
     throw new Error(
       'This page needs the address the console printed at start. That address works once, in the browser that opened it first: restart the console for a new one.',
     );

@@ -1,5 +1,5 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { PrivacyConsoleBridge } from '../../shared/ipc/bridge';
 import type { ConnectionState } from '../../shared/ipc/contract';
 import { shellQueries } from '../app/queries';
 import { useBridge } from '../bridge/context';
@@ -14,24 +14,19 @@ export function useConnection() {
 
 /**
  * Follows the host: another workspace (or none) means every query showed another cache, so all are reset;
- * signing in again brings the workspace's details anew.
+ * signing in again brings the workspace's details anew. The page follows from the moment its bridge is up,
+ * before its first question; returns the unsubscribe.
  */
-export function useConnectionEvents() {
-  const bridge = useBridge();
-  const queryClient = useQueryClient();
-  useEffect(
-    () =>
-      bridge.on('connection.changed', (state) => {
-        const before = queryClient.getQueryData<ConnectionState>(KEY);
-        queryClient.setQueryData(KEY, state);
-        if (before?.current?.id !== state.current?.id) {
-          void queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== KEY[0] });
-        } else if (before?.current?.signedIn !== state.current?.signedIn) {
-          void queryClient.invalidateQueries({ queryKey: ['workspace'] });
-        }
-      }),
-    [bridge, queryClient],
-  );
+export function followConnection(bridge: PrivacyConsoleBridge, queryClient: QueryClient): () => void {
+  return bridge.on('connection.changed', (state) => {
+    const before = queryClient.getQueryData<ConnectionState>(KEY);
+    queryClient.setQueryData(KEY, state);
+    if (before?.current?.id !== state.current?.id) {
+      void queryClient.resetQueries({ predicate: (query) => query.queryKey[0] !== KEY[0] });
+    } else if (before?.current?.signedIn !== state.current?.signedIn) {
+      void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+    }
+  });
 }
 
 /** Runs a connection channel and shows its answer at once (the event follows). */

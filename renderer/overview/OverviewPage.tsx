@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { DsarOverview, Overview } from '../../shared/ipc/overview';
 import { useDateFormat } from '../app/format';
 import { lazyComponent } from '../app/lazy-screen';
+import { PartBoundary } from '../app/PartBoundary';
 import { useProblemText } from '../app/problems';
 import { useMayRead } from '../app/workspace';
 import { queueLink } from '../dsar/links';
@@ -27,12 +28,17 @@ const DueChart = lazyComponent(charts.due, 'DueChart');
 
 /** Starts loading the charts' chunk at once (the start does, while it waits for its first answers). */
 export function preloadCharts(): void {
-  for (const load of Object.values(charts)) void load();
+  // A chunk that cannot be loaded is said where its chart stands (PartBoundary), not here.
+  for (const load of Object.values(charts)) load().catch(() => undefined);
 }
 
 /** A chart's place: empty at its height until its chunk is there (the figures do not wait for it). */
 function ChartSpace({ height, children }: { height: number; children: ReactNode }) {
-  return <Suspense fallback={<div style={{ height }} aria-busy="true" />}>{children}</Suspense>;
+  return (
+    <PartBoundary>
+      <Suspense fallback={<div style={{ height }} />}>{children}</Suspense>
+    </PartBoundary>
+  );
 }
 
 function Panel({ title, children, testId }: { title: string; children: ReactNode; testId: string }) {

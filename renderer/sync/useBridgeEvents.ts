@@ -1,6 +1,7 @@
-import { type QueryKey, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import type { EntityName } from '../../shared/entities/registry';
+import type { PrivacyConsoleBridge } from '../../shared/ipc/bridge';
 import { useBridge } from '../bridge/context';
 import { features } from '../features';
 
@@ -15,11 +16,13 @@ for (const feature of features) {
 }
 const queriesShowing = (entity: EntityName) => [...(queriesOf.get(entity) ?? []), ...onAnyChange.flatMap((keys) => keys(entity))];
 
-/** Main says what changed in the cache; the queries of the features that show it refetch from the cache. */
-export function useBridgeEvents() {
-  const bridge = useBridge();
-  const queryClient = useQueryClient();
-  useEffect(() => {
+/**
+ * Main says what changed in the cache; the queries of the features that show it refetch from the cache. The
+ * page follows from the moment its bridge is up (before it asks anything: an answer is never older than the
+ * events it missed); returns the unsubscribe.
+ */
+export function followCache(bridge: PrivacyConsoleBridge, queryClient: QueryClient): () => void {
+  {
     const offChanged = bridge.on('cache.changed', ({ entities }) => {
       for (const entity of entities)
         for (const queryKey of queriesShowing(entity as EntityName)) void queryClient.invalidateQueries({ queryKey });
@@ -34,5 +37,12 @@ export function useBridgeEvents() {
       offChanged();
       offStatus();
     };
-  }, [bridge, queryClient]);
+  }
+}
+
+/** The same for a component tree of its own (the screen tests). */
+export function useBridgeEvents() {
+  const bridge = useBridge();
+  const queryClient = useQueryClient();
+  useEffect(() => followCache(bridge, queryClient), [bridge, queryClient]);
 }

@@ -19,6 +19,8 @@ const heavy = {
   'date-holidays data': 'Mariä Himmelfahrt',
   recharts: 'recharts-surface',
   'DOMPurify (the policy editor)': 'DOMPurify',
+  // A mutator's summary: only the entity registry (with the contract built on it) carries it.
+  'the entity registry and the contract': 'the platform resolves the audience and sends it as a job',
 };
 
 describe("the page's start script (of the build `npm test` and `npm run test:integration` make first)", () => {

@@ -91,9 +91,12 @@ export async function bridgeClient(consoleUrl: string, options: { origin?: strin
   let nextId = 1;
   const waiting = new Map<number, (envelope: Envelope) => void>();
   let named: (names: BridgeNames) => void = () => undefined;
-  const hello = new Promise<BridgeNames>((resolve) => {
+  let unnamed: (error: Error) => void = () => undefined;
+  const hello = new Promise<BridgeNames>((resolve, reject) => {
     named = resolve;
+    unnamed = reject;
   });
+  hello.catch(() => undefined);
   // Listening before the socket is open: the shell's first message may come in the same packet as the upgrade.
   socket.on('message', (data) => {
     const message = JSON.parse(String(data)) as ({ id?: number } & Envelope) | { hello: BridgeNames };
@@ -108,6 +111,7 @@ export async function bridgeClient(consoleUrl: string, options: { origin?: strin
   // A console that dies (a test kills it) answers nothing more: every open call fails.
   const lost: Envelope = { ok: false, error: { code: 'unavailable', message: 'the console closed the bridge' } };
   socket.on('close', () => {
+    unnamed(new Error('the bridge closed before the shell named its channels'));
     for (const answer of waiting.values()) answer(lost);
     waiting.clear();
   });
