@@ -15,7 +15,7 @@ import { connectBridge } from './bridge/connect';
 import { BridgeProvider } from './bridge/context';
 import { followConnection } from './connection/useConnection';
 import { initI18n } from './i18n';
-import { followCache } from './sync/useBridgeEvents';
+import { followCache } from './sync/follow-cache';
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 const i18n = await initI18n();

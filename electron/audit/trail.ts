@@ -40,7 +40,7 @@ const toEntry = (row: TrailRow): AuditEntry => ({
 const withheld: ReadonlySet<ProblemCode> = new Set(['refused-unknown-change', 'refused-other-identity', 'refused-invalid-change']);
 
 /** The staff id of a write's identity ("<workspace>/<staff>"). */
-const staffOf = (identity: string | null) => (identity ? identity.slice(identity.indexOf('/') + 1) : null);
+export const staffOf = (identity: string | null) => (identity ? identity.slice(identity.indexOf('/') + 1) : null);
 
 /**
  * What this console did, kept in the store that is never thrown away (Art. 5(2), 24 accountability): every write

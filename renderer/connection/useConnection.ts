@@ -1,10 +1,10 @@
 import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { PrivacyConsoleBridge } from '../../shared/ipc/bridge';
 import type { ConnectionState } from '../../shared/ipc/contract';
-import { shellQueries } from '../app/queries';
+import { CONNECTION_KEY, shellQueries } from '../app/queries';
 import { useBridge } from '../bridge/context';
 
-const KEY = ['connection'];
+const KEY = CONNECTION_KEY;
 
 /** Where the console stands with its platforms (the workspace host's state), kept current by its event. */
 export function useConnection() {

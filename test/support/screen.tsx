@@ -1,17 +1,17 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQueryClient } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { MemoryRouter } from 'react-router';
 import type { PrivacyConsole } from '../../electron/console';
 import { shellActions } from '../../renderer/app/App';
 import { ActionsProvider, type RegisteredAction } from '../../renderer/app/actions';
 import { type SubjectPanel, SubjectPanelsContext } from '../../renderer/app/subject-panels';
 import { cssVariables, theme } from '../../renderer/app/theme';
-import { BridgeProvider } from '../../renderer/bridge/context';
+import { BridgeProvider, useBridge } from '../../renderer/bridge/context';
 import { features } from '../../renderer/features';
 import { initI18n } from '../../renderer/i18n';
-import { useBridgeEvents } from '../../renderer/sync/useBridgeEvents';
+import { followCache } from '../../renderer/sync/follow-cache';
 import { buildBridge, type PrivacyConsoleBridge, unwrap } from '../../shared/ipc/bridge';
 import { bridgeNames } from '../../shared/ipc/contract';
 
@@ -63,7 +63,9 @@ const subjectPanels = features.flatMap((feature): readonly SubjectPanel[] =>
 
 /** What main tells the renderer (cache changes, sync state) reaches the queries, as in the shell. */
 function BridgeEvents() {
-  useBridgeEvents();
+  const bridge = useBridge();
+  const queryClient = useQueryClient();
+  useEffect(() => followCache(bridge, queryClient), [bridge, queryClient]);
   return null;
 }
 

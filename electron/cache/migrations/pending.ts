@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import { auditedArgs } from '../../audit/minimize';
+import { staffOf } from '../../audit/trail';
 import type { Migration } from '../migrate';
 
 /** A write of the first contract (op + body) as the named mutators that replaced it. */
@@ -248,7 +249,7 @@ export const pendingMigrations: Migration[] = [
         `INSERT INTO audit_trail (at, kind, actor, action, entity, entity_id, detail, ref, outcome) VALUES (?, 'write', ?, ?, ?, ?, ?, ?, 'queued')`,
       );
       for (const write of waiting) {
-        const actor = write.identity ? write.identity.slice(write.identity.indexOf('/') + 1) : 'unknown';
+        const actor = staffOf(write.identity) ?? 'unknown';
         const detail = auditedArgs(write.entity, write.mutator, JSON.parse(write.args) as Record<string, unknown>);
         insert.run(write.created_at, actor, write.mutator, write.entity, write.entity_id, JSON.stringify(detail), write.idempotency_key);
       }

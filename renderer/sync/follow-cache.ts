@@ -1,8 +1,6 @@
-import { type QueryClient, type QueryKey, useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import type { QueryClient, QueryKey } from '@tanstack/react-query';
 import type { EntityName } from '../../shared/entities/registry';
 import type { PrivacyConsoleBridge } from '../../shared/ipc/bridge';
-import { useBridge } from '../bridge/context';
 import { features } from '../features';
 
 /** Which queries show which cached entity, as the features declare it (the staff's names are the shell's). */
@@ -22,27 +20,18 @@ const queriesShowing = (entity: EntityName) => [...(queriesOf.get(entity) ?? [])
  * events it missed); returns the unsubscribe.
  */
 export function followCache(bridge: PrivacyConsoleBridge, queryClient: QueryClient): () => void {
-  {
-    const offChanged = bridge.on('cache.changed', ({ entities }) => {
-      for (const entity of entities)
-        for (const queryKey of queriesShowing(entity as EntityName)) void queryClient.invalidateQueries({ queryKey });
-      void queryClient.invalidateQueries({ queryKey: ['conflicts'] });
-      void queryClient.invalidateQueries({ queryKey: ['pending'] });
-    });
-    const offStatus = bridge.on('sync.status', (status) => {
-      queryClient.setQueryData(['sync-status'], status);
-      if (status.state === 'online') void queryClient.invalidateQueries({ queryKey: ['workspace'] });
-    });
-    return () => {
-      offChanged();
-      offStatus();
-    };
-  }
-}
-
-/** The same for a component tree of its own (the screen tests). */
-export function useBridgeEvents() {
-  const bridge = useBridge();
-  const queryClient = useQueryClient();
-  useEffect(() => followCache(bridge, queryClient), [bridge, queryClient]);
+  const offChanged = bridge.on('cache.changed', ({ entities }) => {
+    for (const entity of entities)
+      for (const queryKey of queriesShowing(entity as EntityName)) void queryClient.invalidateQueries({ queryKey });
+    void queryClient.invalidateQueries({ queryKey: ['conflicts'] });
+    void queryClient.invalidateQueries({ queryKey: ['pending'] });
+  });
+  const offStatus = bridge.on('sync.status', (status) => {
+    queryClient.setQueryData(['sync-status'], status);
+    if (status.state === 'online') void queryClient.invalidateQueries({ queryKey: ['workspace'] });
+  });
+  return () => {
+    offChanged();
+    offStatus();
+  };
 }
