@@ -40,9 +40,11 @@ export function restoreIndexes(db: Database.Database): void {
   if (!isBulkLoading(db)) return;
   db.transaction(() => {
     const objects = db.prepare<[], { name: string; type: string; sql: string }>('SELECT name, type, sql FROM deferred_schema').all();
-    // Indexes first, then triggers (so rebuilt rows are not indexed twice), then the rebuilds ('fts': an
-    // interrupted bulk load of an older console).
-    const order = { index: 0, trigger: 1, fts: 2, rebuild: 2 } as Record<string, number>;
+    // The rebuilds first ('fts': an interrupted bulk load of an older console): each is one pass over the table,
+    // where with the indexes already there SQLite would walk one of them and look every row up (a tally over a
+    // million requests: 13 s instead of 1). Then the indexes, then the triggers (the rebuilds write no rows of the
+    // table, so nothing is counted twice).
+    const order = { rebuild: 0, fts: 0, index: 1, trigger: 2 } as Record<string, number>;
     for (const object of objects.sort((a, b) => order[a.type] - order[b.type])) db.exec(object.sql);
     db.exec('DELETE FROM deferred_schema');
   })();

@@ -33,6 +33,11 @@ interface Call {
   query?: Record<string, string | number>;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * Sees a 2xx answer's JSON before it is checked against the contract, to ask early for what follows it; it must
+   * use nothing else of it (an answer that fails the check is refused after the peek).
+   */
+  peek?(json: unknown): void;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -101,8 +106,9 @@ export class PlatformClient {
     return this.call(operations.me, {});
   }
 
-  changes(after: string, limit: number) {
-    return this.call(operations.changes, { query: { after, limit } });
+  /** A page of the changes feed; `peek` sees it unchecked (the feed reads ahead with its cursor). */
+  changes(after: string, limit: number, peek?: (json: unknown) => void) {
+    return this.call(operations.changes, { query: { after, limit }, peek });
   }
 
   // The operations below are derived from the entity, so their answers were parsed with its schema: the
@@ -269,6 +275,11 @@ export class PlatformClient {
         `${op.method.toUpperCase()} ${op.path} answered something that is not JSON.`,
         response.status,
       );
+    }
+    if (call.peek) {
+      call.peek(json);
+      // What the peek asked for goes out before this answer is checked (a large page takes a while).
+      await new Promise((resolve) => setImmediate(resolve));
     }
     const parsed = op.response.safeParse(json);
     if (!parsed.success) {

@@ -30,7 +30,12 @@ export type Change = Upsert | z.infer<typeof Tombstone>;
 
 /** One entry of the ordered changes feed: the latest state of one entity, or its tombstone. */
 // The union is built from the registry, so its element types are the registry's: the cast restores them.
-export const Change = z.union([...entities.map(upsert), Tombstone]).meta({ id: 'Change' }) as unknown as z.ZodType<Change>;
+// Chosen by `op`, then by `entity` (not tried option by option: a page of the last entity in the registry would be
+// parsed against every other entity's schema first).
+const upserts = entities.map(upsert) as unknown as [ReturnType<typeof upsert>, ...ReturnType<typeof upsert>[]];
+export const Change = z
+  .discriminatedUnion('op', [z.discriminatedUnion('entity', upserts), Tombstone])
+  .meta({ id: 'Change' }) as unknown as z.ZodType<Change>;
 
 export const ChangesPage = z
   .object({

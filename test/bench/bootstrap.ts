@@ -1,7 +1,6 @@
 import { openStores } from '../../electron/cache/stores';
 import { startConsole } from '../../electron/console';
 import { cachedEntities } from '../../electron/entities';
-import { keepHeapTight } from '../../electron/heap';
 import type { CachedEntity } from '../../electron/sync/cached-entity';
 import type { ChangesPage } from '../../shared/api/changes';
 import { openStatuses } from '../../shared/domain/dsar';
@@ -103,21 +102,4 @@ export async function engineBootstrap(url: string, token: string, dataDir: strin
     // What the process held at its peak: the JavaScript heap, and outside it (buffers; SQLite's pages are the rest).
     atPeak: { heapUsedMb: mb(atPeak.heapUsed), heapTotalMb: mb(atPeak.heapTotal), externalMb: mb(atPeak.external) },
   };
-}
-
-/**
- * Run as a script, the console bootstraps alone in this process — as the app's main process would — and says
- * how long it took and its peak resident memory (the kernel's high-water mark, not a sample).
- */
-if (process.argv[1]?.endsWith('bootstrap.ts')) {
-  const [mode, url, dataDir] = process.argv.slice(2);
-  const token = process.env.BENCH_PLATFORM_TOKEN ?? '';
-  // The console as the shells start it; the raw limit with the runtime's defaults.
-  if (mode === 'console') keepHeapTight();
-  const result =
-    mode === 'raw'
-      ? { ...(await rawLoop(url, token, dataDir)), firstRowsMs: null, atPeak: null }
-      : await engineBootstrap(url, token, dataDir);
-  console.log(`BOOTSTRAP=${JSON.stringify({ ...result, maxRssMb: process.resourceUsage().maxRSS / 1024 })}`);
-  process.exit(0);
 }

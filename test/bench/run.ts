@@ -1,5 +1,4 @@
 // npm run bench: figures, each beside the raw limit measured in the same run on this machine.
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { diffWords } from 'diff';
@@ -24,6 +23,7 @@ import { runFaultSuite, summary } from '../faults/suite';
 import { spawnPlatform } from '../support/platform-process';
 import { TEST_KEY, tempDir } from '../support/temp';
 import { accessBench } from './access';
+import { bootstrapAlone } from './alone';
 import { engineBootstrap, PAGE, PAGES_PER_TRANSACTION, rawLoop } from './bootstrap';
 import { campaignBench } from './campaign';
 import { printColdStart, printOverviewLatencies, printWriteToOverview } from './overview';
@@ -56,32 +56,6 @@ const ROUNDS = Number(values.rounds);
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
-
-/**
- * A bootstrap in a fresh process of its own: the console's (as the app's main process: time, first rows, peak
- * memory), or the raw limit's, so both start equally cold.
- */
-async function bootstrapAlone(url: string, token: string, dataDir: string, mode: 'console' | 'raw' = 'console') {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'bootstrap.ts'), mode, url, dataDir], {
-    env: { ...process.env, BENCH_PLATFORM_TOKEN: token },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += chunk;
-  });
-  const code = await new Promise((resolve) => child.once('exit', resolve));
-  const line = /BOOTSTRAP=(\{.*\})/.exec(output);
-  if (code !== 0 || !line) throw new Error(`the bootstrap process failed (${code}): ${output.slice(-500)}`);
-  const result = JSON.parse(line[1]) as {
-    ms: number;
-    rows: number;
-    firstRowsMs: number | null;
-    maxRssMb: number;
-    atPeak: { heapUsedMb: number; heapTotalMb: number; externalMb: number } | null;
-  };
-  return { ...result, peakRssMb: result.maxRssMb };
-}
 
 function queueLatencies(dataDir: string) {
   const stores = openStores(dataDir, TEST_KEY);

@@ -189,6 +189,36 @@ describe('a platform that misbehaves', () => {
     await bad.close();
   });
 
+  it('a page that fails the contract keeps nothing of itself or of the page asked for after it', async () => {
+    const [good, late] = ['dsr_000001', 'dsr_000002'].map((id) => platform.sandbox.store.get('dsar', id));
+    const upsert = (seq: number, data: unknown) => ({
+      seq,
+      entity: 'dsar',
+      id: (data as { id: string }).id,
+      op: 'upsert',
+      version: 1,
+      data,
+    });
+    const pages: Record<string, unknown> = {
+      '0': { changes: [upsert(1, good)], cursor: 'w.1', hasMore: true },
+      'w.1': { changes: [upsert(2, { id: 'dsr_broken' })], cursor: 'w.2', hasMore: true },
+      'w.2': { changes: [upsert(3, late)], cursor: 'w.3', hasMore: false },
+    };
+    const asked: string[] = [];
+    const bad = await hostile((after, _, response) => {
+      asked.push(after);
+      response.end(JSON.stringify(pages[after]));
+    });
+    const status = await bad.console_.call('sync.status');
+    expect(status.lastError).toMatch(/does not match the contract/);
+    // The broken page's cursor asked for the next page before the check (read ahead) ...
+    expect(asked).toContain('w.2');
+    // ... which was dropped with it: only what came before the broken page is kept.
+    const ids = (await bad.console_.call('dsar.list', all)).rows.map((row) => row.id);
+    expect(ids).toEqual(['dsr_000001']);
+    await bad.close();
+  });
+
   it('a feed that answers 410 even after a reset is given up after one reset', async () => {
     const bad = await hostile((_, __, response) => {
       response.statusCode = 410;
