@@ -28,7 +28,7 @@ export interface PlatformClientOptions {
 /** An entity descriptor whose schema gives `T`. */
 type Described<T> = AnyEntity & { schema: z.ZodType<T> };
 
-interface Call {
+export interface Call {
   params?: Record<string, string>;
   query?: Record<string, string | number>;
   body?: unknown;
@@ -38,9 +38,13 @@ interface Call {
    * use nothing else of it (an answer that fails the check is refused after the peek).
    */
   peek?(json: unknown): void;
+  /** Cancels the call, its retries included (it fails as a network error that never needs retrying). */
+  signal?: AbortSignal;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A call its caller cancelled: never retried, never shown (the caller no longer waits for it). */
+const cancelled = () => new PlatformError('network', 'The call was cancelled.');
 
 function retryAfterMs(header: string | null): number | null {
   if (!header) return null;
@@ -107,8 +111,8 @@ export class PlatformClient {
   }
 
   /** A page of the changes feed; `peek` sees it unchecked (the feed reads ahead with its cursor). */
-  changes(after: string, limit: number, peek?: (json: unknown) => void) {
-    return this.call(operations.changes, { query: { after, limit }, peek });
+  changes(after: string, limit: number, options: Pick<Call, 'peek' | 'signal'> = {}) {
+    return this.call(operations.changes, { query: { after, limit }, ...options });
   }
 
   // The operations below are derived from the entity, so their answers were parsed with its schema: the
@@ -220,6 +224,7 @@ export class PlatformClient {
       try {
         return await this.attempt(op, call);
       } catch (error) {
+        if (call.signal?.aborted) throw cancelled();
         // An access token the platform no longer takes: one fresh token, then the call again (once).
         if (error instanceof PlatformError && error.status === 401 && !renewed) {
           renewed = true;
@@ -230,17 +235,21 @@ export class PlatformClient {
         if (hinted != null && hinted > this.maxRetryAfterMs) throw error;
         const backoff = this.backoffMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
         await sleep(hinted ?? backoff);
+        if (call.signal?.aborted) throw cancelled();
         attempt++;
       }
     }
   }
 
   private async attempt<O extends Operation>(op: O, call: Call): Promise<z.infer<O['response']>> {
+    const bearer = await this.bearer();
+    if (call.signal?.aborted) throw cancelled();
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    const stop = () => controller.abort();
+    call.signal?.addEventListener('abort', stop, { once: true });
     let response: Response | undefined;
     let text: string;
-    const bearer = await this.bearer();
     try {
       response = await fetch(this.url(op, call), {
         method: op.method.toUpperCase(),
@@ -256,6 +265,7 @@ export class PlatformClient {
       text = (await readCapped(response, this.maxBodyBytes, controller)).toString('utf8');
     } catch (error) {
       if (error instanceof PlatformError) throw error;
+      if (call.signal?.aborted) throw cancelled();
       if (controller.signal.aborted) throw new PlatformError('timeout', `The platform did not answer within ${this.timeoutMs} ms.`);
       const cause = error instanceof Error && error.cause instanceof Error ? error.cause : null;
       // Only a refused connection or an unknown host proves the request never reached the platform.
@@ -264,6 +274,7 @@ export class PlatformClient {
       throw new PlatformError('network', `The platform cannot be reached (${cause?.message ?? String(error)}).`, null, null, neverSent);
     } finally {
       clearTimeout(timer);
+      call.signal?.removeEventListener('abort', stop);
     }
     if (!response.ok) throw this.failure(response, text);
     let json: unknown;

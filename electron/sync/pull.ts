@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3-multiple-ciphers';
 import type { ChangesPage } from '../../shared/api/changes';
 import type { Versioned } from '../../shared/entities/descriptor';
+import { isBulkLoading } from '../cache/bulk-load';
 import type { PlatformClient } from '../platform/client';
 import { PlatformError } from '../platform/errors';
 import type { CachedEntities, CachedEntity } from './cached-entity';
@@ -52,10 +53,10 @@ export async function pull(ctx: PullContext, options: PullOptions = {}, afterRes
   let applied = 0;
   const caches = Object.values(ctx.entities);
 
-  const pageAfter = feedPages(ctx.client, pageSize);
+  const feed = feedPages(ctx.client, pageSize);
   const bootstrap = cursor === '0';
-  let inFlight: Promise<ChangesPage> | null = pageAfter(cursor);
-  // A large bootstrap writes each page once and reads nothing back: SQLite's page cache (64 MiB for the screens)
+  let inFlight: Promise<ChangesPage> | null = feed.after(cursor);
+  // A large bulk load writes each page once and reads nothing back: SQLite's page cache (64 MiB for the screens)
   // is kept small meanwhile, so the first connection to a large platform does not hold it on top of the pages in flight.
   const pageCache = ctx.cache.pragma('cache_size', { simple: true }) as number;
   let shrunk = false;
@@ -67,13 +68,16 @@ export async function pull(ctx: PullContext, options: PullOptions = {}, afterRes
       while (inFlight && batch.length < pages) {
         const page: ChangesPage = await inFlight;
         batch.push(page);
-        inFlight = page.hasMore ? pageAfter(page.cursor) : null;
+        inFlight = page.hasMore ? feed.after(page.cursor) : null;
       }
-      // A bootstrap of more than one page builds indexes once at the end instead of row by row.
-      if (bootstrap && applied === 0 && inFlight) {
-        for (const cached of caches) cached.beginBulkLoad?.();
+      if (applied === 0) {
+        // A bootstrap of more than one page builds indexes once at the end instead of row by row.
+        const began = bootstrap && inFlight !== null;
+        if (began) for (const cached of caches) cached.beginBulkLoad?.();
+        // A bulk load cut off in an earlier pull goes on here; how large it is, is not known.
+        const resumed = !bootstrap && isBulkLoading(ctx.cache);
         const following = batch[0].remaining;
-        if (following === undefined || following > SMALL_BOOTSTRAP) {
+        if (resumed || (began && (following === undefined || following > SMALL_BOOTSTRAP))) {
           ctx.cache.pragma(`cache_size = ${BOOTSTRAP_CACHE_SIZE}`);
           shrunk = true;
         }
@@ -95,6 +99,9 @@ export async function pull(ctx: PullContext, options: PullOptions = {}, afterRes
       return pull(ctx, options, true);
     }
     throw error;
+  } finally {
+    // Pages asked for early are cancelled when the pull ends on an error (after the last page none are asked for).
+    feed.stop();
   }
   // Also completes a bulk load interrupted by a crash or a lost connection in an earlier pull.
   try {

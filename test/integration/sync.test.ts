@@ -395,6 +395,35 @@ describe('offline and failures', () => {
     platform.sandbox.inject({ status: 500, count: 0 });
   });
 
+  it('a cancelled call stops at once: no answer awaited, no retry after it', async () => {
+    let asked = 0;
+    const slow = createServer((_, response) => {
+      asked++;
+      // Busy: answers 503 after a while, which a client would retry.
+      setTimeout(() => {
+        response.statusCode = 503;
+        response.end(JSON.stringify({ type: 'about:blank', title: 'Busy', status: 503 }));
+      }, 200);
+    });
+    await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve));
+    const client = new PlatformClient({
+      baseUrl: `http://127.0.0.1:${(slow.address() as AddressInfo).port}`,
+      token: 't',
+      retries: 3,
+      backoffMs: 1,
+    });
+    const cancel = new AbortController();
+    const started = Date.now();
+    const page = client.changes('0', 10, { signal: cancel.signal });
+    setTimeout(() => cancel.abort(), 50);
+    await expect(page).rejects.toMatchObject({ kind: 'network', message: expect.stringMatching(/cancelled/) });
+    expect(Date.now() - started).toBeLessThan(200);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(asked).toBe(1);
+    slow.closeAllConnections();
+    slow.close();
+  });
+
   it('opens at once when the platform does not answer: nothing on the startup path waits for it', async () => {
     const silent = createServer(() => undefined);
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
