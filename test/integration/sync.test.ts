@@ -190,6 +190,8 @@ describe('a platform that misbehaves', () => {
   });
 
   it('a page that fails the contract keeps nothing of itself or of the page asked for after it', async () => {
+    // Its cursor asks for the next page before the check (read ahead): that request is cancelled when the check
+    // fails, before or after it reached the platform (which, depends on the runtime), and what it brought is dropped.
     const [good, late] = ['dsr_000001', 'dsr_000002'].map((id) => platform.sandbox.store.get('dsar', id));
     const upsert = (seq: number, data: unknown) => ({
       seq,
@@ -211,9 +213,8 @@ describe('a platform that misbehaves', () => {
     });
     const status = await bad.console_.call('sync.status');
     expect(status.lastError).toMatch(/does not match the contract/);
-    // The broken page's cursor asked for the next page before the check (read ahead) ...
-    expect(asked).toContain('w.2');
-    // ... which was dropped with it: only what came before the broken page is kept.
+    expect(asked.slice(0, 2)).toEqual(['0', 'w.1']);
+    // Only what came before the broken page is kept.
     const ids = (await bad.console_.call('dsar.list', all)).rows.map((row) => row.id);
     expect(ids).toEqual(['dsr_000001']);
     await bad.close();
