@@ -600,8 +600,9 @@ const cases = (): Cases => {
         args: fc.record({
           // Never emptied here: the reports generated after this rely on them. Now and then too long: refused by both.
           consequences: fc.constantFrom('Phishing mit echten Namen möglich.', 'Rechnungen kamen verspätet.'),
+          // (one in four: with one in six, thirty runs missed a refusal about once in 250)
           measures: fc.oneof(
-            { weight: 5, arbitrary: fc.constant('Schlüssel rotiert, Zugänge gesperrt.') },
+            { weight: 3, arbitrary: fc.constant('Schlüssel rotiert, Zugänge gesperrt.') },
             { weight: 1, arbitrary: fc.constant('x'.repeat(5001)) },
           ),
         }),
