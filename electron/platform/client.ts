@@ -38,13 +38,23 @@ export interface Call {
    * use nothing else of it (an answer that fails the check is refused after the peek).
    */
   peek?(json: unknown): void;
-  /** Cancels the call, its retries included (it fails as a network error that never needs retrying). */
+  /** Cancels the call, its retries and their waits included (it fails as `cancelled`). */
   signal?: AbortSignal;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits `ms`, or less when `signal` is aborted meanwhile. */
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
 /** A call its caller cancelled: never retried, never shown (the caller no longer waits for it). */
-const cancelled = () => new PlatformError('network', 'The call was cancelled.');
+const cancelled = () => new PlatformError('cancelled', 'The call was cancelled.');
 
 function retryAfterMs(header: string | null): number | null {
   if (!header) return null;
@@ -234,7 +244,7 @@ export class PlatformClient {
         const hinted = (error as PlatformError & { retryAfter?: number | null }).retryAfter;
         if (hinted != null && hinted > this.maxRetryAfterMs) throw error;
         const backoff = this.backoffMs * 2 ** attempt * (0.75 + Math.random() * 0.5);
-        await sleep(hinted ?? backoff);
+        await sleep(hinted ?? backoff, call.signal);
         if (call.signal?.aborted) throw cancelled();
         attempt++;
       }

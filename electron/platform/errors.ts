@@ -1,9 +1,12 @@
 import type { Problem } from '../../shared/api/common';
 
-/** Why a platform call failed. `network` and `server` are worth retrying later; the rest are answers. */
+/**
+ * Why a platform call failed. `network`, `timeout` and `server` are worth retrying later; `cancelled` was its
+ * caller's choice; the rest are answers.
+ */
 export class PlatformError extends Error {
   constructor(
-    readonly kind: 'network' | 'timeout' | 'server' | 'rejected' | 'invalid_response',
+    readonly kind: 'network' | 'timeout' | 'server' | 'rejected' | 'invalid_response' | 'cancelled',
     message: string,
     readonly status: number | null = null,
     readonly problem: Problem | null = null,

@@ -53,14 +53,14 @@ export async function pull(ctx: PullContext, options: PullOptions = {}, afterRes
   let applied = 0;
   const caches = Object.values(ctx.entities);
 
-  const feed = feedPages(ctx.client, pageSize);
   const bootstrap = cursor === '0';
-  let inFlight: Promise<ChangesPage> | null = feed.after(cursor);
   // A large bulk load writes each page once and reads nothing back: SQLite's page cache (64 MiB for the screens)
   // is kept small meanwhile, so the first connection to a large platform does not hold it on top of the pages in flight.
   const pageCache = ctx.cache.pragma('cache_size', { simple: true }) as number;
   let shrunk = false;
+  const feed = feedPages(ctx.client, pageSize);
   try {
+    let inFlight: Promise<ChangesPage> | null = feed.after(cursor);
     while (inFlight) {
       const batch: ChangesPage[] = [];
       // A bootstrap commits its first page alone, so the first rows are there as early as possible.

@@ -417,12 +417,32 @@ describe('offline and failures', () => {
     const started = Date.now();
     const page = client.changes('0', 10, { signal: cancel.signal });
     setTimeout(() => cancel.abort(), 50);
-    await expect(page).rejects.toMatchObject({ kind: 'network', message: expect.stringMatching(/cancelled/) });
+    await expect(page).rejects.toMatchObject({ kind: 'cancelled', transient: false });
     expect(Date.now() - started).toBeLessThan(200);
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(asked).toBe(1);
     slow.closeAllConnections();
     slow.close();
+  });
+
+  it('a call cancelled while it waits to retry stops waiting', async () => {
+    let asked = 0;
+    const busy = createServer((_, response) => {
+      asked++;
+      response.writeHead(503, { 'content-type': 'application/problem+json', 'retry-after': '3' });
+      response.end(JSON.stringify({ type: 'about:blank', title: 'Busy', status: 503 }));
+    });
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const client = new PlatformClient({ baseUrl: `http://127.0.0.1:${(busy.address() as AddressInfo).port}`, token: 't', retries: 3 });
+    const cancel = new AbortController();
+    const started = Date.now();
+    const page = client.changes('0', 10, { signal: cancel.signal });
+    setTimeout(() => cancel.abort(), 200);
+    await expect(page).rejects.toMatchObject({ kind: 'cancelled' });
+    // The retry was three seconds away.
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(asked).toBe(1);
+    busy.close();
   });
 
   it('opens at once when the platform does not answer: nothing on the startup path waits for it', async () => {

@@ -8,7 +8,7 @@ import type { ChangesPage } from '../../../../shared/api/changes';
  * A feed of `pages` pages behind a client that answers as the platform client does: the page's JSON is peeked at
  * first, then (a moment later, as the contract check takes) the checked page or the check's failure.
  */
-function feed(pages: number, options: { failsCheck?: string; stuckAt?: string; slowFrom?: number } = {}) {
+function feed(pages: number, options: { failsCheck?: string; stuckAt?: string; slowFrom?: number; answersAfterStop?: boolean } = {}) {
   const asked: string[] = [];
   const cancelled: string[] = [];
   let inFlight = 0;
@@ -27,12 +27,14 @@ function feed(pages: number, options: { failsCheck?: string; stuckAt?: string; s
       try {
         const delay = options.slowFrom !== undefined && indexOf(after) >= options.slowFrom ? 200 : 1;
         await new Promise((resolve) => setTimeout(resolve, delay));
+        const page = pageAt(after);
+        // An answer already read when the pull stopped is still peeked at.
+        if (options.answersAfterStop) call.peek?.(JSON.parse(JSON.stringify(page)));
         if (call.signal?.aborted) {
           cancelled.push(after);
-          throw new PlatformError('network', 'The call was cancelled.');
+          throw new PlatformError('cancelled', 'The call was cancelled.');
         }
-        const page = pageAt(after);
-        call.peek?.(JSON.parse(JSON.stringify(page)));
+        if (!options.answersAfterStop) call.peek?.(JSON.parse(JSON.stringify(page)));
         await new Promise((resolve) => setImmediate(resolve));
         if (after === options.failsCheck) throw new PlatformError('invalid_response', 'answered data that does not match the contract');
         return page;
@@ -94,6 +96,18 @@ describe('the changes feed, read ahead', () => {
     // c.2 had been answered (its answer is dropped); c.3 was still on its way.
     expect(platform.cancelled).toEqual(['c.3']);
     expect(platform.asked).toHaveLength(4);
+  });
+
+  it('stopped, an answer that still arrives asks for nothing more', async () => {
+    const platform = feed(8, { slowFrom: 3, answersAfterStop: true });
+    const pages = feedPages(platform.client, 1000);
+    const first = await pages.after('0');
+    await pages.after(first.cursor);
+    await settle();
+    pages.stop();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(platform.cancelled).toEqual(['c.3']);
+    expect(platform.asked).toEqual(['0', 'c.1', 'c.2', 'c.3']);
   });
 
   it('a page that says "more" without moving on is refused, and its cursor is not asked for again early', async () => {

@@ -29,8 +29,11 @@ afterEach(() => {
 
 /** A feed of 40 requests in pages of 10 that says `remaining` follow its first page; `failAt` answers 503 there. */
 function platform(remaining: number, failAt?: string) {
+  const signals: AbortSignal[] = [];
   return {
-    async changes(after: string, _limit: number, call: Pick<Call, 'peek'> = {}): Promise<ChangesPage> {
+    signals,
+    async changes(after: string, _limit: number, call: Pick<Call, 'peek' | 'signal'> = {}): Promise<ChangesPage> {
+      if (call.signal) signals.push(call.signal);
       if (after === failAt) throw new PlatformError('server', 'The platform answered 503', 503);
       const from = after === '0' ? 0 : Number(after.slice(2));
       const page: ChangesPage = {
@@ -87,8 +90,12 @@ describe('SQLite page cache during a pull', () => {
   });
 
   it('a bootstrap cut off gives the cache back; the pull that resumes it treats it as large', async () => {
-    const cut = await pullNoting(platform(1_000_000, 'c.20'));
+    const failing = platform(1_000_000, 'c.20');
+    const cut = await pullNoting(failing);
     await expect(cut.done).rejects.toMatchObject({ status: 503 });
+    // What it had asked for early is cancelled with it.
+    expect(failing.signals.length).toBeGreaterThan(0);
+    expect(failing.signals.every((signal) => signal.aborted)).toBe(true);
     expect(cut.size()).toBe(NORMAL);
     expect(isBulkLoading(stores.cache)).toBe(true);
 
