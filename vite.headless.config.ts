@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
  * Packages that stay in node_modules: the native SQLite module, pdfkit (it reads its font metrics from files
  * beside its own code) and the reference platform's authorization server (loaded only with the demo).
  */
-export const external = ['better-sqlite3-multiple-ciphers', 'pdfkit', 'oidc-provider'];
+const external = ['better-sqlite3-multiple-ciphers', 'pdfkit', 'oidc-provider'];
 
 /**
  * The headless shell as ES modules for Node (`npm run start:web`): started with plain `node`, not transpiled at

@@ -1,29 +1,25 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'vite';
-import { external } from '../../vite.headless.config';
 
 const root = join(import.meta.dirname, '../..');
 const outDir = join(root, 'dist-bench');
 let built: Promise<string> | null = null;
 
 /**
- * The bootstrap probe bundled as the shells bundle the console (`vite.headless.config.ts`): what is measured is the
- * code a main process runs, not sources transpiled by tsx at run time (its loader thread and caches alone add
- * ~50 MB to a process's memory).
+ * The bootstrap probe bundled by the headless shell's build (`vite.headless.config.ts`, another entry): what is
+ * measured is the code a main process runs, not sources transpiled by tsx at run time (its loader thread and caches
+ * alone add ~50 MB to a process's memory).
  */
 function probe(): Promise<string> {
   built ??= build({
-    configFile: false,
+    configFile: join(root, 'vite.headless.config.ts'),
     root,
     logLevel: 'warn',
-    ssr: { noExternal: true, external },
     build: {
       ssr: join(import.meta.dirname, 'probe.ts'),
       outDir,
-      emptyOutDir: true,
-      target: 'node20',
-      rolldownOptions: { external: [...external, /^node:/], output: { format: 'esm', entryFileNames: 'probe.js' } },
+      rolldownOptions: { output: { entryFileNames: 'probe.js' } },
     },
   }).then(() => join(outDir, 'probe.js'));
   return built;
